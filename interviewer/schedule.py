@@ -16,9 +16,12 @@ SCHEDULE_SUFFIXES = (".yaml", ".yml")
 _CODE_ORDER = {
     code: index
     for index, code in enumerate(
-        code for construct in npt.CONSTRUCTS for code in (construct.id, *(f"{construct.id}/{sub}" for sub, _ in construct.sub_constructs))
+        code
+        for construct in npt.CONSTRUCTS
+        for code in (construct.id, *(f"{construct.id}/{sub_id}" for sub_id, _ in construct.sub_constructs))
     )
 }
+"""Each NPT code's place in the taxonomy: a construct, then its sub-constructs."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class ScheduleError(ValueError):
         self.problems = tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
         count = len(self.problems)
         where = self.problems[0].path if self.problems else "schedule"
-        heading = f"{where}: {count} problem{'' if count == 1 else 's'} in schedule"
+        heading = f"{count} problem{'' if count == 1 else 's'} in schedule {where}:"
         super().__init__("\n".join([heading, *(str(problem) for problem in self.problems)]))
 
 
