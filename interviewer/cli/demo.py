@@ -1,0 +1,43 @@
+"""Provides `interviewer demo`: the whole pipeline on the bundled sample interview, in a demo study."""
+
+from __future__ import annotations
+
+import click
+
+from interviewer.cli._common import open_study
+
+DEMO_STUDY = "demo"
+DEMO_PARTICIPANT = dict(
+    code="DEMO-01", name="Sarah Thompson", workplace="Riverside Hospital", gender="Female",
+    role="Care coordinator", sector="NHS",
+)
+
+
+@click.command()
+@click.option("--study", default=DEMO_STUDY, show_default=True, help="Study to file the demo interview in.")
+@click.option("--model", default=None, help="Whisper model (default: the bundled tiny.en).")
+def demo(study: str, model: str | None) -> None:
+    """Import, transcribe, anonymise and export the bundled sample interview, then show the result.
+
+    Uses the bundled schedule (npt-key-informant), the bundled model and a local study named 'demo'.
+
+    Example:
+
+        interviewer demo
+    """
+    from interviewer import locations
+    from interviewer.cli.pipeline import run_process
+
+    opened = open_study(study, create=True)
+    fields = dict(DEMO_PARTICIPANT)
+    code = fields.pop("code")
+    if not any(p.code == code for p in opened.participants()):
+        opened.add_participant(code, **fields)
+        opened.record_consent(code, audio_recording=True, quotation=True, method="demo")
+    sample = locations.bundled_dir("samples") / "sample-interview.flac"
+    path = run_process(study, sample, code, schedule="npt-key-informant", model=model)
+    click.echo(f"\n{path}:\n")
+    click.echo(path.read_text(encoding="utf-8"))
+
+
+COMMANDS = [demo]

@@ -1,0 +1,239 @@
+"""Provides the pipeline commands: import, transcribe, anonymise, export and process (all of them in one go)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from interviewer.cli._common import UserError, open_study, study_option
+
+MODES = ("phone", "face-to-face", "video")
+
+
+def _progress_bar(label: str):
+    """A click progress bar driven by (done, total) seconds callbacks; silent when not on a terminal."""
+    state = {"bar": None, "shown": 0}
+
+    def update(done: float, total: float) -> None:
+        if not sys.stderr.isatty() or total <= 0:
+            return
+        if state["bar"] is None:
+            state["bar"] = click.progressbar(length=int(total), label=label, file=sys.stderr)
+            state["bar"].__enter__()
+        step = int(done) - state["shown"]
+        if step > 0:
+            state["bar"].update(step)
+            state["shown"] += step
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return update
+
+
+def _friendly_errors(action):
+    """Run a pipeline step, turning the domain's expected errors into clear CLI errors."""
+    from interviewer.audio import AudioError
+    from interviewer.export.document import ExportRefused
+    from interviewer.models import ModelError
+    from interviewer.store import StoreError
+
+    try:
+        return action()
+    except (AudioError, StoreError, ModelError, ExportRefused) as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"{error.filename or ''} {error.strerror or error}".strip()) from None
+
+
+@click.command("import")
+@click.argument("audio", type=click.Path(path_type=Path))
+@click.option("--participant", "-p", required=True, help="Participant code, e.g. KI-08.")
+@click.option("--mode", type=click.Choice(MODES), default="face-to-face", show_default=True)
+@click.option("--schedule", default=None, help="Schedule id the interview followed, e.g. npt-key-informant.")
+@click.option("--interviewer", default=None, help="Who ran the interview.")
+@study_option
+def import_(study, audio, participant, mode, schedule, interviewer) -> None:
+    """Import an existing recording (any format FFmpeg decodes) as a new interview.
+
+    The file is checked, then copied into the study's storage with its SHA-256 checksum.
+
+    Example:
+
+        interviewer import ki08.m4a --participant KI-08 --mode phone
+    """
+    opened = open_study(study)
+    result = _friendly_errors(lambda: _import(opened, audio, participant, mode, schedule, interviewer))
+    click.echo(
+        f"Imported {audio} as interview #{result.interview.id} for {participant} "
+        f"({result.recording.duration:.1f} s, {result.recording.channels} channel(s))."
+    )
+
+
+def _import(opened, audio, participant, mode, schedule, interviewer):
+    from interviewer.pipeline import import_recording
+
+    schedule_id = schedule_version = None
+    if schedule:
+        from interviewer.schedule import find_schedule
+
+        found = find_schedule(schedule)
+        schedule_id, schedule_version = found.id, str(found.version)
+    return import_recording(opened, audio, participant, mode=mode, schedule_id=schedule_id,
+                            schedule_version=schedule_version, interviewer=interviewer)
+
+
+@click.command("transcribe")
+@click.argument("target", required=False)
+@click.option("--model", default=None, help="Catalogue model name (see 'interviewer models list') or a CTranslate2 folder.")
+@click.option("--json", "as_json", is_flag=True, help="For a FILE: print the transcript as JSON.")
+@study_option
+def transcribe(study, target, model, as_json) -> None:
+    """Transcribe an interview of the study (by number) or, standalone, an audio FILE.
+
+    Examples:
+
+        interviewer transcribe 3
+
+        interviewer transcribe recording.wav --json > transcript.json
+    """
+    if target is None:
+        raise UserError("Give an interview number (see 'interviewer interview list') or an audio file.")
+    path = Path(target)
+    if path.exists() or not target.lstrip("#").isdigit():
+        _transcribe_file(path, model, as_json)
+        return
+    from interviewer.pipeline import transcribe_interview
+
+    opened = open_study(study)
+    count = _friendly_errors(
+        lambda: transcribe_interview(opened, int(target.lstrip("#")), model=model, progress=_progress_bar("Transcribing"))
+    )
+    click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
+
+
+def _transcribe_file(path: Path, model: str | None, as_json: bool) -> None:
+    from interviewer.audio import probe
+    from interviewer.transcribe import Transcriber
+
+    def run():
+        probe(path)
+        return Transcriber(model).transcribe(path, progress=_progress_bar("Transcribing"))
+
+    transcript = _friendly_errors(run)
+    if as_json:
+        click.echo(json.dumps(transcript.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for segment in transcript.segments:
+            click.echo(segment.text)
+
+
+@click.command("anonymise")
+@click.argument("interview", required=False)
+@click.option("--text-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Standalone: anonymise a UTF-8 text file instead of an interview.")
+@click.option("--json", "as_json", is_flag=True, help="With --text-file: print the text and spans as JSON.")
+@study_option
+def anonymise(study, interview, text_file, as_json) -> None:
+    """Replace names, places and other identifiers with placeholders such as [PERSON 1].
+
+    The same identifier gets the same placeholder in every transcript of the study.
+
+    Examples:
+
+        interviewer anonymise 3
+
+        interviewer anonymise --text-file notes.txt --json
+    """
+    if text_file is not None:
+        _anonymise_text(text_file, as_json)
+        return
+    if interview is None:
+        raise UserError("Give an interview number, or --text-file FILE.")
+    from interviewer.pipeline import anonymise_interview
+
+    opened = open_study(study)
+    count = _friendly_errors(lambda: anonymise_interview(opened, int(interview.lstrip("#"))))
+    click.echo(f"Anonymised interview #{interview.lstrip('#')}: {count} identifiers replaced.")
+
+
+def _anonymise_text(text_file: Path, as_json: bool) -> None:
+    from interviewer.anonymise import Placeholders, get_anonymiser, redact
+
+    try:
+        text = text_file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise UserError(f"{text_file}: not UTF-8 text (byte {error.start}); save it as UTF-8 and retry.") from None
+    anonymiser = get_anonymiser()
+    redacted, spans = redact(text, anonymiser.detect(text), Placeholders())
+    if as_json:
+        click.echo(json.dumps({"text": redacted, "spans": spans}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(redacted, nl=False)
+
+
+@click.command("export")
+@click.argument("interview")
+@click.option("--format", "fmt", default="txt", show_default=True, help="Output format.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option("--original", is_flag=True, help="Export the identifiable, un-anonymised transcript (research team only).")
+@study_option
+def export(study, interview, fmt, out_dir, original) -> None:
+    """Export an interview's anonymised transcript for coders.
+
+    Example:
+
+        interviewer export 3 --format txt --out coders/
+    """
+    from interviewer.pipeline import export_interview
+
+    opened = open_study(study)
+    path = _friendly_errors(
+        lambda: export_interview(opened, int(interview.lstrip("#")), out_dir, fmt=fmt, allow_original=original)
+    )
+    click.echo(f"Wrote {path}")
+
+
+@click.command("process")
+@click.argument("audio", type=click.Path(path_type=Path))
+@click.option("--participant", "-p", required=True, help="Participant code, e.g. KI-08.")
+@click.option("--mode", type=click.Choice(MODES), default="face-to-face", show_default=True)
+@click.option("--schedule", default=None, help="Schedule id the interview followed.")
+@click.option("--model", default=None, help="Whisper model (catalogue name or folder).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the transcript (default: the study's exports folder).")
+@study_option
+def process(study, audio, participant, mode, schedule, model, out_dir) -> None:
+    """Import, transcribe, anonymise and export a recording in one go.
+
+    Example:
+
+        interviewer process ki08.wav --participant KI-08 --mode phone
+    """
+    path = run_process(study, audio, participant, mode=mode, schedule=schedule, model=model, out_dir=out_dir)
+    click.echo(f"Wrote {path}")
+
+
+def run_process(study, audio, participant, *, mode="face-to-face", schedule=None, model=None, out_dir=None,
+                create_participant=False) -> Path:
+    from interviewer.pipeline import anonymise_interview, export_interview, transcribe_interview
+
+    opened = open_study(study, create=create_participant)
+    if create_participant and not any(p.code == participant for p in opened.participants()):
+        opened.add_participant(participant)
+    imported = _friendly_errors(lambda: _import(opened, audio, participant, mode, schedule, None))
+    interview_id = imported.interview.id
+    click.echo(f"Imported {audio} as interview #{interview_id} ({imported.recording.duration:.1f} s).", err=True)
+    count = _friendly_errors(
+        lambda: transcribe_interview(opened, interview_id, model=model, progress=_progress_bar("Transcribing"))
+    )
+    click.echo(f"Transcribed: {count} segments.", err=True)
+    redactions = _friendly_errors(lambda: anonymise_interview(opened, interview_id))
+    click.echo(f"Anonymised: {redactions} identifiers replaced.", err=True)
+    target_dir = out_dir or opened.folder / "exports"
+    return _friendly_errors(lambda: export_interview(opened, interview_id, target_dir, fmt="txt"))
+
+
+COMMANDS = [import_, transcribe, anonymise, export, process]

@@ -1,0 +1,1 @@
+"""Provides exports for coders: one module per format, all rendered from a TranscriptDocument."""

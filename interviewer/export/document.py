@@ -1,0 +1,117 @@
+"""Provides the TranscriptDocument: an interview's transcript as speaker turns, ready for any format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from interviewer.store import Interview, Participant, Segment, Study
+
+UNKNOWN_SPEAKER = "Speaker"
+
+
+class ExportRefused(RuntimeError):
+    """An export that would hand coders something they must not see (or nothing at all)."""
+
+
+@dataclass
+class Turn:
+    start: float
+    end: float
+    speaker: str
+    text: str
+    item_id: str | None = None
+    segment_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TranscriptDocument:
+    interview: Interview
+    participant: Participant
+    quote_label: str
+    turns: list[Turn]
+    duration: float
+    schedule: str | None
+    anonymised: bool
+    draft: bool
+    """True when the anonymisation has not been reviewed: exports say DRAFT — NOT REVIEWED."""
+
+
+def quote_label(template: str, participant: Participant) -> str:
+    """Fill a quote-label template such as 'Key informant {number} ({gender}, {role}, {sector})'."""
+    number = "".join(ch for ch in participant.code if ch.isdigit()).lstrip("0") or participant.code
+    values: dict[str, Any] = {**participant.attributes, "code": participant.code, "number": number,
+                              "gender": participant.gender, "role": participant.role, "sector": participant.sector}
+    label = template.format_map(_Blank(values))
+    return label.replace("(, ", "(").replace(", )", ")").replace(", , ", ", ").replace(" ()", "")
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().get(key)
+        return "" if value is None else value
+
+
+def turns_from_segments(segments: list[Segment], anonymised: bool) -> list[Turn]:
+    """Consecutive segments of one speaker form one turn; with no speaker known, each segment is a turn."""
+    turns: list[Turn] = []
+    for segment in segments:
+        text = (segment.anonymised_text if anonymised else segment.text) or ""
+        text = text.strip()
+        if not text:
+            continue
+        speaker = segment.speaker or UNKNOWN_SPEAKER
+        previous = turns[-1] if turns else None
+        if previous and segment.speaker and previous.speaker == speaker and previous.item_id == segment.item_id:
+            previous.text = f"{previous.text} {text}"
+            previous.end = segment.end
+            previous.segment_ids.append(segment.id)
+        else:
+            turns.append(Turn(segment.start, segment.end, speaker, text, segment.item_id, [segment.id]))
+    return turns
+
+
+def build_document(study: Study, interview_id: int, *, allow_original: bool = False,
+                   allow_unreviewed: bool = True) -> TranscriptDocument:
+    """The interview's transcript for coders; anonymised text unless the original is explicitly allowed."""
+    interview = study.interview(interview_id)
+    participant = study.participant_by_id(interview.participant_id)
+    segments = study.segments(interview.id)
+    if not segments:
+        raise ExportRefused(
+            f"Interview #{interview.id} has no transcript yet; run: interviewer transcribe {interview.id}"
+        )
+    anonymised = all(segment.anonymised_text is not None for segment in segments)
+    if not anonymised and not allow_original:
+        raise ExportRefused(
+            f"Interview #{interview.id} has not been anonymised; run: interviewer anonymise {interview.id} "
+            "(or pass --original to export the identifiable transcript for the research team only)."
+        )
+    reviewed = interview.status in ("reviewed", "exported")
+    if anonymised and not reviewed and not allow_unreviewed:
+        raise ExportRefused(
+            f"Interview #{interview.id}'s anonymisation has not been reviewed; review it first, or pass "
+            "--draft to export it marked DRAFT — NOT REVIEWED."
+        )
+    recordings = study.recordings(interview.id)
+    duration = sum(r.duration for r in recordings) or max(s.end for s in segments)
+    schedule = f"{interview.schedule_id} v{interview.schedule_version}" if interview.schedule_id else None
+    return TranscriptDocument(
+        interview=interview,
+        participant=participant,
+        quote_label=quote_label(study.quote_label_template, participant),
+        turns=turns_from_segments(segments, anonymised),
+        duration=duration,
+        schedule=schedule,
+        anonymised=anonymised,
+        draft=anonymised and not reviewed,
+    )
+
+
+def timestamp(seconds: float) -> str:
+    """hh:mm:ss, as coders' tools show it."""
+    total = int(seconds)
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"

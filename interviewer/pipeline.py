@@ -1,0 +1,177 @@
+"""Provides the headless pipeline: import a recording, transcribe, anonymise and export it, stage by stage."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from interviewer.audio import probe, sha256_of
+from interviewer.store import Interview, Recording, Study, StoreError, now
+
+Progress = Callable[[float, float], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    interview: Interview
+    recording: Recording
+
+
+def import_recording(
+    study: Study,
+    audio_path: Path,
+    participant_code: str,
+    *,
+    mode: str = "face-to-face",
+    schedule_id: str | None = None,
+    schedule_version: str | None = None,
+    interviewer: str | None = None,
+) -> ImportResult:
+    """Validate a recording, copy it into the study with its checksum and file a new interview for it.
+
+    The audio is checked and the participant looked up before anything is written, so a bad file or an
+    unknown participant leaves the study unchanged.
+    """
+    audio_path = Path(audio_path)
+    study.participant(participant_code)
+    info = probe(audio_path)
+    checksum = sha256_of(audio_path)
+    study.recordings_dir.mkdir(parents=True, exist_ok=True)
+    handle, staging_name = tempfile.mkstemp(dir=study.recordings_dir, prefix=".import-", suffix=audio_path.suffix)
+    os.close(handle)
+    staging = Path(staging_name)
+    try:
+        shutil.copyfile(audio_path, staging)
+        if sha256_of(staging) != checksum:
+            raise OSError(f"the copy of {audio_path} differs from the original; check the disk and try again")
+        with study.db.conn:
+            interview = study.add_interview(
+                participant_code, mode=mode, schedule_id=schedule_id, schedule_version=schedule_version,
+                interviewer=interviewer, started_at=None, status="recorded",
+            )
+            target = study.recordings_dir / f"interview-{interview.id:04d}-part-1{audio_path.suffix.lower()}"
+            os.replace(staging, target)
+            recording = study.add_recording(
+                interview.id, path=target, sha256=checksum, format=info.format, sample_rate=info.sample_rate,
+                channels=info.channels, duration=info.duration, original_name=audio_path.name,
+            )
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        if "target" in locals():
+            Path(target).unlink(missing_ok=True)
+        raise
+    return ImportResult(study.interview(interview.id), recording)
+
+
+def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, model: str | None = None,
+                         progress: Progress | None = None) -> int:
+    """Transcribe every recording part of an interview and store the segments; returns their number."""
+    from interviewer.transcribe import Transcriber
+
+    interview = study.interview(interview_id)
+    recordings = study.recordings(interview.id)
+    if not recordings:
+        raise StoreError(f"Interview #{interview.id} has no recording to transcribe.")
+    transcriber = transcriber or Transcriber(model)
+    total = sum(r.duration for r in recordings)
+    done_before = 0.0
+    segments = []
+    language = None
+    for recording in recordings:
+        path = study.recording_path(recording)
+        if not path.is_file():
+            raise StoreError(f"Recording {path} of interview #{interview.id} is missing from the study folder.")
+
+        def part_progress(done: float, _part_total: float, offset=done_before) -> None:
+            if progress:
+                progress(offset + done, total)
+
+        transcript = transcriber.transcribe(path, progress=part_progress)
+        language = transcript.language
+        for segment in transcript.segments:
+            data = segment.as_dict()
+            data["recording_id"] = recording.id
+            segments.append(data)
+        done_before += recording.duration
+    count = study.replace_segments(interview.id, segments, model=transcriber.model_name)
+    study.update_interview(interview.id, status="transcribed", language=language)
+    return count
+
+
+def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None) -> int:
+    """Replace identifiers in an interview's transcript with study-wide placeholders; returns redactions made."""
+    from interviewer.anonymise import KnownIdentifier, Placeholders, get_anonymiser, redact
+
+    interview = study.interview(interview_id)
+    segments = study.segments(interview.id)
+    if not segments:
+        raise StoreError(f"Interview #{interview.id} has no transcript; run: interviewer transcribe {interview.id}")
+    if anonymiser is None:
+        known = tuple(KnownIdentifier(text, entity_type) for text, entity_type in study.known_identifiers())
+        anonymiser = get_anonymiser(known=known)
+    separator = "\n\n"
+    joined = separator.join(segment.text for segment in segments)
+    detections = anonymiser.detect(joined)
+    existing = study.pseudonym_map()
+    placeholders = Placeholders(existing=existing)
+    starts, position = [], 0
+    for segment in segments:
+        starts.append(position)
+        position += len(segment.text) + len(separator)
+    anonymised: dict[int, str] = {}
+    redactions: list[dict] = []
+    new_pseudonyms: dict[str, tuple[str, str]] = {}
+    for segment, start in zip(segments, starts):
+        end = start + len(segment.text)
+        inside = [
+            _shift(d, -start, len(segment.text)) for d in detections if start <= d.start < end
+        ]
+        text, spans = redact(segment.text, inside, placeholders)
+        anonymised[segment.id] = text
+        for detection, span in zip(inside, spans):
+            redactions.append({
+                "segment_id": segment.id, "start": span["start"], "end": span["end"],
+                "entity_type": span["entity_type"], "original": span["text"], "placeholder": span["placeholder"],
+                "score": span["score"], "reason": detection.reason,
+            })
+            if detection.group not in existing:
+                new_pseudonyms[detection.group] = (detection.entity_type, span["placeholder"])
+    study.save_anonymisation(interview.id, anonymised, redactions, new_pseudonyms)
+    study.update_interview(interview.id, status="anonymised")
+    return len(redactions)
+
+
+def _shift(detection, delta: int, limit: int):
+    from dataclasses import replace
+
+    start = detection.start + delta
+    end = min(detection.end + delta, limit)
+    return replace(detection, start=start, end=end)
+
+
+def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
+                     allow_original: bool = False, allow_unreviewed: bool = True) -> Path:
+    """Write one interview's transcript in a coder format; returns the file written."""
+    from interviewer.export import txt
+    from interviewer.export.document import build_document
+
+    renderers = {"txt": txt}
+    if fmt not in renderers:
+        raise StoreError(f"Unknown export format '{fmt}': use one of {', '.join(renderers)}.")
+    document = build_document(study, interview_id, allow_original=allow_original, allow_unreviewed=allow_unreviewed)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    suffix = "" if document.anonymised else "-IDENTIFIABLE"
+    target = out_dir / f"{document.participant.code}-interview-{document.interview.id:04d}{suffix}.{fmt}"
+    staging = target.with_name(target.name + ".partial")
+    with open(staging, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(renderers[fmt].render(document))
+    os.replace(staging, target)
+    study.audit("export", "interviews", document.interview.id, {"format": fmt, "path": str(target)})
+    return target
+
+

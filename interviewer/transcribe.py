@@ -1,0 +1,134 @@
+"""Provides local speech-to-text with faster-whisper: models from the catalogue, words with timestamps."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from interviewer import models
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ProgressCallback = Callable[[float, float], None]
+"""Called with (seconds transcribed, total seconds)."""
+
+
+@dataclass(frozen=True)
+class TranscriptionSettings:
+    """The decoding settings; the same as a plain faster-whisper run so results can be compared."""
+
+    compute_type: str = "int8"
+    beam_size: int = 5
+    vad_filter: bool = True
+    word_timestamps: bool = True
+    cpu_threads: int = 0
+    """0 lets CTranslate2 choose (one thread per core)."""
+
+
+@dataclass
+class Word:
+    start: float
+    end: float
+    word: str
+    probability: float
+
+
+@dataclass
+class TranscriptSegment:
+    start: float
+    end: float
+    text: str
+    words: list[Word] = field(default_factory=list)
+    speaker: str | None = None
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        if self.speaker is None:
+            data.pop("speaker")
+        return data
+
+
+@dataclass
+class Transcript:
+    model: str
+    language: str
+    duration: float
+    segments: list[TranscriptSegment]
+
+    def as_dict(self) -> dict:
+        return {
+            "model": self.model,
+            "language": self.language,
+            "duration": round(self.duration, 3),
+            "segments": [segment.as_dict() for segment in self.segments],
+        }
+
+
+class Transcriber:
+    """Loads a Whisper model once (lazily) and transcribes files or arrays with it."""
+
+    def __init__(self, model: str | None = None, settings: TranscriptionSettings | None = None):
+        self.resolved = models.resolve(model)
+        self.settings = settings or TranscriptionSettings()
+        self._whisper = None
+
+    @property
+    def model_name(self) -> str:
+        return self.resolved.name
+
+    def load(self):
+        if self._whisper is None:
+            from faster_whisper import WhisperModel
+
+            self._whisper = WhisperModel(
+                str(self.resolved.path),
+                device="cpu",
+                compute_type=self.settings.compute_type,
+                cpu_threads=self.settings.cpu_threads,
+                local_files_only=True,
+            )
+        return self._whisper
+
+    def transcribe(self, audio, progress: ProgressCallback | None = None, language: str | None = None) -> Transcript:
+        """Transcribe a file path or a 16 kHz mono float32 array."""
+        segments, info = self._run(audio, language)
+        collected = []
+        for segment in segments:
+            collected.append(segment)
+            if progress:
+                progress(min(segment.end, info.duration), info.duration)
+        if progress:
+            progress(info.duration, info.duration)
+        return Transcript(
+            model=self.model_name,
+            language=info.language,
+            duration=info.duration,
+            segments=[_convert(segment) for segment in collected],
+        )
+
+    def _run(self, audio, language: str | None):
+        if isinstance(audio, (str, Path)):
+            audio = str(audio)
+        if not self.resolved.multilingual:
+            language = "en"
+        return self.load().transcribe(
+            audio,
+            language=language,
+            beam_size=self.settings.beam_size,
+            vad_filter=self.settings.vad_filter,
+            word_timestamps=self.settings.word_timestamps,
+        )
+
+
+def _convert(segment) -> TranscriptSegment:
+    words = [
+        Word(round(w.start, 3), round(w.end, 3), w.word, round(w.probability, 4)) for w in (segment.words or [])
+    ]
+    return TranscriptSegment(round(segment.start, 3), round(segment.end, 3), segment.text.strip(), words)
+
+
+def iter_words(transcript: Transcript) -> Iterator[Word]:
+    for segment in transcript.segments:
+        yield from segment.words
