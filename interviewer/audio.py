@@ -43,7 +43,7 @@ def probe(path: Path) -> AudioInfo:
         if not container.streams.audio:
             raise AudioError(f"{path}: holds no audio stream ({container.format.name}).")
         stream = container.streams.audio[0]
-        declared = _declared_duration(container, stream)
+        declared = _declared_duration(path, container, stream)
         samples = 0
         try:
             for frame in container.decode(stream):
@@ -70,7 +70,18 @@ def probe(path: Path) -> AudioInfo:
     return AudioInfo(format=format_name, codec=codec, sample_rate=rate, channels=channels, duration=duration)
 
 
-def _declared_duration(container, stream) -> float | None:
+def _declared_duration(path: Path, container, stream) -> float | None:
+    """The duration the file's header promises (FFmpeg derives a WAV's duration from its size, so read RIFF)."""
+    if container.format.name == "wav":
+        return _riff_declared_duration(path)
+    if container.format.name == "flac":
+        import soundfile
+
+        try:
+            info = soundfile.info(str(path))
+            return info.frames / info.samplerate if info.frames > 0 else None
+        except RuntimeError:
+            return None
     if stream.duration and stream.time_base:
         return float(stream.duration * stream.time_base)
     if container.duration:
@@ -84,3 +95,29 @@ def sha256_of(path: Path) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _riff_declared_duration(path: Path) -> float | None:
+    """Seconds of audio a RIFF/WAVE header declares in its `data` chunk, or None if it cannot tell."""
+    import struct
+
+    with open(path, "rb") as handle:
+        if handle.read(4) != b"RIFF":
+            return None
+        handle.seek(12)
+        byte_rate = None
+        while header := handle.read(8):
+            if len(header) < 8:
+                return None
+            chunk_id, size = header[:4], struct.unpack("<I", header[4:])[0]
+            if chunk_id == b"fmt ":
+                fmt = handle.read(size)
+                byte_rate = struct.unpack("<I", fmt[8:12])[0]
+                handle.seek(size % 2, 1)
+            elif chunk_id == b"data":
+                if not byte_rate or size in (0, 0xFFFFFFFF):
+                    return None
+                return size / byte_rate
+            else:
+                handle.seek(size + size % 2, 1)
+    return None

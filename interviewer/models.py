@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -85,12 +84,16 @@ def _check_folder(path: Path) -> Path:
     return path
 
 
+ENGLISH_ONLY_VOCABULARY = 51864
+"""Whisper's English-only models have one token fewer than the multilingual ones (51865 and up)."""
+
+
 def _folder_is_multilingual(path: Path) -> bool:
     try:
-        config = json.loads((path / "config.json").read_text())
-    except (OSError, ValueError):
-        return True
-    return len(config.get("lang_ids") or []) > 1
+        with open(path / "vocabulary.txt", encoding="utf-8") as handle:
+            return sum(1 for _ in handle) > ENGLISH_ONLY_VOCABULARY
+    except OSError:
+        return True  # let faster-whisper detect the language
 
 
 def _import_package(module: str, entry: CatalogueModel):

@@ -1,0 +1,70 @@
+"""Shared test fixtures: an isolated INTERVIEWER_HOME, the shared evaluation data, one loaded model."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("INTERVIEWER_SHARED", REPO.parent / "shared"))
+SPEECH = SHARED / "eval" / "speech"
+ANON = SHARED / "eval" / "anon"
+SAMPLE = REPO / "samples" / "sample-interview.flac"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own INTERVIEWER_HOME so no test touches a real user's studies."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    monkeypatch.delenv("INTERVIEWER_STUDY", raising=False)
+    return home
+
+
+@pytest.fixture
+def study(isolated_home):
+    from interviewer.store import Study
+
+    opened = Study.create("test-study")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def transcriber():
+    """The default model, loaded once for the whole run."""
+    from interviewer.transcribe import Transcriber
+
+    return Transcriber()
+
+
+def normalise_words(text: str) -> str:
+    """Lower case, no punctuation, single spaces: the form word error rates are computed on."""
+    text = text.lower().replace("-", " ")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    return " ".join(text.replace("'", "").split())
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    import jiwer
+
+    return jiwer.wer(normalise_words(reference), normalise_words(hypothesis))
+
+
+def speech_references() -> dict[str, str]:
+    """Reference transcripts of the shared real-speech recordings, by file path."""
+    references = {str(SPEECH / "jfk.flac"): (SPEECH / "jfk.txt").read_text().strip()}
+    stm_words = [line.split(maxsplit=5)[5] for line in (SPEECH / "phone-call.stm").read_text().splitlines()
+                 if line.strip() and not line.startswith(";;") and len(line.split(maxsplit=5)) == 6]
+    references[str(SPEECH / "phone-call.wav")] = " ".join(stm_words)
+    for line in (SPEECH / "harvard" / "references.tsv").read_text().splitlines():
+        name, _, text = line.partition("\t")
+        if name.strip():
+            references[str(SPEECH / "harvard" / f"{name.strip()}.wav")] = text.strip()
+    return references
