@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,10 @@ def quote_label(template: str, participant: Participant) -> str:
     values: dict[str, Any] = {**participant.attributes, "code": participant.code, "number": number,
                               "gender": participant.gender, "role": participant.role, "sector": participant.sector}
     label = template.format_map(_Blank(values))
-    return label.replace("(, ", "(").replace(", )", ")").replace(", , ", ", ").replace(" ()", "")
+    label = re.sub(r",(\s*,)+", ",", label)  # empty values leave runs of commas behind
+    label = re.sub(r"\(\s*,\s*", "(", label)
+    label = re.sub(r",\s*\)", ")", label)
+    return re.sub(r"\s*\(\s*\)", "", label).strip()
 
 
 class _Blank(dict):

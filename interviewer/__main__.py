@@ -1,0 +1,5 @@
+"""Provides `python -m interviewer`."""
+
+from interviewer.cli import main
+
+main()
