@@ -1,0 +1,169 @@
+"""Provides the Anonymiser: Presidio analysis plus known identifiers, allow and deny terms, propagation
+and overlap resolution, giving sorted, non-overlapping Detections with identity group keys."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
+from interviewer.anonymise.policy import Policy, default_policy
+from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_group
+
+STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
+
+
+@dataclass(frozen=True)
+class Detection:
+    start: int
+    end: int
+    entity_type: str
+    text: str
+    score: float
+    reason: str
+    group: str
+    """Canonical identity key: mentions of the same person or place share it."""
+
+
+@dataclass(frozen=True)
+class KnownIdentifier:
+    """A name the study already knows (a participant, a site); always caught, case-insensitively."""
+
+    text: str
+    entity_type: str = "PERSON"
+
+
+def _term_pattern(term: str) -> re.Pattern:
+    words = [re.escape(w) for w in term.split()]
+    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?:['’]s?)?(?![\w])", re.IGNORECASE)
+
+
+def _priority(found: Found) -> float:
+    if found.entity_type in STRUCTURED:
+        return 4
+    if found.reason.startswith("spaCy"):
+        return 1
+    if found.reason.startswith(("name before", "'", "named or numbered", "street", "saint")):
+        return 3
+    return 2
+
+
+def _normalised(entity_type: str, text: str) -> str:
+    if entity_type in ("PHONE", "NHS_NUMBER"):
+        from interviewer.anonymise.numbers import spoken_digits
+        return spoken_digits(text) or text
+    if entity_type in ("POSTCODE", "EMAIL", "URL"):
+        return re.sub(r"\s+", "", text).lower()
+    return surface_key(text)
+
+
+class Anonymiser:
+    """Finds identifiers in transcript text. Cheap to create; the Presidio engine behind it is shared."""
+
+    def __init__(self, policy: Policy | None = None, known: Iterable[KnownIdentifier] = (), allow: Iterable[str] = (),
+                 deny: Iterable[str | KnownIdentifier] = ()):
+        self.policy = policy or default_policy()
+        self.known = tuple(known)
+        self.allow_terms = tuple(default_allow_terms()) + tuple(allow)
+        self.deny = tuple(d if isinstance(d, KnownIdentifier) else KnownIdentifier(d, "OTHER") for d in deny)
+        self._allow_patterns = [_term_pattern(t) for t in self.allow_terms]
+        self._allowed_keys = {surface_key(t) for t in self.allow_terms}
+
+    def detect(self, text: str) -> list[Detection]:
+        """Non-overlapping detections sorted by position, restricted to the types the policy replaces."""
+        from interviewer.anonymise.engine import analyse
+
+        candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in analyse(text)]
+        candidates = self._without_allowed(text, candidates)
+        candidates += self._known(text, self.known, 5, "known identifier")
+        candidates += self._known(text, self.deny, 5, "deny term")
+        candidates += self._without_allowed(text, propagate(text, candidates, load_gazetteers(), self._allowed_keys))
+        detections = self._resolve(text, candidates)
+        return [d for d in detections if self.policy.replaces(d.entity_type)]
+
+    def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:
+        found = []
+        for item in items:
+            group = f"{item.entity_type}:{surface_key(item.text)}"
+            for m in _term_pattern(item.text).finditer(text):
+                found.append(Candidate(m.start(), m.end(), item.entity_type, 1.0, reason, priority, group))
+        return found
+
+    def _allowed_spans(self, text: str) -> list[bool]:
+        mask = [False] * len(text)
+        for pattern in self._allow_patterns:
+            for m in pattern.finditer(text):
+                for i in range(m.start(), m.end()):
+                    mask[i] = True
+        return mask
+
+    def _without_allowed(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        mask = self._allowed_spans(text)
+        kept = []
+        for c in candidates:
+            if c.priority >= 4 or c.reason.startswith("name after the title"):
+                kept.append(c)
+                continue
+            start, end = c.start, c.end
+            if c.priority <= 1:
+                while start < end and (mask[start] or not text[start].isalnum()):
+                    start += 1
+                while end > start and (mask[end - 1] or not text[end - 1].isalnum()):
+                    end -= 1
+                if end - start < c.end - c.start and end > start:
+                    while end < c.end and text[end] in "'’s" and not text[end - 1].isspace():
+                        end += 1
+            if any(text[i].isalnum() and not mask[i] for i in range(start, end)):
+                kept.append(Candidate(start, end, c.entity_type, c.score, c.reason, c.priority, c.group))
+        return kept
+
+    def _resolve(self, text: str, candidates: list[Candidate]) -> list[Detection]:
+        clusters: list[list[Candidate]] = []
+        for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
+            if clusters and c.start < max(x.end for x in clusters[-1]):
+                clusters[-1].append(c)
+            else:
+                clusters.append([c])
+        chosen = []
+        for cluster in clusters:
+            best = max(cluster, key=lambda c: (c.priority, c.end - c.start, c.score))
+            start, end = min(c.start for c in cluster), max(c.end for c in cluster)
+            chosen.append(Candidate(start, end, best.entity_type, best.score, best.reason, best.priority, best.group))
+        return self._grouped(text, chosen)
+
+    def _grouped(self, text: str, chosen: list[Candidate]) -> list[Detection]:
+        keys = {id(c): _normalised(c.entity_type, text[c.start:c.end]) for c in chosen}
+        family = lambda t: "PERSON" if t == "PERSON" else ("PLACE" if t in NAME_TYPES else t)  # noqa: E731
+        fuller: dict[str, list[tuple[str, str]]] = {}
+        for c in chosen:
+            if c.entity_type in NAME_TYPES:
+                fuller.setdefault(family(c.entity_type), []).append((keys[id(c)], c.group or f"{c.entity_type}:{keys[id(c)]}"))
+        detections = []
+        for c in chosen:
+            key = keys[id(c)]
+            group = c.group
+            if not group and c.entity_type in NAME_TYPES:
+                words = key.split()
+                containing = [(k, g) for k, g in fuller[family(c.entity_type)]
+                              if k != key and len(k.split()) > len(words) and all(w in k.split() for w in words)]
+                group = max(containing, key=lambda kg: len(kg[0]))[1] if containing else ""
+            group = group or f"{c.entity_type}:{key}"
+            detections.append(Detection(c.start, c.end, c.entity_type, text[c.start:c.end], round(c.score, 3), c.reason, group))
+        return detections
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(policy_source: str | None, known: tuple, allow: tuple, deny: tuple) -> Anonymiser:
+    from interviewer.anonymise.policy import load_policy
+
+    policy = load_policy(policy_source) if policy_source else None
+    return Anonymiser(policy, known, allow, deny)
+
+
+def get_anonymiser(policy_path: str | None = None, known: Iterable[KnownIdentifier] = (), allow: Iterable[str] = (),
+                   deny: Iterable[str] = ()) -> Anonymiser:
+    """A cached Anonymiser for these settings (the Presidio engine is shared by all of them)."""
+    return _cached(str(policy_path) if policy_path else None, tuple(known), tuple(allow), tuple(deny))

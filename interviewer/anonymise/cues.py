@@ -1,0 +1,23 @@
+"""Provides the linguistic cue words shared by the name, place and institution recognizers."""
+
+from __future__ import annotations
+
+TITLES = frozenset("""dr doctor mr mrs ms miss mx prof professor sister nurse father councillor cllr sir dame reverend rev
+auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin""".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+MONTH_PREPOSITIONS = frozenset("""in of since until till by last next early late mid end every this from through during
+before after the that each""".split())
+SPEECH_VERBS = frozenset("""said says told asked rang phoned came comes went goes texted emailed reckons thinks thought wanted
+wants was is 's ’s had has will would does did were used""".split())
+STRONG_SPEECH_VERBS = frozenset("said says told asked rang phoned texted emailed reckons".split())
+CLAUSE_OPENERS = frozenset("""because cos so and but if when that with then like called named than or after before while
+until tell told ask asked ring rang phone phoned see saw""".split())
+PLACE_PREPOSITIONS = frozenset("""in at from to near round around over up down towards outside via into through of
+across past beyond""".split())
+DETERMINERS = frozenset("""the a an my his her their our your its this that these those some no any every each another
+what which whose such""".split())
+FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam dad nan lol hun love pet mate cos""".split())
+LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in on to from our my his her their with
+like at up down over for by of is was""".split())
+KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
+grandson granddaughter colleague manager boss neighbour mate""".split())

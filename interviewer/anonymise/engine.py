@@ -1,0 +1,62 @@
+"""Provides the cached, offline Presidio AnalyzerEngine with this package's recognizers, and chunked analysis."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import default_allow_terms
+
+CHUNK_CHARS = 4000
+"""Long transcripts are analysed in pieces of about this size, cut at line or sentence ends."""
+
+
+def allow_words(terms) -> frozenset[str]:
+    """Single-word allow terms, lower-cased; recognizers skip these words outright."""
+    return frozenset(t.lower() for t in terms if " " not in t.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def build_analyzer():
+    """AnalyzerEngine on the slim small spaCy model, with an explicit registry of our recognizers only."""
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    from interviewer.anonymise.offline import keep_tldextract_offline, spacy_nlp_engine
+    from interviewer.anonymise.recognizers import our_recognizers
+
+    keep_tldextract_offline()
+    nlp_engine = spacy_nlp_engine(slim=True)
+    registry = RecognizerRegistry(recognizers=our_recognizers(allow_words(default_allow_terms())), supported_languages=["en"])
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering text, cut after a newline or sentence end near `size`."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start + size // 2:end]
+            cut = window.rfind("\n")
+            if cut < 0:
+                found = [m.end() for m in re.finditer(r"[.!?]\s", window)]
+                cut = found[-1] - 1 if found else -1
+            if cut >= 0:
+                end = start + size // 2 + cut + 1
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def analyse(text: str) -> list[Found]:
+    """Every candidate span our recognizers report, with offsets into `text`."""
+    analyzer = build_analyzer()
+    found = []
+    for offset, piece in chunks(text):
+        for result in analyzer.analyze(text=piece, language="en", return_decision_process=True):
+            explanation = result.analysis_explanation
+            reason = explanation.textual_explanation if explanation else ""
+            found.append(Found(offset + result.start, offset + result.end, result.entity_type, result.score, reason or ""))
+    return found

@@ -1,0 +1,117 @@
+"""Provides the recognizers for named institutions and addresses: hospitals, wards, practices, trusts,
+universities, charities, streets and house addresses, found by their head words."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.cues import LEADING_NOISE
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.numbers import NUMBER_WORD
+
+SP = r"[ \t]*\n?[ \t]*"
+CAP = r"(?:St\.?|[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]{2,4}(?=\s+(?:NHS|Foundation)))"
+CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
+
+# Heads that name an institution whatever words precede them; weak heads need a proper noun before them.
+STRONG = {
+    "HOSPITAL": r"Hospital|Infirmary|Hospice|Medical Centre|Health Centre|Medical Practice|Family Practice|Health Park",
+    "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|CVS|Clinical Commissioning Group|Housing|Network|"
+                    r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Carers|Uni|Borough Council|City Council",
+}
+WEAK = {
+    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre",
+    "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
+                    r"Charity|Foundation|Church|Mosque|Temple|Academy|Met|Poly",
+}
+STREET_STRONG = r"Street|Road|Lane|Avenue|Grove|Drive|Crescent|Terrace|Gardens|Mews|Clough|Parade|Brow|Boulevard"
+STREET_WEAK = r"Close|Way|Place|View|Court|Walk|Row|Rise|Green|Hill|Park|Vale|Fold|Estate|Square"
+DIRECTION = rf"(?:{SP}(?:North|South|East|West))?"
+HOUSE = rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber){SP}\d+[A-Za-z]?,?{SP})?(?:{CAP}{SP}(?:House|Court|Lodge|Mill|Buildings?),?{SP})?"
+STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{STREET_WEAK})\b{DIRECTION}")
+WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
+NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
+OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
+SAINT = re.compile(r"\bSt\.?\s+[A-Z][a-z]+(?:['’]s?)(?=\W)")
+LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
+GENERIC_LOWER = frozenset("""the a an general local district psychiatric mental children's childrens city royal private community
+day cottage teaching big main new old same other that this nearest different another big other""".split())
+GENERIC_WARD = frozenset("""the this that each every acute female male mental psychiatric elderly old new children's
+admission admissions assessment rehab rehabilitation open locked older same other our my your their his her""".split())
+
+
+def _head_type(head: str) -> tuple[str, bool]:
+    for kind, pattern in STRONG.items():
+        if re.fullmatch(pattern, head):
+            return kind, True
+    for kind, pattern in WEAK.items():
+        if re.fullmatch(pattern, head):
+            return kind, False
+    return "ORGANIZATION", False
+
+
+def _trim_chain(text: str, start: int, chain: str) -> tuple[int, list[str]]:
+    """Drop leading filler words ("So", "And", "The") that a capitalised chain may start with."""
+    words = re.findall(r"\S+", chain)
+    offset = start
+    while words and words[0].lower() in LEADING_NOISE:
+        offset = text.index(words[0], offset) + len(words[0])
+        words = words[1:]
+    offset = text.index(words[0], offset) if words else offset
+    return offset, words
+
+
+def _has_proper(words: list[str]) -> bool:
+    gaz = load_gazetteers()
+    return any(w.lower() in gaz.places or not gaz.is_common(w.rstrip("'’s")) for w in words
+               if w.lower() not in STOP_WORDS and w not in ("St", "St.", "&"))
+
+
+def find_institutions(text: str) -> Iterator[Found]:
+    gaz = load_gazetteers()
+    for match in NAMED_HEAD.finditer(text):
+        kind, strong = _head_type(re.sub(r"\s+", " ", match.group(2)))
+        start, words = _trim_chain(text, match.start(1), match.group(1))
+        if not words or not (strong or _has_proper(words)):
+            continue
+        if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
+            continue
+        yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")
+    for match in OF_PLACE.finditer(text):
+        if _has_proper(match.group(2).split()):
+            kind = "HOSPITAL" if match.group(1) in ("Hospital", "Infirmary") else "ORGANIZATION"
+            yield Found(match.start(), match.end(), kind, 0.8, f"'{match.group(1)} of' a place")
+    for match in SAINT.finditer(text):
+        yield Found(match.start(), match.end(), "HOSPITAL", 0.6, "saint's name (hospital, practice or school)")
+    for match in LOWER_HOSPITAL.finditer(text):
+        words = match.group(1).split()
+        while words and (words[0] in GENERIC_LOWER or words[0] in STOP_WORDS):
+            words = words[1:]
+        if not words or any(w in GENERIC_LOWER or w in STOP_WORDS for w in words):
+            continue
+        if all(w in gaz.first_names or w in gaz.places or w in gaz.surnames or not gaz.is_common(w) for w in words):
+            start = match.start(1) + match.group(1).index(words[0])
+            yield Found(start, match.end(), "HOSPITAL", 0.6, "name before 'hospital' in lower-case speech")
+    for match in WARD.finditer(text):
+        name = match.group(1)
+        if name and (name.lower() in GENERIC_WARD or name.lower() in STOP_WORDS):
+            continue
+        yield Found(match.start(), match.end(), "WARD", 0.8, "named or numbered ward")
+
+
+def find_addresses(text: str) -> Iterator[Found]:
+    for match in STREET.finditer(text):
+        start, words = _trim_chain(text, match.start(2), match.group(2))
+        has_number = bool(match.group(1)) or match.start() < match.start(2)
+        if not words and not has_number:
+            continue
+        strong = bool(re.fullmatch(STREET_STRONG, match.group(3)))
+        if not has_number and not strong and not _has_proper(words):
+            continue
+        begin = match.start() if has_number else start
+        kind = "ADDRESS" if has_number else "LOCATION"
+        yield Found(begin, match.end(), kind, 0.8, f"street name before '{match.group(3)}'" + (" with a house number" if has_number else ""))

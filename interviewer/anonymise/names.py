@@ -1,0 +1,205 @@
+"""Provides the recognizer for people and places the statistical NER misses in transcribed speech:
+titles, gazetteer first names (lower-case too), common-word names in name positions, unknown
+capitalised words mid-sentence, UK places (also misspelt by one letter)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from interviewer.anonymise.cues import (
+    CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SPEECH_VERBS,
+    STRONG_SPEECH_VERBS, TITLES,
+)
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
+
+SENTENCE_END = ".!?:;\"“”[(\n"
+INSTITUTION_HEADS = frozenset("""ward road street lane avenue grove close drive way crescent place terrace gardens park square
+hill court walk row mews rise view green clough hospital infirmary general clinic hospice surgery practice centre
+center unit trust ccg college university uni school network service services housing voices cvs council
+partnership association society forum alliance charity foundation group house""".split())
+
+
+def is_word(text: str) -> bool:
+    return text.replace("'", "").replace("’", "").replace("-", "").isalpha()
+
+
+def is_capitalised(text: str) -> bool:
+    return text[:1].isupper() and not (len(text) > 1 and text.isupper())
+
+
+@functools.lru_cache(maxsize=1)
+def place_deletion_index() -> dict[str, set[str]]:
+    """Single-word, uncommon place names by every one-letter deletion, for one-edit look-ups."""
+    gaz = load_gazetteers()
+    index: dict[str, set[str]] = {}
+    for place in gaz.places:
+        if " " in place or len(place) < 5 or not place.isalpha() or gaz.is_common(place):
+            continue
+        for key in {place} | {place[:i] + place[i + 1:] for i in range(len(place))}:
+            index.setdefault(key, set()).add(place)
+    return index
+
+
+def one_edit_place(word: str) -> str | None:
+    """A gazetteer place one substitution, insertion or deletion away from `word`, if any."""
+    lower = word.lower()
+    index = place_deletion_index()
+    for key in {lower} | {lower[:i] + lower[i + 1:] for i in range(len(lower))}:
+        for place in index.get(key, ()):
+            if place[0] == lower[0] and _one_edit(lower, place):
+                return place
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+class TokenView:
+    """The non-space tokens of a spaCy Doc with the cues the rules ask about."""
+
+    def __init__(self, doc, gaz: Gazetteers, allow_words: frozenset[str]):
+        self.tokens = [t for t in doc if not t.is_space]
+        self.text = doc.text
+        self.gaz = gaz
+        self.allow_words = allow_words
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def lower(self, i: int) -> str:
+        return self.word(i).lower()
+
+    def initial(self, i: int) -> bool:
+        start = self.tokens[i].idx
+        before = self.text[:start].rstrip(" \t")
+        return not before or before[-1] in SENTENCE_END
+
+    def common(self, i: int) -> bool:
+        return self.gaz.is_common(self.word(i))
+
+    def allowed(self, i: int) -> bool:
+        return self.lower(i) in self.allow_words
+
+    def namelike(self, i: int) -> bool:
+        """A capitalised word that is not an English word, an allowed term or an institution head."""
+        w = self.word(i)
+        return (is_capitalised(w) and is_word(w) and len(w) >= 2 and not self.common(i) and not self.allowed(i)
+                and w.lower() not in INSTITUTION_HEADS)
+
+    def span(self, first: int, last: int, entity_type: str, score: float, reason: str) -> Found:
+        start = self.tokens[first].idx
+        end = self.tokens[last].idx + len(self.tokens[last].text)
+        return Found(start, end, entity_type, score, reason)
+
+    def extend_surname(self, i: int, limit: int = 2) -> int:
+        last = i
+        while last + 1 < len(self.tokens) and last - i < limit and self.namelike(last + 1) and not self.initial(last + 1):
+            last += 1
+        return last
+
+
+def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
+    view = TokenView(doc, load_gazetteers(), allow_words)
+    found: list[Found] = []
+    for finder in (_titled, _first_names, _unknown_capitalised, _places):
+        found.extend(finder(view))
+    return found
+
+
+def _titled(v: TokenView) -> Iterator[Found]:
+    for i in range(len(v.tokens) - 1):
+        if v.lower(i) not in TITLES:
+            continue
+        j = i + 2 if v.word(i + 1) == "." else i + 1
+        w = v.word(j)
+        if not w or not is_word(w) or v.allowed(j) or w.lower() in MONTHS or w.lower() in INSTITUTION_HEADS:
+            continue
+        if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3):
+            yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
+
+
+def _month_context(v: TokenView, i: int) -> bool:
+    nxt = v.word(i + 1)
+    return v.lower(i - 1) in MONTH_PREPOSITIONS or nxt[:1].isdigit() or bool(re.match(r"(?:the|\d)", nxt))
+
+
+def _first_names(v: TokenView) -> Iterator[Found]:
+    gaz = v.gaz
+    for i, token in enumerate(v.tokens):
+        w = token.text
+        lower = w.lower()
+        if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
+            continue
+        common = v.common(i)
+        if is_capitalised(w):
+            if not common:
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.8, "first name from the gazetteer")
+            elif lower in MONTHS and _month_context(v, i):
+                continue
+            elif not v.initial(i):
+                if v.lower(i - 1) in DETERMINERS and not v.namelike(i + 1):
+                    continue
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name that is also a word, capitalised mid-sentence")
+            elif v.namelike(i + 1) or v.lower(i + 1) in STRONG_SPEECH_VERBS or v.word(i + 1) in (",", "'s", "’s") \
+                    or (v.lower(i + 1) in ("in", "from", "at", "on") and v.lower(i + 2) in ("our", "my", "the")):
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.6, "first name opening a sentence, followed by a name cue")
+        elif w.islower() and len(w) >= 3:
+            if not common and lower not in FILLERS and not token.is_stop:
+                yield v.span(i, i, "PERSON", 0.6, "lower-case first name from the gazetteer")
+            elif common and (v.lower(i - 1) in CLAUSE_OPENERS or v.lower(i - 1) in KIN_NOUNS or v.initial(i) or v.word(i - 1) == ",") \
+                    and v.lower(i - 1) not in DETERMINERS and (v.lower(i + 1) in SPEECH_VERBS or v.lower(i - 1) in ("called", "named")):
+                yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, in a name position")
+
+
+def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
+    gaz = v.gaz
+    i = 0
+    while i < len(v.tokens):
+        w = v.word(i)
+        lower = w.lower()
+        if not (v.namelike(i) and len(w) >= 3) or lower in gaz.places or lower in gaz.first_names:
+            i += 1
+            continue
+        initial = v.initial(i)
+        name_cue = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.word(i + 1) in (",", "'s", "’s")
+        if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue):
+            i += 1
+            continue
+        last = v.extend_surname(i)
+        place = one_edit_place(w) if len(w) >= 5 and last == i else None
+        if place:
+            yield v.span(i, last, "LOCATION", 0.6, f"one letter from the place '{gaz.places[place]}'")
+        else:
+            yield v.span(i, last, "PERSON", 0.5, "capitalised word that is not an English word, mid-sentence")
+        i = last + 1
+
+
+def _places(v: TokenView) -> Iterator[Found]:
+    gaz = v.gaz
+    n = len(v.tokens)
+    for i in range(n):
+        if not is_word(v.word(i)):
+            continue
+        for size in range(min(gaz.place_max_words, n - i), 0, -1):
+            words = [v.word(k) for k in range(i, i + size)]
+            key = " ".join(words).lower()
+            if key not in gaz.places or any(v.allowed(k) for k in range(i, i + size)) and size == 1:
+                continue
+            capitalised = all(is_capitalised(x) or x.lower() in ("upon", "on", "under", "le", "in", "the", "de") for x in words)
+            common = size == 1 and v.common(i)
+            if capitalised:
+                if common and v.lower(i - 1) not in PLACE_PREPOSITIONS:
+                    break
+                yield v.span(i, i + size - 1, "LOCATION", 0.75, "UK place from the gazetteer")
+            elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
+                yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case UK place from the gazetteer")
+            break

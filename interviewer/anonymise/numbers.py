@@ -1,0 +1,66 @@
+"""Provides spoken-number parsing: digit words, number words and NHS number checksums."""
+
+from __future__ import annotations
+
+import re
+
+DIGIT_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+               "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_DIGIT = rf"(?:(?:double|triple)\s+)?{DIGIT_WORD}"
+NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
+               r"|a hundred(?: and \w+)?|one hundred(?: and \w+)?)")
+
+
+def spoken_digits(text: str) -> str:
+    """'oh one six one, double four' -> '016144'; written digits pass through."""
+    digits = []
+    repeat = 1
+    for word in re.findall(r"\d+|[a-z]+", text.lower()):
+        if word.isdigit():
+            digits.append(word)
+        elif word == "double":
+            repeat = 2
+        elif word == "triple":
+            repeat = 3
+        elif word in DIGIT_WORDS:
+            digits.append(DIGIT_WORDS[word] * repeat)
+            repeat = 1
+    return "".join(digits)
+
+
+def number_value(text: str) -> int | None:
+    """'forty-seven' -> 47, '47' -> 47; None when it is not a number below 200."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for word in re.split(r"[\s-]+", text):
+        if word in ("a", "and"):
+            continue
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in UNITS:
+            total += UNITS.index(word) + 1
+        elif word in TEENS:
+            total += TEENS.index(word) + 10
+        elif word in TENS:
+            total += (TENS.index(word) + 2) * 10
+        else:
+            return None
+    return total if total < 200 else None
+
+
+def valid_nhs_number(digits: str) -> bool:
+    """Modulus 11 check of a 10-digit NHS number."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    remainder = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1))) % 11
+    check = 11 - remainder
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])

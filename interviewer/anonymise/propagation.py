@@ -1,0 +1,110 @@
+"""Provides propagation: once a name is found, its other mentions and close variants (first name or
+surname alone, possessive, one letter off from speech recognition) are found too, with one group key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from interviewer.anonymise.cues import MONTH_PREPOSITIONS, MONTHS
+from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.names import INSTITUTION_HEADS, _one_edit
+
+NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    reason: str
+    priority: float
+    group: str = ""
+
+
+def surface_key(text: str) -> str:
+    """Lower-case words without possessive endings: "Jenkins's form" -> "jenkins's form" keeps words, "Sarah's" -> "sarah"."""
+    words = [POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", text)]
+    return " ".join(w.lower() for w in words if w)
+
+
+@dataclass(frozen=True)
+class Variant:
+    key: str
+    entity_type: str
+    group: str
+    full: bool
+
+
+def variants_of(candidate: Candidate, surface: str, gaz: Gazetteers) -> list[Variant]:
+    key = surface_key(surface)
+    if not key:
+        return []
+    group = candidate.group or f"{candidate.entity_type}:{key}"
+    found = [Variant(key, candidate.entity_type, group, True)]
+    words = key.split()
+    if len(words) > 1 and candidate.priority >= 2:
+        for word in words:
+            if len(word) < 3 or word in INSTITUTION_HEADS or (candidate.entity_type != "PERSON" and (gaz.is_common(word) or word in gaz.places)):
+                continue
+            if candidate.entity_type != "PERSON" and len(word) < 4:
+                continue
+            found.append(Variant(word, candidate.entity_type, group, False))
+    return found
+
+
+def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: set[str]) -> list[Candidate]:
+    """New candidates for every further mention of the found names, exact or one edit away."""
+    variants: dict[str, Variant] = {}
+    for candidate in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start))):
+        if candidate.entity_type not in NAME_TYPES or candidate.priority < 1.5:
+            continue
+        for variant in variants_of(candidate, text[candidate.start:candidate.end], gaz):
+            if variant.key in allowed or variant.key in MONTHS:
+                continue
+            current = variants.get(variant.key)
+            if current is None or (variant.full and not current.full):
+                variants[variant.key] = variant
+    if not variants:
+        return []
+    single = {k: v for k, v in variants.items() if " " not in k}
+    fuzzy_pool = [k for k in single if len(k) >= 4 and not gaz.is_common(k)]
+    found: list[Candidate] = []
+    for key, variant in variants.items():
+        if " " in key:
+            pattern = r"\b" + r"[\s]+".join(re.escape(w) for w in key.split()) + r"(?:['’]s?)?(?!\w)"
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, "another mention of a found name", 2.5, variant.group))
+    for m in WORD.finditer(text):
+        word = POSSESSIVE.sub("", m.group())
+        lower = word.lower()
+        if lower in allowed or len(lower) < 2:
+            continue
+        variant = single.get(lower)
+        common = gaz.is_common(lower)
+        if common and not word[:1].isupper():
+            continue
+        if common and lower in MONTHS:
+            before = text[max(0, m.start() - 12):m.start()].lower().split()
+            if before and before[-1] in MONTH_PREPOSITIONS or re.match(r"\s+(?:\d|the\b)", text[m.end():m.end() + 5]):
+                continue
+        if variant is not None:
+            reason = "another mention of a found name" if variant.full else "part of a found name used alone"
+            found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, reason, 2.5, variant.group))
+            continue
+        if len(lower) >= 4 and not common and (word[:1].isupper() or lower not in gaz.common_words):
+            for key in fuzzy_pool:
+                if key[0] == lower[0] and abs(len(key) - len(lower)) <= 1 and _one_edit(key, lower):
+                    target = single[key]
+                    found.append(Candidate(m.start(), m.end(), target.entity_type, 0.55,
+                                           f"one letter from the found name '{key}'", 2.2, target.group))
+                    break
+    return found
+
+
+def with_group(candidate: Candidate, group: str) -> Candidate:
+    return replace(candidate, group=group)

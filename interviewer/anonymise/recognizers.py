@@ -1,0 +1,81 @@
+"""Provides the Presidio recognizers that wrap this package's finders, plus a filtered spaCy NER."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from interviewer.anonymise.cues import MONTHS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.names import find_people_and_places, is_word
+
+SPOKEN_TYPES = ["PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD", "ADDRESS", "DATE", "AGE", "PHONE", "EMAIL",
+                "NHS_NUMBER", "POSTCODE", "URL"]
+
+
+def to_result(found: Found, recognizer: str) -> RecognizerResult:
+    explanation = AnalysisExplanation(recognizer=recognizer, original_score=found.score, textual_explanation=found.reason)
+    return RecognizerResult(found.entity_type, found.start, found.end, found.score, explanation,
+                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer})
+
+
+class FinderRecognizer(LocalRecognizer):
+    """Runs a function of (text, spaCy doc) that returns Found spans."""
+
+    def __init__(self, name: str, finder: Callable[[str, object], Iterable[Found]], entities: list[str]):
+        self._finder = finder
+        super().__init__(supported_entities=entities, name=name, supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        return [to_result(f, self.name) for f in self._finder(text, doc) if f.entity_type in entities]
+
+
+class FilteredNerRecognizer(LocalRecognizer):
+    """spaCy's PERSON/place/ORG entities, kept only when they hold a word that is not plain English."""
+
+    def __init__(self, allow_words: frozenset[str]):
+        self.allow_words = allow_words
+        super().__init__(supported_entities=["PERSON", "LOCATION", "ORGANIZATION"], name="spaCy NER (filtered)",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        gaz = load_gazetteers()
+        results = []
+        for ent in nlp_artifacts.entities if nlp_artifacts else []:
+            if ent.label_ not in entities:
+                continue
+            tokens = [t for t in ent if not t.is_space]
+            while tokens and (tokens[0].is_stop or tokens[0].is_punct):
+                tokens = tokens[1:]
+            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")):
+                tokens = tokens[:-1]
+            proper = [t for t in tokens if is_word(t.text) and t.text[:1].isupper() and not t.text.isupper()
+                      and t.text.lower() not in self.allow_words and t.text.lower() not in MONTHS and not gaz.is_common(t.text)]
+            if not proper:
+                continue
+            found = Found(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), ent.label_, 0.6, f"spaCy NER ({ent.label_})")
+            results.append(to_result(found, self.name))
+        return results
+
+
+def our_recognizers(allow_words: frozenset[str]) -> list:
+    from interviewer.anonymise.institutions import find_addresses, find_institutions
+    from interviewer.anonymise.patterns import find_structured
+
+    return [
+        FinderRecognizer("UK structured identifiers", lambda text, doc: find_structured(text), SPOKEN_TYPES),
+        FinderRecognizer("institutions and addresses",
+                         lambda text, doc: [*find_institutions(text), *find_addresses(text)], SPOKEN_TYPES),
+        FinderRecognizer("people and places in speech",
+                         lambda text, doc: find_people_and_places(doc, allow_words), SPOKEN_TYPES),
+        FilteredNerRecognizer(allow_words),
+    ]
