@@ -200,6 +200,10 @@ class InterviewSession:
         current = self._clock.last_offset if now_offset is None else max(now_offset, self._clock.last_offset)
         return self._clock.finished_parts_seconds + current
 
+    def set_recorded_before(self, seconds: float) -> None:
+        """Correct the length of the finished parts from their files (events miss the tail of a crashed part)."""
+        self._clock.finished_parts_seconds = seconds
+
     def notes(self) -> list[Annotation]:
         return [a for a in self.annotations if a.kind == "note"]
 

@@ -1,0 +1,103 @@
+"""Provides the audio side of an interview behind one small interface, so the app and tests can swap it."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, Protocol
+
+LevelListener = Callable[[Any], None]
+"""Called with a `levels.Level` (RMS and peak dBFS per channel) while listening."""
+
+
+class RecorderLike(Protocol):
+    """What an interview needs of a recorder (`interviewer.recorder.Recorder` fits)."""
+
+    path: Path
+    state: str
+    samplerate: int
+    channels: int
+
+    @property
+    def elapsed(self) -> float: ...
+
+    @property
+    def level(self) -> Any: ...
+
+    def start(self) -> None: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def stop(self) -> Any: ...
+
+    def on_failure(self, listener: Callable[[Exception], None]) -> None: ...
+
+
+class AudioBackend:
+    """Real capture through `interviewer.recorder` (imported on first use: numpy and PortAudio are slow to load)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self.clock = clock
+
+    def input_devices(self) -> list:
+        """The input devices PortAudio sees (`recorder.InputDevice`); raises RecorderError when it cannot."""
+        from interviewer import recorder
+
+        return recorder.list_input_devices()
+
+    def recorder(self, path: Path, device: int | str | None, channels: int) -> RecorderLike:
+        from interviewer.recorder import Recorder
+
+        return Recorder(path, device, channels, clock=self.clock)
+
+    def free_disk_seconds(self, path: Path, channels: int, samplerate: int = 16000) -> float:
+        from interviewer.recorder import free_disk_seconds
+
+        return free_disk_seconds(path, channels, samplerate)
+
+    def listen(self, device: int | str | None, channels: int, seconds: float,
+               on_level: LevelListener | None = None, stop: threading.Event | None = None):
+        """Listen for `seconds`, reporting the level as it goes; returns the `levels.LevelVerdict`.
+
+        Records through the same Recorder as the interview (into a temporary file), so the check
+        exercises exactly the path the interview will use.
+        """
+        import numpy as np
+
+        from interviewer.levels import judge_level
+        from interviewer.recorder import Recorder, RecorderError
+
+        blocks: list = []
+        with tempfile.TemporaryDirectory(prefix="interviewer-check-") as folder:
+            probe = Recorder(Path(folder) / "check.wav", device, channels, fsync=False)
+            probe.add_listener(lambda block, _offset: blocks.append(block.copy()))
+            probe.start()
+            try:
+                deadline = time.monotonic() + seconds
+                while time.monotonic() < deadline and probe.state == "recording":
+                    if stop is not None and stop.is_set():
+                        break
+                    if on_level:
+                        on_level(probe.level)
+                    time.sleep(0.1)
+            finally:
+                result = probe.stop()
+            if result.failure is not None:
+                raise RecorderError(str(result.failure))
+        samples = np.concatenate(blocks) if blocks else np.zeros((0, channels), dtype=np.int16)
+        return judge_level(samples, probe.samplerate)
+
+
+def model_status(model: str | None = None) -> tuple[bool, str]:
+    """Whether the transcription model is installed, and a line saying so (or how to get it)."""
+    from interviewer import models
+
+    try:
+        resolved = models.resolve(model)
+    except models.ModelError as error:
+        return False, str(error)
+    return True, f"model {resolved.name} ready"
