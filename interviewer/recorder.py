@@ -370,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Recording {recorder.input_device.describe()} at {recorder.samplerate} Hz, {recorder.channels} ch,"
           f" to {args.out}. Ctrl-C stops.", file=sys.stderr, flush=True)
     try:
-        while not recorder.wait(0.25):
+        while not recorder.wait(0.05):
             if args.seconds is not None and recorder.elapsed >= args.seconds:
                 break
             if sys.stderr.isatty():

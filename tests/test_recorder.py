@@ -333,6 +333,7 @@ def test_real_capture_of_speech_played_into_the_room(null_sink, tmp_path):
     assert len(captured) / rate == pytest.approx(result.seconds, abs=0.01)
     assert 11.0 <= result.seconds <= min(wall, 13.0)
     lag, correlation = best_alignment(envelope(source, source_rate), envelope(captured, rate))
+    print(f"\ncaptured {result.seconds:.2f} s in {wall:.2f} s; envelope r={correlation:.3f} at {lag * 10} ms")
     assert correlation > 0.9, f"captured audio does not match the source (r={correlation:.2f})"
     assert lag < 100  # the speech starts within a second of the recording
 
