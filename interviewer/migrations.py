@@ -7,6 +7,8 @@ from typing import Callable
 
 import sqlite_utils
 
+from interviewer.migrations_exports import coder_allocations
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 
@@ -156,6 +158,7 @@ def _anonymised_text_and_pseudonyms(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial_schema", _initial_schema),
     ("0002_anonymised_text_and_pseudonyms", _anonymised_text_and_pseudonyms),
+    ("0003_coder_allocations", coder_allocations),
 ]
 
 

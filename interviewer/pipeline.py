@@ -156,22 +156,18 @@ def _shift(detection, delta: int, limit: int):
 def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
                      allow_original: bool = False, allow_unreviewed: bool = True) -> Path:
     """Write one interview's transcript in a coder format; returns the file written."""
-    from interviewer.export import txt
+    from interviewer.export import formats
+    from interviewer.export.collection import single
     from interviewer.export.document import build_document
 
-    renderers = {"txt": txt}
-    if fmt not in renderers:
-        raise StoreError(f"Unknown export format '{fmt}': use one of {', '.join(renderers)}.")
+    if fmt not in formats.ALL_FORMATS:
+        raise StoreError(f"Unknown export format '{fmt}': use one of {', '.join(formats.ALL_FORMATS)}.")
     document = build_document(study, interview_id, allow_original=allow_original, allow_unreviewed=allow_unreviewed)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     suffix = "" if document.anonymised else "-IDENTIFIABLE"
-    target = out_dir / f"{document.participant.code}-interview-{document.interview.id:04d}{suffix}.{fmt}"
-    staging = target.with_name(target.name + ".partial")
-    with open(staging, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(renderers[fmt].render(document))
-    os.replace(staging, target)
+    target = Path(out_dir) / f"{document.participant.code}-interview-{document.interview.id:04d}{suffix}.{fmt}"
+    if fmt in formats.TRANSCRIPT_FORMATS:
+        formats.write_transcript(document, fmt, target)
+    else:
+        formats.write_study(single(study, document), fmt, target)
     study.audit("export", "interviews", document.interview.id, {"format": fmt, "path": str(target)})
     return target
-
-

@@ -174,26 +174,93 @@ def _anonymise_text(text_file: Path, as_json: bool) -> None:
         click.echo(redacted, nl=False)
 
 
+EXPORT_FORMATS = ("txt", "docx", "srt", "vtt", "json", "csv", "xlsx", "qdpx", "qdc")
+"""The names of interviewer.export.formats.ALL_FORMATS, listed here so --help need not import the exporters."""
+
+
 @click.command("export")
-@click.argument("interview")
-@click.option("--format", "fmt", default="txt", show_default=True, help="Output format.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.argument("interview", required=False)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="Format for one interview (default txt). With --all every format is written.")
+@click.option("--all", "everything", is_flag=True,
+              help="Write the whole study's bundle: every format, a manifest and checksums.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: '.' for one interview; required with --all).")
+@click.option("--draft", is_flag=True,
+              help="With --all: also take anonymised transcripts whose review is not done, marked DRAFT.")
+@click.option("--include-audio", is_flag=True,
+              help="With --all: copy the recordings too. Voices identify people: only when coders must listen.")
+@click.option("--coder", default=None, help="With --all: only this coder's allocated transcripts.")
+@click.option("--per-coder", is_flag=True, help="With --all: one bundle per coder, in OUT/coder-NAME.")
 @click.option("--original", is_flag=True, help="Export the identifiable, un-anonymised transcript (research team only).")
 @study_option
-def export(study, interview, fmt, out_dir, original) -> None:
-    """Export an interview's anonymised transcript for coders.
+def export(study, interview, fmt, everything, out_dir, draft, include_audio, coder, per_coder, original) -> None:
+    """Export anonymised transcripts for coders: one interview, or the whole study as a bundle.
 
-    Example:
+    Formats: txt, docx, srt, vtt (speaker voice tags), json, csv, xlsx, qdpx (REFI-QDA project) and qdc
+    (REFI-QDA codebook). By default a bundle holds only anonymised, reviewed transcripts, never audio.
 
-        interviewer export 3 --format txt --out coders/
+    Examples:
+
+        interviewer export 3 --format docx --out coders/
+
+        interviewer export --all --out bundle/
+
+        interviewer export --all --per-coder --out bundles/
     """
+    if everything:
+        _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, per_coder, original)
+        return
+    if interview is None:
+        raise UserError("Give an interview number (see 'interviewer interview list'), or --all for the whole study.")
+    for flag, given in (("--draft", draft), ("--include-audio", include_audio), ("--coder", coder),
+                        ("--per-coder", per_coder)):
+        if given:
+            raise UserError(f"{flag} works with --all only (one interview is exported marked DRAFT when not reviewed).")
     from interviewer.pipeline import export_interview
 
     opened = open_study(study)
     path = _friendly_errors(
-        lambda: export_interview(opened, int(interview.lstrip("#")), out_dir, fmt=fmt, allow_original=original)
+        lambda: export_interview(opened, _interview_number(interview), out_dir or Path("."), fmt=fmt or "txt",
+                                 allow_original=original)
     )
     click.echo(f"Wrote {path}")
+
+
+def _interview_number(text: str) -> int:
+    try:
+        return int(text.lstrip("#"))
+    except ValueError:
+        raise UserError(f"'{text}' is not an interview number; list them with: interviewer interview list") from None
+
+
+def _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, per_coder, original) -> None:
+    if interview is not None:
+        raise UserError("Give either an interview number or --all, not both.")
+    if fmt is not None:
+        raise UserError("--all writes every format; leave out --format.")
+    if original:
+        raise UserError("--original exports one interview at a time; a bundle for coders is always anonymised.")
+    if out_dir is None:
+        raise UserError("Say where the bundle goes: --out FOLDER (a new or empty folder, or an earlier bundle).")
+    if coder and per_coder:
+        raise UserError("Use --coder NAME or --per-coder, not both.")
+    from interviewer.export.bundle import write_bundle, write_per_coder
+
+    opened = open_study(study)
+    options = {"draft": draft, "include_audio": include_audio}
+    if per_coder:
+        results = _friendly_errors(lambda: write_per_coder(opened, out_dir, **options))
+    else:
+        results = [_friendly_errors(lambda: write_bundle(opened, out_dir, coder=coder, **options))]
+    for result in results:
+        export = result.export
+        click.echo(f"Wrote {result.folder}: {len(export.documents)} transcript(s), {len(result.files)} files"
+                   + (f" for coder {export.coder}" if export.coder else "") + ".")
+        for left_out in export.excluded:
+            click.echo(f"  left out #{left_out.interview_id} {left_out.participant_code}: {left_out.reason}", err=True)
+    if not include_audio:
+        click.echo("Audio was not included (pass --include-audio to add it).", err=True)
 
 
 @click.command("process")

@@ -52,4 +52,33 @@ def info(study: str | None) -> None:
         click.echo(f"{table.replace('_', ' ').capitalize()}: {count}")
 
 
+@study.command("set-quote-label")
+@click.argument("template")
+@study_option
+def set_quote_label(study: str | None, template: str) -> None:
+    """Set the template for quote labels, filled from each participant's attributes.
+
+    Fields: {number} (digits of the code), {code}, {gender}, {role}, {sector}, or any attribute name.
+    Empty fields are dropped with their commas.
+
+    Example:
+
+        interviewer study set-quote-label "Key informant {number} ({gender}, {role}, {sector})"
+    """
+    from interviewer.quote_labels import preview, set_quote_label_template
+    from interviewer.store import StoreError
+
+    opened = open_study(study)
+    try:
+        unknown = set_quote_label_template(opened, template)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"Quote labels now follow: {template}")
+    if unknown:
+        click.echo(f"Warning: no participant has {', '.join('{' + name + '}' for name in unknown)}; "
+                   "those fields will be blank.", err=True)
+    for code, label in preview(opened)[:5]:
+        click.echo(f"  {code}: {label}")
+
+
 COMMANDS = [study]

@@ -36,6 +36,12 @@ class TranscriptDocument:
     anonymised: bool
     draft: bool
     """True when the anonymisation has not been reviewed: exports say DRAFT — NOT REVIEWED."""
+    segments: list[Segment] = field(default_factory=list)
+    """The stored segments; read their text through `text_of` so anonymised exports stay anonymised."""
+
+    def text_of(self, segment: Segment) -> str:
+        """The segment's text as this document may show it (anonymised unless the original was allowed)."""
+        return ((segment.anonymised_text if self.anonymised else segment.text) or "").strip()
 
 
 def quote_label(template: str, participant: Participant) -> str:
@@ -112,6 +118,7 @@ def build_document(study: Study, interview_id: int, *, allow_original: bool = Fa
         schedule=schedule,
         anonymised=anonymised,
         draft=anonymised and not reviewed,
+        segments=segments,
     )
 
 
