@@ -38,7 +38,14 @@ class KnownIdentifier:
 
 def _term_pattern(term: str) -> re.Pattern:
     words = [re.escape(w) for w in term.split()]
-    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?:['’]s?)?(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?=['’]s?\b|[^\w]|$)", re.IGNORECASE)
+
+
+def _alternatives(terms: Iterable[str]) -> re.Pattern:
+    """One regex matching any of the terms as whole words, longest first, case-insensitively."""
+    ordered = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in ordered)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def _priority(found: Found) -> float:
@@ -69,7 +76,7 @@ class Anonymiser:
         self.known = tuple(known)
         self.allow_terms = tuple(default_allow_terms()) + tuple(allow)
         self.deny = tuple(d if isinstance(d, KnownIdentifier) else KnownIdentifier(d, "OTHER") for d in deny)
-        self._allow_patterns = [_term_pattern(t) for t in self.allow_terms]
+        self._allow_pattern = _alternatives(self.allow_terms)
         self._allowed_keys = {surface_key(t) for t in self.allow_terms}
 
     def detect(self, text: str) -> list[Detection]:
@@ -94,10 +101,8 @@ class Anonymiser:
 
     def _allowed_spans(self, text: str) -> list[bool]:
         mask = [False] * len(text)
-        for pattern in self._allow_patterns:
-            for m in pattern.finditer(text):
-                for i in range(m.start(), m.end()):
-                    mask[i] = True
+        for m in self._allow_pattern.finditer(text):
+            mask[m.start():m.end()] = [True] * (m.end() - m.start())
         return mask
 
     def _without_allowed(self, text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -24,6 +24,7 @@ class Gazetteers:
     places: dict[str, str]
     """Lower-case place name -> its usual spelling."""
     place_max_words: int
+    place_first_words: frozenset[str]
 
     def is_common(self, word: str) -> bool:
         lower = word.lower()
@@ -43,7 +44,8 @@ def load_gazetteers() -> Gazetteers:
                       for n in read_list(DATA_DIR / name))
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
     places = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
-    return Gazetteers(common, first, surnames, places, max(len(p.split()) for p in places))
+    return Gazetteers(common, first, surnames, places, max(len(p.split()) for p in places),
+                      frozenset(p.split()[0] for p in places))
 
 
 @functools.lru_cache(maxsize=1)

@@ -44,6 +44,21 @@ GENERIC_WARD = frozenset("""the this that each every acute female male mental ps
 admission admissions assessment rehab rehabilitation open locked older same other our my your their his her""".split())
 
 
+STREET_HEAD = re.compile(rf"\b(?:{STREET_STRONG}|{STREET_WEAK})\b")
+INSTITUTION_HEAD = re.compile(rf"\b(?:{'|'.join(STRONG.values())}|{'|'.join(WEAK.values())})\b")
+
+
+def _anchored(pattern: re.Pattern, heads: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Matches of `pattern` ending at a head word, searched only in a window before each head (fast on long text)."""
+    seen = set()
+    for head in heads.finditer(text):
+        window_start = max(0, head.start() - 160)
+        for match in pattern.finditer(text, window_start, min(len(text), head.end() + 40)):
+            if match.end() >= head.end() and match.start() <= head.start() and match.span() not in seen:
+                seen.add(match.span())
+                yield match
+
+
 def _head_type(head: str) -> tuple[str, bool]:
     for kind, pattern in STRONG.items():
         if re.fullmatch(pattern, head):
@@ -73,7 +88,7 @@ def _has_proper(words: list[str]) -> bool:
 
 def find_institutions(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
-    for match in NAMED_HEAD.finditer(text):
+    for match in _anchored(NAMED_HEAD, INSTITUTION_HEAD, text):
         kind, strong = _head_type(re.sub(r"\s+", " ", match.group(2)))
         start, words = _trim_chain(text, match.start(1), match.group(1))
         if not words or not (strong or _has_proper(words)):
@@ -104,7 +119,7 @@ def find_institutions(text: str) -> Iterator[Found]:
 
 
 def find_addresses(text: str) -> Iterator[Found]:
-    for match in STREET.finditer(text):
+    for match in _anchored(STREET, STREET_HEAD, text):
         start, words = _trim_chain(text, match.start(2), match.group(2))
         has_number = bool(match.group(1)) or match.start() < match.start(2)
         if not words and not has_number:

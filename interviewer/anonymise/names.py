@@ -80,6 +80,10 @@ class TokenView:
 
     def initial(self, i: int) -> bool:
         start = self.tokens[i].idx
+        before = self.text[max(0, start - 12):start].rstrip(" \t")
+        return start == 0 or (before[-1] in SENTENCE_END if before else self.initial_far(start))
+
+    def initial_far(self, start: int) -> bool:
         before = self.text[:start].rstrip(" \t")
         return not before or before[-1] in SENTENCE_END
 
@@ -139,7 +143,7 @@ def _first_names(v: TokenView) -> Iterator[Found]:
         lower = w.lower()
         if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
             continue
-        common = v.common(i)
+        common = v.common(i) or lower in MONTHS
         if is_capitalised(w):
             if not common:
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.8, "first name from the gazetteer")
@@ -187,7 +191,7 @@ def _places(v: TokenView) -> Iterator[Found]:
     gaz = v.gaz
     n = len(v.tokens)
     for i in range(n):
-        if not is_word(v.word(i)):
+        if v.lower(i) not in gaz.place_first_words or not is_word(v.word(i)):
             continue
         for size in range(min(gaz.place_max_words, n - i), 0, -1):
             words = [v.word(k) for k in range(i, i + size)]

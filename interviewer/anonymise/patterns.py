@@ -95,6 +95,7 @@ AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be)|aged|age|"
     rf"at the age of|turned|turning|reached|just turned)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b", I)
 YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)\b", I)
+AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
@@ -110,7 +111,8 @@ def _plausible_age(value: str, spoken_needs_ten: bool = True) -> bool:
 
 
 def find_ages(text: str) -> Iterator[Found]:
-    for pattern, reason, strict in ((AGE_CUE, "age after 'I'm/aged'", True), (APPOSITIVE_AGE, "age after a person", True)):
+    for pattern, reason, strict in ((AGE_CUE, "age after 'I'm/aged'", True), (APPOSITIVE_AGE, "age after a person", True),
+                                  (AGE_NOW, "age with 'now'", True)):
         for match in pattern.finditer(text):
             if not _plausible_age(match.group(1), strict) or NOT_AN_AGE_AFTER.match(text, match.end(1)):
                 continue

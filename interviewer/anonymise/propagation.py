@@ -60,23 +60,40 @@ def variants_of(candidate: Candidate, surface: str, gaz: Gazetteers) -> list[Var
 def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: set[str]) -> list[Candidate]:
     """New candidates for every further mention of the found names, exact or one edit away."""
     variants: dict[str, Variant] = {}
+    first_seen: dict[str, int] = {}
     for candidate in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start))):
         if candidate.entity_type not in NAME_TYPES or candidate.priority < 1.5:
             continue
         for variant in variants_of(candidate, text[candidate.start:candidate.end], gaz):
             if variant.key in allowed or variant.key in MONTHS:
                 continue
+            first_seen[variant.key] = min(first_seen.get(variant.key, candidate.start), candidate.start)
             current = variants.get(variant.key)
             if current is None or (variant.full and not current.full):
                 variants[variant.key] = variant
     if not variants:
         return []
+    family = lambda t: "PERSON" if t == "PERSON" else "PLACE"  # noqa: E731
+    longer = [v for k, v in variants.items() if " " in k]
+    for key, variant in list(variants.items()):
+        holders = [v for v in longer if v.key != key and set(key.split()) < set(v.key.split())
+                   and family(v.entity_type) == family(variant.entity_type)]
+        if holders:
+            best = max(holders, key=lambda v: len(v.key))
+            variants[key] = replace(variant, group=best.group, entity_type=best.entity_type)
+    # A spelling one letter from an earlier-mentioned name is the same identity misheard.
+    ordered = sorted((k for k in variants if " " not in k and len(k) >= 4), key=lambda k: first_seen.get(k, 0))
+    for index, key in enumerate(ordered):
+        for earlier in ordered[:index]:
+            if earlier[0] == key[0] and _one_edit(earlier, key):
+                variants[key] = replace(variants[key], group=variants[earlier].group, entity_type=variants[earlier].entity_type)
+                break
     single = {k: v for k, v in variants.items() if " " not in k}
     fuzzy_pool = [k for k in single if len(k) >= 4 and not gaz.is_common(k)]
     found: list[Candidate] = []
     for key, variant in variants.items():
         if " " in key:
-            pattern = r"\b" + r"[\s]+".join(re.escape(w) for w in key.split()) + r"(?:['’]s?)?(?!\w)"
+            pattern = r"\b" + r"[\s]+".join(re.escape(w) for w in key.split()) + r"(?!\w)"
             for m in re.finditer(pattern, text, re.IGNORECASE):
                 found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, "another mention of a found name", 2.5, variant.group))
     for m in WORD.finditer(text):
@@ -94,13 +111,13 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                 continue
         if variant is not None:
             reason = "another mention of a found name" if variant.full else "part of a found name used alone"
-            found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, reason, 2.5, variant.group))
+            found.append(Candidate(m.start(), m.start() + len(word), variant.entity_type, 0.7, reason, 2.5, variant.group))
             continue
         if len(lower) >= 4 and not common and (word[:1].isupper() or lower not in gaz.common_words):
             for key in fuzzy_pool:
                 if key[0] == lower[0] and abs(len(key) - len(lower)) <= 1 and _one_edit(key, lower):
                     target = single[key]
-                    found.append(Candidate(m.start(), m.end(), target.entity_type, 0.55,
+                    found.append(Candidate(m.start(), m.start() + len(word), target.entity_type, 0.55,
                                            f"one letter from the found name '{key}'", 2.2, target.group))
                     break
     return found

@@ -1,0 +1,45 @@
+"""Tests the `interviewer eval anonymisation` command on a tiny corpus, and the dev-corpus targets."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from conftest import ANON
+from interviewer.cli import main
+
+
+def test_eval_command_prints_both_systems_and_writes_predictions(tmp_path):
+    text = "I'm Ann Lee from Rochdale, call 0161 496 0573. The CQC came on Monday."
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text(json.dumps({"id": "t1", "text": text,
+                                  "spans": [{"start": 4, "end": 11, "type": "PERSON"}, {"start": 17, "end": 25, "type": "LOCATION"},
+                                            {"start": 32, "end": 45, "type": "PHONE"}],
+                                  "traps": [{"start": 51, "end": 54, "text": "CQC"}, {"start": 63, "end": 69, "text": "Monday"}]}) + "\n")
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(main, ["eval", "anonymisation", str(corpus), "--predictions", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "presidio" in result.output
+    direct = next(line for line in result.output.splitlines() if line.startswith("DIRECT"))
+    assert direct.split()[3] == "1.000"
+    row = json.loads(out.read_text().splitlines()[0])
+    assert row["id"] == "t1" and {"start", "end", "entity_type"} <= set(row["spans"][0])
+
+
+def test_eval_command_reports_a_bad_corpus_line(tmp_path):
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"id": "a", "text": "x", "spans": []}\nnot json\n')
+    result = CliRunner().invoke(main, ["eval", "anonymisation", str(corpus), "--no-baseline"])
+    assert result.exit_code == 1 and "bad.jsonl:2" in result.output
+
+
+def test_dev_corpus_targets_are_met():
+    from interviewer.anonymise import get_anonymiser
+    from interviewer.anonymise.evaluate import load_corpus, score_documents
+
+    anonymiser = get_anonymiser()
+    score, _ = score_documents(load_corpus(ANON / "dev.jsonl"), lambda text: [
+        {"start": d.start, "end": d.end, "entity_type": d.entity_type} for d in anonymiser.detect(text)])
+    assert score.direct_recall >= 0.97, score.missed
+    assert score.trap_rate <= 0.05, score.redacted_traps

@@ -1,0 +1,38 @@
+"""Tests known identifiers and propagation of found names to other mentions, with shared group keys."""
+
+from __future__ import annotations
+
+from interviewer.anonymise import Anonymiser, KnownIdentifier, get_anonymiser
+
+
+def test_known_identifier_is_always_caught_case_insensitively_with_possessive():
+    anonymiser = Anonymiser(known=[KnownIdentifier("Bobbin Lane Surgery", "HOSPITAL"), KnownIdentifier("Tasha", "PERSON")])
+    text = "tasha's mum took her to bobbin lane surgery, and TASHA liked it."
+    found = anonymiser.detect(text)
+    assert [d.text for d in found if d.entity_type == "PERSON"] == ["tasha", "TASHA"]
+    assert {d.group for d in found if d.entity_type == "PERSON"} == {"PERSON:tasha"}
+    assert any(d.text == "bobbin lane surgery" and d.entity_type == "HOSPITAL" for d in found)
+
+
+def test_first_name_surname_and_possessive_share_the_full_name_group():
+    text = ("I work with Dorota Kaminska on the team. Later Dorota rang me, "
+            "and everyone calls it Kaminska's rota now.")
+    found = get_anonymiser().detect(text)
+    groups = {d.text: d.group for d in found}
+    assert groups["Dorota Kaminska"] == groups["Dorota"] == groups["Kaminska"]
+    assert "Kaminska's" not in groups  # the possessive ending stays in the text
+
+
+def test_one_letter_misspelling_is_linked_to_the_found_name():
+    text = "My consultant is Dr Abercromby. I saw Dr Abercromby again and then Abercrumby phoned."
+    found = get_anonymiser().detect(text)
+    assert any(d.text == "Abercrumby" for d in found)
+    assert len({d.group for d in found if d.entity_type == "PERSON"}) == 1
+
+
+def test_detections_are_sorted_and_do_not_overlap():
+    text = "Sarah Jenkins from Rochdale, 0161 496 0573, flat 2, 9 Mill Street, OL11 3AB, on the 3rd of May 2014."
+    found = get_anonymiser().detect(text)
+    assert found == sorted(found, key=lambda d: d.start)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(text[d.start:d.end] == d.text for d in found)

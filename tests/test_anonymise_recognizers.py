@@ -1,0 +1,72 @@
+"""Tests each recognizer of the anonymiser on sentences written for these tests (not corpus lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise import get_anonymiser
+
+
+@pytest.fixture(scope="module")
+def detect():
+    anonymiser = get_anonymiser()
+    return lambda text: [(d.entity_type, d.text) for d in anonymiser.detect(text)]
+
+
+def covered(found, surface):
+    return any(surface in text for _, text in found)
+
+
+@pytest.mark.parametrize("text, entity_type, surface", [
+    ("His NHS number is 943 476 5919, I think.", "NHS_NUMBER", "943 476 5919"),
+    ("It's nine four three, four seven six, five nine one nine on the letter.", "NHS_NUMBER", "nine four three, four seven six, five nine one nine"),
+    ("You can ring me on 0113 496 0812 any time.", "PHONE", "0113 496 0812"),
+    ("My mobile is oh seven seven double oh, nine oh oh, one two three.", "PHONE", "oh seven seven double oh, nine oh oh, one two three"),
+    ("We moved to LS6 2QT last spring.", "POSTCODE", "LS6 2QT"),
+    ("Email me at j.okafor@leeds.ac.uk please.", "EMAIL", "j.okafor@leeds.ac.uk"),
+    ("It's j dot okafor at leeds dot ac dot uk, all lower case.", "EMAIL", "j dot okafor at leeds dot ac dot uk"),
+    ("Their page is www.moorlandcarers.org.uk/help for families.", "URL", "www.moorlandcarers.org.uk/help"),
+    ("Go to w w w dot moorland carers dot org dot uk and click help.", "URL", "w w w dot moorland carers dot org dot uk"),
+    ("That's Pilkington, P-I-L-K-I-N-G-T-O-N.", "PERSON", "P-I-L-K-I-N-G-T-O-N"),
+    ("Well, I'm 52 and I've seen it all.", "AGE", "52"),
+    ("My husband, he's sixty-three now, still drives.", "AGE", "sixty-three"),
+    ("She was admitted on the 12th of October 2019 and discharged later.", "DATE", "12th of October 2019"),
+    ("That was back in March 2011, before the merger.", "DATE", "March 2011"),
+    ("She lives at 31 Thornfield Avenue in the village.", "ADDRESS", "31 Thornfield Avenue"),
+    ("They moved him to Heron Ward after a week.", "WARD", "Heron Ward"),
+    ("He was on Ward 7 for a month.", "WARD", "Ward 7"),
+    ("She was at St Luke's for years.", "HOSPITAL", "St Luke's"),
+    ("I was sent to Calderbrook Infirmary in the end.", "HOSPITAL", "Calderbrook Infirmary"),
+    ("Our surgery is Willowbank Medical Practice on the corner.", "HOSPITAL", "Willowbank Medical Practice"),
+    ("The referral came from Kirkholt Community Partnership NHS Trust eventually.", "ORGANIZATION", "Kirkholt Community Partnership NHS Trust"),
+])
+def test_recognizer_finds_identifier(detect, text, entity_type, surface):
+    found = detect(text)
+    assert (entity_type, surface) in found or covered(found, surface), found
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("and then i rang priya and she came straight over", "priya"),
+    ("i told siobhan about it the next day", "siobhan"),
+    ("Later on Mrs Threlfall came round to see us.", "Threlfall"),
+    ("Dr. Okeke was brilliant with him.", "Okeke"),
+    ("I asked Will if he minded, and Will said no.", "Will"),
+    ("Our neighbour, Hope, does the shopping for her.", "Hope"),
+    ("We got the bus over to Todmorden every Friday.", "Todmorden"),
+    ("she grew up round ramsbottom way", "ramsbottom"),
+    ("Talk to Mr Ashcroft at Ashcroft's office.", "Ashcroft"),
+    ("My daughter rose came in halfway through the visit.", "rose"),
+])
+def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
+    assert covered(detect(text), surface), detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've been in post for six months and it took two years to get there.",
+    "We review it every three months, and every April the figures go in.",
+    "There's always hope, and you need a bit of faith in this job.",
+    "She'll mark it and I hope they will grace us with a reply.",
+    "I may be wrong but I will say the bill came to £300.",
+])
+def test_durations_and_ordinary_words_survive(detect, text):
+    assert detect(text) == []
