@@ -132,3 +132,10 @@ def test_one_interview_in_every_format_from_the_command_line(study, tmp_path):
         result = run("export", "2", "--format", fmt, "--out", str(tmp_path))
         assert result.exit_code == 0, result.output
         assert (tmp_path / f"KI-02-interview-0002.{fmt}").stat().st_size > 0
+
+
+def test_command_line_offers_exactly_the_formats_the_exporters_write():
+    from interviewer.cli.pipeline import EXPORT_FORMATS
+    from interviewer.export.formats import ALL_FORMATS
+
+    assert EXPORT_FORMATS == ALL_FORMATS
