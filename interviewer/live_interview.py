@@ -145,6 +145,13 @@ class LiveInterview:
     def begin_part(self, device: int | str | None = None, channels: int | None = None,
                    on_failure: Callable[[Exception], None] | None = None) -> Path:
         """Start recording a new part and take up the current item (blocks while the device opens)."""
+        path = self.open_part(device, channels, on_failure)
+        self.take_up()
+        return path
+
+    def open_part(self, device: int | str | None = None, channels: int | None = None,
+                  on_failure: Callable[[Exception], None] | None = None) -> Path:
+        """Open the device and start recording a new part (blocks: call it from a worker thread)."""
         self.device = device
         self.channels = channels or self.channels
         number = self._next_part_number()
@@ -154,12 +161,18 @@ class LiveInterview:
             recorder.on_failure(on_failure)
         recorder.start()
         self.recorder, self.part_number = recorder, number
-        first = self.interview.started_at is None
-        self.writer.submit(lambda s: s.update_interview(
-            self.interview.id, status="recording", **({"started_at": now()} if first else {})))
-        self.record(self.session.start(0.0))
-        self.session.set_recorded_before(self.recorded_seconds)
         return path
+
+    def take_up(self) -> list[SessionEvent]:
+        """Mark the interview as recording and open the session's new part at the current item (quick)."""
+        first = self.interview.started_at is None and self.part_number <= 1
+        interview_id = self.interview.id
+        self.writer.submit(lambda s: s.update_interview(
+            interview_id, status="recording", **({"started_at": now()} if first else {})))
+        events = self.session.start(0.0)
+        self.record(events)
+        self.session.set_recorded_before(self.recorded_seconds)
+        return events
 
     def finish_part(self, status: str = "recorded") -> PartResult | None:
         """Stop the recorder, file the part as a recording of the interview, and set the interview's status."""

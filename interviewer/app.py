@@ -1,0 +1,124 @@
+"""Provides the Textual app and `make_app`, the factory the CLI and the tests build it with."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from interviewer.processing import StageProgress, process_interview
+from interviewer.screens.messages import ProcessingProgress
+from interviewer.store import Study
+
+Processor = Callable[[Study, int, StageProgress], None]
+
+
+@dataclass
+class AppConfig:
+    """What the app is built from; tests replace the clock, the audio and the processing."""
+
+    study: Study
+    """The open study (the UI thread's connection; workers open their own with `study.reopen()`)."""
+    clock: Callable[[], float] = time.monotonic
+    """Monotonic seconds; drives the recorder's offsets and the elapsed-time display."""
+    audio: object = None
+    """An `capture.AudioBackend` (real capture) or a fake with the same methods."""
+    process: Processor = process_interview
+    """Run after an interview on a worker thread: transcribe and anonymise."""
+    model_status: Callable[[], tuple[bool, str]] | None = None
+    """Says whether the transcription model is ready (None: look it up in the model catalogue)."""
+    check_seconds: float = 3.0
+    """How long the pre-flight check listens to the input."""
+    tick_seconds: float = 0.25
+    """How often the interview screen refreshes the clock and the level meter."""
+    processing: dict[int, tuple[str, float]] = field(default_factory=dict)
+    """Interview id -> (stage, fraction) of background processing, for every screen to show."""
+
+
+class InterviewerApp(App):
+    """The interview assistant: home, start, interview, summary."""
+
+    TITLE = "interviewer"
+    BINDINGS = [
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, config: AppConfig):
+        super().__init__()
+        self.config = config
+        self.live_ids: set[int] = set()
+        """Interviews being recorded in this app right now."""
+
+    @property
+    def study(self) -> Study:
+        return self.config.study
+
+    def on_mount(self) -> None:
+        from interviewer.screens.home import HomeScreen
+
+        self.sub_title = self.study.name
+        self.push_screen(HomeScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    # -- background processing -----------------------------------------------------------------------
+
+    def start_processing(self, interview_id: int) -> None:
+        if interview_id in self.config.processing and self.config.processing[interview_id][0] not in ("done", "failed"):
+            return
+        self.config.processing[interview_id] = ("queued", 0.0)
+        self._process(interview_id)
+
+    @work(thread=True, group="processing", exit_on_error=False)
+    def _process(self, interview_id: int) -> None:
+        study = self.study.reopen()
+        last = [0.0]
+
+        def progress(stage: str, fraction: float) -> None:
+            now = time.monotonic()
+            if stage != "transcribing" or fraction >= 1.0 or now - last[0] > 0.2:
+                last[0] = now
+                self.post_message(ProcessingProgress(interview_id, stage, fraction))
+
+        try:
+            self.config.process(study, interview_id, progress)
+        except Exception as error:  # shown to the user; the interview's stored stages are kept
+            self.post_message(ProcessingProgress(interview_id, "failed", 0.0, str(error)))
+        finally:
+            study.close()
+
+    def on_processing_progress(self, message: ProcessingProgress) -> None:
+        self.config.processing[message.interview_id] = (message.stage, message.fraction)
+        if message.stage == "failed":
+            self.notify(f"Processing interview #{message.interview_id} failed: {message.error}", severity="error",
+                        timeout=10)
+        elif message.stage == "done":
+            self.notify(f"Interview #{message.interview_id} is transcribed and anonymised.")
+        refresh = getattr(self.screen, "show_processing", None)
+        if refresh is not None:
+            refresh()
+
+
+def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | None = None, audio=None,
+             process: Processor | None = None, model_status: Callable[[], tuple[bool, str]] | None = None,
+             check_seconds: float = 3.0, tick_seconds: float = 0.25,
+             theme: str | None = None) -> InterviewerApp:
+    """Build the app. `study` is an open Study, a study name or folder, or None for the default study."""
+    from interviewer.capture import AudioBackend
+
+    opened = study if isinstance(study, Study) else Study.open(study, create=study is None)
+    clock = clock or time.monotonic
+    config = AppConfig(study=opened, clock=clock, audio=audio or AudioBackend(clock),
+                       process=process or process_interview, model_status=model_status,
+                       check_seconds=check_seconds,
+                       tick_seconds=tick_seconds)
+    app = InterviewerApp(config)
+    if theme:
+        app.theme = theme
+    return app

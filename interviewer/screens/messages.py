@@ -1,0 +1,62 @@
+"""Provides the messages worker threads post to the UI: small dataclasses, attributes only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class ProcessingProgress(Message):
+    """Background processing of an interview moved on (stage `done` or `failed` ends it)."""
+
+    interview_id: int
+    stage: str
+    fraction: float
+    error: str | None = None
+
+
+@dataclass
+class RecordingStarted(Message):
+    path: str
+    part: int
+
+
+@dataclass
+class RecordingFailed(Message):
+    """The recorder stopped by itself (device lost, disk full) or could not start."""
+
+    message: str
+
+
+@dataclass
+class PartFinished(Message):
+    """A recording part was stopped and filed; `then` says what comes next (`summary` or `wait`)."""
+
+    then: str
+    message: str = ""
+
+
+@dataclass
+class LevelChecked(Message):
+    """The pre-flight check finished: a verdict word and message, disk and model lines."""
+
+    verdict: str
+    message: str
+    ok: bool
+
+
+@dataclass
+class LevelReading(Message):
+    """A live level during the pre-flight check, in dBFS (loudest channel)."""
+
+    dbfs: float
+
+
+@dataclass
+class InterviewReopened(Message):
+    """An interrupted interview was reopened on a worker; `live` is a LiveInterview or None with `error`."""
+
+    live: object
+    error: str | None = None

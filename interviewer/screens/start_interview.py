@@ -1,0 +1,251 @@
+"""Provides the start-interview screen: participant, schedule, mode, input, the consent gate and a pre-flight check."""
+
+from __future__ import annotations
+
+import threading
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Label, Select, Static
+
+from interviewer.live_interview import ConsentMissing, LiveInterview, has_audio_consent
+from interviewer.screens.messages import LevelChecked, LevelReading
+from interviewer.store import MODES
+from interviewer.widgets.level_meter import LevelMeter
+
+VERDICT_STYLES = {"fine": "bold green", "too quiet": "bold yellow", "clipping": "bold red", "silent": "bold red",
+                  "error": "bold red"}
+
+
+class StartInterviewScreen(Screen):
+    """Choose who, which schedule, how and on which input; recording needs the participant's consent."""
+
+    BINDINGS = [
+        Binding("ctrl+r", "start", "Start recording"),
+        Binding("ctrl+l", "check", "Check input"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    StartInterviewScreen VerticalScroll { padding: 0 1; }
+    StartInterviewScreen .row { height: auto; }
+    StartInterviewScreen .row { margin-bottom: 1; }
+    StartInterviewScreen .row Label { width: 14; }
+    StartInterviewScreen .row Select { width: 1fr; }
+    StartInterviewScreen #consent { height: auto; margin: 0 0 1 14; }
+    StartInterviewScreen #consent-now { margin: 0 0 1 14; }
+    StartInterviewScreen #preflight { height: auto; border: round $primary; padding: 0 1; }
+    StartInterviewScreen #buttons { height: auto; align-horizontal: right; }
+    StartInterviewScreen Button { margin-left: 2; }
+    """
+
+    def __init__(self, participant: str | None = None):
+        super().__init__()
+        self.initial_participant = participant
+        self.verdict: str | None = None
+        self.warned_once = False
+        self._stop_listening = threading.Event()
+
+    def compose(self) -> ComposeResult:
+        from interviewer.schedule import bundled_schedules
+
+        study = self.app.study
+        codes = [p.code for p in study.participants()]
+        self.schedules = {s.id: s for s in bundled_schedules()}
+        yield Header()
+        with VerticalScroll():
+            with Horizontal(classes="row"):
+                yield Label("Participant")
+                yield Select([(code, code) for code in codes], id="participant",
+                             value=self.initial_participant if self.initial_participant in codes else
+                             (codes[0] if len(codes) == 1 else Select.NULL),
+                             prompt="choose a participant", compact=True)
+            yield Static(id="consent")
+            yield Checkbox("They have just agreed to audio recording (this is logged)", id="consent-now", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Schedule")
+                yield Select([(f"{s.id}: {s.title}"[:58], s.id) for s in self.schedules.values()], id="schedule",
+                             value=next(iter(self.schedules), Select.NULL), allow_blank=False, compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Mode")
+                yield Select([(mode, mode) for mode in MODES], id="mode", value="face-to-face", allow_blank=False,
+                             compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Input")
+                yield Select([], id="device", prompt="looking for input devices…", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Channels")
+                yield Select([("mono", 1), ("stereo (phone adapter: one party per channel)", 2)], id="channels",
+                             value=1, allow_blank=False, compact=True)
+            with Vertical(id="preflight"):
+                yield LevelMeter(id="meter")
+                yield Static("Checking the input…", id="verdict")
+                yield Static(id="disk")
+                yield Static(id="model")
+            with Horizontal(id="buttons"):
+                yield Button("Check input", id="check", compact=True)
+                yield Button("Start recording", id="start", variant="success", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#participant", Select).focus()
+        self.show_consent()
+        self.load_devices()
+        self.check_model()
+
+    def on_unmount(self) -> None:
+        self._stop_listening.set()
+
+    # -- consent ---------------------------------------------------------------------------------------
+
+    @property
+    def participant(self) -> str | None:
+        value = self.query_one("#participant", Select).value
+        return None if value is Select.NULL else str(value)
+
+    @on(Select.Changed, "#participant")
+    def show_consent(self) -> None:
+        code = self.participant
+        consent_line = self.query_one("#consent", Static)
+        consent_now = self.query_one("#consent-now", Checkbox)
+        if code is None:
+            consent_line.update(Text("Choose the participant to interview.", style="dim"))
+            consent_now.display = False
+        elif has_audio_consent(self.app.study, code):
+            consent_line.update(Text(f"✓ {code} has consented to audio recording.", style="green"))
+            consent_now.display = False
+        else:
+            consent_line.update(Text(f"✗ {code} has no recorded consent to audio recording. Read the consent"
+                                     " script, then tick the box if they agree.", style="bold yellow"))
+            consent_now.display = True
+            consent_now.value = False
+        self.show_disk()
+
+    # -- pre-flight ------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="devices", exit_on_error=False)
+    def load_devices(self) -> None:
+        try:
+            devices = self.app.config.audio.input_devices()
+            error = None
+        except Exception as problem:  # RecorderError and PortAudio's own errors: shown, not fatal
+            devices, error = [], str(problem)
+        self.app.call_from_thread(self._show_devices, devices, error)
+
+    def _show_devices(self, devices, error: str | None) -> None:
+        select = self.query_one("#device", Select)
+        if error or not devices:
+            select.set_options([])
+            self.query_one("#verdict", Static).update(Text(error or "No input device found.", style="bold red"))
+            return
+        select.set_options([(f"{d.name} ({d.hostapi})"[:60], d.index) for d in devices])
+        default = next((d for d in devices if d.is_default), devices[0])
+        select.value = default.index
+        self.action_check()
+
+    @on(Select.Changed, "#device")
+    @on(Select.Changed, "#channels")
+    def _device_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "device" and event.value is not Select.NULL and self.is_mounted:
+            self.action_check()
+        self.show_disk()
+
+    def _choice(self, widget_id: str):
+        value = self.query_one(widget_id, Select).value
+        return None if value is Select.NULL else value
+
+    def action_check(self) -> None:
+        device = self._choice("#device")
+        if device is None:
+            return
+        self.query_one("#verdict", Static).update(Text("Listening… say a few words at interview volume.",
+                                                       style="italic"))
+        self._stop_listening.set()
+        self._stop_listening = threading.Event()
+        self.listen(device, self._choice("#channels") or 1, self._stop_listening)
+
+    @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
+    def listen(self, device, channels: int, stop: threading.Event) -> None:
+        def on_level(level) -> None:
+            self.post_message(LevelReading(max(level.rms_dbfs)))
+
+        try:
+            verdict = self.app.config.audio.listen(device, channels, self.app.config.check_seconds, on_level, stop)
+        except Exception as error:  # RecorderError: a device that cannot be opened
+            self.post_message(LevelChecked("error", str(error), False))
+            return
+        if not stop.is_set():
+            self.post_message(LevelChecked(verdict.verdict, verdict.message, verdict.ok))
+
+    def on_level_reading(self, message: LevelReading) -> None:
+        self.query_one("#meter", LevelMeter).dbfs = message.dbfs
+
+    def on_level_checked(self, message: LevelChecked) -> None:
+        self.verdict = message.verdict
+        self.warned_once = False
+        self.query_one("#verdict", Static).update(Text.assemble(
+            (f"Input: {message.verdict}", VERDICT_STYLES.get(message.verdict, "bold")), f" — {message.message}"))
+
+    def show_disk(self) -> None:
+        if not self.is_mounted:
+            return
+        schedule = self.schedules.get(self._choice("#schedule"))
+        channels = self._choice("#channels") or 1
+        try:
+            seconds = self.app.config.audio.free_disk_seconds(self.app.study.folder, channels)
+        except OSError as error:
+            self.query_one("#disk", Static).update(Text(f"Disk: cannot tell ({error})", style="yellow"))
+            return
+        planned = (schedule.planned_minutes if schedule else 60) * 60
+        enough = seconds >= 2 * planned
+        self.query_one("#disk", Static).update(Text(
+            f"Disk: room for {seconds / 3600:.1f} h of audio; the schedule plans {planned / 60:.0f} min.",
+            style="green" if enough else "bold red"))
+
+    @work(thread=True, group="model", exit_on_error=False)
+    def check_model(self) -> None:
+        from interviewer.capture import model_status
+
+        ready, line = (self.app.config.model_status or model_status)()
+        self.app.call_from_thread(self.query_one("#model", Static).update,
+                                  Text(f"Transcription: {line}", style="green" if ready else "yellow"))
+
+    # -- starting --------------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#check")
+    def _check_pressed(self) -> None:
+        self.action_check()
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        from interviewer.screens.interview import InterviewScreen
+
+        code = self.participant
+        if code is None:
+            self.notify("Choose the participant first.", severity="warning")
+            return
+        device = self._choice("#device")
+        if device is None:
+            self.notify("No input device is chosen.", severity="error")
+            return
+        if self.verdict in ("silent", "error") and not self.warned_once:
+            self.warned_once = True
+            self.notify("The input check failed. Press Ctrl+R again to record anyway.", severity="warning")
+            return
+        schedule = self.schedules[self._choice("#schedule")]
+        try:
+            live = LiveInterview.create(self.app.study, code, schedule, self.app.config.audio,
+                                        mode=self._choice("#mode"),
+                                        consent_given_now=self.query_one("#consent-now", Checkbox).value)
+        except ConsentMissing as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self._stop_listening.set()
+        self.app.switch_screen(InterviewScreen(live=live, device=device, channels=self._choice("#channels") or 1))

@@ -1,0 +1,95 @@
+"""Provides the summary after an interview, and the progress of its processing in the background."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from interviewer.live_interview import LiveInterview
+from interviewer.widgets.reply import clock_text
+
+STAGES = {"queued": "Waiting to transcribe", "transcribing": "Transcribing", "anonymising": "Anonymising",
+          "done": "Transcribed and anonymised", "failed": "Processing failed"}
+
+
+class SummaryScreen(Screen):
+    """What happened in the interview; transcription and anonymisation run meanwhile."""
+
+    BINDINGS = [
+        Binding("n", "next_interview", "Next interview"),
+        Binding("h,escape", "home", "Home"),
+        Binding("question_mark", "help", "Help", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SummaryScreen VerticalScroll { padding: 0 2; }
+    SummaryScreen #processing { height: auto; border: round $primary; padding: 0 1; margin-top: 1; }
+    SummaryScreen ProgressBar { margin-top: 0; }
+    """
+
+    def __init__(self, live: LiveInterview):
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(self.summary_text(), id="summary")
+            with VerticalScroll(id="processing"):
+                yield Static(id="stage")
+                yield ProgressBar(total=1.0, show_eta=False, id="progress")
+        yield Footer(compact=True)
+
+    def summary_text(self) -> Text:
+        live = self.live
+        session = live.session
+        probes = sum(len(used) for used in session.probes_used.values())
+        text = Text()
+        text.append(f"Interview #{live.interview.id} with {live.interview.participant_code} — finished\n", style="bold")
+        text.append(f"Recorded: {clock_text(live.recorded_seconds)} in {live.part_number} part(s)"
+                    f" (planned {session.schedule.planned_minutes:.0f} min)\n")
+        text.append(f"Items: {len(session.asked)} asked, {len(session.skipped)} skipped,"
+                    f" {len(session.remaining)} not reached, of {len(session.items)}\n")
+        text.append(f"Probes used: {probes}    Markers: {len(session.markers())}\n")
+        covered = session.constructs_covered()
+        text.append(f"NPT codes covered: {len(covered)} of {len(session.schedule.constructs_covered())}\n")
+        notes = session.notes()
+        if notes:
+            text.append(f"Notes ({len(notes)}):\n", style="bold")
+            for note in notes:
+                text.append(f"  [{clock_text(note.offset)}] ", style="dim")
+                text.append(f"{note.text}\n")
+        return text
+
+    def on_mount(self) -> None:
+        self.app.sub_title = self.app.study.name
+        if self.live.recorded_seconds > 0:
+            self.app.start_processing(self.live.interview.id)
+        self.show_processing()
+
+    def show_processing(self) -> None:
+        stage, fraction = self.app.config.processing.get(self.live.interview.id, ("none", 0.0))
+        label = STAGES.get(stage, "No recording to process")
+        self.query_one("#stage", Static).update(
+            Text.assemble((label, "bold red" if stage == "failed" else "bold"),
+                          " — you can start the next interview meanwhile." if stage in ("queued", "transcribing", "anonymising") else ""))
+        self.query_one("#progress", ProgressBar).update(progress=fraction if stage != "done" else 1.0)
+
+    def action_home(self) -> None:
+        from interviewer.screens.home import HomeScreen
+
+        self.app.switch_screen(HomeScreen())
+
+    def action_next_interview(self) -> None:
+        from interviewer.screens.start_interview import StartInterviewScreen
+
+        self.app.switch_screen(StartInterviewScreen())
+
+    def action_help(self) -> None:
+        from interviewer.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,35 @@
+"""Provides a one-line input level meter in dBFS, coloured green, amber (quiet) and red (clipping)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+FLOOR = -60.0
+
+
+class LevelMeter(Widget):
+    """A bar from -60 dBFS to 0 dBFS and the figure."""
+
+    DEFAULT_CSS = """
+    LevelMeter { height: 1; width: 1fr; }
+    """
+
+    dbfs: reactive[float] = reactive(-120.0)
+    active: reactive[bool] = reactive(True)
+
+    def render(self) -> Text:
+        width = max(4, self.size.width - 9)
+        level = max(FLOOR, min(0.0, self.dbfs))
+        filled = round((level - FLOOR) / -FLOOR * width)
+        if not self.active:
+            style = "dim"
+        elif self.dbfs > -1.0:
+            style = "bold red"
+        elif self.dbfs < -40.0:
+            style = "yellow"
+        else:
+            style = "green"
+        figure = "  -inf" if self.dbfs <= -120.0 else f"{self.dbfs:6.0f}"
+        return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f"{figure} dB")

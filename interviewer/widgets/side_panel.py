@@ -1,0 +1,94 @@
+"""Provides the interview side panel: recording state and level, time against plan, sections, NPT coverage."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from interviewer import npt
+from interviewer.session import InterviewSession
+from interviewer.widgets.level_meter import LevelMeter
+from interviewer.widgets.reply import clock_text
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.0f}"
+
+
+class SidePanel(VerticalScroll):
+    """Refreshed by the interview screen a few times a second; reads only what it is given."""
+
+    DEFAULT_CSS = """
+    SidePanel {
+        width: 30;
+        border-left: solid $primary;
+        padding: 0 1;
+        background: $panel;
+    }
+    SidePanel .heading { text-style: bold; color: $accent; margin-top: 1; }
+    SidePanel #recording { height: auto; }
+    """
+
+    can_focus = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="recording")
+        yield LevelMeter(id="level")
+        yield Static(id="disk")
+        yield Static("Sections", classes="heading")
+        yield Static(id="sections")
+        yield Static("NPT covered", classes="heading")
+        yield Static(id="constructs")
+
+    def show(self, session: InterviewSession, *, state: str, offset: float, part: int, dbfs: float,
+             disk_seconds: float | None) -> None:
+        marks = {"recording": ("● REC", "bold red"), "paused": ("⏸ PAUSED", "bold yellow"),
+                 "starting": ("… starting", "yellow"), "stopped": ("■ stopped", "dim")}
+        label, style = marks.get(state, (f"! {state}", "bold red"))
+        elapsed = session.elapsed(offset)
+        planned = session.schedule.planned_minutes * 60
+        self.query_one("#recording", Static).update(Text.assemble(
+            (label, style), f"  part {max(part, 1)}\n",
+            ("Total ", "dim"), f"{clock_text(elapsed)} / {clock_text(planned)}"))
+        meter = self.query_one("#level", LevelMeter)
+        meter.dbfs, meter.active = dbfs, state == "recording"
+        disk = "" if disk_seconds is None else f"Disk: {disk_seconds / 3600:.1f} h left"
+        self.query_one("#disk", Static).update(Text(disk, style="red" if disk_seconds and disk_seconds < 3600 else "dim"))
+        self.query_one("#sections", Static).update(self._sections(session, offset))
+        self.query_one("#constructs", Static).update(self._constructs(session))
+
+    @staticmethod
+    def _sections(session: InterviewSession, offset: float) -> Text:
+        spent = session.section_seconds(offset)
+        current = session.schedule.section_of(session.current_id).id if session.current_id else None
+        text = Text()
+        for number, (section, (section_id, handled, total)) in enumerate(
+                zip(session.schedule.sections, session.section_progress()), 1):
+            mark = "▸" if section_id == current else ("✓" if handled == total else " ")
+            over = spent.get(section_id, 0.0) > section.planned_minutes * 60 > 0
+            line = Text(f"{mark}{number:>2} {handled}/{total} ")
+            line.append(f"{_minutes(spent.get(section_id, 0.0)):>2}/{_minutes(section.planned_minutes * 60)}m",
+                        style="red" if over else "")
+            line.append(f" {section.title}"[:12], style="bold" if section_id == current else "dim")
+            text.append_text(line)
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    @staticmethod
+    def _constructs(session: InterviewSession) -> Text:
+        covered = set(session.constructs_covered())
+        planned = set(session.schedule.constructs_covered())
+        text = Text()
+        for construct in npt.CONSTRUCTS:
+            codes = [f"{construct.id}/{sub}" for sub, _ in construct.sub_constructs]
+            wanted = [code for code in codes if code in planned]
+            if not wanted and construct.id not in planned:
+                continue
+            dots = "".join("●" if code in covered else "○" for code in wanted)
+            text.append(f"{construct.name[:18]:<18} ", style="bold" if any(c in covered for c in codes) else "dim")
+            text.append(f"{dots}\n")
+        text.rstrip()
+        return text
