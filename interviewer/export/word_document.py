@@ -27,12 +27,13 @@ def write(document: TranscriptDocument, path: Path) -> None:
 
     word.add_heading(f"{document.participant.code} — {document.quote_label}", level=1)
     header = word.add_paragraph()
-    for index, line in enumerate(header_lines(document)):
+    lines = header_lines(document)
+    for index, line in enumerate(lines):
         run = header.add_run(line)
         if line.isupper():
             run.bold = True
             run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-        if index < len(header_lines(document)) - 1:
+        if index < len(lines) - 1:
             run.add_break(WD_BREAK.LINE)
 
     for turn in document.turns:

@@ -43,7 +43,7 @@ def _span(original, a_start: int, a_end: int, segment: Segment, so_far: list[dic
     """Timing for replaced tokens: the words they replace, or the gap where they were inserted."""
     if a_end > a_start:
         return original[a_start][1].get("start", segment.start), original[a_end - 1][1].get("end", segment.end)
-    start = so_far[-1]["end"] if so_far else segment.start
+    start = (so_far[-1]["end"] if so_far else None) or segment.start
     end = original[a_start][1].get("start", segment.end) if a_start < len(original) else segment.end
     return start, max(start, end)
 
