@@ -1,0 +1,215 @@
+"""The interview app driven with Textual's Pilot: a whole interview, the consent gate, a lost device, resuming."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from interviewer.app import make_app
+from interviewer.live_interview import LiveInterview
+from interviewer.schedule import find_schedule
+from tests.fake_audio import FakeAudio
+
+SIZE = (80, 24)
+pytestmark = pytest.mark.asyncio
+
+
+class FakeProcessing:
+    """Stands in for transcription and anonymisation; remembers which interviews it was given."""
+
+    def __init__(self):
+        self.done: list[int] = []
+
+    def __call__(self, study, interview_id, progress):
+        progress("transcribing", 0.5)
+        self.done.append(interview_id)
+        progress("done", 1.0)
+
+
+def build(study, audio=None, processing=None):
+    audio = audio or FakeAudio()
+    app = make_app(study, audio=audio, clock=audio.clock, process=processing or FakeProcessing(),
+                   model_status=lambda: (True, "model tiny.en ready"), check_seconds=0.0, tick_seconds=0.1)
+    return app, audio
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app did not reach the expected state in time")
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+def add_participant(study, code="KI-01", consent=True):
+    study.add_participant(code, role="Service manager", sector="NHS", gender="Female")
+    if consent:
+        study.record_consent(code, audio_recording=True, quotation=True)
+    return code
+
+
+async def open_interview(app, pilot, code="KI-01"):
+    await pilot.press("n")
+    await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+    app.screen.query_one("#participant").value = code
+    await wait_until(pilot, lambda: app.screen.verdict == "fine")
+    await pilot.press("ctrl+r")
+    await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
+    return app.screen.live
+
+
+async def test_a_whole_interview_through_the_npt_key_informant_schedule(study):
+    add_participant(study)
+    processing = FakeProcessing()
+    app, audio = build(study, processing=processing)
+    schedule = find_schedule("npt-key-informant")
+    async with app.run_test(size=SIZE) as pilot:
+        live = await open_interview(app, pilot)
+        for number, item in enumerate(schedule.items):
+            assert live.session.current_id == item.id
+            audio.clock.advance(60)
+            if item.probes:
+                await pilot.press("1")
+            if number == 2:
+                await pilot.press("n", *"sounds hesitant", "enter")
+            if number == 3:
+                await pilot.press("m", "p")
+                audio.clock.advance(30)  # paused: not recorded
+                await pilot.press("p")
+            await pilot.press("s" if number == 4 else "enter")
+        await pilot.pause()
+        assert live.session.complete
+        await pilot.press("g")  # go back out of order to the skipped item, and ask it after all
+        await wait_until(pilot, lambda: screen_name(app) == "JumpScreen")
+        app.screen.dismiss(schedule.items[4].id)
+        await wait_until(pilot, lambda: live.session.current_id == schedule.items[4].id)
+        audio.clock.advance(45)
+        await pilot.press("enter", "x")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen")
+        await wait_until(pilot, lambda: processing.done == [live.interview.id])
+        summary = str(app.screen.query_one("#summary").render())
+        assert "15 asked, 0 skipped" in summary and "sounds hesitant" in summary
+
+    interview = study.interview(live.interview.id)
+    assert interview.status == "recorded"
+    (recording,) = study.recordings(interview.id)
+    assert recording.duration == pytest.approx(60 * len(schedule.items) + 45)
+    events = study.events(interview.id)
+    asked = {e.item_id for e in events if e.kind == "asked"}
+    assert asked == {item.id for item in schedule.items}
+    assert [e.kind for e in events if e.kind in ("pause", "resume", "marker", "note")] == ["note", "marker", "pause", "resume"]
+    first_asked = next(e for e in events if e.kind == "asked")
+    assert first_asked.offset == pytest.approx(60.0)
+
+
+async def test_recording_is_refused_without_consent_until_the_interviewer_confirms_it(study):
+    add_participant(study, "KI-02", consent=False)
+    app, _audio = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        app.screen.query_one("#participant").value = "KI-02"
+        await wait_until(pilot, lambda: app.screen.verdict == "fine")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen_name(app) == "StartInterviewScreen" and study.interviews() == []
+        app.screen.query_one("#consent-now").value = True
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen")
+    assert study.consent("KI-02").audio_recording
+
+
+async def test_a_silent_input_is_reported_and_needs_a_second_press(study):
+    add_participant(study)
+    app, _audio = build(study, audio=FakeAudio(verdict="silent"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        await wait_until(pilot, lambda: app.screen.verdict == "silent")
+        assert "silent" in str(app.screen.query_one("#verdict").render())
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen_name(app) == "StartInterviewScreen"
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen")
+
+
+async def test_a_lost_device_keeps_the_recording_and_continues_as_a_new_part(study):
+    add_participant(study)
+    app, audio = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        live = await open_interview(app, pilot)
+        audio.clock.advance(20)
+        await pilot.press("enter")
+        audio.recorders[-1].lose_device()
+        await wait_until(pilot, lambda: app.screen.state == "lost" and live.recorder is None)
+        assert app.screen.query_one("#banner").has_class("-shown")
+        assert study.interview(live.interview.id).status == "interrupted"
+        await pilot.press("d")
+        await wait_until(pilot, lambda: screen_name(app) == "ChooseDeviceScreen")
+        await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 2)
+        app.screen.dismiss(1)
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
+        assert audio.recorders[-1].device == 1 and live.part_number == 2
+        assert live.session.current_id == find_schedule("npt-key-informant").items[1].id
+    assert [r.part for r in study.recordings(live.interview.id)] == [1]
+
+
+async def test_reopening_an_interrupted_interview_resumes_at_the_same_item_with_a_new_part(study):
+    add_participant(study)
+    audio = FakeAudio()
+    schedule = find_schedule("npt-key-informant")
+    crashed = LiveInterview.create(study, "KI-01", schedule, audio)
+    crashed.begin_part()
+    audio.clock.advance(40)
+    crashed.act("next")
+    crashed.act("next")
+    where = crashed.session.current_id
+    audio.recorders[-1].stop()  # the file a crash leaves; the study never heard the part finish
+    crashed.writer.flush()
+    crashed.close()
+
+    app, _ = build(study, audio=audio)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "interrupted" in str(app.screen.query_one("#attention").render())
+        await pilot.press("r")
+        await wait_until(pilot, lambda: screen_name(app) == "ChooseDeviceScreen")
+        await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 2)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
+        live = app.screen.live
+        assert live.session.current_id == where
+        assert live.part_number == 2 and audio.recorders[-1].path.name.endswith("part-2.wav")
+        audio.clock.advance(5)
+        await pilot.press("enter", "x", "y")
+        await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen")
+    assert [r.part for r in study.recordings(crashed.interview.id)] == [1, 2]
+    assert study.interview(crashed.interview.id).status == "recorded"
+
+
+async def test_home_lists_participants_with_consent_and_interviews_with_status(study):
+    add_participant(study, "KI-01")
+    add_participant(study, "KI-02", consent=False)
+    study.add_interview("KI-01", status="transcribed")
+    app, _ = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        participants = app.screen.query_one("#participants")
+        assert [str(c) for c in participants.get_row("KI-02")][-1] == "no"
+        interviews = app.screen.query_one("#interviews")
+        assert str(interviews.get_row("1")[-1]) == "transcribed"
+
+
+async def test_the_theme_toggles_between_dark_and_light(study):
+    app, _ = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != before and {before, app.theme} == {"textual-dark", "textual-light"}
