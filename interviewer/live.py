@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer.transcribe import Transcriber, TranscriptSegment, Word
+from interviewer.transcribe import Transcriber, TranscriptSegment, from_faster_whisper, shifted
 
 SAMPLE_RATE = 16000
 
@@ -174,7 +174,7 @@ class LiveTranscriber:
             word_timestamps=settings.word_timestamps,
             initial_prompt=prompt,
         )
-        new = [_shifted(segment, piece.offset) for segment in segments]
+        new = [shifted(from_faster_whisper(segment), piece.offset) for segment in segments]
         busy = time.perf_counter() - started
         length = len(piece.audio) / SAMPLE_RATE
         self.stats.pieces += 1
@@ -184,12 +184,6 @@ class LiveTranscriber:
         self.segments.extend(new)
         if new and self.on_segments:
             self.on_segments(new)
-
-
-def _shifted(segment, offset: float) -> TranscriptSegment:
-    words = [Word(round(w.start + offset, 3), round(w.end + offset, 3), w.word, round(w.probability, 4))
-             for w in (segment.words or [])]
-    return TranscriptSegment(round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text.strip(), words)
 
 
 def _resample(audio: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:

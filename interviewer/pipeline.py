@@ -70,6 +70,7 @@ def import_recording(
 def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, model: str | None = None,
                          progress: Progress | None = None) -> int:
     """Transcribe every recording part of an interview and store the segments; returns their number."""
+    from interviewer.long_audio import LONG_RECORDING
     from interviewer.transcribe import Transcriber
 
     interview = study.interview(interview_id)
@@ -90,7 +91,10 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             if progress:
                 progress(offset + done, total)
 
-        transcript = transcriber.transcribe(path, progress=part_progress)
+        if recording.duration > LONG_RECORDING:
+            transcript = transcriber.transcribe_long(path, recording.duration, progress=part_progress)
+        else:
+            transcript = transcriber.transcribe(path, progress=part_progress)
         language = transcript.language
         for segment in transcript.segments:
             data = segment.as_dict()
@@ -100,6 +104,16 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
     count = study.replace_segments(interview.id, segments, model=transcriber.model_name)
     study.update_interview(interview.id, status="transcribed", language=language)
     return count
+
+
+def untranscribed_interviews(study: Study) -> list[Interview]:
+    """Interviews with a recording but no transcript yet, oldest first: the queue for `transcribe --all`."""
+    rows = study.db.execute(
+        "select i.id from interviews i where exists (select 1 from recordings r where r.interview_id = i.id) "
+        "and not exists (select 1 from transcript_segments s where s.interview_id = i.id) "
+        "and i.status not in ('recording') order by i.id"
+    ).fetchall()
+    return [study.interview(row[0]) for row in rows]
 
 
 def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None) -> int:

@@ -105,8 +105,22 @@ class Transcriber:
             model=self.model_name,
             language=info.language,
             duration=info.duration,
-            segments=[_convert(segment) for segment in collected],
+            segments=[from_faster_whisper(segment) for segment in collected],
         )
+
+    def transcribe_long(self, path: Path, duration: float, progress: ProgressCallback | None = None) -> Transcript:
+        """Transcribe a long file window by window, keeping only one window of audio in memory."""
+        from interviewer.long_audio import windows
+
+        segments: list[TranscriptSegment] = []
+        language = "en"
+        for offset, audio in windows(path):
+            part = self.transcribe(audio, language=None if self.resolved.multilingual else "en")
+            language = part.language
+            segments += [shifted(segment, offset) for segment in part.segments]
+            if progress:
+                progress(min(offset + len(audio) / 16000, duration), duration)
+        return Transcript(model=self.model_name, language=language, duration=duration, segments=segments)
 
     def _run(self, audio, language: str | None):
         if isinstance(audio, (str, Path)):
@@ -122,11 +136,16 @@ class Transcriber:
         )
 
 
-def _convert(segment) -> TranscriptSegment:
+def from_faster_whisper(segment) -> TranscriptSegment:
     words = [
         Word(round(w.start, 3), round(w.end, 3), w.word, round(w.probability, 4)) for w in (segment.words or [])
     ]
     return TranscriptSegment(round(segment.start, 3), round(segment.end, 3), segment.text.strip(), words)
+
+
+def shifted(segment: TranscriptSegment, offset: float) -> TranscriptSegment:
+    words = [Word(round(w.start + offset, 3), round(w.end + offset, 3), w.word, w.probability) for w in segment.words]
+    return TranscriptSegment(round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text, words)
 
 
 def iter_words(transcript: Transcript) -> Iterator[Word]:

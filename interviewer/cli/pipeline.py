@@ -89,18 +89,25 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
 @click.argument("target", required=False)
 @click.option("--model", default=None, help="Catalogue model name (see 'interviewer models list') or a CTranslate2 folder.")
 @click.option("--json", "as_json", is_flag=True, help="For a FILE: print the transcript as JSON.")
+@click.option("--all", "all_interviews", is_flag=True,
+              help="Work through every untranscribed recording of the study (resumable: rerun after a stop).")
 @study_option
-def transcribe(study, target, model, as_json) -> None:
+def transcribe(study, target, model, as_json, all_interviews) -> None:
     """Transcribe an interview of the study (by number) or, standalone, an audio FILE.
 
     Examples:
 
         interviewer transcribe 3
 
+        interviewer transcribe --all --model base
+
         interviewer transcribe recording.wav --json > transcript.json
     """
+    if all_interviews:
+        _transcribe_queue(study, model)
+        return
     if target is None:
-        raise UserError("Give an interview number (see 'interviewer interview list') or an audio file.")
+        raise UserError("Give an interview number (see 'interviewer interview list'), --all, or an audio file.")
     path = Path(target)
     if path.exists() or not target.lstrip("#").isdigit():
         _transcribe_file(path, model, as_json)
@@ -112,6 +119,25 @@ def transcribe(study, target, model, as_json) -> None:
         lambda: transcribe_interview(opened, int(target.lstrip("#")), model=model, progress=_progress_bar("Transcribing"))
     )
     click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
+
+
+def _transcribe_queue(study, model: str | None) -> None:
+    from interviewer.pipeline import transcribe_interview, untranscribed_interviews
+    from interviewer.transcribe import Transcriber
+
+    opened = open_study(study)
+    queue = untranscribed_interviews(opened)
+    if not queue:
+        click.echo("Nothing to transcribe: every recording of the study has a transcript.")
+        return
+    transcriber = _friendly_errors(lambda: Transcriber(model))
+    for number, interview in enumerate(queue, 1):
+        minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
+        click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
+        count = _friendly_errors(lambda: transcribe_interview(
+            opened, interview.id, transcriber=transcriber, progress=_progress_bar(f"#{interview.id}")))
+        click.echo(f"    {count} segments")
+    click.echo(f"Transcribed {len(queue)} interview(s).")
 
 
 def _transcribe_file(path: Path, model: str | None, as_json: bool) -> None:

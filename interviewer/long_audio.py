@@ -1,0 +1,65 @@
+"""Provides windowed decoding of long recordings, so a two-hour file is transcribed in bounded memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+SAMPLE_RATE = 16000
+LONG_RECORDING = 20 * 60
+"""Recordings longer than this (seconds) are transcribed window by window."""
+WINDOW = 10 * 60
+"""Length of each window (seconds); each ends at the quietest moment of its last half minute."""
+SEARCH = 30
+
+
+def stream_mono(path: Path, block_seconds: float = 30.0) -> Iterator[np.ndarray]:
+    """Decode any file PyAV reads to 16 kHz mono float32, yielding blocks of about `block_seconds`."""
+    import av
+
+    resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+    pending: list[np.ndarray] = []
+    size = 0
+    with av.open(str(path), metadata_errors="ignore") as container:
+        for frame in container.decode(audio=0):
+            for resampled in resampler.resample(frame):
+                samples = resampled.to_ndarray().reshape(-1)
+                pending.append(samples)
+                size += len(samples)
+                if size >= block_seconds * SAMPLE_RATE:
+                    yield np.concatenate(pending).astype(np.float32) / 32768.0
+                    pending, size = [], 0
+        for resampled in resampler.resample(None):
+            pending.append(resampled.to_ndarray().reshape(-1))
+    if pending:
+        yield np.concatenate(pending).astype(np.float32) / 32768.0
+
+
+def quietest_point(audio: np.ndarray, search_seconds: float = SEARCH) -> int:
+    """Index of the quietest 200 ms in the last `search_seconds` of audio: a pause, not a word."""
+    search = min(len(audio), int(search_seconds * SAMPLE_RATE))
+    tail = audio[len(audio) - search:]
+    frame = SAMPLE_RATE // 5
+    if len(tail) < frame * 2:
+        return len(audio)
+    usable = len(tail) // frame * frame
+    energies = (tail[:usable].reshape(-1, frame) ** 2).mean(axis=1)
+    quietest = int(np.argmin(energies))
+    return len(audio) - search + quietest * frame + frame // 2
+
+
+def windows(path: Path, window_seconds: float = WINDOW) -> Iterator[tuple[float, np.ndarray]]:
+    """(offset in seconds, audio) windows covering the whole file, each cut at a pause."""
+    buffer = np.zeros(0, dtype=np.float32)
+    offset = 0
+    for block in stream_mono(path):
+        buffer = np.concatenate([buffer, block])
+        while len(buffer) >= (window_seconds + SEARCH) * SAMPLE_RATE:
+            cut = quietest_point(buffer[: int(window_seconds * SAMPLE_RATE)])
+            yield offset / SAMPLE_RATE, buffer[:cut]
+            offset += cut
+            buffer = buffer[cut:]
+    if len(buffer):
+        yield offset / SAMPLE_RATE, buffer

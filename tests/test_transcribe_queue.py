@@ -1,0 +1,79 @@
+"""Tests for `transcribe --all` (a resumable queue) and windowed transcription of long recordings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile
+from click.testing import CliRunner
+
+from conftest import SPEECH, word_error_rate
+from interviewer.cli import main
+from interviewer.long_audio import SAMPLE_RATE, quietest_point, stream_mono, windows
+from interviewer.pipeline import import_recording, untranscribed_interviews
+
+
+def test_stream_decoding_matches_whole_file_decoding():
+    from faster_whisper import decode_audio
+
+    whole = decode_audio(str(SPEECH / "jfk.flac"))
+    streamed = np.concatenate(list(stream_mono(SPEECH / "jfk.flac", block_seconds=2)))
+    assert abs(len(streamed) - len(whole)) < 200
+    assert np.allclose(streamed[:len(whole) - 200], whole[:len(whole) - 200], atol=1e-3)
+
+
+def test_windows_cover_the_file_and_end_at_quiet_moments(tmp_path):
+    rate = SAMPLE_RATE
+    loud = 0.3 * np.sin(2 * np.pi * 200 * np.arange(rate * 9) / rate)
+    quiet = np.zeros(rate // 2)
+    signal = np.concatenate([np.concatenate([loud, quiet]) for _ in range(10)]).astype(np.float32)
+    path = tmp_path / "long.wav"
+    soundfile.write(path, signal, rate)
+    parts = list(windows(path, window_seconds=20))
+    assert len(parts) >= 3
+    assert sum(len(audio) for _, audio in parts) == len(signal)
+    for (offset, audio), (next_offset, _) in zip(parts, parts[1:]):
+        assert next_offset == pytest.approx(offset + len(audio) / rate)
+        cut = int(next_offset * rate)
+        assert np.abs(signal[cut - 100:cut + 100]).max() == 0.0
+
+
+def test_quietest_point_finds_the_pause():
+    audio = np.ones(SAMPLE_RATE * 10, dtype=np.float32)
+    audio[SAMPLE_RATE * 7: SAMPLE_RATE * 7 + 4000] = 0
+    assert SAMPLE_RATE * 7 <= quietest_point(audio, 5) <= SAMPLE_RATE * 7 + 4000
+
+
+@pytest.mark.slow
+def test_windowed_transcription_matches_the_reference(transcriber, tmp_path):
+    from faster_whisper import decode_audio
+
+    speech = decode_audio(str(SPEECH / "jfk.flac"))
+    signal = np.concatenate([speech, np.zeros(SAMPLE_RATE), speech])
+    path = tmp_path / "twice.wav"
+    soundfile.write(path, signal, SAMPLE_RATE)
+    import interviewer.long_audio as long_audio
+
+    original = long_audio.WINDOW
+    long_audio.WINDOW = 12
+    try:
+        transcript = transcriber.transcribe_long(path, len(signal) / SAMPLE_RATE)
+    finally:
+        long_audio.WINDOW = original
+    reference = (SPEECH / "jfk.txt").read_text()
+    assert word_error_rate(reference + " " + reference, " ".join(s.text for s in transcript.segments)) < 0.1
+    assert transcript.segments[-1].end > 20
+
+
+@pytest.mark.slow
+def test_transcribe_all_works_through_the_queue_and_resumes(study, transcriber, tmp_path):
+    study.add_participant("KI-01")
+    for name in ("spk1_snt1", "spk2_snt2"):
+        import_recording(study, SPEECH / "harvard" / f"{name}.wav", "KI-01")
+    assert len(untranscribed_interviews(study)) == 2
+    result = CliRunner().invoke(main, ["transcribe", "--all", "--study", "test-study"])
+    assert result.exit_code == 0, result.output
+    assert "[2/2]" in result.output
+    assert untranscribed_interviews(study) == []
+    again = CliRunner().invoke(main, ["transcribe", "--all", "--study", "test-study"])
+    assert "Nothing to transcribe" in again.output
