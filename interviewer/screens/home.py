@@ -62,7 +62,7 @@ class HomeScreen(Screen):
             consented = has_audio_consent(study, participant.code)
             participants.add_row(participant.code, participant.role or "", participant.sector or "",
                                  participant.gender or "",
-                                 Text("yes", style="green") if consented else Text("no", style="yellow"),
+                                 Text("yes", style="green") if consented else Text("no", style="dark_orange3"),
                                  key=participant.code)
         interviews = self.query_one("#interviews", DataTable)
         selected = interviews.cursor_row
@@ -87,9 +87,9 @@ class HomeScreen(Screen):
     def _status(self, interview) -> Text:
         stage = self.app.config.processing.get(interview.id)
         if stage and stage[0] not in ("done", "failed"):
-            return Text(f"{stage[0]} {stage[1]:.0%}", style="cyan")
+            return Text(f"{stage[0]} {stage[1]:.0%}", style="dodger_blue2")
         if is_interrupted(self.app.study, interview, self.app.live_ids):
-            return Text("interrupted", style="bold yellow")
+            return Text("interrupted", style="bold dark_orange3")
         if interview.id in self.app.live_ids:
             return Text("recording", style="bold red")
         return Text(interview.status)

@@ -17,7 +17,7 @@ from interviewer.screens.messages import LevelChecked, LevelReading
 from interviewer.store import MODES
 from interviewer.widgets.level_meter import LevelMeter
 
-VERDICT_STYLES = {"fine": "bold green", "too quiet": "bold yellow", "clipping": "bold red", "silent": "bold red",
+VERDICT_STYLES = {"fine": "bold green", "too quiet": "bold dark_orange3", "clipping": "bold red", "silent": "bold red",
                   "error": "bold red"}
 
 
@@ -120,7 +120,7 @@ class StartInterviewScreen(Screen):
             consent_now.display = False
         else:
             consent_line.update(Text(f"✗ {code} has no recorded consent to audio recording. Read the consent"
-                                     " script, then tick the box if they agree.", style="bold yellow"))
+                                     " script, then tick the box if they agree.", style="bold dark_orange3"))
             consent_now.display = True
             consent_now.value = False
         self.show_disk()
@@ -198,7 +198,7 @@ class StartInterviewScreen(Screen):
         try:
             seconds = self.app.config.audio.free_disk_seconds(self.app.study.folder, channels)
         except OSError as error:
-            self.query_one("#disk", Static).update(Text(f"Disk: cannot tell ({error})", style="yellow"))
+            self.query_one("#disk", Static).update(Text(f"Disk: cannot tell ({error})", style="dark_orange3"))
             return
         planned = (schedule.planned_minutes if schedule else 60) * 60
         enough = seconds >= 2 * planned
@@ -212,7 +212,7 @@ class StartInterviewScreen(Screen):
 
         ready, line = (self.app.config.model_status or model_status)()
         self.app.call_from_thread(self.query_one("#model", Static).update,
-                                  Text(f"Transcription: {line}", style="green" if ready else "yellow"))
+                                  Text(f"Transcription: {line}", style="green" if ready else "dark_orange3"))
 
     # -- starting --------------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ class LevelMeter(Widget):
         elif self.dbfs > -1.0:
             style = "bold red"
         elif self.dbfs < -40.0:
-            style = "yellow"
+            style = "dark_orange3"
         else:
             style = "green"
         figure = "  -inf" if self.dbfs <= -120.0 else f"{self.dbfs:6.0f}"

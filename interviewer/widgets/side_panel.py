@@ -44,8 +44,8 @@ class SidePanel(VerticalScroll):
 
     def show(self, session: InterviewSession, *, state: str, offset: float, part: int, dbfs: float,
              disk_seconds: float | None) -> None:
-        marks = {"recording": ("● REC", "bold red"), "paused": ("⏸ PAUSED", "bold yellow"),
-                 "starting": ("… starting", "yellow"), "stopped": ("■ stopped", "dim")}
+        marks = {"recording": ("● REC", "bold red"), "paused": ("⏸ PAUSED", "bold dark_orange3"),
+                 "starting": ("… starting", "dark_orange3"), "stopped": ("■ stopped", "dim")}
         label, style = marks.get(state, (f"! {state}", "bold red"))
         elapsed = session.elapsed(offset)
         planned = session.schedule.planned_minutes * 60
