@@ -9,7 +9,7 @@ import pytest
 from interviewer.app import make_app
 from interviewer.live_interview import LiveInterview
 from interviewer.schedule import find_schedule
-from tests.fake_audio import FakeAudio
+from fake_audio import FakeAudio
 
 SIZE = (80, 24)
 pytestmark = pytest.mark.asyncio

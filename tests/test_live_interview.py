@@ -6,7 +6,7 @@ import pytest
 
 from interviewer.live_interview import ConsentMissing, LiveInterview
 from interviewer.schedule import find_schedule
-from tests.fake_audio import FakeAudio
+from fake_audio import FakeAudio
 
 
 @pytest.fixture

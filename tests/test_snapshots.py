@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_interview_app import SIZE, add_participant, build, open_interview, screen_name, wait_until
+from test_interview_app import SIZE, add_participant, build, open_interview, screen_name, wait_until
 
 
 @pytest.fixture

@@ -1,0 +1,122 @@
+"""End to end with real audio: an interview recorded through the app from a PulseAudio null sink, and kill -9."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from audio_sink import null_sink, playable_wav  # noqa: F401 (fixture)
+from conftest import SPEECH, word_error_rate
+from interviewer.app import make_app
+from interviewer.live_interview import LiveInterview
+from interviewer.pipeline import transcribe_interview
+from interviewer.schedule import find_schedule
+from test_interview_app import add_participant, screen_name, wait_until
+
+JFK = SPEECH / "jfk.flac"
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_an_interview_recorded_through_the_app_transcribes_like_the_original(null_sink, study, transcriber,
+                                                                                    tmp_path):
+    add_participant(study)
+    reference = (SPEECH / "jfk.txt").read_text()
+
+    def transcribe_only(worker_study, interview_id, progress):
+        transcribe_interview(worker_study, interview_id, transcriber=transcriber)
+        progress("done", 1.0)
+
+    app = make_app(study, process=transcribe_only, check_seconds=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        app.screen.query_one("#participant").value = "KI-01"
+        await wait_until(pilot, lambda: app.screen.verdict is not None, timeout=20)
+        await pilot.press("ctrl+r", "ctrl+r")  # the room is silent before the speech: start anyway
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording",
+                         timeout=20)
+        live = app.screen.live
+        await wait_until(pilot, lambda: live.offset > 0, timeout=10)
+        player = null_sink.play(playable_wav(JFK, tmp_path))
+        await pilot.press("1")
+        while player.poll() is None:
+            await pilot.pause(0.1)
+        await pilot.pause(0.5)
+        await pilot.press("enter", "x", "y")
+        await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen", timeout=20)
+        interview_id = live.interview.id
+        await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
+                         timeout=120)
+        assert app.config.processing[interview_id][0] == "done"
+
+    (recording,) = study.recordings(interview_id)
+    assert 11.0 <= recording.duration <= 16.0
+    captured = " ".join(segment.text for segment in study.segments(interview_id))
+    original = " ".join(segment.text for segment in transcriber.transcribe(JFK).segments)
+    captured_wer, original_wer = word_error_rate(reference, captured), word_error_rate(reference, original)
+    print(f"\nWER captured through the app {captured_wer:.3f}, original file {original_wer:.3f}")
+    assert captured_wer <= original_wer + 0.05
+    probe = next(e for e in study.events(interview_id) if e.kind == "probe")
+    assert 0.0 < probe.offset < 3.0, "the probe is stamped with its place in the recording"
+
+
+RECORD_AND_WAIT = textwrap.dedent("""
+    import sys, time
+    from interviewer.capture import AudioBackend
+    from interviewer.live_interview import LiveInterview
+    from interviewer.schedule import find_schedule
+    from interviewer.store import Study
+
+    study = Study.open(sys.argv[1])
+    live = LiveInterview.create(study, "KI-01", find_schedule("npt-key-informant"), AudioBackend())
+    live.begin_part()
+    time.sleep(1.0)
+    live.act("next")
+    live.writer.flush()
+    print("recording", live.interview.id, flush=True)
+    time.sleep(60)
+""")
+
+
+@pytest.mark.audio
+def test_an_interview_killed_mid_recording_reopens_at_the_same_item_with_its_audio(null_sink, study, tmp_path):
+    from interviewer.capture import AudioBackend
+
+    add_participant(study)
+    seconds = 4.0
+    player = null_sink.play(playable_wav(JFK, tmp_path))
+    process = subprocess.Popen([sys.executable, "-c", RECORD_AND_WAIT, str(study.folder)], env=null_sink.env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("recording"), line + process.stderr.read()
+        interview_id = int(line.split()[1])
+        time.sleep(seconds - 1.0)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        player.kill()
+        player.wait()
+        if process.poll() is None:
+            process.kill()
+
+    live = LiveInterview.reopen(study, interview_id, AudioBackend())
+    (part,) = study.recordings(interview_id)
+    print(f"\nkilled after {seconds} s: part 1 holds {part.duration:.2f} s")
+    assert part.duration >= seconds - 1.5
+    schedule = find_schedule("npt-key-informant")
+    assert live.session.current_id == schedule.items[1].id
+    live.begin_part()
+    time.sleep(1.0)
+    live.act("next")
+    live.stop()
+    live.close()
+    assert [r.part for r in study.recordings(interview_id)] == [1, 2]
+    assert study.interview(interview_id).status == "recorded"
