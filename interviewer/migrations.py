@@ -155,10 +155,20 @@ def _anonymised_text_and_pseudonyms(db: sqlite_utils.Database) -> None:
     db["pseudonyms"].create_index(["identity"], unique=True)
 
 
+def _segment_item_confidence_and_speaker_source(db: sqlite_utils.Database) -> None:
+    """How a segment's schedule item and speaker were decided, so review can show and correct them."""
+    table = db["transcript_segments"]
+    table.add_column("item_confidence", float)
+    table.add_column("item_source", str)
+    table.add_column("speaker_source", str)
+    table.add_column("original_text", str)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial_schema", _initial_schema),
     ("0002_anonymised_text_and_pseudonyms", _anonymised_text_and_pseudonyms),
     ("0003_coder_allocations", coder_allocations),
+    ("0004_segment_item_confidence_and_speaker_source", _segment_item_confidence_and_speaker_source),
 ]
 
 
