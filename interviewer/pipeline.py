@@ -103,7 +103,44 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
         done_before += recording.duration
     count = study.replace_segments(interview.id, segments, model=transcriber.model_name)
     study.update_interview(interview.id, status="transcribed", language=language)
+    align_interview(study, interview.id)
     return count
+
+
+INTERVIEWER_SPEAKER = "Interviewer"
+
+
+def align_interview(study: Study, interview_id: int) -> int:
+    """Tag each segment with the schedule item under discussion; returns how many segments got an item.
+
+    Uses the interview's timeline when it was run in interviewer, otherwise matches the interviewer's
+    questions against the schedule the interview followed.
+    """
+    from interviewer.alignment import align_by_questions, align_from_timeline
+    from interviewer.schedule import find_schedule
+
+    interview = study.interview(interview_id)
+    segments = study.segments(interview.id)
+    events = study.events(interview.id)
+    if any(event.kind == "item" for event in events):
+        labels = align_from_timeline(segments, events, study.recordings(interview.id))
+    elif interview.schedule_id:
+        try:
+            schedule = find_schedule(interview.schedule_id)
+        except (FileNotFoundError, ValueError):
+            return 0
+        speakers = {segment.speaker for segment in segments}
+        labels = align_by_questions(segments, schedule,
+                                    interviewer=INTERVIEWER_SPEAKER if INTERVIEWER_SPEAKER in speakers else None)
+    else:
+        return 0
+    study.label_segments(
+        interview.id,
+        {sid: {"item_id": label.item_id, "item_confidence": label.confidence, "item_source": label.source}
+         for sid, label in labels.items()},
+        action="align",
+    )
+    return sum(1 for label in labels.values() if label.item_id)
 
 
 def untranscribed_interviews(study: Study) -> list[Interview]:

@@ -116,6 +116,13 @@ class Segment:
     item_id: str | None
     model: str | None
     anonymised_text: str | None
+    item_confidence: float | None = None
+    item_source: str | None = None
+    """'timeline' (from the interview's events), 'matched' (question matched to the schedule) or 'review'."""
+    speaker_source: str | None = None
+    """'channel' (stereo), 'voice' (speaker embeddings) or 'review'."""
+    original_text: str | None = None
+    """The model's text, kept when a reviewer corrects `text`."""
 
 
 @dataclass(frozen=True)
@@ -491,6 +498,18 @@ class Study:
             self.audit("transcribe", "interviews", interview_id, {"segments": len(rows), "model": model})
         return len(rows)
 
+    _LABEL_COLUMNS = ("speaker", "speaker_source", "item_id", "item_confidence", "item_source")
+
+    def label_segments(self, interview_id: int, labels: dict[int, dict[str, Any]], *, action: str) -> None:
+        """Set speakers and schedule items of segments ({segment id: {column: value}}), audited as one change."""
+        with self.db.conn:
+            for segment_id, values in labels.items():
+                unknown = set(values) - set(self._LABEL_COLUMNS)
+                if unknown:
+                    raise StoreError(f"Cannot label segments with {', '.join(sorted(unknown))}.")
+                self.db["transcript_segments"].update(segment_id, values)
+            self.audit(action, "interviews", interview_id, {"segments": len(labels)})
+
     def segments(self, interview_id: int) -> list[Segment]:
         rows = self.db["transcript_segments"].rows_where("interview_id = ?", [interview_id], order_by="position")
         return [self._to_segment(row) for row in rows]
@@ -502,6 +521,8 @@ class Study:
             start=row["start"], end=row["end"], speaker=row["speaker"], text=row["text"],
             words=json.loads(row["words"] or "[]"), item_id=row["item_id"], model=row["model"],
             anonymised_text=row.get("anonymised_text"),
+            item_confidence=row.get("item_confidence"), item_source=row.get("item_source"),
+            speaker_source=row.get("speaker_source"), original_text=row.get("original_text"),
         )
 
     # -- anonymisation ----------------------------------------------------------------------------
