@@ -25,17 +25,22 @@ SPEECH = REPO.parent / "shared" / "eval" / "speech"
 sys.path.insert(0, str(REPO))
 
 
-def long_audio(minutes: float) -> np.ndarray:
+def chunks_of_speech(minutes: float, chunk: int = 1600):
+    """100 ms chunks of real speech with 1 s pauses, cycling through the shared recordings (not held in memory)."""
     from faster_whisper import decode_audio
 
-    pieces = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
+    recordings = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
     pause = np.zeros(16000, dtype=np.float32)
-    audio, total = [], 0
-    while total < minutes * 60 * 16000:
-        for piece in pieces:
-            audio += [piece, pause]
-            total += len(piece) + len(pause)
-    return np.concatenate(audio)[: int(minutes * 60 * 16000)]
+    remaining = int(minutes * 60 * 16000)
+    while remaining > 0:
+        for recording in recordings:
+            for piece in (recording, pause):
+                for start in range(0, len(piece), chunk):
+                    block = piece[start:start + chunk][:remaining]
+                    remaining -= len(block)
+                    yield block
+                    if remaining <= 0:
+                        return
 
 
 def main() -> None:
@@ -45,14 +50,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=60.0)
     args = parser.parse_args()
-    audio = long_audio(args.minutes)
-    seconds = len(audio) / 16000
+    seconds = args.minutes * 60
     transcriber = Transcriber()
     transcriber.load()
     live = LiveTranscriber(transcriber)
     started = time.perf_counter()
-    for start in range(0, len(audio), 1600):
-        live.feed(audio[start:start + 1600])
+    for block in chunks_of_speech(args.minutes):
+        live.feed(block)
         while live.backlog > 2:  # the recorder never runs ahead of the clock by much; keep memory honest
             time.sleep(0.05)
     segments = live.finish()
