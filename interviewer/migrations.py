@@ -7,6 +7,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from interviewer.migrations_anonymisation import anonymisation_settings
 from interviewer.migrations_exports import coder_allocations
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -169,6 +170,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0002_anonymised_text_and_pseudonyms", _anonymised_text_and_pseudonyms),
     ("0003_coder_allocations", coder_allocations),
     ("0004_segment_item_confidence_and_speaker_source", _segment_item_confidence_and_speaker_source),
+    ("0005_anonymisation_settings", anonymisation_settings),
 ]
 
 

@@ -153,60 +153,24 @@ def untranscribed_interviews(study: Study) -> list[Interview]:
     return [study.interview(row[0]) for row in rows]
 
 
-def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None) -> int:
-    """Replace identifiers in an interview's transcript with study-wide placeholders; returns redactions made."""
-    from interviewer.anonymise import KnownIdentifier, Placeholders, get_anonymiser, redact
+def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, passphrase=None) -> int:
+    """Replace identifiers in an interview's transcript with study-wide placeholders; returns redactions made.
 
-    interview = study.interview(interview_id)
-    segments = study.segments(interview.id)
-    if not segments:
-        raise StoreError(f"Interview #{interview.id} has no transcript; run: interviewer transcribe {interview.id}")
-    if anonymiser is None:
-        known = tuple(KnownIdentifier(text, entity_type) for text, entity_type in study.known_identifiers())
-        anonymiser = get_anonymiser(known=known)
-    separator = "\n\n"
-    joined = separator.join(segment.text for segment in segments)
-    detections = anonymiser.detect(joined)
-    existing = study.pseudonym_map()
-    placeholders = Placeholders(existing=existing)
-    starts, position = [], 0
-    for segment in segments:
-        starts.append(position)
-        position += len(segment.text) + len(separator)
-    anonymised: dict[int, str] = {}
-    redactions: list[dict] = []
-    new_pseudonyms: dict[str, tuple[str, str]] = {}
-    for segment, start in zip(segments, starts):
-        end = start + len(segment.text)
-        inside = [
-            _shift(d, -start, len(segment.text)) for d in detections if start <= d.start < end
-        ]
-        text, spans = redact(segment.text, inside, placeholders)
-        anonymised[segment.id] = text
-        for detection, span in zip(inside, spans):
-            redactions.append({
-                "segment_id": segment.id, "start": span["start"], "end": span["end"],
-                "entity_type": span["entity_type"], "original": span["text"], "placeholder": span["placeholder"],
-                "score": span["score"], "reason": detection.reason,
-            })
-            if detection.group not in existing:
-                new_pseudonyms[detection.group] = (detection.entity_type, span["placeholder"])
-    study.save_anonymisation(interview.id, anonymised, redactions, new_pseudonyms)
-    study.update_interview(interview.id, status="anonymised")
-    return len(redactions)
+    The study's policy, allow and deny terms and known names apply; originals go into the encrypted key
+    (see interviewer.transcript_anonymisation).
+    """
+    from interviewer.transcript_anonymisation import anonymise_interview as anonymise
 
-
-def _shift(detection, delta: int, limit: int):
-    from dataclasses import replace
-
-    start = detection.start + delta
-    end = min(detection.end + delta, limit)
-    return replace(detection, start=start, end=end)
+    return anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
 
 
 def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
-                     allow_original: bool = False, allow_unreviewed: bool = True) -> Path:
-    """Write one interview's transcript in a coder format; returns the file written."""
+                     allow_original: bool = False, allow_unreviewed: bool = True, passphrase=None) -> Path:
+    """Write one interview's transcript in a coder format; returns the file written.
+
+    An anonymised export is refused when it still contains an original from the study's key (the
+    passphrase opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
+    """
     from interviewer.export import formats
     from interviewer.export.collection import single
     from interviewer.export.document import build_document
@@ -216,9 +180,17 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
     document = build_document(study, interview_id, allow_original=allow_original, allow_unreviewed=allow_unreviewed)
     suffix = "" if document.anonymised else "-IDENTIFIABLE"
     target = Path(out_dir) / f"{document.participant.code}-interview-{document.interview.id:04d}{suffix}.{fmt}"
-    if fmt in formats.TRANSCRIPT_FORMATS:
-        formats.write_transcript(document, fmt, target)
+    from interviewer.export.guard import write_checked
+
+    def write(path: Path) -> None:
+        if fmt in formats.TRANSCRIPT_FORMATS:
+            formats.write_transcript(document, fmt, path)
+        else:
+            formats.write_study(single(study, document), fmt, path)
+
+    if document.anonymised:
+        write_checked(study, target, write, passphrase)
     else:
-        formats.write_study(single(study, document), fmt, target)
+        write(target)
     study.audit("export", "interviews", document.interview.id, {"format": fmt, "path": str(target)})
     return target

@@ -54,6 +54,13 @@ def load_policy(path: Path | str | None = None) -> Policy:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise PolicyError(f"{path}: cannot read the policy ({error.strerror}); give an existing YAML file") from error
+    except UnicodeDecodeError as error:
+        raise PolicyError(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+    return parse_policy(text, path)
+
+
+def parse_policy(text: str, path: Path | str = "<policy>") -> Policy:
+    """A policy from YAML text; `path` is the name errors give (a file, or where the text is stored)."""
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as error:

@@ -178,10 +178,12 @@ def anonymise(study, interview, text_file, as_json) -> None:
         return
     if interview is None:
         raise UserError("Give an interview number, or --text-file FILE.")
+    from interviewer.cli._passphrase import ask_passphrase
     from interviewer.pipeline import anonymise_interview
 
     opened = open_study(study)
-    count = _friendly_errors(lambda: anonymise_interview(opened, int(interview.lstrip("#"))))
+    count = _friendly_errors(lambda: anonymise_interview(opened, int(interview.lstrip("#")),
+                                                         passphrase=ask_passphrase()))
     click.echo(f"Anonymised interview #{interview.lstrip('#')}: {count} identifiers replaced.")
 
 
@@ -213,7 +215,7 @@ EXPORT_FORMATS = ("txt", "docx", "srt", "vtt", "json", "csv", "xlsx", "qdpx", "q
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: '.' for one interview; required with --all).")
 @click.option("--draft", is_flag=True,
-              help="With --all: also take anonymised transcripts whose review is not done, marked DRAFT.")
+              help="Also take anonymised transcripts whose review is not done, marked DRAFT — NOT REVIEWED.")
 @click.option("--include-audio", is_flag=True,
               help="With --all: copy the recordings too. Voices identify people: only when coders must listen.")
 @click.option("--coder", default=None, help="With --all: only this coder's allocated transcripts.")
@@ -239,16 +241,16 @@ def export(study, interview, fmt, everything, out_dir, draft, include_audio, cod
         return
     if interview is None:
         raise UserError("Give an interview number (see 'interviewer interview list'), or --all for the whole study.")
-    for flag, given in (("--draft", draft), ("--include-audio", include_audio), ("--coder", coder),
-                        ("--per-coder", per_coder)):
+    for flag, given in (("--include-audio", include_audio), ("--coder", coder), ("--per-coder", per_coder)):
         if given:
-            raise UserError(f"{flag} works with --all only (one interview is exported marked DRAFT when not reviewed).")
+            raise UserError(f"{flag} works with --all only.")
+    from interviewer.cli._passphrase import ask_passphrase
     from interviewer.pipeline import export_interview
 
     opened = open_study(study)
     path = _friendly_errors(
         lambda: export_interview(opened, _interview_number(interview), out_dir or Path("."), fmt=fmt or "txt",
-                                 allow_original=original)
+                                 allow_original=original, allow_unreviewed=draft, passphrase=ask_passphrase())
     )
     click.echo(f"Wrote {path}")
 
@@ -271,10 +273,11 @@ def _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, 
         raise UserError("Say where the bundle goes: --out FOLDER (a new or empty folder, or an earlier bundle).")
     if coder and per_coder:
         raise UserError("Use --coder NAME or --per-coder, not both.")
+    from interviewer.cli._passphrase import ask_passphrase
     from interviewer.export.bundle import write_bundle, write_per_coder
 
     opened = open_study(study)
-    options = {"draft": draft, "include_audio": include_audio}
+    options = {"draft": draft, "include_audio": include_audio, "passphrase": ask_passphrase()}
     if per_coder:
         results = _friendly_errors(lambda: write_per_coder(opened, out_dir, **options))
     else:
@@ -311,6 +314,7 @@ def process(study, audio, participant, mode, schedule, model, out_dir) -> None:
 
 def run_process(study, audio, participant, *, mode="face-to-face", schedule=None, model=None, out_dir=None,
                 create_participant=False) -> Path:
+    from interviewer.cli._passphrase import ask_passphrase
     from interviewer.pipeline import anonymise_interview, export_interview, transcribe_interview
 
     opened = open_study(study, create=create_participant)
@@ -323,10 +327,20 @@ def run_process(study, audio, participant, *, mode="face-to-face", schedule=None
         lambda: transcribe_interview(opened, interview_id, model=model, progress=_progress_bar("Transcribing"))
     )
     click.echo(f"Transcribed: {count} segments.", err=True)
-    redactions = _friendly_errors(lambda: anonymise_interview(opened, interview_id))
-    click.echo(f"Anonymised: {redactions} identifiers replaced.", err=True)
+    passphrase = _friendly_errors(lambda: _passphrase_once(opened, ask_passphrase()))
+    redactions = _friendly_errors(lambda: anonymise_interview(opened, interview_id, passphrase=passphrase))
+    click.echo(f"Anonymised: {redactions} identifiers replaced (not yet reviewed: the export says DRAFT).", err=True)
     target_dir = out_dir or opened.folder / "exports"
-    return _friendly_errors(lambda: export_interview(opened, interview_id, target_dir, fmt="txt"))
+    return _friendly_errors(lambda: export_interview(opened, interview_id, target_dir, fmt="txt",
+                                                     allow_unreviewed=True, passphrase=passphrase))
+
+
+def _passphrase_once(opened, ask) -> str:
+    """Ask for the key's passphrase once for both anonymising and the export check."""
+    from interviewer.keyfile import resolve_passphrase
+    from interviewer.reidentification import has_key, key_path
+
+    return resolve_passphrase(ask, key_path(opened), new=not has_key(opened))
 
 
 COMMANDS = [import_, transcribe, anonymise, export, process]

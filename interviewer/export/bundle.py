@@ -46,8 +46,14 @@ def transcript_name(export: StudyExport, index: int) -> str:
 
 
 def write_bundle(study: Study, out_dir: Path, *, draft: bool = False, include_audio: bool = False,
-                 coder: str | None = None) -> BundleResult:
-    """Write the bundle into `out_dir` (which must be new, empty, or an earlier bundle, which is replaced)."""
+                 coder: str | None = None, passphrase=None) -> BundleResult:
+    """Write the bundle into `out_dir` (which must be new, empty, or an earlier bundle, which is replaced).
+
+    Every file is checked against the study's re-identification key before the bundle is moved into place
+    (`passphrase` opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
+    """
+    from interviewer.export.guard import check_folder
+
     export = collect(study, draft=draft, coder=coder)
     if not export.documents:
         reasons = "; ".join(f"#{e.interview_id} {e.participant_code}: {e.reason}" for e in export.excluded)
@@ -59,6 +65,7 @@ def write_bundle(study: Study, out_dir: Path, *, draft: bool = False, include_au
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
         _write_contents(study, export, staging, include_audio)
+        check_folder(study, staging, out_dir, passphrase)
         if out_dir.exists():
             shutil.rmtree(out_dir)
         staging.rename(out_dir)

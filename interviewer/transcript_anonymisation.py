@@ -1,0 +1,106 @@
+"""Provides the anonymisation of a stored interview with the study's settings, placeholders and key."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from interviewer.keyfile import Passphrase
+from interviewer.store import Study, StoreError
+
+SEPARATOR = "\n\n"
+ACTIVE = ("proposed", "accepted", "added")
+"""Redaction statuses whose placeholder is in the anonymised text (rejected ones restore the original)."""
+
+
+def render(text: str, spans: Iterable[dict]) -> str:
+    """A segment's text with each active span replaced by its placeholder."""
+    parts, cursor = [], 0
+    for span in sorted(spans, key=lambda s: s["start"]):
+        if span.get("status", "proposed") not in ACTIVE or span["start"] < cursor:
+            continue
+        parts += [text[cursor:span["start"]], span["placeholder"]]
+        cursor = span["end"]
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, passphrase: Passphrase = None) -> int:
+    """Replace identifiers in an interview's transcript with study-wide placeholders; returns redactions made.
+
+    Uses the study's policy, allow and deny terms and known identifiers; originals go into the encrypted key
+    (the passphrase comes from the argument, $INTERVIEWER_KEY_PASSPHRASE, or the prompt given as `passphrase`).
+    """
+    from interviewer.anonymise import Placeholders, redact
+    from interviewer.reidentification import editing_key
+    from interviewer.study_anonymisation import study_anonymiser
+
+    interview = study.interview(interview_id)
+    segments = study.segments(interview.id)
+    if not segments:
+        raise StoreError(f"Interview #{interview.id} has no transcript; run: interviewer transcribe {interview.id}")
+    anonymiser = anonymiser or study_anonymiser(study)
+    joined = SEPARATOR.join(segment.text for segment in segments)
+    detections = anonymiser.detect(joined)
+    with editing_key(study, passphrase) as key:
+        existing = study.pseudonym_map()
+        identity_of, identity_text = _identities(key, detections, existing, anonymiser.known)
+        placeholders = Placeholders(existing=existing, policy=anonymiser.policy)
+        anonymised: dict[int, str] = {}
+        redactions: list[dict] = []
+        new_pseudonyms: dict[str, tuple[str, str]] = {}
+        start = 0
+        for segment in segments:
+            end = start + len(segment.text)
+            inside = [replace(d, start=d.start - start, end=min(d.end, end) - start, group=identity_of[d.group])
+                      for d in detections if start <= d.start < end]
+            text, spans = redact(segment.text, inside, placeholders)
+            anonymised[segment.id] = text
+            for detection, span in zip(inside, spans):
+                token = key.remember_redaction(span["text"], placeholder=span["placeholder"],
+                                               entity_type=span["entity_type"], interview_id=interview.id,
+                                               identity_id=detection.group)
+                redactions.append({
+                    "segment_id": segment.id, "start": span["start"], "end": span["end"],
+                    "entity_type": span["entity_type"], "original": token, "placeholder": span["placeholder"],
+                    "score": span["score"], "reason": detection.reason,
+                })
+                if detection.group not in existing:
+                    new_pseudonyms[detection.group] = (detection.entity_type, span["placeholder"])
+                    key.remember_identity(detection.group, identity_text[detection.group], detection.entity_type,
+                                          span["placeholder"])
+            start = end + len(SEPARATOR)
+        others = {row[0] for row in study.db.execute(
+            "select original from redactions where interview_id != ? and original is not null", [interview.id])}
+        key.keep_only(others | {r["original"] for r in redactions})
+        if key.changed:
+            key.save()
+        study.save_anonymisation(interview.id, anonymised, redactions, new_pseudonyms)
+    study.update_interview(interview.id, status="anonymised")
+    return len(redactions)
+
+
+def _identities(key, detections, existing: dict[str, str], known) -> tuple[dict[str, str], dict[str, str]]:
+    """Each detection group's identity id, linking a lone first name or surname to the one fuller name the
+    study already knows (from its key or its register); and each id's identity text."""
+    from interviewer.anonymise.propagation import NAME_TYPES, surface_key
+
+    candidates: dict[str, tuple[str, str]] = {}
+    for identity_id in existing:
+        entry = key.identities.get(identity_id)
+        if entry:
+            candidates[identity_id] = (entry["identity"], entry["entity_type"])
+    for item in known:
+        group = f"{item.entity_type}:{surface_key(item.text)}"
+        candidates.setdefault(key.identity_id(group), (group, item.entity_type))
+    for detection in detections:
+        candidates.setdefault(key.identity_id(detection.group), (detection.group, detection.entity_type))
+    identity_of: dict[str, str] = {}
+    for detection in detections:
+        if detection.group in identity_of:
+            continue
+        identity_id = key.identity_id(detection.group)
+        if identity_id not in existing and detection.entity_type in NAME_TYPES:
+            identity_id = key.linked_identity(detection.group, detection.entity_type, candidates) or identity_id
+        identity_of[detection.group] = identity_id
+    return identity_of, {identity_id: candidates[identity_id][0] for identity_id in candidates}
