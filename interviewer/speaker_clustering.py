@@ -159,8 +159,10 @@ def cluster_speakers(embeddings: np.ndarray, num_clusters: int) -> np.ndarray:
     Spectral clustering suits speakers who talk about equally; average linkage keeps a speaker who
     talks little (an interviewer's short questions) from being swallowed by the other's variation.
     """
+    if num_clusters <= 1:
+        return np.zeros(len(embeddings), dtype=int)
     if len(embeddings) <= num_clusters:
-        return np.arange(len(embeddings)) % max(num_clusters, 1)
+        return np.arange(len(embeddings))
     candidates = [
         spectral_clusters(embeddings, num_clusters, neighbours=0.3),
         spectral_clusters(embeddings, num_clusters, neighbours=0.1),

@@ -244,15 +244,8 @@ def diarise_mono(
         coverage[start : start + length] += 1
     frame_labels = np.full(n_frames, -1)
     for a, b in regions:
-        span = slice(a, b)
-        covered = coverage[span] > 0
-        if not covered.any():
-            continue
-        best = frame_scores[span].argmax(axis=1)
-        # Frames no window covers (a region too short to embed) take the nearest covered frame's label.
-        positions = np.arange(b - a)
-        nearest = np.searchsorted(positions[covered], positions).clip(0, covered.sum() - 1)
-        frame_labels[span] = np.where(covered, best, best[covered][nearest])
+        if coverage[a:b].any():  # windows cover a region whole, or not at all when it is too short
+            frame_labels[a:b] = frame_scores[a:b].argmax(axis=1)
     frame_labels = _bridge_pauses(frame_labels, int(round(bridge_s / FRAME_S)))
     frame_labels = _absorb_short_runs(frame_labels, int(round(shortest_turn_s / FRAME_S)))
 
