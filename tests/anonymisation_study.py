@@ -7,11 +7,12 @@ PASSPHRASE = "correct horse battery"
 FIRST = [
     ("Interviewer", "Hello Sarah, thank you for coming over from Riverside Hospital today."),
     ("KI-01", "Thanks Kate. I started there with Dr Patel in March 2019, on the Greyfriars unit."),
-    ("KI-01", "The GP and the CMHT follow the Mental Health Act, and I hope the Recovery College stays."),
+    ("KI-01", "The GP and the CMHT follow the Mental Health Act, and I hope the Recovery College stays, says our bluebell team."),
 ]
 SECOND = [
     ("Interviewer", "Last time you mentioned Thompson and the Riverside Hospital team."),
     ("KI-01", "Yes, Sarah Thompson leads it now, and Patel moved to Leeds."),
+    ("KI-01", "The bluebell team stayed."),
 ]
 
 
