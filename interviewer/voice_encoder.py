@@ -45,7 +45,15 @@ def weights_path() -> Path:
 
 def normalise_volume(wav: np.ndarray, target_dbfs: float = TARGET_DBFS, increase_only: bool = True) -> np.ndarray:
     """Scale audio to the target RMS level in dBFS (by default only ever louder, as Resemblyzer does)."""
-    rms = np.sqrt(np.mean((wav.astype(np.float64) * INT16_MAX) ** 2))
+    if len(wav) == 0:
+        return wav
+    # Summed in float64 blocks, so an hour of audio needs no float64 copy.
+    block = 1 << 20
+    energy = 0.0
+    for i in range(0, len(wav), block):
+        part = wav[i : i + block].astype(np.float64)
+        energy += float(part @ part)
+    rms = np.sqrt(energy / len(wav)) * INT16_MAX
     if rms == 0:
         return wav
     change_db = target_dbfs - 20 * np.log10(rms / INT16_MAX)
@@ -108,10 +116,14 @@ def mel_spectrogram(wav: np.ndarray) -> np.ndarray:
         padded,
         shape=(n_frames, WINDOW_SAMPLES),
         strides=(padded.strides[0] * HOP_SAMPLES, padded.strides[0]),
+        writeable=False,
     )
-    spectrum = np.fft.rfft(frames * window, axis=1)
-    power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
-    return power @ filters.T
+    mel = np.empty((n_frames, N_MELS), np.float32)
+    block = 10_000  # frames at a time, to bound memory on long recordings
+    for i in range(0, n_frames, block):
+        spectrum = np.fft.rfft(frames[i : i + block] * window, axis=1)
+        mel[i : i + block] = (spectrum.real**2 + spectrum.imag**2).astype(np.float32) @ filters.T
+    return mel
 
 
 def partial_slices(n_samples: int, rate: float = 1.3, min_coverage: float = 0.75) -> list[slice]:
