@@ -19,6 +19,7 @@ class HomeScreen(Screen):
         Binding("n", "new_interview", "New interview"),
         Binding("r", "resume", "Resume"),
         Binding("t", "process", "Transcribe"),
+        Binding("v", "review", "Review", show=False),
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
@@ -77,6 +78,8 @@ class HomeScreen(Screen):
                                  " select it and press r to resume.")
             elif interview.status == "recorded" and interview.id not in self.app.config.processing:
                 attention.append(f"Interview #{interview.id} is not transcribed yet: select it and press t.")
+            elif interview.status == "anonymised":
+                attention.append(f"Interview #{interview.id}'s anonymisation needs review: select it and press v.")
         if selected is not None and interviews.row_count:
             interviews.move_cursor(row=min(selected, interviews.row_count - 1))
         if not study.participants():
@@ -137,6 +140,13 @@ class HomeScreen(Screen):
             return
         self.app.start_processing(interview_id)
         self.action_refresh()
+
+    def action_review(self) -> None:
+        from interviewer.screens.review import ReviewScreen
+
+        interview_id = self._selected_interview()
+        if interview_id is not None:
+            self.app.push_screen(ReviewScreen(interview_id))
 
     def action_help(self) -> None:
         from interviewer.screens.help import HelpScreen
