@@ -52,18 +52,29 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
         start = 0
         for segment in segments:
             end = start + len(segment.text)
+            originals = [d for d in detections if start <= d.start < end]
             inside = [replace(d, start=d.start - start, end=min(d.end, end) - start, group=identity_of[d.group])
-                      for d in detections if start <= d.start < end]
+                      for d in originals]
             text, spans = redact(segment.text, inside, placeholders)
+            carried = [d for d in detections if d.start < start < d.end]
+            for detection in carried:  # a name the recogniser read across a segment break ("Riverside | Hospital")
+                rows = [r for r in redactions if r["detection"] is detection]
+                if rows:
+                    redactions.append({**rows[0], "segment_id": segment.id, "start": 0,
+                                       "end": min(detection.end - start, len(segment.text)), "placeholder": "",
+                                       "reason": f"continues {rows[0]['placeholder']} from the previous segment"})
+            if carried:
+                text = render(segment.text, [r for r in redactions if r["segment_id"] == segment.id] + [
+                    {"start": sp["start"], "end": sp["end"], "placeholder": sp["placeholder"]} for sp in spans])
             anonymised[segment.id] = text
-            for detection, span in zip(inside, spans):
-                token = key.remember_redaction(span["text"], placeholder=span["placeholder"],
+            for detection, found, span in zip(inside, originals, spans):
+                token = key.remember_redaction(" ".join(detection.text.split()), placeholder=span["placeholder"],
                                                entity_type=span["entity_type"], interview_id=interview.id,
                                                identity_id=detection.group)
                 redactions.append({
                     "segment_id": segment.id, "start": span["start"], "end": span["end"],
                     "entity_type": span["entity_type"], "original": token, "placeholder": span["placeholder"],
-                    "score": span["score"], "reason": detection.reason,
+                    "score": span["score"], "reason": detection.reason, "detection": found,
                 })
                 if detection.group not in existing:
                     new_pseudonyms[detection.group] = (detection.entity_type, span["placeholder"])
@@ -75,6 +86,8 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
         key.keep_only(others | {r["original"] for r in redactions})
         if key.changed:
             key.save()
+        for row in redactions:
+            row.pop("detection", None)
         study.save_anonymisation(interview.id, anonymised, redactions, new_pseudonyms)
     study.update_interview(interview.id, status="anonymised")
     return len(redactions)

@@ -90,3 +90,13 @@ def test_allow_and_deny_commands_edit_the_lists(study):
     assert "Recovery College" in run("anonymisation", "allow", "list").output
     result = run("anonymisation", "deny", "remove", "Nowhere")
     assert result.exit_code == 1 and "not on the deny list" in result.output
+
+
+def test_a_known_name_split_across_segments_is_replaced_once(study):
+    study.add_participant("KI-03", workplace="Riverside Hospital")
+    interview = add_transcript(study, "KI-03", [("KI-03", "I work at Riverside"), ("KI-03", "Hospital in the north.")])
+    anonymise_interview(study, interview)
+    assert anonymised_texts(study, interview) == ["I work at [ORGANISATION 1]", " in the north."]
+    from interviewer.reidentification import open_key
+
+    assert open_key(study).originals() == {"Riverside Hospital"}
