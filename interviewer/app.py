@@ -10,7 +10,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from interviewer.processing import StageProgress, process_interview
+from interviewer.processing import StageProgress, lower_thread_priority, process_interview
 from interviewer.screens.messages import ProcessingProgress
 from interviewer.store import Study
 
@@ -77,6 +77,7 @@ class InterviewerApp(App):
 
     @work(thread=True, group="processing", exit_on_error=False)
     def _process(self, interview_id: int) -> None:
+        lower_thread_priority()
         study = self.study.reopen()
         last = [0.0]
 

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import Callable
 
 from interviewer.store import Study
 
 StageProgress = Callable[[str, float], None]
 """Called with (stage, fraction done): stages are `transcribing`, `anonymising`, `done`."""
+
+
+BACKGROUND_NICENESS = 10
+"""How much lower than the interview screen the background work runs: a key press must not wait for it."""
+
+
+def lower_thread_priority(niceness: int = BACKGROUND_NICENESS) -> None:
+    """Make the calling thread (and threads it starts later, such as CTranslate2's) yield the CPU to the UI.
+
+    Linux applies niceness per thread; elsewhere this does nothing.
+    """
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+    except (AttributeError, OSError):  # no setpriority (Windows) or not allowed
+        pass
 
 
 def process_interview(study: Study, interview_id: int, progress: StageProgress) -> None:

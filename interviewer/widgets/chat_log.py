@@ -6,6 +6,10 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 
+KEEP = 120
+"""Messages kept on screen; older ones are dropped (the study's timeline keeps everything)."""
+
+
 class ChatLog(VerticalScroll):
     """Item cards and replies, newest at the bottom."""
 
@@ -16,5 +20,8 @@ class ChatLog(VerticalScroll):
     can_focus = False
 
     def add(self, *widgets: Widget) -> None:
+        excess = len(self.children) + len(widgets) - KEEP
+        if excess > 0:
+            self.remove_children(self.children[:excess])
         self.mount_all(widgets)
         self.scroll_end(animate=False, immediate=False)

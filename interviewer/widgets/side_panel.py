@@ -33,6 +33,17 @@ class SidePanel(VerticalScroll):
 
     can_focus = False
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._shown: dict[str, tuple] = {}
+
+    def _set(self, widget_id: str, text: Text) -> None:
+        # An update relays out the panel: skip it when nothing changed (most ticks change only the clock).
+        key = (text.plain, tuple(text.spans), str(text.style))
+        if self._shown.get(widget_id) != key:
+            self._shown[widget_id] = key
+            self.query_one(f"#{widget_id}", Static).update(text)
+
     def compose(self) -> ComposeResult:
         yield Static(id="recording")
         yield LevelMeter(id="level")
@@ -49,15 +60,15 @@ class SidePanel(VerticalScroll):
         label, style = marks.get(state, (f"! {state}", "bold red"))
         elapsed = session.elapsed(offset)
         planned = session.schedule.planned_minutes * 60
-        self.query_one("#recording", Static).update(Text.assemble(
+        self._set("recording", Text.assemble(
             (label, style), f"  part {max(part, 1)}\n",
             ("Total ", "dim"), f"{clock_text(elapsed)} / {clock_text(planned)}"))
         meter = self.query_one("#level", LevelMeter)
         meter.dbfs, meter.active = dbfs, state == "recording"
         disk = "" if disk_seconds is None else f"Disk: {disk_seconds / 3600:.1f} h left"
-        self.query_one("#disk", Static).update(Text(disk, style="red" if disk_seconds and disk_seconds < 3600 else "dim"))
-        self.query_one("#sections", Static).update(self._sections(session, offset))
-        self.query_one("#constructs", Static).update(self._constructs(session))
+        self._set("disk", Text(disk, style="red" if disk_seconds and disk_seconds < 3600 else "dim"))
+        self._set("sections", self._sections(session, offset))
+        self._set("constructs", self._constructs(session))
 
     @staticmethod
     def _sections(session: InterviewSession, offset: float) -> Text:

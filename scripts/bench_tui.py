@@ -1,0 +1,179 @@
+"""Provides the interview app's benchmark: cold start to the first screen, and key-press latency while busy.
+
+Run:  .venv/bin/python scripts/bench_tui.py [--starts 5] [--presses 200] [--no-sink] [--no-transcribe]
+
+Cold start: a fresh Python process builds the app on a new study and runs it headless until Textual reports the
+first frame (events.Ready) with the home screen up; timed from just before the process is spawned.
+Latency: in one process, an interview runs while recording (the real recorder on a PulseAudio null sink with
+speech playing into it, when PulseAudio is installed) and while the transcriber works on a recording in a
+background thread. Each key is handed to the app as the terminal driver hands it over, and timed until the
+screen has been repainted with the action's result (Textual's call_after_refresh after the chat is updated).
+Targets (issue 3): cold start <= 1.0 s, p95 key latency <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SPEECH = Path(os.environ.get("INTERVIEWER_SHARED", REPO.parent / "shared")) / "eval" / "speech"
+
+COLD_START = """
+from interviewer.app import InterviewerApp, make_app
+from interviewer.store import Study
+Study.create("bench").add_participant("KI-01")
+
+class FirstScreen(InterviewerApp):
+    def on_ready(self):
+        self.call_after_refresh(lambda: self.exit(type(self.screen).__name__))
+
+print(FirstScreen(make_app("bench").config).run(headless=True), flush=True)
+"""
+
+
+def cold_starts(count: int) -> list[float]:
+    times = []
+    for _ in range(count):
+        with tempfile.TemporaryDirectory() as home:
+            env = {**os.environ, "INTERVIEWER_HOME": home}
+            started = time.perf_counter()
+            result = subprocess.run([sys.executable, "-c", COLD_START], env=env, capture_output=True, text=True,
+                                    timeout=60)
+            elapsed = time.perf_counter() - started
+            if "HomeScreen" not in result.stdout:
+                raise SystemExit(f"cold start did not reach the home screen:\n{result.stdout}\n{result.stderr}")
+            times.append(elapsed)
+    return times
+
+
+def keep_transcribing(stop: threading.Event, counter: list[int]) -> None:
+    from interviewer.processing import lower_thread_priority
+    from interviewer.transcribe import Transcriber
+
+    lower_thread_priority()  # as the app's processing worker does
+    transcriber = Transcriber()
+    while not stop.is_set():
+        transcriber.transcribe(SPEECH / "jfk.flac")
+        counter[0] += 1
+
+
+async def press_latencies(presses: int, use_sink: bool, transcribe: bool) -> tuple[list[float], str]:
+    sys.path.insert(0, str(REPO / "tests"))
+    from fake_audio import FakeAudio
+    from textual.events import Key
+    from interviewer.app import make_app
+    from interviewer.capture import AudioBackend
+    from interviewer.store import Study
+
+    setting = []
+    with contextlib.ExitStack() as stack:
+        home = stack.enter_context(tempfile.TemporaryDirectory())
+        os.environ["INTERVIEWER_HOME"] = home
+        study = Study.create("bench")
+        study.add_participant("KI-01")
+        study.record_consent("KI-01", audio_recording=True, quotation=True)
+        audio = FakeAudio(clock=None)
+        if use_sink:
+            from audio_sink import null_sink_running, playable_wav, pulse_missing
+
+            if pulse_missing():
+                setting.append("fake recorder (no PulseAudio)")
+            else:
+                sink = stack.enter_context(null_sink_running(Path(home) / "pulse"))
+                audio = AudioBackend()
+                wav = playable_wav(SPEECH / "phone-call.wav", Path(home))
+                player = sink.play(wav)
+                stack.callback(player.kill)
+                setting.append("real recorder on a null sink with speech playing")
+        else:
+            setting.append("fake recorder")
+        stop = threading.Event()
+        done = [0]
+        if transcribe:
+            worker = threading.Thread(target=keep_transcribing, args=(stop, done), daemon=True)
+            worker.start()
+            stack.callback(stop.set)
+            setting.append("transcriber busy in a background thread")
+        app = make_app(study, audio=audio, model_status=lambda: (True, "bench"), check_seconds=0.2)
+        latencies = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            while type(app.screen).__name__ != "StartInterviewScreen":
+                await pilot.pause(0.05)
+            app.screen.query_one("#participant").value = "KI-01"
+            while app.screen.verdict is None:
+                await pilot.pause(0.05)
+            await pilot.press("ctrl+r", "ctrl+r")
+            while type(app.screen).__name__ != "InterviewScreen" or app.screen.state != "recording":
+                await pilot.pause(0.05)
+            screen = app.screen
+            painted: list[float] = []
+            original_show = type(screen).show
+
+            def show_then_time_the_paint(self, events):
+                original_show(self, events)
+                self.app.call_after_refresh(lambda: painted.append(time.perf_counter()))
+
+            type(screen).show = show_then_time_the_paint
+            cycle = ["enter", "1", "m", "left", "enter", "m", "left"]
+            keys = {"enter": "\r", "left": None}
+            for number in range(presses):
+                key = cycle[number % len(cycle)]
+                before = len(painted)
+                event = Key(key, keys.get(key, key))
+                event.set_sender(app)
+                started = time.perf_counter()
+                app._driver.send_message(event)  # what the terminal driver does when a key arrives
+                deadline = started + 10
+                while len(painted) == before:
+                    if time.perf_counter() > deadline:
+                        raise SystemExit(f"key {key!r} produced no screen update within 10 s")
+                    await asyncio.sleep(0.001)
+                latencies.append(painted[before] - started)
+                await asyncio.sleep(0.15)  # an interviewer does not type at machine speed
+            type(screen).show = original_show
+            await pilot.press("x", "y")
+            while type(app.screen).__name__ != "SummaryScreen":
+                await pilot.pause(0.05)
+            app.workers.cancel_group(app, "processing")
+        stop.set()
+        if transcribe:
+            setting.append(f"{done[0]} transcriptions finished meanwhile")
+    return latencies, "; ".join(setting)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--starts", type=int, default=5, help="cold starts to time")
+    parser.add_argument("--presses", type=int, default=200, help="key presses to time")
+    parser.add_argument("--no-sink", action="store_true", help="use the fake recorder even if PulseAudio is here")
+    parser.add_argument("--no-transcribe", action="store_true", help="no transcription in the background")
+    args = parser.parse_args()
+
+    starts = cold_starts(args.starts)
+    print(f"cold start to first screen: median {statistics.median(starts):.3f} s, best {min(starts):.3f} s,"
+          f" worst {max(starts):.3f} s over {len(starts)} runs (target <= 1.0 s)")
+    latencies, setting = asyncio.run(press_latencies(args.presses, not args.no_sink, not args.no_transcribe))
+    ms = [value * 1000 for value in latencies]
+    print(f"key-press latency ({setting}): median {statistics.median(ms):.1f} ms, p95 {percentile(ms, 0.95):.1f} ms,"
+          f" max {max(ms):.1f} ms over {len(ms)} presses (target p95 <= 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
