@@ -68,9 +68,12 @@ def import_recording(
 
 
 def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, model: str | None = None,
-                         progress: Progress | None = None) -> int:
-    """Transcribe every recording part of an interview and store the segments; returns their number."""
-    from interviewer.long_audio import LONG_RECORDING
+                         progress: Progress | None = None, speakers: int = 2) -> int:
+    """Transcribe every recording part of an interview and store the segments; returns their number.
+
+    With `speakers` of 2 or more, every segment and word is attributed to a speaker (by channel for
+    stereo recordings, by voice for mono ones) named by role: Interviewer, or the participant's code.
+    """
     from interviewer.transcribe import Transcriber
 
     interview = study.interview(interview_id)
@@ -91,20 +94,70 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             if progress:
                 progress(offset + done, total)
 
-        if recording.duration > LONG_RECORDING:
-            transcript = transcriber.transcribe_long(path, recording.duration, progress=part_progress)
-        else:
-            transcript = transcriber.transcribe(path, progress=part_progress)
+        transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
+        if source:
+            transcript = _name_speakers_by_role(study, interview, recording, transcript)
         language = transcript.language
         for segment in transcript.segments:
             data = segment.as_dict()
             data["recording_id"] = recording.id
+            data["speaker_source"] = source
             segments.append(data)
         done_before += recording.duration
+        part_progress(recording.duration, recording.duration)
     count = study.replace_segments(interview.id, segments, model=transcriber.model_name)
     study.update_interview(interview.id, status="transcribed", language=language)
     align_interview(study, interview.id)
     return count
+
+
+def _transcribe_recording(transcriber, path: Path, recording: Recording, speakers: int, progress: Progress):
+    """The transcript of one recording part and how its speakers were found ('channel', 'voice' or None)."""
+    from interviewer.attribution import diarise, transcribe_stereo
+    from interviewer.long_audio import LONG_RECORDING
+
+    if speakers == 2 and recording.channels == 2:
+        by_channel = transcribe_stereo(transcriber, path)
+        if by_channel is not None:
+            return by_channel, "channel"
+    if recording.duration > LONG_RECORDING:
+        transcript = transcriber.transcribe_long(path, recording.duration, progress=progress)
+    else:
+        transcript = transcriber.transcribe(path, progress=progress)
+    if speakers < 2:
+        return transcript, None
+    from faster_whisper import decode_audio
+
+    return diarise(transcript, decode_audio(str(path)), speakers), "voice"
+
+
+def _name_speakers_by_role(study: Study, interview: Interview, recording: Recording, transcript):
+    """Rename speaker labels to Interviewer and the participant's code, using the timeline or the schedule."""
+    from interviewer.attribution import find_interviewer, name_speakers, speaking_time
+
+    question_times = []
+    part = 1
+    for event in study.events(interview.id):
+        if event.kind == "part" and event.text:
+            part = int("".join(ch for ch in event.text if ch.isdigit()) or part)
+        elif event.kind in ("item", "asked", "probe") and part == recording.part and event.offset is not None:
+            question_times.append(event.offset)
+    questions: list[str] = []
+    if interview.schedule_id:
+        from interviewer.schedule import find_schedule
+
+        try:
+            schedule = find_schedule(interview.schedule_id)
+            questions = [item.question for item in schedule.items] + [p for item in schedule.items for p in item.probes]
+        except (FileNotFoundError, ValueError):
+            pass
+    interviewer_label, _how = find_interviewer(transcript.segments, question_times, questions)
+    others = [label for label in speaking_time(transcript.segments) if label != interviewer_label]
+    others.sort(key=lambda label: -speaking_time(transcript.segments)[label])
+    names = {interviewer_label: INTERVIEWER_SPEAKER} if interviewer_label else {}
+    for number, label in enumerate(others):
+        names[label] = interview.participant_code if number == 0 else f"Speaker {number + 2}"
+    return name_speakers(transcript, names)
 
 
 INTERVIEWER_SPEAKER = "Interviewer"

@@ -484,6 +484,7 @@ class Study:
                 "start": segment["start"],
                 "end": segment["end"],
                 "speaker": segment.get("speaker"),
+                "speaker_source": segment.get("speaker_source"),
                 "text": segment["text"],
                 "words": json.dumps(segment.get("words", []), ensure_ascii=False),
                 "item_id": segment.get("item_id"),
@@ -557,7 +558,7 @@ class Study:
             if participant.name:
                 yield participant.name, "PERSON"
             if participant.workplace:
-                yield participant.workplace, "ORGANISATION"
+                yield participant.workplace, "ORGANIZATION"
         for (interviewer,) in self.db.execute("select distinct interviewer from interviews where interviewer is not null"):
             if interviewer and " " in interviewer.strip():
                 yield interviewer, "PERSON"

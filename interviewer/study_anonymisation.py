@@ -10,8 +10,6 @@ from interviewer.store import Study, StoreError, now
 
 KINDS = ("allow", "deny")
 STORED_POLICY = "study database (anonymisation_policy)"
-KNOWN_TYPES = {"ORGANISATION": "ORGANIZATION"}
-"""The store names workplaces ORGANISATION; the policy and the detector spell the type ORGANIZATION."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,6 @@ def known_identifiers(study: Study) -> tuple[KnownIdentifier, ...]:
     """Names and workplaces the study records (participants, interviewers), always caught."""
     seen: dict[tuple[str, str], KnownIdentifier] = {}
     for text, entity_type in study.known_identifiers():
-        entity_type = KNOWN_TYPES.get(entity_type, entity_type)
         if text and text.strip():
             seen.setdefault((text.strip().casefold(), entity_type), KnownIdentifier(text.strip(), entity_type))
     return tuple(seen.values())

@@ -33,6 +33,7 @@ class Word:
     end: float
     word: str
     probability: float
+    speaker: str | None = None
 
 
 @dataclass
@@ -47,6 +48,9 @@ class TranscriptSegment:
         data = asdict(self)
         if self.speaker is None:
             data.pop("speaker")
+        for word in data["words"]:
+            if word["speaker"] is None:
+                word.pop("speaker")
         return data
 
 
@@ -144,8 +148,10 @@ def from_faster_whisper(segment) -> TranscriptSegment:
 
 
 def shifted(segment: TranscriptSegment, offset: float) -> TranscriptSegment:
-    words = [Word(round(w.start + offset, 3), round(w.end + offset, 3), w.word, w.probability) for w in segment.words]
-    return TranscriptSegment(round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text, words)
+    words = [Word(round(w.start + offset, 3), round(w.end + offset, 3), w.word, w.probability, w.speaker)
+             for w in segment.words]
+    return TranscriptSegment(round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text, words,
+                             segment.speaker)
 
 
 def iter_words(transcript: Transcript) -> Iterator[Word]:

@@ -64,6 +64,7 @@ def offline_environment(tmp_path: Path) -> dict[str, str]:
         HOME=str(fresh_home),
         XDG_CACHE_HOME=str(fresh_home / ".cache"),
         INTERVIEWER_HOME=str(tmp_path / "interviewer-home"),
+        INTERVIEWER_KEY_PASSPHRASE="offline test passphrase",
     )
     return env
 

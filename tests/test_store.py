@@ -123,7 +123,7 @@ def test_replacing_a_transcript_drops_the_old_segments(study):
 
 def test_known_identifiers_include_participant_names_and_workplaces(study):
     study.add_participant("KI-01", name="Ada Lovelace", workplace="Analytical Engine Trust")
-    assert set(study.known_identifiers()) == {("Ada Lovelace", "PERSON"), ("Analytical Engine Trust", "ORGANISATION")}
+    assert set(study.known_identifiers()) == {("Ada Lovelace", "PERSON"), ("Analytical Engine Trust", "ORGANIZATION")}
 
 
 def test_two_connections_to_one_study_see_each_others_writes(study):

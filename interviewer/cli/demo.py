@@ -7,6 +7,7 @@ import click
 from interviewer.cli._common import open_study
 
 DEMO_STUDY = "demo"
+DEMO_PASSPHRASE = "demo-study-passphrase"
 DEMO_PARTICIPANT = dict(
     code="DEMO-01", name="Sarah Thompson", workplace="Riverside Hospital", gender="Female",
     role="Care coordinator", sector="NHS",
@@ -25,8 +26,15 @@ def demo(study: str, model: str | None) -> None:
 
         interviewer demo
     """
+    import os
+
     from interviewer import locations
     from interviewer.cli.pipeline import run_process
+
+    if "INTERVIEWER_KEY_PASSPHRASE" not in os.environ:
+        # The demo's people are fictional; a real study's key is protected by the researcher's own passphrase.
+        os.environ["INTERVIEWER_KEY_PASSPHRASE"] = DEMO_PASSPHRASE
+        click.echo(f"The demo study's re-identification key uses the passphrase '{DEMO_PASSPHRASE}'.", err=True)
 
     opened = open_study(study, create=True)
     fields = dict(DEMO_PARTICIPANT)

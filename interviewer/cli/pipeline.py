@@ -89,10 +89,13 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
 @click.argument("target", required=False)
 @click.option("--model", default=None, help="Catalogue model name (see 'interviewer models list') or a CTranslate2 folder.")
 @click.option("--json", "as_json", is_flag=True, help="For a FILE: print the transcript as JSON.")
+@click.option("--speakers", type=click.IntRange(1, 8), default=None,
+              help="Number of speakers to tell apart (stereo: one per channel). Interviews default to 2; "
+                   "a standalone FILE to 1 (no speaker labels).")
 @click.option("--all", "all_interviews", is_flag=True,
               help="Work through every untranscribed recording of the study (resumable: rerun after a stop).")
 @study_option
-def transcribe(study, target, model, as_json, all_interviews) -> None:
+def transcribe(study, target, model, as_json, speakers, all_interviews) -> None:
     """Transcribe an interview of the study (by number) or, standalone, an audio FILE.
 
     Examples:
@@ -101,27 +104,28 @@ def transcribe(study, target, model, as_json, all_interviews) -> None:
 
         interviewer transcribe --all --model base
 
-        interviewer transcribe recording.wav --json > transcript.json
+        interviewer transcribe recording.wav --json --speakers 2 > transcript.json
     """
     if all_interviews:
-        _transcribe_queue(study, model)
+        _transcribe_queue(study, model, speakers or 2)
         return
     if target is None:
         raise UserError("Give an interview number (see 'interviewer interview list'), --all, or an audio file.")
     path = Path(target)
     if path.exists() or not target.lstrip("#").isdigit():
-        _transcribe_file(path, model, as_json)
+        _transcribe_file(path, model, as_json, speakers or 1)
         return
     from interviewer.pipeline import transcribe_interview
 
     opened = open_study(study)
     count = _friendly_errors(
-        lambda: transcribe_interview(opened, int(target.lstrip("#")), model=model, progress=_progress_bar("Transcribing"))
+        lambda: transcribe_interview(opened, int(target.lstrip("#")), model=model, speakers=speakers or 2,
+                                     progress=_progress_bar("Transcribing"))
     )
     click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
 
 
-def _transcribe_queue(study, model: str | None) -> None:
+def _transcribe_queue(study, model: str | None, speakers: int) -> None:
     from interviewer.pipeline import transcribe_interview, untranscribed_interviews
     from interviewer.transcribe import Transcriber
 
@@ -135,25 +139,30 @@ def _transcribe_queue(study, model: str | None) -> None:
         minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
         click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
         count = _friendly_errors(lambda: transcribe_interview(
-            opened, interview.id, transcriber=transcriber, progress=_progress_bar(f"#{interview.id}")))
+            opened, interview.id, transcriber=transcriber, speakers=speakers, progress=_progress_bar(f"#{interview.id}")))
         click.echo(f"    {count} segments")
     click.echo(f"Transcribed {len(queue)} interview(s).")
 
 
-def _transcribe_file(path: Path, model: str | None, as_json: bool) -> None:
+def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int) -> None:
     from interviewer.audio import probe
     from interviewer.transcribe import Transcriber
 
     def run():
-        probe(path)
-        return Transcriber(model).transcribe(path, progress=_progress_bar("Transcribing"))
+        info = probe(path)
+        transcriber = Transcriber(model)
+        if speakers >= 2:
+            from interviewer.attribution import transcribe_with_speakers
+
+            return transcribe_with_speakers(transcriber, path, info.channels, speakers)
+        return transcriber.transcribe(path, progress=_progress_bar("Transcribing"))
 
     transcript = _friendly_errors(run)
     if as_json:
         click.echo(json.dumps(transcript.as_dict(), ensure_ascii=False, indent=2))
     else:
         for segment in transcript.segments:
-            click.echo(segment.text)
+            click.echo(f"{segment.speaker}: {segment.text}" if segment.speaker else segment.text)
 
 
 @click.command("anonymise")
