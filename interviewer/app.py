@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding
 
@@ -15,6 +16,10 @@ from interviewer.screens.messages import ProcessingProgress
 from interviewer.store import Study
 
 Processor = Callable[[Study, int, StageProgress], None]
+
+
+class ProcessingCancelled(Exception):
+    """Raised from the progress callback to stop background processing when the app closes."""
 
 
 @dataclass
@@ -64,6 +69,26 @@ class InterviewerApp(App):
         self.sub_title = self.study.name
         self.push_screen(HomeScreen())
 
+    async def action_quit(self) -> None:
+        """Quit; while an interview records, ask first and close its recording properly."""
+        from interviewer.screens.confirm import ConfirmScreen
+
+        screen = self.screen
+        if not self.live_ids or not hasattr(screen, "finish"):
+            self.exit()
+            return
+
+        def answered(quit_now: bool) -> None:
+            if quit_now:
+                screen.state = "stopping"
+                screen.finish(then="quit", status="interrupted")
+
+        self.push_screen(ConfirmScreen("An interview is being recorded. Quit anyway?\nThe recording so far is kept;"
+                                       " resume the interview from the home screen (r)."), answered)
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "processing")
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -81,7 +106,11 @@ class InterviewerApp(App):
         study = self.study.reopen()
         last = [0.0]
 
+        worker = get_current_worker()
+
         def progress(stage: str, fraction: float) -> None:
+            if worker.is_cancelled:  # the app is closing: stop at the next segment; stored stages are kept
+                raise ProcessingCancelled(f"processing of interview #{interview_id} was stopped")
             now = time.monotonic()
             if stage != "transcribing" or fraction >= 1.0 or now - last[0] > 0.2:
                 last[0] = now
@@ -89,6 +118,8 @@ class InterviewerApp(App):
 
         try:
             self.config.process(study, interview_id, progress)
+        except ProcessingCancelled:
+            pass
         except Exception as error:  # shown to the user; the interview's stored stages are kept
             self.post_message(ProcessingProgress(interview_id, "failed", 0.0, str(error)))
         finally:

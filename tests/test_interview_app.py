@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -213,3 +214,59 @@ async def test_the_theme_toggles_between_dark_and_light(study):
         before = app.theme
         await pilot.press("ctrl+t")
         assert app.theme != before and {before, app.theme} == {"textual-dark", "textual-light"}
+
+
+async def test_quitting_while_recording_asks_and_keeps_the_interview_resumable(study):
+    add_participant(study)
+    app, audio = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        live = await open_interview(app, pilot)
+        audio.clock.advance(12)
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: not app.is_running)
+    assert study.interview(live.interview.id).status == "interrupted"
+    assert [r.duration for r in study.recordings(live.interview.id)] == [pytest.approx(12.0)]
+
+
+async def test_closing_the_app_stops_background_processing_at_the_next_step(study):
+    add_participant(study)
+    interview = study.add_interview("KI-01", status="recorded")
+    steps = []
+
+    def endless(worker_study, interview_id, progress):
+        for step in range(2000):
+            steps.append(step)
+            progress("transcribing", step / 2000)
+            time.sleep(0.005)
+
+    app, _ = build(study, processing=endless)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_processing(interview.id)
+        await wait_until(pilot, lambda: len(steps) > 5)
+    count = len(steps)
+    time.sleep(0.1)
+    assert len(steps) <= count + 1 and count < 2000
+
+
+async def test_an_interrupted_interview_can_be_finished_without_resuming(study):
+    add_participant(study)
+    audio = FakeAudio()
+    crashed = LiveInterview.create(study, "KI-01", find_schedule("npt-key-informant"), audio)
+    crashed.begin_part()
+    audio.clock.advance(25)
+    audio.recorders[-1].stop()
+    crashed.writer.flush()
+    crashed.close()
+    app, _ = build(study, audio=audio)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: study.interview(crashed.interview.id).status == "recorded")
+    assert [r.duration for r in study.recordings(crashed.interview.id)] == [pytest.approx(25.0)]

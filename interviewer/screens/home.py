@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +20,7 @@ class HomeScreen(Screen):
         Binding("n", "new_interview", "New interview"),
         Binding("r", "resume", "Resume"),
         Binding("t", "process", "Transcribe"),
+        Binding("f", "finish", "Finish", show=False),
         Binding("v", "review", "Review", show=False),
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Help"),
@@ -75,7 +77,7 @@ class HomeScreen(Screen):
                                interview.schedule_id or "-", f"{minutes:.1f}", status, key=str(interview.id))
             if is_interrupted(study, interview, self.app.live_ids):
                 attention.append(f"Interview #{interview.id} ({interview.participant_code}) was interrupted:"
-                                 " select it and press r to resume.")
+                                 " select it and press r to resume (f: finish without resuming).")
             elif interview.status == "recorded" and interview.id not in self.app.config.processing:
                 attention.append(f"Interview #{interview.id} is not transcribed yet: select it and press t.")
             elif interview.status == "anonymised":
@@ -129,6 +131,36 @@ class HomeScreen(Screen):
                         severity="warning")
             return
         self.app.push_screen(InterviewScreen(resume_id=interview_id))
+
+    def action_finish(self) -> None:
+        """Close an interrupted interview without resuming it, so that it can be transcribed."""
+        from interviewer.screens.confirm import ConfirmScreen
+
+        interview_id = self._selected_interview()
+        if interview_id is None:
+            return
+        if not is_interrupted(self.app.study, self.app.study.interview(interview_id), self.app.live_ids):
+            self.notify("Only an interrupted interview can be finished without resuming it.", severity="warning")
+            return
+
+        def answered(finish: bool) -> None:
+            if finish:
+                self._finish(interview_id)
+
+        self.app.push_screen(ConfirmScreen(f"Finish interview #{interview_id} without resuming it?\n"
+                                           "What was recorded is kept and can be transcribed."), answered)
+
+    @work(thread=True, group="finish", exit_on_error=False)
+    def _finish(self, interview_id: int) -> None:
+        from interviewer.live_interview import file_orphan_parts
+
+        study = self.app.study.reopen()  # filing a crashed part hashes its audio
+        try:
+            file_orphan_parts(study, interview_id)
+            study.update_interview(interview_id, status="recorded")
+        finally:
+            study.close()
+        self.app.call_from_thread(self.action_refresh)
 
     def action_process(self) -> None:
         interview_id = self._selected_interview()

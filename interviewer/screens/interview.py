@@ -331,7 +331,11 @@ class InterviewScreen(Screen):
 
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
-        if message.then == "summary":
+        if message.then == "quit":
+            self.app.live_ids.discard(self.live.interview.id)
+            self.live.close()
+            self.app.exit()
+        elif message.then == "summary":
             self.state = "stopped"
             self.app.live_ids.discard(self.live.interview.id)
             self.live.close()
