@@ -10,23 +10,27 @@ from textual.widgets import Static
 
 HELP = """\
 [b]During the interview[/b]
-  Enter / →   the current question was asked: tick it and go to the next open one
-  ← / b       back to the item before
-  s           skip the current item (not asked)
-  1 … 9       the probe with that number was used
-  g           go to any item (semi-structured interviews wander)
-  n           type a note (Enter saves it, Esc cancels); stamped with the recording time
-  m           put a marker at this moment
-  p / space   pause or resume the recording
-  d           continue on another input device (after a device was lost)
-  x           stop the interview (asks first)
+  Enter / →  asked: tick the question and go to the next open one
+  ← / b      back to the item before        s  skip the item (not asked)
+  1 … 9      the probe with that number was used
+  g          go to any item (semi-structured interviews wander)
+  n          type a note (Enter saves, Esc cancels), stamped with the time
+  m          put a marker at this moment
+  p / space  pause or resume the recording
+  d          continue on another input (after an input was lost)
+  x          stop the interview (asks first)
+
+[b]On the home screen[/b]
+  n  new interview      r  resume an interrupted one
+  f  finish an interrupted one without resuming it
+  t  transcribe and anonymise the selected interview, in the background
 
 [b]Everywhere[/b]
-  Ctrl+T      light / dark theme        ?  this help        Esc  close
+  Ctrl+T  light / dark theme    ?  help    Esc  close    Ctrl+Q  quit
 
-Every action is saved to the study's timeline at once, with its place in the
-recording. If the program is closed or crashes, select the interview on the
-home screen and press r: it continues at the same question in a new part.
+Every action is saved to the study's timeline at once, with its place in
+the recording. After a crash, select the interview on the home screen and
+press r: it continues at the same question, in a new recording part.
 """
 
 

@@ -318,7 +318,8 @@ class InterviewScreen(Screen):
     def finish(self, then: str, status: str) -> None:
         try:
             result = self.live.finish_part(status)
-            if then == "summary" and result is None:
+            if then == "summary" and result is None and self.live.recorded_seconds > 0:
+                # The part had already ended (a lost device): the interview itself is now finished.
                 self.live.writer.submit(lambda s: s.update_interview(self.live.interview.id, status=status)).result()
             self.live.writer.flush()
         except Exception as error:  # a write that failed: the summary shows it, the audio is on disk
