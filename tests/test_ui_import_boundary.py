@@ -10,7 +10,8 @@ import pytest
 DOMAIN_MODULES = [
     "interviewer.store", "interviewer.schedule", "interviewer.session", "interviewer.live_interview",
     "interviewer.capture", "interviewer.processing", "interviewer.recorder", "interviewer.transcribe",
-    "interviewer.pipeline", "interviewer.anonymise", "interviewer.export",
+    "interviewer.pipeline", "interviewer.anonymise", "interviewer.export", "interviewer.speakers",
+    "interviewer.review",
 ]
 
 

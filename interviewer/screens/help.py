@@ -24,6 +24,7 @@ HELP = """\
   n  new interview      r  resume an interrupted one
   f  finish an interrupted one without resuming it
   t  transcribe and anonymise the selected interview, in the background
+  v  review its anonymisation
 
 [b]Everywhere[/b]
   Ctrl+T  light / dark theme    ?  help    Esc  close    Ctrl+Q  quit
