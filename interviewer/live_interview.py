@@ -169,7 +169,7 @@ class LiveInterview:
         interview_id = self.interview.id
         self.writer.submit(lambda s: s.update_interview(
             interview_id, status="recording", **({"started_at": now()} if first else {})))
-        events = self.session.start(0.0)
+        events = self.session.start(0.0, part=self.part_number)
         self.record(events)
         self.session.set_recorded_before(self.recorded_seconds)
         return events

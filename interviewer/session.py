@@ -212,9 +212,13 @@ class InterviewSession:
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def start(self, offset: float = 0.0) -> list[SessionEvent]:
-        """Begin the interview (or a new recording part of it) at the first open item."""
-        events = [SessionEvent("part", 0.0, text=f"part {self.part + 1}")]
+    def start(self, offset: float = 0.0, part: int | None = None) -> list[SessionEvent]:
+        """Begin the interview (or a new recording part of it) at the first open item.
+
+        `part` is the number of the recording part now starting (default: the next one); its `part N` event
+        is how transcript segments of recording part N find their items.
+        """
+        events = [SessionEvent("part", 0.0, text=f"part {part or self.part + 1}")]
         if not self.started:
             events.append(SessionEvent("start", offset))
         self._emit(*events)

@@ -63,6 +63,9 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
     captured_wer, original_wer = word_error_rate(reference, captured), word_error_rate(reference, original)
     print(f"\nWER captured through the app {captured_wer:.3f}, original file {original_wer:.3f}")
     assert captured_wer <= original_wer + 0.05
+    first_item = find_schedule("npt-key-informant").items[0].id
+    assert {segment.item_id for segment in study.segments(interview_id)} == {first_item}, \
+        "the speech was recorded while the first question was open"
     probe = next(e for e in study.events(interview_id) if e.kind == "probe")
     assert 0.0 < probe.offset < 3.0, "the probe is stamped with its place in the recording"
 
