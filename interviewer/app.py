@@ -95,7 +95,7 @@ class InterviewerApp(App):
     # -- background processing -----------------------------------------------------------------------
 
     def start_processing(self, interview_id: int) -> None:
-        if interview_id in self.config.processing and self.config.processing[interview_id][0] not in ("done", "failed"):
+        if self.config.processing.get(interview_id, ("done",))[0] not in ("done", "failed", "needs passphrase"):
             return
         self.config.processing[interview_id] = ("queued", 0.0)
         self._process(interview_id)
@@ -130,6 +130,10 @@ class InterviewerApp(App):
         if message.stage == "failed":
             self.notify(f"Processing interview #{message.interview_id} failed: {message.error}", severity="error",
                         timeout=10)
+        elif message.stage == "needs passphrase":
+            self.notify(f"Interview #{message.interview_id} is transcribed. Anonymising it needs the key passphrase:"
+                        f" run `interviewer anonymise {message.interview_id}` in a terminal, or set"
+                        " INTERVIEWER_KEY_PASSPHRASE before starting interviewer.", severity="warning", timeout=15)
         elif message.stage == "done":
             self.notify(f"Interview #{message.interview_id} is transcribed and anonymised.")
         refresh = getattr(self.screen, "show_processing", None)

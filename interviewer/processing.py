@@ -9,7 +9,7 @@ from typing import Callable
 from interviewer.store import Study
 
 StageProgress = Callable[[str, float], None]
-"""Called with (stage, fraction done): stages are `transcribing`, `anonymising`, `done`."""
+"""Called with (stage, fraction done): `transcribing`, `anonymising`, then `done` or `needs passphrase`."""
 
 
 BACKGROUND_NICENESS = 10
@@ -34,5 +34,12 @@ def process_interview(study: Study, interview_id: int, progress: StageProgress) 
     progress("transcribing", 0.0)
     transcribe_interview(study, interview_id, progress=lambda done, total: progress("transcribing", done / total if total else 1.0))
     progress("anonymising", 0.0)
-    anonymise_interview(study, interview_id)
+    from interviewer.keyfile import PassphraseNeeded
+
+    try:
+        anonymise_interview(study, interview_id)
+    except PassphraseNeeded:
+        # No one to ask on a worker thread: the transcript is stored; anonymising waits for the passphrase.
+        progress("needs passphrase", 1.0)
+        return
     progress("done", 1.0)

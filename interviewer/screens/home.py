@@ -91,7 +91,7 @@ class HomeScreen(Screen):
 
     def _status(self, interview) -> Text:
         stage = self.app.config.processing.get(interview.id)
-        if stage and stage[0] not in ("done", "failed"):
+        if stage and stage[0] not in ("done", "failed", "needs passphrase"):
             return Text(f"{stage[0]} {stage[1]:.0%}", style="dodger_blue2")
         if is_interrupted(self.app.study, interview, self.app.live_ids):
             return Text("interrupted", style="bold dark_orange3")

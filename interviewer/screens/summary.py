@@ -13,7 +13,8 @@ from interviewer.live_interview import LiveInterview
 from interviewer.widgets.reply import clock_text
 
 STAGES = {"queued": "Waiting to transcribe", "transcribing": "Transcribing", "anonymising": "Anonymising",
-          "done": "Transcribed and anonymised", "failed": "Processing failed"}
+          "done": "Transcribed and anonymised", "failed": "Processing failed",
+          "needs passphrase": "Transcribed; anonymising needs the key passphrase (interviewer anonymise)"}
 
 
 class SummaryScreen(Screen):
