@@ -17,14 +17,19 @@ DEMO_PARTICIPANT = dict(
 @click.command()
 @click.option("--study", default=DEMO_STUDY, show_default=True, help="Study to file the demo interview in.")
 @click.option("--model", default=None, help="Whisper model (default: the bundled tiny.en).")
-def demo(study: str, model: str | None) -> None:
+@click.option("--once", is_flag=True, help="Skip the pipeline if the study already holds the sample interview.")
+@click.option("--open", "open_screen", is_flag=True, help="Then open the interview screen on the demo study.")
+def demo(study: str, model: str | None, once: bool, open_screen: bool) -> None:
     """Import, transcribe, anonymise and export the bundled sample interview, then show the result.
 
-    Uses the bundled schedule (npt-key-informant), the bundled model and a local study named 'demo'.
+    Uses the bundled schedule (npt-key-informant), the bundled model and a local study named 'demo',
+    with a consenting fictional participant DEMO-01 ready for a new interview.
 
-    Example:
+    Examples:
 
         interviewer demo
+
+        interviewer demo --once --open
     """
     import os
 
@@ -43,9 +48,21 @@ def demo(study: str, model: str | None) -> None:
         opened.add_participant(code, **fields)
         opened.record_consent(code, audio_recording=True, quotation=True, method="demo")
     sample = locations.bundled_dir("samples") / "sample-interview.flac"
-    path = run_process(study, sample, code, schedule="npt-key-informant", model=model)
-    click.echo(f"\n{path}:\n")
-    click.echo(path.read_text(encoding="utf-8"))
+    if not (once and _holds_sample(opened, sample)):
+        path = run_process(study, sample, code, mode="phone", schedule="npt-key-informant", model=model)
+        click.echo(f"\n{path}:\n")
+        click.echo(path.read_text(encoding="utf-8"))
+    if open_screen:
+        from interviewer.cli.tui import open_app
+
+        open_app(study)
+
+
+def _holds_sample(study, sample) -> bool:
+    from interviewer.audio import sha256_of
+
+    checksum = sha256_of(sample)
+    return any(row["sha256"] == checksum for row in study.db["recordings"].rows)
 
 
 COMMANDS = [demo]
