@@ -67,19 +67,32 @@ def import_recording(
     return ImportResult(study.interview(interview.id), recording)
 
 
+class CorrectionsWouldBeLost(StoreError):
+    """Transcribing again would replace a transcript a reviewer has corrected."""
+
+
 def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, model: str | None = None,
-                         progress: Progress | None = None, speakers: int = 2) -> int:
+                         progress: Progress | None = None, speakers: int = 2,
+                         discard_corrections: bool = False) -> int:
     """Transcribe every recording part of an interview and store the segments; returns their number.
 
     With `speakers` of 2 or more, every segment and word is attributed to a speaker (by channel for
     stereo recordings, by voice for mono ones) named by role: Interviewer, or the participant's code.
+    A transcript corrected in review is only replaced with `discard_corrections` (the corrections are
+    copied into the audit log first).
     """
     from interviewer.transcribe import Transcriber
+    from interviewer.transcript_review import corrections, release_corrections
 
     interview = study.interview(interview_id)
     recordings = study.recordings(interview.id)
     if not recordings:
         raise StoreError(f"Interview #{interview.id} has no recording to transcribe.")
+    corrected = corrections(study, interview.id)
+    if corrected and not discard_corrections:
+        raise CorrectionsWouldBeLost(
+            f"Interview #{interview.id}'s transcript has {len(corrected)} segment(s) corrected in review; transcribing "
+            "again would discard them. Pass --discard-corrections to transcribe anyway (they stay in the audit log).")
     transcriber = transcriber or Transcriber(model)
     total = sum(r.duration for r in recordings)
     done_before = 0.0
@@ -105,6 +118,7 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             segments.append(data)
         done_before += recording.duration
         part_progress(recording.duration, recording.duration)
+    release_corrections(study, interview.id)
     count = study.replace_segments(interview.id, segments, model=transcriber.model_name)
     study.update_interview(interview.id, status="transcribed", language=language)
     align_interview(study, interview.id)
@@ -167,13 +181,14 @@ def align_interview(study: Study, interview_id: int) -> int:
     """Tag each segment with the schedule item under discussion; returns how many segments got an item.
 
     Uses the interview's timeline when it was run in interviewer, otherwise matches the interviewer's
-    questions against the schedule the interview followed.
+    questions against the schedule the interview followed. Items set in review are kept.
     """
     from interviewer.alignment import align_by_questions, align_from_timeline
     from interviewer.schedule import find_schedule
 
     interview = study.interview(interview_id)
     segments = study.segments(interview.id)
+    reviewed = {segment.id for segment in segments if segment.item_source == "review"}
     events = study.events(interview.id)
     if any(event.kind == "item" for event in events):
         labels = align_from_timeline(segments, events, study.recordings(interview.id))
@@ -190,10 +205,10 @@ def align_interview(study: Study, interview_id: int) -> int:
     study.label_segments(
         interview.id,
         {sid: {"item_id": label.item_id, "item_confidence": label.confidence, "item_source": label.source}
-         for sid, label in labels.items()},
+         for sid, label in labels.items() if sid not in reviewed},
         action="align",
     )
-    return sum(1 for label in labels.values() if label.item_id)
+    return sum(1 for sid, label in labels.items() if label.item_id and sid not in reviewed)
 
 
 def untranscribed_interviews(study: Study) -> list[Interview]:

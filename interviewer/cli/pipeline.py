@@ -94,8 +94,10 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
                    "a standalone FILE to 1 (no speaker labels).")
 @click.option("--all", "all_interviews", is_flag=True,
               help="Work through every untranscribed recording of the study (resumable: rerun after a stop).")
+@click.option("--discard-corrections", is_flag=True,
+              help="Transcribe an interview again even though its transcript was corrected in review.")
 @study_option
-def transcribe(study, target, model, as_json, speakers, all_interviews) -> None:
+def transcribe(study, target, model, as_json, speakers, all_interviews, discard_corrections) -> None:
     """Transcribe an interview of the study (by number) or, standalone, an audio FILE.
 
     Examples:
@@ -120,7 +122,7 @@ def transcribe(study, target, model, as_json, speakers, all_interviews) -> None:
     opened = open_study(study)
     count = _friendly_errors(
         lambda: transcribe_interview(opened, int(target.lstrip("#")), model=model, speakers=speakers or 2,
-                                     progress=_progress_bar("Transcribing"))
+                                     progress=_progress_bar("Transcribing"), discard_corrections=discard_corrections)
     )
     click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
 
