@@ -3,7 +3,8 @@
 
 Builds a long recording from ../shared/eval/speech, transcribes it with plain faster-whisper (same model,
 int8, beam 5, VAD, word timestamps) and with `interviewer`'s transcribe stage (import + transcribe into a
-study), alternating the order, and prints the times and their ratio (target <= 1.05).
+study, without speaker attribution, which raw faster-whisper does not do), alternating the order, and
+prints the times and their ratio (target <= 1.05); then once more with speaker attribution on.
 
     .venv/bin/python scripts/bench_transcribe.py --minutes 8 --rounds 2
 """
@@ -30,13 +31,13 @@ def build_recording(path: Path, minutes: float) -> float:
 
     pieces = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
     gap = np.zeros(8000, dtype=np.float32)
-    audio, total = [], 0
-    while total < minutes * 60 * 16000:
+    audio, total, wanted = [], 0, int(minutes * 60 * 16000)
+    while total < wanted:
         for piece in pieces:
             audio += [piece, gap]
             total += len(piece) + len(gap)
-    soundfile.write(path, np.concatenate(audio), 16000)
-    return total / 16000
+    soundfile.write(path, np.concatenate(audio)[:wanted], 16000)
+    return min(total, wanted) / 16000
 
 
 def raw_faster_whisper(path: Path) -> float:
@@ -50,7 +51,7 @@ def raw_faster_whisper(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def pipeline(path: Path, home: Path, round_number: int) -> float:
+def pipeline(path: Path, home: Path, round_number: int, speakers: int = 1) -> float:
     from interviewer.pipeline import import_recording, transcribe_interview
     from interviewer.store import Study
 
@@ -58,7 +59,7 @@ def pipeline(path: Path, home: Path, round_number: int) -> float:
     study.add_participant("B-01")
     imported = import_recording(study, path, "B-01")
     start = time.perf_counter()
-    transcribe_interview(study, imported.interview.id)
+    transcribe_interview(study, imported.interview.id, speakers=speakers)
     return time.perf_counter() - start
 
 
@@ -79,12 +80,15 @@ def main() -> None:
             else:
                 our_times.append(pipeline(path, Path(tmp), round_number))
                 raw_times.append(raw_faster_whisper(path))
+        with_speakers = pipeline(path, Path(tmp), args.rounds, speakers=2)
         raw, ours = min(raw_times), min(our_times)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"audio: {seconds / 60:.1f} min; rounds: {args.rounds}; cores: {os.cpu_count()}")
         print(f"raw faster-whisper: {raw:.1f} s (RTF {raw / seconds:.3f}); runs {', '.join(f'{t:.1f}' for t in raw_times)}")
         print(f"interviewer transcribe: {ours:.1f} s (RTF {ours / seconds:.3f}); runs {', '.join(f'{t:.1f}' for t in our_times)}")
         print(f"ratio (interviewer / raw): {ours / raw:.3f}  (target <= 1.05)")
+        print(f"with speaker attribution (mono, 2 voices): {with_speakers:.1f} s "
+              f"(+{with_speakers - ours:.1f} s for who-spoke-when)")
         print(f"peak RSS of this process: {peak:.0f} MB")
 
 

@@ -77,3 +77,29 @@ def test_transcribe_all_works_through_the_queue_and_resumes(study, transcriber, 
     assert untranscribed_interviews(study) == []
     again = CliRunner().invoke(main, ["transcribe", "--all", "--study", "test-study"])
     assert "Nothing to transcribe" in again.output
+
+
+def test_an_interview_busy_in_another_process_is_refused_then_free_after_it_dies(study, tmp_path):
+    import subprocess
+    import sys
+
+    from interviewer.locks import InterviewBusy, interview_lock
+
+    study.add_participant("KI-01")
+    interview = study.add_interview("KI-01")
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from interviewer.store import Study; from interviewer.locks import InterviewLock; "
+         f"lock = InterviewLock(Study.open({str(study.folder)!r}), {interview.id}, 'being recorded').acquire(); "
+         "print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(InterviewBusy, match=f"#{interview.id} is busy: being recorded"):
+            with interview_lock(study, interview.id, "being transcribed"):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with interview_lock(study, interview.id, "being transcribed"):
+        pass

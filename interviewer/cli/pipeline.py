@@ -140,8 +140,14 @@ def _transcribe_queue(study, model: str | None, speakers: int) -> None:
     for number, interview in enumerate(queue, 1):
         minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
         click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
-        count = _friendly_errors(lambda: transcribe_interview(
-            opened, interview.id, transcriber=transcriber, speakers=speakers, progress=_progress_bar(f"#{interview.id}")))
+        try:
+            count = _friendly_errors(lambda: transcribe_interview(
+                opened, interview.id, transcriber=transcriber, speakers=speakers, progress=_progress_bar(f"#{interview.id}")))
+        except UserError as error:
+            if "is busy" not in error.message:
+                raise
+            click.echo(f"    skipped: {error.message}", err=True)
+            continue
         click.echo(f"    {count} segments")
     click.echo(f"Transcribed {len(queue)} interview(s).")
 
