@@ -17,6 +17,7 @@ HELP = """\
   n          type a note (Enter saves, Esc cancels), stamped with the time
   m          put a marker at this moment
   p / space  pause or resume the recording
+  t          show or hide the live transcript (what was said, a few seconds behind)
   d          continue on another input (after an input was lost)
   x          stop the interview (asks first)
 
@@ -25,6 +26,8 @@ HELP = """\
   f  finish an interrupted one without resuming it
   t  transcribe and anonymise the selected interview, in the background
   v  review its anonymisation
+  e  edit its transcript: play a turn (space), correct text (e), speaker
+     (s, S swap, R rename) and item (i); u goes to the next unsure word
 
 [b]Everywhere[/b]
   Ctrl+T  light / dark theme    ?  help    Esc  close    Ctrl+Q  quit

@@ -22,6 +22,7 @@ class HomeScreen(Screen):
         Binding("t", "process", "Transcribe"),
         Binding("f", "finish", "Finish", show=False),
         Binding("v", "review", "Review", show=False),
+        Binding("e", "edit_transcript", "Edit transcript", show=False),
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
@@ -170,8 +171,26 @@ class HomeScreen(Screen):
         if interview.status in ("planned", "recording", "interrupted") or not self.app.study.recordings(interview_id):
             self.notify(f"Interview #{interview_id} has no finished recording to transcribe.", severity="warning")
             return
-        self.app.start_processing(interview_id)
-        self.action_refresh()
+        from interviewer.transcript_review import corrections
+
+        corrected = len(corrections(self.app.study, interview_id))
+        if not corrected:
+            self.app.start_processing(interview_id)
+            self.action_refresh()
+            return
+        from interviewer.screens.confirm import ConfirmScreen
+
+        def answered(again: bool) -> None:
+            if again:
+                from interviewer.transcript_review import release_corrections
+
+                release_corrections(self.app.study, interview_id)
+                self.app.start_processing(interview_id)
+                self.action_refresh()
+
+        self.app.push_screen(ConfirmScreen(
+            f"Interview #{interview_id}'s transcript has {corrected} corrected segment(s). Transcribing it again "
+            "replaces them (they stay in the audit log). Transcribe again?"), answered)
 
     def action_review(self) -> None:
         from interviewer.screens.review import ReviewScreen
@@ -179,6 +198,18 @@ class HomeScreen(Screen):
         interview_id = self._selected_interview()
         if interview_id is not None:
             self.app.push_screen(ReviewScreen(interview_id))
+
+    def action_edit_transcript(self) -> None:
+        from interviewer.screens.transcript_review import TranscriptReviewScreen
+
+        interview_id = self._selected_interview()
+        if interview_id is None:
+            return
+        if not self.app.study.segments(interview_id):
+            self.notify(f"Interview #{interview_id} has no transcript yet: press t to transcribe it.",
+                        severity="warning")
+            return
+        self.app.push_screen(TranscriptReviewScreen(interview_id))
 
     def action_help(self) -> None:
         from interviewer.screens.help import HelpScreen
