@@ -173,3 +173,20 @@ def test_retranscribing_a_corrected_transcript_is_refused_unless_corrections_are
     assert len(study.segments(interview)) == 3
     transcribe_interview(study, interview, transcriber=transcriber, speakers=1, discard_corrections=True)
     assert study.segments(interview) == [] and "discard corrections" in actions(study)
+
+
+def test_corrections_survive_anonymising_the_interview_again(study, monkeypatch):
+    from anonymisation_study import PASSPHRASE
+    from interviewer.pipeline import anonymise_interview
+
+    monkeypatch.setenv("INTERVIEWER_KEY_PASSPHRASE", PASSPHRASE)
+    interview = add_interview(study)
+    first, second, _ = study.segments(interview)
+    tr.correct_text(study, second.id, "It began on the ward with Sarah Thompson last spring")
+    tr.set_speaker(study, first.id, "Dr A")
+    tr.set_item(study, second.id, None)
+    anonymise_interview(study, interview)
+    first, second, _ = study.segments(interview)
+    assert second.text.endswith("with Sarah Thompson last spring") and second.original_text
+    assert "Sarah" not in second.anonymised_text and "[PERSON 1]" in second.anonymised_text
+    assert (first.speaker, first.speaker_source, second.item_source) == ("Dr A", "review", "review")

@@ -196,3 +196,34 @@ async def test_transcribing_a_corrected_interview_again_asks_first(study, tmp_pa
         await pilot.press("y")
         await app.workers.wait_for_complete()
         assert processed == [interview] and tr.corrections(study, interview) == []
+
+
+async def test_a_correction_to_an_anonymised_transcript_is_anonymised_again_after_the_passphrase(study, monkeypatch):
+    from anonymisation_study import PASSPHRASE, known_study
+    from interviewer.pipeline import anonymise_interview
+    from test_transcript_review import FakeAnonymiser
+
+    monkeypatch.setenv("INTERVIEWER_KEY_PASSPHRASE", PASSPHRASE)
+    interview, _ = known_study(study)
+    anonymise_interview(study, interview)
+    monkeypatch.delenv("INTERVIEWER_KEY_PASSPHRASE")
+    app = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_transcript(app, pilot, interview)
+        screen.anonymiser = FakeAnonymiser("Dr Jones")
+        await pilot.press("j", "e")
+        screen.query_one("#entry").value = "Thanks Kate. I started there with Dr Jones in March 2019."
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        entry = screen.query_one("#entry")
+        assert entry.has_class("shown") and entry.password and "Passphrase" in entry.placeholder
+        assert "wait to be anonymised again" in detail(screen)
+        await pilot.press(*PASSPHRASE, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        second = study.segments(interview)[1]
+        assert second.anonymised_text is not None and "Dr Jones" not in second.anonymised_text
+        assert "Kate" not in second.anonymised_text
+        assert "wait to be anonymised" not in detail(screen)
