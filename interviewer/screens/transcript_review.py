@@ -88,8 +88,9 @@ class TranscriptReviewScreen(Screen):
         self.interview_id = interview_id
         self.player = player or Player()
         self.segments: list[Segment] = []
+        self.unsure_segment: int | None = None
         self.unsure_index: int | None = None
-        """Which word of the selected segment `u` landed on, to show it in the detail."""
+        """Which word of which segment `u` landed on, to show it in the detail."""
         self.passphrase: str | None = None
         self.anonymiser = None
         """The study's anonymiser, loaded on first need (slow) and kept for later corrections."""
@@ -161,7 +162,8 @@ class TranscriptReviewScreen(Screen):
         elif segment.item_source:
             text.append(f" ({segment.item_source})", style="dim")
         text.append("\n")
-        text.append_text(highlighted(segment, mark=self.unsure_index))
+        mark = self.unsure_index if self.unsure_segment == segment.id else None
+        text.append_text(highlighted(segment, mark=mark))
         if segment.original_text is not None:
             text.append(f"\nModel heard: {segment.original_text}", style="dim italic")
         waiting = tr.needs_anonymisation(self.app.study, self.interview_id)
@@ -175,7 +177,6 @@ class TranscriptReviewScreen(Screen):
     def action_move(self, step: int) -> None:
         table = self.query_one("#turns", DataTable)
         if self.segments:
-            self.unsure_index = None
             table.move_cursor(row=max(0, min(len(self.segments) - 1, (table.cursor_row or 0) + step)))
 
     def action_unsure(self) -> None:
@@ -185,11 +186,12 @@ class TranscriptReviewScreen(Screen):
             self.notify("No unsure words left.")
             return
         current = self.selected()
-        here = (current.position if current else -1, self.unsure_index if self.unsure_index is not None else -1)
+        on_word = current is not None and self.unsure_segment == current.id and self.unsure_index is not None
+        here = (current.position if current else -1, self.unsure_index if on_word else -1)
         target = next((w for w in found if (w.position, w.index) > here), found[0])
         row = next(n for n, s in enumerate(self.segments) if s.id == target.segment_id)
+        self.unsure_segment, self.unsure_index = target.segment_id, target.index
         self.query_one("#turns", DataTable).move_cursor(row=row)
-        self.unsure_index = target.index
         self.show_selected()
 
     # -- playing -----------------------------------------------------------------------------------------
@@ -321,8 +323,8 @@ class TranscriptReviewScreen(Screen):
             self.passphrase = value
             self.action_reanonymise()
         elif mode == "text":
+            self.unsure_segment = None  # its words are renumbered
             if self._change(lambda: tr.correct_text(study, segment_id, value), keep=segment_id):
-                self.unsure_index = None
                 self.action_reanonymise()
         elif mode == "speaker":
             self._change(lambda: tr.set_speaker(study, segment_id, value), keep=segment_id)
