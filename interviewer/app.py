@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -42,6 +43,15 @@ class AppConfig:
     """How often the interview screen refreshes the clock and the level meter."""
     processing: dict[int, tuple[str, float]] = field(default_factory=dict)
     """Interview id -> (stage, fraction) of background processing, for every screen to show."""
+    live_model: Callable[[], object] | None = None
+    """Makes the `Transcriber` for live transcription while recording (None: no live transcription)."""
+
+
+def default_live_model():
+    """The catalogue's default model, for live transcription (loaded later, on a worker)."""
+    from interviewer.transcribe import Transcriber
+
+    return Transcriber()
 
 
 class InterviewerApp(App):
@@ -58,6 +68,10 @@ class InterviewerApp(App):
         self.config = config
         self.live_ids: set[int] = set()
         """Interviews being recorded in this app right now."""
+        self.live_transcripts: dict[int, object] = {}
+        """Interview id -> its `live_part.LiveTranscript`, from the stop until processing takes it."""
+        self._live_transcriber = None
+        self._live_lock = threading.Lock()
 
     @property
     def study(self) -> Study:
@@ -89,6 +103,15 @@ class InterviewerApp(App):
     def on_unmount(self) -> None:
         self.workers.cancel_group(self, "processing")
 
+    def live_transcriber(self):
+        """The live transcription model, made and loaded once (blocks: call it from a worker thread)."""
+        with self._live_lock:
+            if self._live_transcriber is None:
+                transcriber = self.config.live_model()
+                transcriber.load()
+                self._live_transcriber = transcriber
+            return self._live_transcriber
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -98,10 +121,10 @@ class InterviewerApp(App):
         if self.config.processing.get(interview_id, ("done",))[0] not in ("done", "failed", "needs passphrase"):
             return
         self.config.processing[interview_id] = ("queued", 0.0)
-        self._process(interview_id)
+        self._process(interview_id, self.live_transcripts.pop(interview_id, None))
 
     @work(thread=True, group="processing", exit_on_error=False)
-    def _process(self, interview_id: int) -> None:
+    def _process(self, interview_id: int, live=None) -> None:
         lower_thread_priority()
         study = self.study.reopen()
         last = [0.0]
@@ -112,12 +135,15 @@ class InterviewerApp(App):
             if worker.is_cancelled:  # the app is closing: stop at the next segment; stored stages are kept
                 raise ProcessingCancelled(f"processing of interview #{interview_id} was stopped")
             now = time.monotonic()
-            if stage != "transcribing" or fraction >= 1.0 or now - last[0] > 0.2:
+            if stage not in ("transcribing", "attributing speakers") or fraction >= 1.0 or now - last[0] > 0.2:
                 last[0] = now
                 self.post_message(ProcessingProgress(interview_id, stage, fraction))
 
         try:
-            self.config.process(study, interview_id, progress)
+            if live is None:
+                self.config.process(study, interview_id, progress)
+            else:
+                self.config.process(study, interview_id, progress, live=live)
         except ProcessingCancelled:
             pass
         except Exception as error:  # shown to the user; the interview's stored stages are kept
@@ -144,7 +170,7 @@ class InterviewerApp(App):
 def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | None = None, audio=None,
              process: Processor | None = None, model_status: Callable[[], tuple[bool, str]] | None = None,
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
-             theme: str | None = None) -> InterviewerApp:
+             theme: str | None = None, live_model: Callable[[], object] | None = default_live_model) -> InterviewerApp:
     """Build the app. `study` is an open Study, a study name or folder, or None for the default study."""
     from interviewer.capture import AudioBackend
 
@@ -153,7 +179,7 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
     config = AppConfig(study=opened, clock=clock, audio=audio or AudioBackend(clock),
                        process=process or process_interview, model_status=model_status,
                        check_seconds=check_seconds,
-                       tick_seconds=tick_seconds)
+                       tick_seconds=tick_seconds, live_model=live_model)
     app = InterviewerApp(config)
     if theme:
         app.theme = theme

@@ -59,6 +59,11 @@ class PauseCutter:
         self._offset = 0.0
         self._unchecked = 0
 
+    @property
+    def offset(self) -> float:
+        """Where the audio not yet handed out as a piece (or dropped as silence) begins."""
+        return self._offset
+
     def feed(self, audio: np.ndarray) -> list[Piece]:
         self._buffer = np.concatenate([self._buffer, np.asarray(audio, dtype=np.float32)])
         self._unchecked += len(audio)
@@ -124,18 +129,27 @@ class LiveTranscriber:
         self.segments: list[TranscriptSegment] = []
         self.stats = LiveStats()
         self.error: BaseException | None = None
+        self.fed_seconds = 0.0
+        """Seconds of audio received so far (the recording offset of the newest chunk's end)."""
+        self._pending = 0
+        self._done_until = 0.0
         self._pieces: queue.Queue[Piece | None] = queue.Queue()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._work, name="live-transcriber", daemon=True)
         self._thread.start()
 
     def feed(self, chunk: np.ndarray) -> None:
-        """Accept a chunk of audio (frames × channels or mono) at `input_rate`."""
+        """Accept a chunk of audio (frames × channels or mono) at `input_rate`: float in [-1, 1], or int16 as
+        the recorder hands it over."""
         mono = chunk.mean(axis=1) if chunk.ndim == 2 else chunk
+        if np.issubdtype(chunk.dtype, np.integer):
+            mono = np.asarray(mono, dtype=np.float32) / 32768.0
         if self.input_rate != SAMPLE_RATE:
             mono = _resample(mono, self.input_rate, SAMPLE_RATE)
         with self._lock:
+            self.fed_seconds += len(chunk) / self.input_rate
             for piece in self.cutter.feed(mono):
+                self._pending += 1
                 self._pieces.put(piece)
 
     def finish(self, timeout: float | None = None) -> list[TranscriptSegment]:
@@ -152,6 +166,13 @@ class LiveTranscriber:
     @property
     def backlog(self) -> int:
         return self._pieces.qsize()
+
+    @property
+    def seconds_behind(self) -> float:
+        """How far the shown transcript trails the audio: what waits for a pause, plus pieces not yet transcribed."""
+        with self._lock:
+            done = self.cutter.offset if self._pending == 0 else self._done_until
+            return max(0.0, self.fed_seconds - done)
 
     def _work(self) -> None:
         while (piece := self._pieces.get()) is not None:
@@ -182,6 +203,9 @@ class LiveTranscriber:
         self.stats.busy_seconds += busy
         self.stats.piece_times.append((piece.offset + length, length, busy))
         self.segments.extend(new)
+        with self._lock:
+            self._pending -= 1
+            self._done_until = piece.offset + length
         if new and self.on_segments:
             self.on_segments(new)
 

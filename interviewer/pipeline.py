@@ -262,3 +262,103 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
         write(target)
     study.audit("export", "interviews", document.interview.id, {"format": fmt, "path": str(target)})
     return target
+
+
+def interviewer_channel(study: Study) -> int | None:
+    """Which channel of a stereo recording is the interviewer's, when the study says so (settings
+    `interviewer_channel`: "left" or "right"); None leaves it to the timeline."""
+    import json
+
+    settings = json.loads(study.db["study"].get(1).get("settings") or "{}")
+    return {"left": 0, "right": 1}.get(str(settings.get("interviewer_channel", "")).lower())
+
+
+def store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
+                          speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
+    """Store the transcript made live during an interview, then attribute its speakers; returns the segments stored.
+
+    `part_segments` maps each recording part's file to its live segments (times from the start of the part).
+    They are stored at once, aligned to the schedule, and the interview marked transcribed; then each part's
+    words are put on their speakers from the stored recording (stereo: the louder channel; mono: by voice),
+    named by role, and stored again. A part with no live segments at all (recorded in an earlier session) is
+    transcribed in batch, so the transcript is always complete.
+    """
+    from interviewer.transcribe import Transcript
+
+    tell = progress or (lambda stage, fraction: None)
+    interview = study.interview(interview_id)
+    recordings = study.recordings(interview.id)
+    if not recordings:
+        raise StoreError(f"Interview #{interview.id} has no recording to store a transcript for.")
+    live = {Path(path).resolve(): list(segments) for path, segments in part_segments.items()}
+    transcripts, sources = {}, {}
+    for recording in recordings:
+        path = study.recording_path(recording)
+        if path.resolve() in live:
+            transcripts[recording.id] = Transcript(model, language, recording.duration, live[path.resolve()])
+            sources[recording.id] = None
+        else:
+            transcript, source = _transcribe_recording(transcriber or _transcriber(model), path, recording, speakers,
+                                                       lambda done, total: None)
+            if source:
+                transcript = _name_speakers_by_role(study, interview, recording, transcript)
+            transcripts[recording.id], sources[recording.id] = transcript, source or "batch"
+
+    def store() -> int:
+        rows = []
+        for recording in recordings:
+            for segment in transcripts[recording.id].segments:
+                data = segment.as_dict()
+                data["recording_id"] = recording.id
+                data["speaker_source"] = sources[recording.id] if sources[recording.id] != "batch" else None
+                rows.append(data)
+        count = study.replace_segments(interview.id, rows, model=model)
+        study.update_interview(interview.id, status="transcribed", language=language)
+        align_interview(study, interview.id)
+        return count
+
+    count = store()
+    if speakers < 2:
+        return count
+    tell("attributing speakers", 0.0)
+    live_recordings = [r for r in recordings if sources[r.id] is None and transcripts[r.id].segments]
+    for number, recording in enumerate(live_recordings):
+        transcript, source = _attribute_live(study, interview, recording, transcripts[recording.id], speakers)
+        transcripts[recording.id], sources[recording.id] = transcript, source
+        tell("attributing speakers", (number + 1) / len(live_recordings))
+    return store() if live_recordings else count
+
+
+def _transcriber(model: str | None):
+    from interviewer.transcribe import Transcriber
+
+    return Transcriber(model)
+
+
+def _attribute_live(study: Study, interview: Interview, recording: Recording, transcript, speakers: int):
+    """A live part's transcript with speakers, named by role, and how they were found ('channel' or 'voice')."""
+    from dataclasses import replace
+
+    from interviewer.attribution import channels_are_separate, diarise, name_speakers, segments_from_words
+    from interviewer.channel_loudness import ChannelLoudness
+    from interviewer.transcribe import iter_words
+
+    path = study.recording_path(recording)
+    if recording.channels == 2 and speakers == 2:
+        loudness, sample = ChannelLoudness.of_file(path)
+        if channels_are_separate(sample[:, 0], sample[:, 1]):
+            labels = ("left", "right")
+            words = []
+            for word in iter_words(transcript):
+                channel = loudness.louder(word.start - 0.05, word.end + 0.05, margin_db=0.0)
+                words.append(replace(word, speaker=labels[channel if channel is not None else 0]))
+            by_channel = replace(transcript, segments=segments_from_words(words))
+            chosen = interviewer_channel(study)
+            if chosen is None:
+                return _name_speakers_by_role(study, interview, recording, by_channel), "channel"
+            names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}
+            return name_speakers(by_channel, names), "channel"
+    from faster_whisper import decode_audio
+
+    diarised = diarise(transcript, decode_audio(str(path)), speakers)
+    return _name_speakers_by_role(study, interview, recording, diarised), "voice"

@@ -141,3 +141,56 @@ class FakeAudio:
         if on_level:
             on_level(FakeLevel((-24.0,) * channels, (-6.0,) * channels))
         return FakeVerdict(self.verdict, "no sound is arriving" if self.verdict == "silent" else FakeVerdict.message)
+
+
+class SpeakingFakeRecorder(FakeRecorder):
+    """A fake recorder that also has listeners: `play(audio)` hands them the audio in blocks, as the real
+    recorder's writer thread does, and the file written at the stop holds that audio."""
+
+    def __init__(self, path: Path, device, channels: int, clock: ManualClock):
+        super().__init__(path, device, channels, clock)
+        self._listeners = []
+        self._played = []
+        self._frames = 0
+
+    def add_listener(self, listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener) -> None:
+        self._listeners.remove(listener)
+
+    def play(self, audio, block: int = 1600) -> None:
+        """Deliver float (or int16) audio, frames × channels or mono, and move the clock on by its length."""
+        import numpy as np
+
+        samples = np.asarray(audio)
+        if samples.dtype != np.int16:
+            samples = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+        if samples.ndim == 1:
+            samples = np.repeat(samples[:, None], self.channels, axis=1)
+        for start in range(0, len(samples), block):
+            chunk = samples[start:start + block]
+            for listener in list(self._listeners):
+                listener(chunk, self._frames / self.samplerate)
+            self._played.append(chunk)
+            self._frames += len(chunk)
+        self.clock.advance(len(samples) / self.samplerate)
+
+    def _write(self) -> None:
+        import numpy as np
+        import soundfile
+
+        frames = int(round(self._recorded * self.samplerate))
+        audio = np.zeros((frames, self.channels), dtype="int16")
+        played = np.concatenate(self._played)[:frames] if self._played else audio[:0]
+        audio[:len(played)] = played
+        soundfile.write(str(self.path), audio, self.samplerate, subtype="PCM_16")
+
+
+class SpeakingFakeAudio(FakeAudio):
+    """FakeAudio whose recorders accept listeners and play what the test gives them."""
+
+    def recorder(self, path, device, channels):
+        made = SpeakingFakeRecorder(path, device, channels, self.clock)
+        self.recorders.append(made)
+        return made

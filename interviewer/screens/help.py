@@ -17,7 +17,7 @@ HELP = """\
   n          type a note (Enter saves, Esc cancels), stamped with the time
   m          put a marker at this moment
   p / space  pause or resume the recording
-  t          show or hide the live transcript (what was said, a few seconds behind)
+  t          show or hide the live transcript of what is being said
   d          continue on another input (after an input was lost)
   x          stop the interview (asks first)
 

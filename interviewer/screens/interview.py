@@ -13,12 +13,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from interviewer.live_interview import LiveInterview
-from interviewer.screens.messages import InterviewReopened, PartFinished, RecordingFailed, RecordingStarted
+from interviewer.screens.messages import (
+    InterviewReopened, LiveLines, LiveTranscriptionFailed, PartFinished, RecordingFailed, RecordingStarted,
+)
 from interviewer.session import SessionError, SessionEvent
 from interviewer.widgets.chat_log import ChatLog
 from interviewer.widgets.item_card import ItemCard
 from interviewer.widgets.reply import Reply
 from interviewer.widgets.side_panel import SidePanel
+from interviewer.widgets.spoken import Spoken
 
 DISK_CHECK_SECONDS = 5.0
 
@@ -37,6 +40,7 @@ class InterviewScreen(Screen):
         Binding("p,space", "pause", "Pause"),
         Binding("g", "goto", "Go to"),
         Binding("d", "device", "Device", show=False),
+        Binding("t", "toggle_live", "Live text", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("x", "stop", "Stop"),
         Binding("escape", "cancel_note", "Cancel note", show=False),
@@ -52,6 +56,7 @@ class InterviewScreen(Screen):
     InterviewScreen #banner.-shown { display: block; }
     InterviewScreen #note { display: none; dock: bottom; }
     InterviewScreen #note.-shown { display: block; }
+    InterviewScreen ChatLog.-no-speech Spoken { display: none; }
     """
 
     def __init__(self, live: LiveInterview | None = None, *, resume_id: int | None = None,
@@ -65,6 +70,11 @@ class InterviewScreen(Screen):
         self.cards: dict[str, ItemCard] = {}
         self.disk_seconds: float | None = None
         self._disk_checked = 0.0
+        self.live_transcript = None
+        """The `live_part.LiveTranscript` of this interview (None when live transcription is off)."""
+        self.live_status = ""
+        """What the side panel says about live transcription: loading, behind, off."""
+        self.show_speech = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,7 +149,87 @@ class InterviewScreen(Screen):
         except Exception as error:  # RecorderError, DiskFull, PortAudio errors: the interviewer picks again
             self.post_message(RecordingFailed(f"Recording could not start: {error}"))
             return
+        self._attach_live_part()
         self.post_message(RecordingStarted(str(path), self.live.part_number))
+
+    # -- live transcription ----------------------------------------------------------------------------
+
+    def _attach_live_part(self) -> None:
+        """Listen to the new part's audio at once (on the recorder worker); the model is loaded afterwards."""
+        recorder = self.live.recorder
+        if self.app.config.live_model is None or not hasattr(recorder, "add_listener"):
+            return
+        from interviewer.live_part import LivePart, LiveTranscript
+        from interviewer.pipeline import interviewer_channel
+
+        if self.live_transcript is None:
+            self.live_transcript = LiveTranscript()
+        code = self.live.interview.participant_code
+        names = ("Interviewer", code) if interviewer_channel(self.app.study) != 1 else (code, "Interviewer")
+        number = self.live.part_number
+        part = LivePart(number, recorder.path, recorder.channels, recorder.samplerate, channel_names=names,
+                        on_lines=lambda lines: self.post_message(LiveLines(lines)),
+                        on_failure=lambda error: self.post_message(LiveTranscriptionFailed(number, str(error))),
+                        seconds_before=self.live.recorded_seconds)
+        recorder.add_listener(part.listen)
+        self.live_transcript.add(part)
+
+    @work(thread=True, group="live-model", exit_on_error=False)
+    def _load_live_model(self, part) -> None:
+        from interviewer.processing import lower_thread_priority
+
+        lower_thread_priority()  # the model's threads, started from here, inherit it: keys come first
+        try:
+            transcriber = self.app.live_transcriber()
+        except Exception as error:  # no model, a broken model file: the interview goes on without live text
+            part.fail(error)
+            return
+        self.live_transcript.model_name = transcriber.model_name
+        part.start(transcriber)
+
+    def on_live_lines(self, message: LiveLines) -> None:
+        chat = self.chat
+        widgets = []
+        for line in message.lines:
+            part = self._live_part(line.part)
+            seconds = (part.seconds_before if part is not None else 0.0) + line.start
+            last = widgets[-1] if widgets else (chat.children[-1] if chat.children else None)
+            if isinstance(last, Spoken) and last.can_take(line.speaker, line.part, seconds):
+                last.extend(line.text, seconds + line.end - line.start)
+                continue
+            role = "interviewer" if line.speaker == "Interviewer" else (
+                "speech" if line.speaker == "Speech" else "participant")
+            widgets.append(Spoken(line.speaker, seconds, line.text, role, line.part))
+        if widgets:
+            chat.add(*widgets)
+
+    def on_live_transcription_failed(self, message: LiveTranscriptionFailed) -> None:
+        self.notify(f"Live transcription stopped ({message.error}). Recording continues; the transcript is made"
+                    " after the interview instead.", severity="warning", timeout=8)
+        self.chat.add(Reply("warning", "live transcription stopped; recording continues"))
+        self.tick()
+
+    def _live_part(self, number: int):
+        if self.live_transcript is None:
+            return None
+        return next((part for part in self.live_transcript.parts if part.part == number), None)
+
+    def action_toggle_live(self) -> None:
+        self.show_speech = not self.show_speech
+        self.chat.set_class(not self.show_speech, "-no-speech")
+        self.notify("Live transcript shown." if self.show_speech else "Live transcript hidden (still recorded).",
+                    timeout=2)
+
+    def _live_side_text(self) -> str:
+        part = self._live_part(self.live.part_number) if self.live is not None else None
+        if part is None or self.state in ("stopping", "stopped"):
+            return ""
+        if part.error is not None:
+            return "Live transcript: off"
+        behind = part.seconds_behind
+        if behind is None:
+            return "Live transcript: loading"
+        return f"Live transcript: {behind:.0f} s behind" + ("" if self.show_speech else " (hidden)")
 
     def _recorder_failed(self, error: Exception) -> None:
         # Called on the recorder's thread: only post a message.
@@ -148,6 +238,9 @@ class InterviewScreen(Screen):
     def on_recording_started(self, message: RecordingStarted) -> None:
         self.state = "recording"
         self._hide_banner()
+        part = self._live_part(message.part)
+        if part is not None:
+            self._load_live_model(part)
         self.show(self.live.take_up())
 
     def on_recording_failed(self, message: RecordingFailed) -> None:
@@ -332,6 +425,10 @@ class InterviewScreen(Screen):
 
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
+        if self.live_transcript is not None:
+            self.live_transcript.end()  # what is still queued goes on being transcribed
+            if message.then == "summary" and self.live_transcript.parts:
+                self.app.live_transcripts[self.live.interview.id] = self.live_transcript
         if message.then == "quit":
             self.app.live_ids.discard(self.live.interview.id)
             self.live.close()
@@ -358,4 +455,4 @@ class InterviewScreen(Screen):
             except OSError:
                 self.disk_seconds = None
         self.query_one(SidePanel).show(live.session, state=self.state, offset=live.offset, part=live.part_number,
-                                       dbfs=dbfs, disk_seconds=self.disk_seconds)
+                                       dbfs=dbfs, disk_seconds=self.disk_seconds, live_text=self._live_side_text())

@@ -60,3 +60,18 @@ class InterviewReopened(Message):
 
     live: object
     error: str | None = None
+
+
+@dataclass
+class LiveLines(Message):
+    """Live transcript lines (`live_part.SpokenLine`) for the interview's chat, from the transcriber's thread."""
+
+    lines: list
+
+
+@dataclass
+class LiveTranscriptionFailed(Message):
+    """Live transcription stopped (the model failed to load or to run); the recording goes on."""
+
+    part: int
+    error: str

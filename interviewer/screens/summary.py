@@ -13,8 +13,12 @@ from interviewer.live_interview import LiveInterview
 from interviewer.widgets.reply import clock_text
 
 STAGES = {"queued": "Waiting to transcribe", "transcribing": "Transcribing", "anonymising": "Anonymising",
+          "finishing live transcript": "Finishing the live transcript",
+          "attributing speakers": "Transcript stored; telling the speakers apart",
           "done": "Transcribed and anonymised", "failed": "Processing failed",
           "needs passphrase": "Transcribed; anonymising needs the key passphrase (interviewer anonymise)"}
+
+STAGES_ENDED = ("done", "failed", "needs passphrase", "none")
 
 
 class SummaryScreen(Screen):
@@ -77,7 +81,7 @@ class SummaryScreen(Screen):
         label = STAGES.get(stage, "No recording to process")
         self.query_one("#stage", Static).update(
             Text.assemble((label, "bold red" if stage == "failed" else "bold"),
-                          " — you can start the next interview meanwhile." if stage in ("queued", "transcribing", "anonymising") else ""))
+                          " — you can start the next interview meanwhile." if stage not in STAGES_ENDED else ""))
         self.query_one("#progress", ProgressBar).update(progress=fraction if stage != "done" else 1.0)
 
     def action_home(self) -> None:

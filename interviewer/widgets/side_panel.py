@@ -48,13 +48,14 @@ class SidePanel(VerticalScroll):
         yield Static(id="recording")
         yield LevelMeter(id="level")
         yield Static(id="disk")
+        yield Static(id="live")  # shown only while live transcription runs
         yield Static("Sections", classes="heading")
         yield Static(id="sections")
         yield Static("NPT covered", classes="heading")
         yield Static(id="constructs")
 
     def show(self, session: InterviewSession, *, state: str, offset: float, part: int, dbfs: float,
-             disk_seconds: float | None) -> None:
+             disk_seconds: float | None, live_text: str = "") -> None:
         marks = {"recording": ("● REC", "bold red"), "paused": ("⏸ PAUSED", "bold dark_orange3"),
                  "starting": ("… starting", "dark_orange3"), "stopped": ("■ stopped", "dim")}
         label, style = marks.get(state, (f"! {state}", "bold red"))
@@ -67,6 +68,10 @@ class SidePanel(VerticalScroll):
         meter.dbfs, meter.active = dbfs, state == "recording"
         disk = "" if disk_seconds is None else f"Disk: {disk_seconds / 3600:.1f} h left"
         self._set("disk", Text(disk, style="red" if disk_seconds and disk_seconds < 3600 else "dim"))
+        self._set("live", Text(live_text, style="dark_orange3" if live_text.endswith("off") else "dim"))
+        live = self.query_one("#live", Static)
+        if live.display != bool(live_text):
+            live.display = bool(live_text)
         self._set("sections", self._sections(session, offset))
         self._set("constructs", self._constructs(session))
 

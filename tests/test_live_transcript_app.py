@@ -1,0 +1,74 @@
+"""Live transcription in the interview screen: real speech through the recorder's listener, shown and stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEECH, normalise_words
+from fake_audio import SpeakingFakeAudio
+from interviewer import pipeline
+from interviewer.app import make_app
+from interviewer.processing import process_interview
+from interviewer.widgets.spoken import Spoken
+from test_interview_app import SIZE, add_participant, open_interview, screen_name, wait_until
+
+pytestmark = pytest.mark.asyncio
+
+
+def jfk_with_pauses():
+    import numpy as np
+    from faster_whisper import decode_audio
+
+    silence = np.zeros(16000 * 2, dtype=np.float32)
+    return np.concatenate([silence, decode_audio(str(SPEECH / "jfk.flac")), silence])
+
+
+async def test_speech_appears_in_the_chat_while_recording_and_is_the_stored_transcript_after_the_stop(
+        study, transcriber, monkeypatch):
+    add_participant(study)
+    anonymised = []
+
+    def no_batch(*args, **kwargs):
+        raise AssertionError("the batch transcription ran although the live transcript was complete")
+
+    monkeypatch.setattr(pipeline, "transcribe_interview", no_batch)
+    monkeypatch.setattr(pipeline, "anonymise_interview", lambda study, interview_id: anonymised.append(interview_id))
+    audio = SpeakingFakeAudio()
+    app = make_app(study, audio=audio, clock=audio.clock, process=process_interview, live_model=lambda: transcriber,
+                   model_status=lambda: (True, "model ready"), check_seconds=0.0, tick_seconds=0.1)
+    reference = set(normalise_words((SPEECH / "jfk.txt").read_text()).split())
+    async with app.run_test(size=SIZE) as pilot:
+        live = await open_interview(app, pilot)
+        screen = app.screen
+        audio.recorders[-1].play(jfk_with_pauses())
+
+        def spoken_words() -> set[str]:
+            return {word for line in screen.query(Spoken) for word in normalise_words(line.text).split()}
+
+        await wait_until(pilot, lambda: len(spoken_words() & reference) >= 5, timeout=60)
+        assert all(line.speaker == "Speech" for line in screen.query(Spoken)), "mono: voices are told apart later"
+        side = str(screen.query_one("#live").render())
+        assert "behind" in side
+
+        await pilot.press("t")
+        assert not screen.query(Spoken).first().display
+        await pilot.press("t")
+        assert screen.query(Spoken).first().display
+
+        await pilot.press("x")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen")
+        interview_id = live.interview.id
+        await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
+                         timeout=60)
+        assert app.config.processing[interview_id][0] == "done"
+
+    assert anonymised == [interview_id]
+    (recording,) = study.recordings(interview_id)
+    segments = study.segments(interview_id)
+    assert segments and all(s.recording_id == recording.id for s in segments)
+    stored = {word for s in segments for word in normalise_words(s.text).split()}
+    assert len(stored & reference) >= 0.8 * len(reference)
+    assert all(s.words and s.speaker for s in segments)
+    assert study.interview(interview_id).status == "transcribed"
