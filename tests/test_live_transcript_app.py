@@ -72,3 +72,30 @@ async def test_speech_appears_in_the_chat_while_recording_and_is_the_stored_tran
     assert len(stored & reference) >= 0.8 * len(reference)
     assert all(s.words and s.speaker for s in segments)
     assert study.interview(interview_id).status == "transcribed"
+
+
+async def test_a_model_that_fails_to_load_warns_and_the_recording_goes_on_to_a_batch_transcript(study):
+    add_participant(study)
+    given = []
+
+    def processing(study, interview_id, progress, live=None):
+        given.append(live)
+        progress("done", 1.0)
+
+    def broken_model():
+        raise RuntimeError("model.bin is damaged")
+
+    audio = SpeakingFakeAudio()
+    app = make_app(study, audio=audio, clock=audio.clock, process=processing, live_model=broken_model,
+                   model_status=lambda: (True, "model ready"), check_seconds=0.0, tick_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        live = await open_interview(app, pilot)
+        await wait_until(pilot, lambda: "off" in str(app.screen.query_one("#live").render()))
+        assert app.screen.state == "recording"
+        audio.recorders[-1].play(jfk_with_pauses()[:16000 * 3])
+        await pilot.press("enter", "x")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: given)
+    assert given[0].failed, "processing is told live transcription failed, so it transcribes in batch"
+    assert study.recordings(live.interview.id)[0].duration == pytest.approx(3.0)
