@@ -175,12 +175,42 @@ class LiveTranscriber:
             return max(0.0, self.fed_seconds - done)
 
     def _work(self) -> None:
-        while (piece := self._pieces.get()) is not None:
+        finished = False
+        while not finished:
+            piece = self._pieces.get()
+            if piece is None:
+                return
+            piece, finished = self._join_waiting(piece)
             try:
                 self._transcribe(piece)
             except BaseException as error:  # reported by finish(); the recording itself is unaffected
                 self.error = error
                 return
+
+    def _join_waiting(self, piece: Piece) -> tuple[Piece, bool]:
+        """Join pieces that queued up while the worker was busy, up to `max_piece` of audio.
+
+        Whisper pads every input to 30 s, so a backlog of short pieces costs far more than one longer
+        piece: when the machine falls behind, pieces grow and the backlog clears.
+        """
+        limit = self.settings.max_piece * SAMPLE_RATE
+        parts = [piece.audio]
+        length = len(piece.audio)
+        while True:
+            try:
+                following = self._pieces.queue[0]
+            except IndexError:
+                break
+            if following is None:
+                self._pieces.get()
+                return Piece(piece.offset, np.concatenate(parts), piece.final), True
+            contiguous = abs(piece.offset + length / SAMPLE_RATE - following.offset) < 0.01
+            if not contiguous or length + len(following.audio) > limit:
+                break
+            self._pieces.get()
+            parts.append(following.audio)
+            length += len(following.audio)
+        return Piece(piece.offset, np.concatenate(parts) if len(parts) > 1 else piece.audio, piece.final), False
 
     def _transcribe(self, piece: Piece) -> None:
         started = time.perf_counter()

@@ -90,3 +90,22 @@ def test_stop_to_complete_counts_only_the_backlog_left_at_the_end():
     assert simulate_stop_to_complete([(10, 10, 2), (20, 10, 2), (30, 10, 2)], 30) == pytest.approx(2)
     # a slow worker accumulates a backlog
     assert simulate_stop_to_complete([(10, 10, 15), (20, 10, 15)], 20) == pytest.approx(20)
+
+
+def test_pieces_queued_while_the_worker_was_busy_are_joined_up_to_the_longest_piece():
+    import queue
+
+    from interviewer.live import LiveTranscriber, Piece
+
+    live = LiveTranscriber.__new__(LiveTranscriber)
+    live.settings = LiveSettings(max_piece=20.0)
+    live._pieces = queue.Queue()
+    second = lambda offset, seconds: Piece(offset, np.zeros(int(seconds * 16000), dtype=np.float32))
+    for waiting in (second(8, 8), second(16, 8), second(30, 5), None):
+        live._pieces.put(waiting)
+    joined, finished = live._join_waiting(second(0, 8))
+    assert (joined.offset, len(joined.audio) / 16000, finished) == (0, 16, False)  # a third would pass 20 s
+    joined, finished = live._join_waiting(live._pieces.get())
+    assert (joined.offset, len(joined.audio) / 16000, finished) == (16, 8, False)  # 30 s is not contiguous
+    joined, finished = live._join_waiting(live._pieces.get())
+    assert (joined.offset, finished) == (30, True)
