@@ -178,11 +178,15 @@ def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int
 @click.option("--text-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Standalone: anonymise a UTF-8 text file instead of an interview.")
 @click.option("--json", "as_json", is_flag=True, help="With --text-file: print the text and spans as JSON.")
+@click.option("--redo", is_flag=True,
+              help="Anonymise the whole interview again, discarding its review decisions.")
 @study_option
-def anonymise(study, interview, text_file, as_json) -> None:
+def anonymise(study, interview, text_file, as_json, redo) -> None:
     """Replace names, places and other identifiers with placeholders such as [PERSON 1].
 
-    The same identifier gets the same placeholder in every transcript of the study.
+    The same identifier gets the same placeholder in every transcript of the study. For an interview
+    already anonymised, only the segments corrected since are anonymised again (review decisions are
+    kept) unless --redo is given.
 
     Examples:
 
@@ -198,10 +202,25 @@ def anonymise(study, interview, text_file, as_json) -> None:
     from interviewer.cli._passphrase import ask_passphrase
     from interviewer.pipeline import anonymise_interview
 
+    from interviewer import review, transcript_review
+
     opened = open_study(study)
-    count = _friendly_errors(lambda: anonymise_interview(opened, int(interview.lstrip("#")),
-                                                         passphrase=ask_passphrase()))
-    click.echo(f"Anonymised interview #{interview.lstrip('#')}: {count} identifiers replaced.")
+    interview_id = int(interview.lstrip("#"))
+    corrected = _friendly_errors(lambda: transcript_review.needs_anonymisation(opened, interview_id))
+    decided = len(opened.redactions(interview_id)) - review.undecided(opened, interview_id)
+    if decided and not redo:
+        if not corrected:
+            raise UserError(f"Interview #{interview_id} is anonymised and {decided} of its detections were reviewed; "
+                            "nothing was corrected since. Pass --redo to anonymise it again from scratch "
+                            "(the review decisions are discarded).")
+        passphrase = ask_passphrase()
+        added = sum(_friendly_errors(lambda: transcript_review.reanonymise_segment(opened, sid, passphrase=passphrase))
+                    for sid in corrected)
+        click.echo(f"Anonymised {len(corrected)} corrected segment(s) of interview #{interview_id} again: "
+                   f"{added} new detection(s) to review; earlier decisions kept.")
+        return
+    count = _friendly_errors(lambda: anonymise_interview(opened, interview_id, passphrase=ask_passphrase()))
+    click.echo(f"Anonymised interview #{interview_id}: {count} identifiers replaced.")
 
 
 def _anonymise_text(text_file: Path, as_json: bool) -> None:
