@@ -48,10 +48,16 @@ class AppConfig:
 
 
 def default_live_model():
-    """The catalogue's default model, for live transcription (loaded later, on a worker)."""
-    from interviewer.transcribe import Transcriber
+    """The catalogue's default model, for live transcription (loaded later, on a worker).
 
-    return Transcriber()
+    It computes on one core fewer than the machine has: the interview screen and the recorder keep one,
+    and the model's threads, which wait for each other, are not held up by a core they must share.
+    """
+    import os
+
+    from interviewer.transcribe import Transcriber, TranscriptionSettings
+
+    return Transcriber(settings=TranscriptionSettings(cpu_threads=max(1, (os.cpu_count() or 2) - 1)))
 
 
 class InterviewerApp(App):
@@ -104,11 +110,29 @@ class InterviewerApp(App):
         self.workers.cancel_group(self, "processing")
 
     def live_transcriber(self):
-        """The live transcription model, made and loaded once (blocks: call it from a worker thread)."""
+        """The live transcription model, made and loaded once (blocks: call it from a worker thread).
+
+        The model is loaded on a thread of lower priority, so the threads it computes on yield the CPU to
+        the interview screen. The Python threads that drive it keep normal priority: they hold the
+        interpreter lock at times, and a starved holder would stall the screen (priority inversion).
+        """
         with self._live_lock:
             if self._live_transcriber is None:
                 transcriber = self.config.live_model()
-                transcriber.load()
+                failure: list[BaseException] = []
+
+                def load() -> None:
+                    lower_thread_priority()
+                    try:
+                        transcriber.load()
+                    except BaseException as error:
+                        failure.append(error)
+
+                loader = threading.Thread(target=load, name="live-model-loader", daemon=True)
+                loader.start()
+                loader.join()
+                if failure:
+                    raise failure[0]
                 self._live_transcriber = transcriber
             return self._live_transcriber
 

@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 NEUTRAL_SPEAKER = "Speech"
 """The label of live words whose speaker is not known yet (mono: voices are separated after the interview)."""
+FEED_SECONDS = 1.0
+"""Audio gathered before it is handed to the transcriber (it checks for pauses once a second anyway)."""
 BUFFERED_BEFORE_MODEL = 120.0
 """Seconds of audio kept while the model loads; past this the oldest is dropped (the batch pass covers it)."""
 
@@ -135,7 +137,7 @@ class LivePart:
 
     def _feed(self) -> None:
         try:
-            while (block := self._blocks.get()) is not None:
+            while (block := self._next_chunk()) is not None:
                 if self.loudness is not None:
                     self.loudness.add(block)
                 self.live.feed(block)
@@ -146,6 +148,21 @@ class LivePart:
         except BaseException as error:  # the model failed: live transcription stops, the recording does not
             log.warning("live transcription of part %s stopped: %s", self.part, error)
             self.fail(error)
+
+    def _next_chunk(self) -> np.ndarray | None:
+        """About FEED_SECONDS of queued blocks joined: the cutter copies its buffer on every feed, and the
+        interview screen's thread waits while it holds the interpreter, so feed it seldom."""
+        blocks, frames = [], 0
+        while frames < FEED_SECONDS * self.samplerate:
+            block = self._blocks.get()
+            if block is None:
+                self._blocks.put(None)  # seen again on the next call, after what was gathered is fed
+                break
+            blocks.append(block)
+            frames += len(block)
+        if not blocks:
+            return None
+        return blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
 
     def _drain(self) -> None:
         try:

@@ -176,9 +176,6 @@ class InterviewScreen(Screen):
 
     @work(thread=True, group="live-model", exit_on_error=False)
     def _load_live_model(self, part) -> None:
-        from interviewer.processing import lower_thread_priority
-
-        lower_thread_priority()  # the model's threads, started from here, inherit it: keys come first
         try:
             transcriber = self.app.live_transcriber()
         except Exception as error:  # no model, a broken model file: the interview goes on without live text
