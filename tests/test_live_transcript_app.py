@@ -63,6 +63,8 @@ async def test_speech_appears_in_the_chat_while_recording_and_is_the_stored_tran
         await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
                          timeout=60)
         assert app.config.processing[interview_id][0] == "done"
+        await pilot.pause(0.1)
+        assert "Transcript stored:" in str(app.screen.query_one("#stage").render())
 
     assert anonymised == [interview_id]
     (recording,) = study.recordings(interview_id)

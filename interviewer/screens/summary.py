@@ -19,6 +19,7 @@ STAGES = {"queued": "Waiting to transcribe", "transcribing": "Transcribing", "an
           "needs passphrase": "Transcribed; anonymising needs the key passphrase (interviewer anonymise)"}
 
 STAGES_ENDED = ("done", "failed", "needs passphrase", "none")
+TRANSCRIPT_STORED = ("attributing speakers", "anonymising", "done", "needs passphrase")
 
 
 class SummaryScreen(Screen):
@@ -39,6 +40,8 @@ class SummaryScreen(Screen):
     def __init__(self, live: LiveInterview):
         super().__init__()
         self.live = live
+        self._counted_at = ""
+        self._stored = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,9 +82,18 @@ class SummaryScreen(Screen):
     def show_processing(self) -> None:
         stage, fraction = self.app.config.processing.get(self.live.interview.id, ("none", 0.0))
         label = STAGES.get(stage, "No recording to process")
+        stored = ""
+        if stage in TRANSCRIPT_STORED and stage != self._counted_at:
+            self._counted_at = stage  # once per stage: the count reads the transcript
+            segments = self.app.study.segments(self.live.interview.id)
+            words = sum(len(segment.words) for segment in segments)
+            self._stored = f"\nTranscript stored: {len(segments)} segments, {words} words." if segments else ""
+        if stage in TRANSCRIPT_STORED:
+            stored = self._stored
         self.query_one("#stage", Static).update(
             Text.assemble((label, "bold red" if stage == "failed" else "bold"),
-                          " — you can start the next interview meanwhile." if stage not in STAGES_ENDED else ""))
+                          " — you can start the next interview meanwhile." if stage not in STAGES_ENDED else "",
+                          stored))
         self.query_one("#progress", ProgressBar).update(progress=fraction if stage != "done" else 1.0)
 
     def action_home(self) -> None:
