@@ -131,7 +131,7 @@ class LiveTranscriber:
         self.error: BaseException | None = None
         self.fed_seconds = 0.0
         """Seconds of audio received so far (the recording offset of the newest chunk's end)."""
-        self._pending = 0
+        self._queued_until = 0.0
         self._done_until = 0.0
         self._pieces: queue.Queue[Piece | None] = queue.Queue()
         self._lock = threading.Lock()
@@ -149,7 +149,7 @@ class LiveTranscriber:
         with self._lock:
             self.fed_seconds += len(chunk) / self.input_rate
             for piece in self.cutter.feed(mono):
-                self._pending += 1
+                self._queued_until = piece.offset + len(piece.audio) / SAMPLE_RATE
                 self._pieces.put(piece)
 
     def finish(self, timeout: float | None = None) -> list[TranscriptSegment]:
@@ -171,7 +171,8 @@ class LiveTranscriber:
     def seconds_behind(self) -> float:
         """How far the shown transcript trails the audio: what waits for a pause, plus pieces not yet transcribed."""
         with self._lock:
-            done = self.cutter.offset if self._pending == 0 else self._done_until
+            idle = self._done_until >= self._queued_until - 1e-6
+            done = self.cutter.offset if idle else self._done_until
             return max(0.0, self.fed_seconds - done)
 
     def _work(self) -> None:
@@ -234,7 +235,6 @@ class LiveTranscriber:
         self.stats.piece_times.append((piece.offset + length, length, busy))
         self.segments.extend(new)
         with self._lock:
-            self._pending -= 1
             self._done_until = piece.offset + length
         if new and self.on_segments:
             self.on_segments(new)

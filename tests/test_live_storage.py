@@ -93,3 +93,27 @@ def test_a_part_whose_model_never_loads_gives_up_without_holding_the_audio(tmp_p
     assert part.seconds_behind is None
     with pytest.raises(RuntimeError, match="damaged"):
         part.finish(timeout=1)
+
+
+def test_the_backlog_counts_down_to_the_audio_waiting_for_a_pause_when_joined_pieces_are_done():
+    from interviewer.live import LiveTranscriber, Piece
+
+    class SilentModel:
+        resolved = type("Resolved", (), {"multilingual": False})()
+        settings = type("Settings", (), {"beam_size": 1, "word_timestamps": True})()
+
+        def load(self):
+            return self
+
+        def transcribe(self, audio, **options):
+            return [], None
+
+    live = LiveTranscriber(SilentModel())
+    with live._lock:
+        for number in range(3):  # three pieces queued while the worker was busy: joined into one
+            live._pieces.put(Piece(number * 6.0, np.zeros(6 * RATE, dtype=np.float32)))
+        live._queued_until = 18.0
+        live.fed_seconds = 18.0
+        live.cutter._offset = 18.0
+    live.finish(timeout=10)
+    assert live.seconds_behind == pytest.approx(0.0)
