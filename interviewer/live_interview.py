@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.capture import AudioBackend, RecorderLike
+from interviewer.locks import InterviewLock
 from interviewer.schedule import Schedule, find_schedule
 from interviewer.session import InterviewSession, SessionEvent
 from interviewer.store import Interview, Study, StoreError, now
 
 log = logging.getLogger(__name__)
 
+RECORDING_LOCK = "being recorded in an interview window"
 PART_FILE = re.compile(r"^interview-(\d+)-part-(\d+)\.wav$")
 
 
@@ -86,7 +88,9 @@ class LiveInterview:
     """
 
     def __init__(self, study: Study, interview: Interview, schedule: Schedule, session: InterviewSession,
-                 audio: AudioBackend):
+                 audio: AudioBackend, lock: InterviewLock | None = None):
+        self.lock = lock or InterviewLock(study, interview.id, RECORDING_LOCK).acquire()
+        """Held until `close()`: another window or process cannot resume or transcribe this interview meanwhile."""
         self.study = study
         self.interview = interview
         self.schedule = schedule
@@ -127,9 +131,14 @@ class LiveInterview:
         if interview.status not in ("planned", "recording", "interrupted"):
             raise StoreError(f"Interview #{interview.id} is {interview.status}; only interrupted ones can be resumed.")
         schedule = schedule or find_schedule(interview.schedule_id)
-        file_orphan_parts(study, interview.id)
-        session = InterviewSession.from_events(schedule, study.events(interview.id))
-        return cls(study, study.interview(interview.id), schedule, session, audio)
+        lock = InterviewLock(study, interview.id, RECORDING_LOCK).acquire()
+        try:
+            file_orphan_parts(study, interview.id)
+            session = InterviewSession.from_events(schedule, study.events(interview.id))
+        except BaseException:
+            lock.release()
+            raise
+        return cls(study, study.interview(interview.id), schedule, session, audio, lock=lock)
 
     # -- recording ---------------------------------------------------------------------------------
 
@@ -244,6 +253,7 @@ class LiveInterview:
 
     def close(self) -> None:
         self.writer.close()
+        self.lock.release()
 
 
 def _add_part(study: Study, interview_id: int, path: Path) -> None:

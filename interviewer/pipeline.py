@@ -81,8 +81,9 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
     A transcript corrected in review is only replaced with `discard_corrections` (the corrections are
     copied into the audit log first).
     """
+    from interviewer.locks import interview_lock
     from interviewer.transcribe import Transcriber
-    from interviewer.transcript_review import corrections, release_corrections
+    from interviewer.transcript_review import corrections
 
     interview = study.interview(interview_id)
     recordings = study.recordings(interview.id)
@@ -94,6 +95,14 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             f"Interview #{interview.id}'s transcript has {len(corrected)} segment(s) corrected in review; transcribing "
             "again would discard them. Pass --discard-corrections to transcribe anyway (they stay in the audit log).")
     transcriber = transcriber or Transcriber(model)
+    with interview_lock(study, interview.id, "being transcribed"):
+        return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers)
+
+
+def _transcribe_locked(study: Study, interview: Interview, recordings: list[Recording], transcriber,
+                       progress: Progress | None, speakers: int) -> int:
+    from interviewer.transcript_review import release_corrections
+
     total = sum(r.duration for r in recordings)
     done_before = 0.0
     segments = []
@@ -227,9 +236,11 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
     The study's policy, allow and deny terms and known names apply; originals go into the encrypted key
     (see interviewer.transcript_anonymisation).
     """
+    from interviewer.locks import interview_lock
     from interviewer.transcript_anonymisation import anonymise_interview as anonymise
 
-    return anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
+    with interview_lock(study, int(interview_id), "being anonymised"):
+        return anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
 
 
 def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
@@ -283,6 +294,15 @@ def store_live_transcript(study: Study, interview_id: int, part_segments, *, mod
     named by role, and stored again. A part with no live segments at all (recorded in an earlier session) is
     transcribed in batch, so the transcript is always complete.
     """
+    from interviewer.locks import interview_lock
+
+    with interview_lock(study, int(interview_id), "being transcribed"):
+        return _store_live_transcript(study, interview_id, part_segments, model=model, language=language,
+                                      speakers=speakers, transcriber=transcriber, progress=progress)
+
+
+def _store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
+                          speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
     from interviewer.transcribe import Transcript
 
     tell = progress or (lambda stage, fraction: None)

@@ -102,3 +102,22 @@ def test_reopening_an_interrupted_interview_resumes_at_the_same_item_in_a_new_pa
     kinds = [e.kind for e in study.events(live.interview.id)]
     assert [e.text for e in study.events(live.interview.id) if e.kind == "part"] == ["part 1", "part 2"]
     assert resumed.session.elapsed(resumed.offset) == pytest.approx(45.0)
+
+
+def test_an_interview_open_in_one_window_cannot_be_resumed_or_transcribed_from_another(study, schedule, audio):
+    from interviewer.locks import InterviewBusy
+    from interviewer.pipeline import transcribe_interview
+    from interviewer.store import Study
+
+    live = LiveInterview.create(study, consenting(study), schedule, audio)
+    live.begin_part(device=0)
+    audio.clock.advance(5.0)
+    live.finish_part("interrupted")
+    other_window = Study.open(str(study.folder))
+    with pytest.raises(InterviewBusy, match="being recorded in an interview window"):
+        LiveInterview.reopen(other_window, live.interview.id, FakeAudio())
+    with pytest.raises(InterviewBusy):
+        transcribe_interview(other_window, live.interview.id, transcriber=object())
+    live.close()
+    resumed = LiveInterview.reopen(other_window, live.interview.id, FakeAudio())
+    resumed.close()
