@@ -8,6 +8,7 @@ import re
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms
 
+BATCH_SIZE = 16
 CHUNK_CHARS = 4000
 """Long transcripts are analysed in pieces of about this size, cut at line or sentence ends."""
 
@@ -53,9 +54,14 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 def analyse(text: str) -> list[Found]:
     """Every candidate span our recognizers report, with offsets into `text`."""
     analyzer = build_analyzer()
+    pieces = chunks(text)
+    # One batched spaCy pass over all pieces: its NER is most of the time, and batches share the matrix work.
+    artifacts = analyzer.nlp_engine.process_batch([piece for _, piece in pieces], language="en",
+                                                  batch_size=BATCH_SIZE)
     found = []
-    for offset, piece in chunks(text):
-        for result in analyzer.analyze(text=piece, language="en", return_decision_process=True):
+    for (offset, piece), (_, nlp_artifacts) in zip(pieces, artifacts):
+        for result in analyzer.analyze(text=piece, language="en", nlp_artifacts=nlp_artifacts,
+                                       return_decision_process=True):
             explanation = result.analysis_explanation
             reason = explanation.textual_explanation if explanation else ""
             found.append(Found(offset + result.start, offset + result.end, result.entity_type, result.score, reason or ""))
