@@ -19,9 +19,9 @@ SAMPLE_RATE = 16000
 class LiveSettings:
     """How audio is cut into pieces; longer pieces give Whisper more context but show words later."""
 
-    min_piece: float = 6.0
+    min_piece: float = 3.0
     """Seconds of audio gathered before a pause may end a piece."""
-    max_piece: float = 24.0
+    max_piece: float = 12.0
     """A piece is cut at its longest pause once it reaches this length, pause or not."""
     min_pause: float = 0.8
     """Silence, in seconds, that counts as a pause between utterances."""
