@@ -93,12 +93,12 @@ def transcribe_with_speakers(transcriber: Transcriber, path: Path, channels: int
         by_channel = transcribe_stereo(transcriber, path)
         if by_channel is not None:
             return by_channel
-    from faster_whisper import decode_audio
+    from interviewer.long_audio import read_mono
 
     transcript = transcriber.transcribe(path)
     if num_speakers < 2:
         return transcript
-    return diarise(transcript, decode_audio(str(path)), num_speakers)
+    return diarise(transcript, read_mono(path, transcript.duration), num_speakers)
 
 
 def speaking_time(segments: Sequence[TranscriptSegment]) -> dict[str, float]:

@@ -149,9 +149,9 @@ def _transcribe_recording(transcriber, path: Path, recording: Recording, speaker
         transcript = transcriber.transcribe(path, progress=progress)
     if speakers < 2:
         return transcript, None
-    from faster_whisper import decode_audio
+    from interviewer.long_audio import read_mono
 
-    return diarise(transcript, decode_audio(str(path)), speakers), "voice"
+    return diarise(transcript, read_mono(path, recording.duration), speakers), "voice"
 
 
 def _name_speakers_by_role(study: Study, interview: Interview, recording: Recording, transcript):
@@ -378,7 +378,7 @@ def _attribute_live(study: Study, interview: Interview, recording: Recording, tr
                 return _name_speakers_by_role(study, interview, recording, by_channel), "channel"
             names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}
             return name_speakers(by_channel, names), "channel"
-    from faster_whisper import decode_audio
+    from interviewer.long_audio import read_mono
 
-    diarised = diarise(transcript, decode_audio(str(path)), speakers)
+    diarised = diarise(transcript, read_mono(path, recording.duration), speakers)
     return _name_speakers_by_role(study, interview, recording, diarised), "voice"

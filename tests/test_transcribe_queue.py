@@ -103,3 +103,11 @@ def test_an_interview_busy_in_another_process_is_refused_then_free_after_it_dies
         holder.wait()
     with interview_lock(study, interview.id, "being transcribed"):
         pass
+
+
+def test_reading_a_whole_file_into_one_array_matches_stream_decoding():
+    from interviewer.long_audio import read_mono
+
+    streamed = np.concatenate(list(stream_mono(SPEECH / "phone-call.wav")))
+    whole = read_mono(SPEECH / "phone-call.wav", duration=10.0)  # a short guess grows as needed
+    assert whole.dtype == np.float32 and np.array_equal(whole, streamed)
