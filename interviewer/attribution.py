@@ -75,13 +75,16 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
 
 
 def diarise(transcript: Transcript, audio: np.ndarray, num_speakers: int = 2) -> Transcript:
-    """Split a mono transcript by voice: each word gets the speaker ("S1", "S2", ...) whose turn it falls in."""
+    """Split a mono transcript by voice: each word gets the speaker ("S1", "S2", ...) whose turn it falls in.
+
+    `audio` is scratch: it may be rescaled in place (callers read it fresh from the recording).
+    """
     from interviewer.speakers import assign_words, diarise_mono
 
     words = list(iter_words(transcript))
     if not words:
         return transcript
-    turns = diarise_mono(audio, SAMPLE_RATE, num_speakers=num_speakers)
+    turns = diarise_mono(audio, SAMPLE_RATE, num_speakers=num_speakers, scratch_audio=True)
     speakers = assign_words(words, turns)
     labelled = [replace(word, speaker=speaker) for word, speaker in zip(words, speakers)]
     return replace(transcript, segments=segments_from_words(labelled))

@@ -196,8 +196,11 @@ def diarise_mono(
     shortest_turn_s: float = 0.3,
     bridge_s: float = 2.0,
     encoder: ve.VoiceEncoder | None = None,
+    scratch_audio: bool = False,
 ) -> list[SpeakerTurn]:
     """Who spoke when in a mono recording, as turns labelled "S1", "S2", ... in order of first speech.
+
+    `scratch_audio` lets it rescale `audio` in place instead of copying it (an hour is ~230 MB).
 
     Speech regions come from Silero VAD; windows of window_s inside each region are embedded with
     the voice encoder and clustered into num_speakers; every speech frame then takes the speaker
@@ -206,7 +209,7 @@ def diarise_mono(
     into a neighbour.
     """
     encoder = encoder or ve.default_encoder()
-    wav = ve.prepare_audio(audio, sample_rate)
+    wav = ve.prepare_audio(audio, sample_rate, in_place=scratch_audio)
     regions_s = speech_regions(wav)
     if not regions_s:
         return []

@@ -43,8 +43,12 @@ def weights_path() -> Path:
     return path
 
 
-def normalise_volume(wav: np.ndarray, target_dbfs: float = TARGET_DBFS, increase_only: bool = True) -> np.ndarray:
-    """Scale audio to the target RMS level in dBFS (by default only ever louder, as Resemblyzer does)."""
+def normalise_volume(wav: np.ndarray, target_dbfs: float = TARGET_DBFS, increase_only: bool = True,
+                     in_place: bool = False) -> np.ndarray:
+    """Scale audio to the target RMS level in dBFS (by default only ever louder, as Resemblyzer does).
+
+    `in_place` scales a float32 array where it is, for callers done with the original (hours of audio).
+    """
     if len(wav) == 0:
         return wav
     # Summed in float64 blocks, so an hour of audio needs no float64 copy.
@@ -58,6 +62,9 @@ def normalise_volume(wav: np.ndarray, target_dbfs: float = TARGET_DBFS, increase
         return wav
     change_db = target_dbfs - 20 * np.log10(rms / INT16_MAX)
     if change_db < 0 and increase_only:
+        return wav
+    if in_place and wav.dtype == np.float32:
+        wav *= np.float32(10 ** (change_db / 20))
         return wav
     return (wav * 10 ** (change_db / 20)).astype(np.float32)
 
@@ -110,19 +117,23 @@ def mel_spectrogram(wav: np.ndarray) -> np.ndarray:
     """Mel power spectrogram (not log) of 16 kHz audio, shape (frames, 40); frame i is centred at i*10 ms."""
     window, filters = _front_end_constants()
     wav = np.asarray(wav, dtype=np.float32)
-    padded = np.pad(wav, WINDOW_SAMPLES // 2)  # librosa's centred frames, zero padded
-    n_frames = 1 + (len(padded) - WINDOW_SAMPLES) // HOP_SAMPLES
-    frames = np.lib.stride_tricks.as_strided(
-        padded,
-        shape=(n_frames, WINDOW_SAMPLES),
-        strides=(padded.strides[0] * HOP_SAMPLES, padded.strides[0]),
-        writeable=False,
-    )
+    half = WINDOW_SAMPLES // 2  # librosa's centred frames, zero padded at both ends
+    n_frames = 1 + (len(wav) + 2 * half - WINDOW_SAMPLES) // HOP_SAMPLES
     mel = np.empty((n_frames, N_MELS), np.float32)
-    block = 10_000  # frames at a time, to bound memory on long recordings
+    block = 10_000  # frames at a time: long recordings are never padded or framed whole
     for i in range(0, n_frames, block):
-        spectrum = np.fft.rfft(frames[i : i + block] * window, axis=1)
-        mel[i : i + block] = (spectrum.real**2 + spectrum.imag**2).astype(np.float32) @ filters.T
+        count = min(block, n_frames - i)
+        first = i * HOP_SAMPLES - half  # sample under the first frame's left edge
+        last = first + (count - 1) * HOP_SAMPLES + WINDOW_SAMPLES
+        piece = np.zeros(last - first, np.float32)
+        source = wav[max(first, 0):min(last, len(wav))]
+        piece[max(first, 0) - first:max(first, 0) - first + len(source)] = source
+        frames = np.lib.stride_tricks.as_strided(
+            piece, shape=(count, WINDOW_SAMPLES), strides=(piece.strides[0] * HOP_SAMPLES, piece.strides[0]),
+            writeable=False,
+        )
+        spectrum = np.fft.rfft(frames * window, axis=1)
+        mel[i:i + count] = (spectrum.real**2 + spectrum.imag**2).astype(np.float32) @ filters.T
     return mel
 
 
@@ -209,14 +220,15 @@ class VoiceEncoder:
         return embedding
 
 
-def prepare_audio(wav: np.ndarray, sample_rate: int) -> np.ndarray:
-    """Mono float32 audio at 16 kHz, loudness-normalised for the encoder."""
+def prepare_audio(wav: np.ndarray, sample_rate: int, in_place: bool = False) -> np.ndarray:
+    """Mono float32 audio at 16 kHz, loudness-normalised for the encoder (`in_place`: may scale `wav` itself)."""
+    original = wav
     wav = np.asarray(wav, dtype=np.float32)
     if wav.ndim == 2:
         wav = wav.mean(axis=1)
     if sample_rate != SAMPLE_RATE:
         wav = resample(wav, sample_rate)
-    return normalise_volume(wav)
+    return normalise_volume(wav, in_place=in_place or wav is not original)
 
 
 def resample(wav: np.ndarray, sample_rate: int) -> np.ndarray:
