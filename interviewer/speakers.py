@@ -26,6 +26,8 @@ __all__ = [
 
 FRAME_S = ve.HOP_SAMPLES / ve.SAMPLE_RATE  # 10 ms, the encoder's frame step
 MAX_CLUSTERED_WINDOWS = 600
+VAD_BLOCK_S = 10 * 60
+"""Seconds of audio given to the voice activity detector at a time."""
 
 
 class TimedWord(Protocol):
@@ -108,8 +110,21 @@ def speech_regions(audio: np.ndarray, min_silence_s: float = 0.15, pad_s: float 
         min_silence_duration_ms=int(min_silence_s * 1000),
         speech_pad_ms=int(pad_s * 1000),
     )
-    stamps = get_speech_timestamps(np.asarray(audio, np.float32), options, sampling_rate=ve.SAMPLE_RATE)
-    return [(s["start"] / ve.SAMPLE_RATE, s["end"] / ve.SAMPLE_RATE) for s in stamps]
+    audio = np.asarray(audio, np.float32)
+    # Silero's working memory grows with its input (~700 MB for two hours): run it block by block, and
+    # join a stretch cut by a block boundary.
+    block = VAD_BLOCK_S * ve.SAMPLE_RATE
+    regions: list[tuple[float, float]] = []
+    for offset in range(0, len(audio), block):
+        boundary = offset / ve.SAMPLE_RATE
+        for stamp in get_speech_timestamps(audio[offset:offset + block], options, sampling_rate=ve.SAMPLE_RATE):
+            start, end = boundary + stamp["start"] / ve.SAMPLE_RATE, boundary + stamp["end"] / ve.SAMPLE_RATE
+            joins = regions and offset and regions[-1][1] >= boundary - pad_s - 0.05 and start <= boundary + pad_s + 0.05
+            if joins:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((start, end))
+    return regions
 
 
 @dataclass

@@ -222,3 +222,19 @@ def test_accuracy_uses_the_best_label_mapping_and_counts_missed_speech(tmp_path)
     assert speakers.speech_time_accuracy(one_label, rttm) == pytest.approx(0.5)
     missed = [SpeakerTurn(0.0, 1.0, "S1"), SpeakerTurn(2.0, 4.0, "S2")]
     assert speakers.speech_time_accuracy(missed, rttm) == pytest.approx(0.75)
+
+
+def test_speech_regions_found_block_by_block_join_across_block_boundaries(monkeypatch):
+    import numpy as np
+    from faster_whisper import decode_audio
+
+    import interviewer.speakers as speakers
+
+    speech = decode_audio(str(SPEECH / "jfk.flac"))
+    whole = speakers.speech_regions(speech)
+    monkeypatch.setattr(speakers, "VAD_BLOCK_S", 4)  # jfk's speech runs across the 4 s and 8 s boundaries
+    blocked = speakers.speech_regions(speech)
+    covered = lambda regions: sum(b - a for a, b in regions)
+    assert abs(covered(blocked) - covered(whole)) < 0.5
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(blocked, blocked[1:]))
+    assert not any(abs(b - 4.0) < 0.01 or abs(b - 8.0) < 0.01 for _, b in blocked[:-1])
