@@ -16,31 +16,10 @@ import argparse
 import resource
 import sys
 import time
-from pathlib import Path
 
-import numpy as np
+from speech_source import REPO, speech_chunks
 
-REPO = Path(__file__).resolve().parents[1]
-SPEECH = REPO.parent / "shared" / "eval" / "speech"
 sys.path.insert(0, str(REPO))
-
-
-def chunks_of_speech(minutes: float, chunk: int = 1600):
-    """100 ms chunks of real speech with 1 s pauses, cycling through the shared recordings (not held in memory)."""
-    from faster_whisper import decode_audio
-
-    recordings = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
-    pause = np.zeros(16000, dtype=np.float32)
-    remaining = int(minutes * 60 * 16000)
-    while remaining > 0:
-        for recording in recordings:
-            for piece in (recording, pause):
-                for start in range(0, len(piece), chunk):
-                    block = piece[start:start + chunk][:remaining]
-                    remaining -= len(block)
-                    yield block
-                    if remaining <= 0:
-                        return
 
 
 def main() -> None:
@@ -55,7 +34,7 @@ def main() -> None:
     transcriber.load()
     live = LiveTranscriber(transcriber)
     started = time.perf_counter()
-    for block in chunks_of_speech(args.minutes):
+    for block in speech_chunks(args.minutes):
         live.feed(block)
         while live.backlog > 2:  # the recorder never runs ahead of the clock by much; keep memory honest
             time.sleep(0.05)

@@ -18,31 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import soundfile
-
-REPO = Path(__file__).resolve().parents[1]
-SPEECH = REPO.parent / "shared" / "eval" / "speech"
-
-
-def write_long_recording(path: Path, minutes: float) -> float:
-    from faster_whisper import decode_audio
-
-    recordings = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
-    pause = np.zeros(16000, dtype=np.float32)
-    remaining = int(minutes * 60 * 16000)
-    with soundfile.SoundFile(path, "w", samplerate=16000, channels=1, subtype="PCM_16") as out:
-        while remaining > 0:
-            for recording in recordings:
-                for piece in (recording, pause):
-                    block = piece[:remaining]
-                    out.write(block)
-                    remaining -= len(block)
-                    if remaining <= 0:
-                        break
-                if remaining <= 0:
-                    break
-    return minutes * 60
+from speech_source import write_speech
 
 
 def main() -> None:
@@ -56,7 +32,7 @@ def main() -> None:
         from interviewer.store import Study
 
         path = Path(tmp) / "long.wav"
-        seconds = write_long_recording(path, args.minutes)
+        seconds = write_speech(path, args.minutes)
         study = Study.create("bench-long")
         study.add_participant("L-01")
         imported = import_recording(study, path, "L-01")

@@ -19,25 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import soundfile
-
-REPO = Path(__file__).resolve().parents[1]
-SPEECH = REPO.parent / "shared" / "eval" / "speech"
-
-
-def build_recording(path: Path, minutes: float) -> float:
-    from faster_whisper import decode_audio
-
-    pieces = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
-    gap = np.zeros(8000, dtype=np.float32)
-    audio, total, wanted = [], 0, int(minutes * 60 * 16000)
-    while total < wanted:
-        for piece in pieces:
-            audio += [piece, gap]
-            total += len(piece) + len(gap)
-    soundfile.write(path, np.concatenate(audio)[:wanted], 16000)
-    return min(total, wanted) / 16000
+from speech_source import write_speech
 
 
 def raw_faster_whisper(path: Path) -> float:
@@ -71,7 +53,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["INTERVIEWER_HOME"] = tmp
         path = Path(tmp) / "long.wav"
-        seconds = build_recording(path, args.minutes)
+        seconds = write_speech(path, args.minutes, pause_seconds=0.5)
         raw_times, our_times = [], []
         for round_number in range(args.rounds):
             if round_number % 2 == 0:

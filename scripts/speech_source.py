@@ -1,0 +1,39 @@
+"""Provides long stretches of real speech for the benchmarks, built from ../shared/eval/speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import soundfile
+
+REPO = Path(__file__).resolve().parents[1]
+SPEECH = REPO.parent / "shared" / "eval" / "speech"
+SAMPLE_RATE = 16000
+
+
+def speech_chunks(minutes: float, pause_seconds: float = 1.0, chunk: int = 1600) -> Iterator[np.ndarray]:
+    """Chunks of 16 kHz speech with pauses between recordings, cycling through them, never held whole."""
+    from faster_whisper import decode_audio
+
+    recordings = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
+    pause = np.zeros(int(pause_seconds * SAMPLE_RATE), dtype=np.float32)
+    remaining = int(minutes * 60 * SAMPLE_RATE)
+    while remaining > 0:
+        for recording in recordings:
+            for piece in (recording, pause):
+                for start in range(0, len(piece), chunk):
+                    block = piece[start:start + chunk][:remaining]
+                    remaining -= len(block)
+                    yield block
+                    if remaining <= 0:
+                        return
+
+
+def write_speech(path: Path, minutes: float, pause_seconds: float = 1.0) -> float:
+    """Write `minutes` of speech to a 16-bit WAV, streamed; returns its length in seconds."""
+    with soundfile.SoundFile(path, "w", samplerate=SAMPLE_RATE, channels=1, subtype="PCM_16") as out:
+        for block in speech_chunks(minutes, pause_seconds, chunk=SAMPLE_RATE * 30):
+            out.write(block)
+    return minutes * 60
