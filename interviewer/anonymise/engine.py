@@ -8,7 +8,7 @@ import re
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms
 
-BATCH_SIZE = 16
+BATCH_SIZE = 64
 CHUNK_CHARS = 4000
 """Long transcripts are analysed in pieces of about this size, cut at line or sentence ends."""
 
@@ -27,8 +27,9 @@ def build_analyzer():
     from interviewer.anonymise.recognizers import our_recognizers
 
     keep_tldextract_offline()
-    nlp_engine = spacy_nlp_engine(slim=True)
-    registry = RecognizerRegistry(recognizers=our_recognizers(allow_words(default_allow_terms())), supported_languages=["en"])
+    allowed = allow_words(default_allow_terms())
+    nlp_engine = spacy_nlp_engine(slim=True, allow_words=allowed)
+    registry = RecognizerRegistry(recognizers=our_recognizers(allowed), supported_languages=["en"])
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
@@ -55,7 +56,7 @@ def analyse(text: str) -> list[Found]:
     """Every candidate span our recognizers report, with offsets into `text`."""
     analyzer = build_analyzer()
     pieces = chunks(text)
-    # One batched spaCy pass over all pieces: its NER is most of the time, and batches share the matrix work.
+    # One batched spaCy pass over all pieces (NER only round name-like words): batches share the matrix work.
     artifacts = analyzer.nlp_engine.process_batch([piece for _, piece in pieces], language="en",
                                                   batch_size=BATCH_SIZE)
     found = []

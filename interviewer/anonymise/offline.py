@@ -34,7 +34,21 @@ def _lean_engine_class():
     from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
     class LeanSpacyNlpEngine(SpacyNlpEngine):
-        """Presidio's spaCy engine without lemmas (no lemmatizer runs; our recognizers read tokens)."""
+        """Presidio's spaCy engine without lemmas (no lemmatizer runs; our recognizers read tokens), whose
+        NER runs only round the words its entities could be kept for (see focused_ner)."""
+
+        allow_words: frozenset[str] = frozenset()
+
+        def process_text(self, text, language):
+            return next(iter(self.process_batch([text], language)))[1]
+
+        def process_batch(self, texts, language, batch_size=64, n_process=1, as_tuples=False):
+            from interviewer.anonymise.focused_ner import focused_docs
+
+            if as_tuples:
+                raise NotImplementedError("texts with context are not used here")
+            for doc in focused_docs(self.nlp[language], [str(t) for t in texts], self.allow_words, batch_size):
+                yield doc.text, self._doc_to_nlp_artifact(doc, language)
 
         def _doc_to_nlp_artifact(self, doc, language):
             entities, scores = self._get_updated_entities(list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents))
@@ -44,8 +58,9 @@ def _lean_engine_class():
     return LeanSpacyNlpEngine
 
 
-def spacy_nlp_engine(slim: bool = True):
-    """Wrap the loaded model in Presidio's SpacyNlpEngine without calling its load(), which may download."""
+def spacy_nlp_engine(slim: bool = True, allow_words: frozenset[str] = frozenset()):
+    """Wrap the loaded model in Presidio's SpacyNlpEngine without calling its load(), which may download.
+    The slim engine runs NER only round name-like words that are not in `allow_words`."""
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
     LeanSpacyNlpEngine = _lean_engine_class()
@@ -59,4 +74,6 @@ def spacy_nlp_engine(slim: bool = True):
     engine_class = LeanSpacyNlpEngine if slim else SpacyNlpEngine
     engine = engine_class(models=[{"lang_code": "en", "model_name": MODEL_NAME}], ner_model_configuration=config)
     engine.nlp = {"en": load_spacy(slim)}
+    if slim:
+        engine.allow_words = allow_words
     return engine

@@ -6,10 +6,10 @@ from typing import Callable, Iterable
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
-from interviewer.anonymise.cues import MONTHS
+from interviewer.anonymise.focused_ner import ner_may_keep
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.names import find_people_and_places, is_word
+from interviewer.anonymise.names import find_people_and_places
 
 SPOKEN_TYPES = ["PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD", "ADDRESS", "DATE", "AGE", "PHONE", "EMAIL",
                 "NHS_NUMBER", "POSTCODE", "URL"]
@@ -58,9 +58,7 @@ class FilteredNerRecognizer(LocalRecognizer):
                 tokens = tokens[1:]
             while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")):
                 tokens = tokens[:-1]
-            proper = [t for t in tokens if is_word(t.text) and t.text[:1].isupper() and not t.text.isupper()
-                      and t.text.lower() not in self.allow_words and t.text.lower() not in MONTHS and not gaz.is_common(t.text)]
-            if not proper:
+            if not any(ner_may_keep(t.text, self.allow_words, gaz) for t in tokens):
                 continue
             found = Found(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), ent.label_, 0.6, f"spaCy NER ({ent.label_})")
             results.append(to_result(found, self.name))

@@ -1,0 +1,60 @@
+"""Provides spaCy NER run only where its entities could be kept: a window of tokens round each name-like word."""
+
+from __future__ import annotations
+
+from spacy.util import filter_spans
+
+from interviewer.anonymise.cues import MONTHS
+from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
+from interviewer.anonymise.names import is_word
+
+WINDOW = 12
+"""Tokens of context each side of a name-like word. The small model's NER sees four tokens each side of a
+token, so an entity inside a window is recognised as it would be in the whole text."""
+
+
+def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> bool:
+    """A capitalised word that is not English, allowed or a month: the only kind that keeps an NER entity."""
+    lower = word.lower()
+    return (is_word(word) and word[:1].isupper() and not word.isupper() and lower not in allow_words
+            and lower not in MONTHS and not gaz.is_common(word))
+
+
+def windows(doc, allow_words: frozenset[str], width: int = WINDOW) -> list[tuple[int, int]]:
+    """Merged token ranges [first, end) reaching `width` tokens either side of every name-like word."""
+    gaz = load_gazetteers()
+    ranges: list[tuple[int, int]] = []
+    for token in doc:
+        if not ner_may_keep(token.text, allow_words, gaz):
+            continue
+        first, end = max(0, token.i - width), min(len(doc), token.i + width + 1)
+        if ranges and first <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((first, end))
+    return ranges
+
+
+def focused_docs(nlp, texts: list[str], allow_words: frozenset[str], batch_size: int = 64) -> list:
+    """Tokenised docs of `texts` whose entities come from NER over the windows round name-like words only.
+
+    Ordinary speech is mostly plain English: most of a transcript never reaches the (costly) NER model,
+    yet every entity the filtered NER recognizer would keep is still found."""
+    docs = [nlp.make_doc(text) for text in texts]
+    placements, pieces = [], []
+    for number, doc in enumerate(docs):
+        for first, end in windows(doc, allow_words):
+            start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            placements.append((number, start_char))
+            pieces.append(doc.text[start_char:end_char])
+    entities: list[list] = [[] for _ in docs]
+    for (number, offset), piece in zip(placements, nlp.pipe(pieces, batch_size=batch_size)):
+        doc = docs[number]
+        for ent in piece.ents:
+            span = doc.char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_,
+                                 alignment_mode="expand")
+            if span is not None:
+                entities[number].append(span)
+    for doc, found in zip(docs, entities):
+        doc.set_ents(filter_spans(found))
+    return docs
