@@ -11,9 +11,10 @@ from typing import Any, Callable
 
 from interviewer.capture import AudioBackend, RecorderLike
 from interviewer.locks import InterviewLock
-from interviewer.schedule import Schedule, find_schedule
+from interviewer.schedule import Schedule
 from interviewer.session import InterviewSession, SessionEvent
 from interviewer.store import Interview, Study, StoreError, now
+from interviewer.study_schedules import keep_schedule, schedule_for
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,7 @@ class LiveInterview:
             study.record_consent(participant_code, audio_recording=True, quotation=False, method="verbal",
                                  notes="Consent to audio recording confirmed by the interviewer at the start of"
                                        " the interview, in the interview screen.")
+        keep_schedule(study, schedule)
         interview = study.add_interview(participant_code, mode=mode, schedule_id=schedule.id,
                                         schedule_version=str(schedule.version), status="planned")
         return cls(study, interview, schedule, InterviewSession(schedule), audio)
@@ -130,7 +132,7 @@ class LiveInterview:
         interview = study.interview(interview_id)
         if interview.status not in ("planned", "recording", "interrupted"):
             raise StoreError(f"Interview #{interview.id} is {interview.status}; only interrupted ones can be resumed.")
-        schedule = schedule or find_schedule(interview.schedule_id)
+        schedule = schedule or schedule_for(study, interview.schedule_id, interview.schedule_version)
         lock = InterviewLock(study, interview.id, RECORDING_LOCK).acquire()
         try:
             file_orphan_parts(study, interview.id)

@@ -228,7 +228,7 @@ def bundled_schedules() -> tuple[Schedule, ...]:
     return tuple(load_schedule(path) for path in bundled_schedule_paths())
 
 
-def _looks_like_path(name: str) -> bool:
+def looks_like_path(name: str) -> bool:
     return "/" in name or "\\" in name or Path(name).suffix in SCHEDULE_SUFFIXES or Path(name).exists()
 
 
@@ -238,7 +238,7 @@ def find_schedule(name_or_path: str | Path) -> Schedule:
     Raises FileNotFoundError when neither exists, ScheduleError when the file is invalid.
     """
     name = str(name_or_path)
-    if isinstance(name_or_path, Path) or _looks_like_path(name):
+    if isinstance(name_or_path, Path) or looks_like_path(name):
         path = Path(name).expanduser()
         if not path.is_file():
             raise FileNotFoundError(f"no schedule file at {path}")

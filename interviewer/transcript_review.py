@@ -133,14 +133,14 @@ def _relabel(study: Study, interview_id: int, changes: dict[int, dict[str | None
 
 def schedule_items(study: Study, interview_id: int) -> list:
     """The items of the schedule the interview followed (empty when it has none, or it cannot be found)."""
-    from interviewer.schedule import find_schedule
+    from interviewer.study_schedules import schedule_for
 
-    schedule_id = study.interview(interview_id).schedule_id
-    if not schedule_id:
+    interview = study.interview(interview_id)
+    if not interview.schedule_id:
         return []
     try:
-        return list(find_schedule(schedule_id).items)
-    except (FileNotFoundError, ValueError):
+        return list(schedule_for(study, interview.schedule_id, interview.schedule_version).items)
+    except (OSError, ValueError):
         return []
 
 

@@ -38,11 +38,13 @@ def _friendly_errors(action):
     from interviewer.audio import AudioError
     from interviewer.export.document import ExportRefused
     from interviewer.models import ModelError
+    from interviewer.schedule import ScheduleError
     from interviewer.store import StoreError
+    from interviewer.study_schedules import ScheduleConflict
 
     try:
         return action()
-    except (AudioError, StoreError, ModelError, ExportRefused) as error:
+    except (AudioError, StoreError, ModelError, ExportRefused, ScheduleError, ScheduleConflict) as error:
         raise UserError(str(error)) from None
     except OSError as error:
         raise UserError(f"{error.filename or ''} {error.strerror or error}".strip()) from None
@@ -52,7 +54,7 @@ def _friendly_errors(action):
 @click.argument("audio", type=click.Path(path_type=Path))
 @click.option("--participant", "-p", required=True, help="Participant code, e.g. KI-08.")
 @click.option("--mode", type=click.Choice(MODES), default="face-to-face", show_default=True)
-@click.option("--schedule", default=None, help="Schedule id the interview followed, e.g. npt-key-informant.")
+@click.option("--schedule", default=None, help="Schedule the interview followed: an id (e.g. npt-key-informant) or a schedule file, kept in the study.")
 @click.option("--interviewer", default=None, help="Who ran the interview.")
 @study_option
 def import_(study, audio, participant, mode, schedule, interviewer) -> None:
@@ -77,9 +79,9 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
 
     schedule_id = schedule_version = None
     if schedule:
-        from interviewer.schedule import find_schedule
+        from interviewer.study_schedules import resolve_schedule
 
-        found = find_schedule(schedule)
+        found = resolve_schedule(opened, schedule)
         schedule_id, schedule_version = found.id, str(found.version)
     return import_recording(opened, audio, participant, mode=mode, schedule_id=schedule_id,
                             schedule_version=schedule_version, interviewer=interviewer)

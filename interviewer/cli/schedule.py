@@ -1,4 +1,4 @@
-"""Provides `interviewer schedule`: list the bundled schedules, show one as an outline, validate a file."""
+"""Provides `interviewer schedule`: list schedules, add one to a study, show one as an outline, validate a file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import textwrap
 
 import click
 
-from interviewer.cli._common import UserError
+from interviewer.cli._common import UserError, open_study, study_option
 
 
 def _minutes(value: int | float) -> str:
@@ -28,7 +28,7 @@ def _find(name_or_path: str):
 
 @click.group()
 def schedule() -> None:
-    """Interview schedules: list the bundled ones, show one, validate your own.
+    """Interview schedules: list them, add your own to a study, show one, validate a file.
 
     A schedule is a YAML file of sections and open questions, each tagged with the
     Normalisation Process Theory constructs it explores (see schedules/README.md).
@@ -40,28 +40,68 @@ def schedule() -> None:
 
 
 @schedule.command("list")
-def list_schedules() -> None:
-    """List the bundled schedules: id, version, items, planned minutes and title.
+@study_option
+def list_schedules(study: str | None) -> None:
+    """List the schedules interviews can follow: the study's own (see `schedule add`), then the bundled
+    ones, with id, version, items, planned minutes and title.
 
     Example:
 
-        interviewer schedule list
+        interviewer schedule list --study key-informants
     """
     from interviewer.schedule import ScheduleError, bundled_schedule_paths, load_schedule
+    from interviewer.store import Study, StoreError
+    from interviewer.study_schedules import study_schedules
 
-    rows = [("ID", "VERSION", "ITEMS", "MINUTES", "TITLE")]
-    for path in bundled_schedule_paths():
-        try:
-            found = load_schedule(path)
-        except ScheduleError as error:
-            raise UserError(f"a bundled schedule is invalid:\n{error}") from None
-        rows.append((found.id, str(found.version), str(len(found.items)), _minutes(found.planned_minutes), found.title))
+    rows = [("FROM", "ID", "VERSION", "ITEMS", "MINUTES", "TITLE")]
+    try:
+        opened = Study.open(study)
+    except StoreError:
+        opened = None
+    try:
+        own = study_schedules(opened) if opened is not None else []
+        bundled = [load_schedule(path) for path in bundled_schedule_paths()]
+    except ScheduleError as error:
+        raise UserError(f"a schedule is invalid:\n{error}") from None
+    for origin, found in [*(("study", s) for s in own), *(("bundled", s) for s in bundled)]:
+        rows.append((origin, found.id, str(found.version), str(len(found.items)), _minutes(found.planned_minutes),
+                     found.title))
     if len(rows) == 1:
-        click.echo("No bundled schedules found.")
+        click.echo("No schedules found.")
         return
-    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    widths = [max(len(row[column]) for row in rows) for column in range(5)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[5])
+
+
+@schedule.command("add")
+@click.argument("path", metavar="PATH")
+@study_option
+def add(study: str | None, path: str) -> None:
+    """Check a schedule file and keep a copy in the study, so interviews can follow it in the interview
+    screen and are always resumed, aligned and exported with the exact questions they used.
+
+    To change a schedule that interviews already follow, raise its `version` and add it again: earlier
+    interviews keep their version.
+
+    Example:
+
+        interviewer schedule add my-schedule.yaml --study key-informants
+    """
+    from interviewer.schedule import ScheduleError
+    from interviewer.study_schedules import ScheduleConflict, add_schedule
+
+    opened = open_study(study, create=study is None)
+    try:
+        kept = add_schedule(opened, path)
+    except ScheduleError as error:
+        raise UserError(f"{error}\nFix these lines and run `interviewer schedule add` again.") from None
+    except ScheduleConflict as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+    click.echo(f"Study '{opened.name}' now has schedule '{kept.id}' version {kept.version} "
+               f"({len(kept.items)} items): {kept.title}")
 
 
 def _script(heading: str, text: str) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from interviewer.export.document import ExportRefused, TranscriptDocument, build_document
-from interviewer.schedule import Item, Schedule, find_schedule
+from interviewer.schedule import Item, Schedule
 from interviewer.store import Consent, Participant, Study, StoreError
 
 
@@ -59,18 +58,9 @@ class StudyExport:
         return list(found.values())
 
 
-@lru_cache(maxsize=32)
-def _find_schedule(schedule_id: str) -> Schedule | None:
-    try:
-        return find_schedule(schedule_id)
-    except (OSError, ValueError):
-        return None
-
-
 def schedule_of(document: TranscriptDocument) -> Schedule | None:
-    """The schedule an interview followed, when it is bundled or still at its recorded path."""
-    schedule_id = document.interview.schedule_id
-    return _find_schedule(schedule_id) if schedule_id else None
+    """The schedule an interview followed, when the study keeps it or it is bundled."""
+    return document.followed_schedule
 
 
 def item_of(document: TranscriptDocument, item_id: str | None) -> Item | None:

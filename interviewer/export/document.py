@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from interviewer.schedule import Schedule
 from interviewer.store import Interview, Participant, Segment, Study
 
 UNKNOWN_SPEAKER = "Speaker"
@@ -38,6 +39,8 @@ class TranscriptDocument:
     """True when the anonymisation has not been reviewed: exports say DRAFT — NOT REVIEWED."""
     segments: list[Segment] = field(default_factory=list)
     """The stored segments; read their text through `text_of` so anonymised exports stay anonymised."""
+    followed_schedule: Schedule | None = None
+    """The schedule the interview followed, when the study or the product still has it."""
 
     def text_of(self, segment: Segment) -> str:
         """The segment's text as this document may show it (anonymised unless the original was allowed)."""
@@ -119,7 +122,19 @@ def build_document(study: Study, interview_id: int, *, allow_original: bool = Fa
         anonymised=anonymised,
         draft=anonymised and not reviewed,
         segments=segments,
+        followed_schedule=_followed_schedule(study, interview),
     )
+
+
+def _followed_schedule(study: Study, interview: Interview) -> Schedule | None:
+    from interviewer.study_schedules import schedule_for
+
+    if not interview.schedule_id:
+        return None
+    try:
+        return schedule_for(study, interview.schedule_id, interview.schedule_version)
+    except (OSError, ValueError):
+        return None
 
 
 def timestamp(seconds: float) -> str:

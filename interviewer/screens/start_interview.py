@@ -48,14 +48,13 @@ class StartInterviewScreen(Screen):
         self.initial_participant = participant
         self.verdict: str | None = None
         self.warned_once = False
+        self.schedule_problem: str | None = None
         self._stop_listening = threading.Event()
 
     def compose(self) -> ComposeResult:
-        from interviewer.schedule import bundled_schedules
-
         study = self.app.study
         codes = [p.code for p in study.participants()]
-        self.schedules = {s.id: s for s in bundled_schedules()}
+        self.schedules = {s.id: s for s in self._schedules()}
         yield Header()
         with VerticalScroll():
             with Horizontal(classes="row"):
@@ -91,7 +90,20 @@ class StartInterviewScreen(Screen):
                 yield Button("Start recording", id="start", variant="success", compact=True)
         yield Footer(compact=True)
 
+    def _schedules(self):
+        from interviewer.schedule import ScheduleError, bundled_schedules
+        from interviewer.study_schedules import available_schedules
+
+        try:
+            return available_schedules(self.app.study)
+        except ScheduleError as error:
+            self.schedule_problem = str(error)
+            return bundled_schedules()
+
     def on_mount(self) -> None:
+        if self.schedule_problem:
+            self.notify(f"One of the study's schedules is invalid and is not offered:\n{self.schedule_problem}",
+                        severity="error", timeout=12)
         self.query_one("#participant", Select).focus()
         self.show_consent()
         self.load_devices()
