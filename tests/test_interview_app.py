@@ -270,3 +270,23 @@ async def test_an_interrupted_interview_can_be_finished_without_resuming(study):
         await pilot.press("y")
         await wait_until(pilot, lambda: study.interview(crashed.interview.id).status == "recorded")
     assert [r.duration for r in study.recordings(crashed.interview.id)] == [pytest.approx(25.0)]
+
+
+async def test_a_new_participant_can_be_added_from_the_start_screen_and_is_chosen(study):
+    add_participant(study, "KI-01")
+    app, _ = build(study)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: screen_name(app) == "AddParticipantScreen")
+        await pilot.press(*"KI-01", "tab", *"Nurse", "ctrl+s")
+        assert screen_name(app) == "AddParticipantScreen", "a taken code is refused"
+        assert "already exists" in str(app.screen.query_one("#problem").render())
+        app.screen.query_one("#code").value = "KI-02"
+        app.screen.query_one("#name").value = "Rose Okafor"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        assert app.screen.participant == "KI-02"
+    added = study.participant("KI-02")
+    assert added.role == "Nurse" and added.name == "Rose Okafor"

@@ -27,6 +27,7 @@ class StartInterviewScreen(Screen):
     BINDINGS = [
         Binding("ctrl+r", "start", "Start recording"),
         Binding("ctrl+l", "check", "Check input"),
+        Binding("ctrl+n", "new_participant", "New participant"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -41,6 +42,7 @@ class StartInterviewScreen(Screen):
     StartInterviewScreen #preflight { height: auto; border: round $primary; padding: 0 1; }
     StartInterviewScreen #buttons { height: auto; align-horizontal: right; }
     StartInterviewScreen Button { margin-left: 2; }
+    StartInterviewScreen #new-participant { margin-left: 1; }
     """
 
     def __init__(self, participant: str | None = None):
@@ -63,6 +65,7 @@ class StartInterviewScreen(Screen):
                              value=self.initial_participant if self.initial_participant in codes else
                              (codes[0] if len(codes) == 1 else Select.NULL),
                              prompt="choose a participant", compact=True)
+                yield Button("New…", id="new-participant", compact=True)
             yield Static(id="consent")
             yield Checkbox("They have just agreed to audio recording (this is logged)", id="consent-now", compact=True)
             with Horizontal(classes="row"):
@@ -118,6 +121,20 @@ class StartInterviewScreen(Screen):
     def participant(self) -> str | None:
         value = self.query_one("#participant", Select).value
         return None if value is Select.NULL else str(value)
+
+    @on(Button.Pressed, "#new-participant")
+    def action_new_participant(self) -> None:
+        from interviewer.screens.add_participant import AddParticipantScreen
+
+        self.app.push_screen(AddParticipantScreen(), self._participant_added)
+
+    def _participant_added(self, code: str | None) -> None:
+        if code is None:
+            return
+        select = self.query_one("#participant", Select)
+        select.set_options([(p.code, p.code) for p in self.app.study.participants()])
+        select.value = code
+        self.notify(f"Added participant {code}.")
 
     @on(Select.Changed, "#participant")
     def show_consent(self) -> None:
