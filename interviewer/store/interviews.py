@@ -1,0 +1,185 @@
+"""Provides the interviews, recordings and timeline events tables of a study."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from interviewer.store.base import StoreError, StudyTables, now
+
+MODES = ("phone", "face-to-face", "video")
+INTERVIEW_STATUSES = ("planned", "recording", "interrupted", "recorded", "transcribed", "anonymised", "reviewed", "exported")
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: int
+    participant_id: int
+    participant_code: str
+    schedule_id: str | None
+    schedule_version: str | None
+    mode: str
+    interviewer: str | None
+    started_at: str | None
+    ended_at: str | None
+    status: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Recording:
+    id: int
+    interview_id: int
+    part: int
+    path: str
+    original_name: str | None
+    sha256: str
+    format: str
+    sample_rate: int
+    channels: int
+    duration: float
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: int
+    interview_id: int
+    kind: str
+    item_id: str | None
+    probe: int | None
+    text: str | None
+    offset: float | None
+    at: str
+
+
+class InterviewTables(StudyTables):
+    """Interviews, the recorded parts of each and its timeline; finds participants through `ParticipantTables`."""
+
+    # -- interviews -------------------------------------------------------------------------------
+
+    def add_interview(
+        self,
+        code: str,
+        *,
+        mode: str = "face-to-face",
+        schedule_id: str | None = None,
+        schedule_version: str | None = None,
+        interviewer: str | None = None,
+        started_at: str | None = None,
+        status: str = "planned",
+    ) -> Interview:
+        if mode not in MODES:
+            raise StoreError(f"Unknown interview mode '{mode}': use one of {', '.join(MODES)}.")
+        participant = self.participant(code)
+        row = {
+            "participant_id": participant.id,
+            "schedule_id": schedule_id,
+            "schedule_version": None if schedule_version is None else str(schedule_version),
+            "mode": mode,
+            "interviewer": interviewer or self.actor,
+            "started_at": started_at,
+            "ended_at": None,
+            "status": status,
+            "created_at": now(),
+        }
+        with self.db.conn:
+            interview_id = self.db["interviews"].insert(row).last_pk
+            self.audit("add", "interviews", interview_id, {"participant": code, **row})
+        return self.interview(interview_id)
+
+    def interview(self, interview_id: int | str) -> Interview:
+        try:
+            key = int(str(interview_id).lstrip("#"))
+        except ValueError:
+            raise StoreError(f"'{interview_id}' is not an interview number; list them with: interviewer interview list") from None
+        try:
+            row = self.db["interviews"].get(key)
+        except sqlite_utils.db.NotFoundError:
+            raise StoreError(f"No interview #{key} in this study; list them with: interviewer interview list") from None
+        return self._to_interview(row)
+
+    def interviews(self, code: str | None = None) -> list[Interview]:
+        if code:
+            rows = self.db["interviews"].rows_where("participant_id = ?", [self.participant(code).id], order_by="id")
+        else:
+            rows = self.db["interviews"].rows_where(order_by="id")
+        return [self._to_interview(row) for row in rows]
+
+    def update_interview(self, interview_id: int, **changes: Any) -> Interview:
+        if "status" in changes and changes["status"] not in INTERVIEW_STATUSES:
+            raise StoreError(f"Unknown interview status '{changes['status']}'.")
+        with self.db.conn:
+            self.db["interviews"].update(interview_id, changes)
+            self.audit("edit", "interviews", interview_id, changes)
+        return self.interview(interview_id)
+
+    def _to_interview(self, row: dict[str, Any]) -> Interview:
+        code = self.db["participants"].get(row["participant_id"])["code"]
+        return Interview(
+            id=row["id"],
+            participant_id=row["participant_id"],
+            participant_code=code,
+            schedule_id=row["schedule_id"],
+            schedule_version=row["schedule_version"],
+            mode=row["mode"],
+            interviewer=row["interviewer"],
+            started_at=row["started_at"],
+            ended_at=row["ended_at"],
+            status=row["status"],
+            language=row.get("language"),
+        )
+
+    # -- recordings -------------------------------------------------------------------------------
+
+    def add_recording(self, interview_id: int, *, path: Path, sha256: str, format: str, sample_rate: int,
+                      channels: int, duration: float, original_name: str | None = None) -> Recording:
+        part = 1 + (self.db.execute(
+            "select coalesce(max(part), 0) from recordings where interview_id = ?", [interview_id]
+        ).fetchone()[0])
+        stored_path = path.relative_to(self.folder) if path.is_relative_to(self.folder) else path
+        row = {
+            "interview_id": interview_id,
+            "part": part,
+            "path": str(stored_path),
+            "original_name": original_name,
+            "sha256": sha256,
+            "format": format,
+            "sample_rate": sample_rate,
+            "channels": channels,
+            "duration": duration,
+            "created_at": now(),
+        }
+        with self.db.conn:
+            recording_id = self.db["recordings"].insert(row).last_pk
+            self.audit("add", "recordings", recording_id, row)
+        return self.recording(recording_id)
+
+    def recording(self, recording_id: int) -> Recording:
+        row = dict(self.db["recordings"].get(recording_id))
+        row.pop("created_at")
+        return Recording(**row)
+
+    def recordings(self, interview_id: int) -> list[Recording]:
+        return [self.recording(row["id"]) for row in self.db["recordings"].rows_where("interview_id = ?", [interview_id], order_by="part")]
+
+    def recording_path(self, recording: Recording) -> Path:
+        path = Path(recording.path)
+        return path if path.is_absolute() else self.folder / path
+
+    # -- timeline ---------------------------------------------------------------------------------
+
+    def add_event(self, interview_id: int, kind: str, *, item_id: str | None = None, probe: int | None = None,
+                  text: str | None = None, offset: float | None = None, recording_id: int | None = None) -> int:
+        row = {"interview_id": interview_id, "recording_id": recording_id, "kind": kind, "item_id": item_id,
+               "probe": probe, "text": text, "offset": offset, "at": now()}
+        with self.db.conn:
+            event_id = self.db["timeline_events"].insert(row).last_pk
+            self.audit("add", "timeline_events", event_id, {"kind": kind, "item_id": item_id})
+        return event_id
+
+    def events(self, interview_id: int) -> list[TimelineEvent]:
+        rows = self.db["timeline_events"].rows_where("interview_id = ?", [interview_id], order_by="id")
+        return [TimelineEvent(**{k: row[k] for k in TimelineEvent.__dataclass_fields__}) for row in rows]
