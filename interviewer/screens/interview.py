@@ -1,8 +1,6 @@
-"""Provides the interview screen: the schedule as a conversation, keyboard actions, and the side panel."""
+"""Provides the interview screen: keyboard actions on the schedule, and the workers that record, reopen and stop it."""
 
 from __future__ import annotations
-
-import time
 
 from rich.text import Text
 from textual import work
@@ -10,23 +8,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from interviewer.live_interview import LiveInterview
-from interviewer.screens.messages import (
-    InterviewReopened, LiveLines, LiveTranscriptionFailed, PartFinished, RecordingFailed, RecordingStarted,
-)
+from interviewer.screens.live_transcription import LiveTranscriptionMixin
+from interviewer.screens.messages import InterviewReopened, PartFinished, RecordingFailed, RecordingStarted
 from interviewer.session import SessionError, SessionEvent
-from interviewer.widgets.chat_log import ChatLog
-from interviewer.widgets.item_card import ItemCard
+from interviewer.widgets.banner import Banner
+from interviewer.widgets.interview_chat import InterviewChat
+from interviewer.widgets.interview_panel import InterviewPanel
+from interviewer.widgets.note_field import NoteField
 from interviewer.widgets.reply import Reply
-from interviewer.widgets.side_panel import SidePanel
-from interviewer.widgets.spoken import Spoken
-
-DISK_CHECK_SECONDS = 5.0
 
 
-class InterviewScreen(Screen):
+class InterviewScreen(LiveTranscriptionMixin, Screen):
     """Runs one interview. Built with a new `live` interview, or with `resume_id` to continue an interrupted one."""
 
     BINDINGS = [
@@ -49,16 +44,6 @@ class InterviewScreen(Screen):
     AUTO_FOCUS = ""
     """Nothing takes focus: the keys belong to the screen, and the note field only while a note is typed."""
 
-    DEFAULT_CSS = """
-    InterviewScreen #banner {
-        display: none; height: auto; background: $error 30%; color: $text; padding: 0 1; text-style: bold;
-    }
-    InterviewScreen #banner.-shown { display: block; }
-    InterviewScreen #note { display: none; dock: bottom; }
-    InterviewScreen #note.-shown { display: block; }
-    InterviewScreen ChatLog.-no-speech Spoken { display: none; }
-    """
-
     def __init__(self, live: LiveInterview | None = None, *, resume_id: int | None = None,
                  device: int | str | None = None, channels: int = 1):
         super().__init__()
@@ -67,23 +52,16 @@ class InterviewScreen(Screen):
         self.device = device
         self.channels = channels
         self.state = "starting"
-        self.cards: dict[str, ItemCard] = {}
-        self.disk_seconds: float | None = None
-        self._disk_checked = 0.0
-        self.live_transcript = None
-        """The `live_part.LiveTranscript` of this interview (None when live transcription is off)."""
-        self.live_status = ""
-        """What the side panel says about live transcription: loading, behind, off."""
-        self.show_speech = True
+        """starting, recording, paused, lost (the input went away), stopping, stopped."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             with Vertical(id="main"):
-                yield Static(id="banner")
-                yield ChatLog(id="chat")
-                yield Input(placeholder="Note (Enter saves, Esc cancels)", id="note")
-            yield SidePanel(id="side")
+                yield Banner(id="banner")
+                yield InterviewChat(id="chat")
+                yield NoteField(placeholder="Note (Enter saves, Esc cancels)", id="note")
+            yield InterviewPanel(id="side")
         yield Footer(compact=True, show_command_palette=False)
 
     # -- opening ---------------------------------------------------------------------------------------
@@ -152,81 +130,7 @@ class InterviewScreen(Screen):
         self._attach_live_part()
         self.post_message(RecordingStarted(str(path), self.live.part_number))
 
-    # -- live transcription ----------------------------------------------------------------------------
-
-    def _attach_live_part(self) -> None:
-        """Listen to the new part's audio at once (on the recorder worker); the model is loaded afterwards."""
-        recorder = self.live.recorder
-        if self.app.config.live_model is None or not hasattr(recorder, "add_listener"):
-            return
-        from interviewer.live_part import LivePart, LiveTranscript
-        from interviewer.pipeline import interviewer_channel
-
-        if self.live_transcript is None:
-            self.live_transcript = LiveTranscript()
-        code = self.live.interview.participant_code
-        names = ("Interviewer", code) if interviewer_channel(self.app.study) != 1 else (code, "Interviewer")
-        number = self.live.part_number
-        part = LivePart(number, recorder.path, recorder.channels, recorder.samplerate, channel_names=names,
-                        on_lines=lambda lines: self.post_message(LiveLines(lines)),
-                        on_failure=lambda error: self.post_message(LiveTranscriptionFailed(number, str(error))),
-                        seconds_before=self.live.recorded_seconds)
-        recorder.add_listener(part.listen)
-        self.live_transcript.add(part)
-
-    @work(thread=True, group="live-model", exit_on_error=False)
-    def _load_live_model(self, part) -> None:
-        try:
-            transcriber = self.app.live_transcriber()
-        except Exception as error:  # no model, a broken model file: the interview goes on without live text
-            part.fail(error)
-            return
-        self.live_transcript.model_name = transcriber.model_name
-        part.start(transcriber)
-
-    def on_live_lines(self, message: LiveLines) -> None:
-        chat = self.chat
-        widgets = []
-        for line in message.lines:
-            part = self._live_part(line.part)
-            seconds = (part.seconds_before if part is not None else 0.0) + line.start
-            last = widgets[-1] if widgets else (chat.children[-1] if chat.children else None)
-            if isinstance(last, Spoken) and last.can_take(line.speaker, line.part, seconds):
-                last.extend(line.text, seconds + line.end - line.start)
-                continue
-            role = "interviewer" if line.speaker == "Interviewer" else (
-                "speech" if line.speaker == "Speech" else "participant")
-            widgets.append(Spoken(line.speaker, seconds, line.text, role, line.part))
-        if widgets:
-            chat.add(*widgets)
-
-    def on_live_transcription_failed(self, message: LiveTranscriptionFailed) -> None:
-        self.notify(f"Live transcription stopped ({message.error}). Recording continues; the transcript is made"
-                    " after the interview instead.", severity="warning", timeout=8)
-        self.chat.add(Reply("warning", "live transcription stopped; recording continues"))
-        self.tick()
-
-    def _live_part(self, number: int):
-        if self.live_transcript is None:
-            return None
-        return next((part for part in self.live_transcript.parts if part.part == number), None)
-
-    def action_toggle_live(self) -> None:
-        self.show_speech = not self.show_speech
-        self.chat.set_class(not self.show_speech, "-no-speech")
-        self.notify("Live transcript shown." if self.show_speech else "Live transcript hidden (still recorded).",
-                    timeout=2)
-
-    def _live_side_text(self) -> str:
-        part = self._live_part(self.live.part_number) if self.live is not None else None
-        if part is None or self.state in ("stopping", "stopped"):
-            return ""
-        if part.error is not None:
-            return "Live transcript: off"
-        behind = part.seconds_behind
-        if behind is None:
-            return "Live transcript: loading"
-        return f"Live transcript: {behind:.0f} s behind" + ("" if self.show_speech else " (hidden)")
+    # -- recording ------------------------------------------------------------------------------------
 
     def _recorder_failed(self, error: Exception) -> None:
         # Called on the recorder's thread: only post a message.
@@ -234,94 +138,47 @@ class InterviewScreen(Screen):
 
     def on_recording_started(self, message: RecordingStarted) -> None:
         self.state = "recording"
-        self._hide_banner()
-        part = self._live_part(message.part)
-        if part is not None:
-            self._load_live_model(part)
+        self.query_one(Banner).hide()
+        self._start_live_part(message.part)
         self.show(self.live.take_up())
 
     def on_recording_failed(self, message: RecordingFailed) -> None:
         self.state = "lost"
-        banner = self.query_one("#banner", Static)
-        banner.update(f"⚠ {message.message}\nEverything so far is saved. Press d to continue on another input"
-                      " (a new part of this interview), or x to stop.")
-        banner.add_class("-shown")
+        self.query_one(Banner).show_warning(
+            f"⚠ {message.message}\nEverything so far is saved. Press d to continue on another input"
+            " (a new part of this interview), or x to stop.")
         self.chat.add(Reply("warning", "recording stopped: input lost"))
         if self.live.recorder is not None:
             self.finish(then="wait", status="interrupted")
 
-    def _hide_banner(self) -> None:
-        self.query_one("#banner", Static).remove_class("-shown")
-
     @property
-    def chat(self) -> ChatLog:
-        return self.query_one("#chat", ChatLog)
+    def chat(self) -> InterviewChat:
+        return self.query_one(InterviewChat)
 
     # -- the conversation ------------------------------------------------------------------------------
 
     def show(self, events: list[SessionEvent]) -> None:
         """Add the replies and cards for events the session just produced."""
-        live = self.live
-        session = live.session
-        widgets = []
-        seconds = session.elapsed(live.offset)
-        for event in events:
-            kind = event.kind
-            if kind == "item":
-                if event.item_id is None:
-                    closing = live.schedule.closing.strip() or "Thank the participant."
-                    widgets.append(Reply("info", Text.assemble(
-                        ("Every item is done. ", "bold"), closing, "\nPress x to stop, or g to go back to an item.")))
-                    continue
-                item = live.schedule.item(event.item_id)
-                card = ItemCard(item, live.schedule.section_of(item.id).title, session.probes_used.get(item.id))
-                self.cards[item.id] = card
-                widgets.append(card)
-            elif kind == "asked":
-                widgets.append(Reply("asked", "asked", seconds))
-            elif kind == "skipped":
-                widgets.append(Reply("skipped", "skipped", seconds))
-            elif kind == "probe":
-                card = self.cards.get(event.item_id)
-                if card is not None:
-                    card.mark_probe(event.probe)
-                widgets.append(Reply("probe", f"probe {event.probe}: {event.text}", seconds))
-            elif kind == "note":
-                widgets.append(Reply("note", event.text, seconds))
-            elif kind == "marker":
-                widgets.append(Reply("marker", "marker" + (f": {event.text}" if event.text else ""), seconds))
-            elif kind == "pause":
-                widgets.append(Reply("pause", "recording paused", seconds))
-            elif kind == "resume":
-                widgets.append(Reply("resume", "recording resumed", seconds))
-            elif kind == "part":
-                widgets.append(Reply("part", f"recording {event.text}", seconds))
-        if widgets:
-            self.chat.add(*widgets)
+        session = self.live.session
+        self.chat.add_events(events, session, session.elapsed(self.live.offset))
         self.tick()
 
     def _ready(self) -> bool:
         if self.live is None or self.state == "starting":
             return False
-        if self.query_one("#note", Input).has_class("-shown"):
-            return False
-        return True
+        return not self.query_one(NoteField).is_open
 
     def action_act(self, action: str) -> None:
-        if not self._ready():
-            return
-        try:
-            events = self.live.act(action)
-        except SessionError as error:
-            self.notify(str(error), severity="warning", timeout=3)
-            return
-        self.show(events)
+        self._act(action)
 
     def action_probe(self, number: int) -> None:
+        self._act("probe", number)
+
+    def _act(self, action: str, *args) -> None:
         if not self._ready():
             return
         try:
-            events = self.live.act("probe", number)
+            events = self.live.act(action, *args)
         except SessionError as error:
             self.notify(str(error), severity="warning", timeout=3)
             return
@@ -337,10 +194,7 @@ class InterviewScreen(Screen):
     def action_note(self) -> None:
         if not self._ready():
             return
-        note = self.query_one("#note", Input)
-        note.add_class("-shown")
-        note.value = ""
-        note.focus()
+        self.query_one(NoteField).open()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
@@ -349,10 +203,7 @@ class InterviewScreen(Screen):
             self.show(self.live.act("note", text))
 
     def action_cancel_note(self) -> None:
-        note = self.query_one("#note", Input)
-        note.remove_class("-shown")
-        note.value = ""
-        self.set_focus(None)
+        self.query_one(NoteField).close()
 
     def action_goto(self) -> None:
         from interviewer.screens.jump import JumpScreen
@@ -365,6 +216,12 @@ class InterviewScreen(Screen):
                 self.show(self.live.act("goto", item_id))
 
         self.app.push_screen(JumpScreen(self.live.session), chosen)
+
+    def action_toggle_live(self) -> None:
+        chat = self.chat
+        chat.show_speech = not chat.show_speech
+        self.notify("Live transcript shown." if chat.show_speech else "Live transcript hidden (still recorded).",
+                    timeout=2)
 
     def action_help(self) -> None:
         from interviewer.screens.help import HelpScreen
@@ -422,10 +279,7 @@ class InterviewScreen(Screen):
 
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
-        if self.live_transcript is not None:
-            self.live_transcript.end()  # what is still queued goes on being transcribed
-            if message.then == "summary" and self.live_transcript.parts:
-                self.app.live_transcripts[self.live.interview.id] = self.live_transcript
+        self._end_live_transcription(hand_over=message.then == "summary")
         if message.then == "quit":
             self.app.live_ids.discard(self.live.interview.id)
             self.live.close()
@@ -439,17 +293,10 @@ class InterviewScreen(Screen):
     # -- the side panel --------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        live = self.live
-        if live is None:
+        if self.live is None:
             return
-        recorder = live.recorder
-        dbfs = max(recorder.level.rms_dbfs) if recorder is not None else -120.0
-        now = time.monotonic()
-        if now - self._disk_checked > DISK_CHECK_SECONDS:
-            self._disk_checked = now
-            try:
-                self.disk_seconds = self.app.config.audio.free_disk_seconds(self.app.study.folder, live.channels)
-            except OSError:
-                self.disk_seconds = None
-        self.query_one(SidePanel).show(live.session, state=self.state, offset=live.offset, part=live.part_number,
-                                       dbfs=dbfs, disk_seconds=self.disk_seconds, live_text=self._live_side_text())
+        self.query_one(InterviewPanel).show_interview(self.live, state=self.state, live_text=self._live_side_text(),
+                                                      free_disk_seconds=self._free_disk_seconds)
+
+    def _free_disk_seconds(self) -> float:
+        return self.app.config.audio.free_disk_seconds(self.app.study.folder, self.live.channels)
