@@ -278,10 +278,7 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
 def interviewer_channel(study: Study) -> int | None:
     """Which channel of a stereo recording is the interviewer's, when the study says so (settings
     `interviewer_channel`: "left" or "right"); None leaves it to the timeline."""
-    import json
-
-    settings = json.loads(study.db["study"].get(1).get("settings") or "{}")
-    return {"left": 0, "right": 1}.get(str(settings.get("interviewer_channel", "")).lower())
+    return {"left": 0, "right": 1}.get(str(study.settings.get("interviewer_channel", "")).lower())
 
 
 def store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",

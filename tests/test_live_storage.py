@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
@@ -44,7 +43,7 @@ def test_a_stereo_part_is_stored_with_each_word_on_the_party_of_its_louder_chann
     path.parent.mkdir(parents=True, exist_ok=True)
     two_party_stereo(path)
     interview = filed_interview(study, path, channels=2)
-    study.db["study"].update(1, {"settings": json.dumps({"interviewer_channel": "right"})})
+    study.set_setting("interviewer_channel", "right")
     live = [segment(0.3, 4.5, ("How", 0.3, 0.8), ("are", 0.9, 1.5), ("fine", 3.4, 3.9), ("thanks", 4.0, 4.5))]
     stages = []
 

@@ -131,3 +131,20 @@ def test_two_connections_to_one_study_see_each_others_writes(study):
     study.add_participant("KI-01")
     assert [p.code for p in other.participants()] == ["KI-01"]
     other.close()
+
+
+def test_interviewer_channel_is_set_from_the_cli_and_auto_clears_it(isolated_home):
+    from click.testing import CliRunner
+
+    from interviewer.cli import main
+    from interviewer.pipeline import interviewer_channel
+
+    runner = CliRunner()
+    runner.invoke(main, ["--study", "phone", "study", "init"])
+    assert runner.invoke(main, ["--study", "phone", "study", "set-interviewer-channel", "right"]).exit_code == 0
+    study = Study.open("phone")
+    assert interviewer_channel(study) == 1
+    assert study.audit_entries()[-1]["action"] == "set"
+    assert runner.invoke(main, ["--study", "phone", "study", "set-interviewer-channel", "auto"]).exit_code == 0
+    assert interviewer_channel(study) is None
+    study.close()

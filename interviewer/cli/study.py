@@ -81,4 +81,25 @@ def set_quote_label(study: str | None, template: str) -> None:
         click.echo(f"  {code}: {label}")
 
 
+@study.command("set-interviewer-channel")
+@click.argument("channel", type=click.Choice(["left", "right", "auto"]))
+@study_option
+def set_interviewer_channel(study: str | None, channel: str) -> None:
+    """Say which channel of stereo recordings (a phone adapter, two microphones) is the interviewer's.
+
+    With `auto` (the default), it is worked out from the interview's timeline: the channel that speaks
+    while the questions are asked.
+
+    Example:
+
+        interviewer study set-interviewer-channel left --study key-informants
+    """
+    opened = open_study(study)
+    opened.set_setting("interviewer_channel", None if channel == "auto" else channel)
+    if channel == "auto":
+        click.echo("The interviewer's channel of stereo recordings will be worked out from each interview.")
+    else:
+        click.echo(f"The interviewer is on the {channel} channel of this study's stereo recordings.")
+
+
 COMMANDS = [study]

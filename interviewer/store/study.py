@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import getpass
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -91,6 +93,22 @@ class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationT
     @property
     def quote_label_template(self) -> str:
         return self.db["study"].get(1)["quote_label_template"] or DEFAULT_QUOTE_LABEL
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The study's settings (a JSON object in the study row)."""
+        return json.loads(self.db["study"].get(1).get("settings") or "{}")
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Set one setting (None removes it), audited."""
+        settings = self.settings
+        if value is None:
+            settings.pop(key, None)
+        else:
+            settings[key] = value
+        with self.db.conn:
+            self.db["study"].update(1, {"settings": json.dumps(settings, ensure_ascii=False)})
+            self.audit("set", "study", 1, {key: value})
 
     @property
     def recordings_dir(self) -> Path:
