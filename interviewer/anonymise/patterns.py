@@ -6,8 +6,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import NUMBER_WORD, SPOKEN_DIGIT, number_value, spoken_digits, valid_nhs_number
+from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.numbers import (
+    DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, number_value, spoken_digits, valid_nhs_number,
+)
 
 I = re.IGNORECASE
 
@@ -34,6 +40,10 @@ def find_numbers(text: str) -> Iterator[Found]:
 
 # ---- postcodes ------------------------------------------------------------------------------------
 POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b", I)
+SPOKEN_OUTWARD_NUMBER = rf"(?i:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD})|\d{{1,2}}"
+SPOKEN_POSTCODE = re.compile(
+    rf"\b[A-Z](?:\s+[A-Z])?\s+(?:{SPOKEN_OUTWARD_NUMBER})(?:\s+[A-Z])?,?\s+(?:(?i:{DIGIT_WORD})|\d)\s+[A-Z]\s*[A-Z]\b")
+"""Letters said one by one, numbers as words: 'C F two four, two Q X', 'S E thirteen, six T J'."""
 
 
 def find_postcodes(text: str) -> Iterator[Found]:
@@ -42,6 +52,8 @@ def find_postcodes(text: str) -> Iterator[Found]:
         if value.islower() and " " not in value:
             continue
         yield Found(match.start(), match.end(), "POSTCODE", 0.9, "UK postcode pattern")
+    for match in SPOKEN_POSTCODE.finditer(text):
+        yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (spoken letters and numbers)")
 
 
 # ---- emails and web addresses ---------------------------------------------------------------------
@@ -50,26 +62,38 @@ EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?", I)
 WORD = r"[a-z0-9]+"
 SPOKEN_DOT = r"\s+(?:dot|full stop|point)\s+"
+LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
+"""A word of an email's local part: a word or letters spelled out, perhaps followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
-    rf"\b{WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{WORD})*\s+at\s+{WORD}(?:\s+{WORD})?(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
+    rf"\b{LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD})?(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
     rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b"
-    rf"|\b{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac)(?:{SPOKEN_DOT}uk)?\b", I)
+    rf"|\b(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac)(?:{SPOKEN_DOT}uk)?\b", I)
+NOT_IN_A_DOMAIN = frozenset("website site page web online address email called go visit is it's its on at the our their".split())
 
 
 def find_addresses_online(text: str) -> Iterator[Found]:
     for match in EMAIL.finditer(text):
         yield Found(match.start(), match.end(), "EMAIL", 0.95, "email address")
-    for match in SPOKEN_EMAIL.finditer(text):
-        yield Found(match.start(), match.end(), "EMAIL", 0.85, "spoken email address")
+    spoken_emails = [match.span() for match in SPOKEN_EMAIL.finditer(text)]
+    for start, end in spoken_emails:
+        yield Found(start, end, "EMAIL", 0.85, "spoken email address")
     for match in URL.finditer(text):
         value = match.group().rstrip(".")
         if "@" in text[max(0, match.start() - 1):match.start()]:
             continue
         yield Found(match.start(), match.start() + len(value), "URL", 0.85, "web address")
     for match in SPOKEN_URL.finditer(text):
-        yield Found(match.start(), match.end(), "URL", 0.8, "spoken web address")
+        if any(start < match.end() and match.start() < end for start, end in spoken_emails):
+            continue
+        start = match.start()
+        # A domain said as several words ('beechwood lodge care dot co dot uk') starts after the lead-in words.
+        for word in re.finditer(r"\S+", match.group()):
+            if word.group().lower() not in NOT_IN_A_DOMAIN and word.group().lower() not in STOP_WORDS:
+                break
+            start = match.start() + word.end() + 1
+        yield Found(start, match.end(), "URL", 0.8, "spoken web address")
 
 
 # ---- names spelled letter by letter ---------------------------------------------------------------
@@ -98,6 +122,9 @@ YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
+NAMED_AGE = re.compile(rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
+"""A person's name then their age: 'Callum's twenty-four', 'Zosia was nine'."""
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;!?]|\s(?:and|when|then|but)\b)")
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
 
 
@@ -110,13 +137,26 @@ def _plausible_age(value: str, spoken_needs_ten: bool = True) -> bool:
     return 1 <= number <= 115
 
 
+def _age_at(text: str, match: re.Match, group: int) -> bool:
+    """Whether the number in `group` reads as an age: not followed by a unit, and under ten only when the clause
+    ends there ('he was two, and' but not 'he was one of them')."""
+    value = match.group(group)
+    if NOT_AN_AGE_AFTER.match(text, match.end(group)):
+        return False
+    return _plausible_age(value, True) or (_plausible_age(value, False) and bool(CLAUSE_END_AFTER.match(text, match.end(group))))
+
+
 def find_ages(text: str) -> Iterator[Found]:
-    for pattern, reason, strict in ((AGE_CUE, "age after 'I'm/aged'", True), (APPOSITIVE_AGE, "age after a person", True),
-                                  (AGE_NOW, "age with 'now'", True)):
+    for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
+                            (AGE_NOW, "age with 'now'")):
         for match in pattern.finditer(text):
-            if not _plausible_age(match.group(1), strict) or NOT_AN_AGE_AFTER.match(text, match.end(1)):
-                continue
-            yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
+            if _age_at(text, match, 1):
+                yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
+    gaz = load_gazetteers()
+    for match in NAMED_AGE.finditer(text):
+        name = match.group(1).lower()
+        if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
+            yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
     for match in YEARS_OLD.finditer(text):
         if _plausible_age(match.group(1), False):
             yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
