@@ -11,7 +11,7 @@ from typing import Iterable
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_group
+from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -88,6 +88,7 @@ class Anonymiser:
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
         candidates += self._without_allowed(text, propagate(text, candidates, load_gazetteers(), self._allowed_keys))
+        candidates = with_given_names(text, candidates, load_gazetteers())
         detections = self._resolve(text, candidates)
         return [d for d in detections if self.policy.replaces(d.entity_type)]
 

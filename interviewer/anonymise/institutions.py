@@ -26,17 +26,24 @@ STRONG = {
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
-                    r"Charity|Foundation|Church|Mosque|Temple|Academy|Met|Poly",
+                    r"Charity|Foundation|Church|Mosque|Temple|Academy|Met|Poly|Lodge|Care Home|Nursing Home",
 }
+PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home"})
+"""Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project'):
+a capitalised name before them counts even when every word of it is English."""
+GENERIC_MODIFIERS = frozenset("""gp general day dental family group medical local private nurse nursing community cardiac
+plastic minor major eye vascular pilot research housing care residential the our my your their his her this that new old
+main big small same other recovery""".split())
 STREET_STRONG = r"Street|Road|Lane|Avenue|Grove|Drive|Crescent|Terrace|Gardens|Mews|Clough|Parade|Brow|Boulevard"
 STREET_WEAK = r"Close|Way|Place|View|Court|Walk|Row|Rise|Green|Hill|Park|Vale|Fold|Estate|Square"
 DIRECTION = rf"(?:{SP}(?:North|South|East|West))?"
 HOUSE = rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber){SP}\d+[A-Za-z]?,?{SP})?(?:{CAP}{SP}(?:House|Court|Lodge|Mill|Buildings?),?{SP})?"
 STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{STREET_WEAK})\b{DIRECTION}")
-WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
+WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Z]?\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
 NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
 OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
-SAINT = re.compile(r"\bSt\.?\s+[A-Z][a-z]+(?:['’]s?)(?=\W)")
+SAINT = re.compile(r"\bSt\.?\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|Junior|"
+                   r"Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church))*(?=\W)")
 LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
 GENERIC_LOWER = frozenset("""the a an general local district psychiatric mental children's childrens city royal private community
 day cottage teaching big main new old same other that this nearest different another big other""".split())
@@ -74,7 +81,10 @@ def _trim_chain(text: str, start: int, chain: str) -> tuple[int, list[str]]:
     words = re.findall(r"\S+", chain)
     offset = start
     while words and words[0].lower() in LEADING_NOISE:
-        offset = text.index(words[0], offset) + len(words[0])
+        at = text.index(words[0], offset)
+        if words[0] == "The" and len(words) > 1 and text[:at].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n"):
+            break  # "at The Hope Project": a capital "The" mid-sentence is part of the name
+        offset = at + len(words[0])
         words = words[1:]
     offset = text.index(words[0], offset) if words else offset
     return offset, words
@@ -86,12 +96,17 @@ def _has_proper(words: list[str]) -> bool:
                if w.lower() not in STOP_WORDS and w not in ("St", "St.", "&"))
 
 
+def _place_named(head: str, words: list[str]) -> bool:
+    return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and all(
+        w[:1].isupper() and not w.isupper() and w.lower() not in GENERIC_MODIFIERS for w in words)
+
+
 def find_institutions(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
     for match in _anchored(NAMED_HEAD, INSTITUTION_HEAD, text):
         kind, strong = _head_type(re.sub(r"\s+", " ", match.group(2)))
         start, words = _trim_chain(text, match.start(1), match.group(1))
-        if not words or not (strong or _has_proper(words)):
+        if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)):
             continue
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from interviewer.anonymise.cues import MONTH_PREPOSITIONS, MONTHS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTH_PREPOSITIONS, MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.names import INSTITUTION_HEADS, _one_edit
 
@@ -125,3 +127,21 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
 
 def with_group(candidate: Candidate, group: str) -> Candidate:
     return replace(candidate, group=group)
+
+
+WORD_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
+
+
+def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
+    """Person spans starting at a capitalised name take in a lower-case first name just before it
+    ('frank Hollinrake'): speech recognition writes first names that are also words in lower case."""
+    extended = []
+    for candidate in candidates:
+        if candidate.entity_type == "PERSON" and text[candidate.start:candidate.start + 1].isupper():
+            before = WORD_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+            word = before.group(1) if before else ""
+            if len(word) >= 3 and word in gaz.first_names and word not in STOP_WORDS and word not in FILLERS \
+                    and word not in DETERMINERS and word not in TITLES:
+                candidate = replace(candidate, start=before.start(1))
+        extended.append(candidate)
+    return extended
