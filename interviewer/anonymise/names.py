@@ -114,7 +114,7 @@ class TokenView:
 def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = TokenView(doc, load_gazetteers(), allow_words)
     found: list[Found] = []
-    for finder in (_titled, _first_names, _unknown_capitalised, _places):
+    for finder in (_titled, _first_names, _unknown_capitalised, _places, _capitalised_after_preposition):
         found.extend(finder(view))
     return found
 
@@ -207,3 +207,31 @@ def _places(v: TokenView) -> Iterator[Found]:
             elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
                 yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case UK place from the gazetteer")
             break
+
+
+WHERE_PREPOSITIONS = frozenset("in at from near outside around round".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _capitalised_after_preposition(v: TokenView) -> Iterator[Found]:
+    """Two or more capitalised words mid-sentence after 'in', 'at', 'from'...: a place or venue named with
+    ordinary words ('at Stepping Hill', 'in South Shore', 'at Low Gill Farm')."""
+    n = len(v.tokens)
+    i = 1
+    while i < n:
+        if v.lower(i - 1) not in WHERE_PREPOSITIONS or v.initial(i - 1):
+            i += 1
+            continue
+        last = i
+        while last < n and _title_word(v, last):
+            last += 1
+        words = [v.lower(k) for k in range(i, last)]
+        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS for w in words) \
+                and not all(v.allowed(k) or v.gaz.is_common(v.word(k)) and v.lower(k) in v.allow_words for k in range(i, last)):
+            yield v.span(i, last - 1, "LOCATION", 0.5, f"capitalised words after '{v.word(i - 1)}'")
+        i = max(last, i + 1)
+
+
+def _title_word(v: TokenView, i: int) -> bool:
+    w = v.word(i)
+    return is_word(w) and w[:1].isupper() and not w.isupper() and w.lower() not in INSTITUTION_HEADS
