@@ -39,6 +39,18 @@ def covered(found, surface):
     ("I was sent to Calderbrook Infirmary in the end.", "HOSPITAL", "Calderbrook Infirmary"),
     ("Our surgery is Willowbank Medical Practice on the corner.", "HOSPITAL", "Willowbank Medical Practice"),
     ("The referral came from Kirkholt Community Partnership NHS Trust eventually.", "ORGANIZATION", "Kirkholt Community Partnership NHS Trust"),
+    ("We're in L S six, two Q T, near the park.", "POSTCODE", "L S six, two Q T"),
+    ("The form wants M fourteen, five R B, that's us.", "POSTCODE", "M fourteen, five R B"),
+    ("Write to tom dot barlow eighty-two at hotmail dot co dot uk for that.", "EMAIL", "tom dot barlow eighty-two at hotmail dot co dot uk"),
+    ("The team's inbox is m h t dot referrals at nhs dot net these days.", "EMAIL", "m h t dot referrals at nhs dot net"),
+    ("It's all on their site, holly bank farm shop dot co dot uk, have a look.", "URL", "holly bank farm shop dot co dot uk"),
+    ("Call the desk on oh one six three two, nine six oh, two hundred.", "PHONE", "oh one six three two, nine six oh, two hundred"),
+    ("Our youngest, Maisie, she was four, and she understood.", "AGE", "four"),
+    ("Jayden's seventeen, he's at college.", "AGE", "seventeen"),
+    ("We're registered with Brookside Surgery across the road.", "HOSPITAL", "Brookside Surgery"),
+    ("He's in a home now, Meadow View Lodge, and settled.", "ORGANIZATION", "Meadow View Lodge"),
+    ("She was moved to Ward B12 overnight.", "WARD", "Ward B12"),
+    ("We used to meet at Spring Gardens Social Club on a Friday.", "LOCATION", "Spring Gardens"),
 ])
 def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     found = detect(text)
@@ -56,6 +68,7 @@ def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     ("she grew up round ramsbottom way", "ramsbottom"),
     ("Talk to Mr Ashcroft at Ashcroft's office.", "Ashcroft"),
     ("My daughter rose came in halfway through the visit.", "rose"),
+    ("There was a lad on the ward, mark Ridgeway, who helped.", "mark Ridgeway"),
 ])
 def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     assert covered(detect(text), surface), detect(text)
@@ -67,6 +80,9 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     "There's always hope, and you need a bit of faith in this job.",
     "She'll mark it and I hope they will grace us with a reply.",
     "I may be wrong but I will say the bill came to £300.",
+    "He was one of the first, and it was two in the morning when they came.",
+    "We see it in Primary Care a lot, and in General Practice generally.",
+    "The GP Practice and the Day Surgery unit both said so.",
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []

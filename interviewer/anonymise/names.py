@@ -211,6 +211,13 @@ def _places(v: TokenView) -> Iterator[Found]:
 
 WHERE_PREPOSITIONS = frozenset("in at from near outside around round".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SERVICE_WORDS = frozenset("""care health healthcare social services service practice medicine nursing therapy therapies
+treatment support team teams unit department clinic primary secondary tertiary intensive general mental public community
+adult adults children child emergency outpatients inpatients recovery education training research management policy
+government commissioning safeguarding rehabilitation rehab palliative maternity paediatrics paediatric surgery medical
+clinical acute crisis housing benefits law act programme approach plan pathway assessment review network liaison
+psychiatry psychology dementia diabetes cancer stroke respiratory cardiology oncology pharmacy dental sexual""".split())
+"""Words of services and fields ('in Primary Care', 'at Adult Social Care'): capitalised, they still name no place."""
 
 
 def _capitalised_after_preposition(v: TokenView) -> Iterator[Found]:
@@ -226,8 +233,8 @@ def _capitalised_after_preposition(v: TokenView) -> Iterator[Found]:
         while last < n and _title_word(v, last):
             last += 1
         words = [v.lower(k) for k in range(i, last)]
-        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS for w in words) \
-                and not all(v.allowed(k) or v.gaz.is_common(v.word(k)) and v.lower(k) in v.allow_words for k in range(i, last)):
+        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS for w in words) \
+                and not all(v.allowed(k) for k in range(i, last)):
             yield v.span(i, last - 1, "LOCATION", 0.5, f"capitalised words after '{v.word(i - 1)}'")
         i = max(last, i + 1)
 
