@@ -226,7 +226,7 @@ def _capitalised_after_preposition(v: TokenView) -> Iterator[Found]:
     n = len(v.tokens)
     i = 1
     while i < n:
-        if v.lower(i - 1) not in WHERE_PREPOSITIONS or v.initial(i - 1):
+        if v.lower(i - 1) not in WHERE_PREPOSITIONS:
             i += 1
             continue
         last = i
