@@ -1,4 +1,4 @@
-"""Provides the anonymisation tables of a study: study-wide pseudonyms, redactions and anonymised segment texts."""
+"""Provides what a study anonymises with: the identifiers it records, its allow and deny terms and its policy."""
 
 from __future__ import annotations
 
@@ -8,31 +8,7 @@ from interviewer.store.base import StudyTables, now
 
 
 class AnonymisationTables(StudyTables):
-    """Pseudonyms shared by the whole study and each interview's redactions; reads participants and interviews."""
-
-    def pseudonym_map(self) -> dict[str, str]:
-        """identity -> placeholder, shared by every transcript of the study."""
-        return {row["identity"]: row["placeholder"] for row in self.db["pseudonyms"].rows}
-
-    def save_anonymisation(self, interview_id: int, anonymised: dict[int, str], redactions: list[dict[str, Any]],
-                           pseudonyms: dict[str, tuple[str, str]]) -> None:
-        """Store anonymised segment texts, their redactions and any new study-wide pseudonyms."""
-        known = self.pseudonym_map()
-        with self.db.conn:
-            for identity, (entity_type, placeholder) in pseudonyms.items():
-                if identity not in known:
-                    self.db["pseudonyms"].insert({"identity": identity, "entity_type": entity_type,
-                                                  "placeholder": placeholder, "created_at": now()})
-            self.db.execute("delete from redactions where interview_id = ?", [interview_id])
-            for segment_id, text in anonymised.items():
-                self.db["transcript_segments"].update(segment_id, {"anonymised_text": text})
-            self.db["redactions"].insert_all(
-                [{**r, "interview_id": interview_id, "status": r.get("status", "proposed"), "created_at": now()} for r in redactions]
-            )
-            self.audit("anonymise", "interviews", interview_id, {"redactions": len(redactions)})
-
-    def redactions(self, interview_id: int) -> list[dict[str, Any]]:
-        return list(self.db["redactions"].rows_where("interview_id = ?", [interview_id], order_by="segment_id, start"))
+    """The study's anonymisation terms and stored policy; reads participants and interviews for known identifiers."""
 
     def known_identifiers(self) -> Iterator[tuple[str, str]]:
         """(text, entity type) of every name and workplace the study records."""
@@ -44,3 +20,48 @@ class AnonymisationTables(StudyTables):
         for (interviewer,) in self.db.execute("select distinct interviewer from interviews where interviewer is not null"):
             if interviewer and " " in interviewer.strip():
                 yield interviewer, "PERSON"
+
+    # -- allow and deny terms ---------------------------------------------------------------------
+
+    def anonymisation_terms(self, kind: str) -> list[dict[str, Any]]:
+        """The rows of the allow or deny list, in the order they were added."""
+        return list(self.db["anonymisation_terms"].rows_where("kind = ?", [kind], order_by="id"))
+
+    def add_anonymisation_term(self, kind: str, term: str, *, entity_type: str | None, note: str | None) -> int:
+        """Add a term to the allow or deny list, audited; returns its row id."""
+        with self.db.conn:
+            row_id = self.db["anonymisation_terms"].insert(
+                {"kind": kind, "term": term, "entity_type": entity_type, "note": note, "added_at": now(),
+                 "added_by": self.actor}).last_pk
+            self.audit(f"{kind} add", "anonymisation_terms", row_id, {"entity_type": entity_type, "note": note})
+        return row_id
+
+    def remove_anonymisation_term(self, kind: str, term: str) -> bool:
+        """Remove a term (matched case-insensitively) from the allow or deny list, audited; False when absent."""
+        rows = list(self.db["anonymisation_terms"].rows_where("kind = ? and term = ? collate nocase", [kind, term]))
+        if not rows:
+            return False
+        with self.db.conn:
+            self.db["anonymisation_terms"].delete(rows[0]["id"])
+            self.audit(f"{kind} remove", "anonymisation_terms", rows[0]["id"], {})
+        return True
+
+    # -- policy -----------------------------------------------------------------------------------
+
+    def anonymisation_policy_text(self) -> str | None:
+        """The study's own policy YAML, or None when it has none stored."""
+        row = next(iter(self.db["anonymisation_policy"].rows_where("id = 1")), None)
+        return row["text"] if row else None
+
+    def set_anonymisation_policy(self, text: str, *, source: str, types: list[str]) -> None:
+        """Store a (checked) policy's text and where it came from, audited with the types it names."""
+        with self.db.conn:
+            self.db["anonymisation_policy"].upsert(
+                {"id": 1, "text": text, "source": source, "set_at": now(), "set_by": self.actor}, pk="id")
+            self.audit("policy set", "anonymisation_policy", 1, {"source": source, "types": types})
+
+    def reset_anonymisation_policy(self) -> None:
+        """Drop the stored policy, audited."""
+        with self.db.conn:
+            self.db.execute("delete from anonymisation_policy")
+            self.audit("policy reset", "anonymisation_policy", 1, {})

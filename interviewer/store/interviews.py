@@ -165,6 +165,10 @@ class InterviewTables(StudyTables):
     def recordings(self, interview_id: int) -> list[Recording]:
         return [self.recording(row["id"]) for row in self.db["recordings"].rows_where("interview_id = ?", [interview_id], order_by="part")]
 
+    def has_recording(self, sha256: str) -> bool:
+        """Whether any interview of the study has a recording with this checksum."""
+        return self.db.execute("select 1 from recordings where sha256 = ? limit 1", [sha256]).fetchone() is not None
+
     def recording_path(self, recording: Recording) -> Path:
         path = Path(recording.path)
         return path if path.is_absolute() else self.folder / path

@@ -12,10 +12,12 @@ import sqlite_utils
 
 from interviewer import locations
 from interviewer.migrations import migrate
+from interviewer.store.allocations import AllocationTables
 from interviewer.store.anonymisation import AnonymisationTables
 from interviewer.store.base import CODE_PATTERN, StoreError, now
 from interviewer.store.interviews import InterviewTables
 from interviewer.store.participants import ParticipantTables
+from interviewer.store.redactions import RedactionTables
 from interviewer.store.transcripts import TranscriptTables
 
 DATABASE_NAME = "study.db"
@@ -35,7 +37,8 @@ def study_folder(name_or_path: str | None) -> Path:
     return locations.studies_dir() / value
 
 
-class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationTables):
+class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationTables, RedactionTables,
+            AllocationTables):
     """One study's database and files. Open with `Study.open(name_or_path)`; create with `Study.create`."""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database, actor: str | None = None):
@@ -93,6 +96,12 @@ class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationT
     @property
     def quote_label_template(self) -> str:
         return self.db["study"].get(1)["quote_label_template"] or DEFAULT_QUOTE_LABEL
+
+    def set_quote_label_template(self, template: str) -> None:
+        """Store the template quote labels are made with, audited."""
+        with self.db.conn:
+            self.db["study"].update(1, {"quote_label_template": template})
+            self.audit("edit", "study", 1, {"quote_label_template": template})
 
     @property
     def settings(self) -> dict[str, Any]:

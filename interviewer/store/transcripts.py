@@ -67,11 +67,68 @@ class TranscriptTables(StudyTables):
         """Set speakers and schedule items of segments ({segment id: {column: value}}), audited as one change."""
         with self.db.conn:
             for segment_id, values in labels.items():
-                unknown = set(values) - set(self._LABEL_COLUMNS)
-                if unknown:
-                    raise StoreError(f"Cannot label segments with {', '.join(sorted(unknown))}.")
+                self._check_labels(values)
                 self.db["transcript_segments"].update(segment_id, values)
             self.audit(action, "interviews", interview_id, {"segments": len(labels)})
+
+    def label_segment(self, segment_id: int, labels: dict[str, Any], *, action: str, details: dict[str, Any]) -> None:
+        """Set the speaker or schedule item columns of one segment, audited against the segment."""
+        self._check_labels(labels)
+        with self.db.conn:
+            self.db["transcript_segments"].update(segment_id, labels)
+            self.audit(action, "transcript_segments", segment_id, details)
+
+    def _check_labels(self, labels: dict[str, Any]) -> None:
+        unknown = set(labels) - set(self._LABEL_COLUMNS)
+        if unknown:
+            raise StoreError(f"Cannot label segments with {', '.join(sorted(unknown))}.")
+
+    def set_speakers(self, interview_id: int, speakers: dict[int, tuple[str, list[dict[str, Any]]]], *, source: str,
+                     action: str, details: dict[str, Any]) -> None:
+        """Give segments a speaker and their words the speakers given ({segment id: (speaker, words)}), marking
+        where the speaker came from; audited as one change of the interview."""
+        with self.db.conn:
+            for segment_id, (speaker, words) in speakers.items():
+                self.db["transcript_segments"].update(segment_id, {
+                    "speaker": speaker, "speaker_source": source, "words": json.dumps(words, ensure_ascii=False)})
+            self.audit(action, "interviews", interview_id, details)
+
+    def correct_segment_text(self, segment_id: int, text: str, words: list[dict[str, Any]],
+                             redactions: dict[int, tuple[int, int] | None], *, action: str,
+                             details: dict[str, Any]) -> None:
+        """Replace a segment's text and words, keeping the model's text from the first correction on, and move
+        its redactions (id -> new (start, end), or None to drop it). The anonymised text is cleared, since it no
+        longer matches the text. Audited against the segment as one change."""
+        row = self.db["transcript_segments"].get(segment_id)
+        changes: dict[str, Any] = {"text": text, "words": json.dumps(words, ensure_ascii=False)}
+        if row["original_text"] is None:
+            changes["original_text"] = row["text"]
+        if row["anonymised_text"] is not None:
+            changes["anonymised_text"] = None
+        with self.db.conn:
+            for redaction_id, span in redactions.items():
+                if span is None:
+                    self.db["redactions"].delete(redaction_id)
+                else:
+                    self.db["redactions"].update(redaction_id, {"start": span[0], "end": span[1]})
+            self.db["transcript_segments"].update(segment_id, changes)
+            self.audit(action, "transcript_segments", segment_id, details)
+
+    def release_corrections(self, interview_id: int, sources: dict[int, tuple[str | None, str | None]], *,
+                            action: str, details: dict[str, Any]) -> None:
+        """Set segments' speaker and item sources ({segment id: (speaker source, item source)}) and drop their
+        kept model text, so that a new transcript may replace them; audited (first) as one change."""
+        with self.db.conn:
+            self.audit(action, "interviews", interview_id, details)
+            for segment_id, (speaker_source, item_source) in sources.items():
+                self.db["transcript_segments"].update(segment_id, {
+                    "speaker_source": speaker_source, "item_source": item_source, "original_text": None})
+
+    def segment(self, segment_id: int) -> Segment:
+        rows = list(self.db["transcript_segments"].rows_where("id = ?", [segment_id]))
+        if not rows:
+            raise StoreError(f"No transcript segment #{segment_id}.")
+        return self._to_segment(rows[0])
 
     def segments(self, interview_id: int) -> list[Segment]:
         rows = self.db["transcript_segments"].rows_where("interview_id = ?", [interview_id], order_by="position")
