@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from interviewer.store import Study, StoreError, now
+from interviewer.store import Study, StoreError
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,7 @@ def parse_coders(text: str) -> list[str]:
 
 def allocatable_interviews(study: Study) -> list[int]:
     """Interviews with a transcript, in interview order: the ones coders can be given."""
-    rows = study.db.execute("select distinct interview_id from transcript_segments order by interview_id").fetchall()
-    return [row[0] for row in rows]
+    return study.transcribed_interview_ids()
 
 
 def plan(interview_ids: list[int], coders: list[str], per_transcript: int,
@@ -66,7 +65,7 @@ def plan(interview_ids: list[int], coders: list[str], per_transcript: int,
 def allocations(study: Study) -> list[Allocation]:
     """The stored allocation, one entry per allocated interview, in interview order."""
     by_interview: dict[int, list[str]] = {}
-    for row in study.db["coder_allocations"].rows_where(order_by="interview_id, id"):
+    for row in study.coder_allocations():
         by_interview.setdefault(row["interview_id"], []).append(row["coder"])
     return [
         Allocation(interview_id, study.interview(interview_id).participant_code, tuple(coders))
@@ -86,19 +85,10 @@ def allocate(study: Study, coders: list[str], per_transcript: int, *, redo: bool
         raise StoreError("No interview has a transcript yet, so there is nothing to allocate.")
     existing = {} if redo else coders_of(study)
     planned = plan(interview_ids, coders, per_transcript, existing)
-    with study.db.conn:
-        if redo:
-            study.db.execute("delete from coder_allocations")
-        for interview_id, chosen in planned.items():
-            if interview_id in existing:
-                continue
-            study.db["coder_allocations"].insert_all(
-                {"interview_id": interview_id, "coder": coder, "allocated_at": now(), "allocated_by": study.actor}
-                for coder in chosen
-            )
-        study.audit("allocate", "coder_allocations", None,
-                    {"coders": coders, "per_transcript": per_transcript, "redo": redo,
-                     "allocated": {str(k): list(v) for k, v in planned.items() if k not in existing}})
+    allocated = {k: v for k, v in planned.items() if k not in existing}
+    study.save_coder_allocations(allocated, replace_all=redo,
+                                 details={"coders": coders, "per_transcript": per_transcript, "redo": redo,
+                                          "allocated": {str(k): list(v) for k, v in allocated.items()}})
     return allocations(study)
 
 

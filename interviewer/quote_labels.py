@@ -37,9 +37,7 @@ def set_quote_label_template(study: Study, template: str) -> list[str]:
     known = set(BUILT_IN_FIELDS)
     for participant in study.participants():
         known.update(participant.attributes)
-    with study.db.conn:
-        study.db["study"].update(1, {"quote_label_template": template})
-        study.audit("edit", "study", 1, {"quote_label_template": template})
+    study.set_quote_label_template(template)
     return [name for name in fields if name not in known]
 
 

@@ -160,8 +160,8 @@ def editing_key(study: Study, passphrase: Passphrase = None) -> Iterator[Reident
 
 def _adopt_plain_text(study: Study, key: ReidentificationKey) -> None:
     """Move originals that older versions stored in plain text (pseudonyms.identity, redactions.original) into the key."""
-    pseudonyms = [row for row in study.db["pseudonyms"].rows if not str(row["identity"]).startswith(IDENTITY_PREFIX)]
-    redactions = [row for row in study.db["redactions"].rows
+    pseudonyms = [row for row in study.pseudonyms() if not str(row["identity"]).startswith(IDENTITY_PREFIX)]
+    redactions = [row for row in study.all_redactions()
                   if row["original"] is not None and not str(row["original"]).startswith(TOKEN_PREFIX)]
     if not pseudonyms and not redactions:
         return
@@ -172,16 +172,7 @@ def _adopt_plain_text(study: Study, key: ReidentificationKey) -> None:
                                                 entity_type=row["entity_type"], interview_id=row["interview_id"])
               for row in redactions}
     key.save()
-    with study.db.conn:
-        for row in pseudonyms:
-            identity_id = key.identity_id(row["identity"])
-            if list(study.db["pseudonyms"].rows_where("identity = ?", [identity_id])):
-                study.db["pseudonyms"].delete(row["id"])
-            else:
-                study.db["pseudonyms"].update(row["id"], {"identity": identity_id})
-        for row_id, token in tokens.items():
-            study.db["redactions"].update(row_id, {"original": token})
-        study.audit("key adopt", "pseudonyms", None, {"identities": len(pseudonyms), "redactions": len(redactions)})
+    study.replace_plain_originals({row["id"]: key.identity_id(row["identity"]) for row in pseudonyms}, tokens)
 
 
 def rotate_passphrase(study: Study, old: Passphrase, new: str) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from interviewer.keyfile import Passphrase
 from interviewer.store import Interview, Study, StoreError, now
-from interviewer.transcript_anonymisation import ACTIVE, render
+from interviewer.store.redactions import ACTIVE
 
 DECIDED = ("accepted", "rejected", "added")
 WORD = re.compile(r"[\w'’-]+")
@@ -72,29 +72,21 @@ def _item(row: dict, segment, context: int) -> ReviewItem:
 
 
 def _row(study: Study, redaction_id: int) -> dict:
-    rows = list(study.db["redactions"].rows_where("id = ?", [redaction_id]))
-    if not rows:
+    row = study.redaction(redaction_id)
+    if row is None:
         raise StoreError(f"No detection #{redaction_id}; list them with: interviewer review N --list")
-    return rows[0]
+    return row
 
 
 def _segment_text(study: Study, segment_id: int) -> str:
-    return study.db["transcript_segments"].get(segment_id)["text"]
-
-
-def _rerender(study: Study, segment_id: int) -> None:
-    rows = study.db["redactions"].rows_where("segment_id = ?", [segment_id])
-    study.db["transcript_segments"].update(segment_id, {"anonymised_text": render(_segment_text(study, segment_id), rows)})
+    return study.segment(segment_id).text
 
 
 def _decided(study: Study, row: dict, action: str, changes: dict, details: dict | None = None) -> None:
     """Store one decision, re-render its segment and audit it (placeholders and offsets only, never originals)."""
-    with study.db.conn:
-        study.db["redactions"].update(row["id"], changes)
-        _rerender(study, row["segment_id"])
-        study.audit(f"review {action}", "redactions", row["id"],
-                    {"interview": row["interview_id"], "placeholder": row["placeholder"],
-                     "entity_type": row["entity_type"], **(details or {})})
+    study.update_redaction(row["id"], changes, action=f"review {action}",
+                           details={"interview": row["interview_id"], "placeholder": row["placeholder"],
+                                    "entity_type": row["entity_type"], **(details or {})})
 
 
 # -- decisions ---------------------------------------------------------------------------------------
@@ -115,7 +107,7 @@ def accept(study: Study, redaction_id: int, passphrase: Passphrase = None) -> No
 
 def accept_all(study: Study, interview_id: int) -> int:
     """Accept every undecided detection of the interview; returns how many."""
-    rows = list(study.db["redactions"].rows_where("interview_id = ? and status = 'proposed'", [interview_id]))
+    rows = study.proposed_redactions(interview_id)
     for row in rows:
         _decided(study, row, "accept", {"status": "accepted"})
     return len(rows)
@@ -134,8 +126,9 @@ def reject(study: Study, redaction_id: int, *, allow: bool = False, passphrase: 
 
         term = re.sub(r"['’]s?$", "", surface).strip()
         add_term(study, "allow", term, note=f"rejected in review of interview #{row['interview_id']}")
-        for other in study.db["redactions"].rows_where("interview_id = ? and status = 'proposed' and id != ?",
-                                                       [row["interview_id"], row["id"]]):
+        for other in study.proposed_redactions(row["interview_id"]):
+            if other["id"] == row["id"]:
+                continue
             text = _segment_text(study, other["segment_id"])[other["start"]:other["end"]]
             if re.sub(r"['’]s?$", "", text).strip().casefold() == term.casefold():
                 rows.append(other)
@@ -187,8 +180,8 @@ def resize(study: Study, redaction_id: int, start: int, end: int, *, passphrase:
     text = _segment_text(study, row["segment_id"])
     if not 0 <= start < end <= len(text):
         raise StoreError(f"Offsets {start}-{end} are outside the segment (0-{len(text)}).")
-    for other in study.db["redactions"].rows_where("segment_id = ? and id != ?", [row["segment_id"], row["id"]]):
-        if other["status"] in ACTIVE and other["start"] < end and start < other["end"]:
+    for other in study.segment_redactions(row["segment_id"]):
+        if other["id"] != row["id"] and other["status"] in ACTIVE and other["start"] < end and start < other["end"]:
             raise StoreError(f"Detection #{redaction_id} would overlap #{other['id']} ({other['placeholder']}); "
                              "reject or narrow that one first.")
     with editing_key(study, passphrase) as key:
@@ -241,8 +234,7 @@ def _occurrences(study: Study, interview_id: int, pattern: re.Pattern) -> list[t
     for segment in study.segments(interview_id):
         if segment.anonymised_text is None:
             continue
-        covered = [(r["start"], r["end"]) for r in study.db["redactions"].rows_where("segment_id = ?", [segment.id])
-                   if r["status"] in ACTIVE]
+        covered = [(r["start"], r["end"]) for r in study.segment_redactions(segment.id) if r["status"] in ACTIVE]
         for match in pattern.finditer(segment.text):
             if not any(s < match.end() and match.start() < e for s, e in covered):
                 found.append((segment.id, match.start(), match.end()))
@@ -259,7 +251,6 @@ def _add(study: Study, interview_id: int, found, term: str, entity_type: str, st
     from interviewer.study_anonymisation import policy
 
     group = f"{entity_type}:{surface_key(term)}"
-    ids = []
     with editing_key(study, passphrase) as key:
         existing = study.pseudonym_map()
         candidates = {i: (key.identities[i]["identity"], key.identities[i]["entity_type"])
@@ -282,26 +273,16 @@ def _add(study: Study, interview_id: int, found, term: str, entity_type: str, st
                              "entity_type": entity_type, "original": token, "placeholder": placeholder,
                              "score": 1.0, "reason": "added in review" if target == interview_id else "deny term",
                              "status": row_status, "created_at": now()})
-    with study.db.conn:
-        if identity_id not in existing:
-            study.db["pseudonyms"].insert({"identity": identity_id, "entity_type": entity_type,
-                                           "placeholder": placeholder, "created_at": now()})
-        for row in rows:
-            row_id = study.db["redactions"].insert(row).last_pk
-            _rerender(study, row["segment_id"])
-            study.audit("review add", "redactions", row_id, {"interview": row["interview_id"],
-                                                               "placeholder": placeholder, "entity_type": entity_type})
-            if row["interview_id"] == interview_id:
-                ids.append(row_id)
-        for other in others:
-            if study.interview(other).status in ("reviewed", "exported"):
-                study.update_interview(other, status="anonymised")
-    return ids
+    pseudonym = (identity_id, entity_type, placeholder) if identity_id not in existing else None
+    added = study.add_redactions(rows, action="review add", pseudonym=pseudonym)
+    for other in others:
+        if study.interview(other).status in ("reviewed", "exported"):
+            study.update_interview(other, status="anonymised")
+    return [row_id for row_id, row in zip(added, rows) if row["interview_id"] == interview_id]
 
 
 def undecided(study: Study, interview_id: int) -> int:
-    return study.db.execute("select count(*) from redactions where interview_id = ? and status = 'proposed'",
-                            [interview_id]).fetchone()[0]
+    return study.proposed_redaction_count(interview_id)
 
 
 def finish(study: Study, interview_id: int) -> Interview:

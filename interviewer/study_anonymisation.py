@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.anonymise import Anonymiser, KnownIdentifier, Policy, PolicyError, default_policy
-from interviewer.store import Study, StoreError, now
+from interviewer.store import Study, StoreError
 
 KINDS = ("allow", "deny")
 STORED_POLICY = "study database (anonymisation_policy)"
@@ -25,9 +25,8 @@ class Term:
 def terms(study: Study, kind: str) -> list[Term]:
     """The study's allow or deny terms, in the order they were added."""
     _check_kind(kind)
-    rows = study.db["anonymisation_terms"].rows_where("kind = ?", [kind], order_by="id")
     return [Term(row["kind"], row["term"], row["entity_type"], row["note"], row["added_at"], row["added_by"])
-            for row in rows]
+            for row in study.anonymisation_terms(kind)]
 
 
 def add_term(study: Study, kind: str, term: str, *, entity_type: str | None = None, note: str | None = None) -> bool:
@@ -49,25 +48,14 @@ def add_term(study: Study, kind: str, term: str, *, entity_type: str | None = No
                          f"interviewer anonymisation {other} remove \"{term}\"")
     if any(t.term.casefold() == term.casefold() for t in terms(study, kind)):
         return False
-    with study.db.conn:
-        row_id = study.db["anonymisation_terms"].insert(
-            {"kind": kind, "term": term, "entity_type": entity_type, "note": note, "added_at": now(),
-             "added_by": study.actor}).last_pk
-        study.audit(f"{kind} add", "anonymisation_terms", row_id, {"entity_type": entity_type, "note": note})
+    study.add_anonymisation_term(kind, term, entity_type=entity_type, note=note)
     return True
 
 
 def remove_term(study: Study, kind: str, term: str) -> bool:
     """Remove an allow or deny term; returns False when it was not on the list."""
     _check_kind(kind)
-    rows = list(study.db["anonymisation_terms"].rows_where("kind = ? and term = ? collate nocase",
-                                                           [kind, " ".join(term.split())]))
-    if not rows:
-        return False
-    with study.db.conn:
-        study.db["anonymisation_terms"].delete(rows[0]["id"])
-        study.audit(f"{kind} remove", "anonymisation_terms", rows[0]["id"], {})
-    return True
+    return study.remove_anonymisation_term(kind, " ".join(term.split()))
 
 
 def _check_kind(kind: str) -> None:
@@ -77,8 +65,7 @@ def _check_kind(kind: str) -> None:
 
 def policy_text(study: Study) -> str | None:
     """The study's own policy YAML, or None when it uses the bundled default."""
-    row = next(iter(study.db["anonymisation_policy"].rows_where("id = 1")), None)
-    return row["text"] if row else None
+    return study.anonymisation_policy_text()
 
 
 def policy(study: Study) -> Policy:
@@ -95,19 +82,14 @@ def set_policy(study: Study, path: Path) -> Policy:
 
     path = Path(path)
     checked = load_policy(path)
-    with study.db.conn:
-        study.db["anonymisation_policy"].upsert(
-            {"id": 1, "text": path.read_text(encoding="utf-8"), "source": str(path), "set_at": now(),
-             "set_by": study.actor}, pk="id")
-        study.audit("policy set", "anonymisation_policy", 1, {"source": str(path), "types": sorted(checked.entities)})
+    study.set_anonymisation_policy(path.read_text(encoding="utf-8"), source=str(path),
+                                   types=sorted(checked.entities))
     return checked
 
 
 def reset_policy(study: Study) -> None:
     """Go back to the bundled default policy."""
-    with study.db.conn:
-        study.db.execute("delete from anonymisation_policy")
-        study.audit("policy reset", "anonymisation_policy", 1, {})
+    study.reset_anonymisation_policy()
 
 
 def known_identifiers(study: Study) -> tuple[KnownIdentifier, ...]:

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
 
 from interviewer.keyfile import Passphrase
 from interviewer.store import Study, StoreError
+from interviewer.store.redactions import render
 
 SEPARATOR = "\n\n"
-ACTIVE = ("proposed", "accepted", "added")
-"""Redaction statuses whose placeholder is in the anonymised text (rejected ones restore the original)."""
-
-
-def render(text: str, spans: Iterable[dict]) -> str:
-    """A segment's text with each active span replaced by its placeholder."""
-    parts, cursor = [], 0
-    for span in sorted(spans, key=lambda s: s["start"]):
-        if span.get("status", "proposed") not in ACTIVE or span["start"] < cursor:
-            continue
-        parts += [text[cursor:span["start"]], span["placeholder"]]
-        cursor = span["end"]
-    parts.append(text[cursor:])
-    return "".join(parts)
 
 
 def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, passphrase: Passphrase = None) -> int:
@@ -81,8 +67,7 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
                     key.remember_identity(detection.group, identity_text[detection.group], detection.entity_type,
                                           span["placeholder"])
             start = end + len(SEPARATOR)
-        others = {row[0] for row in study.db.execute(
-            "select original from redactions where interview_id != ? and original is not null", [interview.id])}
+        others = study.redaction_originals(excluding_interview=interview.id)
         key.keep_only(others | {r["original"] for r in redactions})
         if key.changed:
             key.save()

@@ -5,7 +5,6 @@ automatic alignment never overwrites it."""
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -35,10 +34,7 @@ class UnsureWord:
 # -- reading -----------------------------------------------------------------------------------------
 
 def segment(study: Study, segment_id: int) -> Segment:
-    rows = list(study.db["transcript_segments"].rows_where("id = ?", [segment_id]))
-    if not rows:
-        raise StoreError(f"No transcript segment #{segment_id}.")
-    return study._to_segment(rows[0])
+    return study.segment(segment_id)
 
 
 def speakers(study: Study, interview_id: int) -> list[str]:
@@ -116,17 +112,16 @@ def _label(text: str) -> str:
 def _relabel(study: Study, interview_id: int, changes: dict[int, dict[str | None, str]], action: str,
              details: dict[str, Any]) -> None:
     """Apply speaker mappings per segment, to the segment and to each of its words, as one audited change."""
-    with study.db.conn:
-        for segment_id, mapping in changes.items():
-            row = study.db["transcript_segments"].get(segment_id)
-            words = json.loads(row["words"] or "[]")
-            for word in words:
-                if word.get("speaker", row["speaker"]) in mapping:
-                    word["speaker"] = mapping[word.get("speaker", row["speaker"])]
-            study.db["transcript_segments"].update(segment_id, {
-                "speaker": mapping[row["speaker"]], "speaker_source": REVIEW,
-                "words": json.dumps(words, ensure_ascii=False)})
-        study.audit(action, "interviews", interview_id, {**details, "segments": sorted(changes)})
+    speakers = {}
+    for segment_id, mapping in changes.items():
+        found = study.segment(segment_id)
+        words = found.words
+        for word in words:
+            if word.get("speaker", found.speaker) in mapping:
+                word["speaker"] = mapping[word.get("speaker", found.speaker)]
+        speakers[segment_id] = (mapping[found.speaker], words)
+    study.set_speakers(interview_id, speakers, source=REVIEW, action=action,
+                       details={**details, "segments": sorted(changes)})
 
 
 # -- schedule items ----------------------------------------------------------------------------------
@@ -151,11 +146,9 @@ def set_item(study: Study, segment_id: int, item_id: str | None) -> None:
         known = [item.id for item in schedule_items(study, found.interview_id)]
         if known and item_id not in known:
             raise StoreError(f"'{item_id}' is not an item of the interview's schedule ({', '.join(known)}).")
-    with study.db.conn:
-        study.db["transcript_segments"].update(found.id, {"item_id": item_id, "item_confidence": 1.0,
-                                                          "item_source": REVIEW})
-        study.audit("review set item", "transcript_segments", found.id,
-                    {"interview": found.interview_id, "from": found.item_id, "to": item_id})
+    study.label_segment(found.id, {"item_id": item_id, "item_confidence": 1.0, "item_source": REVIEW},
+                        action="review set item",
+                        details={"interview": found.interview_id, "from": found.item_id, "to": item_id})
 
 
 # -- text --------------------------------------------------------------------------------------------
@@ -174,17 +167,11 @@ def correct_text(study: Study, segment_id: int, text: str) -> Segment:
         raise StoreError("A segment cannot be empty; correct its text instead.")
     if text == found.text:
         return found
-    changes: dict[str, Any] = {"text": text, "words": json.dumps(rederive_words(found, text), ensure_ascii=False)}
-    if found.original_text is None:
-        changes["original_text"] = found.text
-    with study.db.conn:
-        kept, dropped = _move_redactions(study, found, text)
-        if found.anonymised_text is not None:
-            changes["anonymised_text"] = None
-        study.db["transcript_segments"].update(found.id, changes)
-        study.audit("review correct text", "transcript_segments", found.id,
-                    {"interview": found.interview_id, "from": found.text, "to": text,
-                     "placeholders_kept": kept, "placeholders_dropped": dropped})
+    moves = _moved_redactions(study, found, text)
+    dropped = sum(1 for span in moves.values() if span is None)
+    study.correct_segment_text(found.id, text, rederive_words(found, text), moves, action="review correct text",
+                               details={"interview": found.interview_id, "from": found.text, "to": text,
+                                        "placeholders_kept": len(moves) - dropped, "placeholders_dropped": dropped})
     return segment(study, found.id)
 
 
@@ -203,11 +190,10 @@ def reanonymise_segment(study: Study, segment_id: int, *, anonymiser=None, passp
     """
     from interviewer import review
     from interviewer.study_anonymisation import study_anonymiser
-    from interviewer.transcript_anonymisation import render
 
     found = segment(study, segment_id)
     anonymiser = anonymiser or study_anonymiser(study)
-    existing = list(study.db["redactions"].rows_where("segment_id = ?", [found.id]))
+    existing = study.segment_redactions(found.id)
     added = 0
     for detection in anonymiser.detect(found.text):
         if any(row["start"] < detection.end and detection.start < row["end"] for row in existing):
@@ -215,33 +201,29 @@ def reanonymise_segment(study: Study, segment_id: int, *, anonymiser=None, passp
         review._add(study, found.interview_id, [(found.id, detection.start, detection.end)], detection.text,
                     detection.entity_type, "proposed", passphrase, {})
         added += 1
-    rows = study.db["redactions"].rows_where("segment_id = ?", [found.id])
-    with study.db.conn:
-        study.db["transcript_segments"].update(found.id, {"anonymised_text": render(found.text, rows)})
-        study.audit("review reanonymise segment", "transcript_segments", found.id,
-                    {"interview": found.interview_id, "added": added})
+    study.refresh_anonymised_text(found.id, action="review reanonymise segment",
+                                  details={"interview": found.interview_id, "added": added})
     if added and study.interview(found.interview_id).status in ("reviewed", "exported"):
         study.update_interview(found.interview_id, status="anonymised")
     return added
 
 
-def _move_redactions(study: Study, found: Segment, text: str) -> tuple[int, int]:
-    """Shift the segment's placeholders onto the corrected text; drop those whose words were edited."""
-    rows = list(study.db["redactions"].rows_where("segment_id = ?", [found.id]))
+def _moved_redactions(study: Study, found: Segment, text: str) -> dict[int, tuple[int, int] | None]:
+    """Where the segment's placeholders go on the corrected text (redaction id -> (start, end)), or None for
+    those whose words were edited (they are dropped)."""
+    rows = study.segment_redactions(found.id)
     if not rows:
-        return 0, 0
+        return {}
     blocks = difflib.SequenceMatcher(None, found.text, text, autojunk=False).get_matching_blocks()
-    kept = dropped = 0
+    moves: dict[int, tuple[int, int] | None] = {}
     for row in rows:
         block = next((b for b in blocks if b.a <= row["start"] and row["end"] <= b.a + b.size), None)
         if block is None:
-            study.db["redactions"].delete(row["id"])
-            dropped += 1
+            moves[row["id"]] = None
         else:
             shift = block.b - block.a
-            study.db["redactions"].update(row["id"], {"start": row["start"] + shift, "end": row["end"] + shift})
-            kept += 1
-    return kept, dropped
+            moves[row["id"]] = (row["start"] + shift, row["end"] + shift)
+    return moves
 
 
 def _plain(word: str) -> str:
@@ -287,14 +269,13 @@ def release_corrections(study: Study, interview_id: int) -> int:
     corrected = corrections(study, interview_id)
     if not corrected:
         return 0
-    with study.db.conn:
-        study.audit("discard corrections", "interviews", interview_id, {"segments": [
+    study.release_corrections(
+        interview_id,
+        {each.id: (None if each.speaker_source == REVIEW else each.speaker_source,
+                   None if each.item_source == REVIEW else each.item_source) for each in corrected},
+        action="discard corrections",
+        details={"segments": [
             {"start": each.start, "end": each.end, "speaker": each.speaker, "speaker_source": each.speaker_source,
              "item_id": each.item_id, "item_source": each.item_source, "text": each.text,
              "original_text": each.original_text} for each in corrected]})
-        for each in corrected:
-            study.db["transcript_segments"].update(each.id, {
-                "speaker_source": None if each.speaker_source == REVIEW else each.speaker_source,
-                "item_source": None if each.item_source == REVIEW else each.item_source,
-                "original_text": None})
     return len(corrected)

@@ -61,8 +61,7 @@ def demo(study: str, model: str | None, once: bool, open_screen: bool) -> None:
 def _holds_sample(study, sample) -> bool:
     from interviewer.audio import sha256_of
 
-    checksum = sha256_of(sample)
-    return any(row["sha256"] == checksum for row in study.db["recordings"].rows)
+    return study.has_recording(sha256_of(sample))
 
 
 COMMANDS = [demo]
