@@ -69,6 +69,8 @@ def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     ("Talk to Mr Ashcroft at Ashcroft's office.", "Ashcroft"),
     ("My daughter rose came in halfway through the visit.", "rose"),
     ("There was a lad on the ward, mark Ridgeway, who helped.", "mark Ridgeway"),
+    ("Dr Black came round, then Mrs Christian from the office.", "Black"),
+    ("Dr Black came round, then Mrs Christian from the office.", "Christian"),
 ])
 def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     assert covered(detect(text), surface), detect(text)
@@ -83,6 +85,8 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     "He was one of the first, and it was two in the morning when they came.",
     "We see it in Primary Care a lot, and in General Practice generally.",
     "The GP Practice and the Day Surgery unit both said so.",
+    "The Nurse Practitioner put him on Trelegy and the Macmillan nurse rang on Tuesday.",
+    "She reads Makaton, speaks Slovak and Cantonese, and logs it in SystmOne.",
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []

@@ -12,6 +12,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
+from interviewer.anonymise.terms import TermIndex, term_regex
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -37,15 +38,7 @@ class KnownIdentifier:
 
 
 def _term_pattern(term: str) -> re.Pattern:
-    words = [re.escape(w) for w in term.split()]
-    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?=['’]s?\b|[^\w]|$)", re.IGNORECASE)
-
-
-def _alternatives(terms: Iterable[str]) -> re.Pattern:
-    """One regex matching any of the terms as whole words, longest first, case-insensitively."""
-    ordered = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in ordered)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])" + term_regex(term) + r"(?=['’]s?\b|[^\w]|$)", re.IGNORECASE)
 
 
 def _priority(found: Found) -> float:
@@ -76,7 +69,7 @@ class Anonymiser:
         self.known = tuple(known)
         self.allow_terms = tuple(default_allow_terms()) + tuple(allow)
         self.deny = tuple(d if isinstance(d, KnownIdentifier) else KnownIdentifier(d, "OTHER") for d in deny)
-        self._allow_pattern = _alternatives(self.allow_terms)
+        self._allow_index = TermIndex(self.allow_terms)
         self._allowed_keys = {surface_key(t) for t in self.allow_terms}
 
     def detect(self, text: str) -> list[Detection]:
@@ -84,10 +77,11 @@ class Anonymiser:
         from interviewer.anonymise.engine import analyse
 
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in analyse(text)]
-        candidates = self._without_allowed(text, candidates)
+        allowed = self._allowed_spans(text)
+        candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
-        candidates += self._without_allowed(text, propagate(text, candidates, load_gazetteers(), self._allowed_keys))
+        candidates += self._without_allowed(text, propagate(text, candidates, load_gazetteers(), self._allowed_keys), allowed)
         candidates = with_given_names(text, candidates, load_gazetteers())
         detections = self._resolve(text, candidates)
         return [d for d in detections if self.policy.replaces(d.entity_type)]
@@ -103,12 +97,11 @@ class Anonymiser:
     def _allowed_spans(self, text: str) -> bytearray:
         """One byte per character of `text`: 1 inside an allowed term."""
         mask = bytearray(len(text))
-        for m in self._allow_pattern.finditer(text):
+        for m in self._allow_index.finditer(text):
             mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         return mask
 
-    def _without_allowed(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
-        mask = self._allowed_spans(text)
+    def _without_allowed(self, text: str, candidates: list[Candidate], mask: bytearray) -> list[Candidate]:
         kept = []
         for c in candidates:
             if c.priority >= 4 or c.reason.startswith("name after the title"):

@@ -125,7 +125,12 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue
         j = i + 2 if v.word(i + 1) == "." else i + 1
         w = v.word(j)
-        if not w or not is_word(w) or v.allowed(j) or w.lower() in MONTHS or w.lower() in INSTITUTION_HEADS:
+        # After a title an allowed or English word that is also a name is the name ("Dr Black", "Mrs Bird"),
+        # but one that is no name is a role ("Nurse Practitioner").
+        known_name = w.lower() in v.gaz.surnames or w.lower() in v.gaz.first_names
+        if (v.allowed(j) or v.common(j)) and not known_name and not w.islower():
+            continue
+        if not w or not is_word(w) or w.lower() in MONTHS or w.lower() in INSTITUTION_HEADS:
             continue
         if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3):
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")

@@ -1,0 +1,48 @@
+"""Provides the TermIndex: whole-word, case-insensitive matching of thousands of terms, compiled only for those a text can hold."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable, Iterator
+
+PIECE_BREAKS = re.compile(r"[-/–—]")
+WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def word_key(word: str) -> str:
+    """A word's letters and digits, lower-cased: "Alzheimer’s," -> "alzheimers"."""
+    return re.sub(r"[\W_]+", "", word.lower())
+
+
+def term_regex(term: str) -> str:
+    """A term as a regex: its words separated by any whitespace, either apostrophe accepted."""
+    words = [re.sub(r"['’]", "['’]", re.escape(word)) for word in term.split()]
+    return r"\s+".join(words)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(terms: frozenset[str]) -> re.Pattern:
+    body = "|".join(term_regex(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+class TermIndex:
+    """Terms by the key of their first word. One regex over thousands of alternatives is slow on a long
+    transcript; a regex over the few terms whose first word occurs in it is not."""
+
+    def __init__(self, terms: Iterable[str]):
+        self._by_first: dict[str, set[str]] = {}
+        for term in {t.strip() for t in terms if t.strip()}:
+            key = word_key(term.split()[0])
+            if key:
+                self._by_first.setdefault(key, set()).add(term)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        keys = set(WORD_RUN.findall(text.lower()))
+        for token in text.split():
+            keys.add(word_key(token))
+            keys.update(word_key(piece) for piece in PIECE_BREAKS.split(token))
+        present = frozenset(term for key in keys & self._by_first.keys() for term in self._by_first[key])
+        if present:
+            yield from _compiled(present).finditer(text)
