@@ -81,6 +81,7 @@ class Anonymiser:
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
+        candidates = with_given_names(text, candidates, load_gazetteers())
         candidates += self._without_allowed(text, propagate(text, candidates, load_gazetteers(), self._allowed_keys), allowed)
         candidates = with_given_names(text, candidates, load_gazetteers())
         detections = self._resolve(text, candidates)

@@ -26,9 +26,10 @@ STRONG = {
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
-                    r"Charity|Foundation|Church|Mosque|Temple|Academy|Met|Poly|Lodge|Care Home|Nursing Home",
+                    r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
+                    r"Care Home|Nursing Home|Wing|Suite",
 }
-PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home"})
+PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite"})
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project'):
 a capitalised name before them counts even when every word of it is English."""
 GENERIC_MODIFIERS = frozenset("""gp general day dental family group medical local private nurse nursing community cardiac
@@ -42,6 +43,7 @@ STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{ST
 WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Z]?\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
 NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
 OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
+PRISON = re.compile(r"\b(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 SAINT = re.compile(r"\bSt\.?\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|Junior|"
                    r"Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church))*(?=\W)")
 LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
@@ -106,6 +108,11 @@ def find_institutions(text: str) -> Iterator[Found]:
     for match in _anchored(NAMED_HEAD, INSTITUTION_HEAD, text):
         kind, strong = _head_type(re.sub(r"\s+", " ", match.group(2)))
         start, words = _trim_chain(text, match.start(1), match.group(1))
+        if words and not strong:
+            # The chain may have taken the first word of a two-word head ("Ling Lane Medical" + "Practice").
+            wider_kind, wider_strong = _head_type(f"{words[-1]} {match.group(2)}")
+            if wider_strong:
+                kind, strong = wider_kind, True
         if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)):
             continue
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
@@ -115,6 +122,8 @@ def find_institutions(text: str) -> Iterator[Found]:
         if _has_proper(match.group(2).split()):
             kind = "HOSPITAL" if match.group(1) in ("Hospital", "Infirmary") else "ORGANIZATION"
             yield Found(match.start(), match.end(), kind, 0.8, f"'{match.group(1)} of' a place")
+    for match in PRISON.finditer(text):
+        yield Found(match.start(), match.end(), "ORGANIZATION", 0.85, "named prison")
     for match in SAINT.finditer(text):
         yield Found(match.start(), match.end(), "HOSPITAL", 0.6, "saint's name (hospital, practice or school)")
     for match in LOWER_HOSPITAL.finditer(text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
@@ -16,6 +17,8 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 
 SENTENCE_END = ".!?:;\"“”[(\n"
+ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
+POSSESSIVES = frozenset("my his her our their your".split())
 INSTITUTION_HEADS = frozenset("""ward road street lane avenue grove close drive way crescent place terrace gardens park square
 hill court walk row mews rise view green clough hospital infirmary general clinic hospice surgery practice centre
 center unit trust ccg college university uni school network service services housing voices cvs council
@@ -26,8 +29,20 @@ def is_word(text: str) -> bool:
     return text.replace("'", "").replace("’", "").replace("-", "").isalpha()
 
 
+def is_acronym(text: str) -> bool:
+    """All capitals, perhaps with a plural or possessive ending: 'CPN', 'HCAs', 'GP's'."""
+    return bool(ACRONYM.fullmatch(text))
+
+
 def is_capitalised(text: str) -> bool:
-    return text[:1].isupper() and not (len(text) > 1 and text.isupper())
+    return text[:1].isupper() and not (len(text) > 1 and text.isupper()) and not is_acronym(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def plain(word: str) -> str:
+    """Lower case without accents, for word-list look-ups: 'Siobhán' -> 'siobhan'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +91,7 @@ class TokenView:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
 
     def lower(self, i: int) -> str:
-        return self.word(i).lower()
+        return plain(self.word(i))
 
     def initial(self, i: int) -> bool:
         start = self.tokens[i].idx
@@ -104,9 +119,16 @@ class TokenView:
         end = self.tokens[last].idx + len(self.tokens[last].text)
         return Found(start, end, entity_type, score, reason)
 
+    def surname_word(self, i: int) -> bool:
+        """A capitalised surname from the word list, even an English word ('Fisher', 'Wood')."""
+        w = self.word(i)
+        return (is_capitalised(w) and is_word(w) and self.lower(i) in self.gaz.surnames and not self.allowed(i)
+                and self.lower(i) not in INSTITUTION_HEADS and self.lower(i) not in MONTHS)
+
     def extend_surname(self, i: int, limit: int = 2) -> int:
         last = i
-        while last + 1 < len(self.tokens) and last - i < limit and self.namelike(last + 1) and not self.initial(last + 1):
+        while last + 1 < len(self.tokens) and last - i < limit and (self.namelike(last + 1) or self.surname_word(last + 1)) \
+                and not self.initial(last + 1):
             last += 1
         return last
 
@@ -145,7 +167,7 @@ def _first_names(v: TokenView) -> Iterator[Found]:
     gaz = v.gaz
     for i, token in enumerate(v.tokens):
         w = token.text
-        lower = w.lower()
+        lower = v.lower(i)
         if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
             continue
         common = v.common(i) or lower in MONTHS
@@ -167,6 +189,22 @@ def _first_names(v: TokenView) -> Iterator[Found]:
             elif common and (v.lower(i - 1) in CLAUSE_OPENERS or v.lower(i - 1) in KIN_NOUNS or v.initial(i) or v.word(i - 1) == ",") \
                     and v.lower(i - 1) not in DETERMINERS and (v.lower(i + 1) in SPEECH_VERBS or v.lower(i - 1) in ("called", "named")):
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, in a name position")
+            elif common and not token.is_stop and _lower_case_name_position(v, i):
+                yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, where a name stands")
+
+
+def _lower_case_name_position(v: TokenView, i: int) -> bool:
+    """Where only a name fits: opening a sentence in lower case (speech recognition capitalises sentence
+    starts, not names it takes for words), after 'my friend', or joined by 'and' to a name."""
+    if v.initial(i) and i > 0:
+        return True
+    if v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES:
+        return True
+    for other in ((i - 2) if v.lower(i - 1) == "and" else None, (i + 2) if v.lower(i + 1) == "and" else None):
+        if other is not None and 0 <= other < len(v.tokens) and is_capitalised(v.word(other)) and not v.initial(other) \
+                and (v.lower(other) in v.gaz.first_names or v.namelike(other)):
+            return True
+    return False
 
 
 def _unknown_capitalised(v: TokenView) -> Iterator[Found]:

@@ -65,7 +65,7 @@ SPOKEN_DOT = r"\s+(?:dot|full stop|point)\s+"
 LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
 """A word of an email's local part: a word or letters spelled out, perhaps followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
-    rf"\b{LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD})?(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
+    rf"\b{LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
     rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b"
@@ -122,9 +122,10 @@ YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
-NAMED_AGE = re.compile(rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
-"""A person's name then their age: 'Callum's twenty-four', 'Zosia was nine'."""
-CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;!?]|\s(?:and|when|then|but)\b)")
+NAMED_AGE = re.compile(
+    rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
+"""A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Mr Desai, seventy-six,'."""
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b)")
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
 
 
@@ -155,6 +156,9 @@ def find_ages(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
     for match in NAMED_AGE.finditer(text):
         name = match.group(1).lower()
+        apposition = match.group().startswith(f"{match.group(1)},")
+        if apposition and not (text.startswith(",", match.end(2)) and name not in gaz.places):
+            continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
     for match in YEARS_OLD.finditer(text):

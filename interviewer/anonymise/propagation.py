@@ -129,19 +129,26 @@ def with_group(candidate: Candidate, group: str) -> Candidate:
     return replace(candidate, group=group)
 
 
-WORD_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
+WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w'’]))([A-Za-z]+)[ \t]+$")
+SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
 
 
 def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
-    """Person spans starting at a capitalised name take in a lower-case first name just before it
-    ('frank Hollinrake'): speech recognition writes first names that are also words in lower case."""
+    """Person spans starting at a capitalised name take in the first name just before it: a lower-case one
+    ('frank Hollinrake': speech recognition writes first names that are also words in lower case) or a
+    capitalised word mid-sentence before a surname that is no English word ('Florin Popescu')."""
     extended = []
     for candidate in candidates:
         if candidate.entity_type == "PERSON" and text[candidate.start:candidate.start + 1].isupper():
             before = WORD_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
             word = before.group(1) if before else ""
-            if len(word) >= 3 and word in gaz.first_names and word not in STOP_WORDS and word not in FILLERS \
-                    and word not in DETERMINERS and word not in TITLES:
+            lower = word.lower()
+            plain_word = len(word) >= 3 and lower not in STOP_WORDS and lower not in FILLERS and lower not in DETERMINERS \
+                and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS
+            if plain_word and word.islower() and lower in gaz.first_names:
+                candidate = replace(candidate, start=before.start(1))
+            elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, 0, before.start(1)) \
+                    and not gaz.is_common(surface_key(text[candidate.start:candidate.end]).split()[0]):
                 candidate = replace(candidate, start=before.start(1))
         extended.append(candidate)
     return extended

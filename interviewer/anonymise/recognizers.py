@@ -11,6 +11,9 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.names import find_people_and_places
 
+NER_SCORE = 0.4
+"""Below every rule's score: Presidio drops a result contained in another of the same type with a higher
+score, and a rule's span inside an NER span must survive (rule-found names spread to other mentions)."""
 SPOKEN_TYPES = ["PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD", "ADDRESS", "DATE", "AGE", "PHONE", "EMAIL",
                 "NHS_NUMBER", "POSTCODE", "URL"]
 
@@ -60,7 +63,7 @@ class FilteredNerRecognizer(LocalRecognizer):
                 tokens = tokens[:-1]
             if not any(ner_may_keep(t.text, self.allow_words, gaz) for t in tokens):
                 continue
-            found = Found(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), ent.label_, 0.6, f"spaCy NER ({ent.label_})")
+            found = Found(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), ent.label_, NER_SCORE, f"spaCy NER ({ent.label_})")
             results.append(to_result(found, self.name))
         return results
 
