@@ -20,4 +20,4 @@ FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam d
 LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in on to from our my his her their with
 like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
-grandson granddaughter colleague manager boss neighbour mate""".split())
+grandson granddaughter colleague manager boss neighbour mate pal buddy""".split())

@@ -8,7 +8,7 @@ from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.names import is_acronym, is_word
 
-WINDOW = 12
+WINDOW = 8
 """Tokens of context each side of a name-like word. The small model's NER sees four tokens each side of a
 token, so an entity inside a window is recognised as it would be in the whole text."""
 

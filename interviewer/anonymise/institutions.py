@@ -14,7 +14,8 @@ from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import NUMBER_WORD
 
 SP = r"[ \t]*\n?[ \t]*"
-CAP = r"(?:St\.?|[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]{2,4}(?=\s+(?:NHS|Foundation)))"
+CAP = r"(?:St\.?|[A-Z](?=[a-zA-Z’'\-]*[a-z])[a-zA-Z’'\-]*+|[A-Z]{2,4}(?=\s+(?:NHS|Foundation)))"
+"""A capitalised word with a lower-case letter, matched possessively: the regex never retries shorter splits of it."""
 CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
 
 # Heads that name an institution whatever words precede them; weak heads need a proper noun before them.

@@ -239,8 +239,9 @@ def _places(v: TokenView) -> Iterator[Found]:
         for size in range(min(gaz.place_max_words, n - i), 0, -1):
             words = [v.word(k) for k in range(i, i + size)]
             key = " ".join(words).lower()
-            if key not in gaz.places or any(v.allowed(k) for k in range(i, i + size)) and size == 1:
-                continue
+            if key not in gaz.places or any(v.allowed(k) for k in range(i, i + size)) and size == 1 \
+                    or size == 1 and key in MONTHS:
+                continue  # a town called March loses to the month
             capitalised = all(is_capitalised(x) or x.lower() in ("upon", "on", "under", "le", "in", "the", "de") for x in words)
             common = size == 1 and v.common(i)
             if capitalised:

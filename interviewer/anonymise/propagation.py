@@ -105,8 +105,8 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             continue
         variant = single.get(lower)
         common = gaz.is_common(lower)
-        if common and not word[:1].isupper():
-            continue
+        if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+            continue  # a found name in lower case counts only where speech recognition would have capitalised a word
         if common and lower in MONTHS:
             before = text[max(0, m.start() - 12):m.start()].lower().split()
             if before and before[-1] in MONTH_PREPOSITIONS or re.match(r"\s+(?:\d|the\b)", text[m.end():m.end() + 5]):
@@ -130,6 +130,7 @@ def with_group(candidate: Candidate, group: str) -> Candidate:
 
 
 WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w'’]))([A-Za-z]+)[ \t]+$")
+LOWER_CASE_SENTENCE_START = re.compile(r"[.!?]\s+$")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
 
 
@@ -147,7 +148,7 @@ def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) ->
                 and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS
             if plain_word and word.islower() and lower in gaz.first_names:
                 candidate = replace(candidate, start=before.start(1))
-            elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, 0, before.start(1)) \
+            elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)) \
                     and not gaz.is_common(surface_key(text[candidate.start:candidate.end]).split()[0]):
                 candidate = replace(candidate, start=before.start(1))
         extended.append(candidate)
