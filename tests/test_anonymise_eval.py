@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from click.testing import CliRunner
 
@@ -34,12 +37,22 @@ def test_eval_command_reports_a_bad_corpus_line(tmp_path):
     assert result.exit_code == 1 and "bad.jsonl:2" in result.output
 
 
-def test_dev_corpus_targets_are_met():
+OWN_CORPORA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("corpus, min_recall, max_trap_rate", [
+    (ANON / "dev.jsonl", 0.97, 0.05),
+    # Written for this project without seeing the anonymiser; first evaluated at 0.924/0.067 and 0.924/0.061,
+    # since used to find general failure classes, so these floors guard against regressions only.
+    (OWN_CORPORA / "anon_heldout" / "heldout.jsonl", 0.97, 0.03),
+    (OWN_CORPORA / "anon_unseen" / "unseen.jsonl", 0.94, 0.06),
+])
+def test_corpus_targets_are_met(corpus, min_recall, max_trap_rate):
     from interviewer.anonymise import get_anonymiser
     from interviewer.anonymise.evaluate import load_corpus, score_documents
 
     anonymiser = get_anonymiser()
-    score, _ = score_documents(load_corpus(ANON / "dev.jsonl"), lambda text: [
+    score, _ = score_documents(load_corpus(corpus), lambda text: [
         {"start": d.start, "end": d.end, "entity_type": d.entity_type} for d in anonymiser.detect(text)])
-    assert score.direct_recall >= 0.97, score.missed
-    assert score.trap_rate <= 0.05, score.redacted_traps
+    assert score.direct_recall >= min_recall, score.missed
+    assert score.trap_rate <= max_trap_rate, score.redacted_traps
