@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -25,9 +25,16 @@ class Gazetteers:
     """Lower-case place name -> its usual spelling."""
     place_max_words: int
     place_first_words: frozenset[str]
+    _common_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_common(self, word: str) -> bool:
         lower = word.lower()
+        known = self._common_seen.get(lower)
+        if known is None:
+            known = self._common_seen[lower] = self._inflected_common(lower)
+        return known
+
+    def _inflected_common(self, lower: str) -> bool:
         if lower in self.common_words:
             return True
         # Inflected forms the word list may lack ("carers", "nursing").
