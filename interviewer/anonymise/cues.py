@@ -21,3 +21,12 @@ LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in 
 like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
 grandson granddaughter colleague manager boss neighbour mate pal buddy""".split())
+WHERE_PREPOSITIONS = frozenset("in at from near outside around round".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SERVICE_WORDS = frozenset("""care health healthcare social services service practice medicine nursing therapy therapies
+treatment support team teams unit department clinic primary secondary tertiary intensive general mental public community
+adult adults children child emergency outpatients inpatients recovery education training research management policy
+government commissioning safeguarding rehabilitation rehab palliative maternity paediatrics paediatric surgery medical
+clinical acute crisis housing benefits law act programme approach plan pathway assessment review network liaison
+psychiatry psychology dementia diabetes cancer stroke respiratory cardiology oncology pharmacy dental sexual""".split())
+"""Words of services and fields ('in Primary Care', 'at Adult Social Care'): capitalised, they still name no place."""

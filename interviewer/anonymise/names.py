@@ -10,8 +10,8 @@ import unicodedata
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SPEECH_VERBS,
-    STRONG_SPEECH_VERBS, TITLES,
+    CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS,
+    SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
@@ -251,17 +251,6 @@ def _places(v: TokenView) -> Iterator[Found]:
             elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
                 yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case UK place from the gazetteer")
             break
-
-
-WHERE_PREPOSITIONS = frozenset("in at from near outside around round".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-SERVICE_WORDS = frozenset("""care health healthcare social services service practice medicine nursing therapy therapies
-treatment support team teams unit department clinic primary secondary tertiary intensive general mental public community
-adult adults children child emergency outpatients inpatients recovery education training research management policy
-government commissioning safeguarding rehabilitation rehab palliative maternity paediatrics paediatric surgery medical
-clinical acute crisis housing benefits law act programme approach plan pathway assessment review network liaison
-psychiatry psychology dementia diabetes cancer stroke respiratory cardiology oncology pharmacy dental sexual""".split())
-"""Words of services and fields ('in Primary Care', 'at Adult Social Care'): capitalised, they still name no place."""
 
 
 def _capitalised_after_preposition(v: TokenView) -> Iterator[Found]:
