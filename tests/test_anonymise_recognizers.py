@@ -51,6 +51,9 @@ def covered(found, surface):
     ("He's in a home now, Meadow View Lodge, and settled.", "ORGANIZATION", "Meadow View Lodge"),
     ("She was moved to Ward B12 overnight.", "WARD", "Ward B12"),
     ("We used to meet at Spring Gardens Social Club on a Friday.", "LOCATION", "Spring Gardens"),
+    ("Our lad plays for Pontypridd Panthers on a Saturday.", "ORGANIZATION", "Pontypridd Panthers"),
+    ("I spoke to Bradford Smith about it.", "PERSON", "Bradford Smith"),
+    ("I went to Leeds and then to Bradford.", "LOCATION", "Bradford"),
 ])
 def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     found = detect(text)
@@ -87,6 +90,7 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     "The GP Practice and the Day Surgery unit both said so.",
     "The Nurse Practitioner put him on Trelegy and the Macmillan nurse rang on Tuesday.",
     "She reads Makaton, speaks Slovak and Cantonese, and logs it in SystmOne.",
+    "So that was the plan. Do you see what I mean?",
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []

@@ -10,7 +10,7 @@ import unicodedata
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS,
+    CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, LEADING_NOISE, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS,
     SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
@@ -171,6 +171,8 @@ def _first_names(v: TokenView) -> Iterator[Found]:
         if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
             continue
         common = v.common(i) or lower in MONTHS
+        if lower in gaz.places and v.lower(i - 1) in PLACE_PREPOSITIONS and not (v.namelike(i + 1) or v.surname_word(i + 1)):
+            continue  # "went to Bradford": the place, not the first name
         if is_capitalised(w):
             if not common:
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.8, "first name from the gazetteer")
@@ -180,6 +182,8 @@ def _first_names(v: TokenView) -> Iterator[Found]:
                 if v.lower(i - 1) in DETERMINERS and not v.namelike(i + 1):
                     continue
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name that is also a word, capitalised mid-sentence")
+            elif token.is_stop and lower not in ("will", "may"):
+                continue  # "So Leeds was fine": a sentence opening with a little word that is also a name
             elif v.namelike(i + 1) or v.lower(i + 1) in STRONG_SPEECH_VERBS or v.word(i + 1) in (",", "'s", "’s") \
                     or (v.lower(i + 1) in ("in", "from", "at", "on") and v.lower(i + 2) in ("our", "my", "the")):
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.6, "first name opening a sentence, followed by a name cue")
@@ -248,9 +252,33 @@ def _places(v: TokenView) -> Iterator[Found]:
                 if common and v.lower(i - 1) not in PLACE_PREPOSITIONS:
                     break
                 yield v.span(i, i + size - 1, "LOCATION", 0.75, "UK place from the gazetteer")
+                named = _name_round_place(v, i, i + size - 1)
+                if named:
+                    yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
             elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
                 yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case UK place from the gazetteer")
             break
+
+
+def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | None:
+    """The token range of a capitalised name holding the place first..last ('Pontypridd Panthers', 'Little
+    Stars Tower Hamlets', 'West Midlands Travel'), or None when the place stands alone."""
+    def name_word(k: int) -> bool:
+        w = v.word(k)
+        return (0 <= k < len(v.tokens) and is_capitalised(w) and is_word(w) and not v.tokens[k].is_stop
+                and not v.allowed(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS)
+
+    start, end = first, last
+    while name_word(start - 1) and not v.initial(start):
+        start -= 1
+    if start < first and v.initial(start) and v.lower(start) in LEADING_NOISE:
+        start += 1
+    while name_word(end + 1) and not v.initial(end + 1):
+        end += 1
+    if start == first and first == last and v.lower(first) in v.gaz.first_names \
+            and all(v.lower(k) in v.gaz.surnames for k in range(last + 1, end + 1)):
+        return None  # "Bradford Smith" is a person
+    return (start, end) if (start, end) != (first, last) else None
 
 
 def _capitalised_after_preposition(v: TokenView) -> Iterator[Found]:
