@@ -45,7 +45,7 @@ OWN_CORPORA = Path(__file__).parent / "data"
     # Written for this project without seeing the anonymiser; first evaluated at 0.924/0.067 and 0.924/0.061,
     # since used to find general failure classes, so these floors guard against regressions only.
     (OWN_CORPORA / "anon_heldout" / "heldout.jsonl", 0.97, 0.03),
-    (OWN_CORPORA / "anon_unseen" / "unseen.jsonl", 0.94, 0.06),
+    (OWN_CORPORA / "anon_unseen" / "unseen.jsonl", 0.95, 0.06),
 ])
 def test_corpus_targets_are_met(corpus, min_recall, max_trap_rate):
     from interviewer.anonymise import get_anonymiser
