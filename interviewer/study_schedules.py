@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from interviewer.locations import bundled_dir
 from interviewer.schedule import (
     SCHEDULE_SUFFIXES, Schedule, ScheduleError, bundled_schedules, find_schedule, load_schedule, looks_like_path,
 )
-from interviewer.locations import bundled_dir
 from interviewer.store import Study
 
 FOLDER_NAME = "schedules"
@@ -90,13 +90,22 @@ def available_schedules(study: Study) -> list[Schedule]:
 
 
 def schedule_for(study: Study, schedule_id: str, version: str | int | None = None) -> Schedule:
-    """The schedule an interview followed: the study's copy of that version, else its latest copy of that
-    id, else the bundled one. Raises FileNotFoundError when none is known."""
+    """The schedule an interview followed: the study's or the bundled copy of that version, else the study's
+    latest copy of that id, else the bundled one. Raises FileNotFoundError when none is known."""
     own = [s for s in study_schedules(study, skip_invalid=True) if s.id == schedule_id]
     exact = [s for s in own if version is not None and str(s.version) == str(version)]
-    if exact or own:
-        return (exact or own)[-1]
-    return find_schedule(schedule_id)
+    if exact:
+        return exact[-1]
+    try:
+        bundled = find_schedule(schedule_id)
+    except (OSError, ScheduleError):
+        bundled = None
+    if bundled is not None and (not own or str(bundled.version) == str(version)):
+        return bundled
+    if own:
+        return own[-1]
+    raise FileNotFoundError(f"no schedule '{schedule_id}' in the study or bundled; add its file with: "
+                            f"interviewer schedule add FILE")
 
 
 def resolve_schedule(study: Study, name_or_path: str | Path) -> Schedule:

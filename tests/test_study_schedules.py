@@ -96,3 +96,16 @@ def test_schedule_add_reports_the_line_of_a_problem(isolated_home, tmp_path):
     result = runner.invoke(main, ["--study", "s2", "schedule", "add", str(broken)])
     assert result.exit_code == 1
     assert "broken.yaml:3" in result.output
+
+
+def test_an_interview_on_a_bundled_schedule_keeps_it_when_the_study_adds_its_own_version(study, tmp_path):
+    from interviewer.schedule import find_schedule
+
+    bundled = find_schedule("npt-key-informant")
+    own = tmp_path / "mine.yaml"
+    own.write_text(bundled.source.read_text(encoding="utf-8").replace(f"version: {bundled.version}", "version: 99"),
+                   encoding="utf-8")
+    add_schedule(study, own)
+    assert schedule_for(study, "npt-key-informant", str(bundled.version)).version == bundled.version
+    assert str(schedule_for(study, "npt-key-informant", "99").version) == "99"
+    assert str(schedule_for(study, "npt-key-informant").version) == "99"
