@@ -63,6 +63,9 @@ def list_schedules(study: str | None) -> None:
         bundled = [load_schedule(path) for path in bundled_schedule_paths()]
     except ScheduleError as error:
         raise UserError(f"a schedule is invalid:\n{error}") from None
+    finally:
+        if opened is not None:
+            opened.close()
     for origin, found in [*(("study", s) for s in own), *(("bundled", s) for s in bundled)]:
         rows.append((origin, found.id, str(found.version), str(len(found.items)), _minutes(found.planned_minutes),
                      found.title))
