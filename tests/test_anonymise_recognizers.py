@@ -54,6 +54,12 @@ def covered(found, surface):
     ("Our lad plays for Pontypridd Panthers on a Saturday.", "ORGANIZATION", "Pontypridd Panthers"),
     ("I spoke to Bradford Smith about it.", "PERSON", "Bradford Smith"),
     ("I went to Leeds and then to Bradford.", "LOCATION", "Bradford"),
+    ("We retired down to Leigh-on-Sea in the end.", "LOCATION", "Leigh-on-Sea"),
+    ("He played for Pontypridd RFC for years.", "ORGANIZATION", "Pontypridd RFC"),
+    ("His NHS number is 721 593 0846, I think.", "NHS_NUMBER", "721 593 0846"),
+    ("We met in the Cricketers Arms on a Friday.", "ORGANIZATION", "Cricketers Arms"),
+    ("They've moved to 14 Tenter Croft now.", "ADDRESS", "14 Tenter Croft"),
+    ("Bolton Carers helped with the forms.", "ORGANIZATION", "Bolton Carers"),
 ])
 def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     found = detect(text)
@@ -91,6 +97,9 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     "The Nurse Practitioner put him on Trelegy and the Macmillan nurse rang on Tuesday.",
     "She reads Makaton, speaks Slovak and Cantonese, and logs it in SystmOne.",
     "So that was the plan. Do you see what I mean?",
+    "Young Carers Action Day is in March. We support young carers all year.",
+    "She saw it on TikTok, paired the Bluetooth aid, and Audiology rang in November.",
+    "The National Eczema Society and the British Heart Foundation have good leaflets.",
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []

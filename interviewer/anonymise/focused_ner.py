@@ -6,7 +6,7 @@ from spacy.util import filter_spans
 
 from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
-from interviewer.anonymise.names import is_acronym, is_word
+from interviewer.anonymise.names import is_acronym, is_brand_case, is_word
 
 WINDOW = 8
 """Tokens of context each side of a name-like word. The small model's NER sees four tokens each side of a
@@ -16,7 +16,8 @@ token, so an entity inside a window is recognised as it would be in the whole te
 def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> bool:
     """A capitalised word that is not English, allowed or a month: the only kind that keeps an NER entity."""
     lower = word.lower()
-    return (is_word(word) and word[:1].isupper() and not word.isupper() and not is_acronym(word) and lower not in allow_words
+    return (is_word(word) and word[:1].isupper() and not word.isupper() and not is_acronym(word)
+            and not is_brand_case(word) and lower not in allow_words
             and lower not in MONTHS and not gaz.is_common(word))
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+FIELD_SUFFIX = re.compile(r"(?:olog(?:y|ist|ists|ical)|iatry|iatrist|iatrics|itis|osis|ectomy|otomy|ostomy|pathy|aemia|algia|"
+                          r"therapy|therapist|graphy|scopy|plasty)$")
+"""Names of fields, conditions and procedures ('Audiology', 'Dermatitis'): English words even when the list lacks them."""
 
 
 def read_list(path: Path) -> list[str]:
@@ -35,7 +39,7 @@ class Gazetteers:
         return known
 
     def _inflected_common(self, lower: str) -> bool:
-        if lower in self.common_words:
+        if lower in self.common_words or (len(lower) > 6 and FIELD_SUFFIX.search(lower)):
             return True
         # Inflected forms the word list may lack ("carers", "nursing").
         for suffix in ("s", "es", "ed", "ing", "'s", "’s"):
@@ -51,8 +55,13 @@ def load_gazetteers() -> Gazetteers:
                       for n in read_list(DATA_DIR / name))
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
     places = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
-    return Gazetteers(common, first, surnames, places, max(len(p.split()) for p in places),
-                      frozenset(p.split()[0] for p in places))
+    return Gazetteers(common, first, surnames, places, max(len(place_words(p)) for p in places),
+                      frozenset(place_words(p)[0] for p in places))
+
+
+def place_words(place: str) -> list[str]:
+    """A place name as the tokenizer splits it: 'leigh-on-sea' -> ['leigh', '-', 'on', '-', 'sea']."""
+    return re.findall(r"[\w'’]+|[^\w\s]", place)
 
 
 @functools.lru_cache(maxsize=1)

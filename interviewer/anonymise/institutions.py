@@ -22,22 +22,24 @@ CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
 STRONG = {
     "HOSPITAL": r"Hospital|Infirmary|Hospice|Medical Centre|Health Centre|Medical Practice|Family Practice|Health Park",
     "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|CVS|Clinical Commissioning Group|Housing|Network|"
-                    r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Carers|Uni|Borough Council|City Council",
+                    r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Uni|Borough Council|City Council",
 }
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
-                    r"Care Home|Nursing Home|Wing|Suite",
+                    r"Care Home|Nursing Home|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery",
 }
-PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite"})
+PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
+                               "Hotel", "Arms", "Inn", "Tavern"})
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project'):
 a capitalised name before them counts even when every word of it is English."""
+NATIONAL_WORDS = frozenset({"National", "British", "UK", "English", "Scottish", "Welsh", "Royal"})
 GENERIC_MODIFIERS = frozenset("""gp general day dental family group medical local private nurse nursing community cardiac
 plastic minor major eye vascular pilot research housing care residential the our my your their his her this that new old
 main big small same other recovery""".split())
 STREET_STRONG = r"Street|Road|Lane|Avenue|Grove|Drive|Crescent|Terrace|Gardens|Mews|Clough|Parade|Brow|Boulevard"
-STREET_WEAK = r"Close|Way|Place|View|Court|Walk|Row|Rise|Green|Hill|Park|Vale|Fold|Estate|Square"
+STREET_WEAK = r"Close|Way|Place|View|Court|Walk|Row|Rise|Green|Hill|Park|Vale|Fold|Estate|Square|Croft|Meadows|Mead|Chase|Wynd|Garth|Nook"
 DIRECTION = rf"(?:{SP}(?:North|South|East|West))?"
 HOUSE = rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber){SP}\d+[A-Za-z]?,?{SP})?(?:{CAP}{SP}(?:House|Court|Lodge|Mill|Buildings?),?{SP})?"
 STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{STREET_WEAK})\b{DIRECTION}")
@@ -116,6 +118,8 @@ def find_institutions(text: str) -> Iterator[Found]:
                 kind, strong = wider_kind, True
         if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)):
             continue
+        if words[0] in NATIONAL_WORDS and kind == "ORGANIZATION":
+            continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")

@@ -18,6 +18,8 @@ from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 
 SENTENCE_END = ".!?:;\"“”[(\n"
 ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
+INNER_CAPITAL = re.compile(r"^.+[a-z][A-Z]")
+NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]")
 POSSESSIVES = frozenset("my his her our their your".split())
 INSTITUTION_HEADS = frozenset("""ward road street lane avenue grove close drive way crescent place terrace gardens park square
 hill court walk row mews rise view green clough hospital infirmary general clinic hospice surgery practice centre
@@ -32,6 +34,12 @@ def is_word(text: str) -> bool:
 def is_acronym(text: str) -> bool:
     """All capitals, perhaps with a plural or possessive ending: 'CPN', 'HCAs', 'GP's'."""
     return bool(ACRONYM.fullmatch(text))
+
+
+def is_brand_case(text: str) -> bool:
+    """A capital inside the word, as products write themselves ('TikTok', 'NxStage', 'EpiPens', 'IgA'), but
+    not as surnames do ('McDonald', 'MacLeod', 'O'Brien', 'DeSouza', 'FitzGerald')."""
+    return bool(INNER_CAPITAL.search(text)) and not NAME_PREFIX.match(text)
 
 
 def is_capitalised(text: str) -> bool:
@@ -112,7 +120,8 @@ class TokenView:
         """A capitalised word that is not an English word, an allowed term or an institution head."""
         w = self.word(i)
         return (is_capitalised(w) and is_word(w) and len(w) >= 2 and not self.common(i) and not self.allowed(i)
-                and w.lower() not in INSTITUTION_HEADS)
+                and w.lower() not in INSTITUTION_HEADS and self.lower(i) not in MONTHS and self.lower(i) not in WEEKDAYS
+                and not is_brand_case(w))
 
     def span(self, first: int, last: int, entity_type: str, score: float, reason: str) -> Found:
         start = self.tokens[first].idx
@@ -242,11 +251,12 @@ def _places(v: TokenView) -> Iterator[Found]:
             continue
         for size in range(min(gaz.place_max_words, n - i), 0, -1):
             words = [v.word(k) for k in range(i, i + size)]
-            key = " ".join(words).lower()
+            key = " ".join(re.sub(r"\s+", " ", v.text[v.tokens[i].idx:v.tokens[i + size - 1].idx + len(words[-1])]).split()).lower()
             if key not in gaz.places or any(v.allowed(k) for k in range(i, i + size)) and size == 1 \
                     or size == 1 and key in MONTHS:
                 continue  # a town called March loses to the month
-            capitalised = all(is_capitalised(x) or x.lower() in ("upon", "on", "under", "le", "in", "the", "de") for x in words)
+            capitalised = all(is_capitalised(x) or x.lower() in ("upon", "on", "under", "le", "in", "the", "de", "-")
+                              for x in words)
             common = size == 1 and v.common(i)
             if capitalised:
                 if common and v.lower(i - 1) not in PLACE_PREPOSITIONS:
@@ -263,17 +273,17 @@ def _places(v: TokenView) -> Iterator[Found]:
 def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | None:
     """The token range of a capitalised name holding the place first..last ('Pontypridd Panthers', 'Little
     Stars Tower Hamlets', 'West Midlands Travel'), or None when the place stands alone."""
-    def name_word(k: int) -> bool:
+    def name_word(k: int, after: bool = False) -> bool:
         w = v.word(k)
-        return (0 <= k < len(v.tokens) and is_capitalised(w) and is_word(w) and not v.tokens[k].is_stop
-                and not v.allowed(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS)
+        return (0 <= k < len(v.tokens) and (is_capitalised(w) or after and is_acronym(w)) and is_word(w)
+                and not v.tokens[k].is_stop and not v.allowed(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS)
 
     start, end = first, last
     while name_word(start - 1) and not v.initial(start):
         start -= 1
     if start < first and v.initial(start) and v.lower(start) in LEADING_NOISE:
         start += 1
-    while name_word(end + 1) and not v.initial(end + 1):
+    while name_word(end + 1, after=True) and not v.initial(end + 1):
         end += 1
     if start == first and first == last and v.lower(first) in v.gaz.first_names \
             and all(v.lower(k) in v.gaz.surnames for k in range(last + 1, end + 1)):

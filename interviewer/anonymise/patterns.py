@@ -32,6 +32,8 @@ def find_numbers(text: str) -> Iterator[Found]:
             before = text[max(0, match.start() - 60):match.start()].lower()
             if len(digits) == 10 and valid_nhs_number(digits) and not (digits.startswith("0") and any(c in before for c in PHONE_CUES)):
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.95, f"NHS number ({how}, checksum valid)")
+            elif len(digits) == 10 and not digits.startswith("0") and re.search(r"\bnhs\b", before):
+                yield Found(match.start(), match.end(), "NHS_NUMBER", 0.8, f"NHS number ({how}; checksum fails: misheard?)")
             elif digits.startswith(("0", "44")) and 10 <= len(digits) <= 12:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
             elif len(digits) >= 9 and ("number" in before or how == "spoken digits"):

@@ -96,7 +96,11 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
     for key, variant in variants.items():
         if " " in key:
             pattern = r"\b" + r"[\s]+".join(re.escape(w) for w in key.split()) + r"(?!\w)"
+            # A name made of English words ('Young Carers') spreads only to mentions capitalised like a name.
+            english = all(gaz.is_common(w) or w in allowed for w in key.split())
             for m in re.finditer(pattern, text, re.IGNORECASE):
+                if english and not all(w[:1].isupper() for w in m.group().split()):
+                    continue
                 found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, "another mention of a found name", 2.5, variant.group))
     for m in WORD.finditer(text):
         word = POSSESSIVE.sub("", m.group())
