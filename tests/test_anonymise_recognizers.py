@@ -60,6 +60,8 @@ def covered(found, surface):
     ("We met in the Cricketers Arms on a Friday.", "ORGANIZATION", "Cricketers Arms"),
     ("They've moved to 14 Tenter Croft now.", "ADDRESS", "14 Tenter Croft"),
     ("Bolton Carers helped with the forms.", "ORGANIZATION", "Bolton Carers"),
+    ("Then my granddaughter Sky put the app on my phone.", "PERSON", "Sky"),
+    ("It was my grandson's party, he was six that day.", "AGE", "six"),
 ])
 def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     found = detect(text)

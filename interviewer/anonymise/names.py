@@ -145,7 +145,7 @@ class TokenView:
 def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = TokenView(doc, load_gazetteers(), allow_words)
     found: list[Found] = []
-    for finder in (_titled, _first_names, _unknown_capitalised, _places, _capitalised_after_preposition):
+    for finder in (_titled, _first_names, _unknown_capitalised, _places, _capitalised_after_preposition, _after_kin_noun):
         found.extend(finder(view))
     return found
 
@@ -204,6 +204,18 @@ def _first_names(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, in a name position")
             elif common and not token.is_stop and _lower_case_name_position(v, i):
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, where a name stands")
+
+
+def _after_kin_noun(v: TokenView) -> Iterator[Found]:
+    """A capitalised word straight after 'my granddaughter', 'her husband', 'our neighbour': a name even when it
+    is also a word ('Sky', 'Frank') or missing from the name lists."""
+    for i in range(2, len(v.tokens)):
+        w = v.word(i)
+        if v.lower(i - 1) not in KIN_NOUNS or v.lower(i - 2) not in POSSESSIVES or not is_capitalised(w) \
+                or not is_word(w) or v.allowed(i) or v.lower(i) in MONTHS or v.lower(i) in WEEKDAYS \
+                or v.lower(i) in INSTITUTION_HEADS or v.tokens[i].is_stop:
+            continue
+        yield v.span(i, v.extend_surname(i), "PERSON", 0.7, f"name after '{v.word(i - 2)} {v.word(i - 1)}'")
 
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:

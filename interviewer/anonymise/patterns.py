@@ -32,7 +32,8 @@ def find_numbers(text: str) -> Iterator[Found]:
             before = text[max(0, match.start() - 60):match.start()].lower()
             if len(digits) == 10 and valid_nhs_number(digits) and not (digits.startswith("0") and any(c in before for c in PHONE_CUES)):
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.95, f"NHS number ({how}, checksum valid)")
-            elif len(digits) == 10 and not digits.startswith("0") and re.search(r"\bnhs\b", before):
+            elif len(digits) == 10 and not digits.startswith("0") \
+                    and re.search(r"\bnhs\b", text[max(0, match.start() - 120):match.start()].lower()):
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.8, f"NHS number ({how}; checksum fails: misheard?)")
             elif digits.startswith(("0", "44")) and 10 <= len(digits) <= 12:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
@@ -127,7 +128,8 @@ APPOSITIVE_AGE = re.compile(
 NAMED_AGE = re.compile(
     rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
 """A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Mr Desai, seventy-six,'."""
-CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b)")
+CLAUSE_END_AFTER = re.compile(
+    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b|\s(?:that|this|last)\s+(?:day|week|year|summer|winter|spring|autumn|time)\b)")
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
 
 

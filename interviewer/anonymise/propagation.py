@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTH_PREPOSITIONS, MONTHS, TITLES
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.names import INSTITUTION_HEADS, _one_edit
 
@@ -149,7 +149,7 @@ def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) ->
             word = before.group(1) if before else ""
             lower = word.lower()
             plain_word = len(word) >= 3 and lower not in STOP_WORDS and lower not in FILLERS and lower not in DETERMINERS \
-                and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS
+                and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS and lower not in KIN_NOUNS
             if plain_word and word.islower() and lower in gaz.first_names:
                 candidate = replace(candidate, start=before.start(1))
             elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)) \
