@@ -4,6 +4,8 @@ from __future__ import annotations
 
 TITLES = frozenset("""dr doctor mr mrs ms miss mx prof professor sister nurse father councillor cllr sir dame reverend rev
 auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin""".split())
+PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame councillor cllr reverend rev".split())
+"""Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 MONTH_PREPOSITIONS = frozenset("""in of since until till by last next early late mid end every this from through during
 before after the that each""".split())

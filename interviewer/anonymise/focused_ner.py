@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.util import filter_spans
 
-from interviewer.anonymise.cues import MONTHS
+from interviewer.anonymise.cues import MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.names import is_acronym, is_brand_case, is_word
 
@@ -17,7 +17,7 @@ def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> boo
     """A capitalised word that is not English, allowed or a month: the only kind that keeps an NER entity."""
     lower = word.lower()
     return (is_word(word) and word[:1].isupper() and not word.isupper() and not is_acronym(word)
-            and not is_brand_case(word) and lower not in allow_words
+            and not is_brand_case(word) and lower not in allow_words and lower.rstrip(".") not in TITLES
             and lower not in MONTHS and not gaz.is_common(word))
 
 

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, LEADING_NOISE, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS,
-    SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
+    PERSONAL_TITLES, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
@@ -156,10 +156,10 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue
         j = i + 2 if v.word(i + 1) == "." else i + 1
         w = v.word(j)
-        # After a title an allowed or English word that is also a name is the name ("Dr Black", "Mrs Bird"),
-        # but one that is no name is a role ("Nurse Practitioner").
+        # After Mr, Mrs, Dr... a capitalised word is a name even when it is English ("Mrs Begun"); after a title
+        # that is also a role, only a word the name lists know is ("Nurse Black", not "Nurse Practitioner").
         known_name = w.lower() in v.gaz.surnames or w.lower() in v.gaz.first_names
-        if (v.allowed(j) or v.common(j)) and not known_name and not w.islower():
+        if (v.allowed(j) or v.common(j)) and not known_name and not w.islower() and v.lower(i) not in PERSONAL_TITLES:
             continue
         if not w or not is_word(w) or w.lower() in MONTHS or w.lower() in INSTITUTION_HEADS:
             continue

@@ -6,6 +6,7 @@ from typing import Callable, Iterable
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from interviewer.anonymise.cues import TITLES
 from interviewer.anonymise.focused_ner import ner_may_keep
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -57,9 +58,9 @@ class FilteredNerRecognizer(LocalRecognizer):
             if ent.label_ not in entities:
                 continue
             tokens = [t for t in ent if not t.is_space]
-            while tokens and (tokens[0].is_stop or tokens[0].is_punct):
+            while tokens and (tokens[0].is_stop or tokens[0].is_punct or tokens[0].lower_.rstrip(".") in TITLES):
                 tokens = tokens[1:]
-            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")):
+            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s") or tokens[-1].lower_.rstrip(".") in TITLES):
                 tokens = tokens[:-1]
             if not any(ner_may_keep(t.text, self.allow_words, gaz) for t in tokens):
                 continue
