@@ -32,3 +32,6 @@ government commissioning safeguarding rehabilitation rehab palliative maternity 
 clinical acute crisis housing benefits law act programme approach plan pathway assessment review network liaison
 psychiatry psychology dementia diabetes cancer stroke respiratory cardiology oncology pharmacy dental sexual""".split())
 """Words of services and fields ('in Primary Care', 'at Adult Social Care'): capitalised, they still name no place."""
+PERSON_VERBS = frozenset("""runs comes does goes brings picks knows works helps lives gets takes makes keeps drives
+rings phones texts visits says tells thinks wants loves hates came went got took made kept drove""".split())
+"""Verbs that, after a capitalised word opening a sentence, make it a person ("Delroy runs that")."""

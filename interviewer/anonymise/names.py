@@ -11,7 +11,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, LEADING_NOISE, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS,
-    PERSONAL_TITLES, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
+    PERSONAL_TITLES, PERSON_VERBS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
@@ -21,6 +21,8 @@ ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
 INNER_CAPITAL = re.compile(r"^.+[a-z][A-Z]")
 NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]")
 POSSESSIVES = frozenset("my his her our their your".split())
+CONTRACTION = re.compile(r"['’](?:ll|d|ve|re|m)$")
+"""A verb run into the word before it: "Rosie'll", "Taff'd"."""
 INSTITUTION_HEADS = frozenset("""ward road street lane avenue grove close drive way crescent place terrace gardens park square
 hill court walk row mews rise view green clough hospital infirmary general clinic hospice surgery practice centre
 center unit trust ccg college university uni school network service services housing voices cvs council
@@ -176,7 +178,7 @@ def _first_names(v: TokenView) -> Iterator[Found]:
     gaz = v.gaz
     for i, token in enumerate(v.tokens):
         w = token.text
-        lower = v.lower(i)
+        lower = CONTRACTION.sub("", v.lower(i))
         if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
             continue
         common = v.common(i) or lower in MONTHS
@@ -237,12 +239,13 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
     i = 0
     while i < len(v.tokens):
         w = v.word(i)
-        lower = w.lower()
+        lower = CONTRACTION.sub("", w.lower())
         if not (v.namelike(i) and len(w) >= 3) or lower in gaz.places or lower in gaz.first_names:
             i += 1
             continue
         initial = v.initial(i)
-        name_cue = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.word(i + 1) in (",", "'s", "’s")
+        name_cue = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS \
+            or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
         if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue):
             i += 1
             continue

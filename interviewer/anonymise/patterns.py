@@ -69,10 +69,12 @@ LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d
 """A word of an email's local part: a word or letters spelled out, perhaps followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
     rf"\b{LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
+SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
+"""'... dot org slash young people': a path said after the domain."""
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
-    rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b"
-    rf"|\b(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac)(?:{SPOKEN_DOT}uk)?\b", I)
+    rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b{SPOKEN_PATH}"
+    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac)(?:{SPOKEN_DOT}uk)?\b{SPOKEN_PATH}", I)
 NOT_IN_A_DOMAIN = frozenset("website site page web online address email called go visit is it's its on at the our their".split())
 
 
@@ -125,6 +127,8 @@ YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
+AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b)", I)
+"""'I joined up at sixteen,' 'had his stroke at fifty-nine,': a teen or adult age said with 'at'."""
 NAMED_AGE = re.compile(
     rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
 """A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Mr Desai, seventy-six,'."""
@@ -157,6 +161,10 @@ def find_ages(text: str) -> Iterator[Found]:
         for match in pattern.finditer(text):
             if _age_at(text, match, 1):
                 yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
+    for match in AT_AGE.finditer(text):
+        number = number_value(match.group(1))
+        if number is not None and 13 <= number <= 110 and not NOT_AN_AGE_AFTER.match(text, match.end(1)):
+            yield Found(match.start(1), match.end(1), "AGE", 0.6, "age after 'at'")
     gaz = load_gazetteers()
     for match in NAMED_AGE.finditer(text):
         name = match.group(1).lower()
