@@ -62,6 +62,12 @@ def covered(found, surface):
     ("Bolton Carers helped with the forms.", "ORGANIZATION", "Bolton Carers"),
     ("Then my granddaughter Sky put the app on my phone.", "PERSON", "Sky"),
     ("It was my grandson's party, he was six that day.", "AGE", "six"),
+    ("On Mondays we're at the Hive, the community cafe on the high street.", "ORGANIZATION", "Hive"),
+    ("We had a do at the Anchor, the pub down the road.", "ORGANIZATION", "Anchor"),
+    ("I joined up at sixteen, boy soldier.", "AGE", "sixteen"),
+    ("It's all on safe harbour manchester dot org slash young people, have a look.", "URL",
+     "safe harbour manchester dot org slash young people"),
+    ("Not in the shed. Rosie'll tell you I take them out.", "PERSON", "Rosie"),
 ])
 def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     found = detect(text)
@@ -102,6 +108,8 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     "Young Carers Action Day is in March. We support young carers all year.",
     "She saw it on TikTok, paired the Bluetooth aid, and Audiology rang in November.",
     "The National Eczema Society and the British Heart Foundation have good leaflets.",
+    "I read it on the Internet, then rang the Police and went to the Council.",
+    "We start at nine, then break at eleven.",
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []

@@ -35,3 +35,8 @@ psychiatry psychology dementia diabetes cancer stroke respiratory cardiology onc
 PERSON_VERBS = frozenset("""runs comes does goes brings picks knows works helps lives gets takes makes keeps drives
 rings phones texts visits says tells thinks wants loves hates came went got took made kept drove""".split())
 """Verbs that, after a capitalised word opening a sentence, make it a person ("Delroy runs that")."""
+VENUE_PREPOSITIONS = frozenset("at to from in down into outside inside near called named".split())
+GENERIC_CAPITALISED = frozenset("""internet web bible koran quran queen king army navy police government church lord god
+world earth moon sun pill coil jab vaccine lottery pandemic news media press tube underground met ministry home office
+parliament commons lords cabinet treasury state crown court courts bank""".split())
+"""Words often capitalised after 'the' that name no local place ('the Internet', 'the Police', 'the Home Office')."""

@@ -11,7 +11,8 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CLAUSE_OPENERS, DETERMINERS, KIN_NOUNS, FILLERS, LEADING_NOISE, MONTH_PREPOSITIONS, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS,
-    PERSONAL_TITLES, PERSON_VERBS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WHERE_PREPOSITIONS,
+    GENERIC_CAPITALISED, PERSONAL_TITLES, PERSON_VERBS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, VENUE_PREPOSITIONS,
+    WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
@@ -147,7 +148,8 @@ class TokenView:
 def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = TokenView(doc, load_gazetteers(), allow_words)
     found: list[Found] = []
-    for finder in (_titled, _first_names, _unknown_capitalised, _places, _capitalised_after_preposition, _after_kin_noun):
+    for finder in (_titled, _first_names, _unknown_capitalised, _places, _capitalised_after_preposition, _after_kin_noun,
+                   _named_venue):
         found.extend(finder(view))
     return found
 
@@ -218,6 +220,21 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
                 or v.lower(i) in INSTITUTION_HEADS or v.tokens[i].is_stop:
             continue
         yield v.span(i, v.extend_surname(i), "PERSON", 0.7, f"name after '{v.word(i - 2)} {v.word(i - 1)}'")
+
+
+def _named_venue(v: TokenView) -> Iterator[Found]:
+    """'at the Hive', 'down the Anchor', 'a cafe called the Plough': an English word capitalised mid-sentence
+    after 'the' names a place people go to (a pub, cafe, club, group)."""
+    for i in range(2, len(v.tokens)):
+        w = v.word(i)
+        if v.lower(i - 1) != "the" or v.lower(i - 2) not in VENUE_PREPOSITIONS or v.initial(i) or not is_capitalised(w) \
+                or not is_word(w) or len(w) < 3 or not v.common(i) or v.allowed(i) or v.tokens[i].is_stop:
+            continue
+        lower = v.lower(i)
+        if lower in INSTITUTION_HEADS or lower in SERVICE_WORDS or lower in GENERIC_CAPITALISED or lower in MONTHS \
+                or lower in WEEKDAYS or is_capitalised(v.word(i + 1)):
+            continue
+        yield v.span(i, i, "ORGANIZATION", 0.45, f"capitalised word after '{v.word(i - 2)} the'")
 
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:
