@@ -43,11 +43,12 @@ OWN_CORPORA = Path(__file__).parent / "data"
 @pytest.mark.parametrize("corpus, min_recall, max_trap_rate", [
     (ANON / "dev.jsonl", 0.97, 0.05),
     # Written for this project without seeing the anonymiser; first evaluated at 0.924/0.067, 0.924/0.061,
-    # 0.959/0.080 and 0.924/0.007, since used to find general failure classes: floors against regressions only.
+    # 0.959/0.080, 0.924/0.007 and 0.934/0.039, since used to find general failure classes: regression floors only.
     (OWN_CORPORA / "anon_heldout" / "heldout.jsonl", 0.97, 0.03),
     (OWN_CORPORA / "anon_unseen" / "unseen.jsonl", 0.95, 0.06),
     (OWN_CORPORA / "anon_blind" / "blind.jsonl", 0.96, 0.03),
     (OWN_CORPORA / "anon_blind2" / "blind2.jsonl", 0.93, 0.03),
+    (OWN_CORPORA / "anon_blind3" / "blind3.jsonl", 0.93, 0.03),
 ])
 def test_corpus_targets_are_met(corpus, min_recall, max_trap_rate):
     from interviewer.anonymise import get_anonymiser

@@ -68,6 +68,11 @@ def covered(found, surface):
     ("It's all on safe harbour manchester dot org slash young people, have a look.", "URL",
      "safe harbour manchester dot org slash young people"),
     ("Not in the shed. Rosie'll tell you I take them out.", "PERSON", "Rosie"),
+    ("I started it on the ninth of March twenty twenty-one, and it helped.", "DATE", "ninth of March twenty twenty-one"),
+    ("Mr Abernethy, Hector Abernethy, ninety-one, came in with a UTI.", "AGE", "ninety-one"),
+    ("She'd have been seventy-three on the 4th of April.", "AGE", "seventy-three"),
+    ("I get them from Hocking's Chemist on the corner.", "ORGANIZATION", "Hocking's Chemist"),
+    ("We answer to Kernow Valley ICB now.", "ORGANIZATION", "Kernow Valley ICB"),
 ])
 def test_recognizer_finds_identifier(detect, text, entity_type, surface):
     found = detect(text)
@@ -110,6 +115,8 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
     "The National Eczema Society and the British Heart Foundation have good leaflets.",
     "I read it on the Internet, then rang the Police and went to the Council.",
     "We start at nine, then break at eleven.",
+    "Many older Deaf people use the Deaf club, and the Cystic Fibrosis Trust helped with Pseudomonas.",
+    "He was up at half eleven and Dad'd already be trying to cook.",
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []

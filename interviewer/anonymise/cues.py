@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 TITLES = frozenset("""dr doctor mr mrs ms miss mx prof professor sister nurse father councillor cllr sir dame reverend rev
-auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin""".split())
+auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin pastor imam rabbi vicar canon chaplain
+deacon""".split())
 PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame councillor cllr reverend rev".split())
 """Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.util import filter_spans
 
-from interviewer.anonymise.cues import MONTHS, TITLES
+from interviewer.anonymise.cues import FILLERS, MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
-from interviewer.anonymise.names import is_acronym, is_brand_case, is_word
+from interviewer.anonymise.names import CONTRACTION, is_acronym, is_brand_case, is_word
 
 WINDOW = 8
 """Tokens of context each side of a name-like word. The small model's NER sees four tokens each side of a
@@ -15,10 +15,10 @@ token, so an entity inside a window is recognised as it would be in the whole te
 
 def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> bool:
     """A capitalised word that is not English, allowed or a month: the only kind that keeps an NER entity."""
-    lower = word.lower()
+    lower = CONTRACTION.sub("", word.lower())
     return (is_word(word) and word[:1].isupper() and not word.isupper() and not is_acronym(word)
             and not is_brand_case(word) and lower not in allow_words and lower.rstrip(".") not in TITLES
-            and lower not in MONTHS and not gaz.is_common(word))
+            and lower not in MONTHS and lower not in FILLERS and not gaz.is_common(lower))
 
 
 def windows(doc, allow_words: frozenset[str], width: int = WINDOW) -> list[tuple[int, int]]:

@@ -20,18 +20,20 @@ CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
 
 # Heads that name an institution whatever words precede them; weak heads need a proper noun before them.
 STRONG = {
-    "HOSPITAL": r"Hospital|Infirmary|Hospice|Medical Centre|Health Centre|Medical Practice|Family Practice|Health Park",
-    "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|CVS|Clinical Commissioning Group|Housing|Network|"
+    "HOSPITAL": r"Hospital|Infirmary|Hospice|Medical Centre|Health Centre|Medical Practice|Medical Group|Family Practice|"
+                r"Health Park",
+    "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|ICB|PCN|CVS|Clinical Commissioning Group|Housing|Network|"
                     r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Uni|Borough Council|City Council",
 }
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
-                    r"Care Home|Nursing Home|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery",
+                    r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
+                    r"Pharmacy|Men's Shed|Men’s Shed",
 }
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
-                               "Hotel", "Arms", "Inn", "Tavern"})
+                               "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed"})
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project'):
 a capitalised name before them counts even when every word of it is English."""
 NATIONAL_WORDS = frozenset({"National", "British", "UK", "English", "Scottish", "Welsh", "Royal"})
@@ -97,8 +99,9 @@ def _trim_chain(text: str, start: int, chain: str) -> tuple[int, list[str]]:
 
 def _has_proper(words: list[str]) -> bool:
     gaz = load_gazetteers()
-    return any(w.lower() in gaz.places or not gaz.is_common(w.rstrip("'’s")) for w in words
-               if w.lower() not in STOP_WORDS and w not in ("St", "St.", "&"))
+    # A capitalised possessive names a business after its owner ("Hocking's Chemist", "Moretti's Café").
+    return any(w.lower() in gaz.places or not gaz.is_common(w.rstrip("'’s")) or (w[:1].isupper() and w.endswith(("'s", "’s")))
+               for w in words if w.lower() not in STOP_WORDS and w not in ("St", "St.", "&"))
 
 
 def _place_named(head: str, words: list[str]) -> bool:

@@ -257,7 +257,8 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
     while i < len(v.tokens):
         w = v.word(i)
         lower = CONTRACTION.sub("", w.lower())
-        if not (v.namelike(i) and len(w) >= 3) or lower in gaz.places or lower in gaz.first_names:
+        if not (v.namelike(i) and len(w) >= 3) or lower in gaz.places or lower in gaz.first_names or gaz.is_common(lower) \
+                or lower in FILLERS:
             i += 1
             continue
         initial = v.initial(i)
@@ -310,6 +311,8 @@ def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | 
         return (0 <= k < len(v.tokens) and (is_capitalised(w) or after and is_acronym(w)) and is_word(w)
                 and not v.tokens[k].is_stop and not v.allowed(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS)
 
+    if v.lower(first - 1) in v.gaz.first_names or v.lower(first - 1).rstrip(".") in TITLES:
+        return None  # "Hector Abernethy", "Mr Abernethy": a person named like a place
     start, end = first, last
     while name_word(start - 1) and not v.initial(start):
         start -= 1

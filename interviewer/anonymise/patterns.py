@@ -121,7 +121,8 @@ NOT_AN_AGE_AFTER = re.compile(
     r"nurses|sessions|hours|or\b|to\b|-odd|odd|ish|more|less|at\b|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 AGE_SUBJECT = r"(?:I|he|she|you|we|they|mum|dad|mam|husband|wife|son|daughter|who)"
 AGE_CUE = re.compile(
-    rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be)|aged|age|"
+    rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
+    rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|"
     rf"at the age of|turned|turning|reached|just turned)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b", I)
 YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)\b", I)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
@@ -169,7 +170,8 @@ def find_ages(text: str) -> Iterator[Found]:
     for match in NAMED_AGE.finditer(text):
         name = match.group(1).lower()
         apposition = match.group().startswith(f"{match.group(1)},")
-        if apposition and not (text.startswith(",", match.end(2)) and name not in gaz.places):
+        named_person = bool(re.search(r"(?:Mr|Mrs|Ms|Miss|Dr|[A-Z][a-z]+)\s+$", text[max(0, match.start() - 20):match.start()]))
+        if apposition and not (CLAUSE_END_AFTER.match(text, match.end(2)) and (name not in gaz.places or named_person)):
             continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
@@ -189,7 +191,8 @@ ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                  "twentieth", "thirtieth"]
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
-YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and (?:{NUMBER_WORD}))?)"
+"""A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine'."""
 HOLIDAY = r"(?:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
 DATES = [
     (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
