@@ -49,6 +49,8 @@ OWN_CORPORA = Path(__file__).parent / "data"
     (OWN_CORPORA / "anon_blind" / "blind.jsonl", 0.96, 0.03),
     (OWN_CORPORA / "anon_blind2" / "blind2.jsonl", 0.93, 0.03),
     (OWN_CORPORA / "anon_blind3" / "blind3.jsonl", 0.93, 0.03),
+    # Written last and evaluated once, after the final change to the anonymiser: its figures are the honest ones.
+    (OWN_CORPORA / "anon_final" / "final.jsonl", 0.92, 0.03),
 ])
 def test_corpus_targets_are_met(corpus, min_recall, max_trap_rate):
     from interviewer.anonymise import get_anonymiser
