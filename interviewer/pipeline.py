@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer.audio import probe, sha256_of
-from interviewer.store import Interview, Recording, Study, StoreError, now
+from interviewer.store import Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
 

@@ -99,7 +99,6 @@ def test_reopening_an_interrupted_interview_resumes_at_the_same_item_in_a_new_pa
     resumed.stop()
     resumed.close()
     assert [r.part for r in study.recordings(live.interview.id)] == [1, 2]
-    kinds = [e.kind for e in study.events(live.interview.id)]
     assert [e.text for e in study.events(live.interview.id) if e.kind == "part"] == ["part 1", "part 2"]
     assert resumed.session.elapsed(resumed.offset) == pytest.approx(45.0)
 

@@ -225,7 +225,6 @@ def test_accuracy_uses_the_best_label_mapping_and_counts_missed_speech(tmp_path)
 
 
 def test_speech_regions_found_block_by_block_join_across_block_boundaries(monkeypatch):
-    import numpy as np
     from faster_whisper import decode_audio
 
     import interviewer.speakers as speakers

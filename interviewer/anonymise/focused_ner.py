@@ -6,7 +6,7 @@ from spacy.util import filter_spans
 
 from interviewer.anonymise.cues import FILLERS, MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
-from interviewer.anonymise.names import CONTRACTION, is_acronym, is_brand_case, is_word
+from interviewer.anonymise.words import CONTRACTION, is_acronym, is_brand_case, is_word
 
 WINDOW = 8
 """Tokens of context each side of a name-like word. The small model's NER sees four tokens each side of a

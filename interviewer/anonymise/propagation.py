@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers
-from interviewer.anonymise.names import INSTITUTION_HEADS, _one_edit
+from interviewer.anonymise.words import INSTITUTION_HEADS, one_edit
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -87,7 +87,7 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
     ordered = sorted((k for k in variants if " " not in k and len(k) >= 4), key=lambda k: first_seen.get(k, 0))
     for index, key in enumerate(ordered):
         for earlier in ordered[:index]:
-            if earlier[0] == key[0] and _one_edit(earlier, key):
+            if earlier[0] == key[0] and one_edit(earlier, key):
                 variants[key] = replace(variants[key], group=variants[earlier].group, entity_type=variants[earlier].entity_type)
                 break
     single = {k: v for k, v in variants.items() if " " not in k}
@@ -121,7 +121,7 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             continue
         if len(lower) >= 4 and not common and (word[:1].isupper() or lower not in gaz.common_words):
             for key in fuzzy_pool:
-                if key[0] == lower[0] and abs(len(key) - len(lower)) <= 1 and _one_edit(key, lower):
+                if key[0] == lower[0] and abs(len(key) - len(lower)) <= 1 and one_edit(key, lower):
                     target = single[key]
                     found.append(Candidate(m.start(), m.start() + len(word), target.entity_type, 0.55,
                                            f"one letter from the found name '{key}'", 2.2, target.group))

@@ -1,0 +1,131 @@
+"""Provides the place and venue rules for transcribed speech: UK places from the gazetteer (also misspelt by one
+letter), places inside capitalised names, capitalised words after 'in'/'at', and venues such as 'the Hive'."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from interviewer.anonymise.cues import (
+    GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS,
+    WHERE_PREPOSITIONS,
+)
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word, one_edit
+
+
+@functools.lru_cache(maxsize=1)
+def place_deletion_index() -> dict[str, set[str]]:
+    """Single-word, uncommon place names by every one-letter deletion, for one-edit look-ups."""
+    gaz = load_gazetteers()
+    index: dict[str, set[str]] = {}
+    for place in gaz.places:
+        if " " in place or len(place) < 5 or not place.isalpha() or gaz.is_common(place):
+            continue
+        for key in {place} | {place[:i] + place[i + 1:] for i in range(len(place))}:
+            index.setdefault(key, set()).add(place)
+    return index
+
+
+def one_edit_place(word: str) -> str | None:
+    """A gazetteer place one substitution, insertion or deletion away from `word`, if any."""
+    lower = word.lower()
+    index = place_deletion_index()
+    for key in {lower} | {lower[:i] + lower[i + 1:] for i in range(len(lower))}:
+        for place in index.get(key, ()):
+            if place[0] == lower[0] and one_edit(lower, place):
+                return place
+    return None
+
+
+def find_places(v: TokenView) -> Iterator[Found]:
+    """UK places from the gazetteer, capitalised or (when no English word) lower-case, and the capitalised names
+    that hold them."""
+    gaz = v.gaz
+    n = len(v.tokens)
+    for i in range(n):
+        if v.lower(i) not in gaz.place_first_words or not is_word(v.word(i)):
+            continue
+        for size in range(min(gaz.place_max_words, n - i), 0, -1):
+            words = [v.word(k) for k in range(i, i + size)]
+            key = " ".join(re.sub(r"\s+", " ", v.text[v.tokens[i].idx:v.tokens[i + size - 1].idx + len(words[-1])]).split()).lower()
+            if key not in gaz.places or any(v.allowed(k) for k in range(i, i + size)) and size == 1 \
+                    or size == 1 and key in MONTHS:
+                continue  # a town called March loses to the month
+            capitalised = all(is_capitalised(x) or x.lower() in ("upon", "on", "under", "le", "in", "the", "de", "-")
+                              for x in words)
+            common = size == 1 and v.common(i)
+            if capitalised:
+                if common and v.lower(i - 1) not in PLACE_PREPOSITIONS:
+                    break
+                yield v.span(i, i + size - 1, "LOCATION", 0.75, "UK place from the gazetteer")
+                named = _name_round_place(v, i, i + size - 1)
+                if named:
+                    yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
+            elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
+                yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case UK place from the gazetteer")
+            break
+
+
+def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | None:
+    """The token range of a capitalised name holding the place first..last ('Pontypridd Panthers', 'Little
+    Stars Tower Hamlets', 'West Midlands Travel'), or None when the place stands alone."""
+    def name_word(k: int, after: bool = False) -> bool:
+        w = v.word(k)
+        return (0 <= k < len(v.tokens) and (is_capitalised(w) or after and is_acronym(w)) and is_word(w)
+                and not v.tokens[k].is_stop and not v.allowed(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS)
+
+    if v.lower(first - 1) in v.gaz.first_names or v.lower(first - 1).rstrip(".") in TITLES:
+        return None  # "Hector Abernethy", "Mr Abernethy": a person named like a place
+    start, end = first, last
+    while name_word(start - 1) and not v.initial(start):
+        start -= 1
+    if start < first and v.initial(start) and v.lower(start) in LEADING_NOISE:
+        start += 1
+    while name_word(end + 1, after=True) and not v.initial(end + 1):
+        end += 1
+    if start == first and first == last and v.lower(first) in v.gaz.first_names \
+            and all(v.lower(k) in v.gaz.surnames for k in range(last + 1, end + 1)):
+        return None  # "Bradford Smith" is a person
+    return (start, end) if (start, end) != (first, last) else None
+
+
+def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
+    """Two or more capitalised words mid-sentence after 'in', 'at', 'from'...: a place or venue named with
+    ordinary words ('at Stepping Hill', 'in South Shore', 'at Low Gill Farm')."""
+    n = len(v.tokens)
+    i = 1
+    while i < n:
+        if v.lower(i - 1) not in WHERE_PREPOSITIONS:
+            i += 1
+            continue
+        last = i
+        while last < n and _title_word(v, last):
+            last += 1
+        words = [v.lower(k) for k in range(i, last)]
+        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS for w in words) \
+                and not all(v.allowed(k) for k in range(i, last)):
+            yield v.span(i, last - 1, "LOCATION", 0.5, f"capitalised words after '{v.word(i - 1)}'")
+        i = max(last, i + 1)
+
+
+def _title_word(v: TokenView, i: int) -> bool:
+    w = v.word(i)
+    return is_word(w) and w[:1].isupper() and not w.isupper() and w.lower() not in INSTITUTION_HEADS
+
+
+def find_named_venues(v: TokenView) -> Iterator[Found]:
+    """'at the Hive', 'down the Anchor', 'a cafe called the Plough': an English word capitalised mid-sentence
+    after 'the' names a place people go to (a pub, cafe, club, group)."""
+    for i in range(2, len(v.tokens)):
+        w = v.word(i)
+        if v.lower(i - 1) != "the" or v.lower(i - 2) not in VENUE_PREPOSITIONS or v.initial(i) or not is_capitalised(w) \
+                or not is_word(w) or len(w) < 3 or not v.common(i) or v.allowed(i) or v.tokens[i].is_stop:
+            continue
+        lower = v.lower(i)
+        if lower in INSTITUTION_HEADS or lower in SERVICE_WORDS or lower in GENERIC_CAPITALISED or lower in MONTHS \
+                or lower in WEEKDAYS or is_capitalised(v.word(i + 1)):
+            continue
+        yield v.span(i, i, "ORGANIZATION", 0.45, f"capitalised word after '{v.word(i - 2)} the'")

@@ -1,0 +1,114 @@
+"""Provides word shapes (acronym, brand, capitalised) and the token view that the name and place rules read."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from interviewer.anonymise.cues import MONTHS, WEEKDAYS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import Gazetteers
+
+SENTENCE_END = ".!?:;\"“”[(\n"
+ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
+INNER_CAPITAL = re.compile(r"^.+[a-z][A-Z]")
+NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]")
+POSSESSIVES = frozenset("my his her our their your".split())
+CONTRACTION = re.compile(r"['’](?:ll|d|ve|re|m)$")
+"""A verb run into the word before it: "Rosie'll", "Taff'd"."""
+INSTITUTION_HEADS = frozenset("""ward road street lane avenue grove close drive way crescent place terrace gardens park square
+hill court walk row mews rise view green clough hospital infirmary general clinic hospice surgery practice centre
+center unit trust ccg college university uni school network service services housing voices cvs council
+partnership association society forum alliance charity foundation group house""".split())
+
+
+def is_word(text: str) -> bool:
+    return text.replace("'", "").replace("’", "").replace("-", "").isalpha()
+
+
+def is_acronym(text: str) -> bool:
+    """All capitals, perhaps with a plural or possessive ending: 'CPN', 'HCAs', 'GP's'."""
+    return bool(ACRONYM.fullmatch(text))
+
+
+def is_brand_case(text: str) -> bool:
+    """A capital inside the word, as products write themselves ('TikTok', 'NxStage', 'EpiPens', 'IgA'), but
+    not as surnames do ('McDonald', 'MacLeod', 'O'Brien', 'DeSouza', 'FitzGerald')."""
+    return bool(INNER_CAPITAL.search(text)) and not NAME_PREFIX.match(text)
+
+
+def is_capitalised(text: str) -> bool:
+    return text[:1].isupper() and not (len(text) > 1 and text.isupper()) and not is_acronym(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def plain(word: str) -> str:
+    """Lower case without accents, for word-list look-ups: 'Siobhán' -> 'siobhan'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+class TokenView:
+    """The non-space tokens of a spaCy Doc with the cues the rules ask about."""
+
+    def __init__(self, doc, gaz: Gazetteers, allow_words: frozenset[str]):
+        self.tokens = [t for t in doc if not t.is_space]
+        self.text = doc.text
+        self.gaz = gaz
+        self.allow_words = allow_words
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def lower(self, i: int) -> str:
+        return plain(self.word(i))
+
+    def initial(self, i: int) -> bool:
+        start = self.tokens[i].idx
+        before = self.text[max(0, start - 12):start].rstrip(" \t")
+        return start == 0 or (before[-1] in SENTENCE_END if before else self.initial_far(start))
+
+    def initial_far(self, start: int) -> bool:
+        before = self.text[:start].rstrip(" \t")
+        return not before or before[-1] in SENTENCE_END
+
+    def common(self, i: int) -> bool:
+        return self.gaz.is_common(self.word(i))
+
+    def allowed(self, i: int) -> bool:
+        return self.lower(i) in self.allow_words
+
+    def namelike(self, i: int) -> bool:
+        """A capitalised word that is not an English word, an allowed term or an institution head."""
+        w = self.word(i)
+        return (is_capitalised(w) and is_word(w) and len(w) >= 2 and not self.common(i) and not self.allowed(i)
+                and w.lower() not in INSTITUTION_HEADS and self.lower(i) not in MONTHS and self.lower(i) not in WEEKDAYS
+                and not is_brand_case(w))
+
+    def span(self, first: int, last: int, entity_type: str, score: float, reason: str) -> Found:
+        start = self.tokens[first].idx
+        end = self.tokens[last].idx + len(self.tokens[last].text)
+        return Found(start, end, entity_type, score, reason)
+
+    def surname_word(self, i: int) -> bool:
+        """A capitalised surname from the word list, even an English word ('Fisher', 'Wood')."""
+        w = self.word(i)
+        return (is_capitalised(w) and is_word(w) and self.lower(i) in self.gaz.surnames and not self.allowed(i)
+                and self.lower(i) not in INSTITUTION_HEADS and self.lower(i) not in MONTHS)
+
+    def extend_surname(self, i: int, limit: int = 2) -> int:
+        last = i
+        while last + 1 < len(self.tokens) and last - i < limit and (self.namelike(last + 1) or self.surname_word(last + 1)) \
+                and not self.initial(last + 1):
+            last += 1
+        return last
