@@ -289,3 +289,28 @@ async def test_a_new_participant_can_be_added_from_the_start_screen_and_is_chose
         assert app.screen.participant == "KI-02"
     added = study.participant("KI-02")
     assert added.role == "Nurse" and added.name == "Rose Okafor"
+
+
+async def test_an_own_schedule_file_can_be_added_from_the_start_screen_and_is_chosen(study, tmp_path):
+    from test_schedule import VALID
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(VALID.replace("title: Demo schedule", "titel: Demo schedule"), encoding="utf-8")
+    good = tmp_path / "mine.yaml"
+    good.write_text(VALID, encoding="utf-8")
+    add_participant(study, "KI-01")
+    app, _ = build(study)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: screen_name(app) == "AddScheduleScreen")
+        app.screen.query_one("#path").value = str(broken)
+        await pilot.press("enter")
+        assert screen_name(app) == "AddScheduleScreen", "an invalid file is refused"
+        assert "broken.yaml:3" in str(app.screen.query_one("#problem").render())
+        app.screen.query_one("#path").value = str(good)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        assert app.screen.query_one("#schedule").value == "demo"
+    assert (study.folder / "schedules" / "demo@1.yaml").exists()

@@ -17,6 +17,8 @@ from interviewer.screens.messages import LevelChecked, LevelReading
 from interviewer.store import MODES
 from interviewer.widgets.level_meter import LevelMeter
 
+SCHEDULE_LABEL = 44
+"""Characters of 'id: title' shown in the schedule list, so it stays on one line beside its button at 80 columns."""
 VERDICT_STYLES = {"fine": "bold green", "too quiet": "bold dark_orange3", "clipping": "bold red", "silent": "bold red",
                   "error": "bold red"}
 
@@ -28,6 +30,7 @@ class StartInterviewScreen(Screen):
         Binding("ctrl+r", "start", "Start recording"),
         Binding("ctrl+l", "check", "Check input"),
         Binding("ctrl+n", "new_participant", "New participant"),
+        Binding("ctrl+o", "add_schedule", "Own schedule", show=False),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -42,7 +45,7 @@ class StartInterviewScreen(Screen):
     StartInterviewScreen #preflight { height: auto; border: round $primary; padding: 0 1; }
     StartInterviewScreen #buttons { height: auto; align-horizontal: right; }
     StartInterviewScreen Button { margin-left: 2; }
-    StartInterviewScreen #new-participant { margin-left: 1; }
+    StartInterviewScreen #new-participant, StartInterviewScreen #add-schedule { margin-left: 1; }
     """
 
     def __init__(self, participant: str | None = None):
@@ -70,8 +73,9 @@ class StartInterviewScreen(Screen):
             yield Checkbox("They have just agreed to audio recording (this is logged)", id="consent-now", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Schedule")
-                yield Select([(f"{s.id}: {s.title}"[:58], s.id) for s in self.schedules.values()], id="schedule",
+                yield Select([(f"{s.id}: {s.title}"[:SCHEDULE_LABEL], s.id) for s in self.schedules.values()], id="schedule",
                              value=next(iter(self.schedules), Select.NULL), allow_blank=False, compact=True)
+                yield Button("Add…", id="add-schedule", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Mode")
                 yield Select([(mode, mode) for mode in MODES], id="mode", value="face-to-face", allow_blank=False,
@@ -135,6 +139,21 @@ class StartInterviewScreen(Screen):
         select.set_options([(p.code, p.code) for p in self.app.study.participants()])
         select.value = code
         self.notify(f"Added participant {code}.")
+
+    @on(Button.Pressed, "#add-schedule")
+    def action_add_schedule(self) -> None:
+        from interviewer.screens.add_schedule import AddScheduleScreen
+
+        self.app.push_screen(AddScheduleScreen(), self._schedule_added)
+
+    def _schedule_added(self, schedule_id: str | None) -> None:
+        if schedule_id is None:
+            return
+        self.schedules = {s.id: s for s in self._schedules()}
+        select = self.query_one("#schedule", Select)
+        select.set_options([(f"{s.id}: {s.title}"[:SCHEDULE_LABEL], s.id) for s in self.schedules.values()])
+        select.value = schedule_id
+        self.notify(f"Schedule '{schedule_id}' is kept in the study.")
 
     @on(Select.Changed, "#participant")
     def show_consent(self) -> None:
