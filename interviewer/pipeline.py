@@ -167,10 +167,10 @@ def _name_speakers_by_role(study: Study, interview: Interview, recording: Record
             question_times.append(event.offset)
     questions: list[str] = []
     if interview.schedule_id:
-        from interviewer.schedule import find_schedule
+        from interviewer.study_schedules import schedule_for
 
         try:
-            schedule = find_schedule(interview.schedule_id)
+            schedule = schedule_for(study, interview.schedule_id, interview.schedule_version)
             questions = [item.question for item in schedule.items] + [p for item in schedule.items for p in item.probes]
         except (FileNotFoundError, ValueError):
             pass
@@ -193,7 +193,7 @@ def align_interview(study: Study, interview_id: int) -> int:
     questions against the schedule the interview followed. Items set in review are kept.
     """
     from interviewer.alignment import align_by_questions, align_from_timeline
-    from interviewer.schedule import find_schedule
+    from interviewer.study_schedules import schedule_for
 
     interview = study.interview(interview_id)
     segments = study.segments(interview.id)
@@ -203,7 +203,7 @@ def align_interview(study: Study, interview_id: int) -> int:
         labels = align_from_timeline(segments, events, study.recordings(interview.id))
     elif interview.schedule_id:
         try:
-            schedule = find_schedule(interview.schedule_id)
+            schedule = schedule_for(study, interview.schedule_id, interview.schedule_version)
         except (FileNotFoundError, ValueError):
             return 0
         speakers = {segment.speaker for segment in segments}

@@ -10,6 +10,7 @@ from conftest import SHARED
 from fake_audio import FakeAudio
 from interviewer.cli import main
 from interviewer.live_interview import LiveInterview
+from interviewer.pipeline import align_interview
 from interviewer.schedule import load_schedule
 from interviewer.study_schedules import ScheduleConflict, add_schedule, available_schedules, schedule_for
 from test_schedule import VALID
@@ -85,6 +86,11 @@ def test_import_with_a_schedule_file_keeps_it_for_review_after_the_file_is_gone(
     interview = study.interviews()[0]
     assert interview.schedule_id == "demo"
     assert [item.id for item in schedule_items(study, interview.id)] == ["purpose", "tasks", "changes"]
+    study.replace_segments(interview.id, [{"start": 0, "end": 3, "text": "What does it ask of you?"},
+                                          {"start": 3, "end": 9, "text": "Quite a lot of paperwork, honestly."}],
+                           model="hand-written")
+    assert align_interview(study, interview.id) == 2
+    assert [segment.item_id for segment in study.segments(interview.id)] == ["tasks", "tasks"]
     study.close()
 
 
