@@ -120,3 +120,9 @@ def test_names_and_places_missed_by_ner_are_found(detect, text, surface):
 ])
 def test_durations_and_ordinary_words_survive(detect, text):
     assert detect(text) == []
+
+
+def test_a_count_after_a_place_is_not_an_age(detect):
+    found = detect("Then Leeds, two, three times a year, we'd go.")
+    assert ("LOCATION", "Leeds") in found
+    assert not any(entity_type == "AGE" for entity_type, _ in found)

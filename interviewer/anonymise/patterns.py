@@ -170,7 +170,9 @@ def find_ages(text: str) -> Iterator[Found]:
     for match in NAMED_AGE.finditer(text):
         name = match.group(1).lower()
         apposition = match.group().startswith(f"{match.group(1)},")
-        named_person = bool(re.search(r"(?:Mr|Mrs|Ms|Miss|Dr|[A-Z][a-z]+)\s+$", text[max(0, match.start() - 20):match.start()]))
+        before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, match.start() - 20):match.start()])
+        named_person = bool(before) and (before.group(1) in ("Mr", "Mrs", "Ms", "Miss", "Dr") or (
+            before.group(1).lower() in gaz.first_names and before.group(1).lower() not in STOP_WORDS))
         if apposition and not (CLAUSE_END_AFTER.match(text, match.end(2)) and (name not in gaz.places or named_person)):
             continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
