@@ -165,15 +165,12 @@ def _name_speakers_by_role(study: Study, interview: Interview, recording: Record
             part = int("".join(ch for ch in event.text if ch.isdigit()) or part)
         elif event.kind in ("item", "asked", "probe") and part == recording.part and event.offset is not None:
             question_times.append(event.offset)
-    questions: list[str] = []
-    if interview.schedule_id:
-        from interviewer.study_schedules import schedule_for
+    from interviewer.study_schedules import followed_schedule
 
-        try:
-            schedule = schedule_for(study, interview.schedule_id, interview.schedule_version)
-            questions = [item.question for item in schedule.items] + [p for item in schedule.items for p in item.probes]
-        except (FileNotFoundError, ValueError):
-            pass
+    questions: list[str] = []
+    schedule = followed_schedule(study, interview)
+    if schedule:
+        questions = [item.question for item in schedule.items] + [p for item in schedule.items for p in item.probes]
     interviewer_label, _how = find_interviewer(transcript.segments, question_times, questions)
     others = [label for label in speaking_time(transcript.segments) if label != interviewer_label]
     others.sort(key=lambda label: -speaking_time(transcript.segments)[label])
@@ -193,7 +190,7 @@ def align_interview(study: Study, interview_id: int) -> int:
     questions against the schedule the interview followed. Items set in review are kept.
     """
     from interviewer.alignment import align_by_questions, align_from_timeline
-    from interviewer.study_schedules import schedule_for
+    from interviewer.study_schedules import followed_schedule
 
     interview = study.interview(interview_id)
     segments = study.segments(interview.id)
@@ -201,11 +198,7 @@ def align_interview(study: Study, interview_id: int) -> int:
     events = study.events(interview.id)
     if any(event.kind == "item" for event in events):
         labels = align_from_timeline(segments, events, study.recordings(interview.id))
-    elif interview.schedule_id:
-        try:
-            schedule = schedule_for(study, interview.schedule_id, interview.schedule_version)
-        except (FileNotFoundError, ValueError):
-            return 0
+    elif (schedule := followed_schedule(study, interview)) is not None:
         speakers = {segment.speaker for segment in segments}
         labels = align_by_questions(segments, schedule,
                                     interviewer=INTERVIEWER_SPEAKER if INTERVIEWER_SPEAKER in speakers else None)

@@ -9,7 +9,7 @@ from interviewer.locations import bundled_dir
 from interviewer.schedule import (
     SCHEDULE_SUFFIXES, Schedule, ScheduleError, bundled_schedules, find_schedule, load_schedule, looks_like_path,
 )
-from interviewer.store import Study
+from interviewer.store import Interview, Study
 
 FOLDER_NAME = "schedules"
 
@@ -106,6 +106,17 @@ def schedule_for(study: Study, schedule_id: str, version: str | int | None = Non
         return own[-1]
     raise FileNotFoundError(f"no schedule '{schedule_id}' in the study or bundled; add its file with: "
                             f"interviewer schedule add FILE")
+
+
+def followed_schedule(study: Study, interview: Interview) -> Schedule | None:
+    """The schedule an interview followed, or None when it followed none or its file is missing, unreadable or
+    invalid (callers then go on without the questions)."""
+    if not interview.schedule_id:
+        return None
+    try:
+        return schedule_for(study, interview.schedule_id, interview.schedule_version)
+    except (OSError, ValueError):
+        return None
 
 
 def resolve_schedule(study: Study, name_or_path: str | Path) -> Schedule:

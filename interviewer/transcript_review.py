@@ -128,15 +128,10 @@ def _relabel(study: Study, interview_id: int, changes: dict[int, dict[str | None
 
 def schedule_items(study: Study, interview_id: int) -> list:
     """The items of the schedule the interview followed (empty when it has none, or it cannot be found)."""
-    from interviewer.study_schedules import schedule_for
+    from interviewer.study_schedules import followed_schedule
 
-    interview = study.interview(interview_id)
-    if not interview.schedule_id:
-        return []
-    try:
-        return list(schedule_for(study, interview.schedule_id, interview.schedule_version).items)
-    except (OSError, ValueError):
-        return []
+    schedule = followed_schedule(study, study.interview(interview_id))
+    return list(schedule.items) if schedule else []
 
 
 def set_item(study: Study, segment_id: int, item_id: str | None) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from interviewer.schedule import Schedule
 from interviewer.store import Interview, Participant, Segment, Study
+from interviewer.study_schedules import followed_schedule
 
 UNKNOWN_SPEAKER = "Speaker"
 
@@ -122,19 +123,8 @@ def build_document(study: Study, interview_id: int, *, allow_original: bool = Fa
         anonymised=anonymised,
         draft=anonymised and not reviewed,
         segments=segments,
-        followed_schedule=_followed_schedule(study, interview),
+        followed_schedule=followed_schedule(study, interview),
     )
-
-
-def _followed_schedule(study: Study, interview: Interview) -> Schedule | None:
-    from interviewer.study_schedules import schedule_for
-
-    if not interview.schedule_id:
-        return None
-    try:
-        return schedule_for(study, interview.schedule_id, interview.schedule_version)
-    except (OSError, ValueError):
-        return None
 
 
 def timestamp(seconds: float) -> str:
