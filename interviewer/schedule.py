@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
@@ -201,8 +202,17 @@ def parse_schedule(text: str, source: str | Path = "<string>") -> Schedule:
 
 
 def load_schedule(path: str | Path) -> Schedule:
-    """Load and validate a schedule file; raises ScheduleError (with lines) or OSError."""
+    """Load and validate a schedule file; raises ScheduleError (with lines) or OSError.
+
+    A file unchanged since it was last read (same size and modification time) is not parsed again: exports,
+    review and the start screen ask for the same few schedules over and over."""
     path = Path(path)
+    status = path.stat()
+    return _load_schedule_file(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_schedule_file(path: Path, _mtime_ns: int, _size: int) -> Schedule:
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
