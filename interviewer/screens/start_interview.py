@@ -73,7 +73,7 @@ class StartInterviewScreen(Screen):
             yield Checkbox("They have just agreed to audio recording (this is logged)", id="consent-now", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Schedule")
-                yield Select([(f"{s.id}: {s.title}"[:SCHEDULE_LABEL], s.id) for s in self.schedules.values()], id="schedule",
+                yield Select(self._schedule_options(), id="schedule",
                              value=next(iter(self.schedules), Select.NULL), allow_blank=False, compact=True)
                 yield Button("Add…", id="add-schedule", compact=True)
             with Horizontal(classes="row"):
@@ -106,6 +106,9 @@ class StartInterviewScreen(Screen):
         except ScheduleError as error:
             self.schedule_problem = str(error)
             return bundled_schedules()
+
+    def _schedule_options(self) -> list[tuple[str, str]]:
+        return [(f"{s.id}: {s.title}"[:SCHEDULE_LABEL], s.id) for s in self.schedules.values()]
 
     def on_mount(self) -> None:
         if self.schedule_problem:
@@ -151,7 +154,7 @@ class StartInterviewScreen(Screen):
             return
         self.schedules = {s.id: s for s in self._schedules()}
         select = self.query_one("#schedule", Select)
-        select.set_options([(f"{s.id}: {s.title}"[:SCHEDULE_LABEL], s.id) for s in self.schedules.values()])
+        select.set_options(self._schedule_options())
         select.value = schedule_id
         self.notify(f"Schedule '{schedule_id}' is kept in the study.")
 
