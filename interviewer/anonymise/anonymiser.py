@@ -81,9 +81,10 @@ class Anonymiser:
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
-        candidates = with_given_names(text, candidates, load_gazetteers())
-        candidates += self._without_allowed(text, propagate(text, candidates, load_gazetteers(), self._allowed_keys), allowed)
-        candidates = with_given_names(text, candidates, load_gazetteers())
+        gaz = load_gazetteers()
+        candidates = with_given_names(text, candidates, gaz)
+        others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
+        candidates += with_given_names(text, others, gaz)
         detections = self._resolve(text, candidates)
         return [d for d in detections if self.policy.replaces(d.entity_type)]
 

@@ -33,8 +33,9 @@ def one_edit_place(word: str) -> str | None:
     """A gazetteer place one substitution, insertion or deletion away from `word`, if any."""
     lower = word.lower()
     index = place_deletion_index()
-    for key in {lower} | {lower[:i] + lower[i + 1:] for i in range(len(lower))}:
-        for place in index.get(key, ()):
+    # In a fixed order, so the same word always names the same place in its reason.
+    for key in dict.fromkeys([lower] + [lower[:i] + lower[i + 1:] for i in range(len(lower))]):
+        for place in sorted(index.get(key, ())):
             if place[0] == lower[0] and one_edit(lower, place):
                 return place
     return None
