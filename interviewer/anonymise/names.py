@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, PERSONAL_TITLES,
-    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -89,10 +89,8 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
     """A capitalised word straight after 'my granddaughter', 'her husband', 'our neighbour': a name even when it
     is also a word ('Sky', 'Frank') or missing from the name lists."""
     for i in range(2, len(v.tokens)):
-        w = v.word(i)
-        if v.lower(i - 1) not in KIN_NOUNS or v.lower(i - 2) not in POSSESSIVES or not is_capitalised(w) \
-                or not is_word(w) or v.allowed(i) or v.lower(i) in MONTHS or v.lower(i) in WEEKDAYS \
-                or v.lower(i) in INSTITUTION_HEADS or v.tokens[i].is_stop:
+        if v.lower(i - 1) not in KIN_NOUNS or v.lower(i - 2) not in POSSESSIVES or not v.capitalised_word(i) \
+                or v.lower(i) in INSTITUTION_HEADS:
             continue
         yield v.span(i, v.extend_surname(i), "PERSON", 0.7, f"name after '{v.word(i - 2)} {v.word(i - 1)}'")
 

@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word, one_edit
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word, one_edit
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,19 +73,14 @@ def find_places(v: TokenView) -> Iterator[Found]:
 def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | None:
     """The token range of a capitalised name holding the place first..last ('Pontypridd Panthers', 'Little
     Stars Tower Hamlets', 'West Midlands Travel'), or None when the place stands alone."""
-    def name_word(k: int, after: bool = False) -> bool:
-        w = v.word(k)
-        return (0 <= k < len(v.tokens) and (is_capitalised(w) or after and is_acronym(w)) and is_word(w)
-                and not v.tokens[k].is_stop and not v.allowed(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS)
-
     if v.lower(first - 1) in v.gaz.first_names or v.lower(first - 1).rstrip(".") in TITLES:
         return None  # "Hector Abernethy", "Mr Abernethy": a person named like a place
     start, end = first, last
-    while name_word(start - 1) and not v.initial(start):
+    while v.capitalised_word(start - 1) and not v.initial(start):
         start -= 1
     if start < first and v.initial(start) and v.lower(start) in LEADING_NOISE:
         start += 1
-    while name_word(end + 1, after=True) and not v.initial(end + 1):
+    while v.capitalised_word(end + 1, acronym=True) and not v.initial(end + 1):
         end += 1
     if start == first and first == last and v.lower(first) in v.gaz.first_names \
             and all(v.lower(k) in v.gaz.surnames for k in range(last + 1, end + 1)):
@@ -121,12 +116,10 @@ def find_named_venues(v: TokenView) -> Iterator[Found]:
     """'at the Hive', 'down the Anchor', 'a cafe called the Plough': an English word capitalised mid-sentence
     after 'the' names a place people go to (a pub, cafe, club, group)."""
     for i in range(2, len(v.tokens)):
-        w = v.word(i)
-        if v.lower(i - 1) != "the" or v.lower(i - 2) not in VENUE_PREPOSITIONS or v.initial(i) or not is_capitalised(w) \
-                or not is_word(w) or len(w) < 3 or not v.common(i) or v.allowed(i) or v.tokens[i].is_stop:
+        if v.lower(i - 1) != "the" or v.lower(i - 2) not in VENUE_PREPOSITIONS or v.initial(i) \
+                or not v.capitalised_word(i) or len(v.word(i)) < 3 or not v.common(i):
             continue
         lower = v.lower(i)
-        if lower in INSTITUTION_HEADS or lower in SERVICE_WORDS or lower in GENERIC_CAPITALISED or lower in MONTHS \
-                or lower in WEEKDAYS or is_capitalised(v.word(i + 1)):
+        if lower in INSTITUTION_HEADS or lower in SERVICE_WORDS or lower in GENERIC_CAPITALISED or is_capitalised(v.word(i + 1)):
             continue
         yield v.span(i, i, "ORGANIZATION", 0.45, f"capitalised word after '{v.word(i - 2)} the'")

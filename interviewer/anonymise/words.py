@@ -88,6 +88,14 @@ class TokenView:
     def allowed(self, i: int) -> bool:
         return self.lower(i) in self.allow_words
 
+    def capitalised_word(self, i: int, acronym: bool = False) -> bool:
+        """A capitalised word (or, with `acronym`, an acronym) that is no stop word, allowed term or calendar word:
+        one that can stand in a name."""
+        w = self.word(i)
+        return (0 <= i < len(self.tokens) and (is_capitalised(w) or acronym and is_acronym(w)) and is_word(w)
+                and not self.tokens[i].is_stop and not self.allowed(i) and self.lower(i) not in MONTHS
+                and self.lower(i) not in WEEKDAYS)
+
     def namelike(self, i: int) -> bool:
         """A capitalised word that is not an English word, an allowed term or an institution head."""
         w = self.word(i)
