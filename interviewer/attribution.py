@@ -119,7 +119,7 @@ def find_interviewer(segments: Sequence[TranscriptSegment], question_times: Sequ
     In order: who talks just after the moments the interviewer marked a question in the timeline; whose
     words best match the schedule's questions; otherwise whoever talks less (interviewers listen more).
     """
-    from interviewer.alignment import question_similarity
+    from interviewer.schedule.alignment import question_similarity
     from interviewer.speakers import SpeakerTurn, label_interviewer
 
     totals = speaking_time(segments)

@@ -14,7 +14,7 @@ from interviewer.locks import InterviewLock
 from interviewer.schedule import Schedule
 from interviewer.session import InterviewSession, SessionEvent
 from interviewer.store import Interview, Study, StoreError, now
-from interviewer.study_schedules import keep_schedule, schedule_for
+from interviewer.schedule.study import keep_schedule, schedule_for
 
 log = logging.getLogger(__name__)
 

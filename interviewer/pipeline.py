@@ -165,7 +165,7 @@ def _name_speakers_by_role(study: Study, interview: Interview, recording: Record
             part = int("".join(ch for ch in event.text if ch.isdigit()) or part)
         elif event.kind in ("item", "asked", "probe") and part == recording.part and event.offset is not None:
             question_times.append(event.offset)
-    from interviewer.study_schedules import followed_schedule
+    from interviewer.schedule.study import followed_schedule
 
     questions: list[str] = []
     schedule = followed_schedule(study, interview)
@@ -189,8 +189,8 @@ def align_interview(study: Study, interview_id: int) -> int:
     Uses the interview's timeline when it was run in interviewer, otherwise matches the interviewer's
     questions against the schedule the interview followed. Items set in review are kept.
     """
-    from interviewer.alignment import align_by_questions, align_from_timeline
-    from interviewer.study_schedules import followed_schedule
+    from interviewer.schedule.alignment import align_by_questions, align_from_timeline
+    from interviewer.schedule.study import followed_schedule
 
     interview = study.interview(interview_id)
     segments = study.segments(interview.id)

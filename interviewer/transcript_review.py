@@ -128,7 +128,7 @@ def _relabel(study: Study, interview_id: int, changes: dict[int, dict[str | None
 
 def schedule_items(study: Study, interview_id: int) -> list:
     """The items of the schedule the interview followed (empty when it has none, or it cannot be found)."""
-    from interviewer.study_schedules import followed_schedule
+    from interviewer.schedule.study import followed_schedule
 
     schedule = followed_schedule(study, study.interview(interview_id))
     return list(schedule.items) if schedule else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.alignment import align_by_questions, align_from_timeline, question_similarity
+from interviewer.schedule.alignment import align_by_questions, align_from_timeline, question_similarity
 from interviewer.pipeline import align_interview
 from interviewer.schedule import find_schedule
 

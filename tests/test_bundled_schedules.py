@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from interviewer import npt
+from interviewer.schedule import npt
 from interviewer.cli.schedule import schedule as schedule_group
 from interviewer.schedule import PLACEHOLDER, bundled_schedules, find_schedule
 

@@ -12,7 +12,7 @@ from interviewer.cli import main
 from interviewer.live_interview import LiveInterview
 from interviewer.pipeline import align_interview
 from interviewer.schedule import load_schedule
-from interviewer.study_schedules import ScheduleConflict, add_schedule, available_schedules, schedule_for
+from interviewer.schedule.study import ScheduleConflict, add_schedule, available_schedules, schedule_for
 from test_schedule import VALID
 
 

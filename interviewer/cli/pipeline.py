@@ -40,7 +40,7 @@ def _friendly_errors(action):
     from interviewer.models import ModelError
     from interviewer.schedule import ScheduleError
     from interviewer.store import StoreError
-    from interviewer.study_schedules import ScheduleConflict
+    from interviewer.schedule.study import ScheduleConflict
 
     try:
         return action()
@@ -79,7 +79,7 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
 
     schedule_id = schedule_version = None
     if schedule:
-        from interviewer.study_schedules import resolve_schedule
+        from interviewer.schedule.study import resolve_schedule
 
         found = resolve_schedule(opened, schedule)
         schedule_id, schedule_version = found.id, str(found.version)

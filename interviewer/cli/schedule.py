@@ -51,7 +51,7 @@ def list_schedules(study: str | None) -> None:
     """
     from interviewer.schedule import ScheduleError, bundled_schedule_paths, load_schedule
     from interviewer.store import Study, StoreError
-    from interviewer.study_schedules import study_schedules
+    from interviewer.schedule.study import study_schedules
 
     rows = [("FROM", "ID", "VERSION", "ITEMS", "MINUTES", "TITLE")]
     try:
@@ -92,7 +92,7 @@ def add(study: str | None, path: str) -> None:
         interviewer schedule add my-schedule.yaml --study key-informants
     """
     from interviewer.schedule import ScheduleError
-    from interviewer.study_schedules import ScheduleConflict, add_schedule
+    from interviewer.schedule.study import ScheduleConflict, add_schedule
 
     opened = open_study(study, create=study is None)
     try:
@@ -127,7 +127,7 @@ def show(name_or_path: str, intervention: str | None, scripts: bool) -> None:
 
         interviewer schedule show npt-toolkit --intervention "the new triage pathway"
     """
-    from interviewer import npt
+    from interviewer.schedule import npt
 
     found = _find(name_or_path)
     if intervention:
@@ -174,7 +174,7 @@ def validate(path: str) -> None:
 
         interviewer schedule validate my-study-schedule.yaml
     """
-    from interviewer import npt
+    from interviewer.schedule import npt
 
     found = _find(path)
     covered = found.constructs_covered()

@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.schedule import Schedule
 from interviewer.store import Interview, Participant, Segment, Study
-from interviewer.study_schedules import followed_schedule
+from interviewer.schedule.study import followed_schedule
 
 UNKNOWN_SPEAKER = "Speaker"
 

@@ -9,7 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from interviewer import __version__, npt
+from interviewer import __version__
+
+from interviewer.schedule import npt
 from interviewer.export import txt
 from interviewer.export.collection import StudyExport, item_of, schedule_of
 from interviewer.export.document import TranscriptDocument, timestamp

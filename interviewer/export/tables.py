@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from interviewer import npt
+from interviewer.schedule import npt
 from interviewer.export.collection import StudyExport, item_of, section_title
 from interviewer.export.document import TranscriptDocument, timestamp
 

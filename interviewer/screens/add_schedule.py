@@ -50,7 +50,7 @@ class AddScheduleScreen(ModalScreen[str | None]):
 
     def action_add(self) -> None:
         from interviewer.schedule import ScheduleError
-        from interviewer.study_schedules import ScheduleConflict, add_schedule
+        from interviewer.schedule.study import ScheduleConflict, add_schedule
 
         path = self.query_one("#path", Input).value.strip()
         if not path:

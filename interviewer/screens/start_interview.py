@@ -99,7 +99,7 @@ class StartInterviewScreen(Screen):
 
     def _schedules(self):
         from interviewer.schedule import ScheduleError, bundled_schedules
-        from interviewer.study_schedules import available_schedules
+        from interviewer.schedule.study import available_schedules
 
         try:
             return available_schedules(self.app.study)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from interviewer import npt
+from interviewer.schedule import npt
 from interviewer.schedule import Item
 
 

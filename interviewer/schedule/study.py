@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 from interviewer.locations import bundled_dir
-from interviewer.schedule import (
-    SCHEDULE_SUFFIXES, Schedule, ScheduleError, bundled_schedules, find_schedule, load_schedule, looks_like_path,
-)
+from interviewer.schedule.loading import bundled_schedules, find_schedule, load_schedule, looks_like_path
+from interviewer.schedule.model import SCHEDULE_SUFFIXES, Schedule, ScheduleError
 from interviewer.store import Interview, Study
 
 FOLDER_NAME = "schedules"

@@ -9,8 +9,8 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from interviewer import npt
-from interviewer.schedule import Item, Problem, Schedule, ScheduleError, Section
+from interviewer.schedule import npt
+from interviewer.schedule.model import Item, Problem, Schedule, ScheduleError, Section
 
 SCHEDULE_KEYS = ("id", "version", "title", "description", "introduction", "consent", "sections", "closing")
 SECTION_KEYS = ("id", "title", "items")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.schedule import Schedule
+from interviewer.schedule.model import Schedule
 from interviewer.store import Recording, Segment, TimelineEvent
 
 QUESTION_MATCH_THRESHOLD = 0.7
