@@ -196,7 +196,7 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
              theme: str | None = None, live_model: Callable[[], object] | None = default_live_model) -> InterviewerApp:
     """Build the app. `study` is an open Study, a study name or folder, or None for the default study."""
-    from interviewer.capture import AudioBackend
+    from interviewer.audio.capture import AudioBackend
 
     opened = study if isinstance(study, Study) else Study.open(study, create=study is None)
     clock = clock or time.monotonic

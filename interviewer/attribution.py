@@ -96,7 +96,7 @@ def transcribe_with_speakers(transcriber: Transcriber, path: Path, channels: int
         by_channel = transcribe_stereo(transcriber, path)
         if by_channel is not None:
             return by_channel
-    from interviewer.long_audio import read_mono
+    from interviewer.audio.long_audio import read_mono
 
     transcript = transcriber.transcribe(path)
     if num_speakers < 2:

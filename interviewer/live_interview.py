@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from interviewer.capture import AudioBackend, RecorderLike
+from interviewer.audio.capture import AudioBackend, RecorderLike
 from interviewer.locks import InterviewLock
 from interviewer.schedule import Schedule
 from interviewer.session import InterviewSession, SessionEvent
@@ -261,8 +261,8 @@ class LiveInterview:
 def _add_part(study: Study, interview_id: int, path: Path) -> None:
     import soundfile
 
-    from interviewer.audio import sha256_of
-    from interviewer.wavfile import repair
+    from interviewer.audio.probe import sha256_of
+    from interviewer.audio.wavfile import repair
 
     repair(path)
     info = soundfile.info(str(path))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from interviewer.audio import probe, sha256_of
+from interviewer.audio.probe import probe, sha256_of
 from interviewer.store import Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
@@ -137,7 +137,7 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
 def _transcribe_recording(transcriber, path: Path, recording: Recording, speakers: int, progress: Progress):
     """The transcript of one recording part and how its speakers were found ('channel', 'voice' or None)."""
     from interviewer.attribution import diarise, transcribe_stereo
-    from interviewer.long_audio import LONG_RECORDING
+    from interviewer.audio.long_audio import LONG_RECORDING
 
     if speakers == 2 and recording.channels == 2:
         by_channel = transcribe_stereo(transcriber, path)
@@ -149,7 +149,7 @@ def _transcribe_recording(transcriber, path: Path, recording: Recording, speaker
         transcript = transcriber.transcribe(path, progress=progress)
     if speakers < 2:
         return transcript, None
-    from interviewer.long_audio import read_mono
+    from interviewer.audio.long_audio import read_mono
 
     return diarise(transcript, read_mono(path, recording.duration), speakers), "voice"
 
@@ -368,7 +368,7 @@ def _attribute_live(study: Study, interview: Interview, recording: Recording, tr
                 return _name_speakers_by_role(study, interview, recording, by_channel), "channel"
             names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}
             return name_speakers(by_channel, names), "channel"
-    from interviewer.long_audio import read_mono
+    from interviewer.audio.long_audio import read_mono
 
     diarised = diarise(transcript, read_mono(path, recording.duration), speakers)
     return _name_speakers_by_role(study, interview, recording, diarised), "voice"

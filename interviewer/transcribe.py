@@ -114,7 +114,7 @@ class Transcriber:
 
     def transcribe_long(self, path: Path, duration: float, progress: ProgressCallback | None = None) -> Transcript:
         """Transcribe a long file window by window, keeping only one window of audio in memory."""
-        from interviewer.long_audio import windows
+        from interviewer.audio.long_audio import windows
 
         segments: list[TranscriptSegment] = []
         language = "en"

@@ -85,7 +85,7 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
     from interviewer.app import default_live_model
     from textual.events import Key
     from interviewer.app import make_app
-    from interviewer.capture import AudioBackend
+    from interviewer.audio.capture import AudioBackend
     from interviewer.store import Study
 
     setting = []

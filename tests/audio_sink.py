@@ -120,7 +120,7 @@ def null_sink_running(runtime_dir: Path | None = None):
     PortAudio lists devices once, when sounddevice is imported, so the device list is refreshed after
     the daemon starts (and again after it stops).
     """
-    from interviewer.recorder import refresh_devices
+    from interviewer.audio.recorder import refresh_devices
 
     reason = pulse_missing()
     if reason:
@@ -168,7 +168,7 @@ def capture_through_sink(source_path: str | Path, out_path: str | Path, sink: Nu
     Uses `sink` if given, else starts (and stops) a private one. Returns the `Recording`; the captured
     audio starts a little before the source (PortAudio start-up) and runs `tail_seconds` after it.
     """
-    from interviewer.recorder import Recorder
+    from interviewer.audio.recorder import Recorder
 
     with contextlib.ExitStack() as stack:
         if sink is None:

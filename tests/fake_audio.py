@@ -91,7 +91,7 @@ class FakeRecorder:
 
     def lose_device(self) -> None:
         """What the real recorder does when the device vanishes: stop, keep the file, tell listeners."""
-        from interviewer.input_devices import DeviceLost
+        from interviewer.audio.devices import DeviceLost
 
         self.pause()
         self.state = "failed"

@@ -72,7 +72,7 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
 
 RECORD_AND_WAIT = textwrap.dedent("""
     import sys, time
-    from interviewer.capture import AudioBackend
+    from interviewer.audio.capture import AudioBackend
     from interviewer.live_interview import LiveInterview
     from interviewer.schedule import find_schedule
     from interviewer.store import Study
@@ -90,7 +90,7 @@ RECORD_AND_WAIT = textwrap.dedent("""
 
 @pytest.mark.audio
 def test_an_interview_killed_mid_recording_reopens_at_the_same_item_with_its_audio(null_sink, study, tmp_path):
-    from interviewer.capture import AudioBackend
+    from interviewer.audio.capture import AudioBackend
 
     add_participant(study)
     seconds = 4.0

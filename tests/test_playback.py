@@ -10,7 +10,7 @@ import pytest
 import soundfile
 
 from audio_sink import null_sink  # noqa: F401  (the module-scoped fixture)
-from interviewer.playback import Player, PlaybackError, read_span, segment_audio
+from interviewer.audio.playback import Player, PlaybackError, read_span, segment_audio
 
 RATE = 16000
 

@@ -16,13 +16,13 @@ import pytest
 import soundfile
 
 from audio_sink import capture_through_sink, null_sink, null_sink_running, playable_wav  # noqa: F401 (fixture)
-from interviewer import input_devices
-from interviewer.levels import judge_level, measure_level
-from interviewer.recorder import (
+from interviewer.audio import devices as input_devices
+from interviewer.audio.levels import judge_level, measure_level
+from interviewer.audio.recorder import (
     DeviceLost, DiskFull, Recorder, RecorderError, check_input, free_disk_seconds, list_input_devices,
     part_path,
 )
-from interviewer.wavfile import WavAppender, read_recording, repair
+from interviewer.audio.wavfile import WavAppender, read_recording, repair
 
 SHARED = Path(os.environ.get("INTERVIEWER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 JFK = SHARED / "eval" / "speech" / "jfk.flac"
@@ -343,7 +343,7 @@ def test_kill_9_leaves_a_readable_file_with_all_but_the_last_second(null_sink, t
     path = tmp_path / "killed.wav"
     player = null_sink.play(playable_wav(JFK, tmp_path))
     recorder = subprocess.Popen(
-        [sys.executable, "-m", "interviewer.recorder", "--out", str(path), "--seconds", "30"],
+        [sys.executable, "-m", "interviewer.audio.recorder", "--out", str(path), "--seconds", "30"],
         env=null_sink.env, stderr=subprocess.PIPE, text=True)
     try:
         timer = threading.Timer(15, recorder.kill)

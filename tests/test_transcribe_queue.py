@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import SPEECH, word_error_rate
 from interviewer.cli import main
-from interviewer.long_audio import SAMPLE_RATE, quietest_point, stream_mono, windows
+from interviewer.audio.long_audio import SAMPLE_RATE, quietest_point, stream_mono, windows
 from interviewer.pipeline import import_recording, untranscribed_interviews
 
 
@@ -52,7 +52,7 @@ def test_windowed_transcription_matches_the_reference(transcriber, tmp_path):
     signal = np.concatenate([speech, np.zeros(SAMPLE_RATE), speech])
     path = tmp_path / "twice.wav"
     soundfile.write(path, signal, SAMPLE_RATE)
-    import interviewer.long_audio as long_audio
+    import interviewer.audio.long_audio as long_audio
 
     original = long_audio.WINDOW
     long_audio.WINDOW = 12
@@ -106,7 +106,7 @@ def test_an_interview_busy_in_another_process_is_refused_then_free_after_it_dies
 
 
 def test_reading_a_whole_file_into_one_array_matches_stream_decoding():
-    from interviewer.long_audio import read_mono
+    from interviewer.audio.long_audio import read_mono
 
     streamed = np.concatenate(list(stream_mono(SPEECH / "phone-call.wav")))
     whole = read_mono(SPEECH / "phone-call.wav", duration=10.0)  # a short guess grows as needed

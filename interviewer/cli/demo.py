@@ -59,7 +59,7 @@ def demo(study: str, model: str | None, once: bool, open_screen: bool) -> None:
 
 
 def _holds_sample(study, sample) -> bool:
-    from interviewer.audio import sha256_of
+    from interviewer.audio.probe import sha256_of
 
     return study.has_recording(sha256_of(sample))
 

@@ -35,7 +35,7 @@ def _progress_bar(label: str):
 
 def _friendly_errors(action):
     """Run a pipeline step, turning the domain's expected errors into clear CLI errors."""
-    from interviewer.audio import AudioError
+    from interviewer.audio.probe import AudioError
     from interviewer.export.document import ExportRefused
     from interviewer.models import ModelError
     from interviewer.schedule import ScheduleError
@@ -155,7 +155,7 @@ def _transcribe_queue(study, model: str | None, speakers: int) -> None:
 
 
 def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int) -> None:
-    from interviewer.audio import probe
+    from interviewer.audio.probe import probe
     from interviewer.transcribe import Transcriber
 
     def run():

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from interviewer import transcript_review as tr
 from interviewer.export.document import timestamp
 from interviewer.keyfile import PassphraseNeeded, WrongPassphrase
-from interviewer.playback import Player, PlaybackError, segment_audio
+from interviewer.audio.playback import Player, PlaybackError, segment_audio
 from interviewer.store import Segment, StoreError
 
 UNSURE_STYLE = "bold underline dark_orange"

@@ -17,12 +17,12 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer import input_devices as devices
-from interviewer.input_devices import (
+from interviewer.audio import devices
+from interviewer.audio.devices import (
     DeviceLost, DiskFull, InputDevice, RecorderError, check_input, list_input_devices, refresh_devices,
 )
-from interviewer.levels import SILENCE, Level, LevelVerdict, measure_level
-from interviewer.wavfile import SAMPLE_BYTES, WavAppender, WavTooLarge, read_recording, repair
+from interviewer.audio.levels import SILENCE, Level, LevelVerdict, measure_level
+from interviewer.audio.wavfile import SAMPLE_BYTES, WavAppender, WavTooLarge, read_recording, repair
 
 __all__ = [
     "DeviceLost", "DiskFull", "InputDevice", "Level", "LevelVerdict", "Recorder", "Recording",
@@ -339,9 +339,9 @@ def _interrupt(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m interviewer.recorder",
+        prog="python -m interviewer.audio.recorder",
         description="Record from an input device into a crash-safe WAV file.",
-        epilog="Example: python -m interviewer.recorder --out test.wav --seconds 10 --device default")
+        epilog="Example: python -m interviewer.audio.recorder --out test.wav --seconds 10 --device default")
     parser.add_argument("--out", type=Path, help="the WAV file to write")
     parser.add_argument("--seconds", type=float, default=None, help="stop after this much audio (default: Ctrl-C)")
     parser.add_argument("--device", default=None, help="input device number or (part of its) name")

@@ -38,24 +38,24 @@ class RecorderLike(Protocol):
 
 
 class AudioBackend:
-    """Real capture through `interviewer.recorder` (imported on first use: numpy and PortAudio are slow to load)."""
+    """Real capture through `interviewer.audio.recorder` (imported on first use: numpy and PortAudio are slow to load)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self.clock = clock
 
     def input_devices(self) -> list:
         """The input devices PortAudio sees (`recorder.InputDevice`); raises RecorderError when it cannot."""
-        from interviewer import recorder
+        from interviewer.audio import recorder
 
         return recorder.list_input_devices()
 
     def recorder(self, path: Path, device: int | str | None, channels: int) -> RecorderLike:
-        from interviewer.recorder import Recorder
+        from interviewer.audio.recorder import Recorder
 
         return Recorder(path, device, channels, clock=self.clock)
 
     def free_disk_seconds(self, path: Path, channels: int, samplerate: int = 16000) -> float:
-        from interviewer.recorder import free_disk_seconds
+        from interviewer.audio.recorder import free_disk_seconds
 
         return free_disk_seconds(path, channels, samplerate)
 
@@ -68,8 +68,8 @@ class AudioBackend:
         """
         import numpy as np
 
-        from interviewer.levels import judge_level
-        from interviewer.recorder import Recorder, RecorderError
+        from interviewer.audio.levels import judge_level
+        from interviewer.audio.recorder import Recorder, RecorderError
 
         blocks: list = []
         with tempfile.TemporaryDirectory(prefix="interviewer-check-") as folder:

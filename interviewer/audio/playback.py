@@ -75,7 +75,7 @@ def segment_audio(study: Study, segment: Segment, lead: float = LEAD) -> tuple[n
 
 
 def _sounddevice():
-    from interviewer.input_devices import RecorderError, load_sounddevice
+    from interviewer.audio.devices import RecorderError, load_sounddevice
 
     try:
         return load_sounddevice()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.levels import LevelVerdict, judge_level
+from interviewer.audio.levels import LevelVerdict, judge_level
 
 PREFERRED_SAMPLERATE = 16000
 """What the transcriber wants; used when the device accepts it, else the device's own rate."""
