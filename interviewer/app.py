@@ -55,7 +55,7 @@ def default_live_model():
     """
     import os
 
-    from interviewer.transcribe import Transcriber, TranscriptionSettings
+    from interviewer.transcribe.whisper import Transcriber, TranscriptionSettings
 
     return Transcriber(settings=TranscriptionSettings(cpu_threads=max(1, (os.cpu_count() or 2) - 1)))
 

@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from interviewer.transcribe import Transcriber, Transcript, TranscriptSegment, Word, iter_words
+from interviewer.transcribe.whisper import Transcriber, Transcript, TranscriptSegment, Word, iter_words
 
 SAMPLE_RATE = 16000
 CHANNEL_LABELS = ("left", "right")

@@ -12,8 +12,8 @@ from typing import Callable
 import numpy as np
 
 from interviewer.channel_loudness import ChannelLoudness
-from interviewer.live import LiveSettings, LiveTranscriber
-from interviewer.transcribe import TranscriptSegment
+from interviewer.transcribe.live import LiveSettings, LiveTranscriber
+from interviewer.transcribe.whisper import TranscriptSegment
 
 log = logging.getLogger(__name__)
 

@@ -82,7 +82,7 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
     copied into the audit log first).
     """
     from interviewer.locks import interview_lock
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.whisper import Transcriber
     from interviewer.transcript_review import corrections
 
     interview = study.interview(interview_id)
@@ -293,7 +293,7 @@ def store_live_transcript(study: Study, interview_id: int, part_segments, *, mod
 
 def _store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
                           speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
-    from interviewer.transcribe import Transcript
+    from interviewer.transcribe.whisper import Transcript
 
     tell = progress or (lambda stage, fraction: None)
     interview = study.interview(interview_id)
@@ -340,7 +340,7 @@ def _store_live_transcript(study: Study, interview_id: int, part_segments, *, mo
 
 
 def _transcriber(model: str | None):
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.whisper import Transcriber
 
     return Transcriber(model)
 
@@ -351,7 +351,7 @@ def _attribute_live(study: Study, interview: Interview, recording: Recording, tr
 
     from interviewer.attribution import channels_are_separate, diarise, name_speakers, segments_from_words
     from interviewer.channel_loudness import ChannelLoudness
-    from interviewer.transcribe import iter_words
+    from interviewer.transcribe.whisper import iter_words
 
     path = study.recording_path(recording)
     if recording.channels == 2 and speakers == 2:

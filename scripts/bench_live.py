@@ -23,8 +23,8 @@ sys.path.insert(0, str(REPO))
 
 
 def main() -> None:
-    from interviewer.live import LiveTranscriber, simulate_stop_to_complete
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.live import LiveTranscriber, simulate_stop_to_complete
+    from interviewer.transcribe.whisper import Transcriber
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=60.0)

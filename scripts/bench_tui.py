@@ -59,7 +59,7 @@ def cold_starts(count: int) -> list[float]:
 
 def keep_transcribing(stop: threading.Event, counter: list[int]) -> None:
     from interviewer.processing import lower_thread_priority
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.whisper import Transcriber
 
     lower_thread_priority()  # as the app's processing worker does
     transcriber = Transcriber()

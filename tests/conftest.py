@@ -39,7 +39,7 @@ def study(isolated_home):
 @pytest.fixture(scope="session")
 def transcriber():
     """The default model, loaded once for the whole run."""
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.whisper import Transcriber
 
     return Transcriber()
 

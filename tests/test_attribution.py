@@ -11,7 +11,7 @@ from conftest import SAMPLE, SPEECH, normalise_words
 from interviewer.attribution import find_interviewer, name_speakers, segments_from_words
 from interviewer.cli import main
 from interviewer.pipeline import import_recording, transcribe_interview
-from interviewer.transcribe import Transcript, TranscriptSegment, Word
+from interviewer.transcribe.whisper import Transcript, TranscriptSegment, Word
 
 
 def word(text, start, end, speaker):

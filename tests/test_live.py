@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from conftest import SPEECH, normalise_words, speech_references
-from interviewer.live import LiveSettings, LiveTranscriber, PauseCutter, simulate_stop_to_complete
+from interviewer.transcribe.live import LiveSettings, LiveTranscriber, PauseCutter, simulate_stop_to_complete
 
 
 def feed_in_chunks(live, audio, chunk=1600):
@@ -78,7 +78,7 @@ def test_live_segments_carry_recording_offsets_and_stereo_input_is_accepted(tran
 
 
 def test_resampled_input_is_accepted_at_48_khz():
-    from interviewer.live import _resample
+    from interviewer.transcribe.live import _resample
 
     tone = np.sin(2 * np.pi * 440 * np.arange(48000) / 48000).astype(np.float32)
     out = _resample(tone, 48000, 16000)
@@ -95,7 +95,7 @@ def test_stop_to_complete_counts_only_the_backlog_left_at_the_end():
 def test_pieces_queued_while_the_worker_was_busy_are_joined_up_to_the_longest_piece():
     import queue
 
-    from interviewer.live import LiveTranscriber, Piece
+    from interviewer.transcribe.live import LiveTranscriber, Piece
 
     live = LiveTranscriber.__new__(LiveTranscriber)
     live.settings = LiveSettings(max_piece=20.0)

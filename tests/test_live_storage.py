@@ -9,7 +9,7 @@ import soundfile
 from conftest import SPEECH
 from interviewer.live_part import LivePart
 from interviewer.pipeline import store_live_transcript
-from interviewer.transcribe import TranscriptSegment, Word
+from interviewer.transcribe.whisper import TranscriptSegment, Word
 
 RATE = 16000
 
@@ -94,7 +94,7 @@ def test_a_part_whose_model_never_loads_gives_up_without_holding_the_audio(tmp_p
 
 
 def test_the_backlog_counts_down_to_the_audio_waiting_for_a_pause_when_joined_pieces_are_done():
-    from interviewer.live import LiveTranscriber, Piece
+    from interviewer.transcribe.live import LiveTranscriber, Piece
 
     class SilentModel:
         resolved = type("Resolved", (), {"multilingual": False})()

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from interviewer import models
+from interviewer.transcribe import models
 
 
 def test_default_model_is_the_bundled_tiny_en():

@@ -9,7 +9,7 @@ import pytest
 
 DOMAIN_MODULES = [
     "interviewer.store", "interviewer.schedule", "interviewer.session", "interviewer.live_interview",
-    "interviewer.audio.capture", "interviewer.processing", "interviewer.audio.recorder", "interviewer.transcribe",
+    "interviewer.audio.capture", "interviewer.processing", "interviewer.audio.recorder", "interviewer.transcribe.whisper",
     "interviewer.pipeline", "interviewer.anonymise", "interviewer.export", "interviewer.speakers",
     "interviewer.review",
 ]

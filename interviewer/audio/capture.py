@@ -94,7 +94,7 @@ class AudioBackend:
 
 def model_status(model: str | None = None) -> tuple[bool, str]:
     """Whether the transcription model is installed, and a line saying so (or how to get it)."""
-    from interviewer import models
+    from interviewer.transcribe import models
 
     try:
         resolved = models.resolve(model)

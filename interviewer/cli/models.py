@@ -25,7 +25,7 @@ def list_() -> None:
 
         interviewer models list
     """
-    from interviewer import models
+    from interviewer.transcribe import models
 
     for entry in models.catalogue():
         try:
@@ -46,7 +46,7 @@ def check(name: str | None) -> None:
 
         interviewer models check tiny.en
     """
-    from interviewer import models
+    from interviewer.transcribe import models
 
     entries = {m.name: m for m in models.catalogue()}
     entry = entries.get(name or models.default_model_name())

@@ -37,7 +37,7 @@ def _friendly_errors(action):
     """Run a pipeline step, turning the domain's expected errors into clear CLI errors."""
     from interviewer.audio.probe import AudioError
     from interviewer.export.document import ExportRefused
-    from interviewer.models import ModelError
+    from interviewer.transcribe.models import ModelError
     from interviewer.schedule import ScheduleError
     from interviewer.store import StoreError
     from interviewer.schedule.study import ScheduleConflict
@@ -131,7 +131,7 @@ def transcribe(study, target, model, as_json, speakers, all_interviews, discard_
 
 def _transcribe_queue(study, model: str | None, speakers: int) -> None:
     from interviewer.pipeline import transcribe_interview, untranscribed_interviews
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.whisper import Transcriber
 
     opened = open_study(study)
     queue = untranscribed_interviews(opened)
@@ -156,7 +156,7 @@ def _transcribe_queue(study, model: str | None, speakers: int) -> None:
 
 def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int) -> None:
     from interviewer.audio.probe import probe
-    from interviewer.transcribe import Transcriber
+    from interviewer.transcribe.whisper import Transcriber
 
     def run():
         info = probe(path)

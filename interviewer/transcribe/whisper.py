@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from interviewer import models
+from interviewer.transcribe import models
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

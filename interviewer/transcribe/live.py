@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer.transcribe import Transcriber, TranscriptSegment, from_faster_whisper, shifted
+from interviewer.transcribe.whisper import Transcriber, TranscriptSegment, from_faster_whisper, shifted
 
 SAMPLE_RATE = 16000
 
