@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer.channel_loudness import ChannelLoudness
+from interviewer.speakers.channel_loudness import ChannelLoudness
 from interviewer.transcribe.live import LiveSettings, LiveTranscriber
 from interviewer.transcribe.whisper import TranscriptSegment
 
@@ -188,7 +188,7 @@ class LivePart:
         """Segments split where the speaker changes, each named by channel (stereo) or left neutral (mono)."""
         if self.loudness is None:
             return [replace(s, speaker=NEUTRAL_SPEAKER) for s in segments]
-        from interviewer.attribution import segments_from_words
+        from interviewer.speakers.attribution import segments_from_words
 
         labelled = []
         for segment in segments:

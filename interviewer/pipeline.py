@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer.audio.probe import probe, sha256_of
+from interviewer.speakers.roles import INTERVIEWER_SPEAKER, attribute_live, name_speakers_by_role
 from interviewer.store import Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
@@ -118,13 +119,9 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
 
         transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
         if source:
-            transcript = _name_speakers_by_role(study, interview, recording, transcript)
+            transcript = name_speakers_by_role(study, interview, recording, transcript)
         language = transcript.language
-        for segment in transcript.segments:
-            data = segment.as_dict()
-            data["recording_id"] = recording.id
-            data["speaker_source"] = source
-            segments.append(data)
+        segments.extend(segment_rows(recording, transcript, source))
         done_before += recording.duration
         part_progress(recording.duration, recording.duration)
     release_corrections(study, interview.id)
@@ -134,9 +131,15 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
     return count
 
 
+def segment_rows(recording: Recording, transcript, speaker_source: str | None) -> list[dict]:
+    """The rows a recording part's transcript is stored as: its segments, with the part and how speakers were found."""
+    return [{**segment.as_dict(), "recording_id": recording.id, "speaker_source": speaker_source}
+            for segment in transcript.segments]
+
+
 def _transcribe_recording(transcriber, path: Path, recording: Recording, speakers: int, progress: Progress):
     """The transcript of one recording part and how its speakers were found ('channel', 'voice' or None)."""
-    from interviewer.attribution import diarise, transcribe_stereo
+    from interviewer.speakers.attribution import diarise, transcribe_stereo
     from interviewer.audio.long_audio import LONG_RECORDING
 
     if speakers == 2 and recording.channels == 2:
@@ -152,35 +155,6 @@ def _transcribe_recording(transcriber, path: Path, recording: Recording, speaker
     from interviewer.audio.long_audio import read_mono
 
     return diarise(transcript, read_mono(path, recording.duration), speakers), "voice"
-
-
-def _name_speakers_by_role(study: Study, interview: Interview, recording: Recording, transcript):
-    """Rename speaker labels to Interviewer and the participant's code, using the timeline or the schedule."""
-    from interviewer.attribution import find_interviewer, name_speakers, speaking_time
-
-    question_times = []
-    part = 1
-    for event in study.events(interview.id):
-        if event.kind == "part" and event.text:
-            part = int("".join(ch for ch in event.text if ch.isdigit()) or part)
-        elif event.kind in ("item", "asked", "probe") and part == recording.part and event.offset is not None:
-            question_times.append(event.offset)
-    from interviewer.schedule.study import followed_schedule
-
-    questions: list[str] = []
-    schedule = followed_schedule(study, interview)
-    if schedule:
-        questions = [item.question for item in schedule.items] + [p for item in schedule.items for p in item.probes]
-    interviewer_label, _how = find_interviewer(transcript.segments, question_times, questions)
-    others = [label for label in speaking_time(transcript.segments) if label != interviewer_label]
-    others.sort(key=lambda label: -speaking_time(transcript.segments)[label])
-    names = {interviewer_label: INTERVIEWER_SPEAKER} if interviewer_label else {}
-    for number, label in enumerate(others):
-        names[label] = interview.participant_code if number == 0 else f"Speaker {number + 2}"
-    return name_speakers(transcript, names)
-
-
-INTERVIEWER_SPEAKER = "Interviewer"
 
 
 def align_interview(study: Study, interview_id: int) -> int:
@@ -215,12 +189,7 @@ def align_interview(study: Study, interview_id: int) -> int:
 
 def untranscribed_interviews(study: Study) -> list[Interview]:
     """Interviews with a recording but no transcript yet, oldest first: the queue for `transcribe --all`."""
-    rows = study.db.execute(
-        "select i.id from interviews i where exists (select 1 from recordings r where r.interview_id = i.id) "
-        "and not exists (select 1 from transcript_segments s where s.interview_id = i.id) "
-        "and i.status not in ('recording') order by i.id"
-    ).fetchall()
-    return [study.interview(row[0]) for row in rows]
+    return [study.interview(interview_id) for interview_id in study.untranscribed_interview_ids()]
 
 
 def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, passphrase=None) -> int:
@@ -268,12 +237,6 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
     return target
 
 
-def interviewer_channel(study: Study) -> int | None:
-    """Which channel of a stereo recording is the interviewer's, when the study says so (settings
-    `interviewer_channel`: "left" or "right"); None leaves it to the timeline."""
-    return {"left": 0, "right": 1}.get(str(study.settings.get("interviewer_channel", "")).lower())
-
-
 def store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
                           speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
     """Store the transcript made live during an interview, then attribute its speakers; returns the segments stored.
@@ -311,17 +274,13 @@ def _store_live_transcript(study: Study, interview_id: int, part_segments, *, mo
             transcript, source = _transcribe_recording(transcriber or _transcriber(model), path, recording, speakers,
                                                        lambda done, total: None)
             if source:
-                transcript = _name_speakers_by_role(study, interview, recording, transcript)
+                transcript = name_speakers_by_role(study, interview, recording, transcript)
             transcripts[recording.id], sources[recording.id] = transcript, source or "batch"
 
     def store() -> int:
-        rows = []
-        for recording in recordings:
-            for segment in transcripts[recording.id].segments:
-                data = segment.as_dict()
-                data["recording_id"] = recording.id
-                data["speaker_source"] = sources[recording.id] if sources[recording.id] != "batch" else None
-                rows.append(data)
+        rows = [row for recording in recordings
+                for row in segment_rows(recording, transcripts[recording.id],
+                                        sources[recording.id] if sources[recording.id] != "batch" else None)]
         count = study.replace_segments(interview.id, rows, model=model)
         study.update_interview(interview.id, status="transcribed", language=language)
         align_interview(study, interview.id)
@@ -333,7 +292,7 @@ def _store_live_transcript(study: Study, interview_id: int, part_segments, *, mo
     tell("attributing speakers", 0.0)
     live_recordings = [r for r in recordings if sources[r.id] is None and transcripts[r.id].segments]
     for number, recording in enumerate(live_recordings):
-        transcript, source = _attribute_live(study, interview, recording, transcripts[recording.id], speakers)
+        transcript, source = attribute_live(study, interview, recording, transcripts[recording.id], speakers)
         transcripts[recording.id], sources[recording.id] = transcript, source
         tell("attributing speakers", (number + 1) / len(live_recordings))
     return store() if live_recordings else count
@@ -343,32 +302,3 @@ def _transcriber(model: str | None):
     from interviewer.transcribe.whisper import Transcriber
 
     return Transcriber(model)
-
-
-def _attribute_live(study: Study, interview: Interview, recording: Recording, transcript, speakers: int):
-    """A live part's transcript with speakers, named by role, and how they were found ('channel' or 'voice')."""
-    from dataclasses import replace
-
-    from interviewer.attribution import channels_are_separate, diarise, name_speakers, segments_from_words
-    from interviewer.channel_loudness import ChannelLoudness
-    from interviewer.transcribe.whisper import iter_words
-
-    path = study.recording_path(recording)
-    if recording.channels == 2 and speakers == 2:
-        loudness, sample = ChannelLoudness.of_file(path)
-        if channels_are_separate(sample[:, 0], sample[:, 1]):
-            labels = ("left", "right")
-            words = []
-            for word in iter_words(transcript):
-                channel = loudness.louder(word.start - 0.05, word.end + 0.05, margin_db=0.0)
-                words.append(replace(word, speaker=labels[channel if channel is not None else 0]))
-            by_channel = replace(transcript, segments=segments_from_words(words))
-            chosen = interviewer_channel(study)
-            if chosen is None:
-                return _name_speakers_by_role(study, interview, recording, by_channel), "channel"
-            names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}
-            return name_speakers(by_channel, names), "channel"
-    from interviewer.audio.long_audio import read_mono
-
-    diarised = diarise(transcript, read_mono(path, recording.duration), speakers)
-    return _name_speakers_by_role(study, interview, recording, diarised), "voice"

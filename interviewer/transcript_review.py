@@ -39,7 +39,7 @@ def segment(study: Study, segment_id: int) -> Segment:
 
 def speakers(study: Study, interview_id: int) -> list[str]:
     """The interview's speaker labels, most speaking time first, then Interviewer and the participant's code."""
-    from interviewer.pipeline import INTERVIEWER_SPEAKER
+    from interviewer.speakers.roles import INTERVIEWER_SPEAKER
 
     time: dict[str, float] = {}
     for each in study.segments(interview_id):

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from interviewer import speakers
-from interviewer.speaker_scoring import ReferenceTurn, read_rttm
-from interviewer.voice_encoder import default_encoder
+from interviewer.speakers import diarisation as speakers
+from interviewer.speakers.scoring import ReferenceTurn, read_rttm
+from interviewer.speakers.voice_encoder import default_encoder
 
 SPEECH = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "speech"
 MONO_FILES = [

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLE, SPEECH, normalise_words
-from interviewer.attribution import find_interviewer, name_speakers, segments_from_words
+from interviewer.speakers.attribution import find_interviewer, name_speakers, segments_from_words
 from interviewer.cli import main
 from interviewer.pipeline import import_recording, transcribe_interview
 from interviewer.transcribe.whisper import Transcript, TranscriptSegment, Word
@@ -82,7 +82,7 @@ def test_bundled_stereo_sample_names_the_interviewer_from_the_schedule(study, tr
 def test_a_stereo_mix_is_not_mistaken_for_one_party_per_channel():
     import numpy as np
 
-    from interviewer.attribution import channels_are_separate
+    from interviewer.speakers.attribution import channels_are_separate
 
     rng = np.random.default_rng(1)
     voice, other = rng.normal(size=16000), rng.normal(size=16000)

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from interviewer import speakers
-from interviewer.speaker_clustering import cluster_speakers, spectral_clusters
-from interviewer.speaker_scoring import ReferenceTurn, read_rttm
-from interviewer.speakers import SpeakerTurn
+from interviewer.speakers import diarisation as speakers
+from interviewer.speakers.clustering import cluster_speakers, spectral_clusters
+from interviewer.speakers.scoring import ReferenceTurn, read_rttm
+from interviewer.speakers.diarisation import SpeakerTurn
 
 SPEECH = Path(__file__).resolve().parents[2] / "shared" / "eval" / "speech"
 RATE = 16_000
@@ -227,7 +227,7 @@ def test_accuracy_uses_the_best_label_mapping_and_counts_missed_speech(tmp_path)
 def test_speech_regions_found_block_by_block_join_across_block_boundaries(monkeypatch):
     from faster_whisper import decode_audio
 
-    import interviewer.speakers as speakers
+    import interviewer.speakers.diarisation as speakers
 
     speech = decode_audio(str(SPEECH / "jfk.flac"))
     whole = speakers.speech_regions(speech)

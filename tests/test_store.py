@@ -137,7 +137,7 @@ def test_interviewer_channel_is_set_from_the_cli_and_auto_clears_it(isolated_hom
     from click.testing import CliRunner
 
     from interviewer.cli import main
-    from interviewer.pipeline import interviewer_channel
+    from interviewer.speakers.roles import interviewer_channel
 
     runner = CliRunner()
     runner.invoke(main, ["--study", "phone", "study", "init"])

@@ -10,7 +10,7 @@ import pytest
 DOMAIN_MODULES = [
     "interviewer.store", "interviewer.schedule", "interviewer.session", "interviewer.live_interview",
     "interviewer.audio.capture", "interviewer.processing", "interviewer.audio.recorder", "interviewer.transcribe.whisper",
-    "interviewer.pipeline", "interviewer.anonymise", "interviewer.export", "interviewer.speakers",
+    "interviewer.pipeline", "interviewer.anonymise", "interviewer.export", "interviewer.speakers.diarisation",
     "interviewer.review",
 ]
 

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from interviewer import voice_encoder as ve
-from interviewer.torch_checkpoint import read_checkpoint
+from interviewer.speakers import voice_encoder as ve
+from interviewer.speakers.torch_checkpoint import read_checkpoint
 
 SPEECH = Path(__file__).resolve().parents[2] / "shared" / "eval" / "speech"
 CONVERSATION = SPEECH / "conversations" / "male-female.flac"

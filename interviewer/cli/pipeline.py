@@ -162,7 +162,7 @@ def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int
         info = probe(path)
         transcriber = Transcriber(model)
         if speakers >= 2:
-            from interviewer.attribution import transcribe_with_speakers
+            from interviewer.speakers.attribution import transcribe_with_speakers
 
             return transcribe_with_speakers(transcriber, path, info.channels, speakers)
         return transcriber.transcribe(path, progress=_progress_bar("Transcribing"))

@@ -24,7 +24,7 @@ class LiveTranscriptionMixin:
         if self.app.config.live_model is None or not hasattr(recorder, "add_listener"):
             return
         from interviewer.live_part import LivePart, LiveTranscript
-        from interviewer.pipeline import interviewer_channel
+        from interviewer.speakers.roles import interviewer_channel
 
         if self.live_transcript is None:
             self.live_transcript = LiveTranscript()

@@ -108,6 +108,15 @@ class InterviewTables(StudyTables):
             rows = self.db["interviews"].rows_where(order_by="id")
         return [self._to_interview(row) for row in rows]
 
+    def untranscribed_interview_ids(self) -> list[int]:
+        """Interviews with a recording but no transcript, not being recorded, oldest first."""
+        rows = self.db.execute(
+            "select i.id from interviews i where exists (select 1 from recordings r where r.interview_id = i.id) "
+            "and not exists (select 1 from transcript_segments s where s.interview_id = i.id) "
+            "and i.status not in ('recording') order by i.id"
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def update_interview(self, interview_id: int, **changes: Any) -> Interview:
         if "status" in changes and changes["status"] not in INTERVIEW_STATUSES:
             raise StoreError(f"Unknown interview status '{changes['status']}'.")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from interviewer.torch_checkpoint import read_checkpoint
+from interviewer.speakers.torch_checkpoint import read_checkpoint
 
 SAMPLE_RATE = 16_000
 WINDOW_SAMPLES = 400  # 25 ms

@@ -7,9 +7,9 @@ from typing import Mapping, Protocol, Sequence
 
 import numpy as np
 
-from interviewer import speaker_clustering as clustering
-from interviewer import voice_encoder as ve
-from interviewer.speaker_scoring import read_rttm, speech_time_accuracy
+from interviewer.speakers import clustering
+from interviewer.speakers import voice_encoder as ve
+from interviewer.speakers.scoring import read_rttm, speech_time_accuracy
 
 __all__ = [
     "SpeakerTurn",

@@ -62,7 +62,7 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
     """
     from faster_whisper import decode_audio
 
-    from interviewer.speakers import merge_channel_words
+    from interviewer.speakers.diarisation import merge_channel_words
 
     left, right = decode_audio(str(path), split_stereo=True)
     if not channels_are_separate(left, right):
@@ -79,7 +79,7 @@ def diarise(transcript: Transcript, audio: np.ndarray, num_speakers: int = 2) ->
 
     `audio` is scratch: it may be rescaled in place (callers read it fresh from the recording).
     """
-    from interviewer.speakers import assign_words, diarise_mono
+    from interviewer.speakers.diarisation import assign_words, diarise_mono
 
     words = list(iter_words(transcript))
     if not words:
@@ -120,7 +120,7 @@ def find_interviewer(segments: Sequence[TranscriptSegment], question_times: Sequ
     words best match the schedule's questions; otherwise whoever talks less (interviewers listen more).
     """
     from interviewer.schedule.alignment import question_similarity
-    from interviewer.speakers import SpeakerTurn, label_interviewer
+    from interviewer.speakers.diarisation import SpeakerTurn, label_interviewer
 
     totals = speaking_time(segments)
     if not totals:

@@ -1,0 +1,1 @@
+"""Provides the who-spoke-when stage: channels, the voice encoder, clustering, scoring, attribution and speaker roles."""

@@ -1,0 +1,67 @@
+"""Provides speakers named by role: the Interviewer and the participant, by channel, timeline or schedule."""
+
+from __future__ import annotations
+
+from interviewer.store import Interview, Recording, Study
+
+INTERVIEWER_SPEAKER = "Interviewer"
+
+
+def interviewer_channel(study: Study) -> int | None:
+    """Which channel of a stereo recording is the interviewer's, when the study says so (settings
+    `interviewer_channel`: "left" or "right"); None leaves it to the timeline."""
+    return {"left": 0, "right": 1}.get(str(study.settings.get("interviewer_channel", "")).lower())
+
+
+def name_speakers_by_role(study: Study, interview: Interview, recording: Recording, transcript):
+    """Rename speaker labels to Interviewer and the participant's code, using the timeline or the schedule."""
+    from interviewer.schedule.study import followed_schedule
+    from interviewer.speakers.attribution import find_interviewer, name_speakers, speaking_time
+
+    question_times = []
+    part = 1
+    for event in study.events(interview.id):
+        if event.kind == "part" and event.text:
+            part = int("".join(ch for ch in event.text if ch.isdigit()) or part)
+        elif event.kind in ("item", "asked", "probe") and part == recording.part and event.offset is not None:
+            question_times.append(event.offset)
+    questions: list[str] = []
+    schedule = followed_schedule(study, interview)
+    if schedule:
+        questions = [item.question for item in schedule.items] + [p for item in schedule.items for p in item.probes]
+    interviewer_label, _how = find_interviewer(transcript.segments, question_times, questions)
+    others = [label for label in speaking_time(transcript.segments) if label != interviewer_label]
+    others.sort(key=lambda label: -speaking_time(transcript.segments)[label])
+    names = {interviewer_label: INTERVIEWER_SPEAKER} if interviewer_label else {}
+    for number, label in enumerate(others):
+        names[label] = interview.participant_code if number == 0 else f"Speaker {number + 2}"
+    return name_speakers(transcript, names)
+
+
+def attribute_live(study: Study, interview: Interview, recording: Recording, transcript, speakers: int):
+    """A live part's transcript with speakers, named by role, and how they were found ('channel' or 'voice')."""
+    from dataclasses import replace
+
+    from interviewer.speakers.attribution import channels_are_separate, diarise, name_speakers, segments_from_words
+    from interviewer.speakers.channel_loudness import ChannelLoudness
+    from interviewer.transcribe.whisper import iter_words
+
+    path = study.recording_path(recording)
+    if recording.channels == 2 and speakers == 2:
+        loudness, sample = ChannelLoudness.of_file(path)
+        if channels_are_separate(sample[:, 0], sample[:, 1]):
+            labels = ("left", "right")
+            words = []
+            for word in iter_words(transcript):
+                channel = loudness.louder(word.start - 0.05, word.end + 0.05, margin_db=0.0)
+                words.append(replace(word, speaker=labels[channel if channel is not None else 0]))
+            by_channel = replace(transcript, segments=segments_from_words(words))
+            chosen = interviewer_channel(study)
+            if chosen is None:
+                return name_speakers_by_role(study, interview, recording, by_channel), "channel"
+            names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}
+            return name_speakers(by_channel, names), "channel"
+    from interviewer.audio.long_audio import read_mono
+
+    diarised = diarise(transcript, read_mono(path, recording.duration), speakers)
+    return name_speakers_by_role(study, interview, recording, diarised), "voice"
