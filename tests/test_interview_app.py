@@ -7,7 +7,7 @@ import time
 import pytest
 
 from interviewer.app import make_app
-from interviewer.live_interview import LiveInterview
+from interviewer.interview.running import LiveInterview
 from interviewer.schedule import find_schedule
 from fake_audio import FakeAudio
 

@@ -13,7 +13,7 @@ import pytest
 from audio_sink import null_sink, playable_wav  # noqa: F401 (fixture)
 from conftest import SPEECH, word_error_rate
 from interviewer.app import make_app
-from interviewer.live_interview import LiveInterview
+from interviewer.interview.running import LiveInterview
 from interviewer.pipeline import transcribe_interview
 from interviewer.schedule import find_schedule
 from test_interview_app import add_participant, screen_name, wait_until
@@ -73,7 +73,7 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
 RECORD_AND_WAIT = textwrap.dedent("""
     import sys, time
     from interviewer.audio.capture import AudioBackend
-    from interviewer.live_interview import LiveInterview
+    from interviewer.interview.running import LiveInterview
     from interviewer.schedule import find_schedule
     from interviewer.store import Study
 

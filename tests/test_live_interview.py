@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.live_interview import ConsentMissing, LiveInterview
+from interviewer.interview.running import ConsentMissing, LiveInterview
 from interviewer.schedule import find_schedule
 from fake_audio import FakeAudio
 

@@ -7,7 +7,7 @@ import pytest
 import soundfile
 
 from conftest import SPEECH
-from interviewer.live_part import LivePart
+from interviewer.interview.live_part import LivePart
 from interviewer.pipeline import store_live_transcript
 from interviewer.transcribe.whisper import TranscriptSegment, Word
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from interviewer.schedule import find_schedule
-from interviewer.session import InterviewSession, SessionError
+from interviewer.interview.session import InterviewSession, SessionError
 
 
 @pytest.fixture(scope="module")

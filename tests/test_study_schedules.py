@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import SHARED
 from fake_audio import FakeAudio
 from interviewer.cli import main
-from interviewer.live_interview import LiveInterview
+from interviewer.interview.running import LiveInterview
 from interviewer.pipeline import align_interview
 from interviewer.schedule import load_schedule
 from interviewer.schedule.study import ScheduleConflict, add_schedule, available_schedules, schedule_for

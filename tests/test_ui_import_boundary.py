@@ -8,7 +8,7 @@ import sys
 import pytest
 
 DOMAIN_MODULES = [
-    "interviewer.store", "interviewer.schedule", "interviewer.session", "interviewer.live_interview",
+    "interviewer.store", "interviewer.schedule", "interviewer.interview.session", "interviewer.interview.running",
     "interviewer.audio.capture", "interviewer.processing", "interviewer.audio.recorder", "interviewer.transcribe.whisper",
     "interviewer.pipeline", "interviewer.anonymise", "interviewer.export", "interviewer.speakers.diarisation",
     "interviewer.review",

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from interviewer.live_interview import has_audio_consent, is_interrupted
+from interviewer.interview.running import has_audio_consent, is_interrupted
 
 
 class HomeScreen(Screen):
@@ -153,7 +153,7 @@ class HomeScreen(Screen):
 
     @work(thread=True, group="finish", exit_on_error=False)
     def _finish(self, interview_id: int) -> None:
-        from interviewer.live_interview import file_orphan_parts
+        from interviewer.interview.running import file_orphan_parts
 
         study = self.app.study.reopen()  # filing a crashed part hashes its audio
         try:

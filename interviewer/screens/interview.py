@@ -10,10 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from interviewer.live_interview import LiveInterview
+from interviewer.interview.running import LiveInterview
 from interviewer.screens.live_transcription import LiveTranscriptionMixin
 from interviewer.screens.messages import InterviewReopened, PartFinished, RecordingFailed, RecordingStarted
-from interviewer.session import SessionError, SessionEvent
+from interviewer.interview.session import SessionError, SessionEvent
 from interviewer.widgets.banner import Banner
 from interviewer.widgets.interview_chat import InterviewChat
 from interviewer.widgets.interview_panel import InterviewPanel

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from interviewer.session import InterviewSession
+from interviewer.interview.session import InterviewSession
 
 MARKS = {"asked": "✓", "skipped": "↷", "current": "▸", "pending": " "}
 

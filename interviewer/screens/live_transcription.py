@@ -23,7 +23,7 @@ class LiveTranscriptionMixin:
         recorder = self.live.recorder
         if self.app.config.live_model is None or not hasattr(recorder, "add_listener"):
             return
-        from interviewer.live_part import LivePart, LiveTranscript
+        from interviewer.interview.live_part import LivePart, LiveTranscript
         from interviewer.speakers.roles import interviewer_channel
 
         if self.live_transcript is None:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Label, Select, Static
 
-from interviewer.live_interview import ConsentMissing, LiveInterview, has_audio_consent
+from interviewer.interview.running import ConsentMissing, LiveInterview, has_audio_consent
 from interviewer.screens.messages import LevelChecked, LevelReading
 from interviewer.store import MODES
 from interviewer.widgets.level_meter import LevelMeter

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from interviewer.live_interview import LiveInterview
+from interviewer.interview.running import LiveInterview
 from interviewer.widgets.reply import clock_text
 
 STAGES = {"queued": "Waiting to transcribe", "transcribing": "Transcribing", "anonymising": "Anonymising",

@@ -8,14 +8,14 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widget import Widget
 
-from interviewer.session import InterviewSession, SessionEvent
+from interviewer.interview.session import InterviewSession, SessionEvent
 from interviewer.widgets.chat_log import ChatLog
 from interviewer.widgets.item_card import ItemCard
 from interviewer.widgets.reply import Reply
 from interviewer.widgets.spoken import Spoken
 
 if TYPE_CHECKING:
-    from interviewer.live_part import SpokenLine
+    from interviewer.interview.live_part import SpokenLine
 
 
 def speaker_role(speaker: str) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from interviewer.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from interviewer.live_interview import LiveInterview
+    from interviewer.interview.running import LiveInterview
 
 DISK_CHECK_SECONDS = 5.0
 """How often free disk space is measured; the panel is refreshed several times a second."""

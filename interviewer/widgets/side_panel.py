@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from interviewer.schedule import npt
-from interviewer.session import InterviewSession
+from interviewer.interview.session import InterviewSession
 from interviewer.widgets.level_meter import LevelMeter
 from interviewer.widgets.reply import clock_text
 

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from interviewer.audio.capture import AudioBackend, RecorderLike
 from interviewer.locks import InterviewLock
 from interviewer.schedule import Schedule
-from interviewer.session import InterviewSession, SessionEvent
+from interviewer.interview.session import InterviewSession, SessionEvent
 from interviewer.store import Interview, Study, StoreError, now
 from interviewer.schedule.study import keep_schedule, schedule_for
 
