@@ -196,10 +196,10 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
     """Replace identifiers in an interview's transcript with study-wide placeholders; returns redactions made.
 
     The study's policy, allow and deny terms and known names apply; originals go into the encrypted key
-    (see interviewer.transcript_anonymisation).
+    (see interviewer.anonymise.study.interview).
     """
     from interviewer.locks import interview_lock
-    from interviewer.transcript_anonymisation import anonymise_interview as anonymise
+    from interviewer.anonymise.study.interview import anonymise_interview as anonymise
 
     with interview_lock(study, int(interview_id), "being anonymised"):
         return anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)

@@ -54,7 +54,7 @@ def process_interview(study: Study, interview_id: int, progress: StageProgress, 
         transcribe_interview(study, interview_id,
                              progress=lambda done, total: progress("transcribing", done / total if total else 1.0))
     progress("anonymising", 0.0)
-    from interviewer.keyfile import PassphraseNeeded
+    from interviewer.anonymise.study.keyfile import PassphraseNeeded
 
     try:
         anonymise_interview(study, interview_id)

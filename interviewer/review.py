@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.keyfile import Passphrase
+from interviewer.anonymise.study.keyfile import Passphrase
 from interviewer.store import Interview, Study, StoreError, now
 from interviewer.store.redactions import ACTIVE
 
@@ -96,7 +96,7 @@ def accept(study: Study, redaction_id: int, passphrase: Passphrase = None) -> No
     row = _row(study, redaction_id)
     changes = {"status": "accepted"}
     if row["status"] == "rejected":
-        from interviewer.reidentification import editing_key
+        from interviewer.anonymise.study.key import editing_key
 
         with editing_key(study, passphrase) as key:
             changes["original"] = key.remember_redaction(
@@ -116,13 +116,13 @@ def accept_all(study: Study, interview_id: int) -> int:
 def reject(study: Study, redaction_id: int, *, allow: bool = False, passphrase: Passphrase = None) -> list[int]:
     """Not an identifier: the original text comes back and leaves the key. With `allow`, the term joins the
     study's allow list and its other undecided detections in this interview are rejected too."""
-    from interviewer.reidentification import editing_key
+    from interviewer.anonymise.study.key import editing_key
 
     row = _row(study, redaction_id)
     surface = _segment_text(study, row["segment_id"])[row["start"]:row["end"]]
     rows = [row]
     if allow:
-        from interviewer.study_anonymisation import add_term
+        from interviewer.anonymise.study.settings import add_term
 
         term = re.sub(r"['’]s?$", "", surface).strip()
         add_term(study, "allow", term, note=f"rejected in review of interview #{row['interview_id']}")
@@ -174,7 +174,7 @@ def narrow(study: Study, redaction_id: int, side: str = "right", passphrase: Pas
 def resize(study: Study, redaction_id: int, start: int, end: int, *, passphrase: Passphrase = None,
            action: str = "resize") -> None:
     """Change the span a placeholder covers (offsets into the segment's text); the key follows."""
-    from interviewer.reidentification import editing_key
+    from interviewer.anonymise.study.key import editing_key
 
     row = _row(study, redaction_id)
     text = _segment_text(study, row["segment_id"])
@@ -203,7 +203,7 @@ def add_missed(study: Study, interview_id: int, text: str, entity_type: str, *, 
     With `deny`, the term joins the study's deny list, and its occurrences in the study's other anonymised
     transcripts are added too, as proposals to review (a reviewed interview goes back to 'anonymised').
     """
-    from interviewer.study_anonymisation import add_term, policy
+    from interviewer.anonymise.study.settings import add_term, policy
 
     entity_type = entity_type.upper()
     if not policy(study).replaces(entity_type):
@@ -247,8 +247,8 @@ def _add(study: Study, interview_id: int, found, term: str, entity_type: str, st
 
     from interviewer.anonymise import Placeholders
     from interviewer.anonymise.propagation import surface_key
-    from interviewer.reidentification import editing_key
-    from interviewer.study_anonymisation import policy
+    from interviewer.anonymise.study.key import editing_key
+    from interviewer.anonymise.study.settings import policy
 
     group = f"{entity_type}:{surface_key(term)}"
     with editing_key(study, passphrase) as key:

@@ -184,7 +184,7 @@ def reanonymise_segment(study: Study, segment_id: int, *, anonymiser=None, passp
     'anonymised'); returns how many were added.
     """
     from interviewer import review
-    from interviewer.study_anonymisation import study_anonymiser
+    from interviewer.anonymise.study.settings import study_anonymiser
 
     found = segment(study, segment_id)
     anonymiser = anonymiser or study_anonymiser(study)

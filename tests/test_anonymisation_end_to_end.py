@@ -10,7 +10,7 @@ from conftest import SAMPLE
 from interviewer import review
 from interviewer.export.guard import guarded_terms
 from interviewer.pipeline import anonymise_interview, export_interview, import_recording, transcribe_interview
-from interviewer.reidentification import key_path, open_key
+from interviewer.anonymise.study.key import key_path, open_key
 
 PASSPHRASE = "end to end passphrase"
 

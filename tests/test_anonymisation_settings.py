@@ -9,7 +9,7 @@ from anonymisation_study import PASSPHRASE, add_transcript, known_study
 from interviewer.cli import main
 from interviewer.pipeline import anonymise_interview
 from interviewer.store import StoreError
-from interviewer.study_anonymisation import add_term, policy, remove_term, set_policy, terms
+from interviewer.anonymise.study.settings import add_term, policy, remove_term, set_policy, terms
 
 
 @pytest.fixture(autouse=True)
@@ -97,6 +97,6 @@ def test_a_known_name_split_across_segments_is_replaced_once(study):
     interview = add_transcript(study, "KI-03", [("KI-03", "I work at Riverside"), ("KI-03", "Hospital in the north.")])
     anonymise_interview(study, interview)
     assert anonymised_texts(study, interview) == ["I work at [ORGANISATION 1]", " in the north."]
-    from interviewer.reidentification import open_key
+    from interviewer.anonymise.study.key import open_key
 
     assert open_key(study).originals() == {"Riverside Hospital"}

@@ -13,7 +13,7 @@ from interviewer.cli import main
 from interviewer.export.bundle import write_bundle
 from interviewer.export.document import ExportRefused
 from interviewer.export.guard import guarded_terms
-from interviewer.keyfile import PassphraseNeeded
+from interviewer.anonymise.study.keyfile import PassphraseNeeded
 from interviewer.pipeline import anonymise_interview, export_interview
 
 FORMATS = ("txt", "docx", "srt", "vtt", "json", "csv", "xlsx", "qdpx")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interviewer import pipeline
-from interviewer.keyfile import PassphraseNeeded
+from interviewer.anonymise.study.keyfile import PassphraseNeeded
 from interviewer.processing import process_interview
 
 

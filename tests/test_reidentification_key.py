@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from anonymisation_study import PASSPHRASE, add_transcript, database_text, known_study
 from interviewer.cli import main
-from interviewer.keyfile import PassphraseNeeded, WrongPassphrase
+from interviewer.anonymise.study.keyfile import PassphraseNeeded, WrongPassphrase
 from interviewer.pipeline import anonymise_interview
-from interviewer.reidentification import editing_key, key_path, open_key, rotate_passphrase
-from interviewer.study_anonymisation import add_term
+from interviewer.anonymise.study.key import editing_key, key_path, open_key, rotate_passphrase
+from interviewer.anonymise.study.settings import add_term
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from anonymisation_study import PASSPHRASE, add_transcript, known_study
 from interviewer import review
 from interviewer.cli import main
 from interviewer.pipeline import anonymise_interview
-from interviewer.reidentification import open_key
+from interviewer.anonymise.study.key import open_key
 from interviewer.store import StoreError
-from interviewer.study_anonymisation import terms
+from interviewer.anonymise.study.settings import terms
 
 
 @pytest.fixture(autouse=True)

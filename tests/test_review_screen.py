@@ -8,8 +8,8 @@ from anonymisation_study import PASSPHRASE, known_study
 from fake_audio import FakeAudio
 from interviewer.app import make_app
 from interviewer.pipeline import anonymise_interview
-from interviewer.reidentification import open_key
-from interviewer.study_anonymisation import terms
+from interviewer.anonymise.study.key import open_key
+from interviewer.anonymise.study.settings import terms
 
 pytestmark = pytest.mark.asyncio
 SIZE = (100, 30)

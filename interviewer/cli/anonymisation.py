@@ -39,7 +39,7 @@ def _term_group(kind: str, summary: str, example: str) -> click.Group:
     @group.command("list", help=f"List the study's {kind} terms.\n\nExample:\n\n    interviewer anonymisation {kind} list")
     @study_option
     def list_terms(study) -> None:
-        from interviewer.study_anonymisation import terms
+        from interviewer.anonymise.study.settings import terms
 
         found = terms(open_study(study), kind)
         if not found:
@@ -53,7 +53,7 @@ def _term_group(kind: str, summary: str, example: str) -> click.Group:
     @click.argument("term")
     @study_option
     def remove(study, term) -> None:
-        from interviewer.study_anonymisation import remove_term
+        from interviewer.anonymise.study.settings import remove_term
 
         if not remove_term(open_study(study), kind, term):
             raise UserError(f"'{term}' is not on the {kind} list; see: interviewer anonymisation {kind} list")
@@ -79,7 +79,7 @@ def allow_add(study, term, note) -> None:
 
         interviewer anonymisation allow add "Recovery College" --note "a service, not a place"
     """
-    from interviewer.study_anonymisation import add_term
+    from interviewer.anonymise.study.settings import add_term
 
     added = _settings_errors(lambda: add_term(open_study(study), "allow", term, note=note))
     click.echo(f"'{term}' is {'now' if added else 'already'} on the allow list.")
@@ -98,7 +98,7 @@ def deny_add(study, term, entity_type, note) -> None:
 
         interviewer anonymisation deny add "Greyfriars" --type HOSPITAL
     """
-    from interviewer.study_anonymisation import add_term
+    from interviewer.anonymise.study.settings import add_term
 
     added = _settings_errors(lambda: add_term(open_study(study), "deny", term, entity_type=entity_type, note=note))
     click.echo(f"'{term}' is {'now' if added else 'already'} on the deny list ({entity_type.upper()}).")
@@ -124,7 +124,7 @@ def policy_set(study, file) -> None:
 
         interviewer anonymisation policy set policy.yaml
     """
-    from interviewer.study_anonymisation import set_policy
+    from interviewer.anonymise.study.settings import set_policy
 
     checked = _settings_errors(lambda: set_policy(open_study(study), file))
     replaced = sorted(name for name, rule in checked.entities.items() if rule.replace)
@@ -141,7 +141,7 @@ def policy_show(study) -> None:
         interviewer anonymisation policy show > policy.yaml
     """
     from interviewer.anonymise.policy import DEFAULT_POLICY
-    from interviewer.study_anonymisation import policy_text
+    from interviewer.anonymise.study.settings import policy_text
 
     text = policy_text(open_study(study))
     click.echo(text if text is not None else DEFAULT_POLICY.read_text(encoding="utf-8"), nl=False)
@@ -156,7 +156,7 @@ def policy_reset(study) -> None:
 
         interviewer anonymisation policy reset
     """
-    from interviewer.study_anonymisation import reset_policy
+    from interviewer.anonymise.study.settings import reset_policy
 
     reset_policy(open_study(study))
     click.echo("The study uses the bundled default policy.")

@@ -31,7 +31,7 @@ def show(study, interview) -> None:
 
         interviewer key show --interview 3
     """
-    from interviewer.reidentification import open_key
+    from interviewer.anonymise.study.key import open_key
 
     opened = open_study(study)
     opened_key = key_errors(lambda: open_key(opened, ask_passphrase()))
@@ -61,7 +61,7 @@ def rotate(study) -> None:
     """
     import os
 
-    from interviewer.reidentification import has_key, key_path, rotate_passphrase
+    from interviewer.anonymise.study.key import has_key, key_path, rotate_passphrase
 
     opened = open_study(study)
     if not has_key(opened):

@@ -375,8 +375,8 @@ def run_process(study, audio, participant, *, mode="face-to-face", schedule=None
 
 def _passphrase_once(opened, ask) -> str:
     """Ask for the key's passphrase once for both anonymising and the export check."""
-    from interviewer.keyfile import resolve_passphrase
-    from interviewer.reidentification import has_key, key_path
+    from interviewer.anonymise.study.keyfile import resolve_passphrase
+    from interviewer.anonymise.study.key import has_key, key_path
 
     return resolve_passphrase(ask, key_path(opened), new=not has_key(opened))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from interviewer.export.document import ExportRefused
-from interviewer.keyfile import Passphrase
+from interviewer.anonymise.study.keyfile import Passphrase
 from interviewer.store import Study
 
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -44,7 +44,7 @@ def pattern_of(terms: list[str]) -> re.Pattern | None:
 
 def key_pattern(study: Study, passphrase: Passphrase = None) -> re.Pattern | None:
     """The search pattern for the study's key originals; None when the study has no key (nothing to leak)."""
-    from interviewer.reidentification import has_key, open_key
+    from interviewer.anonymise.study.key import has_key, open_key
 
     if not has_key(study):
         return None

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from interviewer import review
 from interviewer.export.document import timestamp
-from interviewer.keyfile import PassphraseNeeded, WrongPassphrase
+from interviewer.anonymise.study.keyfile import PassphraseNeeded, WrongPassphrase
 from interviewer.store import StoreError
 
 MARKS = {"proposed": " ", "accepted": "✓", "added": "+", "rejected": "✗"}

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from interviewer import transcript_review as tr
 from interviewer.export.document import timestamp
-from interviewer.keyfile import PassphraseNeeded, WrongPassphrase
+from interviewer.anonymise.study.keyfile import PassphraseNeeded, WrongPassphrase
 from interviewer.audio.playback import Player, PlaybackError, segment_audio
 from interviewer.store import Segment, StoreError
 
@@ -343,7 +343,7 @@ class TranscriptReviewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="reanonymise", exit_on_error=False)
     def reanonymise(self, segment_ids: list[int]) -> None:
-        from interviewer.study_anonymisation import study_anonymiser
+        from interviewer.anonymise.study.settings import study_anonymiser
 
         study = self.app.study.reopen()
         added = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from interviewer.keyfile import Passphrase
+from interviewer.anonymise.study.keyfile import Passphrase
 from interviewer.store import Study, StoreError
 from interviewer.store.redactions import render
 
@@ -18,8 +18,8 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
     (the passphrase comes from the argument, $INTERVIEWER_KEY_PASSPHRASE, or the prompt given as `passphrase`).
     """
     from interviewer.anonymise import Placeholders, redact
-    from interviewer.reidentification import editing_key
-    from interviewer.study_anonymisation import study_anonymiser
+    from interviewer.anonymise.study.key import editing_key
+    from interviewer.anonymise.study.settings import study_anonymiser
 
     interview = study.interview(interview_id)
     segments = study.segments(interview.id)

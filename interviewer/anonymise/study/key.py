@@ -15,7 +15,7 @@ import secrets
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from interviewer.keyfile import (Passphrase, decrypt, encrypt, locked, resolve_passphrase, write_private)
+from interviewer.anonymise.study.keyfile import (Passphrase, decrypt, encrypt, locked, resolve_passphrase, write_private)
 from interviewer.store import Study, now
 
 KEY_FILE = Path("key") / "reidentification.key"
@@ -134,7 +134,7 @@ def open_key(study: Study, passphrase: Passphrase = None) -> ReidentificationKey
     """Decrypt the study's key (read only: changes are saved through `editing_key`)."""
     path = key_path(study)
     if not path.is_file():
-        from interviewer.keyfile import KeyFileError
+        from interviewer.anonymise.study.keyfile import KeyFileError
 
         raise KeyFileError(f"The study has no re-identification key yet ({path}); it is made when a transcript "
                            "is first anonymised: interviewer anonymise N")
@@ -177,7 +177,7 @@ def _adopt_plain_text(study: Study, key: ReidentificationKey) -> None:
 
 def rotate_passphrase(study: Study, old: Passphrase, new: str) -> None:
     """Re-encrypt the key under a new passphrase (a new salt too); the old passphrase stops working."""
-    from interviewer.keyfile import MIN_PASSPHRASE, KeyFileError
+    from interviewer.anonymise.study.keyfile import MIN_PASSPHRASE, KeyFileError
 
     if not new or len(new) < MIN_PASSPHRASE:
         raise KeyFileError(f"The new passphrase must be at least {MIN_PASSPHRASE} characters long.")
