@@ -84,7 +84,7 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
     """
     from interviewer.locks import interview_lock
     from interviewer.transcribe.whisper import Transcriber
-    from interviewer.transcript_review import corrections
+    from interviewer.review.transcript import corrections
 
     interview = study.interview(interview_id)
     recordings = study.recordings(interview.id)
@@ -102,7 +102,7 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
 
 def _transcribe_locked(study: Study, interview: Interview, recordings: list[Recording], transcriber,
                        progress: Progress | None, speakers: int) -> int:
-    from interviewer.transcript_review import release_corrections
+    from interviewer.review.transcript import release_corrections
 
     total = sum(r.duration for r in recordings)
     done_before = 0.0

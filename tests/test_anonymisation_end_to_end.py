@@ -7,7 +7,7 @@ import re
 import stat
 
 from conftest import SAMPLE
-from interviewer import review
+from interviewer.review import redactions as review
 from interviewer.export.guard import guarded_terms
 from interviewer.pipeline import anonymise_interview, export_interview, import_recording, transcribe_interview
 from interviewer.anonymise.study.key import key_path, open_key

@@ -6,7 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from anonymisation_study import PASSPHRASE, known_study
-from interviewer import review, transcript_review
+from interviewer.review import redactions as review
+from interviewer.review import transcript as transcript_review
 from interviewer.cli import main
 
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from anonymisation_study import PASSPHRASE, known_study
-from interviewer import review
+from interviewer.review import redactions as review
 from interviewer.cli import main
 from interviewer.export.bundle import write_bundle
 from interviewer.export.document import ExportRefused

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from anonymisation_study import PASSPHRASE, add_transcript, known_study
-from interviewer import review
+from interviewer.review import redactions as review
 from interviewer.cli import main
 from interviewer.pipeline import anonymise_interview
 from interviewer.anonymise.study.key import open_key

@@ -70,7 +70,7 @@ def test_an_interview_on_an_own_schedule_resumes_after_the_file_is_deleted(study
 
 def test_import_with_a_schedule_file_keeps_it_for_review_after_the_file_is_gone(isolated_home, own_file):
     from interviewer.store import Study
-    from interviewer.transcript_review import schedule_items
+    from interviewer.review.transcript import schedule_items
 
     runner = CliRunner()
     assert runner.invoke(main, ["--study", "s1", "study", "init"]).exit_code == 0

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from interviewer import transcript_review as tr
+from interviewer.review import transcript as tr
 from interviewer.pipeline import CorrectionsWouldBeLost, align_interview, transcribe_interview
 from interviewer.store import StoreError
 

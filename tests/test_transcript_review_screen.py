@@ -183,7 +183,7 @@ async def test_transcribing_a_corrected_interview_again_asks_first(study, tmp_pa
     soundfile.write(str(path), np.zeros(16000, dtype="float32"), 16000)
     study.add_recording(interview, path=path, sha256="0", format="wav", sample_rate=16000, channels=1, duration=1.0)
     study.update_interview(interview, status="transcribed")
-    from interviewer import transcript_review as tr
+    from interviewer.review import transcript as tr
 
     tr.set_item(study, study.segments(interview)[0].id, None)
     processed = []

@@ -11,7 +11,7 @@ DOMAIN_MODULES = [
     "interviewer.store", "interviewer.schedule", "interviewer.interview.session", "interviewer.interview.running",
     "interviewer.audio.capture", "interviewer.processing", "interviewer.audio.recorder", "interviewer.transcribe.whisper",
     "interviewer.pipeline", "interviewer.anonymise", "interviewer.export", "interviewer.speakers.diarisation",
-    "interviewer.review",
+    "interviewer.review.redactions",
 ]
 
 

@@ -204,7 +204,8 @@ def anonymise(study, interview, text_file, as_json, redo) -> None:
     from interviewer.cli._passphrase import ask_passphrase
     from interviewer.pipeline import anonymise_interview
 
-    from interviewer import review, transcript_review
+    from interviewer.review import redactions as review
+    from interviewer.review import transcript as transcript_review
 
     opened = open_study(study)
     interview_id = int(interview.lstrip("#"))

@@ -39,7 +39,7 @@ def review(study, interview, show, accept_ids, accept_all, reject_ids, allow, wi
 
         interviewer review 3 --accept-all --done
     """
-    from interviewer import review as decisions
+    from interviewer.review import redactions as decisions
 
     opened = open_study(study)
     try:
@@ -85,7 +85,7 @@ def review(study, interview, show, accept_ids, accept_all, reject_ids, allow, wi
 
 
 def _check_belongs(opened, interview_id: int, ids) -> None:
-    from interviewer import review as decisions
+    from interviewer.review import redactions as decisions
 
     for redaction_id in ids:
         if redaction_id is not None and key_errors(lambda: decisions.item(opened, redaction_id)).interview_id != interview_id:
@@ -94,7 +94,7 @@ def _check_belongs(opened, interview_id: int, ids) -> None:
 
 
 def _list(opened, interview_id: int) -> None:
-    from interviewer import review as decisions
+    from interviewer.review import redactions as decisions
     from interviewer.export.document import timestamp
 
     found = decisions.items(opened, interview_id)

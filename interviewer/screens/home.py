@@ -171,7 +171,7 @@ class HomeScreen(Screen):
         if interview.status in ("planned", "recording", "interrupted") or not self.app.study.recordings(interview_id):
             self.notify(f"Interview #{interview_id} has no finished recording to transcribe.", severity="warning")
             return
-        from interviewer.transcript_review import corrections
+        from interviewer.review.transcript import corrections
 
         corrected = len(corrections(self.app.study, interview_id))
         if not corrected:
@@ -182,7 +182,7 @@ class HomeScreen(Screen):
 
         def answered(again: bool) -> None:
             if again:
-                from interviewer.transcript_review import release_corrections
+                from interviewer.review.transcript import release_corrections
 
                 release_corrections(self.app.study, interview_id)
                 self.app.start_processing(interview_id)

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from interviewer import review
+from interviewer.review import redactions as review
 from interviewer.export.document import timestamp
 from interviewer.anonymise.study.keyfile import PassphraseNeeded, WrongPassphrase
 from interviewer.store import StoreError

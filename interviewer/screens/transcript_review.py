@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from interviewer import transcript_review as tr
+from interviewer.review import transcript as tr
 from interviewer.export.document import timestamp
 from interviewer.anonymise.study.keyfile import PassphraseNeeded, WrongPassphrase
 from interviewer.audio.playback import Player, PlaybackError, segment_audio

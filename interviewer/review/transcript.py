@@ -183,7 +183,7 @@ def reanonymise_segment(study: Study, segment_id: int, *, anonymiser=None, passp
     New detections are added as proposals for the anonymisation review (a reviewed interview goes back to
     'anonymised'); returns how many were added.
     """
-    from interviewer import review
+    from interviewer.review import redactions as review
     from interviewer.anonymise.study.settings import study_anonymiser
 
     found = segment(study, segment_id)
