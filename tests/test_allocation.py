@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from coding_study import add_interview, build
-from interviewer.allocation import allocate, allocations, coders_of, parse_coders, plan
+from interviewer.export.allocation import allocate, allocations, coders_of, parse_coders, plan
 from interviewer.cli import main
 from interviewer.store import StoreError
 

@@ -11,7 +11,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from coding_study import ORIGINAL_ONLY, add_interview, build
-from interviewer.allocation import allocate
+from interviewer.export.allocation import allocate
 from interviewer.cli import main
 
 FORMATS = ("txt", "docx", "srt", "vtt", "json")

@@ -11,7 +11,7 @@ import xmlschema
 
 from coding_study import ORIGINAL_ONLY, build
 from conftest import SHARED
-from interviewer.allocation import allocate
+from interviewer.export.allocation import allocate
 from interviewer.export.collection import collect
 from interviewer.export.formats import write_study
 from interviewer.export.refi_qda import CODEBOOK_NS, PROJECT_NS

@@ -7,7 +7,7 @@ import csv
 import openpyxl
 
 from coding_study import ORIGINAL_ONLY, build
-from interviewer.allocation import allocate
+from interviewer.export.allocation import allocate
 from interviewer.export.collection import collect
 from interviewer.export.formats import write_study
 from interviewer.pipeline import export_interview

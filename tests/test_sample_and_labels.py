@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from coding_study import build
 from interviewer.cli import main
 from interviewer.pipeline import export_interview
-from interviewer.sample_table import for_study
+from interviewer.export.sample_table import for_study
 
 
 def run(*args):

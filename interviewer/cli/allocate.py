@@ -25,8 +25,8 @@ def allocate(study, coders, per_transcript, redo, show) -> None:
 
         interviewer allocate --show
     """
-    from interviewer.allocation import allocate as allocate_interviews
-    from interviewer.allocation import allocations, coder_loads, parse_coders
+    from interviewer.export.allocation import allocate as allocate_interviews
+    from interviewer.export.allocation import allocations, coder_loads, parse_coders
     from interviewer.store import StoreError
 
     opened = open_study(study)

@@ -32,7 +32,7 @@ def sample(study, out_file) -> None:
 
         interviewer report sample --out sample.md
     """
-    from interviewer.sample_table import for_study, markdown
+    from interviewer.export.sample_table import for_study, markdown
 
     text = markdown(for_study(open_study(study)))
     click.echo(text, nl=False)

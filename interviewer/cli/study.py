@@ -65,7 +65,7 @@ def set_quote_label(study: str | None, template: str) -> None:
 
         interviewer study set-quote-label "Key informant {number} ({gender}, {role}, {sector})"
     """
-    from interviewer.quote_labels import preview, set_quote_label_template
+    from interviewer.export.quote_labels import preview, set_quote_label_template
     from interviewer.store import StoreError
 
     opened = open_study(study)

@@ -10,7 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewer import __version__, sample_table
+from interviewer import __version__
+from interviewer.export import sample_table
 from interviewer.export import formats, tables
 from interviewer.export.collection import StudyExport, collect
 from interviewer.export.csv_segments import write_table
@@ -81,7 +82,7 @@ def write_bundle(study: Study, out_dir: Path, *, draft: bool = False, include_au
 
 def write_per_coder(study: Study, out_dir: Path, **options) -> list[BundleResult]:
     """One bundle per allocated coder, each in `out_dir/coder-<name>`."""
-    from interviewer.allocation import coder_loads, allocations
+    from interviewer.export.allocation import coder_loads, allocations
 
     coders = sorted(coder_loads(allocations(study)))
     if not coders:

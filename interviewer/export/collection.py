@@ -91,7 +91,7 @@ def collect(study: Study, interview_ids: list[int] | None = None, *, draft: bool
     `draft` also takes anonymised transcripts whose review is not done (marked DRAFT); `coder` keeps only
     that coder's allocated interviews. Interviews left out are listed with the reason.
     """
-    from interviewer.allocation import coders_of
+    from interviewer.export.allocation import coders_of
 
     allocated = coders_of(study)
     if coder is not None and not any(coder in names for names in allocated.values()):
@@ -148,7 +148,7 @@ def _short_reason(message: str) -> str:
 
 def single(study: Study, document: TranscriptDocument) -> StudyExport:
     """A StudyExport of one transcript, for exporting one interview in a study-level format."""
-    from interviewer.allocation import coders_of
+    from interviewer.export.allocation import coders_of
 
     code = document.participant.code
     coders = coders_of(study).get(document.interview.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interviewer import sample_table
+from interviewer.export import sample_table
 from interviewer.export import tables
 from interviewer.export.collection import StudyExport
 
