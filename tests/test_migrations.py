@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from interviewer.migrations import MIGRATIONS, applied, migrate
+from interviewer.store.migrations import MIGRATIONS, applied, migrate
 from interviewer.store import Study
 
 EXPECTED_TABLES = {

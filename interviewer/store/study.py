@@ -11,7 +11,7 @@ from typing import Any
 import sqlite_utils
 
 from interviewer import locations
-from interviewer.migrations import migrate
+from interviewer.store.migrations import migrate
 from interviewer.store.allocations import AllocationTables
 from interviewer.store.anonymisation import AnonymisationTables
 from interviewer.store.base import CODE_PATTERN, StoreError, now

@@ -7,8 +7,8 @@ from typing import Callable
 
 import sqlite_utils
 
-from interviewer.migrations_anonymisation import anonymisation_settings
-from interviewer.migrations_exports import coder_allocations
+from interviewer.store.migrations_anonymisation import anonymisation_settings
+from interviewer.store.migrations_exports import coder_allocations
 
 Migration = Callable[[sqlite_utils.Database], None]
 
