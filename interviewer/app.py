@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from interviewer.processing import StageProgress, lower_thread_priority, process_interview
-from interviewer.screens.messages import ProcessingProgress
+from interviewer.screens.messages import ProcessingChanged, ProcessingProgress
 from interviewer.store import Study
 
 Processor = Callable[[Study, int, StageProgress], None]
@@ -84,17 +84,46 @@ class InterviewerApp(App):
         return self.config.study
 
     def on_mount(self) -> None:
+        self.sub_title = self.study.name
+        self.open_home()
+
+    # -- navigation: screens ask the app, so no screen imports another --------------------------------
+
+    def _show(self, screen, replace: bool) -> None:
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_home(self, *, replace: bool = False) -> None:
         from interviewer.screens.home import HomeScreen
 
-        self.sub_title = self.study.name
-        self.push_screen(HomeScreen())
+        self._show(HomeScreen(), replace)
+
+    def open_start_interview(self, *, participant: str | None = None, replace: bool = False) -> None:
+        from interviewer.screens.start_interview import StartInterviewScreen
+
+        self._show(StartInterviewScreen(participant=participant), replace)
+
+    def open_interview(self, *, live=None, device=None, channels: int = 1, resume_id: int | None = None,
+                       replace: bool = False) -> None:
+        """The interview screen for a new interview (`live`, recording from `device`) or an interrupted one."""
+        from interviewer.screens.interview import InterviewScreen
+
+        self._show(InterviewScreen(live=live, device=device, channels=channels, resume_id=resume_id), replace)
+
+    def open_summary(self, live) -> None:
+        from interviewer.screens.summary import SummaryScreen
+
+        self.switch_screen(SummaryScreen(live))
 
     async def action_quit(self) -> None:
         """Quit; while an interview records, ask first and close its recording properly."""
         from interviewer.screens.confirm import ConfirmScreen
+        from interviewer.screens.interview import InterviewScreen
 
         screen = self.screen
-        if not self.live_ids or not hasattr(screen, "finish"):
+        if not self.live_ids or not isinstance(screen, InterviewScreen):
             self.exit()
             return
 
@@ -186,9 +215,7 @@ class InterviewerApp(App):
                         " INTERVIEWER_KEY_PASSPHRASE before starting interviewer.", severity="warning", timeout=15)
         elif message.stage == "done":
             self.notify(f"Interview #{message.interview_id} is transcribed and anonymised.")
-        refresh = getattr(self.screen, "show_processing", None)
-        if refresh is not None:
-            refresh()
+        self.screen.post_message(ProcessingChanged())
 
 
 def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | None = None, audio=None,

@@ -6,7 +6,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, runtime_checkable
 
 LevelListener = Callable[[Any], None]
 """Called with a `levels.Level` (RMS and peak dBFS per channel) while listening."""
@@ -35,6 +35,13 @@ class RecorderLike(Protocol):
     def stop(self) -> Any: ...
 
     def on_failure(self, listener: Callable[[Exception], None]) -> None: ...
+
+
+@runtime_checkable
+class ListeningRecorder(Protocol):
+    """A recorder that also hands each block it records to listeners (live transcription listens)."""
+
+    def add_listener(self, listener: Callable[[Any], None]) -> None: ...
 
 
 class AudioBackend:

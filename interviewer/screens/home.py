@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from interviewer.screens.messages import ProcessingChanged
 from interviewer.interview.running import has_audio_consent, is_interrupted
 
 
@@ -100,6 +101,9 @@ class HomeScreen(Screen):
             return Text("recording", style="bold red")
         return Text(interview.status)
 
+    def on_processing_changed(self, _message: ProcessingChanged) -> None:
+        self.show_processing()
+
     def show_processing(self) -> None:
         self.action_refresh()
 
@@ -111,17 +115,13 @@ class HomeScreen(Screen):
         return int(key.value)
 
     def action_new_interview(self) -> None:
-        from interviewer.screens.start_interview import StartInterviewScreen
-
         table = self.query_one("#participants", DataTable)
         code = None
         if table.row_count and self.focused is table:
             code = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        self.app.push_screen(StartInterviewScreen(participant=code))
+        self.app.open_start_interview(participant=code)
 
     def action_resume(self) -> None:
-        from interviewer.screens.interview import InterviewScreen
-
         interview_id = self._selected_interview()
         if interview_id is None:
             self.notify("No interview selected.", severity="warning")
@@ -131,7 +131,7 @@ class HomeScreen(Screen):
             self.notify(f"Interview #{interview_id} is {interview.status}: only interrupted interviews resume.",
                         severity="warning")
             return
-        self.app.push_screen(InterviewScreen(resume_id=interview_id))
+        self.app.open_interview(resume_id=interview_id)
 
     def action_finish(self) -> None:
         """Close an interrupted interview without resuming it, so that it can be transcribed."""

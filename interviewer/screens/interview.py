@@ -275,8 +275,6 @@ class InterviewScreen(LiveTranscriptionMixin, Screen):
         self.post_message(PartFinished(then))
 
     def on_part_finished(self, message: PartFinished) -> None:
-        from interviewer.screens.summary import SummaryScreen
-
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
         self._end_live_transcription(hand_over=message.then == "summary")
@@ -288,7 +286,7 @@ class InterviewScreen(LiveTranscriptionMixin, Screen):
             self.state = "stopped"
             self.app.live_ids.discard(self.live.interview.id)
             self.live.close()
-            self.app.switch_screen(SummaryScreen(self.live))
+            self.app.open_summary(self.live)
 
     # -- the side panel --------------------------------------------------------------------------------
 

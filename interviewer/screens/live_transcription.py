@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import work
 
+from interviewer.audio.capture import ListeningRecorder
 from interviewer.screens.messages import LiveLines, LiveTranscriptionFailed
 from interviewer.widgets.reply import Reply
 
@@ -21,7 +22,7 @@ class LiveTranscriptionMixin:
     def _attach_live_part(self) -> None:
         """Listen to the new part's audio at once (on the recorder worker); the model is loaded afterwards."""
         recorder = self.live.recorder
-        if self.app.config.live_model is None or not hasattr(recorder, "add_listener"):
+        if self.app.config.live_model is None or not isinstance(recorder, ListeningRecorder):
             return
         from interviewer.interview.live_part import LivePart, LiveTranscript
         from interviewer.speakers.roles import interviewer_channel

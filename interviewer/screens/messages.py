@@ -17,6 +17,10 @@ class ProcessingProgress(Message):
     error: str | None = None
 
 
+class ProcessingChanged(Message, bubble=False):
+    """Sent by the app to the screen on top when background processing of any interview moved on."""
+
+
 @dataclass
 class RecordingStarted(Message):
     path: str

@@ -276,8 +276,6 @@ class StartInterviewScreen(Screen):
         self.action_start()
 
     def action_start(self) -> None:
-        from interviewer.screens.interview import InterviewScreen
-
         code = self.participant
         if code is None:
             self.notify("Choose the participant first.", severity="warning")
@@ -299,4 +297,4 @@ class StartInterviewScreen(Screen):
             self.notify(str(error), severity="error", timeout=8)
             return
         self._stop_listening.set()
-        self.app.switch_screen(InterviewScreen(live=live, device=device, channels=self._choice("#channels") or 1))
+        self.app.open_interview(live=live, device=device, channels=self._choice("#channels") or 1, replace=True)

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
+from interviewer.screens.messages import ProcessingChanged
 from interviewer.interview.running import LiveInterview
 from interviewer.widgets.reply import clock_text
 
@@ -79,6 +80,9 @@ class SummaryScreen(Screen):
             self.app.start_processing(self.live.interview.id)
         self.show_processing()
 
+    def on_processing_changed(self, _message: ProcessingChanged) -> None:
+        self.show_processing()
+
     def show_processing(self) -> None:
         stage, fraction = self.app.config.processing.get(self.live.interview.id, ("none", 0.0))
         label = STAGES.get(stage, "No recording to process")
@@ -97,14 +101,10 @@ class SummaryScreen(Screen):
         self.query_one("#progress", ProgressBar).update(progress=fraction if stage != "done" else 1.0)
 
     def action_home(self) -> None:
-        from interviewer.screens.home import HomeScreen
-
-        self.app.switch_screen(HomeScreen())
+        self.app.open_home(replace=True)
 
     def action_next_interview(self) -> None:
-        from interviewer.screens.start_interview import StartInterviewScreen
-
-        self.app.switch_screen(StartInterviewScreen())
+        self.app.open_start_interview(replace=True)
 
     def action_help(self) -> None:
         from interviewer.screens.help import HelpScreen
