@@ -49,7 +49,7 @@ def import_recording(
         shutil.copyfile(audio_path, staging)
         if sha256_of(staging) != checksum:
             raise OSError(f"the copy of {audio_path} differs from the original; check the disk and try again")
-        with study.db.conn:
+        with study.transaction():
             interview = study.add_interview(
                 participant_code, mode=mode, schedule_id=schedule_id, schedule_version=schedule_version,
                 interviewer=interviewer, started_at=None, status="recorded",

@@ -46,7 +46,7 @@ def info(study: str | None) -> None:
         interviewer study info --study key-informants
     """
     opened = open_study(study)
-    counts = {table: opened.db[table].count for table in ("participants", "interviews", "recordings", "transcript_segments")}
+    counts = opened.row_counts("participants", "interviews", "recordings", "transcript_segments")
     click.echo(f"Study: {opened.name}\nFolder: {opened.folder}")
     for table, count in counts.items():
         click.echo(f"{table.replace('_', ' ').capitalize()}: {count}")

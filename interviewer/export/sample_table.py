@@ -46,8 +46,7 @@ def interview_duration(study: Study, interview: Interview) -> float:
     recorded = sum(recording.duration for recording in study.recordings(interview.id))
     if recorded:
         return recorded
-    row = study.db.execute("select max(end) from transcript_segments where interview_id = ?", [interview.id]).fetchone()
-    return float(row[0] or 0.0)
+    return study.transcript_end(interview.id)
 
 
 def sampled_interviews(study: Study) -> list[SampledInterview]:

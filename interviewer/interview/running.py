@@ -240,7 +240,7 @@ class LiveInterview:
         interview_id = self.interview.id
 
         def store(study: Study) -> None:
-            with study.db.conn:
+            with study.transaction():
                 for event in events:
                     study.add_event(interview_id, event.kind, item_id=event.item_id, probe=event.probe,
                                     text=event.text, offset=round(event.offset, 3))

@@ -28,6 +28,14 @@ class StudyTables:
     db: sqlite_utils.Database
     actor: str
 
+    def transaction(self):
+        """A context in which every change commits together or not at all."""
+        return self.db.conn
+
+    def row_counts(self, *tables: str) -> dict[str, int]:
+        """How many rows each named table holds."""
+        return {table: self.db[table].count for table in tables}
+
     def audit(self, action: str, table: str, row_id: int | None, details: dict[str, Any] | None = None) -> None:
         self.db["audit_log"].insert(
             {

@@ -130,6 +130,12 @@ class TranscriptTables(StudyTables):
             raise StoreError(f"No transcript segment #{segment_id}.")
         return self._to_segment(rows[0])
 
+    def transcript_end(self, interview_id: int) -> float:
+        """Where the interview's last transcript segment ends, in seconds (0 without a transcript)."""
+        row = self.db.execute("select max(end) from transcript_segments where interview_id = ?",
+                              [interview_id]).fetchone()
+        return float(row[0] or 0.0)
+
     def segments(self, interview_id: int) -> list[Segment]:
         rows = self.db["transcript_segments"].rows_where("interview_id = ?", [interview_id], order_by="position")
         return [self._to_segment(row) for row in rows]
