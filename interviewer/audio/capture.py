@@ -97,14 +97,3 @@ class AudioBackend:
                 raise RecorderError(str(result.failure))
         samples = np.concatenate(blocks) if blocks else np.zeros((0, channels), dtype=np.int16)
         return judge_level(samples, probe.samplerate)
-
-
-def model_status(model: str | None = None) -> tuple[bool, str]:
-    """Whether the transcription model is installed, and a line saying so (or how to get it)."""
-    from interviewer.transcribe import models
-
-    try:
-        resolved = models.resolve(model)
-    except models.ModelError as error:
-        return False, str(error)
-    return True, f"model {resolved.name} ready"

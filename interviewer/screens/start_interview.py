@@ -259,7 +259,7 @@ class StartInterviewScreen(Screen):
 
     @work(thread=True, group="model", exit_on_error=False)
     def check_model(self) -> None:
-        from interviewer.audio.capture import model_status
+        from interviewer.transcribe.models import model_status
 
         ready, line = (self.app.config.model_status or model_status)()
         self.app.call_from_thread(self.query_one("#model", Static).update,

@@ -155,3 +155,12 @@ def verify(entry: CatalogueModel) -> list[str]:
         if digest.hexdigest() != expected:
             problems.append(f"{name}: checksum mismatch")
     return problems
+
+
+def model_status(model: str | None = None) -> tuple[bool, str]:
+    """Whether the transcription model is installed, and a line saying so (or how to get it)."""
+    try:
+        resolved = resolve(model)
+    except ModelError as error:
+        return False, str(error)
+    return True, f"model {resolved.name} ready"
