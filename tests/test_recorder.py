@@ -343,7 +343,7 @@ def test_kill_9_leaves_a_readable_file_with_all_but_the_last_second(null_sink, t
     path = tmp_path / "killed.wav"
     player = null_sink.play(playable_wav(JFK, tmp_path))
     recorder = subprocess.Popen(
-        [sys.executable, "-m", "interviewer.audio.recorder", "--out", str(path), "--seconds", "30"],
+        [sys.executable, "-m", "interviewer", "audio", "record", "--out", str(path), "--seconds", "30"],
         env=null_sink.env, stderr=subprocess.PIPE, text=True)
     try:
         timer = threading.Timer(15, recorder.kill)

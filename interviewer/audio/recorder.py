@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import errno
 import logging
 import queue
 import shutil
-import signal
-import sys
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -331,60 +328,3 @@ class Recorder:
     def _end_span(self) -> None:
         if self.spans and self.spans[-1].ended_at is None:
             self.spans[-1] = replace(self.spans[-1], ended_at=self._clock())
-
-
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt  # SIGTERM stops like Ctrl-C: the file is closed properly
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m interviewer.audio.recorder",
-        description="Record from an input device into a crash-safe WAV file.",
-        epilog="Example: python -m interviewer.audio.recorder --out test.wav --seconds 10 --device default")
-    parser.add_argument("--out", type=Path, help="the WAV file to write")
-    parser.add_argument("--seconds", type=float, default=None, help="stop after this much audio (default: Ctrl-C)")
-    parser.add_argument("--device", default=None, help="input device number or (part of its) name")
-    parser.add_argument("--channels", type=int, choices=(1, 2), default=1, help="2 for a phone adapter")
-    parser.add_argument("--rate", type=int, default=None, help="sample rate (default 16000 if possible)")
-    parser.add_argument("--list", action="store_true", help="list input devices and exit")
-    parser.add_argument("--check", type=float, metavar="SECONDS", help="judge the input level and exit")
-    args = parser.parse_args(argv)
-    try:
-        if args.list:
-            for device in list_input_devices():
-                print(device.describe())
-            return 0
-        if args.check:
-            verdict = check_input(args.device, args.check, args.channels, args.rate)
-            print(f"{verdict.verdict}: {verdict.message}")
-            return 0 if verdict.ok else 1
-        if args.out is None:
-            parser.error("--out is required to record")
-        recorder = Recorder(args.out, args.device, args.channels, args.rate)
-        recorder.start()
-    except RecorderError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    signal.signal(signal.SIGTERM, _interrupt)
-    print(f"Recording {recorder.input_device.describe()} at {recorder.samplerate} Hz, {recorder.channels} ch,"
-          f" to {args.out}. Ctrl-C stops.", file=sys.stderr, flush=True)
-    try:
-        while not recorder.wait(0.05):
-            if args.seconds is not None and recorder.elapsed >= args.seconds:
-                break
-            if sys.stderr.isatty():
-                meter = " ".join(f"{value:6.1f}" for value in recorder.level.rms_dbfs)
-                print(f"\r{recorder.elapsed:8.1f} s   level {meter} dBFS ", end="", file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        pass
-    result = recorder.stop()
-    if result.failure is not None:
-        print(f"\nerror: {result.failure}", file=sys.stderr)
-        return 1
-    print(f"\nSaved {result.seconds:.1f} s to {result.path}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -50,11 +50,24 @@ def _friendly_errors(action):
         raise UserError(f"{error.filename or ''} {error.strerror or error}".strip()) from None
 
 
+def recording_options(command):
+    """The options that file a recording as an interview, shared by `import` and `process`."""
+    options = (
+        click.option("--participant", "-p", required=True, help="Participant code, e.g. KI-08."),
+        click.option("--mode", type=click.Choice(MODES), default="face-to-face", show_default=True,
+                     help="How the interview was held."),
+        click.option("--schedule", default=None,
+                     help="Schedule the interview followed: an id (e.g. npt-key-informant) or a schedule file, "
+                          "kept in the study."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.command("import")
 @click.argument("audio", type=click.Path(path_type=Path))
-@click.option("--participant", "-p", required=True, help="Participant code, e.g. KI-08.")
-@click.option("--mode", type=click.Choice(MODES), default="face-to-face", show_default=True)
-@click.option("--schedule", default=None, help="Schedule the interview followed: an id (e.g. npt-key-informant) or a schedule file, kept in the study.")
+@recording_options
 @click.option("--interviewer", default=None, help="Who ran the interview.")
 @study_option
 def import_(study, audio, participant, mode, schedule, interviewer) -> None:
@@ -333,9 +346,7 @@ def _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, 
 
 @click.command("process")
 @click.argument("audio", type=click.Path(path_type=Path))
-@click.option("--participant", "-p", required=True, help="Participant code, e.g. KI-08.")
-@click.option("--mode", type=click.Choice(MODES), default="face-to-face", show_default=True)
-@click.option("--schedule", default=None, help="Schedule id the interview followed.")
+@recording_options
 @click.option("--model", default=None, help="Whisper model (catalogue name or folder).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the transcript (default: the study's exports folder).")
