@@ -31,13 +31,13 @@ def test_anonymising_a_reviewed_interview_again_needs_redo(study, reviewed):
 
 
 def test_only_corrected_segments_are_anonymised_again_and_decisions_are_kept(study, reviewed):
-    decided_before = {row["id"]: row["status"] for row in study.redactions(reviewed)}
+    decided_before = {row.id: row.status for row in study.redactions(reviewed)}
     first = study.segments(reviewed)[0]
     transcript_review.correct_text(study, first.id, first.text + " I also talked to Margaret Okonkwo-Hale.")
     result = run("anonymise", str(reviewed))
     assert result.exit_code == 0, result.output
     assert "1 corrected segment" in result.output and "earlier decisions kept" in result.output
-    after = {row["id"]: row["status"] for row in study.redactions(reviewed)}
+    after = {row.id: row.status for row in study.redactions(reviewed)}
     assert all(after.get(rid) == status for rid, status in decided_before.items() if rid in after)
     assert review.undecided(study, reviewed) >= 1
     assert "Okonkwo" not in study.segments(reviewed)[0].anonymised_text

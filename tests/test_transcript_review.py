@@ -147,8 +147,8 @@ def test_a_correction_after_anonymisation_flags_the_segment_until_it_is_anonymis
     tr.correct_text(study, first.id, "Hello Sarah, you are welcome")
     tr.correct_text(study, second.id, "Thanks. I work with John Smith at the clinic")
     assert tr.needs_anonymisation(study, interview) == [first.id, second.id]
-    moved = [r for r in study.redactions(interview) if r["segment_id"] == first.id]
-    assert [tr.segment(study, first.id).text[r["start"]:r["end"]] for r in moved] == ["Sarah"]
+    moved = [r for r in study.redactions(interview) if r.segment_id == first.id]
+    assert [tr.segment(study, first.id).text[r.start:r.end] for r in moved] == ["Sarah"]
     assert tr.reanonymise_segment(study, first.id, anonymiser=FakeAnonymiser("Sarah")) == 0
     assert tr.reanonymise_segment(study, second.id, anonymiser=FakeAnonymiser("John Smith")) == 1
     assert tr.needs_anonymisation(study, interview) == []

@@ -66,7 +66,7 @@ def allocations(study: Study) -> list[Allocation]:
     """The stored allocation, one entry per allocated interview, in interview order."""
     by_interview: dict[int, list[str]] = {}
     for row in study.coder_allocations():
-        by_interview.setdefault(row["interview_id"], []).append(row["coder"])
+        by_interview.setdefault(row.interview_id, []).append(row.coder)
     return [
         Allocation(interview_id, study.interview(interview_id).participant_code, tuple(coders))
         for interview_id, coders in sorted(by_interview.items())

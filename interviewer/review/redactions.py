@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from interviewer.anonymise.study.keyfile import Passphrase
 from interviewer.store import Interview, Study, StoreError, now
-from interviewer.store.redactions import ACTIVE
+from interviewer.store.redactions import ACTIVE, Redaction
 
 DECIDED = ("accepted", "rejected", "added")
 WORD = re.compile(r"[\w'’-]+")
@@ -47,7 +47,7 @@ def items(study: Study, interview_id: int, context: int = 60) -> list[ReviewItem
     segments = {segment.id: segment for segment in study.segments(interview_id)}
     found = []
     for row in study.redactions(interview_id):
-        segment = segments.get(row["segment_id"])
+        segment = segments.get(row.segment_id)
         if segment is None:
             continue
         found.append(_item(row, segment, context))
@@ -56,22 +56,22 @@ def items(study: Study, interview_id: int, context: int = 60) -> list[ReviewItem
 
 def item(study: Study, redaction_id: int, context: int = 60) -> ReviewItem:
     row = _row(study, redaction_id)
-    segment = next(s for s in study.segments(row["interview_id"]) if s.id == row["segment_id"])
+    segment = next(s for s in study.segments(row.interview_id) if s.id == row.segment_id)
     return _item(row, segment, context)
 
 
-def _item(row: dict, segment, context: int) -> ReviewItem:
+def _item(row: Redaction, segment, context: int) -> ReviewItem:
     text = segment.text
-    before = text[max(0, row["start"] - context):row["start"]]
-    after = text[row["end"]:row["end"] + context]
-    return ReviewItem(row["id"], row["interview_id"], segment.id, segment.position, segment.start, segment.speaker,
-                      row["start"], row["end"], text[row["start"]:row["end"]], row["entity_type"], row["placeholder"],
-                      float(row["score"] if row["score"] is not None else 1.0), row["reason"] or "", row["status"],
-                      ("…" if row["start"] > context else "") + before,
-                      after + ("…" if row["end"] + context < len(text) else ""))
+    before = text[max(0, row.start - context):row.start]
+    after = text[row.end:row.end + context]
+    return ReviewItem(row.id, row.interview_id, segment.id, segment.position, segment.start, segment.speaker,
+                      row.start, row.end, text[row.start:row.end], row.entity_type, row.placeholder,
+                      float(row.score if row.score is not None else 1.0), row.reason or "", row.status,
+                      ("…" if row.start > context else "") + before,
+                      after + ("…" if row.end + context < len(text) else ""))
 
 
-def _row(study: Study, redaction_id: int) -> dict:
+def _row(study: Study, redaction_id: int) -> Redaction:
     row = study.redaction(redaction_id)
     if row is None:
         raise StoreError(f"No detection #{redaction_id}; list them with: interviewer review N --list")
@@ -82,11 +82,11 @@ def _segment_text(study: Study, segment_id: int) -> str:
     return study.segment(segment_id).text
 
 
-def _decided(study: Study, row: dict, action: str, changes: dict, details: dict | None = None) -> None:
+def _decided(study: Study, row: Redaction, action: str, changes: dict, details: dict | None = None) -> None:
     """Store one decision, re-render its segment and audit it (placeholders and offsets only, never originals)."""
-    study.update_redaction(row["id"], changes, action=f"review {action}",
-                           details={"interview": row["interview_id"], "placeholder": row["placeholder"],
-                                    "entity_type": row["entity_type"], **(details or {})})
+    study.update_redaction(row.id, changes, action=f"review {action}",
+                           details={"interview": row.interview_id, "placeholder": row.placeholder,
+                                    "entity_type": row.entity_type, **(details or {})})
 
 
 # -- decisions ---------------------------------------------------------------------------------------
@@ -95,13 +95,13 @@ def accept(study: Study, redaction_id: int, passphrase: Passphrase = None) -> No
     """The placeholder stays. Accepting a rejected detection puts its original back into the key."""
     row = _row(study, redaction_id)
     changes = {"status": "accepted"}
-    if row["status"] == "rejected":
+    if row.status == "rejected":
         from interviewer.anonymise.study.key import editing_key
 
         with editing_key(study, passphrase) as key:
             changes["original"] = key.remember_redaction(
-                _segment_text(study, row["segment_id"])[row["start"]:row["end"]], placeholder=row["placeholder"],
-                entity_type=row["entity_type"], interview_id=row["interview_id"])
+                _segment_text(study, row.segment_id)[row.start:row.end], placeholder=row.placeholder,
+                entity_type=row.entity_type, interview_id=row.interview_id)
     _decided(study, row, "accept", changes)
 
 
@@ -119,31 +119,31 @@ def reject(study: Study, redaction_id: int, *, allow: bool = False, passphrase: 
     from interviewer.anonymise.study.key import editing_key
 
     row = _row(study, redaction_id)
-    surface = _segment_text(study, row["segment_id"])[row["start"]:row["end"]]
+    surface = _segment_text(study, row.segment_id)[row.start:row.end]
     rows = [row]
     if allow:
         from interviewer.anonymise.study.settings import add_term
 
         term = re.sub(r"['’]s?$", "", surface).strip()
-        add_term(study, "allow", term, note=f"rejected in review of interview #{row['interview_id']}")
-        for other in study.proposed_redactions(row["interview_id"]):
-            if other["id"] == row["id"]:
+        add_term(study, "allow", term, note=f"rejected in review of interview #{row.interview_id}")
+        for other in study.proposed_redactions(row.interview_id):
+            if other.id == row.id:
                 continue
-            text = _segment_text(study, other["segment_id"])[other["start"]:other["end"]]
+            text = _segment_text(study, other.segment_id)[other.start:other.end]
             if re.sub(r"['’]s?$", "", text).strip().casefold() == term.casefold():
                 rows.append(other)
     with editing_key(study, passphrase) as key:
-        key.forget(r["original"] for r in rows if r["original"])
+        key.forget(r.original for r in rows if r.original)
     for each in rows:
         _decided(study, each, "reject", {"status": "rejected", "original": None}, {"allow_listed": allow})
-    return [r["id"] for r in rows]
+    return [r.id for r in rows]
 
 
 def widen(study: Study, redaction_id: int, side: str = "right", passphrase: Passphrase = None) -> None:
     """Take in the next word on one side ('right' or 'left')."""
     row = _row(study, redaction_id)
-    text = _segment_text(study, row["segment_id"])
-    start, end = row["start"], row["end"]
+    text = _segment_text(study, row.segment_id)
+    start, end = row.start, row.end
     if side == "right":
         match = re.match(r"\W*?[\w'’-]+", text[end:])
         if not match:
@@ -160,14 +160,14 @@ def widen(study: Study, redaction_id: int, side: str = "right", passphrase: Pass
 def narrow(study: Study, redaction_id: int, side: str = "right", passphrase: Passphrase = None) -> None:
     """Give back the last word ('right') or the first word ('left')."""
     row = _row(study, redaction_id)
-    span = _segment_text(study, row["segment_id"])[row["start"]:row["end"]]
+    span = _segment_text(study, row.segment_id)[row.start:row.end]
     words = list(WORD.finditer(span))
     if len(words) < 2:
         raise StoreError(f"Detection #{redaction_id} is one word; reject it instead of narrowing it.")
     if side == "right":
-        start, end = row["start"], row["start"] + words[-2].end()
+        start, end = row.start, row.start + words[-2].end()
     else:
-        start, end = row["start"] + words[1].start(), row["end"]
+        start, end = row.start + words[1].start(), row.end
     resize(study, redaction_id, start, end, passphrase=passphrase, action="narrow")
 
 
@@ -177,23 +177,23 @@ def resize(study: Study, redaction_id: int, start: int, end: int, *, passphrase:
     from interviewer.anonymise.study.key import editing_key
 
     row = _row(study, redaction_id)
-    text = _segment_text(study, row["segment_id"])
+    text = _segment_text(study, row.segment_id)
     if not 0 <= start < end <= len(text):
         raise StoreError(f"Offsets {start}-{end} are outside the segment (0-{len(text)}).")
-    for other in study.segment_redactions(row["segment_id"]):
-        if other["id"] != row["id"] and other["status"] in ACTIVE and other["start"] < end and start < other["end"]:
-            raise StoreError(f"Detection #{redaction_id} would overlap #{other['id']} ({other['placeholder']}); "
+    for other in study.segment_redactions(row.segment_id):
+        if other.id != row.id and other.status in ACTIVE and other.start < end and start < other.end:
+            raise StoreError(f"Detection #{redaction_id} would overlap #{other.id} ({other.placeholder}); "
                              "reject or narrow that one first.")
     with editing_key(study, passphrase) as key:
-        if row["original"] and row["original"] in key.redactions:
-            key.change_original(row["original"], text[start:end])
-            token = row["original"]
+        if row.original and row.original in key.redactions:
+            key.change_original(row.original, text[start:end])
+            token = row.original
         else:
-            token = key.remember_redaction(text[start:end], placeholder=row["placeholder"],
-                                           entity_type=row["entity_type"], interview_id=row["interview_id"])
-    status = "accepted" if row["status"] in ("proposed", "rejected") else row["status"]
+            token = key.remember_redaction(text[start:end], placeholder=row.placeholder,
+                                           entity_type=row.entity_type, interview_id=row.interview_id)
+    status = "accepted" if row.status in ("proposed", "rejected") else row.status
     _decided(study, row, action, {"start": start, "end": end, "original": token, "status": status},
-             {"from": [row["start"], row["end"]], "to": [start, end]})
+             {"from": [row.start, row.end], "to": [start, end]})
 
 
 def add_missed(study: Study, interview_id: int, text: str, entity_type: str, *, deny: bool = False,
@@ -234,7 +234,7 @@ def _occurrences(study: Study, interview_id: int, pattern: re.Pattern) -> list[t
     for segment in study.segments(interview_id):
         if segment.anonymised_text is None:
             continue
-        covered = [(r["start"], r["end"]) for r in study.segment_redactions(segment.id) if r["status"] in ACTIVE]
+        covered = [(r.start, r.end) for r in study.segment_redactions(segment.id) if r.status in ACTIVE]
         for match in pattern.finditer(segment.text):
             if not any(s < match.end() and match.start() < e for s, e in covered):
                 found.append((segment.id, match.start(), match.end()))

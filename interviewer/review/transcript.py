@@ -191,7 +191,7 @@ def reanonymise_segment(study: Study, segment_id: int, *, anonymiser=None, passp
     existing = study.segment_redactions(found.id)
     added = 0
     for detection in anonymiser.detect(found.text):
-        if any(row["start"] < detection.end and detection.start < row["end"] for row in existing):
+        if any(row.start < detection.end and detection.start < row.end for row in existing):
             continue
         review._add(study, found.interview_id, [(found.id, detection.start, detection.end)], detection.text,
                     detection.entity_type, "proposed", passphrase, {})
@@ -212,12 +212,12 @@ def _moved_redactions(study: Study, found: Segment, text: str) -> dict[int, tupl
     blocks = difflib.SequenceMatcher(None, found.text, text, autojunk=False).get_matching_blocks()
     moves: dict[int, tuple[int, int] | None] = {}
     for row in rows:
-        block = next((b for b in blocks if b.a <= row["start"] and row["end"] <= b.a + b.size), None)
+        block = next((b for b in blocks if b.a <= row.start and row.end <= b.a + b.size), None)
         if block is None:
-            moves[row["id"]] = None
+            moves[row.id] = None
         else:
             shift = block.b - block.a
-            moves[row["id"]] = (row["start"] + shift, row["end"] + shift)
+            moves[row.id] = (row.start + shift, row.end + shift)
     return moves
 
 

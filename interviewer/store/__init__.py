@@ -1,13 +1,16 @@
 """Provides the study store: one SQLite file per study, rows turned into dataclasses, every change audited."""
 
+from interviewer.store.allocations import CoderAllocation
+from interviewer.store.anonymisation import AnonymisationTerm
 from interviewer.store.base import CODE_PATTERN, StoreError, now
 from interviewer.store.interviews import INTERVIEW_STATUSES, MODES, Interview, Recording, TimelineEvent
 from interviewer.store.participants import Consent, Participant
+from interviewer.store.redactions import Pseudonym, Redaction
 from interviewer.store.study import DATABASE_NAME, DEFAULT_QUOTE_LABEL, DEFAULT_STUDY, Study, study_folder
 from interviewer.store.transcripts import Segment
 
 __all__ = [
     "CODE_PATTERN", "DATABASE_NAME", "DEFAULT_QUOTE_LABEL", "DEFAULT_STUDY", "INTERVIEW_STATUSES", "MODES",
-    "Consent", "Interview", "Participant", "Recording", "Segment", "StoreError", "Study", "TimelineEvent",
+    "AnonymisationTerm", "CoderAllocation", "Consent", "Interview", "Pseudonym", "Redaction", "Participant", "Recording", "Segment", "StoreError", "Study", "TimelineEvent",
     "now", "study_folder",
 ]

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from interviewer.store.base import StudyTables, now
+
+
+@dataclass(frozen=True)
+class CoderAllocation:
+    """One coder given one interview's transcript."""
+
+    id: int
+    interview_id: int
+    coder: str
+    allocated_at: str
+    allocated_by: str | None
 
 
 class AllocationTables(StudyTables):
@@ -15,9 +27,10 @@ class AllocationTables(StudyTables):
         rows = self.db.execute("select distinct interview_id from transcript_segments order by interview_id").fetchall()
         return [row[0] for row in rows]
 
-    def coder_allocations(self) -> list[dict[str, Any]]:
-        """Every allocation row, by interview then in the order the coders were given."""
-        return list(self.db["coder_allocations"].rows_where(order_by="interview_id, id"))
+    def coder_allocations(self) -> list[CoderAllocation]:
+        """Every allocation, by interview then in the order the coders were given."""
+        return [CoderAllocation(row["id"], row["interview_id"], row["coder"], row["allocated_at"], row["allocated_by"])
+                for row in self.db["coder_allocations"].rows_where(order_by="interview_id, id")]
 
     def save_coder_allocations(self, allocated: dict[int, tuple[str, ...]], *, replace_all: bool,
                                details: dict[str, Any]) -> None:

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from interviewer.store.base import StudyTables, now
+
+
+@dataclass(frozen=True)
+class AnonymisationTerm:
+    """A term of the study's allow list (always kept) or deny list (always removed, as `entity_type`)."""
+
+    id: int
+    kind: str
+    """allow or deny."""
+    term: str
+    entity_type: str | None
+    note: str | None
+    added_at: str
+    added_by: str | None
 
 
 class AnonymisationTables(StudyTables):
@@ -23,9 +38,11 @@ class AnonymisationTables(StudyTables):
 
     # -- allow and deny terms ---------------------------------------------------------------------
 
-    def anonymisation_terms(self, kind: str) -> list[dict[str, Any]]:
-        """The rows of the allow or deny list, in the order they were added."""
-        return list(self.db["anonymisation_terms"].rows_where("kind = ?", [kind], order_by="id"))
+    def anonymisation_terms(self, kind: str) -> list[AnonymisationTerm]:
+        """The allow or deny list, in the order its terms were added."""
+        return [AnonymisationTerm(row["id"], row["kind"], row["term"], row["entity_type"], row["note"], row["added_at"],
+                                  row["added_by"])
+                for row in self.db["anonymisation_terms"].rows_where("kind = ?", [kind], order_by="id")]
 
     def add_anonymisation_term(self, kind: str, term: str, *, entity_type: str | None, note: str | None) -> int:
         """Add a term to the allow or deny list, audited; returns its row id."""

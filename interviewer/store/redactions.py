@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from typing import Any, Iterable
 
 from interviewer.store.base import StudyTables, now
@@ -22,6 +23,42 @@ def render(text: str, spans: Iterable[dict]) -> str:
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class Redaction:
+    """One detected identifier in a segment, with the placeholder that replaces it and the review decision."""
+
+    id: int
+    interview_id: int
+    segment_id: int
+    start: int
+    end: int
+    """Character offsets into the segment's original text."""
+    entity_type: str
+    original: str | None
+    """The key's token for the original text (never the text itself)."""
+    placeholder: str
+    score: float | None
+    reason: str | None
+    status: str
+    """proposed, accepted, rejected or added."""
+    created_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Pseudonym:
+    """A study-wide placeholder for one identity (the identity is the key's id, not the name)."""
+
+    id: int
+    identity: str
+    entity_type: str
+    placeholder: str
+    created_at: str | None = None
+
+
+def _to(cls, row: dict[str, Any]):
+    return cls(**{field.name: row.get(field.name) for field in fields(cls)})
+
+
 class RedactionTables(StudyTables):
     """Study-wide pseudonyms and each interview's redactions; a change to a redaction re-renders its segment."""
 
@@ -31,9 +68,9 @@ class RedactionTables(StudyTables):
         """identity -> placeholder, shared by every transcript of the study."""
         return {row["identity"]: row["placeholder"] for row in self.db["pseudonyms"].rows}
 
-    def pseudonyms(self) -> list[dict[str, Any]]:
-        """Every pseudonym row of the study."""
-        return list(self.db["pseudonyms"].rows)
+    def pseudonyms(self) -> list[Pseudonym]:
+        """Every pseudonym of the study."""
+        return [_to(Pseudonym, row) for row in self.db["pseudonyms"].rows]
 
     def _insert_pseudonym(self, identity: str, entity_type: str, placeholder: str) -> None:
         self.db["pseudonyms"].insert({"identity": identity, "entity_type": entity_type,
@@ -59,24 +96,28 @@ class RedactionTables(StudyTables):
 
     # -- reading redactions -----------------------------------------------------------------------
 
-    def redactions(self, interview_id: int) -> list[dict[str, Any]]:
-        return list(self.db["redactions"].rows_where("interview_id = ?", [interview_id], order_by="segment_id, start"))
+    def redactions(self, interview_id: int) -> list[Redaction]:
+        """The interview's redactions, by segment then position."""
+        return self._redactions("interview_id = ?", [interview_id], order_by="segment_id, start")
 
-    def all_redactions(self) -> list[dict[str, Any]]:
+    def all_redactions(self) -> list[Redaction]:
         """Every redaction of the study, in table order."""
-        return list(self.db["redactions"].rows)
+        return self._redactions(None, [])
 
-    def redaction(self, redaction_id: int) -> dict[str, Any] | None:
+    def redaction(self, redaction_id: int) -> Redaction | None:
         """One redaction, or None when there is no such id."""
-        return next(iter(self.db["redactions"].rows_where("id = ?", [redaction_id])), None)
+        return next(iter(self._redactions("id = ?", [redaction_id])), None)
 
-    def segment_redactions(self, segment_id: int) -> list[dict[str, Any]]:
+    def segment_redactions(self, segment_id: int) -> list[Redaction]:
         """The redactions of one segment, whatever their status."""
-        return list(self.db["redactions"].rows_where("segment_id = ?", [segment_id]))
+        return self._redactions("segment_id = ?", [segment_id])
 
-    def proposed_redactions(self, interview_id: int) -> list[dict[str, Any]]:
+    def proposed_redactions(self, interview_id: int) -> list[Redaction]:
         """The interview's redactions no reviewer has decided on yet."""
-        return list(self.db["redactions"].rows_where("interview_id = ? and status = 'proposed'", [interview_id]))
+        return self._redactions("interview_id = ? and status = 'proposed'", [interview_id])
+
+    def _redactions(self, where: str | None, values: list[Any], order_by: str | None = None) -> list[Redaction]:
+        return [_to(Redaction, row) for row in self.db["redactions"].rows_where(where, values, order_by=order_by)]
 
     def proposed_redaction_count(self, interview_id: int) -> int:
         return self.db.execute("select count(*) from redactions where interview_id = ? and status = 'proposed'",

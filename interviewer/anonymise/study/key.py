@@ -160,19 +160,19 @@ def editing_key(study: Study, passphrase: Passphrase = None) -> Iterator[Reident
 
 def _adopt_plain_text(study: Study, key: ReidentificationKey) -> None:
     """Move originals that older versions stored in plain text (pseudonyms.identity, redactions.original) into the key."""
-    pseudonyms = [row for row in study.pseudonyms() if not str(row["identity"]).startswith(IDENTITY_PREFIX)]
+    pseudonyms = [row for row in study.pseudonyms() if not str(row.identity).startswith(IDENTITY_PREFIX)]
     redactions = [row for row in study.all_redactions()
-                  if row["original"] is not None and not str(row["original"]).startswith(TOKEN_PREFIX)]
+                  if row.original is not None and not str(row.original).startswith(TOKEN_PREFIX)]
     if not pseudonyms and not redactions:
         return
     for row in pseudonyms:
-        identity_id = key.identity_id(row["identity"])
-        key.remember_identity(identity_id, row["identity"], row["entity_type"], row["placeholder"])
-    tokens = {row["id"]: key.remember_redaction(row["original"], placeholder=row["placeholder"],
-                                                entity_type=row["entity_type"], interview_id=row["interview_id"])
+        identity_id = key.identity_id(row.identity)
+        key.remember_identity(identity_id, row.identity, row.entity_type, row.placeholder)
+    tokens = {row.id: key.remember_redaction(row.original, placeholder=row.placeholder,
+                                                entity_type=row.entity_type, interview_id=row.interview_id)
               for row in redactions}
     key.save()
-    study.replace_plain_originals({row["id"]: key.identity_id(row["identity"]) for row in pseudonyms}, tokens)
+    study.replace_plain_originals({row.id: key.identity_id(row.identity) for row in pseudonyms}, tokens)
 
 
 def rotate_passphrase(study: Study, old: Passphrase, new: str) -> None:

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.anonymise import Anonymiser, KnownIdentifier, Policy, PolicyError, default_policy
-from interviewer.store import Study, StoreError
+from interviewer.store import AnonymisationTerm, Study, StoreError
 
 KINDS = ("allow", "deny")
 STORED_POLICY = "study database (anonymisation_policy)"
 
 
-@dataclass(frozen=True)
-class Term:
-    kind: str
-    term: str
-    entity_type: str | None
-    note: str | None
-    added_at: str
-    added_by: str | None
+Term = AnonymisationTerm
+"""A term of the study's allow or deny list."""
 
 
 def terms(study: Study, kind: str) -> list[Term]:
     """The study's allow or deny terms, in the order they were added."""
     _check_kind(kind)
-    return [Term(row["kind"], row["term"], row["entity_type"], row["note"], row["added_at"], row["added_by"])
-            for row in study.anonymisation_terms(kind)]
+    return study.anonymisation_terms(kind)
 
 
 def add_term(study: Study, kind: str, term: str, *, entity_type: str | None = None, note: str | None = None) -> bool:
