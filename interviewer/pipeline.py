@@ -206,8 +206,11 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
 
 
 def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
-                     allow_original: bool = False, allow_unreviewed: bool = True, passphrase=None) -> Path:
+                     allow_original: bool = False, allow_unreviewed: bool = True, line_endings: str = "lf",
+                     passphrase=None) -> Path:
     """Write one interview's transcript in a coder format; returns the file written.
+
+    `line_endings` 'crlf' writes TXT (and a REFI-QDA project's text) with CRLF, positions counted for them.
 
     An anonymised export is refused when it still contains an original from the study's key (the
     passphrase opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
@@ -225,9 +228,9 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
 
     def write(path: Path) -> None:
         if fmt in formats.TRANSCRIPT_FORMATS:
-            formats.write_transcript(document, fmt, path)
+            formats.write_transcript(document, fmt, path, line_endings=line_endings)
         else:
-            formats.write_study(single(study, document), fmt, path)
+            formats.write_study(single(study, document, line_endings=line_endings), fmt, path)
 
     if document.anonymised:
         write_checked(study, target, write, passphrase)

@@ -272,13 +272,19 @@ EXPORT_FORMATS = ("txt", "docx", "srt", "vtt", "json", "csv", "xlsx", "qdpx", "q
               help="With --all: copy the recordings too. Voices identify people: only when coders must listen.")
 @click.option("--coder", default=None, help="With --all: only this coder's allocated transcripts.")
 @click.option("--per-coder", is_flag=True, help="With --all: one bundle per coder, in OUT/coder-NAME.")
+@click.option("--line-endings", type=click.Choice(["lf", "crlf"]), default="lf", show_default=True,
+              help="Line endings of TXT transcripts and of the REFI-QDA project's text; crlf for MAXQDA, which "
+                   "counts a line break as two characters (positions are counted for the text as written).")
 @click.option("--original", is_flag=True, help="Export the identifiable, un-anonymised transcript (research team only).")
 @study_option
-def export(study, interview, fmt, everything, out_dir, draft, include_audio, coder, per_coder, original) -> None:
+def export(study, interview, fmt, everything, out_dir, draft, include_audio, coder, per_coder, line_endings,
+           original) -> None:
     """Export anonymised transcripts for coders: one interview, or the whole study as a bundle.
 
     Formats: txt, docx, srt, vtt (speaker voice tags), json, csv, xlsx, qdpx (REFI-QDA project) and qdc
-    (REFI-QDA codebook). By default a bundle holds only anonymised, reviewed transcripts, never audio.
+    (REFI-QDA codebook). By default a bundle holds only anonymised, reviewed transcripts, never audio; with
+    --include-audio the recordings are also in the REFI-QDA project, synchronised with their transcripts.
+    A coder's bundle (--coder, --per-coder) names that coder as the project's first user.
 
     Examples:
 
@@ -287,9 +293,12 @@ def export(study, interview, fmt, everything, out_dir, draft, include_audio, cod
         interviewer export --all --out bundle/
 
         interviewer export --all --per-coder --out bundles/
+
+        interviewer export --all --coder AB --line-endings crlf --out bundle-for-maxqda/
     """
     if everything:
-        _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, per_coder, original)
+        _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, per_coder, original,
+                       line_endings)
         return
     if interview is None:
         raise UserError("Give an interview number (see 'interviewer interview list'), or --all for the whole study.")
@@ -302,7 +311,8 @@ def export(study, interview, fmt, everything, out_dir, draft, include_audio, cod
     opened = open_study(study)
     path = _friendly_errors(
         lambda: export_interview(opened, _interview_number(interview), out_dir or Path("."), fmt=fmt or "txt",
-                                 allow_original=original, allow_unreviewed=draft, passphrase=ask_passphrase())
+                                 allow_original=original, allow_unreviewed=draft, line_endings=line_endings,
+                                 passphrase=ask_passphrase())
     )
     click.echo(f"Wrote {path}")
 
@@ -314,7 +324,8 @@ def _interview_number(text: str) -> int:
         raise UserError(f"'{text}' is not an interview number; list them with: interviewer interview list") from None
 
 
-def _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, per_coder, original) -> None:
+def _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, per_coder, original,
+                   line_endings) -> None:
     if interview is not None:
         raise UserError("Give either an interview number or --all, not both.")
     if fmt is not None:
@@ -329,7 +340,8 @@ def _export_bundle(study, interview, fmt, out_dir, draft, include_audio, coder, 
     from interviewer.export.bundle import write_bundle, write_per_coder
 
     opened = open_study(study)
-    options = {"draft": draft, "include_audio": include_audio, "passphrase": ask_passphrase()}
+    options = {"draft": draft, "include_audio": include_audio, "line_endings": line_endings,
+               "passphrase": ask_passphrase()}
     if per_coder:
         results = _friendly_errors(lambda: write_per_coder(opened, out_dir, **options))
     else:

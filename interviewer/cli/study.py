@@ -102,4 +102,33 @@ def set_interviewer_channel(study: str | None, channel: str) -> None:
         click.echo(f"The interviewer is on the {channel} channel of this study's stereo recordings.")
 
 
+@study.command("set-document")
+@click.option("--paper", default=None, help="Paper size of Word transcripts: a4 (default), letter, legal or a5.")
+@click.option("--language", default=None,
+              help="Language of Word transcripts, for spelling and hyphenation: en-GB (default), en-US, en-AU, ...")
+@study_option
+def set_document(study: str | None, paper: str | None, language: str | None) -> None:
+    """Set the paper size and language of the study's Word (.docx) transcripts.
+
+    Without options, show the current setting.
+
+    Example:
+
+        interviewer study set-document --paper letter --language en-US
+    """
+    from interviewer.export.page_setup import document_setup, set_document_setup
+    from interviewer.store import StoreError
+
+    opened = open_study(study)
+    if paper is None and language is None:
+        setup = document_setup(opened)
+    else:
+        try:
+            setup = set_document_setup(opened, paper=paper, language=language)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+    click.echo(f"Word transcripts: paper {setup.paper.upper() if setup.paper.startswith('a') else setup.paper}, "
+               f"language {setup.language}.")
+
+
 COMMANDS = [study]

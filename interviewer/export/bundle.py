@@ -13,6 +13,7 @@ from pathlib import Path
 from interviewer import __version__
 from interviewer.export import sample_table
 from interviewer.export import formats, tables
+from interviewer.export.bundle_readme import not_included, write_readme
 from interviewer.export.collection import StudyExport, collect
 from interviewer.export.csv_segments import write_table
 from interviewer.export.document import ExportRefused
@@ -22,12 +23,6 @@ from interviewer.store import Study, now
 MANIFEST = "manifest.json"
 CHECKSUMS = "SHA256SUMS"
 BUNDLE_FORMAT = "interviewer-bundle"
-NEVER_INCLUDED = [
-    "Un-anonymised (original) transcript text and Whisper's original word list",
-    "Participants' names, workplaces and notes",
-    "The re-identification key (which placeholder stands for whom)",
-    "Consent records (only whether each participant agreed to be quoted)",
-]
 
 
 @dataclass(frozen=True)
@@ -47,15 +42,17 @@ def transcript_name(export: StudyExport, index: int) -> str:
 
 
 def write_bundle(study: Study, out_dir: Path, *, draft: bool = False, include_audio: bool = False,
-                 coder: str | None = None, passphrase=None) -> BundleResult:
+                 coder: str | None = None, line_endings: str = "lf", passphrase=None) -> BundleResult:
     """Write the bundle into `out_dir` (which must be new, empty, or an earlier bundle, which is replaced).
 
-    Every file is checked against the study's re-identification key before the bundle is moved into place
-    (`passphrase` opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
+    A coder's share (`coder`) names that coder as the REFI-QDA project's first user. `line_endings` 'crlf'
+    writes TXT transcripts and the project's text sources with CRLF, as MAXQDA counts them. Every file is
+    checked against the study's re-identification key before the bundle is moved into place (`passphrase`
+    opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
     """
     from interviewer.export.guard import check_folder
 
-    export = collect(study, draft=draft, coder=coder)
+    export = collect(study, draft=draft, coder=coder, include_audio=include_audio, line_endings=line_endings)
     if not export.documents:
         reasons = "; ".join(f"#{e.interview_id} {e.participant_code}: {e.reason}" for e in export.excluded)
         raise ExportRefused("Nothing to export: no interview is anonymised and reviewed"
@@ -65,7 +62,7 @@ def write_bundle(study: Study, out_dir: Path, *, draft: bool = False, include_au
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        _write_contents(study, export, staging, include_audio)
+        _write_contents(study, export, staging)
         check_folder(study, staging, out_dir, passphrase)
         if out_dir.exists():
             shutil.rmtree(out_dir)
@@ -75,7 +72,7 @@ def write_bundle(study: Study, out_dir: Path, *, draft: bool = False, include_au
         raise
     files = sorted(path for path in out_dir.rglob("*") if path.is_file())
     study.audit("export", "study", 1, {"bundle": str(out_dir), "coder": coder, "draft": draft,
-                                       "include_audio": include_audio,
+                                       "include_audio": include_audio, "line_endings": line_endings,
                                        "interviews": [d.interview.id for d in export.documents]})
     return BundleResult(out_dir, export, files)
 
@@ -108,12 +105,13 @@ def _check_target(out_dir: Path) -> None:
         raise ExportRefused(f"{out_dir} is not empty and holds no earlier bundle; choose a new or empty folder.")
 
 
-def _write_contents(study: Study, export: StudyExport, folder: Path, include_audio: bool) -> None:
+def _write_contents(study: Study, export: StudyExport, folder: Path) -> None:
     base = slug(study.name)
     for index, document in enumerate(export.documents):
         name = transcript_name(export, index)
         for fmt in formats.TRANSCRIPT_FORMATS:
-            formats.write_transcript(document, fmt, folder / "transcripts" / fmt / f"{name}.{fmt}")
+            formats.write_transcript(document, fmt, folder / "transcripts" / fmt / f"{name}.{fmt}",
+                                     line_endings=export.line_endings)
     formats.write_study(export, "xlsx", folder / f"{base}.xlsx")
     formats.write_study(export, "qdpx", folder / f"{base}.qdpx")
     formats.write_study(export, "qdc", folder / f"{base}-codebook.qdc")
@@ -122,55 +120,22 @@ def _write_contents(study: Study, export: StudyExport, folder: Path, include_aud
     write_table(tables.codebook(export), folder / "csv" / "codebook.csv")
     write_table(tables.allocation(export), folder / "csv" / "allocation.csv")
     (folder / "sample.md").write_text(sample_table.markdown(sample_of(export)), encoding="utf-8")
-    audio = _copy_audio(study, export, folder / "audio") if include_audio else []
-    _write_readme(export, folder, include_audio, audio)
-    _write_manifest(study, export, folder, include_audio, audio)
+    audio = _copy_audio(export, folder / "audio")
+    write_readme(export, folder, base, audio, CHECKSUMS)
+    _write_manifest(export, folder, audio)
 
 
-def _copy_audio(study: Study, export: StudyExport, folder: Path) -> list[str]:
+def _copy_audio(export: StudyExport, folder: Path) -> list[str]:
+    """The recordings as files of their own (for tools that pair audio with the SRT/VTT), named like the transcripts."""
     copied = []
     for index, document in enumerate(export.documents):
-        for recording in study.recordings(document.interview.id):
-            source = study.recording_path(recording)
-            if not source.is_file():
-                raise ExportRefused(f"Recording {source} of interview #{document.interview.id} is missing.")
-            target = folder / f"{transcript_name(export, index)}-part-{recording.part}{source.suffix.lower()}"
+        for part in export.audio.get(document.interview.id, []):
+            target = folder / f"{transcript_name(export, index)}-part-{part.part}{part.suffix}"
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            with open(target, "wb") as handle:
+                part.copy_to(handle)
             copied.append(target.name)
     return copied
-
-
-def _not_included(export: StudyExport, include_audio: bool) -> list[str]:
-    missing = list(NEVER_INCLUDED)
-    if not include_audio:
-        missing.insert(0, "Audio recordings: voices identify people, so audio is exported only with --include-audio")
-    missing += [f"Interview #{e.interview_id} ({e.participant_code}): {e.reason}" for e in export.excluded]
-    return missing
-
-
-def _write_readme(export: StudyExport, folder: Path, include_audio: bool, audio: list[str]) -> None:
-    drafts = [d for d in export.documents if d.draft]
-    lines = [
-        f"Transcripts for coding: {export.study_name}" + (f" (coder {export.coder})" if export.coder else ""),
-        f"Written {now()} by interviewer {__version__}.",
-        "",
-        "Included:",
-        *(f"  - #{d.interview.id} {d.participant.code} — {d.quote_label}" + (" — DRAFT, NOT REVIEWED" if d.draft else "")
-          for d in export.documents),
-        "  - transcripts/txt, docx, srt, vtt, json: one file per interview",
-        f"  - {slug(export.study_name)}.xlsx: segments, participants, sample, codebook and coder allocation sheets",
-        f"  - {slug(export.study_name)}.qdpx: REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder) with the NPT codebook",
-        f"  - {slug(export.study_name)}-codebook.qdc: the codebook alone",
-        "  - csv/: the same tables as CSV; sample.md: the sample table",
-    ]
-    if include_audio:
-        lines.append(f"  - audio/: {len(audio)} recording file(s) — IDENTIFYING, handle under the study's data rules")
-    lines += ["", "Not included:", *(f"  - {entry}" for entry in _not_included(export, include_audio))]
-    if drafts:
-        lines += ["", f"WARNING: {len(drafts)} transcript(s) are drafts whose anonymisation has not been reviewed."]
-    lines += ["", f"Check the files with: sha256sum -c {CHECKSUMS}"]
-    (folder / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def sha256_file(path: Path) -> str:
@@ -181,7 +146,7 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _write_manifest(study: Study, export: StudyExport, folder: Path, include_audio: bool, audio: list[str]) -> None:
+def _write_manifest(export: StudyExport, folder: Path, audio: list[str]) -> None:
     files = sorted(path for path in folder.rglob("*") if path.is_file())
     manifest = {
         "format": BUNDLE_FORMAT,
@@ -191,7 +156,9 @@ def _write_manifest(study: Study, export: StudyExport, folder: Path, include_aud
         "created_by": f"interviewer {__version__}",
         "coder": export.coder,
         "quote_label_template": export.quote_label_template,
-        "audio_included": include_audio,
+        "audio_included": bool(audio),
+        "audio_files": audio,
+        "line_endings": export.line_endings,
         "included": [
             {"interview": d.interview.id, "participant": d.participant.code, "quote_label": d.quote_label,
              "status": d.interview.status, "draft": d.draft, "coders": list(export.coders.get(d.interview.id, ()))}
@@ -201,7 +168,7 @@ def _write_manifest(study: Study, export: StudyExport, folder: Path, include_aud
             {"interview": e.interview_id, "participant": e.participant_code, "status": e.status, "reason": e.reason}
             for e in export.excluded
         ],
-        "not_included": _not_included(export, include_audio),
+        "not_included": not_included(export, audio),
         "files": [
             {"path": path.relative_to(folder).as_posix(), "bytes": path.stat().st_size, "sha256": sha256_file(path)}
             for path in files

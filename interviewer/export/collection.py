@@ -5,8 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.export.document import ExportRefused, TranscriptDocument, build_document
+from interviewer.export.recordings import AudioPart, audio_parts
 from interviewer.schedule import Item, Schedule
 from interviewer.store import Consent, Participant, Study, StoreError
+
+
+NEWLINES = {"lf": "\n", "crlf": "\r\n"}
+"""The line-ending choices of text exports: LF everywhere, or CRLF for MAXQDA (which counts two characters)."""
+
+
+def check_line_endings(line_endings: str) -> str:
+    if line_endings not in NEWLINES:
+        raise ExportRefused(f"Unknown line endings '{line_endings}': use one of {', '.join(NEWLINES)}.")
+    return line_endings
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,14 @@ class StudyExport:
     """participant code -> most recent consent record."""
     coder: str | None = None
     """Set when the export is one coder's share."""
+    audio: dict[int, list[AudioPart]] = field(default_factory=dict)
+    """interview id -> its recorded parts; filled only when audio is handed over (--include-audio)."""
+    line_endings: str = "lf"
+    """'lf' or 'crlf' (for MAXQDA): the line endings of TXT transcripts and of the REFI-QDA text sources."""
+
+    @property
+    def newline(self) -> str:
+        return NEWLINES[self.line_endings]
 
     @property
     def participants(self) -> list[Participant]:
@@ -85,12 +104,14 @@ def section_title(document: TranscriptDocument, item_id: str | None) -> str:
 
 
 def collect(study: Study, interview_ids: list[int] | None = None, *, draft: bool = False,
-            coder: str | None = None) -> StudyExport:
+            coder: str | None = None, include_audio: bool = False, line_endings: str = "lf") -> StudyExport:
     """The transcripts to hand over: by default every anonymised, reviewed interview of the study.
 
     `draft` also takes anonymised transcripts whose review is not done (marked DRAFT); `coder` keeps only
-    that coder's allocated interviews. Interviews left out are listed with the reason.
+    that coder's allocated interviews; `include_audio` adds their recordings. Interviews left out are
+    listed with the reason.
     """
+    check_line_endings(line_endings)
     from interviewer.export.allocation import coders_of
 
     allocated = coders_of(study)
@@ -133,6 +154,9 @@ def collect(study: Study, interview_ids: list[int] | None = None, *, draft: bool
         coders={key: value for key, value in allocated.items() if key in included},
         consents={code: consent for code, consent in consents.items()},
         coder=coder,
+        audio={document.interview.id: audio_parts(study, document.interview.id) for document in documents}
+        if include_audio else {},
+        line_endings=line_endings,
     )
 
 
@@ -146,7 +170,7 @@ def _short_reason(message: str) -> str:
     return message
 
 
-def single(study: Study, document: TranscriptDocument) -> StudyExport:
+def single(study: Study, document: TranscriptDocument, *, line_endings: str = "lf") -> StudyExport:
     """A StudyExport of one transcript, for exporting one interview in a study-level format."""
     from interviewer.export.allocation import coders_of
 
@@ -158,4 +182,5 @@ def single(study: Study, document: TranscriptDocument) -> StudyExport:
         documents=[document],
         coders={document.interview.id: coders} if coders else {},
         consents={code: study.consent(code)},
+        line_endings=check_line_endings(line_endings),
     )

@@ -6,11 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from interviewer.export.page_setup import DEFAULT as DEFAULT_SETUP, DocumentSetup, document_setup
 from interviewer.schedule import Schedule
 from interviewer.store import Interview, Participant, Segment, Study
 from interviewer.schedule.study import followed_schedule
 
 UNKNOWN_SPEAKER = "Speaker"
+TEAM = "Research team"
+"""The neutral name exports credit where no one person is the author (a whole-study bundle, a Word file)."""
 
 
 class ExportRefused(RuntimeError):
@@ -42,6 +45,8 @@ class TranscriptDocument:
     """The stored segments; read their text through `text_of` so anonymised exports stay anonymised."""
     followed_schedule: Schedule | None = None
     """The schedule the interview followed, when the study or the product still has it."""
+    setup: DocumentSetup = DEFAULT_SETUP
+    """The study's paper size and language for printable formats."""
 
     def text_of(self, segment: Segment) -> str:
         """The segment's text as this document may show it (anonymised unless the original was allowed)."""
@@ -124,6 +129,7 @@ def build_document(study: Study, interview_id: int, *, allow_original: bool = Fa
         draft=anonymised and not reviewed,
         segments=segments,
         followed_schedule=followed_schedule(study, interview),
+        setup=document_setup(study),
     )
 
 

@@ -8,13 +8,13 @@ from typing import Callable
 
 from interviewer.export import (csv_segments, json_transcript, refi_qda, srt, txt, vtt, word_document,
                                 xlsx_workbook)
-from interviewer.export.collection import StudyExport
+from interviewer.export.collection import NEWLINES, StudyExport, check_line_endings
 from interviewer.export.document import TranscriptDocument
 
 
-def _text_writer(module) -> Callable[[TranscriptDocument, Path], None]:
+def _text_writer(module, newline: str = "\n") -> Callable[[TranscriptDocument, Path], None]:
     def write(document: TranscriptDocument, path: Path) -> None:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        with open(path, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(module.render(document))
 
     return write
@@ -52,8 +52,15 @@ def atomically(write: Callable[[Path], None], target: Path) -> Path:
     return target
 
 
-def write_transcript(document: TranscriptDocument, fmt: str, target: Path) -> Path:
-    return atomically(lambda path: TRANSCRIPT_FORMATS[fmt](document, path), target)
+LINE_ENDING_FORMATS = {"txt": txt}
+"""Transcript formats written with the chosen line endings; subtitles and JSON stay LF, which every reader takes."""
+
+
+def write_transcript(document: TranscriptDocument, fmt: str, target: Path, *, line_endings: str = "lf") -> Path:
+    writer = TRANSCRIPT_FORMATS[fmt]
+    if fmt in LINE_ENDING_FORMATS:
+        writer = _text_writer(LINE_ENDING_FORMATS[fmt], NEWLINES[check_line_endings(line_endings)])
+    return atomically(lambda path: writer(document, path), target)
 
 
 def write_study(export: StudyExport, fmt: str, target: Path) -> Path:

@@ -1,283 +1,230 @@
-"""Provides the REFI-QDA 1.0 exports: a .qdpx project (cases, variables, NPT codebook, pre-coded turns) and a .qdc codebook."""
+"""Provides the REFI-QDA 1.0 project (.qdpx): users, NPT codebook, variables, cases, transcripts with their
+pre-coded turns (one coding per selection), recordings with synchronised transcripts, coder sets."""
 
 from __future__ import annotations
 
-import uuid
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from interviewer import __version__
+from interviewer.export.collection import StudyExport
+from interviewer.export.document import TEAM, timestamp
+from interviewer.export.refi_codebook import (CODEBOOK_NS, ORIGIN, PROJECT_NS, code_guid, codebook_xml,
+                                              codes_element, write_codebook, xml_bytes)
+from interviewer.export.refi_sources import AudioTranscript, Source, build_sources, guid
+from interviewer.export.refi_variables import Variable, case_values, declared, source_values
 
-from interviewer.schedule import npt
-from interviewer.export import txt
-from interviewer.export.collection import StudyExport, item_of, schedule_of
-from interviewer.export.document import TranscriptDocument, timestamp
+__all__ = ["CODEBOOK_NS", "PROJECT_NS", "EXTENSION", "PRE_CODING_USER", "codebook_xml", "project_xml", "write",
+           "write_codebook"]
 
 EXTENSION = "qdpx"
-PROJECT_NS = "urn:QDA-XML:project:1.0"
-CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
-ORIGIN = f"interviewer {__version__}"
-GUID_NAMESPACE = uuid.UUID("6f1c2a52-43a4-4d0e-9a57-4a0d8f3f6b10")
-"""GUIDs derive from this and stable keys, so exporting the same study twice gives the same GUIDs."""
-
-CONSTRUCT_COLOURS = {
-    "coherence": "#1F77B4",
-    "cognitive-participation": "#2CA02C",
-    "collective-action": "#FF7F0E",
-    "reflexive-monitoring": "#9467BD",
-}
-SCHEDULE_COLOUR = "#7F7F7F"
+PRE_CODING_USER = "schedule pre-coding"
+"""The user credited with the machine's pre-coding, apart from the coder who opens the project."""
+NS = PROJECT_NS
 
 
-def guid(*key: object) -> str:
-    return str(uuid.uuid5(GUID_NAMESPACE, "/".join(str(part) for part in key)))
+def _tag(name: str) -> str:
+    return f"{{{NS}}}{name}"
 
 
 @dataclass(frozen=True)
-class CodedTurn:
-    """A turn's place in its source text and the codes it is pre-coded with."""
-
-    start: int
-    end: int
-    text: str
-    speaker: str
-    seconds: float
-    code_keys: tuple[str, ...]
+class Users:
+    owner: tuple[str, str]
+    """(guid, name) of the project's first user: the coder of a coder's share, else the neutral team."""
+    pre_coding: tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Source:
-    document: TranscriptDocument
-    guid: str
-    file_name: str
-    text: str
-    turns: tuple[CodedTurn, ...]
+def users_of(export: StudyExport) -> Users:
+    """Tools such as QualCoder take the first user as the name of whoever opens the project."""
+    owner = (guid(export.study_name, "user", "coder", export.coder), export.coder) if export.coder \
+        else (guid(export.study_name, "user", "team"), TEAM)
+    return Users(owner, (guid(export.study_name, "user", "pre-coding"), PRE_CODING_USER))
 
-
-def source_text(document: TranscriptDocument) -> tuple[str, list[tuple[int, int]]]:
-    """The TXT transcript and, for each turn, the (start, end) character positions of its text in it."""
-    parts = ["\n".join(txt.header_lines(document))]
-    offset = len(parts[0])
-    spans = []
-    for turn in document.turns:
-        prefix = f"[{timestamp(turn.start)}] {turn.speaker}: "
-        offset += 2
-        spans.append((offset + len(prefix), offset + len(prefix) + len(turn.text)))
-        parts.append(prefix + turn.text)
-        offset += len(parts[-1])
-    text = "\n\n".join(parts) + "\n"
-    if text != txt.render(document):
-        raise RuntimeError("the REFI-QDA source text no longer matches the TXT export; update source_text")
-    return text, spans
-
-
-def item_key(schedule_id: str | None, item_id: str) -> str:
-    return f"item/{schedule_id or 'unknown'}/{item_id}"
-
-
-def _sources(export: StudyExport) -> list[Source]:
-    sources = []
-    for document in export.documents:
-        text, spans = source_text(document)
-        turns = []
-        for turn, (start, end) in zip(document.turns, spans):
-            keys: tuple[str, ...] = ()
-            if turn.item_id:
-                item = item_of(document, turn.item_id)
-                keys = (item_key(schedule_of(document).id if item else None, turn.item_id),
-                        *(f"npt/{code}" for code in (item.constructs if item else ())))
-            turns.append(CodedTurn(start, end, text[start:end], turn.speaker, turn.start, keys))
-        source_guid = guid(export.study_name, "source", document.interview.id)
-        sources.append(Source(document, source_guid, f"{source_guid}.txt", text, tuple(turns)))
-    return sources
-
-
-# -- the codebook -------------------------------------------------------------------------------------
-
-def _code(parent: ET.Element, ns: str, key: str, name: str, *, codable: bool = True, colour: str | None = None,
-          description: str = "") -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ns}}}Code", {"guid": guid("code", key), "name": name,
-                                                       "isCodable": "true" if codable else "false"})
-    if colour:
-        element.set("color", colour)
-    if description:
-        ET.SubElement(element, f"{{{ns}}}Description").text = description
-    return element
-
-
-def codes_element(export: StudyExport, sources: list[Source], ns: str) -> ET.Element:
-    """<Codes>: the NPT constructs with their sub-constructs, then each schedule's sections and items."""
-    codes = ET.Element(f"{{{ns}}}Codes")
-    for construct in npt.CONSTRUCTS:
-        colour = CONSTRUCT_COLOURS.get(construct.id)
-        parent = _code(codes, ns, f"npt/{construct.id}", f"NPT: {construct.name}", colour=colour,
-                       description=construct.question)
-        for sub_id, name in construct.sub_constructs:
-            _code(parent, ns, f"npt/{construct.id}/{sub_id}", name, colour=colour,
-                  description=f"Normalisation Process Theory, {construct.name}: {name}")
-    for schedule in export.schedules():
-        root = _code(codes, ns, f"schedule/{schedule.id}", f"Schedule: {schedule.title} (v{schedule.version})",
-                     codable=False, colour=SCHEDULE_COLOUR, description=schedule.description.strip())
-        for section in schedule.sections:
-            group = _code(root, ns, f"section/{schedule.id}/{section.id}", section.title, codable=False,
-                          colour=SCHEDULE_COLOUR)
-            for item in section.items:
-                constructs = "; ".join(npt.label(code) for code in item.constructs)
-                _code(group, ns, item_key(schedule.id, item.id), item.id, colour=SCHEDULE_COLOUR,
-                      description=f"{item.question}\nNPT: {constructs}")
-    unknown = sorted({key for source in sources for turn in source.turns for key in turn.code_keys
-                      if key.startswith("item/unknown/")})
-    if unknown:
-        root = _code(codes, ns, "schedule/unknown", "Schedule items (schedule not found)", codable=False,
-                     colour=SCHEDULE_COLOUR)
-        for key in unknown:
-            _code(root, ns, key, key.rsplit("/", 1)[1], colour=SCHEDULE_COLOUR)
-    return codes
-
-
-# -- the project --------------------------------------------------------------------------------------
 
 def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _variables(export: StudyExport) -> list[tuple[str, str]]:
-    """(key, name) of every participant variable, in display order."""
-    fixed = [("quote_label", "Quote label"), ("gender", "Gender"), ("role", "Role"), ("sector", "Sector")]
-    return fixed + [(f"attribute/{name}", name) for name in export.attribute_names]
-
-
-INTERVIEW_VARIABLES = [("mode", "Interview mode"), ("date", "Interview date"), ("minutes", "Interview minutes"),
-                       ("status", "Review status")]
-
-
 def project_element(export: StudyExport, sources: list[Source]) -> ET.Element:
-    ns = PROJECT_NS
     created = _now()
-    user_guid = guid(export.study_name, "user", "interviewer")
-    project = ET.Element(f"{{{ns}}}Project", {"name": export.study_name, "origin": ORIGIN,
-                                               "creatingUserGUID": user_guid, "creationDateTime": created})
-    users = ET.SubElement(project, f"{{{ns}}}Users")
-    ET.SubElement(users, f"{{{ns}}}User", {"guid": user_guid, "name": "interviewer export"})
+    users = users_of(export)
+    project = ET.Element(_tag("Project"), {"name": export.study_name, "origin": ORIGIN,
+                                           "creatingUserGUID": users.owner[0], "creationDateTime": created})
+    users_element = ET.SubElement(project, _tag("Users"))
+    for user_guid, name in (users.owner, users.pre_coding):
+        ET.SubElement(users_element, _tag("User"), {"guid": user_guid, "name": name})
+    ET.SubElement(project, _tag("CodeBook")).append(codes_element(export, sources, NS))
 
-    codebook = ET.SubElement(project, f"{{{ns}}}CodeBook")
-    codebook.append(codes_element(export, sources, ns))
-
-    variables = ET.SubElement(project, f"{{{ns}}}Variables")
-    for key, name in _variables(export) + INTERVIEW_VARIABLES:
-        ET.SubElement(variables, f"{{{ns}}}Variable", {"guid": guid(export.study_name, "variable", key),
-                                                       "name": name, "typeOfVariable": "Text"})
-
-    if export.participants:
-        cases = ET.SubElement(project, f"{{{ns}}}Cases")
-        for participant in export.participants:
-            documents = export.documents_of(participant.code)
-            case = ET.SubElement(cases, f"{{{ns}}}Case", {"guid": guid(export.study_name, "case", participant.code),
-                                                           "name": participant.code})
-            ET.SubElement(case, f"{{{ns}}}Description").text = documents[0].quote_label
-            values = {"quote_label": documents[0].quote_label, "gender": participant.gender,
-                      "role": participant.role, "sector": participant.sector,
-                      **{f"attribute/{k}": v for k, v in participant.attributes.items()}}
-            for key, _ in _variables(export):
-                _variable_value(case, export, key, values.get(key))
-            for source in sources:
-                if source.document.participant.code == participant.code:
-                    ET.SubElement(case, f"{{{ns}}}SourceRef", {"targetGUID": source.guid})
-
+    case_variables, source_variables = declared(export)
+    if case_variables or source_variables:
+        variables = ET.SubElement(project, _tag("Variables"))
+        for variable in case_variables + source_variables:
+            element = ET.SubElement(variables, _tag("Variable"), {"guid": _variable_guid(export, variable.key),
+                                                                  "name": variable.name, "typeOfVariable": "Text"})
+            if variable.description:
+                ET.SubElement(element, _tag("Description")).text = variable.description
+    _cases(project, export, sources, case_variables)
     if sources:
-        sources_element = ET.SubElement(project, f"{{{ns}}}Sources")
+        sources_element = ET.SubElement(project, _tag("Sources"))
         for source in sources:
-            _text_source(sources_element, export, source, user_guid, created)
-
-    coders = sorted({coder for names in export.coders.values() for coder in names})
-    if coders:
-        sets = ET.SubElement(project, f"{{{ns}}}Sets")
-        for coder in coders:
-            coder_set = ET.SubElement(sets, f"{{{ns}}}Set", {"guid": guid(export.study_name, "set", coder),
-                                                             "name": f"Coder {coder}"})
-            ET.SubElement(coder_set, f"{{{ns}}}Description").text = f"Transcripts allocated to coder {coder}"
-            for source in sources:
-                if coder in export.coders.get(source.document.interview.id, ()):
-                    ET.SubElement(coder_set, f"{{{ns}}}MemberSource", {"targetGUID": source.guid})
-    ET.SubElement(project, f"{{{ns}}}Description").text = (
-        f"Anonymised interview transcripts of {export.study_name}, exported by {ORIGIN}. Each turn is pre-coded "
-        "with the schedule item it answers and that item's Normalisation Process Theory constructs."
-    )
+            values = _values(source_values(export, source.document), source_variables)
+            _text_source(sources_element, export, source, users, created, values)
+            for audio in source.audio:
+                _audio_source(sources_element, export, source, audio, users, created, values)
+    _sets(project, export, sources)
+    ET.SubElement(project, _tag("Description")).text = description(export, sources)
     return project
 
 
-def _variable_value(parent: ET.Element, export: StudyExport, key: str, value: object) -> None:
-    if value in (None, ""):
+def description(export: StudyExport, sources: list[Source]) -> str:
+    """What the project holds, saying only what is true of it."""
+    count = len(sources)
+    lines = [f"Anonymised interview transcripts of {export.study_name} ({count} interview{'s' if count != 1 else ''})"
+             + (f", the share of coder {export.coder}" if export.coder else "") + f", exported by {ORIGIN}."]
+    coded = sum(source.pre_coded for source in sources)
+    if coded:
+        which = "every transcript" if coded == count else f"{coded} of {count} transcripts"
+        lines.append(f"In {which}, turns answering an item of the interview schedule are pre-coded (by the user "
+                     f"'{PRE_CODING_USER}') with that item and its Normalisation Process Theory constructs, one coding "
+                     "per selection.")
+    else:
+        lines.append("No turn is pre-coded: no interview here was matched to an interview schedule. The NPT codebook "
+                     "is ready for coding by hand.")
+    if any(source.audio for source in sources):
+        lines.append("Recordings are included as audio sources with transcripts synchronised turn by turn. Voices "
+                     "identify people: handle them under the study's data rules.")
+    drafts = sum(source.document.draft for source in sources)
+    if drafts:
+        lines.append(f"{drafts} transcript(s) are DRAFTS whose anonymisation has not been reviewed.")
+    return "\n".join(lines)
+
+
+def _variable_guid(export: StudyExport, key: str) -> str:
+    return guid(export.study_name, "variable", key)
+
+
+def _values(values: dict[str, str], variables: list[Variable]) -> list[tuple[str, str]]:
+    return [(variable.key, values[variable.key]) for variable in variables if variable.key in values]
+
+
+def _variable_values(parent: ET.Element, export: StudyExport, values: list[tuple[str, str]]) -> None:
+    for key, value in values:
+        element = ET.SubElement(parent, _tag("VariableValue"))
+        ET.SubElement(element, _tag("VariableRef"), {"targetGUID": _variable_guid(export, key)})
+        ET.SubElement(element, _tag("TextValue")).text = value
+
+
+def _cases(project: ET.Element, export: StudyExport, sources: list[Source], variables: list[Variable]) -> None:
+    if not export.participants:
         return
-    ns = PROJECT_NS
-    element = ET.SubElement(parent, f"{{{ns}}}VariableValue")
-    ET.SubElement(element, f"{{{ns}}}VariableRef", {"targetGUID": guid(export.study_name, "variable", key)})
-    ET.SubElement(element, f"{{{ns}}}TextValue").text = str(value)
+    cases = ET.SubElement(project, _tag("Cases"))
+    for participant in export.participants:
+        case = ET.SubElement(cases, _tag("Case"), {"guid": guid(export.study_name, "case", participant.code),
+                                                   "name": participant.code})
+        ET.SubElement(case, _tag("Description")).text = export.documents_of(participant.code)[0].quote_label
+        _variable_values(case, export, _values(case_values(export, participant), variables))
+        for source in sources:
+            if source.document.participant.code == participant.code:
+                for target in (source.guid, *(audio.guid for audio in source.audio)):
+                    ET.SubElement(case, _tag("SourceRef"), {"targetGUID": target})
 
 
-def _text_source(parent: ET.Element, export: StudyExport, source: Source, user_guid: str, created: str) -> None:
-    ns = PROJECT_NS
+def _text_source(parent: ET.Element, export: StudyExport, source: Source, users: Users, created: str,
+                 values: list[tuple[str, str]]) -> None:
     document = source.document
     interview_id = document.interview.id
-    element = ET.SubElement(parent, f"{{{ns}}}TextSource", {
+    element = ET.SubElement(parent, _tag("TextSource"), {
         "guid": source.guid, "name": f"{document.participant.code} interview {interview_id}",
-        "plainTextPath": f"internal://{source.file_name}", "creatingUser": user_guid, "creationDateTime": created,
+        "plainTextPath": f"internal://{source.file_name}", "creatingUser": users.owner[0], "creationDateTime": created,
     })
-    ET.SubElement(element, f"{{{ns}}}Description").text = (
+    ET.SubElement(element, _tag("Description")).text = (
         document.quote_label + (" — DRAFT, anonymisation NOT REVIEWED" if document.draft else ""))
     for number, turn in enumerate(source.turns, start=1):
-        if not turn.code_keys:
-            continue
-        selection = ET.SubElement(element, f"{{{ns}}}PlainTextSelection", {
-            "guid": guid(export.study_name, "selection", interview_id, number),
-            "name": f"{turn.speaker} [{timestamp(turn.seconds)}]",
-            "startPosition": str(turn.start), "endPosition": str(turn.end),
-            "creatingUser": user_guid, "creationDateTime": created,
-        })
-        for key in turn.code_keys:
-            coding = ET.SubElement(selection, f"{{{ns}}}Coding", {
-                "guid": guid(export.study_name, "coding", interview_id, number, key),
-                "creatingUser": user_guid, "creationDateTime": created,
+        for key in turn.code_keys:  # one coding per selection: several tools read only a selection's first coding
+            selection = ET.SubElement(element, _tag("PlainTextSelection"), {
+                "guid": guid(export.study_name, "selection", interview_id, number, key),
+                "name": f"{turn.speaker} [{timestamp(turn.seconds)}]",
+                "startPosition": str(turn.start), "endPosition": str(turn.end),
+                "creatingUser": users.pre_coding[0], "creationDateTime": created,
             })
-            ET.SubElement(coding, f"{{{ns}}}CodeRef", {"targetGUID": guid("code", key)})
-    interview = document.interview
-    values = {"mode": interview.mode, "date": (interview.started_at or "")[:10],
-              "minutes": f"{document.duration / 60:.1f}", "status": "DRAFT — NOT REVIEWED" if document.draft else "reviewed"}
-    for key, _ in INTERVIEW_VARIABLES:
-        _variable_value(element, export, key, values[key])
+            coding = ET.SubElement(selection, _tag("Coding"), {
+                "guid": guid(export.study_name, "coding", interview_id, number, key),
+                "creatingUser": users.pre_coding[0], "creationDateTime": created,
+            })
+            ET.SubElement(coding, _tag("CodeRef"), {"targetGUID": code_guid(key)})
+    _variable_values(element, export, values)
 
 
-def _xml_bytes(element: ET.Element, ns: str) -> bytes:
-    ET.register_namespace("", ns)
-    ET.indent(element)
-    return ET.tostring(element, encoding="utf-8", xml_declaration=True)
+def audio_name(source: Source, audio: AudioTranscript) -> str:
+    """The recording's name in the project; QualCoder also uses it as the file name, so it keeps the suffix."""
+    document = source.document
+    return f"{document.participant.code} interview {document.interview.id} part {audio.part.part}{audio.part.suffix}"
+
+
+def _audio_source(parent: ET.Element, export: StudyExport, source: Source, audio: AudioTranscript, users: Users,
+                  created: str, values: list[tuple[str, str]]) -> None:
+    document = source.document
+    name = audio_name(source, audio)
+    element = ET.SubElement(parent, _tag("AudioSource"), {
+        "guid": audio.guid, "name": name, "path": f"internal://{audio.file_name}",
+        "creatingUser": users.owner[0], "creationDateTime": created,
+    })
+    ET.SubElement(element, _tag("Description")).text = (
+        f"Recording of {document.quote_label} — IDENTIFYING (voices)"
+        + (" — transcript DRAFT, anonymisation NOT REVIEWED" if document.draft else ""))
+    transcript = ET.SubElement(element, _tag("Transcript"), {
+        "guid": audio.transcript_guid, "name": f"{name.rsplit('.', 1)[0]} transcript.txt",
+        "plainTextPath": f"internal://{audio.transcript_file}", "creatingUser": users.owner[0],
+        "creationDateTime": created,
+    })
+    ET.SubElement(transcript, _tag("Description")).text = (
+        "Anonymised transcript of this recording, one turn per paragraph, synchronised at the start and end of "
+        f"each turn. The pre-coding is on the text source '{document.participant.code} interview "
+        f"{document.interview.id}'.")
+    for number, point in enumerate(audio.sync_points, start=1):
+        ET.SubElement(transcript, _tag("SyncPoint"), {
+            "guid": guid(export.study_name, "sync", document.interview.id, audio.part.part, number),
+            "timeStamp": str(point.millis), "position": str(point.position)})
+    _variable_values(element, export, values)
+
+
+def _sets(project: ET.Element, export: StudyExport, sources: list[Source]) -> None:
+    coders = sorted({coder for names in export.coders.values() for coder in names})
+    if not coders:
+        return
+    sets = ET.SubElement(project, _tag("Sets"))
+    for coder in coders:
+        coder_set = ET.SubElement(sets, _tag("Set"), {"guid": guid(export.study_name, "set", coder),
+                                                      "name": f"Coder {coder}"})
+        ET.SubElement(coder_set, _tag("Description")).text = f"Transcripts allocated to coder {coder}"
+        for source in sources:
+            if coder in export.coders.get(source.document.interview.id, ()):
+                for target in (source.guid, *(audio.guid for audio in source.audio)):
+                    ET.SubElement(coder_set, _tag("MemberSource"), {"targetGUID": target})
 
 
 def project_xml(export: StudyExport) -> bytes:
     """project.qde: the project document, as bytes (UTF-8)."""
-    sources = _sources(export)
-    return _xml_bytes(project_element(export, sources), PROJECT_NS)
-
-
-def codebook_xml(export: StudyExport) -> bytes:
-    """The .qdc codebook exchange file: the same codes as the project's CodeBook."""
-    root = ET.Element(f"{{{CODEBOOK_NS}}}CodeBook", {"origin": ORIGIN})
-    root.append(codes_element(export, _sources(export), CODEBOOK_NS))
-    return _xml_bytes(root, CODEBOOK_NS)
+    return xml_bytes(project_element(export, build_sources(export)), NS)
 
 
 def write(export: StudyExport, path: Path) -> None:
-    """Write the .qdpx: a zip of project.qde and sources/<guid>.txt (UTF-8, LF)."""
-    sources = _sources(export)
-    project = _xml_bytes(project_element(export, sources), PROJECT_NS)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    """Write the .qdpx: a zip of project.qde and sources/ (transcripts as UTF-8 text, recordings as stored)."""
+    sources = build_sources(export)
+    project = xml_bytes(project_element(export, sources), NS)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         archive.writestr("project.qde", project)
         for source in sources:
             archive.writestr(f"sources/{source.file_name}", source.text.encode("utf-8"))
+            for audio in source.audio:
+                archive.writestr(f"sources/{audio.transcript_file}", audio.text.encode("utf-8"))
+                member = zipfile.ZipInfo(f"sources/{audio.file_name}", date_time=_zip_time())
+                member.compress_type = zipfile.ZIP_STORED  # FLAC is compressed already; WAV deflates little
+                with archive.open(member, "w", force_zip64=True) as target:
+                    audio.part.copy_to(target)
 
 
-def write_codebook(export: StudyExport, path: Path) -> None:
-    Path(path).write_bytes(codebook_xml(export))
+def _zip_time() -> tuple[int, int, int, int, int, int]:
+    return datetime.now().timetuple()[:6]
