@@ -82,3 +82,41 @@ def test_overlapping_segments_give_cues_that_end_before_the_next_starts(study, t
     study.update_interview(interview.id, status="reviewed")
     cues = parse_srt(export_interview(study, interview.id, tmp_path, fmt="srt").read_text())
     assert [(start, end) for _, start, end, _ in cues] == [(1.0, 4.0), (4.0, 6.0), (6.0, 6.2)]
+
+
+def test_srt_of_a_draft_keeps_the_marker_out_of_the_spoken_cues(study, tmp_path):
+    interview_id = build(study)[0]
+    study.update_interview(interview_id, status="anonymised")
+    cues = parse_srt(export_interview(study, interview_id, tmp_path, fmt="srt").read_text(encoding="utf-8"))
+    assert [cue[0] for cue in cues] == [1, 2, 3, 4, 5, 6, 7]
+    number, start, end, text = cues[0]
+    assert start == 0.0 and text.startswith("[DRAFT — NOT REVIEWED") and text.endswith("]") and ":" not in text
+    assert end == 3.5  # speech starts at once, so the marker is shown alongside the first cue
+    spoken = cues[1:]
+    assert spoken[0][1:] == (0.0, 3.5, "Interviewer: When you hear about involvement in care, what does that mean to you?")
+    assert not any("DRAFT" in cue[3] for cue in spoken)
+
+
+def test_srt_marker_comes_before_speech_when_there_is_room(study, tmp_path):
+    study.add_participant("KI-09")
+    interview = study.add_interview("KI-09", mode="phone")
+    study.replace_segments(interview.id, [{"start": 6.0, "end": 9.0, "text": "Hello.", "speaker": "KI-09"}],
+                           model="hand-written")
+    segments = study.segments(interview.id)
+    study.save_anonymisation(interview.id, {s.id: s.text for s in segments}, [], {})
+    study.update_interview(interview.id, status="anonymised")
+    cues = parse_srt(export_interview(study, interview.id, tmp_path, fmt="srt").read_text(encoding="utf-8"))
+    assert [(start, end) for _, start, end, _ in cues] == [(0.0, 6.0), (6.0, 9.0)]
+    assert cues[1][3] == "KI-09: Hello."
+
+
+def test_reviewed_srt_has_no_marker_cue_and_vtt_keeps_markers_in_a_note(study, tmp_path):
+    interview_id = build(study)[0]
+    assert parse_srt(export_interview(study, interview_id, tmp_path, fmt="srt").read_text())[0][3].startswith(
+        "Interviewer: ")
+    study.update_interview(interview_id, status="anonymised")
+    text = export_interview(study, interview_id, tmp_path, fmt="vtt").read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    assert blocks[1].startswith("NOTE\nDRAFT")
+    _, cues = parse_vtt(text)
+    assert not any("DRAFT" in cue[3] for cue in cues)

@@ -3,6 +3,7 @@ to open and what to expect."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from interviewer import __version__
@@ -30,64 +31,80 @@ def _pre_coded(export: StudyExport) -> int:
     return sum(any(turn.item_id for turn in document.turns) for document in export.documents)
 
 
+WIDTH = 100
+
+
+def _item(text: str, indent: int = 2) -> list[str]:
+    """A wrapped list item: '- text' at `indent`, continuation lines under the text."""
+    return textwrap.wrap(text, WIDTH, initial_indent=" " * indent + "- ", subsequent_indent=" " * (indent + 2),
+                         break_on_hyphens=False)
+
+
+def _para(text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+
+
 def _project_lines(export: StudyExport, project: str, audio: list[str]) -> list[str]:
     owner = users_of(export).owner[1]
     coded = _pre_coded(export)
-    lines = [
-        f"The REFI-QDA project {project} holds:",
-        f"  - Users: \"{owner}\" first (tools such as QualCoder take it as your coder name), then \"{PRE_CODING_USER}\", "
-        "who is credited with the machine's pre-coding, so your own coding stays apart from it.",
-        "  - One text source per interview (\"KI-01 interview 3\"), exactly the TXT transcript.",
-        "  - Cases: one per participant, with quote label, gender, role, sector and other attributes as case "
-        "variables. The same values are also on each transcript as document variables named \"Participant: ...\", "
-        "with \"Participant\" giving the case.",
-        "  - Codes: the NPT constructs (4 x 4 sub-constructs) and the interview schedule's sections and items.",
-    ]
+    first = export.documents[0]
+    lines = [f"The REFI-QDA project {project} holds:"]
+    lines += _item(f"Users: \"{owner}\" first (tools such as QualCoder take it as your coder name), then "
+                   f"\"{PRE_CODING_USER}\", credited with the machine's pre-coding, so your own coding stays apart "
+                   "from it.")
+    lines += _item(f"One text source per interview (\"{first.participant.code} interview {first.interview.id}\"), "
+                   "exactly the TXT transcript.")
+    lines += _item("Cases: one per participant, with the quote label, gender, role, sector and other attributes as "
+                   "case variables. The same values are on each transcript as document variables \"Participant: "
+                   "...\", and \"Participant\" names its case.")
+    lines += _item("Codes: the NPT constructs (4 constructs with 4 sub-constructs each) and the interview schedule's "
+                   "sections and items.")
     if coded:
-        lines.append(f"  - Pre-coding ({coded} of {len(export.documents)} transcripts): each turn that answers a "
-                     "schedule item is coded with the item and with its NPT constructs, one coding per selection "
-                     "(the same turn selected once per code).")
+        lines += _item(f"Pre-coding ({coded} of {len(export.documents)} transcripts): each turn that answers a "
+                       "schedule item is coded with the item and with its NPT constructs, one coding per selection "
+                       "(the same turn is selected once per code).")
     else:
-        lines.append("  - No pre-coding: no interview here followed an interview schedule.")
-    if export.coders:
-        lines.append("  - Sets \"Coder A\", \"Coder B\", ...: the transcripts allocated to each coder.")
+        lines += _item("No pre-coding: no interview here followed an interview schedule.")
+    coders = sorted({coder for names in export.coders.values() for coder in names})
+    if coders:
+        lines += _item("Sets " + ", ".join(f"\"Coder {coder}\"" for coder in coders)
+                       + ": the transcripts allocated to each coder.")
     if audio:
-        lines.append("  - Audio sources: each recording with its transcript, synchronised at the start and end of every "
-                     "turn, so a turn can be played from the text. The pre-coding is on the text sources.")
+        lines += _item("Audio sources: each recording with its transcript, synchronised at the start and end of "
+                       "every turn, so a turn can be played from the text. The pre-coding is on the text sources.")
     return lines
 
 
 def _tool_lines(export: StudyExport, project: str, audio: list[str]) -> list[str]:
-    crlf = export.line_endings == "crlf"
-    lines = [
-        "Per tool",
-        "--------",
-        f"NVivo: open {project} (File > Open, file type REFI-QDA Project) and let NVivo convert it into a new",
-        "  project. Limits: NVivo converts what it supports (sources, codes, cases, coding, sets); case variables",
-        "  arrive as a case classification.",
-        "",
-        f"ATLAS.ti: import {project} as a REFI-QDA project into a new project. How cases and sets arrive depends",
-        "  on the version (often as document groups): check the document manager after import.",
-        "",
-        f"MAXQDA: import {project} as a REFI-QDA project. MAXQDA counts a Windows line break (CRLF) as two",
-        "  characters. " + ("This bundle was written with CRLF line endings and its positions counted for them, as "
-                           "MAXQDA needs." if crlf else
-                           "This bundle uses LF line endings; if MAXQDA shows the pre-coding shifted, ask for a bundle "
-                           "made with: interviewer export --all --line-endings crlf"),
-        "",
-        f"QualCoder: Project > Import > REFI-QDA project, choose {project}; QualCoder makes a new project from it.",
-        f"  - Your coder name becomes \"{users_of(export).owner[1]}\" (the project's first user). The pre-coding is "
-        f"credited to \"{PRE_CODING_USER}\":",
-        "    to see it while you code, show other coders' codings in the coding window.",
-        "  - QualCoder does not link cases to files on import (it ignores the cases' file references). Until you",
-        "    link them, filter by the document variables \"Participant\" and \"Participant: ...\", which QualCoder",
-        "    does import. To link: Cases > Manage cases, select a case (e.g. KI-01), open its files and add the",
-        "    whole text of the transcript(s) whose \"Participant\" is that case.",
-    ]
+    owner = users_of(export).owner[1]
+    if export.line_endings == "crlf":
+        endings = "This bundle was written with CRLF line endings and positions counted for them, as MAXQDA needs."
+    else:
+        endings = ("This bundle uses LF line endings; if MAXQDA shows the pre-coding shifted, ask for a bundle "
+                   "made with: interviewer export --all --line-endings crlf")
+    lines = ["Per tool", "--------"]
+    lines += _para(f"NVivo: open {project} (File > Open, file type REFI-QDA Project) and let NVivo convert it into "
+                   "a new project. NVivo converts what it supports (sources, codes, cases with classifications, "
+                   "coding, sets); see 'REFI-QDA Standard' in NVivo's help for its exceptions.")
+    lines += [""] + _para(f"ATLAS.ti: import {project} as a REFI-QDA project into a new project. How cases and sets "
+                          "arrive depends on the version (often as document groups): check the document manager.")
+    lines += [""] + _para(f"MAXQDA: import {project} as a REFI-QDA project. MAXQDA counts a Windows line break (CRLF) "
+                          f"as two characters. {endings}")
+    lines += [""] + _para(f"QualCoder: Project > Import > REFI-QDA project, choose {project}; QualCoder makes a new "
+                          "project from it.")
+    lines += _item(f"Your coder name becomes \"{owner}\" (the project's first user). The pre-coding is credited to "
+                   f"\"{PRE_CODING_USER}\": to see it while you code, show other coders' codings in the coding "
+                   "window.")
+    lines += _item("QualCoder does not link cases to files on import (it ignores the cases' file references). "
+                   "Until you link them, filter by the document variables \"Participant\" and \"Participant: "
+                   "...\", which QualCoder imports. To link: Cases > Manage cases, select a case (e.g. "
+                   f"{export.documents[0].participant.code}), open its files and add the whole text of each "
+                   "transcript whose \"Participant\" is that case.")
     if audio:
-        lines.append("  - QualCoder reads audio transcripts but not their sync points; use the audio/ files with the "
-                     "SRT or VTT in a media player to listen along.")
-    lines.append("Any tool: if something is missing after import, the same content is in transcripts/ and csv/.")
+        lines += _item("QualCoder imports each recording with its transcript but not the sync points; to listen "
+                       "along, open the audio/ file with the interview's SRT or VTT in a media player.")
+    lines += [""] + _para("Any tool: if something is missing after import, the same content is in transcripts/ and "
+                          "csv/.")
     return lines
 
 

@@ -17,11 +17,12 @@ NOTE_SECONDS = 2.0
 
 
 def markers(document: TranscriptDocument) -> list[str]:
+    """The review markers, bracketed and without a colon, so no reader takes them for `Speaker: text`."""
     found = []
     if document.draft:
-        found.append("DRAFT — NOT REVIEWED: the anonymisation of this transcript has not been checked.")
+        found.append("[DRAFT — NOT REVIEWED. The anonymisation of this transcript has not been checked.]")
     if not document.anonymised:
-        found.append("NOT ANONYMISED — IDENTIFIABLE, FOR THE RESEARCH TEAM ONLY.")
+        found.append("[NOT ANONYMISED — IDENTIFIABLE, FOR THE RESEARCH TEAM ONLY]")
     return found
 
 
