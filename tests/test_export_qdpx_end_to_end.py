@@ -164,7 +164,7 @@ def test_without_audio_there_is_no_audio_anywhere(study, tmp_path):
 
 def test_crlf_bundle_counts_positions_in_the_text_as_written(study, tmp_path):
     ids = recorded_study(study)
-    result = run("export", "--all", "--line-endings", "crlf", "--out", str(tmp_path / "bundle"))
+    result = run("export", "--all", "--line-endings", "crlf", "--include-audio", "--out", str(tmp_path / "bundle"))
     assert result.exit_code == 0, result.output
     bundle = tmp_path / "bundle"
     project, folder = read(bundle / "test-study.qdpx", tmp_path, "crlf")
@@ -174,6 +174,12 @@ def test_crlf_bundle_counts_positions_in_the_text_as_written(study, tmp_path):
         text = raw.decode("utf-8")  # bytes decoded as they are: CRLF stays two characters
         for selection in source.plain_text_selection:
             assert text[selection.start_position:selection.end_position] in CODED_TURNS
+    for audio in project.sources.audio_source:
+        [transcript] = audio.transcript
+        raw = RefiProject.resolve_source_path(transcript.plain_text_path, folder).read_bytes()
+        spoken = raw.decode("utf-8")
+        assert b"\r\n" in raw
+        assert [spoken[point.position] for point in transcript.sync_point] == ["[", "\r"] * 5
     txt = (bundle / "transcripts" / "txt" / f"KI-02-interview-{ids[1]:04d}.txt").read_bytes()
     assert b"\r\n" in txt and b"\n" not in txt.replace(b"\r\n", b"")
     assert b"\r\n" not in (bundle / "transcripts" / "srt" / f"KI-02-interview-{ids[1]:04d}.srt").read_bytes()
@@ -189,5 +195,5 @@ def test_a_missing_recording_is_named_and_nothing_is_written(study, tmp_path):
     ids = recorded_study(study)
     study.recording_path(study.recordings(ids[1])[0]).unlink()
     result = run("export", "--all", "--include-audio", "--out", str(tmp_path / "bundle"))
-    assert result.exit_code == 1 and f"interview #{ids[1]} is missing" in result.output
+    assert result.exit_code == 1 and f"part 1 of interview #{ids[1]}) is missing" in result.output
     assert not (tmp_path / "bundle").exists()

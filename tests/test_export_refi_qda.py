@@ -186,3 +186,42 @@ def test_codebook_file_holds_the_same_codes_and_matches_the_schema_types(study, 
     body = qdc.decode("utf-8").split("?>", 1)[1]
     wrapped = re.sub(r"<CodeBook [^>]*>", "<CodeBook>", body, count=1)
     schema.validate(f'<Project xmlns="{PROJECT_NS}" name="check">{wrapped}</Project>')
+
+
+def test_each_recorded_part_is_an_audio_source_synchronised_from_its_own_start(study, tmp_path, schema):
+    study.add_participant("KI-08", gender="Male")
+    interview = study.add_interview("KI-08", mode="phone")
+    parts = []
+    for part, content in ((1, b"first part"), (2, b"second part")):
+        path = study.folder / "recordings" / f"interview-{interview.id:04d}-part-{part}.wav"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        parts.append(study.add_recording(interview.id, path=path, sha256="0" * 64, format="WAV", sample_rate=16000,
+                                         channels=1, duration=30.0))
+    study.replace_segments(interview.id, [
+        {"start": 1.0, "end": 4.0, "text": "Part one question?", "speaker": "Interviewer", "recording_id": parts[0].id},
+        {"start": 5.0, "end": 40.0, "text": "Part one answer.", "speaker": "KI-08", "recording_id": parts[0].id},
+        {"start": 2.0, "end": 6.0, "text": "Part two answer.", "speaker": "KI-08", "recording_id": parts[1].id},
+    ], model="hand-written")
+    study.save_anonymisation(interview.id, {s.id: s.text for s in study.segments(interview.id)}, [], {})
+    study.update_interview(interview.id, status="reviewed")
+    path = write_study(collect(study, include_audio=True), "qdpx", tmp_path / "parts.qdpx")
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("project.qde")
+        schema.validate(xml)
+        root = ET.fromstring(xml)
+        audio = root.findall("q:Sources/q:AudioSource", NS)
+        assert [source.get("name") for source in audio] == ["KI-08 interview 1 part 1.wav", "KI-08 interview 1 part 2.wav"]
+        assert [archive.read("sources/" + s.get("path").removeprefix("internal://")) for s in audio] == [
+            b"first part", b"second part"]
+        transcripts = [archive.read("sources/" + s.find("q:Transcript", NS).get("plainTextPath").removeprefix(
+            "internal://")).decode() for s in audio]
+    assert transcripts == ["[00:00:01] Interviewer: Part one question?\n\n[00:00:05] KI-08: Part one answer.\n",
+                           "[00:00:02] KI-08: Part two answer.\n"]
+    points = [[(int(p.get("position")), int(p.get("timeStamp"))) for p in s.iterfind("q:Transcript/q:SyncPoint", NS)]
+              for s in audio]
+    assert points[0] == [(0, 1000), (42, 4000), (44, 5000), (78, 30000)]  # the answer's end is held to the part's end
+    assert [transcripts[0][position] for position, _ in points[0]] == ["[", "\n", "[", "\n"]
+    assert points[1] == [(0, 2000), (34, 6000)]
+    case = root.find("q:Cases/q:Case", NS)
+    assert len(case.findall("q:SourceRef", NS)) == 3

@@ -48,13 +48,12 @@ class AudioPart:
 
 
 def audio_parts(study: Study, interview_id: int) -> list[AudioPart]:
-    """The interview's recorded parts in order; refuses when a recording file is missing."""
+    """The interview's recorded parts in order, each opened once here so a missing one is refused before any
+    file is written."""
     parts = []
     for recording in study.recordings(interview_id):
-        path = study.recording_path(recording)
-        if not path.is_file():
-            raise ExportRefused(f"Recording {path} of interview #{interview_id} is missing; restore it, or export "
-                                "without --include-audio.")
+        with open_recording(study, recording):
+            pass
         parts.append(AudioPart(recording, Path(recording.path).suffix.lower(),
                                lambda recording=recording: open_recording(study, recording)))
     return parts
