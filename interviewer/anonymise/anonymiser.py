@@ -10,6 +10,7 @@ from typing import Iterable
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
+from interviewer.anonymise.never_names import never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
 from interviewer.anonymise.terms import TermIndex, term_regex
@@ -85,6 +86,7 @@ class Anonymiser:
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, others, gaz)
+        candidates = [c for c in candidates if c.priority >= 5 or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
         detections = self._resolve(text, candidates)
         return [d for d in detections if self.policy.replaces(d.entity_type)]
 

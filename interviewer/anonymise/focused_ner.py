@@ -6,6 +6,7 @@ from spacy.util import filter_spans
 
 from interviewer.anonymise.cues import FILLERS, MONTHS, TITLES
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_group_word
 from interviewer.anonymise.words import CONTRACTION, is_acronym, is_brand_case, is_word
 
 WINDOW = 8
@@ -18,7 +19,8 @@ def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> boo
     lower = CONTRACTION.sub("", word.lower())
     return (is_word(word) and word[:1].isupper() and not word.isupper() and not is_acronym(word)
             and not is_brand_case(word) and lower not in allow_words and lower.rstrip(".") not in TITLES
-            and lower not in MONTHS and lower not in FILLERS and not gaz.is_common(lower))
+            and lower not in MONTHS and lower not in FILLERS and lower not in DISCOURSE_WORDS and not gaz.is_common(lower)
+            and not is_group_word(word, gaz))
 
 
 def windows(doc, allow_words: frozenset[str], width: int = WINDOW) -> list[tuple[int, int]]:

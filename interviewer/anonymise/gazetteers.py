@@ -26,9 +26,14 @@ class Gazetteers:
     first_names: frozenset[str]
     surnames: frozenset[str]
     places: dict[str, str]
-    """Lower-case place name -> its usual spelling."""
+    """Lower-case place name -> its usual spelling: UK and Irish places, world places of 15,000+, regions, countries."""
     place_max_words: int
     place_first_words: frozenset[str]
+    regions: frozenset[str]
+    """Lower-case countries and first-level regions (US states, provinces, counties): places before all else."""
+    world_places: frozenset[str]
+    """Lower-case places of 15,000+ outside the UK and Ireland (and not regions): many are also people's names,
+    so they count as places where a place stands ('in Tyler', 'Tyler, Texas')."""
     _common_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_common(self, word: str) -> bool:
@@ -54,9 +59,13 @@ def load_gazetteers() -> Gazetteers:
     first = frozenset(n.lower() for name in ("first-names-census.txt", "first-names-uk.txt")
                       for n in read_list(DATA_DIR / name))
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
-    places = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
+    home = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
+    regions = {p.lower(): p for p in read_list(DATA_DIR / "places-regions.txt")}
+    world = {p.lower(): p for p in read_list(DATA_DIR / "places-world.txt")}
+    places = {**world, **home, **regions}
     return Gazetteers(common, first, surnames, places, max(len(place_words(p)) for p in places),
-                      frozenset(place_words(p)[0] for p in places))
+                      frozenset(place_words(p)[0] for p in places), frozenset(regions),
+                      frozenset(k for k in world if k not in home and k not in regions))
 
 
 def place_words(place: str) -> list[str]:
@@ -67,3 +76,37 @@ def place_words(place: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def default_allow_terms() -> tuple[str, ...]:
     return tuple(read_list(DATA_DIR / "allow.txt"))
+
+
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i", "ers", "er")
+
+
+def demonym_place(word: str, gaz: Gazetteers) -> str | None:
+    """The country or region a nationality or demonym word comes from ('Mexicans' -> 'mexico', 'Texan' -> 'texas',
+    'Pakistani' -> 'pakistan'), or None. Read by word shape: a stem of four letters or
+    more that begins a country or region, at most three letters short of it."""
+    lower = word.lower().rstrip("'’")
+    if lower in gaz.first_names or lower in gaz.surnames:
+        return None  # 'Cameron', 'Francis', 'Moran': names first
+    for suffix in DEMONYM_SUFFIXES:
+        if not lower.endswith(suffix):
+            continue
+        stem = lower[: -len(suffix)]
+        if len(stem) < 4 or suffix in ("n", "ns") and stem[-1] not in "ao":
+            continue  # 'Texan', 'Alaskans', but not 'Florin'
+        slack = 1 if suffix in ("i", "is") else 3  # 'Pakistani', 'Somalis', but not 'Flori'
+        for place in _places_by_prefix().get(stem[:4], ()):
+            if place.startswith(stem) and len(place) - len(stem) <= slack and place != lower:
+                return place
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _places_by_prefix() -> dict[str, tuple[str, ...]]:
+    """Single-word countries and regions by their first four letters."""
+    gaz = load_gazetteers()
+    index: dict[str, list[str]] = {}
+    for place in gaz.regions:
+        if " " not in place and len(place) >= 4:
+            index.setdefault(place[:4], []).append(place)
+    return {k: tuple(v) for k, v in index.items()}

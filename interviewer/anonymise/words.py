@@ -9,6 +9,7 @@ import unicodedata
 from interviewer.anonymise.cues import MONTHS, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.never_names import is_group_word, singular
 
 SENTENCE_END = ".!?:;\"“”[(\n"
 ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
@@ -86,7 +87,12 @@ class TokenView:
         return self.gaz.is_common(self.word(i))
 
     def allowed(self, i: int) -> bool:
-        return self.lower(i) in self.allow_words
+        lower = self.lower(i)
+        return lower in self.allow_words or (lower.endswith("s") and len(lower) > 3 and singular(lower) in self.allow_words)
+
+    def group_word(self, i: int) -> bool:
+        """A nationality or group word ('Americans', 'Texan'): never a name."""
+        return is_group_word(self.word(i), self.gaz)
 
     def capitalised_word(self, i: int, acronym: bool = False) -> bool:
         """A capitalised word (or, with `acronym`, an acronym) that is no stop word, allowed term or calendar word:
@@ -94,14 +100,14 @@ class TokenView:
         w = self.word(i)
         return (0 <= i < len(self.tokens) and (is_capitalised(w) or acronym and is_acronym(w)) and is_word(w)
                 and not self.tokens[i].is_stop and not self.allowed(i) and self.lower(i) not in MONTHS
-                and self.lower(i) not in WEEKDAYS)
+                and self.lower(i) not in WEEKDAYS and not self.group_word(i))
 
     def namelike(self, i: int) -> bool:
         """A capitalised word that is not an English word, an allowed term or an institution head."""
         w = self.word(i)
         return (is_capitalised(w) and is_word(w) and len(w) >= 2 and not self.common(i) and not self.allowed(i)
                 and w.lower() not in INSTITUTION_HEADS and self.lower(i) not in MONTHS and self.lower(i) not in WEEKDAYS
-                and not is_brand_case(w))
+                and not is_brand_case(w) and not self.group_word(i))
 
     def span(self, first: int, last: int, entity_type: str, score: float, reason: str) -> Found:
         start = self.tokens[first].idx

@@ -1,0 +1,102 @@
+"""Provides the words that are never names whatever their capital letter: nationalities and other group words,
+discourse words opening a turn, and seasons."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
+
+GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
+greek greeks thai thais filipino filipinos filipina peruvian peruvians norwegian norwegians kiwi kiwis aussie aussies yank
+yanks yankee yankees geordies scouser scousers brummie brummies mancunian mancunians glaswegian glaswegians cockney
+cockneys latino latinos latina latinas latinx hispanic hispanics asian asians african africans european europeans caucasian
+caucasians arab arabs arabic native natives aboriginal aboriginals aborigine aborigines indigenous maori inuit
+midwestern midwesterner midwesterners southerner southerners northerner northerners westerner westerners easterner
+easterners new yorker yorkers texan texans catholic catholics protestant protestants baptist baptists methodist methodists
+mormon mormons jewish jew jews muslim muslims moslem hindu hindus sikh sikhs buddhist buddhists christian christians
+evangelical evangelicals pentecostal anglican anglicans presbyterian presbyterians lutheran lutherans quaker quakers
+democrat democrats democratic republican republicans tory tories labour liberal liberals conservative conservatives
+unionist unionists nationalist nationalists loyalist loyalists gaelic celtic anglo saxon saxons""".split())
+"""Nationalities, regional and religious groups and parties the demonym rule cannot read from a place name."""
+DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
+yes no nope nah ok okay alright right well so and but or then now anyway anyways like sure wow gosh gee geez jeez jeepers
+golly dang darn damn shoot whoa hey hi hello bye goodbye thanks please sorry true really exactly absolutely definitely
+totally cool great yikes ugh ouch oops whew phew boy man god lord jesus christ""".split())
+"""Words that open a turn in talk ('Oh.', 'Huh.', 'So, ...', 'Boy, ...'); at a turn start they name nobody."""
+SEASONS = frozenset("spring summer autumn fall winter springtime summertime wintertime".split())
+SEASON_BEFORE = frozenset("""in this last next that the every each during over through since until till by early late mid
+of before after one all whole""".split())
+SEASON_AFTER = frozenset("""term terms holiday holidays holidays break breaks months time season semester camp school
+fete fair""".split())
+TURN_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w .'’-]{0,30}:[ \t]*)?$")
+"""A turn opens here: the start of a line, perhaps after a speaker label ('B: ', 'Participant: ')."""
+
+
+def singular(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith(("'s", "’s")):
+        return lower[:-2]
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+        return lower[:-1]
+    return lower
+
+
+_GROUP_SEEN: dict[str, bool] = {}
+
+
+def is_group_word(word: str, gaz: Gazetteers) -> bool:
+    """A nationality, demonym or group word ('Mexicans', 'Texan', 'Catholics'): never a person or place."""
+    lower = word.lower().rstrip("'’")
+    known = _GROUP_SEEN.get(lower)
+    if known is None:
+        known = _GROUP_SEEN[lower] = lower in GROUP_WORDS or singular(lower) in GROUP_WORDS \
+            or demonym_place(lower, gaz) is not None
+    return known
+
+
+WORD_BEFORE = re.compile(r"([\w'’-]+)[\s,.!?…-]*$")
+
+
+def is_turn_opener(text: str, start: int, word: str) -> bool:
+    """A discourse word ('Oh', 'So', 'Huh') opening a turn, perhaps after other such words ('Oh. Huh.')."""
+    if word.lower() not in DISCOURSE_WORDS:
+        return False
+    for _ in range(6):
+        if TURN_START.search(text, max(0, start - 40), start):
+            return True
+        before = WORD_BEFORE.search(text, max(0, start - 30), start)
+        if not before or before.group(1).lower() not in DISCOURSE_WORDS:
+            return False
+        start = before.start(1)
+    return False
+
+
+def is_season(word: str, before: str, after: str) -> bool:
+    """A season word used as a season ('last Summer', 'in the Fall', 'Spring term'), not as a name ('Summer said')."""
+    lower = word.lower()
+    return lower in SEASONS and (before.lower() in SEASON_BEFORE or after.lower() in SEASON_AFTER or lower in ("fall", "autumn",
+                                                                                                         "winter", "spring"))
+
+
+NAME_WORD = re.compile(r"[\w'’-]+")
+
+
+def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers) -> bool:
+    """Whether a name-type span holds only words that are never names here: group words, discourse words
+    opening a turn, seasons used as seasons."""
+    if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
+        return False
+    words = list(NAME_WORD.finditer(text, start, end))
+    if not words:
+        return False
+    for match in words:
+        word = match.group()
+        before = NAME_WORD.findall(text, max(0, match.start() - 20), match.start())
+        after = NAME_WORD.search(text, match.end(), min(len(text), match.end() + 20))
+        if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
+                or is_season(word, before[-1] if before else "", after.group() if after else "")):
+            return False
+    return True
