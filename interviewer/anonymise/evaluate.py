@@ -1,4 +1,5 @@
-"""Provides scoring of detected spans against a labelled corpus: recall per type and trap terms redacted."""
+"""Provides scoring of detected spans against a labelled corpus: recall per type, same-type recall (redacted
+under the right kind of placeholder), trap terms redacted, and how many suggestions cover the misses."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from typing import Callable, Iterable
 
 DIRECT_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "PHONE", "EMAIL", "NHS_NUMBER", "POSTCODE", "URL")
 """Direct identifiers: names, places, organisations, phone, email, NHS number, postcode, web address."""
+SAME_TYPE = {"LOCATION": {"LOCATION", "ADDRESS"}, "ORGANIZATION": {"ORGANIZATION", "HOSPITAL", "WARD"}}
+"""Predicted types that count as the gold type: a street is a place, a hospital or ward an organisation."""
+
+
+def same_type(gold: str, predicted: str) -> bool:
+    return predicted in SAME_TYPE.get(gold, {gold})
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,12 @@ class Score:
 
     found: dict[str, int] = field(default_factory=dict)
     total: dict[str, int] = field(default_factory=dict)
+    found_same_type: dict[str, int] = field(default_factory=dict)
+    """Identifiers redacted wholly under placeholders of their own type (a place as a place)."""
+    covered_with_suggestions: int = 0
+    """Direct identifiers redacted, or missed but wholly covered by a suggestion."""
+    suggestions: int = 0
+    words: int = 0
     traps_redacted: int = 0
     traps_total: int = 0
     missed: list[tuple[str, str, str]] = field(default_factory=list)
@@ -33,6 +46,24 @@ class Score:
     def recall(self, entity_type: str) -> float:
         total = self.total.get(entity_type, 0)
         return self.found.get(entity_type, 0) / total if total else float("nan")
+
+    def same_type_recall(self, entity_type: str) -> float:
+        total = self.total.get(entity_type, 0)
+        return self.found_same_type.get(entity_type, 0) / total if total else float("nan")
+
+    def label_precision(self, entity_type: str) -> float:
+        """Of the identifiers of this type that were redacted, the share redacted under their own type."""
+        found = self.found.get(entity_type, 0)
+        return self.found_same_type.get(entity_type, 0) / found if found else float("nan")
+
+    @property
+    def recall_with_suggestions(self) -> float:
+        total = sum(self.total.get(t, 0) for t in DIRECT_TYPES)
+        return self.covered_with_suggestions / total if total else float("nan")
+
+    @property
+    def suggestions_per_1000_words(self) -> float:
+        return 1000 * self.suggestions / self.words if self.words else 0.0
 
     @property
     def direct_recall(self) -> float:
@@ -66,8 +97,19 @@ def _covered(length: int, spans: Iterable[dict]) -> list[bool]:
     return mask
 
 
-def score_documents(documents: list[Document], predict: Callable[[str], list[dict]]) -> tuple[Score, dict[str, list[dict]]]:
-    """Run `predict` on every text; an identifier counts as removed when all its letters and digits are covered.
+def _types_at(length: int, spans: Iterable[dict]) -> list[set[str]]:
+    types: list[set[str]] = [set() for _ in range(length)]
+    for span in spans:
+        for i in range(max(0, span["start"]), min(length, span["end"])):
+            types[i].add(span.get("entity_type", ""))
+    return types
+
+
+def score_documents(documents: list[Document], predict: Callable[[str], list[dict]],
+                    suggest: Callable[[str], list[dict]] | None = None) -> tuple[Score, dict[str, list[dict]]]:
+    """Run `predict` on every text; an identifier counts as removed when all its letters and digits are covered,
+    and as removed under its own type when the spans covering them all have a type that counts as its type.
+    With `suggest`, also count identifiers covered by a redaction or a suggestion, and the suggestions made.
 
     A trap term counts as wrongly redacted when any of its letters or digits is covered.
     """
@@ -77,12 +119,21 @@ def score_documents(documents: list[Document], predict: Callable[[str], list[dic
         spans = predict(document.text)
         predictions[document.id] = spans
         mask = _covered(len(document.text), spans)
+        types = _types_at(len(document.text), spans)
+        suggested = suggest(document.text) if suggest else []
+        score.suggestions += len(suggested)
+        score.words += len(document.text.split())
+        either = _covered(len(document.text), list(spans) + list(suggested))
         for gold in document.spans:
             kind = gold.get("type") or gold.get("entity_type")
             positions = [i for i in range(gold["start"], gold["end"]) if document.text[i].isalnum()]
             score.total[kind] = score.total.get(kind, 0) + 1
+            if kind in DIRECT_TYPES and all(either[i] for i in positions):
+                score.covered_with_suggestions += 1
             if all(mask[i] for i in positions):
                 score.found[kind] = score.found.get(kind, 0) + 1
+                if all(types[i] and all(same_type(kind, t) for t in types[i]) for i in positions):
+                    score.found_same_type[kind] = score.found_same_type.get(kind, 0) + 1
             else:
                 score.missed.append((document.id, kind, document.text[gold["start"]:gold["end"]]))
         for trap in document.traps:
@@ -94,17 +145,25 @@ def score_documents(documents: list[Document], predict: Callable[[str], list[dic
 
 
 def format_comparison(ours: Score, baseline: Score | None) -> str:
-    """A side-by-side table of recall per type, direct-identifier recall and trap rate."""
+    """A side-by-side table of recall per type and same-type recall (a place redacted as a place), then
+    direct-identifier recall, trap rate and, when suggestions were scored, their coverage and rate."""
     types = sorted(ours.total, key=lambda t: (t not in DIRECT_TYPES, t))
-    header = f"{'type':<14}{'n':>5}{'ours':>9}" + (f"{'presidio':>10}" if baseline else "")
+    header = f"{'type':<14}{'n':>5}{'ours':>9}{'same-type':>11}" + (f"{'presidio':>10}{'same-type':>11}" if baseline else "")
     lines = [header]
     for kind in types:
-        row = f"{kind:<14}{ours.total[kind]:>5}{ours.recall(kind):>9.3f}"
+        row = f"{kind:<14}{ours.total[kind]:>5}{ours.recall(kind):>9.3f}{ours.same_type_recall(kind):>11.3f}"
         if baseline:
-            row += f"{baseline.recall(kind):>10.3f}"
+            row += f"{baseline.recall(kind):>10.3f}{baseline.same_type_recall(kind):>11.3f}"
         lines.append(row)
     row = f"{'DIRECT (all)':<14}{sum(ours.total.get(t, 0) for t in DIRECT_TYPES):>5}{ours.direct_recall:>9.3f}"
     lines.append(row + (f"{baseline.direct_recall:>10.3f}" if baseline else ""))
     row = f"{'traps redacted':<14}{ours.traps_total:>5}{ours.trap_rate:>9.3f}"
-    lines.append(row + (f"{baseline.trap_rate:>10.3f}" if baseline else ""))
+    lines.append(row + (f"{'':>11}{baseline.trap_rate:>10.3f}" if baseline else ""))
+    for kind in ("PERSON", "LOCATION", "ORGANIZATION"):
+        if ours.found.get(kind):
+            row = f"{'label ' + kind[:3]:<14}{ours.found[kind]:>5}{ours.label_precision(kind):>9.3f}"
+            lines.append(row + (f"{'':>11}{baseline.label_precision(kind):>10.3f}" if baseline and baseline.found.get(kind) else ""))
+    if ours.suggestions:
+        lines.append(f"{'+suggestions':<14}{'':>5}{ours.recall_with_suggestions:>9.3f}   "
+                     f"({ours.suggestions} suggestions, {ours.suggestions_per_1000_words:.1f} per 1,000 words)")
     return "\n".join(lines)

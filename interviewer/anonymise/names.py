@@ -9,12 +9,12 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, PERSONAL_TITLES,
-    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES,
+    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.places import (
-    find_named_venues, find_places, find_places_after_prepositions, one_edit_place,
+    find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
 )
 from interviewer.anonymise.words import (
     CONTRACTION, INSTITUTION_HEADS, POSSESSIVES, TokenView, is_capitalised, is_word,
@@ -59,8 +59,9 @@ def _first_names(v: TokenView) -> Iterator[Found]:
         if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
             continue
         common = v.common(i) or lower in MONTHS
-        if lower in gaz.places and v.lower(i - 1) in PLACE_PREPOSITIONS and not (v.namelike(i + 1) or v.surname_word(i + 1)):
-            continue  # "went to Bradford": the place, not the first name
+        if lower in gaz.places and (v.lower(i - 1) in PLACE_PREPOSITIONS or place_position(v, i, i)) \
+                and not (v.namelike(i + 1) or v.surname_word(i + 1)):
+            continue  # "went to Bradford", "near Savannah": the place, not the first name
         if is_capitalised(w):
             if not common:
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.8, "first name from the gazetteer")
@@ -115,10 +116,13 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
     while i < len(v.tokens):
         w = v.word(i)
         lower = CONTRACTION.sub("", w.lower())
-        if not (v.namelike(i) and len(w) >= 3) or lower in gaz.places or lower in gaz.first_names or gaz.is_common(lower) \
-                or lower in FILLERS:
+        if not (v.namelike(i) and len(w) >= 3) or (lower in gaz.places and lower not in gaz.world_places) \
+                or lower in gaz.first_names or gaz.is_common(lower) or lower in FILLERS:
             i += 1
             continue
+        if lower in gaz.world_places and place_position(v, i, i):
+            i += 1
+            continue  # find_places has it as a place
         initial = v.initial(i)
         name_cue = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS \
             or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
@@ -129,6 +133,10 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
         place = one_edit_place(w) if len(w) >= 5 and last == i else None
         if place:
             yield v.span(i, last, "LOCATION", 0.6, f"one letter from the place '{gaz.places[place]}'")
+        elif not initial and v.word(last + 1) not in ("'s", "’s") and place_position(v, i, last):
+            yield v.span(i, last, "LOCATION", 0.6, "capitalised word that is not an English word, in a place position")
+        elif not initial and v.lower(i - 1) in ("at", "for") and v.lower(i - 2) in WORK_VERBS:
+            yield v.span(i, last, "ORGANIZATION", 0.6, f"capitalised word that is not an English word, a workplace after '{v.word(i - 1)}'")
         else:
             yield v.span(i, last, "PERSON", 0.5, "capitalised word that is not an English word, mid-sentence")
         i = last + 1

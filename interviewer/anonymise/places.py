@@ -8,8 +8,8 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, PLACE_PREPOSITIONS, SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS,
-    WHERE_PREPOSITIONS,
+    GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
+    SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -22,8 +22,8 @@ def place_deletion_index() -> dict[str, set[str]]:
     gaz = load_gazetteers()
     index: dict[str, set[str]] = {}
     for place in gaz.places:
-        if " " in place or len(place) < 5 or not place.isalpha() or gaz.is_common(place):
-            continue
+        if " " in place or len(place) < 5 or not place.isalpha() or gaz.is_common(place) or place in gaz.world_places:
+            continue  # misheard spellings are looked for among UK and Irish places and regions only
         for key in {place} | {place[:i] + place[i + 1:] for i in range(len(place))}:
             index.setdefault(key, set()).add(place)
     return index
@@ -39,6 +39,30 @@ def one_edit_place(word: str) -> str | None:
             if place[0] == lower[0] and one_edit(lower, place):
                 return place
     return None
+
+
+def place_position(v: TokenView, first: int, last: int) -> bool:
+    """Whether words first..last stand where a place stands: after 'in', 'from', 'near' ..., after 'moved to',
+    'back to' ..., before ', Texas' or 'County', or after 'Dallas,'."""
+    before = v.lower(first - 1)
+    if before in PLACE_POSITION_BEFORE or (before == "to" and v.lower(first - 2) in MOTION_WORDS):
+        return True
+    if v.lower(last + 1) in PLACE_KIND_AFTER and is_capitalised(v.word(last + 1)):
+        return True
+    if v.word(last + 1) == "," and _region_at(v, last + 2):
+        return True
+    return before == "," and first >= 2 and v.lower(first - 2) in v.gaz.places and is_capitalised(v.word(first - 2))
+
+
+def _region_at(v: TokenView, i: int) -> bool:
+    """A capitalised country or region (one or two words) starts at token i."""
+    if not is_capitalised(v.word(i)):
+        return False
+    return v.lower(i) in v.gaz.regions or f"{v.lower(i)} {v.lower(i + 1)}" in v.gaz.regions
+
+
+def _person_named_like(v: TokenView, key: str) -> bool:
+    return key in v.gaz.first_names or key in v.gaz.surnames
 
 
 def find_places(v: TokenView) -> Iterator[Found]:
@@ -58,15 +82,21 @@ def find_places(v: TokenView) -> Iterator[Found]:
             capitalised = all(is_capitalised(x) or x.lower() in ("upon", "on", "under", "le", "in", "the", "de", "-")
                               for x in words)
             common = size == 1 and v.common(i)
+            positioned = place_position(v, i, i + size - 1)
             if capitalised:
-                if common and v.lower(i - 1) not in PLACE_PREPOSITIONS:
+                if common and v.lower(i - 1) not in PLACE_PREPOSITIONS and not positioned:
                     break
-                yield v.span(i, i + size - 1, "LOCATION", 0.75, "UK place from the gazetteer")
+                if size == 1 and not positioned and (key in gaz.world_places or key in gaz.regions and _person_named_like(v, key)):
+                    break  # 'Ngozi', 'Virginia', 'Tyler': a person's name unless it stands where a place stands
+                where = "region or country" if key in gaz.regions else "world place" if key in gaz.world_places else "UK place"
+                yield v.span(i, i + size - 1, "LOCATION", 0.75,
+                             f"{where} from the gazetteer" + (" in a place position" if positioned else ""))
                 named = _name_round_place(v, i, i + size - 1)
                 if named:
                     yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
-            elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
-                yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case UK place from the gazetteer")
+            elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names
+                                                                   and (key not in gaz.world_places or positioned))):
+                yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             break
 
 
