@@ -25,11 +25,11 @@ like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
 grandson granddaughter colleague manager boss neighbour mate pal buddy""".split())
 WHERE_PREPOSITIONS = frozenset("in at from near outside around round".split())
-PLACE_POSITION_BEFORE = frozenset("in from near outside around across towards toward via into through beyond past".split())
+PLACE_POSITION_BEFORE = frozenset("in from near outside around round across towards toward via into through beyond past".split())
 """Words after which a name is a place ('in Tyler', 'from Savannah'), not a person."""
 MOTION_WORDS = frozenset("""move moved moves moving went go goes going gone came come comes coming drove drive driving flew fly
 flying travelled traveled travel back up down over out relocated emigrated trip way route train bus flight flights ticket
-tickets holiday holidays vacation commute commuted commuting transferred posted sent""".split())
+tickets holiday holidays vacation commute commuted commuting transferred posted sent home walk walked walking""".split())
 """Words before 'to' that make what follows a destination ('moved to Tulsa', 'back to Cork')."""
 PLACE_KIND_AFTER = frozenset("county city state province parish borough shire township region area district".split())
 WORK_VERBS = frozenset("work works worked working job jobs employed employer joined started apprentice placement".split())

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import LEADING_NOISE
+from interviewer.anonymise.cues import LEADING_NOISE, TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -153,7 +153,19 @@ def find_institutions(text: str) -> Iterator[Found]:
 def find_addresses(text: str) -> Iterator[Found]:
     for match in _anchored(STREET, STREET_HEAD, text):
         start, words = _trim_chain(text, match.start(2), match.group(2))
-        has_number = bool(match.group(1)) or match.start() < match.start(2)
+        cut = max((k for k, w in enumerate(words[:-1]) if w in ("on", "at")), default=None)
+        if cut is not None and not match.group(1):
+            # 'Parkfield Foundry on Cable Street': the street begins after 'on', and what stands on it is named before
+            venue_start = match.start() if match.start() < match.start(2) else start
+            on_at = re.search(rf"\b{words[cut]}\b", text[start:match.end()]).start() + start
+            venue_end = len(text[:on_at].rstrip(" \t\n,"))
+            if cut > 0 and venue_end > venue_start and any(w[:1].isupper() and w.lower() not in STOP_WORDS for w in words[:cut]):
+                yield Found(venue_start, venue_end, "ORGANIZATION", 0.7, f"name before '{words[cut]}' a street")
+            start = text.index(words[cut + 1], on_at + len(words[cut]))
+            words = words[cut + 1:]
+        if len(words) == 1 and words[0].lower().rstrip(".") in TITLES:
+            continue  # 'Dr Lane', 'Mrs Green': a person
+        has_number = bool(match.group(1)) or (match.start() < match.start(2) and cut is None)
         if not words and not has_number:
             continue
         strong = bool(re.fullmatch(STREET_STRONG, match.group(3)))

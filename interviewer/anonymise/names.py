@@ -40,7 +40,7 @@ def _titled(v: TokenView) -> Iterator[Found]:
         known_name = w.lower() in v.gaz.surnames or w.lower() in v.gaz.first_names
         if (v.allowed(j) or v.common(j)) and not known_name and not w.islower() and v.lower(i) not in PERSONAL_TITLES:
             continue
-        if not w or not is_word(w) or w.lower() in MONTHS or w.lower() in INSTITUTION_HEADS:
+        if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and v.lower(i) not in PERSONAL_TITLES):
             continue
         if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3):
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")

@@ -45,13 +45,18 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
     """Whether words first..last stand where a place stands: after 'in', 'from', 'near' ..., after 'moved to',
     'back to' ..., before ', Texas' or 'County', or after 'Dallas,'."""
     before = v.lower(first - 1)
+    if v.word(last + 1) in ("'s", "’s"):
+        return False  # 'in Hope's name'
     if before in PLACE_POSITION_BEFORE or (before == "to" and v.lower(first - 2) in MOTION_WORDS):
         return True
     if v.lower(last + 1) in PLACE_KIND_AFTER and is_capitalised(v.word(last + 1)):
         return True
     if v.word(last + 1) == "," and _region_at(v, last + 2):
         return True
-    return before == "," and first >= 2 and v.lower(first - 2) in v.gaz.places and is_capitalised(v.word(first - 2))
+    # 'Dallas, Texas', 'Hoyland, Goldthorpe': a known place after a known place (not 'Mark, Mark Tennant')
+    return before == "," and first >= 2 and v.lower(first - 2) in v.gaz.places and is_capitalised(v.word(first - 2)) \
+        and v.lower(first) in v.gaz.places and v.lower(first) not in v.gaz.first_names \
+        and v.lower(first - 2) not in v.gaz.first_names
 
 
 def _region_at(v: TokenView, i: int) -> bool:

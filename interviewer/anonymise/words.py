@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from interviewer.anonymise.cues import MONTHS, WEEKDAYS
+from interviewer.anonymise.cues import MONTHS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.never_names import is_group_word, singular
@@ -106,6 +106,7 @@ class TokenView:
         """A capitalised word that is not an English word, an allowed term or an institution head."""
         w = self.word(i)
         return (is_capitalised(w) and is_word(w) and len(w) >= 2 and not self.common(i) and not self.allowed(i)
+                and self.lower(i).rstrip(".") not in TITLES
                 and w.lower() not in INSTITUTION_HEADS and self.lower(i) not in MONTHS and self.lower(i) not in WEEKDAYS
                 and not is_brand_case(w) and not self.group_word(i))
 
