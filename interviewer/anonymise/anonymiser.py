@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.never_names import never_a_name
@@ -103,6 +104,8 @@ class Anonymiser:
         mask = bytearray(len(text))
         for m in self._allow_index.finditer(text):
             mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for start, end in allowed_spelled_spans(text):
+            mask[start:end] = b"\x01" * (end - start)
         return mask
 
     def _without_allowed(self, text: str, candidates: list[Candidate], mask: bytearray) -> list[Candidate]:

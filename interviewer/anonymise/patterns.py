@@ -8,6 +8,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acronyms
 from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -108,7 +109,7 @@ SPELLED = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){3,}\b|\b[A-Z](?:\.? [A-Z]){3,}\b(
 def find_spelled_names(text: str) -> Iterator[Found]:
     for match in SPELLED.finditer(text):
         letters = re.sub(r"[^A-Za-z]", "", match.group()).lower()
-        if letters.startswith("www"):
+        if letters.startswith("www") or letters in allowed_acronyms():
             continue
         yield Found(match.start(), match.end(), "PERSON", 0.8, "name spelled letter by letter")
 
@@ -216,6 +217,7 @@ def find_dates(text: str) -> Iterator[Found]:
 
 def find_structured(text: str) -> list[Found]:
     found: list[Found] = []
-    for finder in (find_numbers, find_postcodes, find_addresses_online, find_spelled_names, find_ages, find_dates):
+    for finder in (find_numbers, find_postcodes, find_addresses_online, find_spelled_names, find_spelled_acronyms, find_ages,
+                   find_dates):
         found.extend(finder(text))
     return found

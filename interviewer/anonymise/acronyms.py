@@ -1,0 +1,51 @@
+"""Provides spelled-out acronyms: letters said one by one ('N H S', 'I B M', 'd w p') read as the acronym, kept
+when it is an allowed national body and redacted as an organisation where it names a workplace."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from interviewer.anonymise.cues import WORK_VERBS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import default_allow_terms
+
+SPELLED_UPPER = re.compile(r"(?<![\w.'’-])[A-Z](?:\.?[ \t][A-Z]){1,5}\.?(?![\w'’-])")
+SPELLED_LOWER = re.compile(r"(?<![\w.'’-])[a-z](?:\.?[ \t][a-z]){1,5}\.?(?![\w'’-])")
+WORKPLACE_BEFORE = re.compile(r"\b(?:(?:" + "|".join(sorted(WORK_VERBS)) + r")\s+(?:at|for|with|by)|"
+                              r"(?:at|for|joined|from)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
+"""'worked at', 'a job with', 'joined', 'for': what follows is where someone works."""
+
+
+@functools.lru_cache(maxsize=1)
+def allowed_acronyms() -> frozenset[str]:
+    return frozenset(t.lower() for t in default_allow_terms() if " " not in t and t.isupper() and 2 <= len(t) <= 6)
+
+
+def spelled_acronyms(text: str) -> Iterator[tuple[re.Match, str]]:
+    """(match, acronym) for each run of two to six single letters; a run of lower-case letters counts only
+    when at least two are not 'a' or 'i' (which are words)."""
+    for pattern in (SPELLED_UPPER, SPELLED_LOWER):
+        for match in pattern.finditer(text):
+            letters = re.sub(r"[^A-Za-z]", "", match.group())
+            plain = sum(ch.lower() not in "ai" for ch in letters)
+            if plain == 0 or (pattern is SPELLED_LOWER and plain < 2):
+                continue
+            yield match, letters.upper()
+
+
+def find_spelled_acronyms(text: str) -> Iterator[Found]:
+    """Spelled-out acronyms that name a workplace ('I work for I B M', 'at T I'); national bodies are kept."""
+    for match, acronym in spelled_acronyms(text):
+        if acronym.lower() in allowed_acronyms():
+            continue
+        if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            yield Found(match.start(), match.end(), "ORGANIZATION", 0.7, f"acronym '{acronym}' spelled out, a workplace")
+
+
+def allowed_spelled_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where a national body is spelled out letter by letter ('N H S', 'd w p'): never redacted."""
+    for match, acronym in spelled_acronyms(text):
+        if acronym.lower() in allowed_acronyms():
+            yield match.start(), match.end()
