@@ -1,0 +1,110 @@
+"""Provides the rules for transcripts written in lower case, as Whisper sometimes writes them: full names and
+surnames from the name lists, words that are no English word, and organisations named before a head word
+('northside wellbeing partnership', 'bradford college', 'hope cic')."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.never_names import DISCOURSE_WORDS
+from interviewer.anonymise.places import place_position
+from interviewer.anonymise.words import TokenView, is_word
+
+LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
+"""Heads that always close an organisation's name, whatever words precede them."""
+HEADS = {
+    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic".split()),
+    "ORGANIZATION": frozenset("""college university school academy group partnership trust project charity foundation
+network forum association society club centre center service services church chapel mosque temple gurdwara
+housing council cafe café pub hotel hub""".split()) | LEGAL_HEADS,
+}
+GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
+social youth parents parent carers carer mums dads women's men's women men children's kids family families peer self help
+drop walk walking running book art arts music craft knit lunch breakfast coffee toddler baby bereavement recovery sixth
+form further adult general private public new old big little main same other whole""".split()) | SERVICE_WORDS
+VOWELS = set("aeiouy")
+
+
+def _lower_word(v: TokenView, i: int) -> bool:
+    w = v.word(i)
+    return 0 <= i < len(v.tokens) and w.islower() and is_word(w)
+
+
+def _plain_word(v: TokenView, i: int) -> bool:
+    """A lower-case word that could be part of a name: no stop word, filler, calendar or allowed word."""
+    lower = v.lower(i)
+    return (_lower_word(v, i) and not v.tokens[i].is_stop and lower not in FILLERS and lower not in DISCOURSE_WORDS
+            and lower not in MONTHS and lower not in WEEKDAYS and lower.rstrip(".") not in TITLES and not v.allowed(i)
+            and not v.group_word(i))
+
+
+def _unknown(v: TokenView, i: int) -> bool:
+    """A lower-case word that is in no word list: in speech recognised as words, most likely a proper noun."""
+    lower = v.lower(i)
+    return (_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and bool(VOWELS & set(lower))
+            and lower.replace("-", "").isalpha())
+
+
+def _surname_like(v: TokenView, i: int) -> bool:
+    lower = v.lower(i)
+    return _plain_word(v, i) and len(lower) >= 3 and not v.common(i) and (lower in v.gaz.surnames or _unknown(v, i))
+
+
+def find_lower_case_people(v: TokenView) -> Iterator[Found]:
+    gaz = v.gaz
+    i = 0
+    while i < len(v.tokens):
+        lower = v.lower(i)
+        if not _plain_word(v, i) or len(lower) < 2:
+            i += 1
+            continue
+        known_first = lower in gaz.first_names
+        if known_first and _surname_like(v, i + 1) and lower not in gaz.places:
+            last = i + 2 if _surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
+            yield v.span(i, last, "PERSON", 0.6, "lower-case first name and surname")
+            i = last + 1
+            continue
+        if not v.common(i) and lower not in gaz.places and not known_first:
+            if lower in gaz.surnames and len(lower) >= 4:
+                yield v.span(i, i, "PERSON", 0.5, "lower-case surname from the name lists")
+            elif _unknown(v, i):
+                if place_position(v, i, i):
+                    yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
+                elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES:
+                    yield v.span(i, i, "PERSON", 0.5, f"lower-case word that is no English word after '{v.word(i - 1)}'")
+        i += 1
+
+
+def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
+    for i, token in enumerate(v.tokens):
+        head = v.lower(i)
+        kind = next((k for k, heads in HEADS.items() if head in heads), None)
+        if kind is None or not _lower_word(v, i):
+            continue
+        first = i
+        while first - 1 >= 0 and i - first < 4 and _lower_word(v, first - 1) and not v.tokens[first - 1].is_stop \
+                and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in FILLERS \
+                and v.lower(first - 1) not in DISCOURSE_WORDS:
+            first -= 1
+        if v.lower(first - 1) in ("st", "saint") or v.word(first - 1) == "st.":
+            first -= 1
+        modifiers = range(first, i)
+        if not modifiers:
+            continue
+        proper = [k for k in modifiers if _proper_modifier(v, k, head)]
+        if head in LEGAL_HEADS or proper:
+            start = min(proper) if proper and head not in LEGAL_HEADS else first
+            if head not in LEGAL_HEADS and all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, i) if k not in proper):
+                start = min(proper)
+            yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
+
+
+def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
+    lower = v.lower(k)
+    if lower in WEEKDAYS:
+        return head in ("group", "club", "cafe", "café")
+    if lower in GENERIC_MODIFIERS or v.allowed(k):
+        return False
+    return (not v.common(k) or lower in ("st", "saint")) and len(lower) >= 2
