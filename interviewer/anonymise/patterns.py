@@ -136,6 +136,10 @@ NAMED_AGE = re.compile(
 """A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Mr Desai, seventy-six,'."""
 CLAUSE_END_AFTER = re.compile(
     r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b|\s(?:that|this|last)\s+(?:day|week|year|summer|winter|spring|autumn|time)\b)")
+FRONTED_AGE = re.compile(
+    rf"(?:^|[.!?]\s+|\n[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|\b(?:and|but|so|well)\s+)({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
+    rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b", I | re.M)
+"""An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was'."""
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
 
 
@@ -178,6 +182,9 @@ def find_ages(text: str) -> Iterator[Found]:
             continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
+    for match in FRONTED_AGE.finditer(text):
+        if _plausible_age(match.group(1), True):
+            yield Found(match.start(1), match.end(1), "AGE", 0.7, "age said before 'she was', 'I was'")
     for match in YEARS_OLD.finditer(text):
         if _plausible_age(match.group(1), False):
             yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
@@ -189,14 +196,15 @@ def find_ages(text: str) -> Iterator[Found]:
 
 
 # ---- specific dates (not durations) ---------------------------------------------------------------
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
+MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
+"""Any case: lower-case transcripts write 'june twenty nineteen'."""
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                  "twentieth", "thirtieth"]
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
 YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and (?:{NUMBER_WORD}))?)"
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine'."""
-HOLIDAY = r"(?:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
+HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
 DATES = [
     (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
@@ -210,7 +218,7 @@ def find_dates(text: str) -> Iterator[Found]:
     for pattern, reason in DATES:
         for match in pattern.finditer(text):
             value = match.group()
-            if reason == "month and day" and value.startswith("May") and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
+            if reason == "month and day" and value[:3].lower() == "may" and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
                 continue
             yield Found(match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
 
