@@ -108,3 +108,50 @@ def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
     if lower in GENERIC_MODIFIERS or v.allowed(k):
         return False
     return (not v.common(k) or lower in ("st", "saint")) and len(lower) >= 2
+
+
+STREET_HEADS = frozenset("street road lane avenue crescent terrace drive grove gardens mews parade boulevard".split())
+WEAK_STREET_HEADS = frozenset("close way place view court walk row rise green hill park vale fold croft meadows chase".split())
+GENERIC_STREET = frozenset("""high main back side long busy same other old new big little ring bypass slip dual country
+private public top bottom end right left wrong""".split())
+GENERIC_WARD_WORDS = frozenset("""acute mental psychiatric elderly older children's childrens kids maternity labour postnatal
+antenatal surgical medical stroke cardiac cancer oncology general assessment admissions admission rehab rehabilitation
+locked open male female mixed day night side isolation covid respite dementia renal orthopaedic ortho psych""".split())
+WARD_BEFORE = frozenset("on to onto from in at off".split())
+
+
+def _house_number(v: TokenView, i: int) -> bool:
+    w = v.word(i)
+    return bool(w) and (w[:1].isdigit() and len(w) <= 4)
+
+
+def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
+    """'cawdor street', '14 alder grove', 'on kingfisher ward' in lower case."""
+    for i in range(1, len(v.tokens)):
+        head = v.lower(i)
+        if not _lower_word(v, i):
+            continue
+        if head == "ward" and v.lower(i - 2) in WARD_BEFORE and _plain_word(v, i - 1) \
+                and v.lower(i - 1) not in GENERIC_WARD_WORDS and v.lower(i - 1) not in SERVICE_WORDS:
+            yield v.span(i - 1, i, "WARD", 0.6, "lower-case name before 'ward'")
+            continue
+        strong = head in STREET_HEADS
+        if not strong and head not in WEAK_STREET_HEADS:
+            continue
+        first = i
+        while first - 1 >= 0 and i - first < 3 and _plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS:
+            first -= 1
+        if first == i:
+            continue
+        numbered = _house_number(v, first - 1)
+        words = [v.lower(k) for k in range(first, i)]
+        proper = any(not v.common(k) for k in range(first, i))
+        if not numbered and (all(w in GENERIC_STREET for w in words) or not (proper or strong)):
+            continue
+        if numbered:
+            start = first - 1
+            if v.lower(start - 2) in ("flat", "apartment", "unit", "number") and _house_number(v, start - 1):
+                start -= 2
+            yield v.span(start, i, "ADDRESS", 0.6, f"lower-case street name before '{v.word(i)}' with a house number")
+        else:
+            yield v.span(first, i, "LOCATION", 0.55, f"lower-case street name before '{v.word(i)}'")

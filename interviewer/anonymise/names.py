@@ -13,7 +13,9 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.lower_case import find_lower_case_institutions, find_lower_case_people
+from interviewer.anonymise.lower_case import (
+    find_lower_case_institutions, find_lower_case_people, find_lower_case_streets,
+)
 from interviewer.anonymise.places import (
     find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
 )
@@ -25,7 +27,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = TokenView(doc, load_gazetteers(), allow_words)
     found: list[Found] = []
     for finder in (_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-                   find_named_venues, find_lower_case_people, find_lower_case_institutions):
+                   find_named_venues, find_lower_case_people, find_lower_case_institutions, find_lower_case_streets):
         found.extend(finder(view))
     return found
 
