@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, TITLES
+from interviewer.anonymise.cues import (
+    DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SPEECH_VERBS, TITLES,
+)
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.words import INSTITUTION_HEADS, one_edit
 
@@ -102,6 +104,7 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                 if english and not all(w[:1].isupper() for w in m.group().split()):
                     continue
                 found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, "another mention of a found name", 2.5, variant.group))
+    lower_case_text = is_lower_case_text(text)
     for m in WORD.finditer(text):
         word = POSSESSIVE.sub("", m.group())
         lower = word.lower()
@@ -109,8 +112,13 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             continue
         variant = single.get(lower)
         common = gaz.is_common(lower)
-        if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
-            continue  # a found name in lower case counts only where speech recognition would have capitalised a word
+        if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \
+                and not (lower_case_text and variant is not None and variant.entity_type == "PERSON"
+                         and not DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                         and NAME_CUE_AFTER.match(text, m.end())):
+            # A found name in lower case counts only where speech recognition would have capitalised a word, or,
+            # in a transcript written all in lower case, where a verb or 's follows ('grace said', 'grace's mum').
+            continue
         if common and lower in MONTHS:
             before = text[max(0, m.start() - 12):m.start()].lower().split()
             if before and before[-1] in MONTH_PREPOSITIONS or re.match(r"\s+(?:\d|the\b)", text[m.end():m.end() + 5]):
@@ -127,6 +135,16 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                                            f"one letter from the found name '{key}'", 2.2, target.group))
                     break
     return found
+
+
+def is_lower_case_text(text: str) -> bool:
+    """A transcript written (almost) all in lower case: under one word in fifty capitalised, 'I' aside."""
+    words = [w for w in WORD.findall(text[:20000]) if w != "I"]
+    return len(words) >= 20 and sum(w[:1].isupper() for w in words) < len(words) / 50
+
+
+NAME_CUE_AFTER = re.compile(r"(?:['’]s\b|\s+(?:" + "|".join(sorted(SPEECH_VERBS | PERSON_VERBS)) + r")\b)", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS | {"by", "of", "with", "in", "for", "to"})) + r")\s+$", re.I)
 
 
 def with_group(candidate: Candidate, group: str) -> Candidate:
