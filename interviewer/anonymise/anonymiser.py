@@ -1,5 +1,6 @@
 """Provides the Anonymiser: Presidio analysis plus known identifiers, allow and deny terms, propagation
-and overlap resolution, giving sorted, non-overlapping Detections with identity group keys."""
+and overlap resolution, giving sorted, non-overlapping Detections with identity group keys, and, for the
+reviewer, Suggestions: possible identifiers it did not redact."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteer
 from interviewer.anonymise.never_names import never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
+from interviewer.anonymise.suggestions import Suggestion, find_suggestions, select
 from interviewer.anonymise.terms import TermIndex, term_regex
+from interviewer.anonymise.words import TokenView
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -29,6 +32,14 @@ class Detection:
     reason: str
     group: str
     """Canonical identity key: mentions of the same person or place share it."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    detections: list[Detection]
+    """What is redacted."""
+    suggestions: list[Suggestion]
+    """Possible identifiers left in the text, riskiest first, for the reviewer to accept or dismiss."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,27 @@ class Anonymiser:
 
     def detect(self, text: str) -> list[Detection]:
         """Non-overlapping detections sorted by position, restricted to the types the policy replaces."""
+        return self._detect(text)[0]
+
+    def analyse(self, text: str) -> Analysis:
+        """Detections, and suggestions of possible identifiers the detections leave in the text."""
+        detections, allowed = self._detect(text)
+        return Analysis(detections, self._suggest(text, detections, allowed))
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        return self.analyse(text).suggestions
+
+    def _suggest(self, text: str, detections: list[Detection], allowed: bytearray) -> list[Suggestion]:
+        from interviewer.anonymise.engine import allow_words
+        from interviewer.anonymise.offline import load_spacy
+
+        covered = bytearray(allowed)
+        for d in detections:
+            covered[d.start:d.end] = b"\x01" * (d.end - d.start)
+        view = TokenView(load_spacy(True).make_doc(text), load_gazetteers(), allow_words(self.allow_terms))
+        return select(list(find_suggestions(view)), covered, len(text.split()))
+
+    def _detect(self, text: str) -> tuple[list[Detection], bytearray]:
         from interviewer.anonymise.engine import analyse
 
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in analyse(text)]
@@ -89,7 +121,7 @@ class Anonymiser:
         candidates += with_given_names(text, others, gaz)
         candidates = [c for c in candidates if c.priority >= 5 or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
         detections = self._resolve(text, candidates)
-        return [d for d in detections if self.policy.replaces(d.entity_type)]
+        return [d for d in detections if self.policy.replaces(d.entity_type)], allowed
 
     def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:
         found = []

@@ -1,0 +1,119 @@
+"""Provides suggestions for the reviewer: possible identifiers the anonymiser did not redact, each with a reason
+and a risk, highest risk first, few enough to read (about one in a hundred words at most)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from interviewer.anonymise.cues import (
+    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+)
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, SEASONS, is_turn_opener
+from interviewer.anonymise.numbers import NUMBER_WORD
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
+
+PER_THOUSAND_WORDS = 12
+"""At most this many suggestions per 1,000 words (and at least MIN_SUGGESTIONS), the riskiest kept."""
+MIN_SUGGESTIONS = 3
+RUN_STARTERS = frozenset("called named at from for with in".split())
+SPOKEN_YEAR = re.compile(rf"\b(?:(?:19|20)\d\d|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and \w+)?)\b",
+                         re.IGNORECASE)
+CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{3,8}\b")
+"""Letters and digits mixed ('B21', 'K9X2'): a reference, registration or postcode part."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    entity_type: str
+    text: str
+    reason: str
+    risk: float
+    """0–1: how likely the words identify someone; the review queue shows the riskiest first."""
+
+
+def _ordinary(v: TokenView, i: int) -> bool:
+    lower = v.lower(i)
+    return (v.tokens[i].is_stop or lower in FILLERS or lower in DISCOURSE_WORDS or lower in MONTHS or lower in WEEKDAYS
+            or lower in SEASONS or lower.rstrip(".") in TITLES or v.allowed(i) or v.group_word(i) or lower == "i")
+
+
+def _capitalised_run(v: TokenView, i: int) -> int:
+    """The last token of a run of capitalised words starting at i ('Copper Kettle', 'Safe Harbour')."""
+    last = i
+    while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
+            and not v.initial(last + 1) and not _ordinary(v, last + 1):
+        last += 1
+    return last
+
+
+def find_suggestions(v: TokenView) -> Iterator[Suggestion]:
+    """Every possible identifier, redacted or not; `select` keeps those the detections do not cover."""
+    gaz = v.gaz
+    n = len(v.tokens)
+    for i in range(n):
+        w = v.word(i)
+        lower = v.lower(i)
+        if not is_word(w) or _ordinary(v, i) or len(w) < 2:
+            continue
+        before = v.lower(i - 1)
+        if is_capitalised(w) and not is_turn_opener(v.text, v.tokens[i].idx, w):
+            last = _capitalised_run(v, i)
+            guess = "ORGANIZATION" if v.lower(last) in INSTITUTION_HEADS else "PERSON"
+            if before in ("called", "named"):
+                yield _make(v, i, last, guess, f"a proper-noun run after '{v.word(i - 1)}'", 0.8)
+            elif before in PLACE_POSITION_BEFORE and not v.initial(i):
+                yield _make(v, i, last, "LOCATION", f"a capitalised word in a place position, after '{v.word(i - 1)}'", 0.7)
+            elif before in ("at", "for", "with") and not v.initial(i):
+                kind = "ORGANIZATION" if v.lower(i - 2) in WORK_VERBS else "LOCATION"
+                yield _make(v, i, last, kind, f"a capitalised word in a workplace or place position, after '{v.word(i - 1)}'", 0.65)
+            elif not v.common(i):
+                yield _make(v, i, last, guess, "an unknown capitalised word", 0.6 if not v.initial(i) else 0.5)
+            elif not v.initial(i):
+                yield _make(v, i, last, guess, "a capitalised word mid-sentence", 0.45 if last > i else 0.35)
+        elif is_acronym(w) and len(w) <= 5 and before in ("at", "for", "with") and v.lower(i - 2) in WORK_VERBS:
+            yield _make(v, i, i, "ORGANIZATION", f"an acronym in a workplace position, after '{v.word(i - 1)}'", 0.55)
+        elif w.islower():
+            if before in ("called", "named"):
+                last = i + 1 if v.word(i + 1).islower() and is_word(v.word(i + 1)) and not _ordinary(v, i + 1) else i
+                yield _make(v, i, last, "PERSON", f"a proper-noun run after '{v.word(i - 1)}'", 0.7)
+            elif lower in gaz.first_names and before not in DETERMINERS and len(w) >= 3:
+                cue = before in KIN_NOUNS or v.lower(i + 1) in SPEECH_VERBS or before in ("and", "with", "me", "told", "asked")
+                yield _make(v, i, i, "PERSON", "a name-list word in lower case", 0.55 if cue else 0.3)
+            elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames:
+                kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
+                yield _make(v, i, i, kind, "a lower-case word in no word list", 0.4 if before in PLACE_POSITION_BEFORE else 0.25)
+            elif before in PLACE_POSITION_BEFORE and lower in gaz.places and len(w) >= 4:
+                yield _make(v, i, i, "LOCATION", f"a place name in a place position, after '{v.word(i - 1)}'", 0.45)
+    yield from _numbers(v.text)
+
+
+def _numbers(text: str) -> Iterator[Suggestion]:
+    for match in SPOKEN_YEAR.finditer(text):
+        yield Suggestion(match.start(), match.end(), "DATE", match.group(), "a number that may be a year", 0.3)
+    for match in CODE.finditer(text):
+        if not re.fullmatch(r"\d+(?:st|nd|rd|th|s|am|pm|k|m)", match.group(), re.IGNORECASE):
+            yield Suggestion(match.start(), match.end(), "OTHER", match.group(), "letters and digits that may be a code", 0.4)
+
+
+def _make(v: TokenView, first: int, last: int, entity_type: str, reason: str, risk: float) -> Suggestion:
+    span = v.span(first, last, entity_type, risk, reason)
+    return Suggestion(span.start, span.end, entity_type, v.text[span.start:span.end], reason, risk)
+
+
+def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> list[Suggestion]:
+    """Suggestions whose words are not already redacted or allowed, one per place, riskiest first, capped."""
+    kept: list[Suggestion] = []
+    taken = bytearray(len(covered))
+    for s in sorted(suggestions, key=lambda s: (-s.risk, s.start)):
+        letters = [i for i in range(s.start, s.end) if i < len(covered) and s.text[i - s.start].isalnum()]
+        if not letters or all(covered[i] for i in letters) or any(taken[i] for i in letters):
+            continue
+        for i in range(s.start, s.end):
+            taken[i] = 1
+        kept.append(s)
+    limit = max(MIN_SUGGESTIONS, round(PER_THOUSAND_WORDS * words / 1000))
+    return kept[:limit]
