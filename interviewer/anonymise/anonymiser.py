@@ -14,7 +14,9 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.never_names import never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
+from interviewer.anonymise.propagation import (
+    NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
+)
 from interviewer.anonymise.suggestions import Suggestion, find_suggestions, select
 from interviewer.anonymise.terms import TermIndex, term_regex
 from interviewer.anonymise.words import TokenView
@@ -105,7 +107,7 @@ class Anonymiser:
         for d in detections:
             covered[d.start:d.end] = b"\x01" * (d.end - d.start)
         view = TokenView(load_spacy(True).make_doc(text), load_gazetteers(), allow_words(self.allow_terms))
-        return select(list(find_suggestions(view)), covered, len(text.split()))
+        return select(list(find_suggestions(view, is_lower_case_text(text))), covered, len(text.split()))
 
     def _detect(self, text: str) -> tuple[list[Detection], bytearray]:
         from interviewer.anonymise.engine import analyse

@@ -17,7 +17,8 @@ from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym
 PER_THOUSAND_WORDS = 12
 """At most this many suggestions per 1,000 words (and at least MIN_SUGGESTIONS), the riskiest kept."""
 MIN_SUGGESTIONS = 3
-RUN_STARTERS = frozenset("called named at from for with in".split())
+CONNECTORS = frozenset("and of for in on & the".split())
+"""Small words inside a name ('Brimble and Hart', 'Sisters of the Quay', 'Out in Stockport')."""
 SPOKEN_YEAR = re.compile(rf"\b(?:(?:19|20)\d\d|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and \w+)?)\b",
                          re.IGNORECASE)
 CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{3,8}\b")
@@ -44,15 +45,22 @@ def _ordinary(v: TokenView, i: int) -> bool:
 def _capitalised_run(v: TokenView, i: int) -> int:
     """The last token of a run of capitalised words starting at i ('Copper Kettle', 'Safe Harbour')."""
     last = i
-    while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
-            and not v.initial(last + 1) and not _ordinary(v, last + 1):
-        last += 1
-    return last
+    while True:
+        step = 2 if v.lower(last + 1) in CONNECTORS and not v.initial(last + 2) else 1
+        if step == 2 and v.lower(last + 2) == "the":
+            step = 3
+        nxt = last + step
+        if nxt >= len(v.tokens) or not (is_capitalised(v.word(nxt)) and is_word(v.word(nxt))) or v.initial(nxt) \
+                or (_ordinary(v, nxt) and not v.allowed(nxt)):
+            return last
+        last = nxt
 
 
-def find_suggestions(v: TokenView) -> Iterator[Suggestion]:
-    """Every possible identifier, redacted or not; `select` keeps those the detections do not cover."""
+def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion]:
+    """Every possible identifier, redacted or not; `select` keeps those the detections do not cover. Lower-case
+    words are suggested as names at a useful risk only in a transcript written in lower case."""
     gaz = v.gaz
+    damp = 1.0 if lower_case_text else 0.3
     n = len(v.tokens)
     for i in range(n):
         w = v.word(i)
@@ -79,15 +87,15 @@ def find_suggestions(v: TokenView) -> Iterator[Suggestion]:
         elif w.islower():
             if before in ("called", "named"):
                 last = i + 1 if v.word(i + 1).islower() and is_word(v.word(i + 1)) and not _ordinary(v, i + 1) else i
-                yield _make(v, i, last, "PERSON", f"a proper-noun run after '{v.word(i - 1)}'", 0.7)
+                yield _make(v, i, last, "PERSON", f"a proper-noun run after '{v.word(i - 1)}'", 0.7 * damp)
             elif lower in gaz.first_names and before not in DETERMINERS and len(w) >= 3:
                 cue = before in KIN_NOUNS or v.lower(i + 1) in SPEECH_VERBS or before in ("and", "with", "me", "told", "asked")
-                yield _make(v, i, i, "PERSON", "a name-list word in lower case", 0.55 if cue else 0.3)
+                yield _make(v, i, i, "PERSON", "a name-list word in lower case", (0.55 if cue else 0.3) * damp)
             elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames:
                 kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
-                yield _make(v, i, i, kind, "a lower-case word in no word list", 0.4 if before in PLACE_POSITION_BEFORE else 0.25)
+                yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
             elif before in PLACE_POSITION_BEFORE and lower in gaz.places and len(w) >= 4:
-                yield _make(v, i, i, "LOCATION", f"a place name in a place position, after '{v.word(i - 1)}'", 0.45)
+                yield _make(v, i, i, "LOCATION", f"a place name in a place position, after '{v.word(i - 1)}'", 0.45 * damp)
     yield from _numbers(v.text)
 
 
