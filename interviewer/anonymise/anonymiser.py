@@ -121,7 +121,9 @@ class Anonymiser:
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, others, gaz)
-        candidates = [c for c in candidates if c.priority >= 5 or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
+        # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
+        candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
+                      or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
         detections = self._resolve(text, candidates)
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed
 

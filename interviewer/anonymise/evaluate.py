@@ -156,7 +156,7 @@ def format_comparison(ours: Score, baseline: Score | None) -> str:
             row += f"{baseline.recall(kind):>10.3f}{baseline.same_type_recall(kind):>11.3f}"
         lines.append(row)
     row = f"{'DIRECT (all)':<14}{sum(ours.total.get(t, 0) for t in DIRECT_TYPES):>5}{ours.direct_recall:>9.3f}"
-    lines.append(row + (f"{baseline.direct_recall:>10.3f}" if baseline else ""))
+    lines.append(row + (f"{'':>11}{baseline.direct_recall:>10.3f}" if baseline else ""))
     row = f"{'traps redacted':<14}{ours.traps_total:>5}{ours.trap_rate:>9.3f}"
     lines.append(row + (f"{'':>11}{baseline.trap_rate:>10.3f}" if baseline else ""))
     for kind in ("PERSON", "LOCATION", "ORGANIZATION"):

@@ -70,7 +70,7 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
         before = v.lower(i - 1)
         if is_capitalised(w) and not is_turn_opener(v.text, v.tokens[i].idx, w):
             last = _capitalised_run(v, i)
-            guess = "ORGANIZATION" if v.lower(last) in INSTITUTION_HEADS else "PERSON"
+            guess = "ORGANIZATION" if v.lower(last) in INSTITUTION_HEADS or before == "the" else "PERSON"
             if before in ("called", "named"):
                 yield _make(v, i, last, guess, f"a proper-noun run after '{v.word(i - 1)}'", 0.8)
             elif before in PLACE_POSITION_BEFORE and not v.initial(i):

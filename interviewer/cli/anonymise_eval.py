@@ -23,15 +23,20 @@ def eval_group() -> None:
 @eval_group.command("anonymisation")
 @click.argument("corpus", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--predictions", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
-              help="Write our spans, one JSON line per document: {id, spans: [{start, end, entity_type}]}.")
+              help="Write our spans and suggestions, one JSON line per document: {id, spans: [{start, end, entity_type}], "
+                   "suggestions: [{start, end, entity_type, reason}]}.")
 @click.option("--no-baseline", is_flag=True, help="Skip the out-of-box Presidio comparison (faster).")
 @click.option("--show-misses", is_flag=True, help="List missed identifiers and redacted trap terms.")
 def anonymisation(corpus: Path, predictions: Path | None, no_baseline: bool, show_misses: bool) -> None:
     """Score the anonymiser on CORPUS.jsonl (lines of {id, text, spans: [{start, end, type}], traps?}).
 
     Prints recall per entity type (an identifier counts as removed when all its letters and digits are
-    covered), overall recall of direct identifiers, and the share of trap terms wrongly redacted, for
-    our anonymiser and for Presidio's documented out-of-box analyzer on the same spaCy model.
+    covered) and same-type recall (removed under a placeholder of its own type: a place as a place),
+    overall recall of direct identifiers, the share of trap terms wrongly redacted, and the share of
+    labelled people, places and organisations found that carry their own type, for our anonymiser and
+    for Presidio's documented out-of-box analyzer on the same spaCy model; then how many identifiers
+    redactions plus suggestions (possible identifiers left for the reviewer) cover, and how many
+    suggestions that takes per 1,000 words.
 
     Example:
 
@@ -47,11 +52,21 @@ def anonymisation(corpus: Path, predictions: Path | None, no_baseline: bool, sho
     except ValueError as error:
         raise UserError(str(error)) from error
     anonymiser = get_anonymiser()
+    analyses = {}
+
+    def analysis(text: str):
+        if text not in analyses:
+            analyses[text] = anonymiser.analyse(text)
+        return analyses[text]
 
     def ours(text: str) -> list[dict]:
-        return [{"start": d.start, "end": d.end, "entity_type": d.entity_type} for d in anonymiser.detect(text)]
+        return [{"start": d.start, "end": d.end, "entity_type": d.entity_type} for d in analysis(text).detections]
 
-    score, spans = score_documents(documents, ours)
+    def suggested(text: str) -> list[dict]:
+        return [{"start": s.start, "end": s.end, "entity_type": s.entity_type, "reason": s.reason}
+                for s in analysis(text).suggestions]
+
+    score, spans = score_documents(documents, ours, suggested)
     baseline = None
     if not no_baseline:
         from interviewer.anonymise.baseline import baseline_spans
@@ -67,7 +82,8 @@ def anonymisation(corpus: Path, predictions: Path | None, no_baseline: bool, sho
     if predictions:
         with predictions.open("w", encoding="utf-8") as out:
             for document in documents:
-                out.write(json.dumps({"id": document.id, "spans": spans[document.id]}) + "\n")
+                out.write(json.dumps({"id": document.id, "spans": spans[document.id],
+                                      "suggestions": suggested(document.text)}) + "\n")
         click.echo(f"predictions written to {predictions}")
 
 
