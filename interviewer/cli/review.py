@@ -1,4 +1,4 @@
-"""Provides `interviewer review`: go through an interview's detections and decide each one."""
+"""Provides `interviewer review`: go through an interview's detections and its possible misses, and decide each."""
 
 from __future__ import annotations
 
@@ -19,13 +19,21 @@ from interviewer.cli._passphrase import ask_passphrase, key_errors
 @click.option("--narrow", "narrow_id", type=int, default=None, help="Give back one word (right; --left for left).")
 @click.option("--left", is_flag=True, help="With --widen/--narrow: work on the left end.")
 @click.option("--add", "missed", default=None, help="A missed identifier, as written in the transcript.")
-@click.option("--type", "entity_type", default="PERSON", show_default=True, help="With --add: its entity type.")
+@click.option("--type", "entity_type", default=None, help="With --add (default PERSON) or --accept-miss: the entity type.")
 @click.option("--deny", is_flag=True, help="With --add: add it to the study's deny list, caught in every transcript.")
+@click.option("--accept-miss", "accept_miss_ids", type=int, multiple=True,
+              help="Redact possible miss ID (and put it on the deny list); --type gives its type if not the guessed one.")
+@click.option("--dismiss-miss", "dismiss_miss_ids", type=int, multiple=True,
+              help="Possible miss ID is no identifier: keep it (and put it on the allow list).")
 @click.option("--done", is_flag=True, help="Mark the interview reviewed (every detection must be decided).")
 @study_option
 def review(study, interview, show, accept_ids, accept_all, reject_ids, allow, widen_id, narrow_id, left, missed,
-           entity_type, deny, done) -> None:
+           entity_type, deny, accept_miss_ids, dismiss_miss_ids, done) -> None:
     """Review an interview's anonymisation: accept, reject, widen, narrow or add detections, then --done.
+
+    --list also shows the second queue, possible misses: words the anonymiser suggests may identify someone
+    but left in the text, riskiest first, each with its reason. Accept one to redact it (it joins the deny
+    list), dismiss it to keep it (it joins the allow list).
 
     Every decision goes to the audit log. The export refuses an unreviewed transcript unless --draft.
 
@@ -36,6 +44,8 @@ def review(study, interview, show, accept_ids, accept_all, reject_ids, allow, wi
         interviewer review 3 --reject 12 --allow --accept 14
 
         interviewer review 3 --add "Greyfriars" --type HOSPITAL --deny
+
+        interviewer review 3 --accept-miss 7 --type ORGANIZATION --dismiss-miss 8
 
         interviewer review 3 --accept-all --done
     """
@@ -48,6 +58,7 @@ def review(study, interview, show, accept_ids, accept_all, reject_ids, allow, wi
         raise UserError(f"'{interview}' is not an interview number; list them with: interviewer interview list") from None
     key_errors(lambda: opened.interview(interview_id))
     _check_belongs(opened, interview_id, [*accept_ids, *reject_ids, widen_id, narrow_id])
+    _check_misses_belong(opened, interview_id, [*accept_miss_ids, *dismiss_miss_ids])
     passphrase = ask_passphrase()
     acted = False
     for redaction_id in accept_ids:
@@ -71,11 +82,12 @@ def review(study, interview, show, accept_ids, accept_all, reject_ids, allow, wi
         click.echo(f"Narrowed #{narrow_id} on the {side}.")
         acted = True
     if missed:
-        added = key_errors(lambda: decisions.add_missed(opened, interview_id, missed, entity_type, deny=deny,
+        added = key_errors(lambda: decisions.add_missed(opened, interview_id, missed, entity_type or "PERSON", deny=deny,
                                                         passphrase=passphrase))
         click.echo(f"Added {len(added)} occurrence(s) as {decisions.item(opened, added[0]).placeholder}"
                    + (" and put the term on the deny list." if deny else "."))
         acted = True
+    acted = _decide_misses(opened, accept_miss_ids, dismiss_miss_ids, entity_type, passphrase) or acted
     if done:
         key_errors(lambda: decisions.finish(opened, interview_id))
         click.echo(f"Interview #{interview_id} is reviewed.")
@@ -93,6 +105,41 @@ def _check_belongs(opened, interview_id: int, ids) -> None:
                             f"{interview_id} --list")
 
 
+def _check_misses_belong(opened, interview_id: int, ids) -> None:
+    from interviewer.review import misses
+
+    for miss_id in ids:
+        if key_errors(lambda: misses.item(opened, miss_id)).interview_id != interview_id:
+            raise UserError(f"Possible miss #{miss_id} belongs to another interview; see: interviewer review "
+                            f"{interview_id} --list")
+
+
+def _decide_misses(opened, accept_ids, dismiss_ids, entity_type, passphrase) -> bool:
+    from interviewer.review import misses
+
+    for miss_id in accept_ids:
+        added = key_errors(lambda: misses.accept(opened, miss_id, entity_type, passphrase=passphrase))
+        click.echo(f"Accepted possible miss #{miss_id}: {len(added)} occurrence(s) redacted, the term is on the deny list.")
+    for miss_id in dismiss_ids:
+        dismissed = key_errors(lambda: misses.dismiss(opened, miss_id))
+        click.echo(f"Dismissed possible miss {', '.join(f'#{i}' for i in dismissed)}; the term is on the allow list.")
+    return bool(accept_ids or dismiss_ids)
+
+
+def _list_misses(opened, interview_id: int) -> None:
+    from interviewer.export.document import timestamp
+    from interviewer.review import misses
+
+    found = misses.items(opened, interview_id)
+    click.echo(f"\nPossible misses ({misses.open_count(opened, interview_id)} open), riskiest first:" if found else
+               "\nNo possible misses.")
+    for entry in found:
+        mark = {"open": " ", "accepted": "✓", "dismissed": "✗"}.get(entry.status, "?")
+        context = f"{entry.before}«{entry.text}»{entry.after}".replace("\n", " ")
+        click.echo(f"{mark} m{entry.id:<4} {entry.risk:.2f} {entry.entity_type:<12} [{timestamp(entry.at)}] {context}")
+        click.echo(f"{'':9}{entry.reason}")
+
+
 def _list(opened, interview_id: int) -> None:
     from interviewer.review import redactions as decisions
     from interviewer.export.document import timestamp
@@ -106,6 +153,7 @@ def _list(opened, interview_id: int) -> None:
         click.echo(f"{mark} #{entry.id:<5} {entry.score:.2f} {entry.entity_type:<12} {entry.placeholder:<16} "
                    f"[{timestamp(entry.at)}] {context}")
         click.echo(f"{'':9}{entry.reason}")
+    _list_misses(opened, interview_id)
     left = decisions.undecided(opened, interview_id)
     status = opened.interview(interview_id).status
     click.echo(f"{left} undecided; interview #{interview_id} is {status}."

@@ -7,7 +7,7 @@ from typing import Callable
 
 import sqlite_utils
 
-from interviewer.store.migrations_anonymisation import anonymisation_settings
+from interviewer.store.migrations_anonymisation import anonymisation_settings, possible_misses
 from interviewer.store.migrations_exports import coder_allocations
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -171,6 +171,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0003_coder_allocations", coder_allocations),
     ("0004_segment_item_confidence_and_speaker_source", _segment_item_confidence_and_speaker_source),
     ("0005_anonymisation_settings", anonymisation_settings),
+    ("0006_possible_misses", possible_misses),
 ]
 
 

@@ -79,8 +79,9 @@ class RedactionTables(StudyTables):
     # -- an interview's anonymisation -------------------------------------------------------------
 
     def save_anonymisation(self, interview_id: int, anonymised: dict[int, str], redactions: list[dict[str, Any]],
-                           pseudonyms: dict[str, tuple[str, str]]) -> None:
-        """Store anonymised segment texts, their redactions and any new study-wide pseudonyms."""
+                           pseudonyms: dict[str, tuple[str, str]], possible_misses: list[dict[str, Any]] = ()) -> None:
+        """Store anonymised segment texts, their redactions, any new study-wide pseudonyms and the possible misses
+        (suggestions) for review, replacing the interview's earlier ones."""
         known = self.pseudonym_map()
         with self.db.conn:
             for identity, (entity_type, placeholder) in pseudonyms.items():
@@ -92,7 +93,12 @@ class RedactionTables(StudyTables):
             self.db["redactions"].insert_all(
                 [{**r, "interview_id": interview_id, "status": r.get("status", "proposed"), "created_at": now()} for r in redactions]
             )
-            self.audit("anonymise", "interviews", interview_id, {"redactions": len(redactions)})
+            self.db.execute("delete from possible_misses where interview_id = ?", [interview_id])
+            self.db["possible_misses"].insert_all(
+                [{**m, "interview_id": interview_id, "status": "open", "created_at": now()} for m in possible_misses]
+            )
+            self.audit("anonymise", "interviews", interview_id, {"redactions": len(redactions),
+                                                                 "possible_misses": len(possible_misses)})
 
     # -- reading redactions -----------------------------------------------------------------------
 

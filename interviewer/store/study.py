@@ -17,6 +17,7 @@ from interviewer.store.anonymisation import AnonymisationTables
 from interviewer.store.base import CODE_PATTERN, StoreError, now
 from interviewer.store.interviews import InterviewTables
 from interviewer.store.participants import ParticipantTables
+from interviewer.store.possible_misses import PossibleMissTables
 from interviewer.store.redactions import RedactionTables
 from interviewer.store.transcripts import TranscriptTables
 
@@ -38,7 +39,7 @@ def study_folder(name_or_path: str | None) -> Path:
 
 
 class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationTables, RedactionTables,
-            AllocationTables):
+            PossibleMissTables, AllocationTables):
     """One study's database and files. Open with `Study.open(name_or_path)`; create with `Study.create`."""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database, actor: str | None = None):

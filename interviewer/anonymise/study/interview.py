@@ -27,7 +27,8 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
         raise StoreError(f"Interview #{interview.id} has no transcript; run: interviewer transcribe {interview.id}")
     anonymiser = anonymiser or study_anonymiser(study)
     joined = SEPARATOR.join(segment.text for segment in segments)
-    detections = anonymiser.detect(joined)
+    analysis = anonymiser.analyse(joined)
+    detections = analysis.detections
     with editing_key(study, passphrase) as key:
         existing = study.pseudonym_map()
         identity_of, identity_text = _identities(key, detections, existing, anonymiser.known)
@@ -73,9 +74,23 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
             key.save()
         for row in redactions:
             row.pop("detection", None)
-        study.save_anonymisation(interview.id, anonymised, redactions, new_pseudonyms)
+        study.save_anonymisation(interview.id, anonymised, redactions, new_pseudonyms,
+                                 _possible_misses(segments, analysis.suggestions))
     study.update_interview(interview.id, status="anonymised")
     return len(redactions)
+
+
+def _possible_misses(segments, suggestions) -> list[dict]:
+    """The anonymiser's suggestions as rows of the segment they fall in (offsets into that segment)."""
+    rows, start = [], 0
+    for segment in segments:
+        end = start + len(segment.text)
+        for s in suggestions:
+            if start <= s.start and s.end <= end:
+                rows.append({"segment_id": segment.id, "start": s.start - start, "end": s.end - start,
+                             "entity_type": s.entity_type, "reason": s.reason, "risk": s.risk})
+        start = end + len(SEPARATOR)
+    return rows
 
 
 def _identities(key, detections, existing: dict[str, str], known) -> tuple[dict[str, str], dict[str, str]]:
