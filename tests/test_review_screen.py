@@ -91,3 +91,41 @@ async def test_widen_narrow_and_jump_by_key(study, anonymised):
         assert screen.selected().text == "Kate"
         await pilot.press("enter")
         assert "Dr Patel in March 2019" in str(screen.query_one("#context").render())
+
+
+async def test_possible_misses_queue_is_reviewed_by_key(study, monkeypatch):
+    from anonymisation_study import add_transcript
+
+    monkeypatch.setenv("INTERVIEWER_KEY_PASSPHRASE", PASSPHRASE)
+    study.add_participant("P-02", name="Ann Example", gender="Female", role="Carer", sector="Community")
+    interview = add_transcript(study, "P-02", [
+        ("Interviewer", "Where did you go for support?"),
+        ("P-02", "We went to the Copper Kettle on a Friday, and in 2019 it moved."),
+    ])
+    anonymise_interview(study, interview)
+    monkeypatch.delenv("INTERVIEWER_KEY_PASSPHRASE")
+    app = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_review(app, pilot, study, interview)
+        await pilot.press("p")
+        assert screen.in_misses() and screen.misses
+        kettle = next(e for e in screen.misses if e.text == "Copper Kettle")
+        screen.query_one("#misses").move_cursor(row=screen.misses.index(kettle))
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Redact as which type" in screen.query_one("#entry").placeholder
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Passphrase" in screen.query_one("#entry").placeholder
+        await pilot.press(*PASSPHRASE, "enter")
+        await pilot.pause()
+        assert "Copper Kettle" not in " ".join(s.anonymised_text for s in study.segments(interview))
+        assert [t.term for t in terms(study, "deny")] == ["Copper Kettle"]
+        year = next(e for e in screen.misses if e.text == "2019")
+        assert screen.in_misses()
+        screen.query_one("#misses").move_cursor(row=screen.misses.index(year))
+        await pilot.press("x")
+        await pilot.pause()
+        assert next(e for e in screen.misses if e.id == year.id).status == "dismissed"
+        assert any(e["action"] == "review dismiss possible miss" for e in study.audit_entries())
