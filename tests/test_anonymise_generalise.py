@@ -1,0 +1,135 @@
+"""Tests the classes of cases that make the anonymiser hold on speech it was not tuned on: places everywhere with
+place-over-person precedence, words that are never names, spelled-out acronyms, lower-case transcripts, and the
+suggestions it leaves for the reviewer. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise import get_anonymiser
+from interviewer.anonymise.evaluate import Document, score_documents
+from interviewer.anonymise.gazetteers import demonym_place, load_gazetteers
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return get_anonymiser()
+
+
+@pytest.fixture(scope="module")
+def detect(anonymiser):
+    return lambda text: {d.text: d.entity_type for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("I live in Dallas, Texas, near the lake.", "Texas"),
+    ("My folks are still in Ohio.", "Ohio"),
+    ("She moved up to Tulsa, Oklahoma, last year.", "Oklahoma"),
+    ("My cousin lives in Saskatoon, Saskatchewan.", "Saskatchewan"),
+    ("We flew from Brisbane, Queensland to Perth.", "Queensland"),
+    ("Dad's in County Kerry now.", "County Kerry"),
+    ("She grew up near Savannah, on the coast.", "Savannah"),
+    ("They drove to Missoula for the weekend.", "Missoula"),
+    ("He commutes from Tyler every day.", "Tyler"),
+])
+def test_a_known_place_in_a_place_position_is_a_place(detect, text, place):
+    found = detect(text)
+    assert any(place in surface and kind == "LOCATION" for surface, kind in found.items()), found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tyler said he would ring me back.", "Tyler"),
+    ("My friend Savannah came round with the kids.", "Savannah"),
+    ("I told Ngozi about it on Monday.", "Ngozi"),
+])
+def test_a_place_name_standing_where_a_person_stands_is_a_person(detect, text, person):
+    assert detect(text).get(person) == "PERSON", detect(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Most Texans don't think about it.", "Texans"),
+    ("The Mexicans who work there are great.", "Mexicans"),
+    ("But Canadians are polite, eh?", "Canadians"),
+    ("A lot of Americans never get a passport.", "Americans"),
+    ("The Pakistani community centre runs it.", "Pakistani"),
+    ("B: Huh. So where do you work?", "Huh"),
+    ("A: Oh. Well, I'm not sure.", "Oh"),
+    ("Last Summer we went camping.", "Summer"),
+    ("We go walking in the Fall.", "Fall"),
+])
+def test_nationalities_discourse_words_and_seasons_are_never_names(detect, text, word):
+    assert not any(word in surface for surface in detect(text)), detect(text)
+
+
+def test_a_title_outweighs_a_group_word(detect):
+    assert "Christian" in detect("Then Mrs Christian came over from the office.")
+
+
+def test_demonyms_are_read_from_the_region_list_by_word_shape():
+    gaz = load_gazetteers()
+    assert demonym_place("Mexicans", gaz) == "mexico" and demonym_place("Texan", gaz) == "texas"
+    assert demonym_place("Florin", gaz) is None and demonym_place("Cameron", gaz) is None
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("I work for I B M over in Austin.", "I B M", "ORGANIZATION"),
+    ("Before that I was at T I for ten years.", "T I", "ORGANIZATION"),
+])
+def test_a_spelled_out_acronym_naming_a_workplace_is_an_organisation(detect, text, surface, kind):
+    assert detect(text).get(surface) == kind, detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The N H S was slow but the G P was great.",
+    "the d w p were worse than the council",
+    "The C D C said so too.",
+])
+def test_a_spelled_out_national_body_is_kept(detect, text):
+    assert detect(text) == {}
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("after i finished at bradford college i started with them", "bradford college", "ORGANIZATION"),
+    ("and started with the northside wellbeing partnership last year", "northside wellbeing partnership", "ORGANIZATION"),
+    ("they put us in touch with hope cic and it helped", "hope cic", "ORGANIZATION"),
+    ("we went to the friday friendship group every week", "friday friendship group", "ORGANIZATION"),
+    ("i moved to leeds in june twenty nineteen after that", "june twenty nineteen", "DATE"),
+    ("nineteen she was when she had him", "nineteen", "AGE"),
+    ("and my manager is sarah thompson who is lovely", "sarah thompson", "PERSON"),
+    ("we lived on cawdor street for years", "cawdor street", "LOCATION"),
+    ("she was at 14 alder grove then", "14 alder grove", "ADDRESS"),
+    ("he was on kingfisher ward for a week", "kingfisher ward", "WARD"),
+    ("since our kelly were born i have not been back", "kelly", "PERSON"),
+])
+def test_lower_case_transcripts(detect, text, surface, kind):
+    assert detect(text).get(surface) == kind, detect(text)
+
+
+def test_suggestions_name_what_was_left_with_a_reason_riskiest_first(anonymiser):
+    text = ("We went to the Copper Kettle on a Friday, and my friend from Zorbington came. "
+            "In 2019 the group moved, and it was called Second Helpings after that.")
+    analysis = anonymiser.analyse(text)
+    suggested = {s.text: s for s in analysis.suggestions}
+    assert {"Copper Kettle", "Second Helpings", "2019"} <= set(suggested), suggested
+    assert suggested["Second Helpings"].reason.startswith("a proper-noun run after 'called'")
+    risks = [s.risk for s in analysis.suggestions]
+    assert risks == sorted(risks, reverse=True)
+    redacted = {(d.start, d.end) for d in analysis.detections}
+    assert not any(s.start < e and b < s.end for s in analysis.suggestions for b, e in redacted)
+
+
+def test_suggestions_are_few_on_a_long_text(anonymiser):
+    text = "So I went down to the shop and Bought some Bread and Milk and then I came Home again. " * 60
+    analysis = anonymiser.analyse(text)
+    assert len(analysis.suggestions) <= round(12 * len(text.split()) / 1000)
+
+
+def test_scoring_counts_same_type_recall_and_coverage_with_suggestions():
+    text = "I live in Dallas and work at Copper Kettle."
+    document = Document("d", text, [{"start": 10, "end": 16, "type": "LOCATION"},
+                                    {"start": 29, "end": 42, "type": "ORGANIZATION"}], [])
+    score, _ = score_documents([document], lambda t: [{"start": 10, "end": 16, "entity_type": "PERSON"}],
+                               lambda t: [{"start": 29, "end": 42, "entity_type": "ORGANIZATION"}])
+    assert score.recall("LOCATION") == 1.0 and score.same_type_recall("LOCATION") == 0.0
+    assert score.label_precision("LOCATION") == 0.0
+    assert score.recall_with_suggestions == 1.0 and score.suggestions == 1
