@@ -14,12 +14,9 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.never_names import never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.propagation import (
-    NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
-)
-from interviewer.anonymise.suggestions import Suggestion, find_suggestions, select
+from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
+from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
-from interviewer.anonymise.words import TokenView
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -93,26 +90,22 @@ class Anonymiser:
 
     def analyse(self, text: str) -> Analysis:
         """Detections, and suggestions of possible identifiers the detections leave in the text."""
-        detections, allowed = self._detect(text)
-        return Analysis(detections, self._suggest(text, detections, allowed))
+        detections, allowed, possible = self._detect(text)
+        covered = bytearray(allowed)
+        for d in detections:
+            covered[d.start:d.end] = b"\x01" * (d.end - d.start)
+        return Analysis(detections, select(possible, covered, len(text.split())))
 
     def suggest(self, text: str) -> list[Suggestion]:
         return self.analyse(text).suggestions
 
-    def _suggest(self, text: str, detections: list[Detection], allowed: bytearray) -> list[Suggestion]:
-        from interviewer.anonymise.engine import allow_words
-        from interviewer.anonymise.offline import load_spacy
-
-        covered = bytearray(allowed)
-        for d in detections:
-            covered[d.start:d.end] = b"\x01" * (d.end - d.start)
-        view = TokenView(load_spacy(True).make_doc(text), load_gazetteers(), allow_words(self.allow_terms))
-        return select(list(find_suggestions(view, is_lower_case_text(text))), covered, len(text.split()))
-
-    def _detect(self, text: str) -> tuple[list[Detection], bytearray]:
+    def _detect(self, text: str) -> tuple[list[Detection], bytearray, list[Suggestion]]:
         from interviewer.anonymise.engine import analyse
 
-        candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in analyse(text)]
+        found = analyse(text)
+        possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
+        candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
+                      if f.entity_type != POSSIBLE_IDENTIFIER]
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
@@ -125,7 +118,7 @@ class Anonymiser:
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
                       or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
         detections = self._resolve(text, candidates)
-        return [d for d in detections if self.policy.replaces(d.entity_type)], allowed
+        return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 
     def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:
         found = []

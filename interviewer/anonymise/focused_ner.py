@@ -45,11 +45,11 @@ def focused_docs(nlp, texts: list[str], allow_words: frozenset[str], batch_size:
     yet every entity the filtered NER recognizer would keep is still found."""
     docs = [nlp.make_doc(text) for text in texts]
     placements, pieces = [], []
-    for number, doc in enumerate(docs):
+    for number, (doc, text) in enumerate(zip(docs, texts)):
         for first, end in windows(doc, allow_words):
             start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
             placements.append((number, start_char))
-            pieces.append(doc.text[start_char:end_char])
+            pieces.append(text[start_char:end_char])
     entities: list[list] = [[] for _ in docs]
     for (number, offset), piece in zip(placements, nlp.pipe(pieces, batch_size=batch_size)):
         doc = docs[number]

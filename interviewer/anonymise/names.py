@@ -23,8 +23,27 @@ from interviewer.anonymise.words import (
     CONTRACTION, INSTITUTION_HEADS, POSSESSIVES, TokenView, is_capitalised, is_word,
 )
 
+_LAST_VIEW: list = [None, None]
+
+
+def token_view(doc, allow_words: frozenset[str]) -> TokenView:
+    """The TokenView of a doc, built once for all the recognizers that read the same doc."""
+    if _LAST_VIEW[0] is not doc:
+        _LAST_VIEW[:] = [doc, TokenView(doc, load_gazetteers(), allow_words)]
+    return _LAST_VIEW[1]
+
+
+def find_possible_identifiers(doc, allow_words: frozenset[str]) -> list[Found]:
+    """Suggestions for the reviewer, as Found spans of type POSSIBLE_IDENTIFIER (split off by the Anonymiser)."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+    from interviewer.anonymise.suggestions import as_found, find_suggestions
+
+    view = token_view(doc, allow_words)
+    return [as_found(s) for s in find_suggestions(view, is_lower_case_text(view.text))]
+
+
 def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
-    view = TokenView(doc, load_gazetteers(), allow_words)
+    view = token_view(doc, allow_words)
     found: list[Found] = []
     for finder in (_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
                    find_named_venues, find_lower_case_people, find_lower_case_institutions, find_lower_case_streets):

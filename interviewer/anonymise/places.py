@@ -76,15 +76,37 @@ def _person_named_like(v: TokenView, key: str) -> bool:
     return key in v.gaz.first_names or key in v.gaz.surnames
 
 
+@functools.lru_cache(maxsize=1)
+def place_word_prefixes() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Every leading run of words of a gazetteer place, and the places themselves, as lower-case word tuples:
+    a token run that is no prefix of a place ends the look-up at once."""
+    from interviewer.anonymise.gazetteers import place_words
+
+    prefixes, whole = set(), set()
+    for place in load_gazetteers().places:
+        words = tuple(place_words(place))
+        whole.add(words)
+        prefixes.update(words[:k] for k in range(1, len(words) + 1))
+    return frozenset(prefixes), frozenset(whole)
+
+
 def find_places(v: TokenView) -> Iterator[Found]:
     """UK places from the gazetteer, capitalised or (when no English word) lower-case, and the capitalised names
     that hold them."""
     gaz = v.gaz
     n = len(v.tokens)
+    prefixes, whole = place_word_prefixes()
     for i in range(n):
         if v.lower(i) not in gaz.place_first_words or not is_word(v.word(i)):
             continue
-        for size in range(min(gaz.place_max_words, n - i), 0, -1):
+        sizes, run = [], ()
+        for k in range(i, min(n, i + gaz.place_max_words)):
+            run = run + (v.word(k).lower(),)
+            if run not in prefixes:
+                break
+            if run in whole:
+                sizes.append(len(run))
+        for size in reversed(sizes):
             words = [v.word(k) for k in range(i, i + size)]
             key = " ".join(re.sub(r"\s+", " ", v.text[v.tokens[i].idx:v.tokens[i + size - 1].idx + len(words[-1])]).split()).lower()
             if key not in gaz.places or any(v.allowed(k) for k in range(i, i + size)) and size == 1 \

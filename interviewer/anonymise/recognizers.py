@@ -10,7 +10,8 @@ from interviewer.anonymise.cues import TITLES
 from interviewer.anonymise.focused_ner import ner_may_keep
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.names import find_people_and_places
+from interviewer.anonymise.names import find_people_and_places, find_possible_identifiers
+from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
 NER_SCORE = 0.4
 """Below every rule's score: Presidio drops a result contained in another of the same type with a higher
@@ -79,5 +80,7 @@ def our_recognizers(allow_words: frozenset[str]) -> list:
                          lambda text, doc: [*find_institutions(text), *find_addresses(text)], SPOKEN_TYPES),
         FinderRecognizer("people and places in speech",
                          lambda text, doc: find_people_and_places(doc, allow_words), SPOKEN_TYPES),
+        FinderRecognizer("possible identifiers for the reviewer",
+                         lambda text, doc: find_possible_identifiers(doc, allow_words), [POSSIBLE_IDENTIFIER]),
         FilteredNerRecognizer(allow_words),
     ]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
@@ -14,6 +15,8 @@ from interviewer.anonymise.never_names import DISCOURSE_WORDS, SEASONS, is_turn_
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
+POSSIBLE_IDENTIFIER = "POSSIBLE_IDENTIFIER"
+"""The type under which the recognizer pass reports suggestions (entity type and reason packed in the reason)."""
 PER_THOUSAND_WORDS = 12
 """At most this many suggestions per 1,000 words (and at least MIN_SUGGESTIONS), the riskiest kept."""
 MIN_SUGGESTIONS = 3
@@ -110,6 +113,16 @@ def _numbers(text: str) -> Iterator[Suggestion]:
 def _make(v: TokenView, first: int, last: int, entity_type: str, reason: str, risk: float) -> Suggestion:
     span = v.span(first, last, entity_type, risk, reason)
     return Suggestion(span.start, span.end, entity_type, v.text[span.start:span.end], reason, risk)
+
+
+def as_found(suggestion: Suggestion) -> Found:
+    return Found(suggestion.start, suggestion.end, POSSIBLE_IDENTIFIER, suggestion.risk,
+                 f"{suggestion.entity_type}|{suggestion.reason}")
+
+
+def from_found(found: Found, text: str) -> Suggestion:
+    entity_type, _, reason = found.reason.partition("|")
+    return Suggestion(found.start, found.end, entity_type, text[found.start:found.end], reason, found.score)
 
 
 def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> list[Suggestion]:

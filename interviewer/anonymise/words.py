@@ -67,12 +67,15 @@ class TokenView:
         self.text = doc.text
         self.gaz = gaz
         self.allow_words = allow_words
+        # Token attributes are computed on each access in spaCy; the rules ask for them hundreds of thousands of times.
+        self._words = [t.text for t in self.tokens]
+        self._lowers = [plain(w) for w in self._words]
 
     def word(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        return self._words[i] if 0 <= i < len(self._words) else ""
 
     def lower(self, i: int) -> str:
-        return plain(self.word(i))
+        return self._lowers[i] if 0 <= i < len(self._lowers) else ""
 
     def initial(self, i: int) -> bool:
         start = self.tokens[i].idx
