@@ -41,6 +41,10 @@ def one_edit_place(word: str) -> str | None:
     return None
 
 
+RESIDENCE_WORDS = frozenset("""live lives lived living born grew raised based stay stays stayed settled moved work works
+worked working up""".split())
+
+
 def place_position(v: TokenView, first: int, last: int) -> bool:
     """Whether words first..last stand where a place stands: after 'in', 'from', 'near' ..., after 'moved to',
     'back to' ..., before ', Texas' or 'County', or after 'Dallas,'."""
@@ -131,6 +135,10 @@ def find_places(v: TokenView) -> Iterator[Found]:
             elif all(x.islower() for x in words) and (key not in gaz.world_places or positioned) \
                     and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
                 yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
+            elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
+                    and positioned and (not common or v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS):
+                # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
+                yield v.span(i, i, "LOCATION", 0.55, "lower-case place from the gazetteer in a place position")
             break
 
 
