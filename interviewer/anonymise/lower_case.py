@@ -4,6 +4,7 @@ surnames from the name lists, words that are no English word, and organisations 
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
@@ -25,6 +26,11 @@ social youth parents parent carers carer mums dads women's men's women men child
 drop walk walking running book art arts music craft knit lunch breakfast coffee toddler baby bereavement recovery sixth
 form further adult general private public new old big little main same other whole""".split()) | SERVICE_WORDS
 VOWELS = set("aeiouy")
+DRUG_STEM = re.compile(r"(?:amide|mycin|micin|cillin|azole|pril|sartan|olol|statin|mab|nib|vir|cycline|oxacin|profen|parin|"
+                       r"azepam|oxetine|triptan|tidine|prazole|lukast|olone|dronate|gliptin|gliflozin|glutide|formin|"
+                       r"caine|thiazide|azid|ipine|amine|physio|itis|osis|emia|aemia|ation|ial|ular|ectomy|gram|scopy|calcidol|lamer)$")
+"""Word endings of medicines (the WHO's stems for international non-proprietary names) and clinical terms:
+never a person's name, though in no word list."""
 
 
 def _lower_word(v: TokenView, i: int) -> bool:
@@ -44,7 +50,7 @@ def _unknown(v: TokenView, i: int) -> bool:
     """A lower-case word that is in no word list: in speech recognised as words, most likely a proper noun."""
     lower = v.lower(i)
     return (_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and bool(VOWELS & set(lower))
-            and lower.replace("-", "").isalpha())
+            and lower.replace("-", "").isalpha() and not all(v.gaz.is_common(part) for part in lower.split("-")))
 
 
 def _surname_like(v: TokenView, i: int) -> bool:
@@ -53,6 +59,11 @@ def _surname_like(v: TokenView, i: int) -> bool:
 
 
 def find_lower_case_people(v: TokenView) -> Iterator[Found]:
+    """People in a transcript written in lower case (where a capital letter cannot mark a name)."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    if not is_lower_case_text(v.text):
+        return
     gaz = v.gaz
     i = 0
     while i < len(v.tokens):
@@ -65,6 +76,13 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
             last = i + 2 if _surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
             yield v.span(i, last, "PERSON", 0.6, "lower-case first name and surname")
             i = last + 1
+            continue
+        if _unknown(v, i) and _surname_like(v, i + 1) and not v.common(i + 1) and lower not in gaz.places \
+                and not place_position(v, i, i) and not _unknown(v, i - 1) and not _unknown(v, i + 2) \
+                and not DRUG_STEM.search(lower) and not DRUG_STEM.search(v.lower(i + 1)):
+            # 'ffion maddox', 'lindiwe mahlangu': a word in no list before a surname or another such word
+            yield v.span(i, i + 1, "PERSON", 0.5, "lower-case words in no word list, a name and surname")
+            i += 2
             continue
         if not v.common(i) and lower not in gaz.places and not known_first:
             if lower in gaz.surnames and len(lower) >= 4:

@@ -138,9 +138,11 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
 
 
 def is_lower_case_text(text: str) -> bool:
-    """A transcript written (almost) all in lower case: under one word in fifty capitalised, 'I' aside."""
-    words = [w for w in WORD.findall(text[:20000]) if w != "I"]
-    return len(words) >= 20 and sum(w[:1].isupper() for w in words) < len(words) / 50
+    """A transcript written (almost) all in lower case: under one word in fifty capitalised, 'I' and the first
+    word of a line (a speaker's label) aside."""
+    words = [m.group() for m in WORD.finditer(text[:20000])
+             if m.group() != "I" and text[max(0, m.start() - 1):m.start()] not in ("\n", "")]
+    return len(words) >= 5 and sum(w[:1].isupper() for w in words) < max(1, len(words) / 50)
 
 
 NAME_CUE_AFTER = re.compile(r"(?:['’]s\b|\s+(?:" + "|".join(sorted(SPEECH_VERBS | PERSON_VERBS)) + r")\b)", re.I)
