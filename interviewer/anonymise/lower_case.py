@@ -58,6 +58,7 @@ def _surname_like(v: TokenView, i: int) -> bool:
     return _plain_word(v, i) and len(lower) >= 3 and not v.common(i) and (lower in v.gaz.surnames or _unknown(v, i))
 
 
+
 def find_lower_case_people(v: TokenView) -> Iterator[Found]:
     """People in a transcript written in lower case (where a capital letter cannot mark a name)."""
     from interviewer.anonymise.propagation import is_lower_case_text
@@ -72,7 +73,11 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
             i += 1
             continue
         known_first = lower in gaz.first_names
-        if known_first and _surname_like(v, i + 1) and lower not in gaz.places:
+        next_surname = _surname_like(v, i + 1) or (not v.common(i) and lower not in gaz.places and _plain_word(v, i + 1)
+                                                   and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
+        if known_first and next_surname and (lower not in gaz.places or _surname_like(v, i + 1)):
+            # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
+            # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)
             last = i + 2 if _surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
             yield v.span(i, last, "PERSON", 0.6, "lower-case first name and surname")
             i = last + 1

@@ -64,7 +64,8 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue
         if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and v.lower(i) not in PERSONAL_TITLES):
             continue
-        if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3):
+        personal_lower = w.islower() and v.lower(i) in PERSONAL_TITLES and w.lower() in v.gaz.surnames and len(w) >= 3
+        if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3) or personal_lower:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
 
