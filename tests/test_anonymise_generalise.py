@@ -133,3 +133,25 @@ def test_scoring_counts_same_type_recall_and_coverage_with_suggestions():
     assert score.recall("LOCATION") == 1.0 and score.same_type_recall("LOCATION") == 0.0
     assert score.label_precision("LOCATION") == 0.0
     assert score.recall_with_suggestions == 1.0 and score.suggestions == 1
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("You can call me at (214) 555-0143 any evening.", "(214) 555-0143", "PHONE"),
+    ("My cell is 469-555-0178.", "469-555-0178", "PHONE"),
+    ("Ring the Dublin office on +353 87 123 4567.", "+353 87 123 4567", "PHONE"),
+    ("We're at 1200 Elm Street, Dallas, TX 75201.", "75201", "POSTCODE"),
+    ("In Toronto the postal code was M5V 3L9, I think.", "M5V 3L9", "POSTCODE"),
+    ("Our Eircode is D02 X285 now.", "D02 X285", "POSTCODE"),
+    ("They live in Parramatta NSW 2150 now.", "2150", "POSTCODE"),
+    ("We moved at Thanksgiving 2019, I remember.", "Thanksgiving 2019", "DATE"),
+    ("I was 34 years of age then.", "34 years of age", "AGE"),
+    ("We're at 1200 Elm Street, Dallas, TX 75201.", "Dallas", "LOCATION"),
+    ("Ring the Sydney office on Monday.", "Sydney", "LOCATION"),
+])
+def test_identifiers_of_other_english_speaking_countries(detect, text, surface, kind):
+    assert detect(text).get(surface) == kind, detect(text)
+
+
+def test_an_ner_span_bridging_two_found_names_is_cut_at_the_clause(detect):
+    found = detect("I worked at Parkfield Foundry on Cable Street for years.")
+    assert found.get("Parkfield Foundry") == "ORGANIZATION" and found.get("Cable Street") == "LOCATION", found

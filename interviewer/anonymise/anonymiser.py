@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from interviewer.anonymise.acronyms import allowed_spelled_spans
@@ -157,6 +157,7 @@ class Anonymiser:
         return kept
 
     def _resolve(self, text: str, candidates: list[Candidate]) -> list[Detection]:
+        candidates = _split_bridging_ner(text, candidates)
         clusters: list[list[Candidate]] = []
         for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
             if clusters and c.start < max(x.end for x in clusters[-1]):
@@ -189,6 +190,34 @@ class Anonymiser:
             group = group or f"{c.entity_type}:{key}"
             detections.append(Detection(c.start, c.end, c.entity_type, text[c.start:c.end], round(c.score, 3), c.reason, group))
         return detections
+
+
+NAME_LIKE = re.compile(r"[A-Z][\w'’-]*")
+CLAUSE_WORD = re.compile(r"\b(?:is|was|are|were|on|at|in|from|to|for|with|by|near|where|which|who|that|said|says)\b")
+"""Words that join two names into a clause, not into one longer name ('Kitt and Lowe', 'Port of Blyth' stay whole)."""
+
+
+def _split_bridging_ner(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An NER span that bridges two rule-found spans ('Eircode is D02 X285', 'Parkfield Foundry on Cable Street')
+    would merge them under one type; it is cut into its parts outside the rule-found spans, each kept only
+    when it holds a capitalised word."""
+    rules = [c for c in candidates if c.priority >= 2]
+    kept = []
+    for c in candidates:
+        inside = sorted((r for r in rules if r.start < c.end and c.start < r.end), key=lambda r: r.start)
+        gaps = [text[a.end:b.start] for a, b in zip(inside, inside[1:])]
+        if c.priority >= 2 or len(inside) < 2 or not any(CLAUSE_WORD.search(gap) for gap in gaps):
+            kept.append(c)
+            continue
+        cursor = c.start
+        for r in inside + [Candidate(c.end, c.end, "", 0, "", 0)]:
+            if r.start > cursor and NAME_LIKE.search(text, cursor, r.start):
+                piece = text[cursor:r.start]
+                start = cursor + len(piece) - len(piece.lstrip())
+                end = cursor + len(piece.rstrip())
+                kept.append(replace(c, start=start, end=end))
+            cursor = max(cursor, r.end)
+    return kept
 
 
 @functools.lru_cache(maxsize=8)

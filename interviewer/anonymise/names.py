@@ -85,6 +85,9 @@ def _first_names(v: TokenView) -> Iterator[Found]:
         if lower in gaz.places and (v.lower(i - 1) in PLACE_PREPOSITIONS or place_position(v, i, i)) \
                 and not (v.namelike(i + 1) or v.surname_word(i + 1)):
             continue  # "went to Bradford", "near Savannah": the place, not the first name
+        if lower in gaz.places and lower not in gaz.world_places and v.lower(i - 1) in ("the", "a", "an") \
+                and not (v.namelike(i + 1) or v.surname_word(i + 1)):
+            continue  # "the Sydney office": people take no article
         if is_capitalised(w):
             if not common:
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.8, "first name from the gazetteer")

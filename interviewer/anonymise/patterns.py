@@ -11,6 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acronyms
 from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.international import find_international
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import (
     DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, number_value, spoken_digits, valid_nhs_number,
@@ -125,7 +126,7 @@ AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|"
     rf"at the age of|turned|turning|reached|just turned)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b", I)
-YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old)\b", I)
+YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old|\s+years\s+of\s+age)\b", I)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
@@ -226,6 +227,6 @@ def find_dates(text: str) -> Iterator[Found]:
 def find_structured(text: str) -> list[Found]:
     found: list[Found] = []
     for finder in (find_numbers, find_postcodes, find_addresses_online, find_spelled_names, find_spelled_acronyms, find_ages,
-                   find_dates):
+                   find_dates, find_international):
         found.extend(finder(text))
     return found

@@ -12,6 +12,7 @@ from interviewer.anonymise.cues import (
     SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word, one_edit
 
@@ -41,6 +42,7 @@ def one_edit_place(word: str) -> str | None:
     return None
 
 
+STATE_CODES = frozenset(US_STATE_CODES) | frozenset(AU_STATES)
 RESIDENCE_WORDS = frozenset("""live lives lived living born grew raised based stay stays stayed settled moved work works
 worked working up""".split())
 
@@ -66,7 +68,9 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
 
 
 def _region_at(v: TokenView, i: int) -> bool:
-    """A capitalised country or region (one or two words) starts at token i."""
+    """A capitalised country or region (one or two words), or a US or Australian state code, starts at token i."""
+    if v.word(i) in STATE_CODES:
+        return True
     if not is_capitalised(v.word(i)):
         return False
     return v.lower(i) in v.gaz.regions or f"{v.lower(i)} {v.lower(i + 1)}" in v.gaz.regions

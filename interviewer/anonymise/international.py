@@ -1,0 +1,67 @@
+"""Provides the structured identifiers of other English-speaking countries: North American and international
+phone numbers, US ZIP codes, Canadian postal codes, Irish Eircodes and Australian postcodes, and dates that
+name a holiday or season with a year."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from interviewer.anonymise.found import Found
+
+I = re.IGNORECASE
+NANP = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]\d{4}(?![\w-])")
+"""A North American number: '(214) 555-0143', '214-555-0143', '+1 214 555 0143'."""
+INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?(?:353|61|64|27|1|91|234|63)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w-])")
+"""A number written with its country code: Ireland, Australia, New Zealand, South Africa, ..."""
+LOCAL_SEVEN = re.compile(r"(?<![\w-])[2-9]\d{2}-\d{4}(?![\w-])")
+PHONE_CUE = re.compile(r"\b(?:phone|number|call|ring|cell|mobile|text|reach|dial|contact|extension|line)\b", I)
+
+US_STATE_CODES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+                  "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+AU_STATES = "NSW VIC QLD WA SA TAS ACT NT Victoria Queensland Tasmania".split()
+ZIP_AFTER_STATE = re.compile(rf"\b(?:{'|'.join(US_STATE_CODES)}),?\s+(\d{{5}}(?:-\d{{4}})?)\b")
+ZIP_CUE = re.compile(r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code)\s*(?:is|was|of|:)?\s*(\d{4,5}(?:-\d{4})?)\b", I)
+AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
+CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
+EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b")
+
+YEAR = r"(?:(?:19|20)\d{2}|(?:nineteen|twenty)[\s-](?:oh[\s-])?[a-z]+(?:[\s-][a-z]+)?)"
+HOLIDAYS = (r"Thanksgiving|Fourth of July|Independence Day|Labor Day|Labour Day|Memorial Day|Veterans Day|Halloween|"
+            r"St\.? Patrick's Day|Saint Patrick's Day|Australia Day|Anzac Day|Canada Day|Waitangi Day|Good Friday|"
+            r"Easter Monday|Hanukkah|Diwali|Eid")
+HOLIDAY_YEAR = re.compile(rf"\b(?:{HOLIDAYS}),?\s+(?:of\s+)?{YEAR}\b", I)
+SEASON_YEAR = re.compile(rf"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{YEAR}\b", I)
+
+
+def find_phones(text: str) -> Iterator[Found]:
+    for match in NANP.finditer(text):
+        cue = bool(PHONE_CUE.search(text, max(0, match.start() - 60), match.start()))
+        yield Found(match.start(), match.end(), "PHONE", 0.96 if cue else 0.85, "North American phone number")
+    for match in INTERNATIONAL.finditer(text):
+        yield Found(match.start(), match.end(), "PHONE", 0.9, "phone number with a country code")
+    for match in LOCAL_SEVEN.finditer(text):
+        if PHONE_CUE.search(text, max(0, match.start() - 60), match.start()):
+            yield Found(match.start(), match.end(), "PHONE", 0.8, "seven-digit phone number after a phone cue")
+
+
+def find_postal_codes(text: str) -> Iterator[Found]:
+    for pattern, reason in ((ZIP_AFTER_STATE, "US ZIP code after a state"), (ZIP_CUE, "ZIP code or postcode after its name"),
+                            (AU_POSTCODE, "Australian postcode after a state")):
+        for match in pattern.finditer(text):
+            yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
+    for match in CANADIAN.finditer(text):
+        if not match.group().islower() or " " in match.group():
+            yield Found(match.start(), match.end(), "POSTCODE", 0.85, "Canadian postal code")
+    for match in EIRCODE.finditer(text):
+        yield Found(match.start(), match.end(), "POSTCODE", 0.8, "Irish Eircode")
+
+
+def find_named_dates(text: str) -> Iterator[Found]:
+    for pattern, reason in ((HOLIDAY_YEAR, "holiday and year"), (SEASON_YEAR, "season and year")):
+        for match in pattern.finditer(text):
+            yield Found(match.start(), match.end(), "DATE", 0.8, f"specific date ({reason})")
+
+
+def find_international(text: str) -> list[Found]:
+    return [*find_phones(text), *find_postal_codes(text), *find_named_dates(text)]
