@@ -74,6 +74,7 @@ def test_demonyms_are_read_from_the_region_list_by_word_shape():
 @pytest.mark.parametrize("text, surface, kind", [
     ("I work for I B M over in Austin.", "I B M", "ORGANIZATION"),
     ("Before that I was at T I for ten years.", "T I", "ORGANIZATION"),
+    ("I worked for EDS for twenty years.", "EDS", "ORGANIZATION"),
 ])
 def test_a_spelled_out_acronym_naming_a_workplace_is_an_organisation(detect, text, surface, kind):
     assert detect(text).get(surface) == kind, detect(text)

@@ -16,6 +16,7 @@ SPELLED_LOWER = re.compile(r"(?<![\w.'’-])[a-z](?:\.?[ \t][a-z]){1,5}\.?(?![\w
 WORKPLACE_BEFORE = re.compile(r"\b(?:(?:" + "|".join(sorted(WORK_VERBS)) + r")\s+(?:at|for|with|by)|"
                               r"(?:at|for|joined|from)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 """'worked at', 'a job with', 'joined', 'for': what follows is where someone works."""
+WORK_CONTEXT = re.compile(r"\b(?:" + "|".join(sorted(WORK_VERBS)) + r"|retired|hired|laid off|contract|company|firm)\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,11 +38,25 @@ def spelled_acronyms(text: str) -> Iterator[tuple[re.Match, str]]:
 
 def find_spelled_acronyms(text: str) -> Iterator[Found]:
     """Spelled-out acronyms that name a workplace ('I work for I B M', 'at T I'); national bodies are kept."""
+    yield from find_written_acronyms(text)
     for match, acronym in spelled_acronyms(text):
         if acronym.lower() in allowed_acronyms():
             continue
         if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             yield Found(match.start(), match.end(), "ORGANIZATION", 0.7, f"acronym '{acronym}' spelled out, a workplace")
+
+
+WRITTEN_ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z]{2,5}(?:&[A-Z])?(?![\w'’-])")
+
+
+def find_written_acronyms(text: str) -> Iterator[Found]:
+    """An acronym that is no allowed body, where a workplace stands ('I worked for EDS', 'a job at GTE')."""
+    for match in WRITTEN_ACRONYM.finditer(text):
+        if match.group().lower() in allowed_acronyms() or match.group() in ("I", "OK", "TV", "PC", "AM", "PM"):
+            continue
+        if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
+                and WORK_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
+            yield Found(match.start(), match.end(), "ORGANIZATION", 0.65, f"acronym '{match.group()}', a workplace")
 
 
 def allowed_spelled_spans(text: str) -> Iterator[tuple[int, int]]:
