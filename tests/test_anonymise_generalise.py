@@ -156,3 +156,18 @@ def test_identifiers_of_other_english_speaking_countries(detect, text, surface, 
 def test_an_ner_span_bridging_two_found_names_is_cut_at_the_clause(detect):
     found = detect("I worked at Parkfield Foundry on Cable Street for years.")
     assert found.get("Parkfield Foundry") == "ORGANIZATION" and found.get("Cable Street") == "LOCATION", found
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("It's run by Northside Wellbeing CIC these days.", "Northside Wellbeing CIC", "ORGANIZATION"),
+    ("Our Dawn were poorly and our Rose came round.", "Dawn", "PERSON"),
+    ("Me and our Will went down there.", "Will", "PERSON"),
+    ("We linked with Wrenbury Mind and the council.", "Wrenbury Mind", "ORGANIZATION"),
+    ("She got help from Age UK Leeds in the end.", "Age UK Leeds", "ORGANIZATION"),
+])
+def test_legal_heads_dialect_kin_cues_and_local_branches(detect, text, surface, kind):
+    assert detect(text).get(surface) == kind, detect(text)
+
+
+def test_a_national_charity_alone_is_kept(detect):
+    assert detect("Mind were good, and Age UK sent someone round.") == {}

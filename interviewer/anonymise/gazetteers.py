@@ -73,6 +73,22 @@ def place_words(place: str) -> list[str]:
     return re.findall(r"[\w'’]+|[^\w\s]", place)
 
 
+NATIONAL_SECTIONS = ("# National bodies and programmes", "# National charities and voluntary organisations")
+
+
+@functools.lru_cache(maxsize=1)
+def national_organisations() -> tuple[str, ...]:
+    """The allow list's national bodies and charities written with capitals ('Mind', 'Age UK', 'Citizens Advice'):
+    kept alone, but a place beside one names its local branch ('Wrenbury Mind', 'Age UK Leeds')."""
+    terms, inside = [], False
+    for line in (DATA_DIR / "allow.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            inside = line.strip() in NATIONAL_SECTIONS
+        elif inside and line.strip()[:1].isupper() and not line.strip().isupper():
+            terms.append(line.strip())
+    return tuple(terms)
+
+
 @functools.lru_cache(maxsize=1)
 def default_allow_terms() -> tuple[str, ...]:
     return tuple(read_list(DATA_DIR / "allow.txt"))

@@ -3,6 +3,7 @@ universities, charities, streets and house addresses, found by their head words.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -10,11 +11,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import LEADING_NOISE, TITLES
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
 from interviewer.anonymise.numbers import NUMBER_WORD
 
 SP = r"[ \t]*\n?[ \t]*"
-CAP = r"(?:St\.?|[A-Z](?=[a-zA-Z’'\-]*[a-z])[a-zA-Z’'\-]*+|[A-Z]{2,4}(?=\s+(?:NHS|Foundation)))"
+CAP = r"(?:St\.?|[A-Z](?=[a-zA-Z’'\-]*[a-z])[a-zA-Z’'\-]*+|[A-Z]{2,4}(?=\s+(?:NHS|Foundation|CIC|Ltd)))"
 """A capitalised word with a lower-case letter, matched possessively: the regex never retries shorter splits of it."""
 CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
 
@@ -22,7 +23,8 @@ CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
 STRONG = {
     "HOSPITAL": r"Hospital|Infirmary|Hospice|Medical Centre|Health Centre|Medical Practice|Medical Group|Family Practice|"
                 r"Health Park",
-    "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|ICB|PCN|CVS|Clinical Commissioning Group|Housing|Network|"
+    "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|ICB|PCN|CVS|CIC|CIO|Ltd|Limited|PLC|plc|LLP|Inc|"
+                    r"Clinical Commissioning Group|Housing|Network|"
                     r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Uni|Borough Council|City Council",
 }
 WEAK = {
@@ -148,6 +150,42 @@ def find_institutions(text: str) -> Iterator[Found]:
         if name and (name.lower() in GENERIC_WARD or name.lower() in STOP_WORDS):
             continue
         yield Found(match.start(), match.end(), "WARD", 0.8, "named or numbered ward")
+
+
+@functools.lru_cache(maxsize=1)
+def _national_pattern() -> re.Pattern:
+    terms = sorted(national_organisations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w'’])")
+
+
+PLACE_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?")
+
+
+def find_local_branches(text: str) -> Iterator[Found]:
+    """A national body or charity with a place beside it is its local branch, which identifies the place
+    ('Wrenbury Mind', 'Age UK Leeds', 'Citizens Advice Brackford')."""
+    gaz = load_gazetteers()
+    for match in _national_pattern().finditer(text):
+        after = re.match(r"[ \t]+(" + PLACE_WORD.pattern + r")", text[match.end():match.end() + 40])
+        before = re.search(r"(" + PLACE_WORD.pattern + r")[ \t]+$", text[max(0, match.start() - 40):match.start()])
+        for side, found in (("after", after), ("before", before)):
+            if not found:
+                continue
+            words = found.group(1).split()
+            if side == "after" and " ".join(words).lower() not in gaz.places:
+                words = words[:1]  # 'Age UK Leeds Carers': the place is the first word
+            elif side == "before" and " ".join(words).lower() not in gaz.places:
+                words = words[-1:]  # 'at Wrenbury Mind': the place is the word before
+            place = " ".join(words).lower()
+            known = place in gaz.places or all(not gaz.is_common(w) and w.lower() not in gaz.surnames for w in words)
+            if not known or place in gaz.first_names or (len(words) == 1 and gaz.is_common(place)):
+                continue  # a known place, or a word in no list ('Wrenbury'), not a person
+            if side == "after":
+                yield Found(match.start(), match.end() + found.start(1) + len(found.group(1).split(words[-1])[0]) + len(words[-1]),
+                            "ORGANIZATION", 0.75, f"name before the national body '{match.group()}' with a place")
+            else:
+                start = match.start() - len(found.group(0)) + found.group(0).index(words[0])
+                yield Found(start, match.end(), "ORGANIZATION", 0.75, f"name before the national body '{match.group()}'")
 
 
 def find_addresses(text: str) -> Iterator[Found]:

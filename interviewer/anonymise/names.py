@@ -46,7 +46,8 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     for finder in (_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-                   find_named_venues, find_lower_case_people, find_lower_case_institutions, find_lower_case_streets):
+                   find_named_venues, _after_our, find_lower_case_people, find_lower_case_institutions,
+                   find_lower_case_streets):
         found.extend(finder(view))
     return found
 
@@ -120,6 +121,20 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
                 or v.lower(i) in INSTITUTION_HEADS:
             continue
         yield v.span(i, v.extend_surname(i), "PERSON", 0.7, f"name after '{v.word(i - 2)} {v.word(i - 1)}'")
+
+
+def _after_our(v: TokenView) -> Iterator[Found]:
+    """'our Kelly', 'our Dawn were poorly', 'me and our Will': in northern English and Irish speech 'our' before a
+    first name marks family, so the name counts even when it is also a word; in lower case, a verb must follow."""
+    for i in range(1, len(v.tokens)):
+        if v.lower(i - 1) != "our" or v.lower(i) not in v.gaz.first_names or not is_word(v.word(i)) or v.allowed(i) \
+                or v.lower(i) in INSTITUTION_HEADS or v.lower(i) in ("lord", "lady", "father", "saviour", "mother"):
+            continue
+        nxt = v.lower(i + 1)
+        if is_capitalised(v.word(i)) and not v.initial(i):
+            yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name after 'our' (a family name cue)")
+        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")):
+            yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
 
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:

@@ -71,13 +71,14 @@ class FilteredNerRecognizer(LocalRecognizer):
 
 
 def our_recognizers(allow_words: frozenset[str]) -> list:
-    from interviewer.anonymise.institutions import find_addresses, find_institutions
+    from interviewer.anonymise.institutions import find_addresses, find_institutions, find_local_branches
     from interviewer.anonymise.patterns import find_structured
 
     return [
         FinderRecognizer("UK structured identifiers", lambda text, doc: find_structured(text), SPOKEN_TYPES),
         FinderRecognizer("institutions and addresses",
-                         lambda text, doc: [*find_institutions(text), *find_addresses(text)], SPOKEN_TYPES),
+                         lambda text, doc: [*find_institutions(text), *find_addresses(text), *find_local_branches(text)],
+                         SPOKEN_TYPES),
         FinderRecognizer("people and places in speech",
                          lambda text, doc: find_people_and_places(doc, allow_words), SPOKEN_TYPES),
         FinderRecognizer("possible identifiers for the reviewer",
