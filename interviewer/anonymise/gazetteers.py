@@ -60,6 +60,8 @@ def load_gazetteers() -> Gazetteers:
                       for n in read_list(DATA_DIR / name))
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
     home = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
+    # Places of 100,000+ count as places wherever they stand, as the UK and Irish ones do.
+    home.update({p.lower(): p for p in read_list(DATA_DIR / "places-world-large.txt")})
     regions = {p.lower(): p for p in read_list(DATA_DIR / "places-regions.txt")}
     world = {p.lower(): p for p in read_list(DATA_DIR / "places-world.txt")}
     places = {**world, **home, **regions}

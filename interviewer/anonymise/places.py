@@ -61,10 +61,31 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
         return True
     if v.word(last + 1) == "," and _region_at(v, last + 2):
         return True
+    if v.lower(first) in v.gaz.places and _after_a_place_and(v, first):
+        return True  # 'Tampa or Orlando', 'El Paso and then Lubbock', 'Georgia, Savannah'
     # 'Dallas, Texas', 'Hoyland, Goldthorpe': a known place after a known place (not 'Mark, Mark Tennant')
     return before == "," and first >= 2 and v.lower(first - 2) in v.gaz.places and is_capitalised(v.word(first - 2)) \
         and v.lower(first) in v.gaz.places and v.lower(first) not in v.gaz.first_names \
         and v.lower(first - 2) not in v.gaz.first_names
+
+
+COORDINATION = frozenset("and or , & then maybe even also".split())
+
+
+def _after_a_place_and(v: TokenView, first: int) -> bool:
+    """A known place, then 'and', 'or', a comma (perhaps with 'then', 'maybe'), then this word."""
+    k = first - 1
+    if v.lower(k) not in COORDINATION:
+        return False
+    while k > 0 and v.lower(k) in COORDINATION and first - k <= 3:
+        k -= 1
+    for size in (1, 2):
+        start = k - size + 1
+        key = " ".join(v.lower(j) for j in range(start, k + 1))
+        if start >= 0 and key in v.gaz.places and all(is_capitalised(v.word(j)) for j in range(start, k + 1)) \
+                and key not in v.gaz.first_names:
+            return True
+    return False
 
 
 def _region_at(v: TokenView, i: int) -> bool:
@@ -134,7 +155,10 @@ def find_places(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, i + size - 1, "LOCATION", 0.75,
                              f"{where} from the gazetteer" + (" in a place position" if positioned else ""))
                 named = _name_round_place(v, i, i + size - 1)
-                if named:
+                if named and place_position(v, *named) and v.lower(named[1]) not in INSTITUTION_HEADS:
+                    # 'from County Mayo', 'in Kirkby Stainton': a longer place name where a place stands
+                    yield v.span(*named, "LOCATION", 0.6, "a place within a capitalised name in a place position")
+                elif named:
                     yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
             elif all(x.islower() for x in words) and (key not in gaz.world_places or positioned) \
                     and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
