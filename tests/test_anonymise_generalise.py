@@ -171,3 +171,18 @@ def test_legal_heads_dialect_kin_cues_and_local_branches(detect, text, surface, 
 
 def test_a_national_charity_alone_is_kept(detect):
     assert detect("Mind were good, and Age UK sent someone round.") == {}
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("he took me to dr okafor at dudley road medical practice last week", "dudley road medical practice", "HOSPITAL"),
+    ("i got a job at morley's bakery on lincoln road which is ironic", "morley's bakery", "ORGANIZATION"),
+    ("there's a mums group at st joseph's church my mum goes to", "st joseph's church", "ORGANIZATION"),
+    ("i trained at university of bradford and then moved", "university of bradford", "ORGANIZATION"),
+    ("the midwife on ward c4 she helped me a lot", "ward c4", "WARD"),
+])
+def test_lower_case_organisations_by_head_word_saint_and_of_a_place(detect, text, surface, kind):
+    assert detect(text).get(surface) == kind, detect(text)
+
+
+def test_lower_case_generic_services_are_kept(detect):
+    assert detect("we went to the polish church and the local support group every week") == {}

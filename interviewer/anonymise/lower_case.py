@@ -16,10 +16,12 @@ from interviewer.anonymise.words import TokenView, is_word
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
 """Heads that always close an organisation's name, whatever words precede them."""
 HEADS = {
-    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic".split()),
-    "ORGANIZATION": frozenset("""college university school academy group partnership trust project charity foundation
-network forum association society club centre center service services church chapel mosque temple gurdwara
-housing council cafe café pub hotel hub""".split()) | LEGAL_HEADS,
+    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice".split()),
+    "ORGANIZATION": frozenset("""college university school academy nursery group partnership trust project charity
+foundation network forum association society club circle centre center service services church chapel mosque masjid
+temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
+garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united""".split())
+    | LEGAL_HEADS,
 }
 GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
 social youth parents parent carers carer mums dads women's men's women men children's kids family families peer self help
@@ -72,7 +74,7 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         if not _plain_word(v, i) or len(lower) < 2:
             i += 1
             continue
-        known_first = lower in gaz.first_names
+        known_first = lower in gaz.first_names and lower not in KIN_NOUNS and lower.rstrip(".") not in TITLES
         next_surname = _surname_like(v, i + 1) or (not v.common(i) and lower not in gaz.places and _plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
         if known_first and next_surname and (lower not in gaz.places or _surname_like(v, i + 1)):
@@ -107,13 +109,16 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         if kind is None or not _lower_word(v, i):
             continue
         first = i
-        while first - 1 >= 0 and i - first < 4 and _lower_word(v, first - 1) and not v.tokens[first - 1].is_stop \
-                and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in FILLERS \
-                and v.lower(first - 1) not in DISCOURSE_WORDS:
+        while first - 1 >= 0 and i - first < 5 and (v.word(first - 1) in ("'s", "’s") or (
+                _lower_word(v, first - 1) and not v.tokens[first - 1].is_stop
+                and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in FILLERS
+                and v.lower(first - 1) not in DISCOURSE_WORDS)):
             first -= 1
+        if v.word(first) in ("'s", "’s"):
+            first += 1
         if v.lower(first - 1) in ("st", "saint") or v.word(first - 1) == "st.":
             first -= 1
-        modifiers = range(first, i)
+        modifiers = [k for k in range(first, i) if v.word(k) not in ("'s", "’s")]
         if not modifiers:
             continue
         proper = [k for k in modifiers if _proper_modifier(v, k, head)]
@@ -124,12 +129,34 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
 
 
+OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
+SAINTS = re.compile(r"\b(?:st\.?|saint) ([a-z]+)['’]s\b(?: (church|hospital|hospice|school|primary|academy|surgery|practice|college|centre))?")
+
+
+def find_lower_case_named_of(text: str) -> Iterator[Found]:
+    """'university of bradford', 'university hospital of wales', 'st luke's hospital', 'st andrew's' in lower case."""
+    from interviewer.anonymise.gazetteers import load_gazetteers
+
+    gaz = load_gazetteers()
+    for match in OF_PLACE.finditer(text):
+        words = match.group(3).split()
+        while words and words[-1] not in gaz.places and gaz.is_common(words[-1]):
+            words.pop()
+        place = " ".join(words)
+        if words and (place in gaz.places or not gaz.is_common(words[0])):
+            kind = "HOSPITAL" if "hospital" in match.group(0) or match.group(1) == "infirmary" else "ORGANIZATION"
+            yield Found(match.start(), match.start(3) + len(place), kind, 0.6, f"lower-case '{match.group(1)} of' a place")
+    for match in SAINTS.finditer(text):
+        kind = "HOSPITAL" if match.group(2) in ("hospital", "hospice", "surgery", "practice") else "ORGANIZATION"
+        yield Found(match.start(), match.end(), kind, 0.55, "saint's name in lower case (church, hospital or school)")
+
+
 def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
     lower = v.lower(k)
     if lower in WEEKDAYS:
         return head in ("group", "club", "cafe", "café")
-    if lower in GENERIC_MODIFIERS or v.allowed(k):
-        return False
+    if lower in GENERIC_MODIFIERS or v.allowed(k) or v.group_word(k):
+        return False  # 'local', 'community', 'polish', 'catholic': no name
     return (not v.common(k) or lower in ("st", "saint")) and len(lower) >= 2
 
 
