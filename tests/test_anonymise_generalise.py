@@ -186,3 +186,8 @@ def test_lower_case_organisations_by_head_word_saint_and_of_a_place(detect, text
 
 def test_lower_case_generic_services_are_kept(detect):
     assert detect("we went to the polish church and the local support group every week") == {}
+
+
+def test_an_employer_named_with_english_words_is_an_organisation(detect):
+    assert detect("I worked for General Motors for twenty years.").get("General Motors") == "ORGANIZATION"
+    assert detect("She works at the Council now, and I work for the NHS.") == {}

@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, PERSONAL_TITLES,
+    GENERIC_CAPITALISED, SERVICE_WORDS, CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, PERSONAL_TITLES,
     PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
@@ -46,7 +46,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     for finder in (_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-                   find_named_venues, _after_our, find_lower_case_people, find_lower_case_institutions,
+                   find_named_venues, _after_our, _workplace, find_lower_case_people, find_lower_case_institutions,
                    find_lower_case_streets):
         found.extend(finder(view))
     return found
@@ -135,6 +135,29 @@ def _after_our(v: TokenView) -> Iterator[Found]:
             yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name after 'our' (a family name cue)")
         elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
+
+
+def _workplace(v: TokenView) -> Iterator[Found]:
+    """Capitalised words after 'I work for', 'she worked at', 'a job with': an employer, even one named with
+    English words ('General Motors', 'American Airlines'), unless a national body on the allow list."""
+    for i in range(2, len(v.tokens)):
+        before = v.lower(i - 1)
+        if before == "the":
+            before, back = v.lower(i - 2), 3
+        else:
+            back = 2
+        if before not in ("at", "for", "with", "by") or v.lower(i - back) not in WORK_VERBS or v.initial(i):
+            continue
+        last = i
+        while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
+                and not v.initial(last + 1):
+            last += 1
+        span = range(i, last + 1)
+        generic = GENERIC_CAPITALISED | SERVICE_WORDS | INSTITUTION_HEADS
+        if not is_capitalised(v.word(i)) or not is_word(v.word(i)) or all(v.allowed(k) for k in span) \
+                or all(v.lower(k) in generic or v.group_word(k) for k in span):
+            continue  # 'the NHS', 'the Council', 'Social Services': no one's employer in particular
+        yield v.span(i, last, "ORGANIZATION", 0.55, f"capitalised words where an employer stands, after '{v.word(i - 1)}'")
 
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:
