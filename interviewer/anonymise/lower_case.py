@@ -75,9 +75,10 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
             i += 1
             continue
         known_first = lower in gaz.first_names and lower not in KIN_NOUNS and lower.rstrip(".") not in TITLES
-        next_surname = _surname_like(v, i + 1) or (not v.common(i) and lower not in gaz.places and _plain_word(v, i + 1)
+        home_place = lower in gaz.places and lower not in gaz.world_places
+        next_surname = _surname_like(v, i + 1) or (not v.common(i) and not home_place and _plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
-        if known_first and next_surname and (lower not in gaz.places or _surname_like(v, i + 1)):
+        if known_first and next_surname and (not home_place or _surname_like(v, i + 1)):
             # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
             # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)
             last = i + 2 if _surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
