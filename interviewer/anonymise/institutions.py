@@ -22,17 +22,19 @@ CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
 # Heads that name an institution whatever words precede them; weak heads need a proper noun before them.
 STRONG = {
     "HOSPITAL": r"Hospital|Infirmary|Hospice|Medical Centre|Health Centre|Medical Practice|Medical Group|Family Practice|"
-                r"Health Park",
+                r"Health Park|Medical Center|Health Center|Health System|Urgent Care|Memorial Hospital",
     "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|ICB|PCN|CVS|CIC|CIO|Ltd|Limited|PLC|plc|LLP|Inc|"
                     r"Clinical Commissioning Group|Housing|Network|"
-                    r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Uni|Borough Council|City Council",
+                    r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Uni|Borough Council|City Council|"
+                    r"LLC|Corporation|Corp|Credit Union|Institute|Senior Center|Community Center|Associates",
 }
 WEAK = {
-    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre",
+    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
-                    r"Pharmacy|Men's Shed|Men’s Shed",
+                    r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
+                    r"Club|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub",
 }
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed"})

@@ -16,11 +16,12 @@ from interviewer.anonymise.words import TokenView, is_word
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
 """Heads that always close an organisation's name, whatever words precede them."""
 HEADS = {
-    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice".split()),
+    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice memorial".split()),
     "ORGANIZATION": frozenset("""college university school academy nursery group partnership trust project charity
 foundation network forum association society club circle centre center service services church chapel mosque masjid
 temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
-garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united""".split())
+garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
+company corporation institute llc""".split())
     | LEGAL_HEADS,
 }
 GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
