@@ -45,6 +45,16 @@ class AppConfig:
     """Interview id -> (stage, fraction) of background processing, for every screen to show."""
     live_model: Callable[[], object] | None = None
     """Makes the `Transcriber` for live transcription while recording (None: no live transcription)."""
+    coverage: Callable[[object], object] | None = None
+    """Makes the prompt coverage detector for a schedule, on a worker (None: no suggestions while recording)."""
+
+
+def default_coverage(schedule):
+    """The prompt coverage detector on the bundled sentence-embedding model (blocks: call it from a worker)."""
+    from interviewer.coverage.detector import CoverageDetector
+    from interviewer.coverage.encoder import shared_encoder
+
+    return CoverageDetector(schedule, shared_encoder())
 
 
 def default_live_model():
@@ -221,7 +231,8 @@ class InterviewerApp(App):
 def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | None = None, audio=None,
              process: Processor | None = None, model_status: Callable[[], tuple[bool, str]] | None = None,
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
-             theme: str | None = None, live_model: Callable[[], object] | None = default_live_model) -> InterviewerApp:
+             theme: str | None = None, live_model: Callable[[], object] | None = default_live_model,
+             coverage: Callable[[object], object] | None = default_coverage) -> InterviewerApp:
     """Build the app. `study` is an open Study, a study name or folder, or None for the default study."""
     from interviewer.audio.capture import AudioBackend
 
@@ -230,7 +241,7 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
     config = AppConfig(study=opened, clock=clock, audio=audio or AudioBackend(clock),
                        process=process or process_interview, model_status=model_status,
                        check_seconds=check_seconds,
-                       tick_seconds=tick_seconds, live_model=live_model)
+                       tick_seconds=tick_seconds, live_model=live_model, coverage=coverage)
     app = InterviewerApp(config)
     if theme:
         app.theme = theme

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
+from interviewer.coverage.marks import COVERAGE_KINDS, PromptMark, apply_coverage_event
 from interviewer.schedule import Item, Schedule
 
-EVENT_KINDS = ("start", "part", "item", "asked", "skipped", "probe", "note", "marker", "pause", "resume", "end")
+EVENT_KINDS = ("start", "part", "item", "asked", "skipped", "probe", "note", "marker", "pause", "resume", "end",
+               *COVERAGE_KINDS)
 """Timeline event kinds. `item` marks the moment an item became the one under discussion: transcript
-segments after that offset belong to it. `part` opens a new recording part (its text is `part N`)."""
+segments after that offset belong to it. `part` opens a new recording part (its text is `part N`).
+Prompt coverage kinds are described in `coverage.marks`."""
 
 
 class StoredEvent(Protocol):
@@ -97,6 +100,8 @@ class InterviewSession:
         self.ended = False
         self.paused = False
         self.part = 0
+        self.prompt_marks: dict[tuple[str, int], PromptMark] = {}
+        """Prompt coverage by (item id, 0-based prompt index), in the order first marked."""
         self._clock = _Clock()
 
     # -- rebuilding ------------------------------------------------------------------------------
@@ -112,6 +117,9 @@ class InterviewSession:
     def apply(self, event: SessionEvent) -> None:
         """Change the state by one event (the only place the state changes)."""
         kind = event.kind
+        if kind in COVERAGE_KINDS:
+            apply_coverage_event(self.prompt_marks, self.schedule, event, max(self.part, 1))
+            return
         if kind == "part":
             self._clock.new_part()
             self.part += 1
@@ -200,9 +208,22 @@ class InterviewSession:
         current = self._clock.last_offset if now_offset is None else max(now_offset, self._clock.last_offset)
         return self._clock.finished_parts_seconds + current
 
+    def clock_seconds(self, offset: float) -> float:
+        """Where `offset` seconds into the current recording part falls on the interview's clock."""
+        return self._clock.finished_parts_seconds + offset
+
     def set_recorded_before(self, seconds: float) -> None:
         """Correct the length of the finished parts from their files (events miss the tail of a crashed part)."""
         self._clock.finished_parts_seconds = seconds
+
+    def prompt_covered(self, item_id: str, index: int) -> bool:
+        """Whether a prompt counts as covered (suggested and not cleared, or confirmed)."""
+        mark = self.prompt_marks.get((item_id, index))
+        return mark is not None and mark.covered
+
+    def suggestions(self) -> list[PromptMark]:
+        """Suggested prompts the interviewer has not yet confirmed or cleared, oldest first."""
+        return [mark for mark in self.prompt_marks.values() if mark.state == "suggested"]
 
     def notes(self) -> list[Annotation]:
         return [a for a in self.annotations if a.kind == "note"]
@@ -273,6 +294,27 @@ class InterviewSession:
     def marker(self, offset: float, text: str = "") -> list[SessionEvent]:
         """Mark a moment to come back to (a striking quote, a disturbance)."""
         return self._emit(SessionEvent("marker", offset, self.current_id, text=text.strip() or None))
+
+    def suggest(self, item_id: str, index: int, evidence: str, offset: float) -> list[SessionEvent]:
+        """The assistant heard the participant cover a prompt at `offset`; nothing if it was marked before."""
+        if (item_id, index) in self.prompt_marks:
+            return []
+        return self._emit(SessionEvent("covered", offset, item_id, probe=index + 1, text=evidence))
+
+    def confirm(self, offset: float) -> list[SessionEvent]:
+        """The interviewer agrees the newest suggestion was covered."""
+        return self._decide("confirmed", offset)
+
+    def clear(self, offset: float) -> list[SessionEvent]:
+        """The interviewer says the newest suggestion was not covered after all."""
+        return self._decide("cleared", offset)
+
+    def _decide(self, kind: str, offset: float) -> list[SessionEvent]:
+        pending = self.suggestions()
+        if not pending:
+            raise SessionError("No suggested prompt is waiting to be confirmed or cleared.")
+        mark = pending[-1]
+        return self._emit(SessionEvent(kind, offset, mark.item_id, probe=mark.index + 1, text=mark.prompt))
 
     def pause(self, offset: float) -> list[SessionEvent]:
         if self.paused:

@@ -18,6 +18,8 @@ HELP = """\
   m          put a marker at this moment
   p / space  pause or resume the recording
   t          show or hide the live transcript of what is being said
+  c / C      confirm / clear the newest prompt the assistant heard covered
+             (≈ on the item card: a suggestion; ✓ once you confirm it)
   d          continue on another input (after an input was lost)
   x          stop the interview (asks first)
 

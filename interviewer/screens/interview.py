@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input
 
 from interviewer.interview.running import LiveInterview
 from interviewer.screens.live_transcription import LiveTranscriptionMixin
+from interviewer.screens.prompt_coverage import PromptCoverageMixin
 from interviewer.screens.messages import InterviewReopened, PartFinished, RecordingFailed, RecordingStarted
 from interviewer.interview.session import SessionError, SessionEvent
 from interviewer.widgets.banner import Banner
@@ -21,7 +22,7 @@ from interviewer.widgets.note_field import NoteField
 from interviewer.widgets.reply import Reply
 
 
-class InterviewScreen(LiveTranscriptionMixin, Screen):
+class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
     """Runs one interview. Built with a new `live` interview, or with `resume_id` to continue an interrupted one."""
 
     BINDINGS = [
@@ -32,6 +33,8 @@ class InterviewScreen(LiveTranscriptionMixin, Screen):
         *(Binding(str(n), f"probe({n})", f"Probe {n}", show=False) for n in range(2, 10)),
         Binding("n", "note", "Note"),
         Binding("m", "act('marker')", "Mark"),
+        Binding("c", "act('confirm')", "Confirm heard", show=False),
+        Binding("C", "act('clear')", "Clear heard", show=False),
         Binding("p,space", "pause", "Pause"),
         Binding("g", "goto", "Go to"),
         Binding("d", "device", "Device", show=False),
@@ -278,6 +281,7 @@ class InterviewScreen(LiveTranscriptionMixin, Screen):
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
         self._end_live_transcription(hand_over=message.then == "summary")
+        self._end_coverage()
         if message.then == "quit":
             self.app.live_ids.discard(self.live.interview.id)
             self.live.close()
@@ -295,6 +299,9 @@ class InterviewScreen(LiveTranscriptionMixin, Screen):
             return
         self.query_one(InterviewPanel).show_interview(self.live, state=self.state, live_text=self._live_side_text(),
                                                       free_disk_seconds=self._free_disk_seconds)
+
+    def on_unmount(self) -> None:
+        self._end_coverage()
 
     def _free_disk_seconds(self) -> float:
         return self.app.config.audio.free_disk_seconds(self.app.study.folder, self.live.channels)

@@ -44,6 +44,7 @@ class LiveTranscriptionMixin:
         part = self._live_part(number)
         if part is not None:
             self._load_live_model(part)
+            self._start_coverage()
 
     @work(thread=True, group="live-model", exit_on_error=False)
     def _load_live_model(self, part) -> None:
@@ -65,6 +66,7 @@ class LiveTranscriptionMixin:
 
     def on_live_lines(self, message: LiveLines) -> None:
         self.chat.add_spoken(message.lines, self._part_start)
+        self._hear_for_coverage(message.lines)
 
     def on_live_transcription_failed(self, message: LiveTranscriptionFailed) -> None:
         self.notify(f"Live transcription stopped ({message.error}). Recording continues; the transcript is made"

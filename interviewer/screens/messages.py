@@ -79,3 +79,17 @@ class LiveTranscriptionFailed(Message):
 
     part: int
     error: str
+
+
+@dataclass
+class CoverageSuggested(Message):
+    """The coverage worker heard the participant cover prompts (`live_coverage.Suggestion`s)."""
+
+    suggestions: list
+
+
+@dataclass
+class CoverageFailed(Message):
+    """Prompt coverage stopped (the model failed to load or to run); the interview goes on."""
+
+    error: str

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widget import Widget
 
+from interviewer.interview.coverage_gaps import at_last_item, closing_gaps
 from interviewer.interview.session import InterviewSession, SessionEvent
 from interviewer.widgets.chat_log import ChatLog
 from interviewer.widgets.item_card import ItemCard
@@ -39,6 +40,9 @@ class InterviewChat(ChatLog):
         super().__init__(**kwargs)
         self.cards: dict[str, ItemCard] = {}
         """The card of each item shown so far, so a probe ticks the card it belongs to."""
+        self.heard_seconds: dict[tuple[str, int], float] = {}
+        """When each covered prompt was said, on the interview's clock."""
+        self._checked_before_closing: str | None = None
 
     def watch_show_speech(self, show: bool) -> None:
         self.set_class(not show, "-no-speech")
@@ -50,6 +54,9 @@ class InterviewChat(ChatLog):
             widget = self._event_widget(event, session, seconds)
             if widget is not None:
                 widgets.append(widget)
+            if event.kind == "item" and at_last_item(session) and self._checked_before_closing != event.item_id:
+                self._checked_before_closing = event.item_id
+                widgets.append(before_closing(session))
         if widgets:
             self.add(*widgets)
 
@@ -62,7 +69,9 @@ class InterviewChat(ChatLog):
                 return Reply("info", Text.assemble(
                     ("Every item is done. ", "bold"), closing, "\nPress x to stop, or g to go back to an item."))
             item = schedule.item(event.item_id)
-            card = ItemCard(item, schedule.section_of(item.id).title, session.probes_used.get(item.id))
+            prompts = {index: (mark.state, self.heard_seconds.get((item.id, index), mark.offset))
+                       for (item_id, index), mark in session.prompt_marks.items() if item_id == item.id}
+            card = ItemCard(item, schedule.section_of(item.id).title, session.probes_used.get(item.id), prompts)
             self.cards[item.id] = card
             return card
         if kind == "probe":
@@ -70,6 +79,8 @@ class InterviewChat(ChatLog):
             if card is not None:
                 card.mark_probe(event.probe)
             return Reply("probe", f"probe {event.probe}: {event.text}", seconds)
+        if kind in ("covered", "confirmed", "cleared"):
+            return self._prompt_widget(event, session, seconds)
         if kind in ("asked", "skipped"):
             return Reply(kind, kind, seconds)
         if kind == "note":
@@ -83,6 +94,23 @@ class InterviewChat(ChatLog):
         if kind == "part":
             return Reply("part", f"recording {event.text}", seconds)
         return None
+
+    def _prompt_widget(self, event: SessionEvent, session: InterviewSession, seconds: float) -> Widget | None:
+        index = (event.probe or 0) - 1
+        mark = session.prompt_marks.get((event.item_id, index))
+        if mark is None:
+            return None
+        key = (mark.item_id, index)
+        if event.kind == "covered":
+            self.heard_seconds[key] = session.clock_seconds(event.offset)
+        heard = self.heard_seconds.get(key, seconds)
+        card = self.cards.get(mark.item_id)
+        if card is not None:
+            card.mark_prompt(index, mark.state, heard)
+        if event.kind == "covered":
+            return Reply("covered", Text.assemble(
+                "heard: ", (mark.prompt, "bold"), (f"  ({mark.item_id})  c confirms, C clears", "dim")), heard)
+        return Reply(event.kind, f"{event.kind}: {mark.prompt}", seconds)
 
     def add_spoken(self, lines: list[SpokenLine], part_start: Callable[[int], float]) -> None:
         """Add live transcript lines; `part_start` gives where a recording part starts on the interview's clock.
@@ -99,3 +127,23 @@ class InterviewChat(ChatLog):
             widgets.append(Spoken(line.speaker, seconds, line.text, speaker_role(line.speaker), line.part))
         if widgets:
             self.add(*widgets)
+
+
+def before_closing(session: InterviewSession) -> Reply:
+    """The check at the last open item: NPT constructs and prompts nothing has covered yet, and what would."""
+    gaps = closing_gaps(session)
+    if not gaps:
+        return Reply("closing", Text.assemble(("Before closing: ", "bold"),
+                                              "every planned NPT construct and every prompt so far is covered."))
+    text = Text.assemble(("Before closing, not yet covered:", "bold"))
+    constructs = [gap for gap in gaps if gap.kind == "construct"]
+    prompts = [gap for gap in gaps if gap.kind == "prompt"]
+    for gap in constructs:
+        text.append(f"\n  NPT {gap.label}", style="bold")
+        text.append(f" — ask: {gap.ask}")
+    if prompts:
+        text.append("\n  Prompts:", style="bold")
+        for gap in prompts:
+            text.append(f"\n    • {gap.ask}")
+            text.append(f" ({gap.item_id})", style="dim")
+    return Reply("closing", text)

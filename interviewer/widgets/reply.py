@@ -13,7 +13,8 @@ def clock_text(seconds: float) -> str:
 
 
 SYMBOLS = {"asked": "✓", "skipped": "↷", "probe": "?", "note": "✎", "marker": "⚑", "pause": "⏸",
-           "resume": "⏵", "part": "●", "info": "i", "warning": "!"}
+           "resume": "⏵", "part": "●", "info": "i", "warning": "!",
+           "covered": "≈", "confirmed": "✓", "cleared": "✗", "closing": "☰"}
 
 
 class Reply(Static):
@@ -29,6 +30,8 @@ class Reply(Static):
     Reply.-note { color: $text; background: $primary 15%; }
     Reply.-marker { color: $warning; }
     Reply.-warning { color: $error; text-style: bold; }
+    Reply.-covered { color: $warning; text-style: italic; }
+    Reply.-closing { color: $text; background: $warning 15%; }
     """
 
     def __init__(self, kind: str, text: str, seconds: float | None = None, **kwargs):

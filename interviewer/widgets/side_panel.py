@@ -53,6 +53,8 @@ class SidePanel(VerticalScroll):
         yield Static(id="sections")
         yield Static("NPT covered", classes="heading")
         yield Static(id="constructs")
+        yield Static("Prompts heard", classes="heading", id="heard-heading")
+        yield Static(id="heard")
 
     def show(self, session: InterviewSession, *, state: str, offset: float, part: int, dbfs: float,
              disk_seconds: float | None, live_text: str = "") -> None:
@@ -74,6 +76,12 @@ class SidePanel(VerticalScroll):
             live.display = bool(live_text)
         self._set("sections", self._sections(session, offset))
         self._set("constructs", self._constructs(session))
+        heard = self._heard(session)
+        self._set("heard", heard)
+        for widget_id in ("heard-heading", "heard"):
+            widget = self.query_one(f"#{widget_id}", Static)
+            if widget.display != bool(heard.plain):
+                widget.display = bool(heard.plain)
 
     @staticmethod
     def _sections(session: InterviewSession, offset: float) -> Text:
@@ -91,6 +99,24 @@ class SidePanel(VerticalScroll):
             text.append_text(line)
             text.append("\n")
         text.rstrip()
+        return text
+
+    @staticmethod
+    def _heard(session: InterviewSession) -> Text:
+        """How many prompts the participant covered, and the suggestions awaiting a verdict (newest first)."""
+        marks = session.prompt_marks
+        if not marks:
+            return Text()
+        total = sum(len(item.prompts) for item in session.items)
+        covered = sum(mark.covered for mark in marks.values())
+        confirmed = sum(mark.state == "confirmed" for mark in marks.values())
+        text = Text(f"{covered}/{total} covered, {confirmed} confirmed")
+        pending = session.suggestions()
+        for number, mark in enumerate(reversed(pending[-4:])):
+            text.append("\n▸ " if number == 0 else "\n  ", style="bold")
+            text.append(f"≈ {mark.prompt}"[:25], style=f"italic {'dark_orange3' if number == 0 else 'dim'}")
+        if pending:
+            text.append("\nc ✓ confirm  C ✗ clear", style="dim")
         return text
 
     @staticmethod
