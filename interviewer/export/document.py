@@ -47,6 +47,8 @@ class TranscriptDocument:
     """The schedule the interview followed, when the study or the product still has it."""
     setup: DocumentSetup = DEFAULT_SETUP
     """The study's paper size and language for printable formats."""
+    prompt_marks: list = field(default_factory=list)
+    """The prompts the participant covered (`coverage.interview.CoveredPrompt`), from the interview's timeline."""
 
     def text_of(self, segment: Segment) -> str:
         """The segment's text as this document may show it (anonymised unless the original was allowed)."""
@@ -130,7 +132,15 @@ def build_document(study: Study, interview_id: int, *, allow_original: bool = Fa
         segments=segments,
         followed_schedule=followed_schedule(study, interview),
         setup=document_setup(study),
+        prompt_marks=_prompt_marks(study, interview),
     )
+
+
+def _prompt_marks(study: Study, interview: Interview) -> list:
+    from interviewer.coverage.interview import interview_prompt_marks
+
+    schedule = followed_schedule(study, interview)
+    return interview_prompt_marks(study, interview.id, schedule) if schedule is not None else []
 
 
 def timestamp(seconds: float) -> str:

@@ -45,6 +45,7 @@ def as_data(document: TranscriptDocument) -> dict[str, Any]:
                         "sector": participant.sector, "attributes": participant.attributes},
         "speakers": list(dict.fromkeys(turn.speaker for turn in document.turns)),
         "items": items,
+        "prompt_coverage": prompt_coverage_data(document),
         "turns": [
             {"start": turn.start, "end": turn.end, "speaker": turn.speaker, "item": turn.item_id, "text": turn.text}
             for turn in document.turns
@@ -62,6 +63,15 @@ def as_data(document: TranscriptDocument) -> dict[str, Any]:
             for segment in segments
         ],
     }
+
+
+def prompt_coverage_data(document: TranscriptDocument) -> list[dict[str, Any]]:
+    """Prompts the participant covered, when (seconds into the interview) and whether the interviewer confirmed it.
+
+    The words that covered a prompt are not exported: they are the live draft, not the anonymised transcript."""
+    return [{"item": covered.mark.item_id, "prompt_index": covered.mark.index, "prompt": covered.mark.prompt,
+             "at": round(covered.seconds, 3), "state": covered.mark.state, "confirmed": covered.confirmed}
+            for covered in document.prompt_marks]
 
 
 def render(document: TranscriptDocument) -> str:

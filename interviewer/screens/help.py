@@ -29,7 +29,8 @@ HELP = """\
   t  transcribe and anonymise the selected interview, in the background
   v  review its anonymisation
   e  edit its transcript: play a turn (space), correct text (e), speaker
-     (s, S swap, R rename) and item (i); u goes to the next unsure word
+     (s, S swap, R rename) and item (i); u goes to the next unsure word,
+     c to the moment a prompt was heard covered
 
 [b]Everywhere[/b]
   Ctrl+T  light / dark theme    ?  help    Esc  close    Ctrl+Q  quit

@@ -66,12 +66,28 @@ class SummaryScreen(Screen):
         text.append(f"Probes used: {probes}    Markers: {len(session.markers())}\n")
         covered = session.constructs_covered()
         text.append(f"NPT codes covered: {len(covered)} of {len(session.schedule.constructs_covered())}\n")
+        text.append_text(self.prompts_text())
         notes = session.notes()
         if notes:
             text.append(f"Notes ({len(notes)}):\n", style="bold")
             for note in notes:
                 text.append(f"  [{clock_text(note.offset)}] ", style="dim")
                 text.append(f"{note.text}\n")
+        return text
+
+    def prompts_text(self) -> Text:
+        """Which prompts the participant covered, when, and whether the interviewer confirmed each."""
+        from interviewer.coverage.interview import coverage_summary, interview_prompt_marks
+
+        live = self.live
+        marks = interview_prompt_marks(self.app.study, live.interview.id, live.schedule)
+        text = Text(f"Prompts: {coverage_summary(marks, live.schedule)}\n")
+        for covered in marks:
+            mark = covered.mark
+            verdict = {"confirmed": "✓ confirmed", "cleared": "✗ cleared"}.get(mark.state, "≈ not confirmed")
+            text.append(f"  [{clock_text(covered.seconds)}] ", style="dim")
+            text.append(f"{mark.prompt}", style="strike dim" if mark.state == "cleared" else "")
+            text.append(f" ({mark.item_id}) {verdict}\n", style="dim")
         return text
 
     def on_mount(self) -> None:

@@ -70,6 +70,7 @@ class TranscriptReviewScreen(Screen):
         Binding("R", "rename", "Rename"),
         Binding("i", "item", "Item"),
         Binding("u", "unsure", "Unsure"),
+        Binding("c", "covered", "Prompts heard"),
         Binding("j", "move(1)", "Move", key_display="j/k"),
         Binding("k", "move(-1)", "Up", show=False),
         Binding("a", "reanonymise", "Anonymise again", show=False),
@@ -193,6 +194,32 @@ class TranscriptReviewScreen(Screen):
         self.unsure_segment, self.unsure_index = target.segment_id, target.index
         self.query_one("#turns", DataTable).move_cursor(row=row)
         self.show_selected()
+
+    def action_covered(self) -> None:
+        """Jump to the moment a prompt was covered in the interview (as marked while it was recorded)."""
+        from interviewer.coverage.interview import interview_prompt_marks, segment_at
+        from interviewer.schedule.study import followed_schedule
+
+        study = self.app.study
+        schedule = followed_schedule(study, study.interview(self.interview_id))
+        marks = interview_prompt_marks(study, self.interview_id, schedule) if schedule is not None else []
+        if not marks or not self.segments:
+            self.notify("No prompts were marked as covered in this interview.")
+            return
+        verdicts = {"confirmed": "confirmed", "cleared": "cleared", "suggested": "not confirmed"}
+        options = [(str(n), f"[{timestamp(c.seconds)}] {c.mark.prompt} ({c.mark.item_id}, {verdicts[c.mark.state]})")
+                   for n, c in enumerate(marks)]
+
+        def chosen(number: str | None) -> None:
+            if number is None:
+                return
+            segment = segment_at(self.segments, study, self.interview_id, marks[int(number)].mark)
+            if segment is not None:
+                row = next(n for n, s in enumerate(self.segments) if s.id == segment.id)
+                self.query_one("#turns", DataTable).move_cursor(row=row)
+                self.show_selected()
+
+        self._choose("Go to the moment a prompt was covered", options, None, chosen)
 
     # -- playing -----------------------------------------------------------------------------------------
 
