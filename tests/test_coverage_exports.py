@@ -73,3 +73,21 @@ def test_the_moment_a_prompt_was_covered_finds_its_transcript_segment(study):
     segments = study.segments(interview_id)
     found = segment_at(segments, study, interview_id, marks[0].mark)
     assert found.start == 9.5 and "trust" in found.text
+
+
+@pytest.mark.asyncio
+async def test_transcript_review_jumps_to_the_moment_a_prompt_was_covered(study):
+    from test_transcript_review_screen import build as build_app, open_transcript
+
+    interview_id = build(study)[0]
+    mark_prompts(study, interview_id)
+    app = build_app(study)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_transcript(app, pilot, interview_id)
+        await pilot.press("c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChooseScreen"
+        await pilot.press("enter")  # the first: carers, said 9.6 s in
+        await pilot.pause()
+        assert screen.selected().start == 9.5
