@@ -1,13 +1,15 @@
 """Provides the interview app's benchmark: cold start to the first screen, and key-press latency while busy.
 
 Run:  .venv/bin/python scripts/bench_tui.py [--starts 5] [--presses 200] [--no-sink] [--no-transcribe] [--no-live]
+                                          [--no-coverage]
 
 Cold start: a fresh Python process builds the app on a new study and runs it headless until Textual reports the
 first frame (events.Ready) with the home screen up; timed from just before the process is spawned.
 Latency: in one process, an interview runs while recording (the real recorder on a PulseAudio null sink with
 speech playing into it, when PulseAudio is installed), with live transcription of that speech running in the
 interview screen (the default model; it is loaded before the first key), and while the transcriber works on a
-recording in a background thread (as the previous interview's processing would). Each key is handed to the app as the terminal driver hands it over, and timed until the
+recording in a background thread (as the previous interview's processing would), and with prompt coverage judging
+the live transcript on its worker (its model loaded before the first key). Each key is handed to the app as the terminal driver hands it over, and timed until the
 screen has been repainted with the action's result (Textual's call_after_refresh after the chat is updated).
 Targets (issue 3): cold start <= 1.0 s, p95 key latency <= 50 ms.
 """
@@ -79,10 +81,11 @@ def looped_wav(source: Path, folder: Path, times: int) -> Path:
     return target
 
 
-async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: bool) -> tuple[list[float], str]:
+async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: bool,
+                          coverage: bool = True) -> tuple[list[float], str]:
     sys.path.insert(0, str(REPO / "tests"))
     from fake_audio import FakeAudio
-    from interviewer.app import default_live_model
+    from interviewer.app import default_coverage, default_live_model
     from textual.events import Key
     from interviewer.app import make_app
     from interviewer.audio.capture import AudioBackend
@@ -118,7 +121,8 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
             stack.callback(stop.set)
             setting.append("transcriber busy in a background thread")
         app = make_app(study, audio=audio, model_status=lambda: (True, "bench"), check_seconds=0.2,
-                       live_model=default_live_model if live else None)
+                       live_model=default_live_model if live else None,
+                       coverage=default_coverage if coverage else None)
         latencies = []
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("n")
@@ -138,6 +142,11 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
                 while part.live is None and part.error is None:  # the model loads on a worker first
                     await pilot.pause(0.05)
                 setting.append("live transcription running")
+                if coverage:
+                    while screen.coverage is None or (screen.coverage.detector is None
+                                                      and screen.coverage.error is None):
+                        await pilot.pause(0.05)
+                    setting.append("prompt coverage running")
             behind: list[float] = []
             painted: list[float] = []
             original_show = type(screen).show
@@ -172,6 +181,10 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
                 shown = sum(len(line.text.split()) for line in screen.query(Spoken))
                 setting.append(f"live transcript: {shown} words in the chat, {max(behind, default=0):.0f} s behind"
                                f" at most, {part.error or 'no error'}")
+            if screen.coverage is not None:
+                delays = screen.coverage_delays
+                setting.append(f"prompt coverage: {len(screen.live.session.prompt_marks)} prompts marked, from words"
+                               f" shown to mark max {max(delays, default=0):.2f} s, {screen.coverage.error or 'no error'}")
             await pilot.press("x", "y")
             while type(app.screen).__name__ != "SummaryScreen":
                 await pilot.pause(0.05)
@@ -194,13 +207,14 @@ def main() -> int:
     parser.add_argument("--no-sink", action="store_true", help="use the fake recorder even if PulseAudio is here")
     parser.add_argument("--no-transcribe", action="store_true", help="no transcription in the background")
     parser.add_argument("--no-live", action="store_true", help="no live transcription in the interview screen")
+    parser.add_argument("--no-coverage", action="store_true", help="no prompt coverage in the interview screen")
     args = parser.parse_args()
 
     starts = cold_starts(args.starts)
     print(f"cold start to first screen: median {statistics.median(starts):.3f} s, best {min(starts):.3f} s,"
           f" worst {max(starts):.3f} s over {len(starts)} runs (target <= 1.0 s)")
     latencies, setting = asyncio.run(press_latencies(args.presses, not args.no_sink, not args.no_transcribe,
-                                                     not args.no_live))
+                                                     not args.no_live, not args.no_coverage))
     ms = [value * 1000 for value in latencies]
     print(f"key-press latency ({setting}): median {statistics.median(ms):.1f} ms, p95 {percentile(ms, 0.95):.1f} ms,"
           f" max {max(ms):.1f} ms over {len(ms)} presses (target p95 <= 50 ms)")

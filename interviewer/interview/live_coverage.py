@@ -78,9 +78,16 @@ class LiveCoverage:
         try:
             self.detector = self.make_detector(self.schedule)
             while (entry := self._lines.get()) is not None:
-                if self.detector is None:
-                    continue
-                suggestions = self._judge(*entry)
+                entries = [entry]
+                while not self._lines.empty():  # fallen behind: judge what has queued up together
+                    following = self._lines.get()
+                    if following is None:
+                        self._lines.put(None)
+                        break
+                    entries.append(following)
+                suggestions = []
+                for group in _same_answer(entries):
+                    suggestions += self._judge(*group)
                 if suggestions:
                     self.on_suggestions(suggestions)
         except BaseException as error:
@@ -95,6 +102,19 @@ class LiveCoverage:
             self._answer_key = key
         return [Suggestion(hit.item_id, hit.index, hit.evidence, line.part, line.start, heard_at)
                 for hit in self._stream.add(line.text)]
+
+
+def _same_answer(entries: list[tuple[SpokenLine, str | None, float]]) -> list[tuple[SpokenLine, str | None, float]]:
+    """Consecutive lines of one answer (same part, same item asked) joined into one, so they embed in one go."""
+    groups: list[tuple[SpokenLine, str | None, float]] = []
+    for line, asked_item, heard_at in entries:
+        if groups and groups[-1][0].part == line.part and groups[-1][1] == asked_item:
+            first, _, first_heard = groups[-1]
+            joined = SpokenLine(first.part, first.start, line.end, first.speaker, f"{first.text} {line.text}")
+            groups[-1] = (joined, asked_item, first_heard)
+        else:
+            groups.append((line, asked_item, heard_at))
+    return groups
 
 
 def _default_detector(schedule: Schedule) -> CoverageDetector:

@@ -10,7 +10,7 @@ from interviewer.screens.messages import CoverageFailed, CoverageSuggested
 
 
 class PromptCoverageMixin:
-    """Mixed into InterviewScreen, which provides `live`, `show` and `notify`.
+    """Mixed into InterviewScreen, which provides `live`, `chat`, `tick` and `notify`.
 
     The detector runs on a thread worker fed from the live transcript; suggestions come back as messages
     and become `covered` events on the timeline. `c` confirms the newest suggestion, `C` clears it.
@@ -64,7 +64,8 @@ class PromptCoverageMixin:
             events += made
         if events:
             live.record(events)
-            self.show(events)
+            self.chat.add_events(events, live.session, live.session.elapsed(live.offset))
+            self.tick()
 
     def on_coverage_failed(self, message: CoverageFailed) -> None:
         self.notify(f"Prompt suggestions stopped ({message.error}); the interview goes on.", severity="warning",
