@@ -7,6 +7,7 @@ from typing import Any
 
 from interviewer.export.collection import item_of, section_title
 from interviewer.export.document import TranscriptDocument
+from interviewer.export.prompt_coverage import prompt_coverage_data
 from interviewer.export.words import words_for
 
 EXTENSION = "json"
@@ -63,15 +64,6 @@ def as_data(document: TranscriptDocument) -> dict[str, Any]:
             for segment in segments
         ],
     }
-
-
-def prompt_coverage_data(document: TranscriptDocument) -> list[dict[str, Any]]:
-    """Prompts the participant covered, when (seconds into the interview) and whether the interviewer confirmed it.
-
-    The words that covered a prompt are not exported: they are the live draft, not the anonymised transcript."""
-    return [{"item": covered.mark.item_id, "prompt_index": covered.mark.index, "prompt": covered.mark.prompt,
-             "at": round(covered.seconds, 3), "state": covered.mark.state, "confirmed": covered.confirmed}
-            for covered in document.prompt_marks]
 
 
 def render(document: TranscriptDocument) -> str:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from interviewer.export.collection import StudyExport
 from interviewer.export.document import TranscriptDocument
+from interviewer.export.prompt_coverage import prompts_covered_value
 from interviewer.store import Participant
 
 PARTICIPANT = [("quote_label", "Quote label"), ("gender", "Gender"), ("role", "Role"), ("sector", "Sector")]
 INTERVIEW = [("mode", "Interview mode"), ("date", "Interview date"), ("minutes", "Interview minutes"),
-             ("status", "Review status")]
+             ("status", "Review status"), ("prompts_covered", "Prompts covered")]
 COPY_PREFIX = "participant/"
 
 
@@ -53,7 +54,8 @@ def source_values(export: StudyExport, document: TranscriptDocument) -> dict[str
               **{COPY_PREFIX + key: value for key, value in case_values(export, document.participant).items()},
               "mode": interview.mode, "date": (interview.started_at or "")[:10],
               "minutes": f"{document.duration / 60:.1f}" if document.duration else "",
-              "status": "DRAFT — NOT REVIEWED" if document.draft else "reviewed"}
+              "status": "DRAFT — NOT REVIEWED" if document.draft else "reviewed",
+              "prompts_covered": prompts_covered_value(document)}
     return {key: str(value) for key, value in values.items() if value not in (None, "")}
 
 
