@@ -70,7 +70,7 @@ class TranscriptReviewScreen(Screen):
         Binding("R", "rename", "Rename"),
         Binding("i", "item", "Item"),
         Binding("u", "unsure", "Unsure"),
-        Binding("c", "covered", "Prompts heard"),
+        Binding("c", "covered", "Prompts heard", show=False),
         Binding("j", "move(1)", "Move", key_display="j/k"),
         Binding("k", "move(-1)", "Up", show=False),
         Binding("a", "reanonymise", "Anonymise again", show=False),
