@@ -34,9 +34,8 @@ class PromptCoverageMixin:
 
     @work(thread=True, group="coverage", exit_on_error=False)
     def _run_coverage(self, coverage) -> None:
-        from interviewer.processing import lower_thread_priority
-
-        lower_thread_priority()  # the model yields the CPU to the screen and to live transcription
+        # Normal priority on purpose: this thread holds the interpreter lock between numpy calls, and a
+        # starved holder would stall the screen (as app.live_transcriber explains); its work is small.
         try:
             coverage.run()
         except Exception as error:  # no model, a damaged file: the interview goes on without suggestions
