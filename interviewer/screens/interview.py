@@ -281,7 +281,8 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
         self._end_live_transcription(hand_over=message.then == "summary")
-        self._end_coverage()
+        if message.then != "wait":  # a lost input: the next part goes on being judged
+            self._end_coverage()
         if message.then == "quit":
             self.app.live_ids.discard(self.live.interview.id)
             self.live.close()

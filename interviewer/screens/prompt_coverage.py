@@ -10,7 +10,7 @@ from interviewer.screens.messages import CoverageFailed, CoverageSuggested
 
 
 class PromptCoverageMixin:
-    """Mixed into InterviewScreen, which provides `live`, `chat`, `tick` and `notify`.
+    """Mixed into InterviewScreen, which provides `live`, `state`, `chat`, `tick` and `notify`.
 
     The detector runs on a thread worker fed from the live transcript; suggestions come back as messages
     and become `covered` events on the timeline. `c` confirms the newest suggestion, `C` clears it.
@@ -51,8 +51,8 @@ class PromptCoverageMixin:
 
     def on_coverage_suggested(self, message: CoverageSuggested) -> None:
         live = self.live
-        if live is None:
-            return
+        if live is None or self.state in ("stopping", "stopped"):
+            return  # the timeline is closed: words judged after the stop are not marked
         events = []
         for found in message.suggestions:
             if found.part != live.part_number:
