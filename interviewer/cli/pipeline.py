@@ -111,9 +111,22 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
               help="Work through every untranscribed recording of the study (resumable: rerun after a stop).")
 @click.option("--discard-corrections", is_flag=True,
               help="Transcribe an interview again even though its transcript was corrected in review.")
+@click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:PORT",
+              help="With --all: send the work to the workers of this running Dask scheduler.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="With --all: start a local Dask cluster of N worker processes on this machine.")
+@click.option("--wait-for-workers", type=click.FloatRange(1, 3600), default=60.0, show_default=True,
+              help="With --cluster: seconds to wait for the scheduler to have a worker.")
+@click.option("--window", "window_minutes", type=click.FloatRange(0.1, 60), default=5.0, show_default=True,
+              help="With --cluster/--workers: minutes of recording per task (cut at a pause).")
 @study_option
-def transcribe(study, target, model, as_json, speakers, all_interviews, discard_corrections) -> None:
+def transcribe(study, target, model, as_json, speakers, all_interviews, discard_corrections, cluster, workers,
+               wait_for_workers, window_minutes) -> None:
     """Transcribe an interview of the study (by number) or, standalone, an audio FILE.
+
+    With --all and --cluster or --workers, the study's waiting recordings go to Dask workers (long ones
+    in windows cut at pauses); each transcript is stored here as it arrives, so a run stopped part-way
+    continues where it left off when run again.
 
     Examples:
 
@@ -121,8 +134,22 @@ def transcribe(study, target, model, as_json, speakers, all_interviews, discard_
 
         interviewer transcribe --all --model base
 
+        interviewer transcribe --all --workers 2
+
+        interviewer transcribe --all --cluster tcp://10.1.2.3:8786 --model large-v3-turbo
+
         interviewer transcribe recording.wav --json --speakers 2 > transcript.json
     """
+    if cluster or workers:
+        if not all_interviews:
+            raise UserError("--cluster and --workers work through the study's queue: add --all.")
+        if cluster and workers:
+            raise UserError("Use --cluster ADDRESS (an existing scheduler) or --workers N (a local cluster), not both.")
+        from interviewer.cli._cluster_queue import transcribe_queue_on_cluster
+
+        transcribe_queue_on_cluster(study, model, speakers or 2, address=cluster, workers=workers,
+                                    wait_for_workers=wait_for_workers, window_minutes=window_minutes)
+        return
     if all_interviews:
         _transcribe_queue(study, model, speakers or 2)
         return

@@ -25,6 +25,8 @@ class TranscriptionSettings:
     word_timestamps: bool = True
     cpu_threads: int = 0
     """0 lets CTranslate2 choose (one thread per core)."""
+    num_workers: int = 1
+    """Model replicas for calls from several threads at once (a Dask worker running several tasks)."""
 
 
 @dataclass
@@ -73,8 +75,8 @@ class Transcript:
 class Transcriber:
     """Loads a Whisper model once (lazily) and transcribes files or arrays with it."""
 
-    def __init__(self, model: str | None = None, settings: TranscriptionSettings | None = None):
-        self.resolved = models.resolve(model)
+    def __init__(self, model: "str | models.ResolvedModel | None" = None, settings: TranscriptionSettings | None = None):
+        self.resolved = model if isinstance(model, models.ResolvedModel) else models.resolve(model)
         self.settings = settings or TranscriptionSettings()
         self._whisper = None
 
@@ -91,6 +93,7 @@ class Transcriber:
                 device="cpu",
                 compute_type=self.settings.compute_type,
                 cpu_threads=self.settings.cpu_threads,
+                num_workers=self.settings.num_workers,
                 local_files_only=True,
             )
         return self._whisper
