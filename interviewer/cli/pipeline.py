@@ -3,51 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from interviewer.cli._common import UserError, open_study, study_option
+from interviewer.cli._common import friendly_errors as _friendly_errors, progress_bar as _progress_bar
 
 MODES = ("phone", "face-to-face", "video")
-
-
-def _progress_bar(label: str):
-    """A click progress bar driven by (done, total) seconds callbacks; silent when not on a terminal."""
-    state = {"bar": None, "shown": 0}
-
-    def update(done: float, total: float) -> None:
-        if not sys.stderr.isatty() or total <= 0:
-            return
-        if state["bar"] is None:
-            state["bar"] = click.progressbar(length=int(total), label=label, file=sys.stderr)
-            state["bar"].__enter__()
-        step = int(done) - state["shown"]
-        if step > 0:
-            state["bar"].update(step)
-            state["shown"] += step
-        if done >= total:
-            state["bar"].__exit__(None, None, None)
-
-    return update
-
-
-def _friendly_errors(action):
-    """Run a pipeline step, turning the domain's expected errors into clear CLI errors."""
-    from interviewer.audio.probe import AudioError
-    from interviewer.export.document import ExportRefused
-    from interviewer.transcribe.models import ModelError
-    from interviewer.schedule import ScheduleError
-    from interviewer.store import StoreError
-    from interviewer.schedule.study import ScheduleConflict
-
-    try:
-        return action()
-    except (AudioError, StoreError, ModelError, ExportRefused, ScheduleError, ScheduleConflict) as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"{error.filename or ''} {error.strerror or error}".strip()) from None
 
 
 def recording_options(command):
@@ -145,13 +108,15 @@ def transcribe(study, target, model, as_json, speakers, all_interviews, discard_
             raise UserError("--cluster and --workers work through the study's queue: add --all.")
         if cluster and workers:
             raise UserError("Use --cluster ADDRESS (an existing scheduler) or --workers N (a local cluster), not both.")
-        from interviewer.cli._cluster_queue import transcribe_queue_on_cluster
+        from interviewer.cli._queue import transcribe_queue_on_cluster
 
         transcribe_queue_on_cluster(study, model, speakers or 2, address=cluster, workers=workers,
                                     wait_for_workers=wait_for_workers, window_minutes=window_minutes)
         return
     if all_interviews:
-        _transcribe_queue(study, model, speakers or 2)
+        from interviewer.cli._queue import transcribe_queue
+
+        transcribe_queue(study, model, speakers or 2)
         return
     if target is None:
         raise UserError("Give an interview number (see 'interviewer interview list'), --all, or an audio file.")
@@ -167,31 +132,6 @@ def transcribe(study, target, model, as_json, speakers, all_interviews, discard_
                                      progress=_progress_bar("Transcribing"), discard_corrections=discard_corrections)
     )
     click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
-
-
-def _transcribe_queue(study, model: str | None, speakers: int) -> None:
-    from interviewer.pipeline import transcribe_interview, untranscribed_interviews
-    from interviewer.transcribe.whisper import Transcriber
-
-    opened = open_study(study)
-    queue = untranscribed_interviews(opened)
-    if not queue:
-        click.echo("Nothing to transcribe: every recording of the study has a transcript.")
-        return
-    transcriber = _friendly_errors(lambda: Transcriber(model))
-    for number, interview in enumerate(queue, 1):
-        minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
-        click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
-        try:
-            count = _friendly_errors(lambda: transcribe_interview(
-                opened, interview.id, transcriber=transcriber, speakers=speakers, progress=_progress_bar(f"#{interview.id}")))
-        except UserError as error:
-            if "is busy" not in error.message:
-                raise
-            click.echo(f"    skipped: {error.message}", err=True)
-            continue
-        click.echo(f"    {count} segments")
-    click.echo(f"Transcribed {len(queue)} interview(s).")
 
 
 def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int) -> None:

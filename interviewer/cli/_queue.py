@@ -1,4 +1,4 @@
-"""Provides `transcribe --all --cluster/--workers`: the study's queue sent to Dask workers, with a progress bar."""
+"""Provides `transcribe --all`: the study's queue worked through here, or sent to Dask workers with a progress bar."""
 
 from __future__ import annotations
 
@@ -6,7 +6,32 @@ import sys
 
 import click
 
-from interviewer.cli._common import UserError, open_study
+from interviewer.cli._common import UserError, friendly_errors, open_study, progress_bar
+
+
+def transcribe_queue(study, model: str | None, speakers: int) -> None:
+    from interviewer.pipeline import transcribe_interview, untranscribed_interviews
+    from interviewer.transcribe.whisper import Transcriber
+
+    opened = open_study(study)
+    queue = untranscribed_interviews(opened)
+    if not queue:
+        click.echo("Nothing to transcribe: every recording of the study has a transcript.")
+        return
+    transcriber = friendly_errors(lambda: Transcriber(model))
+    for number, interview in enumerate(queue, 1):
+        minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
+        click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
+        try:
+            count = friendly_errors(lambda: transcribe_interview(
+                opened, interview.id, transcriber=transcriber, speakers=speakers, progress=progress_bar(f"#{interview.id}")))
+        except UserError as error:
+            if "is busy" not in error.message:
+                raise
+            click.echo(f"    skipped: {error.message}", err=True)
+            continue
+        click.echo(f"    {count} segments")
+    click.echo(f"Transcribed {len(queue)} interview(s).")
 
 
 def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, address: str | None, workers: int | None,
