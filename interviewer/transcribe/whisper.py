@@ -27,6 +27,10 @@ class TranscriptionSettings:
     """0 lets CTranslate2 choose (one thread per core)."""
     num_workers: int = 1
     """Model replicas for calls from several threads at once (a Dask worker running several tasks)."""
+    batch_size: int = 0
+    """Above 0, audio of at least `batched_from` seconds is decoded with faster-whisper's batched pipeline,
+    this many speech chunks at a time; 0 keeps sequential decoding everywhere."""
+    batched_from: float = 120.0
 
 
 @dataclass
@@ -79,6 +83,7 @@ class Transcriber:
         self.resolved = model if isinstance(model, models.ResolvedModel) else models.resolve(model)
         self.settings = settings or TranscriptionSettings()
         self._whisper = None
+        self._batched = None
 
     @property
     def model_name(self) -> str:
@@ -134,6 +139,16 @@ class Transcriber:
             audio = str(audio)
         if not self.resolved.multilingual:
             language = "en"
+        if self.settings.batch_size:
+            if isinstance(audio, str):
+                from faster_whisper import decode_audio
+
+                audio = decode_audio(audio)
+            if len(audio) / 16000 >= self.settings.batched_from:
+                return self._batched_pipeline().transcribe(
+                    audio, language=language, beam_size=self.settings.beam_size, vad_filter=self.settings.vad_filter,
+                    word_timestamps=self.settings.word_timestamps, batch_size=self.settings.batch_size,
+                    **BATCHED_OPTIONS)
         return self.load().transcribe(
             audio,
             language=language,
@@ -141,6 +156,18 @@ class Transcriber:
             vad_filter=self.settings.vad_filter,
             word_timestamps=self.settings.word_timestamps,
         )
+
+
+    def _batched_pipeline(self):
+        if self._batched is None:
+            from faster_whisper import BatchedInferencePipeline
+
+            self._batched = BatchedInferencePipeline(self.load())
+        return self._batched
+
+
+BATCHED_OPTIONS: dict = {}
+"""Settings of the batched pipeline beyond the shared ones, chosen by scripts/bench_batched.py."""
 
 
 def from_faster_whisper(segment) -> TranscriptSegment:
