@@ -18,7 +18,8 @@ from interviewer.cli import main
 from interviewer.pipeline import import_recording, untranscribed_interviews
 from interviewer.store import Study
 
-RECORDINGS = [SPEECH / "jfk.flac", SPEECH / "harvard" / "spk1_snt1.wav", SPEECH / "phone-call.wav"]
+RECORDINGS = [SPEECH / "jfk.flac", SPEECH / "stereo-two-voices.wav", SPEECH / "phone-call.wav"]
+"""Mono speech, one voice per stereo channel, and a two-voice phone call: each way of finding speakers."""
 
 
 def make_study(name: str, recordings=RECORDINGS) -> Study:
@@ -122,63 +123,102 @@ def test_cluster_options_need_all_and_exclude_each_other():
     assert "not both" in runner.invoke(main, ["transcribe", "--all", "--workers", "2", "--cluster", "tcp://x:1"]).output
 
 
-@pytest.mark.slow
-def test_transcribe_all_through_a_real_scheduler_gives_the_local_text(tmp_path):
-    cluster = LoopbackCluster(tmp_path / "dask", workers=2)
+@pytest.fixture(scope="module")
+def loopback(tmp_path_factory):
+    """`dask scheduler` and two `dask worker` processes on 127.0.0.1, shared by the tests below (the last kills one)."""
+    cluster = LoopbackCluster(tmp_path_factory.mktemp("dask"), workers=2)
     try:
-        local = make_study("here")
-        assert CliRunner().invoke(main, ["transcribe", "--all", "--study", "here"]).exit_code == 0
-        remote = make_study("there")
         cluster.wait_for_workers(2)
-        result = CliRunner().invoke(main, ["transcribe", "--all", "--cluster", cluster.address, "--study", "there"])
-        assert result.exit_code == 0, result.output + cluster.logs()
-        assert untranscribed_interviews(remote) == []
-        assert texts(remote) == texts(local)
-        with cluster.client() as client:
-            workers = set(client.scheduler_info(n_workers=-1)["workers"])
-            prefixes = client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes))
-        used = {line.split()[0] for line in result.output.split("windows per worker: ")[1].split(", ")}
-        assert used and used <= workers
-        assert {"transcribe-window", "attribute-speakers"} <= set(prefixes)
-        again = CliRunner().invoke(main, ["transcribe", "--all", "--cluster", cluster.address, "--study", "there"])
-        assert "Nothing to transcribe" in again.output
+        yield cluster
     finally:
         cluster.stop()
 
 
 @pytest.mark.slow
-def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
-    cluster = LoopbackCluster(tmp_path / "dask", workers=2)
-    try:
-        recordings = [SPEECH / "phone-call.wav", SPEECH / "jfk.flac", SPEECH / "harvard" / "spk2_snt1.wav"]
-        study = make_study("faulty", recordings)
-        local = make_study("reference", recordings)
-        assert CliRunner().invoke(main, ["transcribe", "--all", "--study", "reference", "--speakers", "1"]).exit_code == 0
-        cluster.wait_for_workers(2)
-        run = subprocess.Popen([sys.executable, "-m", "interviewer", "transcribe", "--all", "--cluster", cluster.address,
-                                "--study", "faulty", "--window", "0.2", "--speakers", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ))
-        killed = None
-        with cluster.client() as client:
-            deadline = time.monotonic() + 60
-            while killed is None and time.monotonic() < deadline and run.poll() is None:
-                for address, keys in client.processing().items():
-                    if any("transcribe-window" in str(key) for key in keys):
-                        pid = client.run(os.getpid, workers=[address])[address]
-                        os.kill(pid, signal.SIGKILL)
-                        killed = address
-                        break
-                time.sleep(0.02)
-        output, _ = run.communicate(timeout=120)
-        assert killed is not None, "no window was seen running on a worker"
-        assert run.returncode == 0, output + cluster.logs()
-        study = Study.open("faulty")
-        assert untranscribed_interviews(study) == []
-        expected = texts(Study.open("reference"))
-        for interview_id, segments in texts(study).items():
-            ours = " ".join(text for _, text in segments)
-            theirs = " ".join(text for _, text in expected[interview_id])
-            assert word_error_rate(theirs, ours) < 0.15, (interview_id, ours, theirs)
-        assert killed not in output.split("windows per worker: ")[1]
-    finally:
-        cluster.stop()
+def test_transcribe_all_through_a_real_scheduler_gives_the_local_text(loopback):
+    local = make_study("here")
+    assert CliRunner().invoke(main, ["transcribe", "--all", "--study", "here"]).exit_code == 0
+    remote = make_study("there")
+    result = CliRunner().invoke(main, ["transcribe", "--all", "--cluster", loopback.address, "--study", "there"])
+    assert result.exit_code == 0, result.output + loopback.logs()
+    assert untranscribed_interviews(remote) == []
+    assert texts(remote) == texts(local)
+    assert {s.speaker_source for s in remote.segments(2)} == {"channel"}
+    assert {s.speaker_source for s in remote.segments(3)} == {"voice"}
+    with loopback.client() as client:
+        workers = set(client.scheduler_info(n_workers=-1)["workers"])
+        prefixes = client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes))
+    used = {line.split()[0] for line in result.output.split("windows per worker: ")[1].split(", ")}
+    assert used and used <= workers
+    assert {"transcribe-window", "attribute-speakers"} <= set(prefixes)
+    again = CliRunner().invoke(main, ["transcribe", "--all", "--cluster", loopback.address, "--study", "there"])
+    assert "Nothing to transcribe" in again.output
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_loses_nothing(loopback):
+    recordings = [SPEECH / "phone-call.wav", SPEECH / "jfk.flac", SPEECH / "harvard" / "spk2_snt1.wav"]
+    make_study("faulty", recordings)
+    make_study("reference", recordings)
+    assert CliRunner().invoke(main, ["transcribe", "--all", "--study", "reference", "--speakers", "1"]).exit_code == 0
+    run = subprocess.Popen([sys.executable, "-m", "interviewer", "transcribe", "--all", "--cluster", loopback.address,
+                            "--study", "faulty", "--window", "0.2", "--speakers", "1"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ))
+    killed = None
+    with loopback.client() as client:
+        deadline = time.monotonic() + 60
+        while killed is None and time.monotonic() < deadline and run.poll() is None:
+            for address, keys in client.processing().items():
+                if any("transcribe-window" in str(key) for key in keys):
+                    pid = client.run(os.getpid, workers=[address])[address]
+                    os.kill(pid, signal.SIGKILL)
+                    killed = address
+                    break
+            time.sleep(0.02)
+    output, _ = run.communicate(timeout=120)
+    assert killed is not None, "no window was seen running on a worker"
+    assert run.returncode == 0, output + loopback.logs()
+    study = Study.open("faulty")
+    assert untranscribed_interviews(study) == []
+    expected = texts(Study.open("reference"))
+    for interview_id, segments in texts(study).items():
+        ours = " ".join(text for _, text in segments)
+        theirs = " ".join(text for _, text in expected[interview_id])
+        assert word_error_rate(theirs, ours) < 0.15, (interview_id, ours, theirs)
+    with loopback.client() as client:
+        assert killed not in client.scheduler_info(n_workers=-1)["workers"]
+
+
+def test_recordings_are_planned_as_the_local_pipeline_would_transcribe_them(study):
+    from interviewer.batch.plan import plan_interview
+
+    study.add_participant("KI-01")
+    stereo = import_recording(study, SPEECH / "stereo-two-voices.wav", "KI-01").interview
+    mono = import_recording(study, SPEECH / "phone-call.wav", "KI-01").interview
+    by_channel, = plan_interview(study, stereo, speakers=2, window_seconds=300)
+    assert by_channel.source == "channel" and by_channel.speaker_audio.shape[1] == 2
+    assert [job.channel for job in by_channel.windows] == [0, 1]
+    assert sum(job.weight for job in by_channel.windows) == pytest.approx(5.0, abs=0.01)
+    by_voice, = plan_interview(study, mono, speakers=2, window_seconds=10)
+    assert by_voice.source == "voice" and len(by_voice.windows) == 3  # 30 s in windows of 5-10 s, cut at pauses
+    assert by_voice.windows[1].offset == pytest.approx(len(by_voice.windows[0].samples) / 16000)
+    assert sum(len(job.samples) for job in by_voice.windows) == len(by_voice.speaker_audio)
+    alone, = plan_interview(study, mono, speakers=1, window_seconds=300)
+    assert alone.source is None and alone.speaker_audio is None and len(alone.windows) == 1
+
+
+@pytest.mark.slow
+def test_an_interview_that_fails_is_reported_and_the_others_are_stored(study):
+    from distributed import LocalCluster
+
+    study.add_participant("KI-01")
+    lost = import_recording(study, SPEECH / "jfk.flac", "KI-01")
+    kept = import_recording(study, SPEECH / "harvard" / "spk1_snt1.wav", "KI-01")
+    study.recording_path(lost.recording).unlink()
+    with LocalCluster(n_workers=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None) as local:
+        result = CliRunner().invoke(main, ["transcribe", "--all", "--cluster", local.scheduler_address,
+                                           "--study", "test-study"])
+    assert result.exit_code == 1
+    assert f"interview #{lost.interview.id}" in result.output and "is missing from the study folder" in result.output
+    assert [i.id for i in untranscribed_interviews(study)] == [lost.interview.id]
+    assert study.segments(kept.interview.id)

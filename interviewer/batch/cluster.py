@@ -59,10 +59,15 @@ def open_cluster(address: str | None = None, *, workers: int | None = None,
         if cluster is not None:
             cluster.close()
         raise ClusterError(f"Could not start a local Dask cluster of {workers} worker(s): {_first_line(error)}") from None
+    import dask
+
     try:
         _wait_for_workers(client, address or "the local cluster", wait_for_workers)
         _check_workers_have_interviewer(client)
-        yield client
+        # Audio travels inside its task on purpose: the scheduler can rerun the task elsewhere when a worker
+        # dies, and a task's arguments are never spilled to a worker's disk as stored results may be.
+        with dask.config.set({"distributed.admin.large-graph-warning-threshold": "4GB"}):
+            yield client
     finally:
         client.close()
         if cluster is not None:
