@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from cluster_processes import LoopbackCluster
-from conftest import SPEECH, word_error_rate
+from conftest import SAMPLE, SPEECH, word_error_rate
 from interviewer.cli import main
 from interviewer.pipeline import import_recording, untranscribed_interviews
 from interviewer.store import Study
@@ -153,6 +153,29 @@ def test_transcribe_all_through_a_real_scheduler_gives_the_local_text(loopback):
     assert {"transcribe-window", "attribute-speakers"} <= set(prefixes)
     again = CliRunner().invoke(main, ["transcribe", "--all", "--cluster", loopback.address, "--study", "there"])
     assert "Nothing to transcribe" in again.output
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_run_again_transcribes_only_what_is_left(loopback):
+    recordings = [SPEECH / "phone-call.wav", SPEECH / "conversations" / "male-female.flac", SAMPLE]
+    study = make_study("interrupted", recordings)
+    command = [sys.executable, "-m", "interviewer", "transcribe", "--all", "--cluster", loopback.address,
+               "--study", "interrupted", "--window", "0.2", "--speakers", "1"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ))
+    lines = []
+    for line in run.stdout:
+        lines.append(line)
+        if line.startswith("stored interview"):
+            run.send_signal(signal.SIGINT)
+            break
+    output = "".join(lines) + run.communicate(timeout=60)[0]
+    assert run.returncode == 1 and "Interrupted" in output, output
+    left = untranscribed_interviews(study)
+    assert 0 < len(left) < 3
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120, env=dict(os.environ))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"Transcribed {len(left)} interview(s)" in again.stdout
+    assert untranscribed_interviews(study) == []
 
 
 @pytest.mark.slow

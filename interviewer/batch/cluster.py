@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -111,16 +110,15 @@ def threads_by_host(client) -> dict[str, int]:
     return totals
 
 
-def load_model_everywhere(client, spec, *, settle: float = 0.0) -> list[str]:
-    """Register the model plugin (every worker, and any that joins later, loads it once); returns the workers.
+def load_model_everywhere(client, spec) -> list[str]:
+    """Have every worker (and any that joins later) load the model once and keep it; returns the workers.
 
     Raises ClusterError naming each worker that cannot load the model, and why.
     """
     from interviewer.batch.worker import WhisperOnWorker, model_status
 
-    client.register_plugin(WhisperOnWorker(spec, threads_by_host(client)), name=spec.plugin_name)
-    if settle:
-        time.sleep(settle)
+    if any(client.run(model_status, spec.plugin_name).values()):  # kept loaded from an earlier run otherwise
+        client.register_plugin(WhisperOnWorker(spec, threads_by_host(client)), name=spec.plugin_name)
     problems = {address: reason for address, reason in
                 client.run(model_status, spec.plugin_name).items() if reason}
     if problems:
