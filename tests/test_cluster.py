@@ -245,3 +245,30 @@ def test_an_interview_that_fails_is_reported_and_the_others_are_stored(study):
     assert f"interview #{lost.interview.id}" in result.output and "is missing from the study folder" in result.output
     assert [i.id for i in untranscribed_interviews(study)] == [lost.interview.id]
     assert study.segments(kept.interview.id)
+
+
+@pytest.mark.slow
+def test_progress_counts_recordings_and_audio_until_everything_is_done(study):
+    from distributed import Client, LocalCluster
+
+    from interviewer.batch.cluster import load_model_everywhere
+    from interviewer.batch.coordinator import BatchRun
+    from interviewer.batch.worker import ModelSpec
+
+    study.add_participant("KI-01")
+    for path in (SPEECH / "jfk.flac", SPEECH / "harvard" / "spk1_snt2.wav"):
+        import_recording(study, path, "KI-01")
+    seen, stored = [], []
+    with LocalCluster(n_workers=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None) as local, \
+            Client(local, set_as_default=False) as client:
+        spec = ModelSpec.for_model(None)
+        load_model_everywhere(client, spec)
+        run = BatchRun(study, client, spec, speakers=1, window_seconds=4,
+                       on_progress=lambda p: seen.append((p.recordings_done, p.seconds_done)),
+                       on_stored=lambda interview, count: stored.append(interview.id))
+        summary = run.run(untranscribed_interviews(study))
+    total = sum(r.duration for i in study.interviews() for r in study.recordings(i.id))
+    assert sorted(stored) == [1, 2] and summary.failed == []
+    assert seen[-1][0] == 2 and seen[-1][1] == pytest.approx(total, abs=0.01)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert len(seen) >= 3  # jfk's 11 s went out as windows of about 4 s

@@ -33,7 +33,9 @@ class RunSummary:
     windows_by_worker: Counter = field(default_factory=Counter)
     audio_seconds: float = 0.0
     worker_seconds: float = 0.0
-    """Time workers spent transcribing windows (not attributing speakers)."""
+    """Time workers spent transcribing windows."""
+    speaker_seconds: float = 0.0
+    """Time workers spent finding who spoke."""
     wall_seconds: float = 0.0
 
 
@@ -164,7 +166,8 @@ class BatchRun:
             if plan.source is None and len(work.windows[rid]) == len(plan.windows):
                 work.transcripts[rid] = (join_windows(work.windows[rid], self.spec.name, plan.recording.duration), None)
         else:
-            work.transcripts[rid] = (result, plan.source)
+            work.transcripts[rid] = (result.transcript, plan.source)
+            self.summary.speaker_seconds += result.took
         if work.complete():
             self._store(work)
         if self.on_progress:

@@ -177,12 +177,23 @@ def join_windows(results: list[WindowResult], model: str, duration: float) -> Tr
     return Transcript(model, language, duration, [segment for result in ordered for segment in result.segments])
 
 
-def attribute_speakers(results: list[WindowResult], samples: np.ndarray, speakers: int, model: str) -> Transcript:
+@dataclass(frozen=True)
+class SpeakersResult:
+    transcript: Transcript
+    """Words and segments labelled with a channel ('left', 'right') or a voice ('S1', 'S2', ...)."""
+    worker: str
+    took: float
+
+
+def attribute_speakers(results: list[WindowResult], samples: np.ndarray, speakers: int, model: str) -> SpeakersResult:
     """Who spoke each word (a Dask task): by channel when `samples` is (n, 2), else by voice among `speakers`."""
     from interviewer.speakers.attribution import merge_channels, diarise
 
+    started = time.perf_counter()
     duration = len(samples) / SAMPLE_RATE
     if samples.ndim == 2:
         channels = [join_windows([r for r in results if r.channel == channel], model, duration) for channel in (0, 1)]
-        return merge_channels(channels, samples.astype(np.float32) / 32768.0)
-    return diarise(join_windows(results, model, duration), samples.astype(np.float32) / 32768.0, speakers)
+        transcript = merge_channels(channels, samples.astype(np.float32) / 32768.0)
+    else:
+        transcript = diarise(join_windows(results, model, duration), samples.astype(np.float32) / 32768.0, speakers)
+    return SpeakersResult(transcript, get_worker().address, time.perf_counter() - started)

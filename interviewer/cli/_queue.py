@@ -75,9 +75,10 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
                         "transcribe what is left.") from None
     bar.close()
     hours = summary.audio_seconds / 3600
-    busy = summary.worker_seconds / summary.audio_seconds if summary.audio_seconds else 0.0
+    audio = summary.audio_seconds or 1.0
     click.echo(f"Transcribed {len(summary.stored)} interview(s), {hours:.2f} audio-hours, in "
-               f"{summary.wall_seconds:.1f} s (workers' transcribing time per audio second: {busy:.3f}); "
+               f"{summary.wall_seconds:.1f} s (worker time per audio second: transcribing "
+               f"{summary.worker_seconds / audio:.3f}, speakers {summary.speaker_seconds / audio:.3f}); "
                "windows per worker: "
                + ", ".join(f"{worker} {count}" for worker, count in sorted(summary.windows_by_worker.items())))
     if summary.failed:
