@@ -272,3 +272,24 @@ def test_progress_counts_recordings_and_audio_until_everything_is_done(study):
     assert seen[-1][0] == 2 and seen[-1][1] == pytest.approx(total, abs=0.01)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert len(seen) >= 3  # jfk's 11 s went out as windows of about 4 s
+
+
+def test_a_run_whose_workers_are_all_gone_stops_with_a_clear_error(study, monkeypatch):
+    from distributed import Client, LocalCluster
+
+    from interviewer.batch import coordinator
+    from interviewer.batch.cluster import ClusterError
+    from interviewer.batch.worker import ModelSpec
+    from interviewer.locks import interview_lock
+
+    monkeypatch.setattr(coordinator, "WORKER_CHECK", 0.1)
+    study.add_participant("KI-01")
+    interview = import_recording(study, SPEECH / "jfk.flac", "KI-01").interview
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None) as local, \
+            Client(local, set_as_default=False) as client:
+        run = coordinator.BatchRun(study, client, ModelSpec.for_model(None), speakers=1, wait_for_workers=0.5)
+        with pytest.raises(ClusterError, match="Every worker has gone"):
+            run.run(untranscribed_interviews(study))
+    assert [i.id for i in untranscribed_interviews(study)] == [interview.id]
+    with interview_lock(study, interview.id, "checking the lock was released"):
+        pass

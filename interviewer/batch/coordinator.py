@@ -12,6 +12,8 @@ from interviewer.batch.plan import CLUSTER_WINDOW, RecordingPlan, plan_interview
 from interviewer.batch.worker import ModelMissingOnWorker, ModelSpec, attribute_speakers, join_windows, transcribe_window
 from interviewer.store import Interview, Study, StoreError
 
+WORKER_CHECK = 2.0
+"""Seconds between checks, while waiting for results, that the scheduler still has workers."""
 TASK_RETRIES = 2
 """Times a task that raised is tried again; a task whose worker died is resubmitted by the scheduler itself."""
 
@@ -65,11 +67,12 @@ class BatchRun:
 
     def __init__(self, study: Study, client, spec: ModelSpec, *, speakers: int = 2,
                  window_seconds: float = CLUSTER_WINDOW, in_flight: int | None = None,
+                 wait_for_workers: float = 60.0,
                  on_progress: Callable[[RunProgress], None] | None = None,
                  on_stored: Callable[[Interview, int], None] | None = None,
                  on_failed: Callable[[Interview, str], None] | None = None):
         self.study, self.client, self.spec = study, client, spec
-        self.speakers, self.window_seconds = speakers, window_seconds
+        self.speakers, self.window_seconds, self.wait_for_workers = speakers, window_seconds, wait_for_workers
         threads = sum(int(w.get("nthreads", 1)) for w in client.scheduler_info(n_workers=-1)["workers"].values())
         self.in_flight = in_flight or 2 * max(1, threads) + 1
         self.on_progress, self.on_stored, self.on_failed = on_progress, on_stored, on_failed
@@ -90,12 +93,33 @@ class BatchRun:
                 self._fill()
                 if not self.active:
                     break
-                self._handle(next(self.completed))
+                self._handle(self._next_done())
         finally:
             for work in list(self.active.values()):
                 self._drop(work)
             self.summary.wall_seconds = time.perf_counter() - started
         return self.summary
+
+    def _next_done(self):
+        """The next finished (or failed) task; a ClusterError when the scheduler is lost or has had no workers
+        for `wait_for_workers` seconds, rather than waiting forever."""
+        from interviewer.batch.cluster import ClusterError
+
+        checked, alone_since = time.monotonic(), None
+        while not self.completed.has_ready():
+            time.sleep(0.05)
+            now = time.monotonic()
+            if now - checked < WORKER_CHECK:
+                continue
+            checked = now
+            try:
+                workers = self.client.scheduler_info(n_workers=-1)["workers"]
+            except Exception as error:  # the comm layer raises several kinds when the scheduler is gone
+                raise ClusterError(f"Lost the Dask scheduler ({type(error).__name__}: {error}).") from None
+            alone_since = None if workers else (alone_since or now)
+            if alone_since is not None and now - alone_since > self.wait_for_workers:
+                raise ClusterError(f"Every worker has gone and none came back within {self.wait_for_workers:.0f} s.")
+        return next(self.completed)
 
     def _fill(self) -> None:
         from interviewer.audio.probe import AudioError

@@ -59,6 +59,7 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
             names = load_model_everywhere(client, spec)
             click.echo(f"{len(names)} worker(s) ready: {', '.join(names)}")
             run = BatchRun(opened, client, spec, speakers=speakers, window_seconds=window_minutes * 60,
+                           wait_for_workers=wait_for_workers,
                            on_progress=bar.update,
                            on_stored=lambda interview, count: bar.say(
                                f"stored interview #{interview.id} ({interview.participant_code}): {count} segments"),
