@@ -7,7 +7,7 @@ and times raw sequential faster-whisper (tiny.en, int8, beam 5, VAD, word timest
 and the better of its two times is used. Word error rates are on the long file and pooled over the short
 shared recordings one by one. Goal: >= 1.8x the anchor's speed at a word error rate within 0.5 points.
 
-    .venv/bin/python scripts/bench_batched.py --minutes 8 --variants b8,b8-ts,b4,b8-c20
+    .venv/bin/python scripts/bench_batched.py --minutes 8 --variants b8,b8-vad2000,product
 """
 
 from __future__ import annotations
@@ -29,9 +29,14 @@ VARIANTS = {
     "b8-c20": dict(batch_size=8, chunk_length=20),
     "b8-c15": dict(batch_size=8, chunk_length=15),
     "b8-greedy": dict(batch_size=8, beam_size=1),
+    "b8-vad2000": dict(batch_size=8, vad_parameters=dict(min_silence_duration_ms=2000, speech_pad_ms=400)),
+    "b8-c25-vad2000": dict(batch_size=8, chunk_length=25, vad_parameters=dict(min_silence_duration_ms=2000,
+                                                                               speech_pad_ms=400)),
+    "b8-c20-vad2000": dict(batch_size=8, chunk_length=20, vad_parameters=dict(min_silence_duration_ms=2000,
+                                                                               speech_pad_ms=400)),
     "product": None,
 }
-"""Batched settings to try; 'product' is interviewer's own Transcriber in its batch mode."""
+"""Batched settings to try; 'product' is interviewer's own Transcriber with --batched (short files stay sequential)."""
 
 
 def normalise(text: str) -> str:
@@ -59,9 +64,9 @@ def batched(pipeline, audio, options: dict) -> str:
 
 
 def product(audio) -> str:
-    from interviewer.transcribe.whisper import Transcriber
+    from interviewer.transcribe.whisper import Transcriber, batched_settings
 
-    transcript = Transcriber().transcribe(audio)
+    transcript = Transcriber(None, batched_settings()).transcribe(audio)
     return " ".join(s.text for s in transcript.segments)
 
 

@@ -9,16 +9,16 @@ import click
 from interviewer.cli._common import UserError, friendly_errors, open_study, progress_bar
 
 
-def transcribe_queue(study, model: str | None, speakers: int) -> None:
+def transcribe_queue(study, model: str | None, speakers: int, *, batched: bool = False) -> None:
     from interviewer.pipeline import transcribe_interview, untranscribed_interviews
-    from interviewer.transcribe.whisper import Transcriber
+    from interviewer.transcribe.whisper import Transcriber, batched_settings
 
     opened = open_study(study)
     queue = untranscribed_interviews(opened)
     if not queue:
         click.echo("Nothing to transcribe: every recording of the study has a transcript.")
         return
-    transcriber = friendly_errors(lambda: Transcriber(model))
+    transcriber = friendly_errors(lambda: Transcriber(model, batched_settings() if batched else None))
     for number, interview in enumerate(queue, 1):
         minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
         click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")

@@ -166,8 +166,16 @@ class Transcriber:
         return self._batched
 
 
-BATCHED_OPTIONS: dict = {}
-"""Settings of the batched pipeline beyond the shared ones, chosen by scripts/bench_batched.py."""
+BATCH_SIZE = 8
+BATCHED_OPTIONS: dict = {"vad_parameters": {"min_silence_duration_ms": 2000, "speech_pad_ms": 400}}
+"""The batched pipeline's voice detection set as the sequential one's (pauses under 2 s stay inside a chunk):
+of the settings tried with scripts/bench_batched.py the most accurate, yet still short of sequential decoding
+on long recordings, so batched decoding is opt-in (`--batched`)."""
+
+
+def batched_settings() -> TranscriptionSettings:
+    """Sequential decoding's settings, with recordings of two minutes or more decoded in batches."""
+    return TranscriptionSettings(batch_size=BATCH_SIZE)
 
 
 def from_faster_whisper(segment) -> TranscriptSegment:
