@@ -73,8 +73,8 @@ class BatchRun:
                  on_failed: Callable[[Interview, str], None] | None = None):
         self.study, self.client, self.spec = study, client, spec
         self.speakers, self.window_seconds, self.wait_for_workers = speakers, window_seconds, wait_for_workers
-        threads = sum(int(w.get("nthreads", 1)) for w in client.scheduler_info(n_workers=-1)["workers"].values())
-        self.in_flight = in_flight or 2 * max(1, threads) + 1
+        self.fixed_in_flight = in_flight
+        self.in_flight = in_flight or self._windows_to_keep_busy(client.scheduler_info(n_workers=-1)["workers"])
         self.on_progress, self.on_stored, self.on_failed = on_progress, on_stored, on_failed
         self.token = uuid.uuid4().hex[:8]
         self.summary = RunSummary()
@@ -117,9 +117,16 @@ class BatchRun:
             except Exception as error:  # the comm layer raises several kinds when the scheduler is gone
                 raise ClusterError(f"Lost the Dask scheduler ({type(error).__name__}: {error}).") from None
             alone_since = None if workers else (alone_since or now)
+            if workers and not self.fixed_in_flight:  # workers that joined (or left) since the start
+                self.in_flight = self._windows_to_keep_busy(workers)
             if alone_since is not None and now - alone_since > self.wait_for_workers:
                 raise ClusterError(f"Every worker has gone and none came back within {self.wait_for_workers:.0f} s.")
         return next(self.completed)
+
+    @staticmethod
+    def _windows_to_keep_busy(workers: dict) -> int:
+        """Two windows per worker thread (one running, one waiting) and one more: enough to never idle a worker."""
+        return 2 * max(1, sum(int(worker.get("nthreads", 1)) for worker in workers.values())) + 1
 
     def _fill(self) -> None:
         from interviewer.audio.probe import AudioError
