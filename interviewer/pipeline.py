@@ -102,12 +102,9 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
 
 def _transcribe_locked(study: Study, interview: Interview, recordings: list[Recording], transcriber,
                        progress: Progress | None, speakers: int) -> int:
-    from interviewer.review.transcript import release_corrections
-
     total = sum(r.duration for r in recordings)
     done_before = 0.0
-    segments = []
-    language = None
+    parts = []
     for recording in recordings:
         path = study.recording_path(recording)
         if not path.is_file():
@@ -118,14 +115,29 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
                 progress(offset + done, total)
 
         transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
+        parts.append((recording, transcript, source))
+        done_before += recording.duration
+        part_progress(recording.duration, recording.duration)
+    return store_transcript(study, interview, parts, model=transcriber.model_name)
+
+
+def store_transcript(study: Study, interview: Interview, parts, *, model: str) -> int:
+    """Store an interview's new transcript, part by part, and align it to its schedule; returns the segments stored.
+
+    `parts` holds (recording, transcript, how speakers were found: 'channel', 'voice' or None) for every
+    recording part; speaker labels are named by role (Interviewer, the participant's code) first.
+    """
+    from interviewer.review.transcript import release_corrections
+
+    segments = []
+    language = None
+    for recording, transcript, source in parts:
         if source:
             transcript = name_speakers_by_role(study, interview, recording, transcript)
         language = transcript.language
         segments.extend(segment_rows(recording, transcript, source))
-        done_before += recording.duration
-        part_progress(recording.duration, recording.duration)
     release_corrections(study, interview.id)
-    count = study.replace_segments(interview.id, segments, model=transcriber.model_name)
+    count = study.replace_segments(interview.id, segments, model=model)
     study.update_interview(interview.id, status="transcribed", language=language)
     align_interview(study, interview.id)
     return count

@@ -43,8 +43,9 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 [[ -x .venv/bin/python ]] || "$python" -m venv .venv
 
-extras="base"
-(( want_tests )) && extras="base,test"
+# 'cluster' (Dask) lets `transcribe --all --workers N / --cluster ADDRESS` spread work over processes and machines.
+extras="base,cluster"
+(( want_tests )) && extras="base,cluster,test"
 stamp=".venv/.interviewer-installed"
 fingerprint="$extras $(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$fingerprint" ]]; then

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -9,7 +10,7 @@ import numpy as np
 import soundfile
 
 REPO = Path(__file__).resolve().parents[1]
-SPEECH = REPO.parent / "shared" / "eval" / "speech"
+SPEECH = Path(os.environ.get("INTERVIEWER_SHARED", REPO.parent / "shared")) / "eval" / "speech"
 SAMPLE_RATE = 16000
 
 
@@ -37,3 +38,39 @@ def write_speech(path: Path, minutes: float, pause_seconds: float = 1.0) -> floa
         for block in speech_chunks(minutes, pause_seconds, chunk=SAMPLE_RATE * 30):
             out.write(block)
     return minutes * 60
+
+
+def referenced_recordings() -> list[tuple[Path, str]]:
+    """The shared recordings that have a word-level reference transcript, with that reference."""
+    found = [(SPEECH / "jfk.flac", (SPEECH / "jfk.txt").read_text().strip())]
+    stm = [line.split(maxsplit=5)[5] for line in (SPEECH / "phone-call.stm").read_text().splitlines()
+           if line.strip() and not line.startswith(";;") and len(line.split(maxsplit=5)) == 6]
+    found.append((SPEECH / "phone-call.wav", " ".join(stm)))
+    for line in (SPEECH / "harvard" / "references.tsv").read_text().splitlines():
+        name, _, text = line.partition("\t")
+        if name.strip():
+            found.append((SPEECH / "harvard" / f"{name.strip()}.wav", text.strip()))
+    return found
+
+
+def write_referenced_speech(path: Path, minutes: float, pause_seconds: float = 0.5) -> tuple[float, str]:
+    """Write at least `minutes` of whole referenced recordings (cycled, pauses between) to a 16-bit WAV.
+
+    Returns its length in seconds and the reference transcript of everything in it, so a word error rate
+    can be measured on a long file.
+    """
+    from faster_whisper import decode_audio
+
+    pieces = [(decode_audio(str(p)), text) for p, text in referenced_recordings()]
+    pause = np.zeros(int(pause_seconds * SAMPLE_RATE), dtype=np.float32)
+    written, references = 0, []
+    with soundfile.SoundFile(path, "w", samplerate=SAMPLE_RATE, channels=1, subtype="PCM_16") as out:
+        while written < minutes * 60 * SAMPLE_RATE:
+            for audio, text in pieces:
+                out.write(audio)
+                out.write(pause)
+                written += len(audio) + len(pause)
+                references.append(text)
+                if written >= minutes * 60 * SAMPLE_RATE:
+                    break
+    return written / SAMPLE_RATE, " ".join(references)

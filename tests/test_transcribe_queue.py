@@ -111,3 +111,23 @@ def test_reading_a_whole_file_into_one_array_matches_stream_decoding():
     streamed = np.concatenate(list(stream_mono(SPEECH / "phone-call.wav")))
     whole = read_mono(SPEECH / "phone-call.wav", duration=10.0)  # a short guess grows as needed
     assert whole.dtype == np.float32 and np.array_equal(whole, streamed)
+
+
+@pytest.mark.slow
+def test_batched_decoding_of_a_long_recording_keeps_the_words(tmp_path):
+    from faster_whisper import decode_audio
+
+    from interviewer.transcribe.whisper import Transcriber, batched_settings
+
+    speech = decode_audio(str(SPEECH / "jfk.flac"))
+    pause = np.zeros(SAMPLE_RATE * 2, dtype=np.float32)
+    signal = np.concatenate([speech, pause] * 10)
+    transcriber = Transcriber(None, batched_settings())
+    transcript = transcriber.transcribe(signal)
+    assert transcriber._batched is not None, "a two-minute recording should go through the batched pipeline"
+    reference = " ".join([(SPEECH / "jfk.txt").read_text()] * 10)
+    assert word_error_rate(reference, " ".join(s.text for s in transcript.segments)) < 0.1
+    assert transcript.segments[-1].end > 120
+    short = Transcriber(None, batched_settings())
+    short.transcribe(speech)
+    assert short._batched is None

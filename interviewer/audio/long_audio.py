@@ -79,3 +79,53 @@ def read_mono(path: Path, duration: float) -> np.ndarray:
         audio[filled:filled + len(block)] = block
         filled += len(block)
     return audio[:filled]
+
+
+def read_pcm16(source, *, stereo: bool = False) -> np.ndarray:
+    """A whole file (a path or an open binary file) as 16 kHz 16-bit samples: shape (n,) mono or (n, 2) stereo.
+
+    The samples are exactly those faster-whisper's own decoder gives (times 32768), in half the memory
+    of float32, so audio sent elsewhere as these samples is transcribed exactly as the file would be.
+    """
+    import av
+
+    width = 2 if stereo else 1
+    resampler = av.audio.resampler.AudioResampler(format="s16", layout="stereo" if stereo else "mono", rate=SAMPLE_RATE)
+    audio = np.empty(SAMPLE_RATE * 60 * width, dtype=np.int16)
+    filled = 0
+
+    def append(frames) -> None:
+        nonlocal audio, filled
+        for resampled in frames:
+            samples = resampled.to_ndarray().reshape(-1)
+            if filled + len(samples) > len(audio):
+                audio = np.concatenate([audio[:filled], np.empty(max(len(audio), len(samples)), dtype=np.int16)])
+            audio[filled:filled + len(samples)] = samples
+            filled += len(samples)
+
+    with av.open(str(source) if isinstance(source, Path) else source, metadata_errors="ignore") as container:
+        for frame in container.decode(audio=0):
+            append(resampler.resample(frame))
+        append(resampler.resample(None))
+    audio = audio[:filled].copy()
+    return audio.reshape(-1, 2) if stereo else audio
+
+
+def pause_cuts(samples: np.ndarray, window_seconds: float = WINDOW) -> list[tuple[int, int]]:
+    """(start, end) sample ranges covering mono `samples`, each about `window_seconds` long and cut at a pause.
+
+    Cut as `windows` cuts while streaming a file, at the quietest moment of each window's last half
+    minute (its last half for windows shorter than a minute); a recording shorter than a window and that
+    search stays whole.
+    """
+    cuts, start = [], 0
+    search_seconds = min(SEARCH, window_seconds / 2)
+    window, search = int(window_seconds * SAMPLE_RATE), int(search_seconds * SAMPLE_RATE)
+    while len(samples) - start >= window + search:
+        piece = samples[start:start + window].astype(np.float32) / 32768.0
+        cut = start + quietest_point(piece, search_seconds)
+        cuts.append((start, cut))
+        start = cut
+    if start < len(samples) or not cuts:
+        cuts.append((start, len(samples)))
+    return cuts

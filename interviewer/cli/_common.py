@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Callable
 
 import click
@@ -33,3 +34,40 @@ def open_study(study: str | None, create: bool = False):
         return Study.open(study, create=create)
     except StoreError as error:
         raise UserError(str(error)) from None
+
+
+def progress_bar(label: str):
+    """A click progress bar driven by (done, total) seconds callbacks; silent when not on a terminal."""
+    state = {"bar": None, "shown": 0}
+
+    def update(done: float, total: float) -> None:
+        if not sys.stderr.isatty() or total <= 0:
+            return
+        if state["bar"] is None:
+            state["bar"] = click.progressbar(length=int(total), label=label, file=sys.stderr)
+            state["bar"].__enter__()
+        step = int(done) - state["shown"]
+        if step > 0:
+            state["bar"].update(step)
+            state["shown"] += step
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return update
+
+
+def friendly_errors(action):
+    """Run a pipeline step, turning the domain's expected errors into clear CLI errors."""
+    from interviewer.audio.probe import AudioError
+    from interviewer.export.document import ExportRefused
+    from interviewer.transcribe.models import ModelError
+    from interviewer.schedule import ScheduleError
+    from interviewer.store import StoreError
+    from interviewer.schedule.study import ScheduleConflict
+
+    try:
+        return action()
+    except (AudioError, StoreError, ModelError, ExportRefused, ScheduleError, ScheduleConflict) as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"{error.filename or ''} {error.strerror or error}".strip()) from None

@@ -3,51 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from interviewer.cli._common import UserError, open_study, study_option
+from interviewer.cli._common import friendly_errors as _friendly_errors, progress_bar as _progress_bar
 
 MODES = ("phone", "face-to-face", "video")
-
-
-def _progress_bar(label: str):
-    """A click progress bar driven by (done, total) seconds callbacks; silent when not on a terminal."""
-    state = {"bar": None, "shown": 0}
-
-    def update(done: float, total: float) -> None:
-        if not sys.stderr.isatty() or total <= 0:
-            return
-        if state["bar"] is None:
-            state["bar"] = click.progressbar(length=int(total), label=label, file=sys.stderr)
-            state["bar"].__enter__()
-        step = int(done) - state["shown"]
-        if step > 0:
-            state["bar"].update(step)
-            state["shown"] += step
-        if done >= total:
-            state["bar"].__exit__(None, None, None)
-
-    return update
-
-
-def _friendly_errors(action):
-    """Run a pipeline step, turning the domain's expected errors into clear CLI errors."""
-    from interviewer.audio.probe import AudioError
-    from interviewer.export.document import ExportRefused
-    from interviewer.transcribe.models import ModelError
-    from interviewer.schedule import ScheduleError
-    from interviewer.store import StoreError
-    from interviewer.schedule.study import ScheduleConflict
-
-    try:
-        return action()
-    except (AudioError, StoreError, ModelError, ExportRefused, ScheduleError, ScheduleConflict) as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"{error.filename or ''} {error.strerror or error}".strip()) from None
 
 
 def recording_options(command):
@@ -111,9 +74,25 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
               help="Work through every untranscribed recording of the study (resumable: rerun after a stop).")
 @click.option("--discard-corrections", is_flag=True,
               help="Transcribe an interview again even though its transcript was corrected in review.")
+@click.option("--batched", is_flag=True,
+              help="Decode recordings of 2 minutes or more in batches (faster-whisper's batched pipeline): about "
+                   "twice as fast on this machine's cores but a little less accurate (see README); not with --cluster.")
+@click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:PORT",
+              help="With --all: send the work to the workers of this running Dask scheduler.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="With --all: start a local Dask cluster of N worker processes on this machine.")
+@click.option("--wait-for-workers", type=click.FloatRange(1, 3600), default=60.0, show_default=True,
+              help="With --cluster: seconds to wait for the scheduler to have a worker.")
+@click.option("--window", "window_minutes", type=click.FloatRange(0.1, 60), default=5.0, show_default=True,
+              help="With --cluster/--workers: minutes of recording per task (cut at a pause).")
 @study_option
-def transcribe(study, target, model, as_json, speakers, all_interviews, discard_corrections) -> None:
+def transcribe(study, target, model, as_json, speakers, all_interviews, discard_corrections, batched, cluster, workers,
+               wait_for_workers, window_minutes) -> None:
     """Transcribe an interview of the study (by number) or, standalone, an audio FILE.
+
+    With --all and --cluster or --workers, the study's waiting recordings go to Dask workers (long ones
+    in windows cut at pauses); each transcript is stored here as it arrives, so a run stopped part-way
+    continues where it left off when run again.
 
     Examples:
 
@@ -121,59 +100,58 @@ def transcribe(study, target, model, as_json, speakers, all_interviews, discard_
 
         interviewer transcribe --all --model base
 
+        interviewer transcribe --all --workers 2
+
+        interviewer transcribe --all --cluster tcp://10.1.2.3:8786 --model large-v3-turbo
+
         interviewer transcribe recording.wav --json --speakers 2 > transcript.json
     """
+    if cluster or workers:
+        if not all_interviews:
+            raise UserError("--cluster and --workers work through the study's queue: add --all.")
+        if cluster and workers:
+            raise UserError("Use --cluster ADDRESS (an existing scheduler) or --workers N (a local cluster), not both.")
+        if batched:
+            raise UserError("--batched is for one machine; on a cluster each worker decodes its windows in turn.")
+        from interviewer.cli._queue import transcribe_queue_on_cluster
+
+        transcribe_queue_on_cluster(study, model, speakers or 2, address=cluster, workers=workers,
+                                    wait_for_workers=wait_for_workers, window_minutes=window_minutes)
+        return
     if all_interviews:
-        _transcribe_queue(study, model, speakers or 2)
+        from interviewer.cli._queue import transcribe_queue
+
+        transcribe_queue(study, model, speakers or 2, batched=batched)
         return
     if target is None:
         raise UserError("Give an interview number (see 'interviewer interview list'), --all, or an audio file.")
     path = Path(target)
     if path.exists() or not target.lstrip("#").isdigit():
-        _transcribe_file(path, model, as_json, speakers or 1)
+        _transcribe_file(path, model, as_json, speakers or 1, batched)
         return
     from interviewer.pipeline import transcribe_interview
 
     opened = open_study(study)
     count = _friendly_errors(
-        lambda: transcribe_interview(opened, int(target.lstrip("#")), model=model, speakers=speakers or 2,
-                                     progress=_progress_bar("Transcribing"), discard_corrections=discard_corrections)
+        lambda: transcribe_interview(opened, int(target.lstrip("#")), transcriber=_transcriber(model, batched),
+                                     speakers=speakers or 2, progress=_progress_bar("Transcribing"),
+                                     discard_corrections=discard_corrections)
     )
     click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
 
 
-def _transcribe_queue(study, model: str | None, speakers: int) -> None:
-    from interviewer.pipeline import transcribe_interview, untranscribed_interviews
-    from interviewer.transcribe.whisper import Transcriber
+def _transcriber(model: str | None, batched: bool):
+    from interviewer.transcribe.whisper import Transcriber, batched_settings
 
-    opened = open_study(study)
-    queue = untranscribed_interviews(opened)
-    if not queue:
-        click.echo("Nothing to transcribe: every recording of the study has a transcript.")
-        return
-    transcriber = _friendly_errors(lambda: Transcriber(model))
-    for number, interview in enumerate(queue, 1):
-        minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
-        click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
-        try:
-            count = _friendly_errors(lambda: transcribe_interview(
-                opened, interview.id, transcriber=transcriber, speakers=speakers, progress=_progress_bar(f"#{interview.id}")))
-        except UserError as error:
-            if "is busy" not in error.message:
-                raise
-            click.echo(f"    skipped: {error.message}", err=True)
-            continue
-        click.echo(f"    {count} segments")
-    click.echo(f"Transcribed {len(queue)} interview(s).")
+    return _friendly_errors(lambda: Transcriber(model, batched_settings() if batched else None))
 
 
-def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int) -> None:
+def _transcribe_file(path: Path, model: str | None, as_json: bool, speakers: int, batched: bool = False) -> None:
     from interviewer.audio.probe import probe
-    from interviewer.transcribe.whisper import Transcriber
 
     def run():
         info = probe(path)
-        transcriber = Transcriber(model)
+        transcriber = _transcriber(model, batched)
         if speakers >= 2:
             from interviewer.speakers.attribution import transcribe_with_speakers
 

@@ -62,16 +62,25 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
     """
     from faster_whisper import decode_audio
 
-    from interviewer.speakers.diarisation import merge_channel_words
-
     left, right = decode_audio(str(path), split_stereo=True)
     if not channels_are_separate(left, right):
         return None
     channels = [transcriber.transcribe(channel) for channel in (left, right)]
-    stereo = np.stack([left, right], axis=1)
+    return merge_channels(channels, np.stack([left, right], axis=1), labels)
+
+
+def merge_channels(channels: Sequence[Transcript], stereo: np.ndarray,
+                   labels: Sequence[str] = CHANNEL_LABELS) -> Transcript:
+    """One transcript from each channel's own: words in time order, each labelled with its channel.
+
+    `stereo` is the recording as (samples, 2) at 16 kHz; a word heard only as the other party's voice
+    leaking into this channel's microphone is dropped.
+    """
+    from interviewer.speakers.diarisation import merge_channel_words
+
     merged = merge_channel_words([list(iter_words(t)) for t in channels], stereo, SAMPLE_RATE, labels=labels)
     words = [replace(word, speaker=label) for word, label in merged]
-    return Transcript(transcriber.model_name, channels[0].language, len(left) / SAMPLE_RATE, segments_from_words(words))
+    return Transcript(channels[0].model, channels[0].language, len(stereo) / SAMPLE_RATE, segments_from_words(words))
 
 
 def diarise(transcript: Transcript, audio: np.ndarray, num_speakers: int = 2) -> Transcript:

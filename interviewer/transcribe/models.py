@@ -12,12 +12,9 @@ from pathlib import Path
 import yaml
 
 from interviewer import locations
+from interviewer.transcribe.model_folder import REQUIRED_FILES, ModelError, check_folder, folder_is_multilingual
 
-REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
-
-
-class ModelError(RuntimeError):
-    """A model that cannot be found or used, with what to do about it."""
+__all__ = ["ModelError", "REQUIRED_FILES", "CatalogueModel", "ResolvedModel", "catalogue", "resolve", "verify"]
 
 
 @dataclass(frozen=True)
@@ -57,43 +54,26 @@ def default_model_name() -> str:
 
 
 def resolve(name_or_path: str | None = None) -> ResolvedModel:
-    """Find a model by catalogue name or local CTranslate2 folder; explain exactly how to get a missing one."""
+    """Find a model by catalogue name, registered name or local CTranslate2 folder; explain how to get a missing one."""
+    from interviewer.transcribe import model_registry
+
     value = name_or_path or default_model_name()
     entries = {m.name: m for m in catalogue()}
     if value in entries:
         entry = entries[value]
         return ResolvedModel(entry.name, _catalogue_folder(entry), entry.multilingual)
+    registered = model_registry.find(value)
+    if registered is not None:
+        return ResolvedModel(registered.name, model_registry.usable_folder(registered), registered.multilingual)
     path = Path(value).expanduser()
     if path.exists() or "/" in value:
-        return ResolvedModel(path.name, _check_folder(path), _folder_is_multilingual(path))
+        return ResolvedModel(path.name, check_folder(path), folder_is_multilingual(path))
+    names = list(entries) + [m.name for m in model_registry.registered()]
     raise ModelError(
-        f"Unknown model '{value}'. Use a catalogue name ({', '.join(entries)}) or the path of a local "
-        "CTranslate2 Whisper folder (holding model.bin, config.json and tokenizer.json)."
+        f"Unknown model '{value}'. Use a catalogue or registered name ({', '.join(names)}), the path of a local "
+        "CTranslate2 Whisper folder (holding model.bin, config.json and tokenizer.json), or register your own "
+        "folder with 'interviewer models add NAME PATH'."
     )
-
-
-def _check_folder(path: Path) -> Path:
-    if not path.is_dir():
-        raise ModelError(f"Model folder {path} does not exist.")
-    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
-    if missing:
-        raise ModelError(
-            f"{path} is not a CTranslate2 Whisper model: it lacks {', '.join(missing)}. Convert a Whisper "
-            "model with ct2-transformers-converter, or use a catalogue name (interviewer models list)."
-        )
-    return path
-
-
-ENGLISH_ONLY_VOCABULARY = 51864
-"""Whisper's English-only models have one token fewer than the multilingual ones (51865 and up)."""
-
-
-def _folder_is_multilingual(path: Path) -> bool:
-    try:
-        with open(path / "vocabulary.txt", encoding="utf-8") as handle:
-            return sum(1 for _ in handle) > ENGLISH_ONLY_VOCABULARY
-    except OSError:
-        return True  # let faster-whisper detect the language
 
 
 def _import_package(module: str, entry: CatalogueModel):
@@ -109,7 +89,7 @@ def _import_package(module: str, entry: CatalogueModel):
 def _catalogue_folder(entry: CatalogueModel) -> Path:
     if entry.folder:
         package = _import_package(entry.folder["module"], entry)
-        return _check_folder(Path(getattr(package, entry.folder["call"])()))
+        return check_folder(Path(getattr(package, entry.folder["call"])()))
     return _join_parts(entry)
 
 

@@ -25,6 +25,12 @@ class TranscriptionSettings:
     word_timestamps: bool = True
     cpu_threads: int = 0
     """0 lets CTranslate2 choose (one thread per core)."""
+    num_workers: int = 1
+    """Model replicas for calls from several threads at once (a Dask worker running several tasks)."""
+    batch_size: int = 0
+    """Above 0, audio of at least `batched_from` seconds is decoded with faster-whisper's batched pipeline,
+    this many speech chunks at a time; 0 keeps sequential decoding everywhere."""
+    batched_from: float = 120.0
 
 
 @dataclass
@@ -73,10 +79,11 @@ class Transcript:
 class Transcriber:
     """Loads a Whisper model once (lazily) and transcribes files or arrays with it."""
 
-    def __init__(self, model: str | None = None, settings: TranscriptionSettings | None = None):
-        self.resolved = models.resolve(model)
+    def __init__(self, model: "str | models.ResolvedModel | None" = None, settings: TranscriptionSettings | None = None):
+        self.resolved = model if isinstance(model, models.ResolvedModel) else models.resolve(model)
         self.settings = settings or TranscriptionSettings()
         self._whisper = None
+        self._batched = None
 
     @property
     def model_name(self) -> str:
@@ -91,6 +98,7 @@ class Transcriber:
                 device="cpu",
                 compute_type=self.settings.compute_type,
                 cpu_threads=self.settings.cpu_threads,
+                num_workers=self.settings.num_workers,
                 local_files_only=True,
             )
         return self._whisper
@@ -131,6 +139,16 @@ class Transcriber:
             audio = str(audio)
         if not self.resolved.multilingual:
             language = "en"
+        if self.settings.batch_size:
+            if isinstance(audio, str):
+                from faster_whisper import decode_audio
+
+                audio = decode_audio(audio)
+            if len(audio) / 16000 >= self.settings.batched_from:
+                return self._batched_pipeline().transcribe(
+                    audio, language=language, beam_size=self.settings.beam_size, vad_filter=self.settings.vad_filter,
+                    word_timestamps=self.settings.word_timestamps, batch_size=self.settings.batch_size,
+                    **BATCHED_OPTIONS)
         return self.load().transcribe(
             audio,
             language=language,
@@ -138,6 +156,26 @@ class Transcriber:
             vad_filter=self.settings.vad_filter,
             word_timestamps=self.settings.word_timestamps,
         )
+
+
+    def _batched_pipeline(self):
+        if self._batched is None:
+            from faster_whisper import BatchedInferencePipeline
+
+            self._batched = BatchedInferencePipeline(self.load())
+        return self._batched
+
+
+BATCH_SIZE = 8
+BATCHED_OPTIONS: dict = {"vad_parameters": {"min_silence_duration_ms": 2000, "speech_pad_ms": 400}}
+"""The batched pipeline's voice detection set as the sequential one's (pauses under 2 s stay inside a chunk):
+of the settings tried with scripts/bench_batched.py the most accurate, yet still short of sequential decoding
+on long recordings, so batched decoding is opt-in (`--batched`)."""
+
+
+def batched_settings() -> TranscriptionSettings:
+    """Sequential decoding's settings, with recordings of two minutes or more decoded in batches."""
+    return TranscriptionSettings(batch_size=BATCH_SIZE)
 
 
 def from_faster_whisper(segment) -> TranscriptSegment:

@@ -1,0 +1,1 @@
+"""Provides batch transcription of a study's waiting recordings on a Dask cluster (local processes or remote workers)."""
