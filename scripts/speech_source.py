@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -9,7 +10,7 @@ import numpy as np
 import soundfile
 
 REPO = Path(__file__).resolve().parents[1]
-SPEECH = REPO.parent / "shared" / "eval" / "speech"
+SPEECH = Path(os.environ.get("INTERVIEWER_SHARED", REPO.parent / "shared")) / "eval" / "speech"
 SAMPLE_RATE = 16000
 
 
@@ -18,6 +19,8 @@ def speech_chunks(minutes: float, pause_seconds: float = 1.0, chunk: int = 1600)
     from faster_whisper import decode_audio
 
     recordings = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
+    if not recordings:
+        raise SystemExit(f"No speech recordings in {SPEECH}; set INTERVIEWER_SHARED to the shared folder.")
     pause = np.zeros(int(pause_seconds * SAMPLE_RATE), dtype=np.float32)
     remaining = int(minutes * 60 * SAMPLE_RATE)
     while remaining > 0:

@@ -62,9 +62,11 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
     """
     from faster_whisper import decode_audio
 
+    from interviewer.audio.source import opened_audio
     from interviewer.speakers.diarisation import merge_channel_words
 
-    left, right = decode_audio(str(path), split_stereo=True)
+    with opened_audio(path) as opened:
+        left, right = decode_audio(opened, split_stereo=True)
     if not channels_are_separate(left, right):
         return None
     channels = [transcriber.transcribe(channel) for channel in (left, right)]
