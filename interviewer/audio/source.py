@@ -127,12 +127,12 @@ def part_info(source: AudioSource) -> tuple[int, int, int]:
     """(sample rate, channels, frames) of a recorded part, plain WAV or sealed."""
     if isinstance(source, SealedAudio):
         sealed = SealedFile(source.path, source.key)
-        if sealed.kind != "pcm":
-            raise SealedAudioError(f"{source.path} is not a recorded part.")
-        return sealed.samplerate, sealed.channels, sealed.frames
+        if sealed.kind == "pcm":
+            return sealed.samplerate, sealed.channels, sealed.frames
     import soundfile
 
-    info = soundfile.info(str(source))
+    with opened_audio(source) as opened:  # a plain WAV, or one sealed whole by `study encrypt`
+        info = soundfile.info(opened)
     return info.samplerate, info.channels, info.frames
 
 

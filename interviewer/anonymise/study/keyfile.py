@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Union
 
 from interviewer import crypto
-from interviewer.private import private_folder, write_private
+from interviewer.private import private_folder
 from interviewer.store import StoreError
 
 SCRYPT = crypto.SCRYPT
