@@ -6,7 +6,10 @@
 2. Exporting a study of --interviews reviewed interviews (each a one-hour-long transcript of ~450 segments
    and a one-minute recording) as the coders' bundle, without and with --include-audio.
 
+3. Decoding the recording alone (what encryption adds to every reader), plain file against sealed copy.
+
 Rounds alternate plain and encrypted, so load on the machine falls on both; the best round of each counts.
+Wall time and CPU time (all threads) are both shown: on a shared machine CPU time is the steadier of the two.
 
     .venv/bin/python scripts/bench_encryption.py --minutes 8 --interviews 20 --rounds 2
 """
@@ -59,10 +62,11 @@ def export_study(name: str, encrypted: bool, interviews: int, minute: Path):
     return study
 
 
-def timed(action) -> float:
-    started = time.perf_counter()
+def timed(action) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process's threads)."""
+    started, cpu = time.perf_counter(), time.process_time()
     action()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def main() -> None:
@@ -73,6 +77,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["INTERVIEWER_HOME"] = tmp
+        from interviewer.audio.long_audio import read_mono
+        from interviewer.audio.source import stored_audio
         from interviewer.export.bundle import write_bundle
         from interviewer.pipeline import import_recording, transcribe_interview
         from interviewer.store import Study
@@ -83,7 +89,7 @@ def main() -> None:
         write_speech(minute, 1.0)
         transcriber = Transcriber()
         transcriber.load()
-        results: dict[str, list[float]] = {}
+        results: dict[str, list[tuple[float, float]]] = {}
         for round_number in range(args.rounds):
             for encrypted in (False, True):
                 mode = "encrypted" if encrypted else "plain"
@@ -92,7 +98,11 @@ def main() -> None:
                 imported = import_recording(study, long_file, "L-01")
                 took = timed(lambda: transcribe_interview(study, imported.interview.id, transcriber=transcriber))
                 results.setdefault(f"transcribe {mode}", []).append(took)
-                print(f"round {round_number + 1}: transcription, {mode}: {took:.1f} s", flush=True)
+                print(f"round {round_number + 1}: transcription, {mode}: {took[0]:.1f} s (CPU {took[1]:.1f} s)",
+                      flush=True)
+                source = stored_audio(study, study.recordings(imported.interview.id)[0])
+                took = min(timed(lambda: read_mono(source, seconds)) for _ in range(5))
+                results.setdefault(f"decode {mode}", []).append(took)
         for round_number in range(args.rounds):
             for encrypted in (False, True):
                 mode = "encrypted" if encrypted else "plain"
@@ -102,14 +112,17 @@ def main() -> None:
                     took = timed(lambda: write_bundle(study, out, include_audio=audio))
                     label = f"export {mode}" + (" with audio" if audio else "")
                     results.setdefault(label, []).append(took)
-                    print(f"round {round_number + 1}: {label}: {took:.2f} s", flush=True)
-        print(f"\n{args.minutes:.0f}-minute recording ({seconds:.0f} s); {args.interviews} interviews; "
+                    print(f"round {round_number + 1}: {label}: {took[0]:.2f} s (CPU {took[1]:.2f} s)", flush=True)
+        print(f"\n{args.minutes:g}-minute recording ({seconds:.0f} s); {args.interviews} interviews; "
               f"best of {args.rounds} round(s); load average {os.getloadavg()[0]:.2f}")
-        for plain_label in ("transcribe plain", "export plain", "export plain with audio"):
+        for plain_label in ("transcribe plain", "decode plain", "export plain", "export plain with audio"):
             sealed_label = plain_label.replace("plain", "encrypted")
-            plain, sealed = min(results[plain_label]), min(results[sealed_label])
-            print(f"{plain_label.replace(' plain', ''):<20} plain {plain:7.2f} s   encrypted {sealed:7.2f} s   "
-                  f"cost {100 * (sealed / plain - 1):+5.1f}%")
+            line = f"{plain_label.replace(' plain', ''):<18}"
+            for index, clock in ((0, "wall"), (1, "CPU")):
+                plain = min(took[index] for took in results[plain_label])
+                sealed = min(took[index] for took in results[sealed_label])
+                line += f" {clock} {plain:7.2f} s -> {sealed:7.2f} s ({100 * (sealed / plain - 1):+5.1f}%)"
+            print(line)
 
 
 if __name__ == "__main__":

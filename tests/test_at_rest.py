@@ -45,3 +45,20 @@ def test_after_processing_a_real_call_no_file_holds_an_identifier_or_playable_au
             found.append(f"{path.relative_to(isolated_home)}: starts with an audio header")
     print(f"\nscanned {len(files)} files under INTERVIEWER_HOME")
     assert found == []
+
+
+@pytest.mark.slow
+def test_the_demo_runs_without_a_terminal_or_passphrases_and_its_study_is_encrypted(isolated_home):
+    import os
+
+    from interviewer.store.connection import is_plaintext
+
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("INTERVIEWER_STUDY_PASSPHRASE", "INTERVIEWER_KEY_PASSPHRASE")}
+    result = interviewer("demo", env=env)
+    assert "Participant: DEMO-01" in result.stdout
+    assert "encrypted with the passphrase 'demo-study-passphrase'" in result.stderr
+    folder = isolated_home / "studies" / "demo"
+    assert (folder / "study.key").is_file() and not is_plaintext(folder / "study.db")
+    again = interviewer("demo", "--once", env=env)  # the existing demo study opens again, unasked
+    assert "Participant" not in again.stdout

@@ -86,7 +86,11 @@ class _ChunkSealer:
         self._fd = open_private(self.path)
         self.committed = 0
         """File bytes known to be whole chunks (a failed write is cut back to here)."""
-        self._emit(MAGIC + LENGTH.pack(len(header_bytes)) + header_bytes)
+        try:
+            self._emit(MAGIC + LENGTH.pack(len(header_bytes)) + header_bytes)
+        except OSError:
+            self.close()
+            raise
 
     def seal(self, plaintext: bytes, last: bool = False) -> None:
         sealed = self._cipher.encrypt(_nonce(self._index), plaintext, _aad(self._digest, self._index, last))

@@ -157,6 +157,8 @@ def restore(study: str | None, backup: Path, yes: bool) -> None:
     result = _store_errors(lambda: restore_study(backup, study, ask_study_passphrase()))
     click.echo(f"Restored the study {result.folder} from the backup made {result.made_at}"
                + (f"; what it replaced is kept in {result.replaced}." if result.replaced else "."))
+    if manifest.get("encrypted"):
+        click.echo("The study opens with the passphrase it had when the backup was made.")
 
 
 @study.command("check")

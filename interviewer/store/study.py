@@ -68,6 +68,8 @@ class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationT
         if encrypted:
             encryption.resolve_passphrase(passphrase, folder, new=True)  # refuse before anything is written
         private_folder(folder)
+        if not encrypted:
+            encryption.key_file(folder).unlink(missing_ok=True)  # left by an earlier attempt: no database uses it
         keys = encryption.create_keys(folder, passphrase) if encrypted else None
         study = cls._connect(folder, keys)
         with study.db.conn:
