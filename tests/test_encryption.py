@@ -140,7 +140,7 @@ def test_study_encrypt_converts_a_plain_study_in_place(isolated_home, tmp_path):
     fresh_process()
     study = Study.open("to-encrypt")
     assert study.participant("KI-01").workplace == WORKPLACE
-    from interviewer.audio.sealed import open_sealed
+    from interviewer.audio.sealed_reader import open_sealed
 
     for recording in study.all_recordings():
         with open_sealed(study.recording_path(recording), study.audio_key) as decrypted:

@@ -11,7 +11,7 @@ import soundfile
 from click.testing import CliRunner
 
 from interviewer.cli import main
-from interviewer.audio.sealed import open_sealed
+from interviewer.audio.sealed_reader import open_sealed
 from interviewer.pipeline import CONSENT_MISSING_EVENT, import_recording
 
 

@@ -22,7 +22,7 @@ from interviewer.audio.recorder import (
     DeviceLost, DiskFull, Recorder, RecorderError, check_input, free_disk_seconds, list_input_devices,
     part_path,
 )
-from interviewer.audio.sealed import SealedFile
+from interviewer.audio.sealed_reader import SealedFile
 from interviewer.audio.source import SealedAudio, read_audio, repair_part
 from interviewer.audio.wavfile import WavAppender, read_recording, repair
 

@@ -15,8 +15,8 @@ import soundfile
 from conftest import SPEECH, word_error_rate
 from interviewer.audio.playback import read_span
 from interviewer.audio.recorder import DiskFull, Recorder
-from interviewer.audio.sealed import (SealedAudioError, SealedFile, SealedPcmWriter, _ChunkSealer, finalise,
-                                      is_sealed, open_sealed, seal_file)
+from interviewer.audio.sealed import SealedPcmWriter, _ChunkSealer, is_sealed, seal_file
+from interviewer.audio.sealed_reader import SealedAudioError, SealedFile, finalise, open_sealed
 from interviewer.audio.source import SealedAudio, audio_sha256, read_audio
 from interviewer.speakers.channel_loudness import ChannelLoudness
 from test_recorder import fake_sd  # noqa: F401 (fixture)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
-from interviewer.audio.sealed import SealedAudioError, SealedFile, is_sealed, logical_suffix, open_sealed
+from interviewer.audio.sealed import SealedAudioError, is_sealed, logical_suffix
+from interviewer.audio.sealed_reader import SealedFile, open_sealed
 from interviewer.store import Recording, StoreError, Study
 
 
@@ -90,7 +91,7 @@ def opened_audio(source: AudioSource) -> Iterator[str | BinaryIO]:
 def audio_sha256(source: AudioSource) -> str:
     """The SHA-256 of the audio file a source holds (for a sealed one: as it decrypts)."""
     if isinstance(source, SealedAudio):
-        from interviewer.audio.sealed import plaintext_sha256
+        from interviewer.audio.sealed_reader import plaintext_sha256
 
         return plaintext_sha256(source.path, source.key)
     digest = hashlib.sha256()
@@ -113,7 +114,7 @@ def copy_plain(source: AudioSource, target: Path) -> None:
 def repair_part(path: str | os.PathLike, key: bytes | None) -> bool:
     """Make a recording part a crash left readable in full: a WAV's header fixed, a sealed file closed."""
     if is_sealed(path):
-        from interviewer.audio.sealed import finalise
+        from interviewer.audio.sealed_reader import finalise
 
         if key is None:
             raise SealedAudioError(f"{path} is encrypted, but the study it is read with has no key.")

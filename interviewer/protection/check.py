@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interviewer.audio.sealed import SealedAudioError, SealedFile, is_sealed
+from interviewer.audio.sealed import SealedAudioError, is_sealed
+from interviewer.audio.sealed_reader import SealedFile
 from interviewer.audio.source import audio_sha256, audio_source
 from interviewer.private import loose_modes
 from interviewer.store import Study

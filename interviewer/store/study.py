@@ -102,7 +102,12 @@ class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationT
         if keys is None and path.exists() and path.stat().st_size and not is_plaintext(path):
             raise unreadable(path, ValueError("file is not a database"))
         remember_opened(path)
-        db = connect(path, keys.database if keys else None)
+        in_use = _hold_in_use(folder)
+        try:
+            db = connect(path, keys.database if keys else None)
+        except BaseException:
+            os.close(in_use)
+            raise
         try:
             waiting = pending(db)
             if waiting and applied(db):
@@ -111,11 +116,14 @@ class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationT
                 backup_database(db, folder, new_backup_path(folder, f"before-{waiting[0]}"),
                                 keys.database if keys else None, reason=f"automatic, before migration {waiting[0]}")
             migrate(db)
-        except database_errors() as error:
+        except BaseException as error:
             db.close()
-            raise unreadable(path, error) from None
+            os.close(in_use)
+            if isinstance(error, database_errors()):
+                raise unreadable(path, error) from None
+            raise
         study = cls(folder, db, keys=keys)
-        study._hold_in_use()
+        study._in_use = in_use
         return study
 
     def reopen(self) -> "Study":
@@ -127,18 +135,6 @@ class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationT
         if self._in_use is not None:
             os.close(self._in_use)
             self._in_use = None
-
-    def _hold_in_use(self) -> None:
-        """A shared lock for as long as this connection is open: restoring or encrypting the study waits for none."""
-        locks = private_folder(self.folder / "locks")
-        fd = os.open(locks / IN_USE_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise StudyBusy(f"The study {self.folder} is being restored or encrypted by another process; "
-                            "wait for it to finish.") from None
-        self._in_use = fd
 
     @property
     def encrypted(self) -> bool:
@@ -189,6 +185,20 @@ class StudyBusy(StoreError):
 
 
 IN_USE_LOCK = "study-in-use.lock"
+
+
+def _hold_in_use(folder: Path) -> int:
+    """A shared lock held as long as a connection is open (its descriptor): restoring or encrypting the study
+    takes it exclusively, so neither runs while the study is open, and no study opens while they run."""
+    locks = private_folder(folder / "locks")
+    fd = os.open(locks / IN_USE_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StudyBusy(f"The study {folder} is being restored or encrypted by another process; wait for it to "
+                        "finish.") from None
+    return fd
 
 
 def finish_interrupted_encryption(folder: Path) -> None:
