@@ -47,7 +47,9 @@ def interview_with_recording(study, tmp_path, code: str, *, verified: bool, said
     study.save_anonymisation(interview_id, {segment.id: said.replace("Okafor", "[PERSON 1]")},
                              [{"segment_id": segment.id, "start": start, "end": start + 6, "entity_type": "PERSON",
                                "original": token, "placeholder": "[PERSON 1]", "score": 1.0, "reason": "test",
-                               "status": "accepted"}], {})
+                               "status": "accepted"}], {},
+                             [] if verified else [{"segment_id": segment.id, "start": 0, "end": 1, "entity_type": "PERSON",
+                                                   "reason": "test", "risk": 0.5}])
     study.update_interview(interview_id, status="anonymised")
     if verified:
         finish(study, interview_id)
@@ -126,8 +128,9 @@ def test_withdrawal_removes_recordings_and_transcripts_and_keeps_a_minimal_audit
 def test_withdrawal_without_the_key_passphrase_says_the_key_is_still_to_clean(study, tmp_path, monkeypatch):
     gone = interview_with_recording(study, tmp_path, "KI-01", verified=False)
     monkeypatch.delenv("INTERVIEWER_KEY_PASSPHRASE", raising=False)
+    assert len(study.possible_misses(gone)) == 1
     result = withdraw_participant(study, "KI-01", "test", key_passphrase=None)
-    assert result.key_entries_removed is None and study.segments(gone) == []
+    assert result.key_entries_removed is None and study.segments(gone) == [] and study.possible_misses(gone) == []
     monkeypatch.setenv("INTERVIEWER_KEY_PASSPHRASE", KEY_PASSPHRASE)
     again = run("participant", "withdraw", "KI-01", "--yes", "--study", "test-study")
     assert again.exit_code == 0 and "still holds" not in again.output
