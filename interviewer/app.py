@@ -27,8 +27,9 @@ class ProcessingCancelled(Exception):
 class AppConfig:
     """What the app is built from; tests replace the clock, the audio and the processing."""
 
-    study: Study
-    """The open study (the UI thread's connection; workers open their own with `study.reopen()`)."""
+    study: Study | None
+    """The open study (the UI thread's connection; workers open their own with `study.reopen()`); None until the
+    passphrase screen has unlocked it (see `locked`)."""
     clock: Callable[[], float] = time.monotonic
     """Monotonic seconds; drives the recorder's offsets and the elapsed-time display."""
     audio: object = None
@@ -47,6 +48,8 @@ class AppConfig:
     """Makes the `Transcriber` for live transcription while recording (None: no live transcription)."""
     coverage: Callable[[object], object] | None = None
     """Makes the prompt coverage detector for a schedule, on a worker (None: no suggestions while recording)."""
+    locked: "LockedStudy | None" = None
+    """The study to unlock at start when it is encrypted and the environment gave no passphrase."""
 
 
 def default_coverage(schedule):
@@ -55,6 +58,19 @@ def default_coverage(schedule):
     from interviewer.coverage.encoder import shared_encoder
 
     return CoverageDetector(schedule, shared_encoder())
+
+
+@dataclass(frozen=True)
+class LockedStudy:
+    """A study the app opens once the passphrase screen has its passphrase."""
+
+    name: str | None
+    folder: str
+    create: bool
+    """No study there yet: it is made, and its passphrase typed twice."""
+
+    def unlock(self, passphrase: str) -> Study:
+        return Study.open(self.name, create=self.create, passphrase=passphrase)
 
 
 def default_live_model():
@@ -94,7 +110,18 @@ class InterviewerApp(App):
         return self.config.study
 
     def on_mount(self) -> None:
+        if self.config.study is None and self.config.locked is not None:
+            from interviewer.screens.unlock import UnlockScreen
+
+            locked = self.config.locked
+            self.push_screen(UnlockScreen(locked.folder, locked.unlock, new=locked.create), self._unlocked)
+            return
         self.sub_title = self.study.name
+        self.open_home()
+
+    def _unlocked(self, study: Study) -> None:
+        self.config.study = study
+        self.sub_title = study.name
         self.open_home()
 
     # -- navigation: screens ask the app, so no screen imports another --------------------------------
@@ -233,12 +260,23 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
              theme: str | None = None, live_model: Callable[[], object] | None = default_live_model,
              coverage: Callable[[object], object] | None = default_coverage) -> InterviewerApp:
-    """Build the app. `study` is an open Study, a study name or folder, or None for the default study."""
-    from interviewer.audio.capture import AudioBackend
+    """Build the app. `study` is an open Study, a study name or folder, or None for the default study.
 
-    opened = study if isinstance(study, Study) else Study.open(study, create=study is None)
+    An encrypted study opens with $INTERVIEWER_STUDY_PASSPHRASE, or the app asks for its passphrase at start."""
+    from interviewer.audio.capture import AudioBackend
+    from interviewer.store import StudyLocked, study_folder
+
+    locked = None
+    if isinstance(study, Study):
+        opened = study
+    else:
+        try:
+            opened = Study.open(study, create=study is None)
+        except StudyLocked:
+            folder = study_folder(study)
+            opened, locked = None, LockedStudy(study, str(folder), create=not (folder / "study.db").exists())
     clock = clock or time.monotonic
-    config = AppConfig(study=opened, clock=clock, audio=audio or AudioBackend(clock),
+    config = AppConfig(study=opened, locked=locked, clock=clock, audio=audio or AudioBackend(clock),
                        process=process or process_interview, model_status=model_status,
                        check_seconds=check_seconds,
                        tick_seconds=tick_seconds, live_model=live_model, coverage=coverage)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from interviewer.private import open_private, private_folder
 from interviewer.store import Study, StoreError
 
 
@@ -16,8 +17,7 @@ class InterviewBusy(StoreError):
 
 
 def _lock_path(study: Study, interview_id: int) -> Path:
-    folder = study.folder / "locks"
-    folder.mkdir(exist_ok=True)
+    folder = private_folder(study.folder / "locks")
     return folder / f"interview-{interview_id:04d}.lock"
 
 
@@ -31,7 +31,7 @@ class InterviewLock:
         self._handle = None
 
     def acquire(self) -> "InterviewLock":
-        handle = open(self.path, "a+", encoding="utf-8")
+        handle = os.fdopen(open_private(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND), "a+", encoding="utf-8")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

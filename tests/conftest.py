@@ -14,17 +14,31 @@ SPEECH = SHARED / "eval" / "speech"
 ANON = SHARED / "eval" / "anon"
 SAMPLE = REPO / "samples" / "sample-interview.flac"
 
+STUDY_PASSPHRASE = "test-study-passphrase"
+"""Studies are encrypted by default; tests unlock theirs through the environment, as a script would."""
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch) -> Path:
-    """Every test gets its own INTERVIEWER_HOME so no test touches a real user's studies."""
+    """Every test gets its own INTERVIEWER_HOME so no test touches a real user's studies, and the study
+    passphrase in the environment (subprocesses inherit it)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.delenv("INTERVIEWER_STUDY", raising=False)
+    monkeypatch.setenv("INTERVIEWER_STUDY_PASSPHRASE", STUDY_PASSPHRASE)
     return home
+
+
+@pytest.fixture(autouse=True)
+def quick_key_derivation(monkeypatch):
+    """Scrypt at 1/32 of its cost in this process (files record their parameters, so they open anywhere):
+    hundreds of studies are made in a run; subprocesses keep the real cost."""
+    from interviewer import crypto
+
+    monkeypatch.setitem(crypto.SCRYPT, "n", 2 ** 10)
 
 
 @pytest.fixture

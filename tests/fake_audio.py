@@ -61,8 +61,8 @@ class FakeRecorder:
 
     samplerate = 16000
 
-    def __init__(self, path: Path, device, channels: int, clock: ManualClock):
-        self.path, self.device, self.channels, self.clock = Path(path), device, channels, clock
+    def __init__(self, path: Path, device, channels: int, clock: ManualClock, key: bytes | None = None):
+        self.path, self.device, self.channels, self.clock, self.key = Path(path), device, channels, clock, key
         self.state = "new"
         self.level = FakeLevel((-24.0,) * channels, (-6.0,) * channels)
         self._recorded = 0.0
@@ -110,11 +110,17 @@ class FakeRecorder:
 
     def _write(self) -> None:
         import numpy as np
-        import soundfile
 
         frames = int(round(self._recorded * self.samplerate))
-        soundfile.write(str(self.path), np.zeros((frames, self.channels), dtype="int16"), self.samplerate,
-                        subtype="PCM_16")
+        self._save(np.zeros((frames, self.channels), dtype="int16"))
+
+    def _save(self, audio) -> None:
+        """Write the part as the real recorder would: sealed with the study's key, or a plain WAV."""
+        from interviewer.audio.recorder import open_writer
+
+        writer = open_writer(self.path, self.samplerate, self.channels, fsync=False, key=self.key)
+        writer.write(audio)
+        writer.close()
 
 
 class FakeAudio:
@@ -129,8 +135,8 @@ class FakeAudio:
     def input_devices(self):
         return list(self.devices)
 
-    def recorder(self, path, device, channels):
-        made = FakeRecorder(path, device, channels, self.clock)
+    def recorder(self, path, device, channels, key=None):
+        made = FakeRecorder(path, device, channels, self.clock, key)
         self.recorders.append(made)
         return made
 
@@ -147,8 +153,8 @@ class SpeakingFakeRecorder(FakeRecorder):
     """A fake recorder that also has listeners: `play(audio)` hands them the audio in blocks, as the real
     recorder's writer thread does, and the file written at the stop holds that audio."""
 
-    def __init__(self, path: Path, device, channels: int, clock: ManualClock):
-        super().__init__(path, device, channels, clock)
+    def __init__(self, path: Path, device, channels: int, clock: ManualClock, key: bytes | None = None):
+        super().__init__(path, device, channels, clock, key)
         self._listeners = []
         self._played = []
         self._frames = 0
@@ -178,19 +184,18 @@ class SpeakingFakeRecorder(FakeRecorder):
 
     def _write(self) -> None:
         import numpy as np
-        import soundfile
 
         frames = int(round(self._recorded * self.samplerate))
         audio = np.zeros((frames, self.channels), dtype="int16")
         played = np.concatenate(self._played)[:frames] if self._played else audio[:0]
         audio[:len(played)] = played
-        soundfile.write(str(self.path), audio, self.samplerate, subtype="PCM_16")
+        self._save(audio)
 
 
 class SpeakingFakeAudio(FakeAudio):
     """FakeAudio whose recorders accept listeners and play what the test gives them."""
 
-    def recorder(self, path, device, channels):
-        made = SpeakingFakeRecorder(path, device, channels, self.clock)
+    def recorder(self, path, device, channels, key=None):
+        made = SpeakingFakeRecorder(path, device, channels, self.clock, key)
         self.recorders.append(made)
         return made

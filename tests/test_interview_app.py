@@ -151,7 +151,7 @@ async def test_a_lost_device_keeps_the_recording_and_continues_as_a_new_part(stu
         audio.recorders[-1].lose_device()
         await wait_until(pilot, lambda: app.screen.state == "lost" and live.recorder is None)
         assert app.screen.query_one("#banner").has_class("-shown")
-        assert study.interview(live.interview.id).status == "interrupted"
+        await wait_until(pilot, lambda: study.interview(live.interview.id).status == "interrupted")  # the writer thread
         await pilot.press("d")
         await wait_until(pilot, lambda: screen_name(app) == "ChooseDeviceScreen")
         await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 2)
@@ -186,7 +186,7 @@ async def test_reopening_an_interrupted_interview_resumes_at_the_same_item_with_
         await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
         live = app.screen.live
         assert live.session.current_id == where
-        assert live.part_number == 2 and audio.recorders[-1].path.name.endswith("part-2.wav")
+        assert live.part_number == 2 and audio.recorders[-1].path.name.endswith("part-2.wav.enc")
         audio.clock.advance(5)
         await pilot.press("enter", "x", "y")
         await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen")

@@ -58,6 +58,7 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
 
     (recording,) = study.recordings(interview_id)
     assert 11.0 <= recording.duration <= 16.0
+    assert study.recording_path(recording).read_bytes()[:8] == b"IVSEAL01"  # recorded straight into an encrypted part
     captured = " ".join(segment.text for segment in study.segments(interview_id))
     original = " ".join(segment.text for segment in transcriber.transcribe(JFK).segments)
     captured_wer, original_wer = word_error_rate(reference, captured), word_error_rate(reference, original)
@@ -112,8 +113,10 @@ def test_an_interview_killed_mid_recording_reopens_at_the_same_item_with_its_aud
 
     live = LiveInterview.reopen(study, interview_id, AudioBackend())
     (part,) = study.recordings(interview_id)
-    print(f"\nkilled after {seconds} s: part 1 holds {part.duration:.2f} s")
+    print(f"\nkilled after {seconds} s: part 1 holds {part.duration:.2f} s (encrypted)")
     assert part.duration >= seconds - 1.5
+    stored = study.recording_path(part)
+    assert stored.name.endswith(".wav.enc") and not stored.read_bytes().startswith(b"RIFF")
     schedule = find_schedule("npt-key-informant")
     assert live.session.current_id == schedule.items[1].id
     live.begin_part()

@@ -93,7 +93,7 @@ def test_reopening_an_interrupted_interview_resumes_at_the_same_item_in_a_new_pa
     assert [r.part for r in study.recordings(live.interview.id)] == [1], "the crashed part is filed"
     assert resumed.session.current_id == where
     path = resumed.begin_part()
-    assert path.name.endswith("part-2.wav")
+    assert path.name.endswith("part-2.wav.enc")
     audio.clock.advance(3.0)
     resumed.act("next")
     resumed.stop()

@@ -22,6 +22,8 @@ from interviewer.audio.recorder import (
     DeviceLost, DiskFull, Recorder, RecorderError, check_input, free_disk_seconds, list_input_devices,
     part_path,
 )
+from interviewer.audio.sealed_reader import SealedFile
+from interviewer.audio.source import SealedAudio, read_audio, repair_part
 from interviewer.audio.wavfile import WavAppender, read_recording, repair
 
 SHARED = Path(os.environ.get("INTERVIEWER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -338,13 +340,25 @@ def test_real_capture_of_speech_played_into_the_room(null_sink, tmp_path):
     assert lag < 100  # the speech starts within a second of the recording
 
 
+RECORD_SEALED = """
+import sys, time
+from interviewer.audio.recorder import Recorder
+recorder = Recorder(sys.argv[1], key=bytes.fromhex(sys.argv[2]))
+recorder.start()
+print("Recording (sealed)", file=sys.stderr, flush=True)
+time.sleep(30)
+"""
+
+
 @pytest.mark.audio
-def test_kill_9_leaves_a_readable_file_with_all_but_the_last_second(null_sink, tmp_path):
-    path = tmp_path / "killed.wav"
+@pytest.mark.parametrize("sealed", [False, True], ids=["plain-wav", "encrypted"])
+def test_kill_9_leaves_a_readable_file_with_all_but_the_last_second(null_sink, tmp_path, sealed):
+    key = os.urandom(32)
+    path = tmp_path / ("killed.wav.enc" if sealed else "killed.wav")
+    command = ([sys.executable, "-c", RECORD_SEALED, str(path), key.hex()] if sealed else
+               [sys.executable, "-m", "interviewer", "audio", "record", "--out", str(path), "--seconds", "30"])
     player = null_sink.play(playable_wav(JFK, tmp_path))
-    recorder = subprocess.Popen(
-        [sys.executable, "-m", "interviewer", "audio", "record", "--out", str(path), "--seconds", "30"],
-        env=null_sink.env, stderr=subprocess.PIPE, text=True)
+    recorder = subprocess.Popen(command, env=null_sink.env, stderr=subprocess.PIPE, text=True)
     try:
         timer = threading.Timer(15, recorder.kill)
         timer.start()
@@ -358,12 +372,20 @@ def test_kill_9_leaves_a_readable_file_with_all_but_the_last_second(null_sink, t
         player.kill()
         player.wait()
     size = path.stat().st_size
-    header_frames = soundfile.info(str(path)).frames  # readable as it is, before any repair
-    repair(path)
-    samples, rate = read_recording(path)
+    if sealed:
+        assert not path.read_bytes().startswith(b"RIFF")
+        left = SealedFile(path, key)  # readable as it is, before it is closed properly
+        assert not left.finished
+        header_frames, rate = left.frames, left.samplerate
+        assert repair_part(path, key) and SealedFile(path, key).finished
+        samples, rate = read_audio(SealedAudio(path, key))
+    else:
+        header_frames = soundfile.info(str(path)).frames  # readable as it is, before any repair
+        repair(path)
+        samples, rate = read_recording(path)
     seconds = len(samples) / rate
-    print(f"\nkill -9 after 4.0 s: {seconds:.2f} s on disk, header said {header_frames / rate:.2f} s,"
-          f" {size} bytes")
+    print(f"\nkill -9 after 4.0 s ({'encrypted' if sealed else 'plain'}): {seconds:.2f} s on disk, readable "
+          f"before repair {header_frames / rate:.2f} s, {size} bytes")
     assert seconds >= 4.0 - 1.5
     assert header_frames / rate >= 4.0 - 1.5
     assert np.abs(samples).max() > 0.05  # it holds the speech, not silence

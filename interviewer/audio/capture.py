@@ -56,10 +56,11 @@ class AudioBackend:
 
         return recorder.list_input_devices()
 
-    def recorder(self, path: Path, device: int | str | None, channels: int) -> RecorderLike:
+    def recorder(self, path: Path, device: int | str | None, channels: int, key: bytes | None = None) -> RecorderLike:
+        """A recorder into `path`, sealed (encrypted) with `key` when one is given."""
         from interviewer.audio.recorder import Recorder
 
-        return Recorder(path, device, channels, clock=self.clock)
+        return Recorder(path, device, channels, clock=self.clock, key=key)
 
     def free_disk_seconds(self, path: Path, channels: int, samplerate: int = 16000) -> float:
         from interviewer.audio.recorder import free_disk_seconds
@@ -70,9 +71,12 @@ class AudioBackend:
                on_level: LevelListener | None = None, stop: threading.Event | None = None):
         """Listen for `seconds`, reporting the level as it goes; returns the `levels.LevelVerdict`.
 
-        Records through the same Recorder as the interview (into a temporary file), so the check
-        exercises exactly the path the interview will use.
+        Records through the same Recorder as the interview (into a temporary file, sealed with a key that
+        is forgotten at once: what the room said never reaches the disk readable), so the check exercises
+        exactly the path the interview will use.
         """
+        import os
+
         import numpy as np
 
         from interviewer.audio.levels import judge_level
@@ -80,7 +84,7 @@ class AudioBackend:
 
         blocks: list = []
         with tempfile.TemporaryDirectory(prefix="interviewer-check-") as folder:
-            probe = Recorder(Path(folder) / "check.wav", device, channels, fsync=False)
+            probe = Recorder(Path(folder) / "check.wav.enc", device, channels, fsync=False, key=os.urandom(32))
             probe.add_listener(lambda block, _offset: blocks.append(block.copy()))
             probe.start()
             try:

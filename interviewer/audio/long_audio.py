@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 import numpy as np
+
+from interviewer.audio.source import AudioSource, opened_audio
 
 SAMPLE_RATE = 16000
 LONG_RECORDING = 20 * 60
@@ -15,14 +16,14 @@ WINDOW = 10 * 60
 SEARCH = 30
 
 
-def stream_mono(path: Path, block_seconds: float = 30.0) -> Iterator[np.ndarray]:
-    """Decode any file PyAV reads to 16 kHz mono float32, yielding blocks of about `block_seconds`."""
+def stream_mono(path: AudioSource, block_seconds: float = 30.0) -> Iterator[np.ndarray]:
+    """Decode any file PyAV reads (plain or sealed) to 16 kHz mono float32, yielding blocks of about `block_seconds`."""
     import av
 
     resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
     pending: list[np.ndarray] = []
     size = 0
-    with av.open(str(path), metadata_errors="ignore") as container:
+    with opened_audio(path) as opened, av.open(opened, metadata_errors="ignore") as container:
         for frame in container.decode(audio=0):
             for resampled in resampler.resample(frame):
                 samples = resampled.to_ndarray().reshape(-1)
@@ -50,7 +51,7 @@ def quietest_point(audio: np.ndarray, search_seconds: float = SEARCH) -> int:
     return len(audio) - search + quietest * frame + frame // 2
 
 
-def windows(path: Path, window_seconds: float = WINDOW) -> Iterator[tuple[float, np.ndarray]]:
+def windows(path: AudioSource, window_seconds: float = WINDOW) -> Iterator[tuple[float, np.ndarray]]:
     """(offset in seconds, audio) windows covering the whole file, each cut at a pause."""
     buffer = np.zeros(0, dtype=np.float32)
     offset = 0
@@ -65,7 +66,7 @@ def windows(path: Path, window_seconds: float = WINDOW) -> Iterator[tuple[float,
         yield offset / SAMPLE_RATE, buffer
 
 
-def read_mono(path: Path, duration: float) -> np.ndarray:
+def read_mono(path: AudioSource, duration: float) -> np.ndarray:
     """The whole file as 16 kHz mono float32, decoded block by block into one preallocated array.
 
     Decoding through one array (rather than collecting bytes and converting them) keeps the peak memory

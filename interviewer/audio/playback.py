@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
+from interviewer.audio.source import AudioSource, opened_audio, stored_audio
 from interviewer.store import Segment, Study, StoreError
 
 LEAD = 0.25
@@ -18,17 +18,18 @@ class PlaybackError(Exception):
     """Audio cannot be played; the message says why and what to do."""
 
 
-def read_span(path: str | Path, start: float, end: float) -> tuple[np.ndarray, int]:
+def read_span(path: AudioSource, start: float, end: float) -> tuple[np.ndarray, int]:
     """float32 samples (frames × channels) of `path` from `start` to `end` seconds, and their sample rate.
 
     WAV, FLAC and OGG are read directly by position; other formats (MP3, M4A, ...) are decoded with PyAV
-    from the nearest point before `start`, so even a long file is not decoded whole.
+    from the nearest point before `start`, so even a long file is not decoded whole. A sealed recording
+    is decrypted in memory, only the chunks the span needs.
     """
     import soundfile
 
     start, end = max(0.0, start), max(start, end)
     try:
-        with soundfile.SoundFile(str(path)) as audio:
+        with opened_audio(path) as opened, soundfile.SoundFile(opened) as audio:
             rate = audio.samplerate
             audio.seek(min(int(start * rate), audio.frames))
             return audio.read(int((end - start) * rate), dtype="float32", always_2d=True), rate
@@ -36,10 +37,10 @@ def read_span(path: str | Path, start: float, end: float) -> tuple[np.ndarray, i
         return _decode_span(path, start, end)
 
 
-def _decode_span(path: str | Path, start: float, end: float) -> tuple[np.ndarray, int]:
+def _decode_span(path: AudioSource, start: float, end: float) -> tuple[np.ndarray, int]:
     import av
 
-    with av.open(str(path), metadata_errors="ignore") as container:
+    with opened_audio(path) as opened, av.open(opened, metadata_errors="ignore") as container:
         stream = container.streams.audio[0]
         rate = stream.rate or stream.codec_context.sample_rate
         channels = min(stream.codec_context.channels or 1, 2)
@@ -68,10 +69,7 @@ def segment_audio(study: Study, segment: Segment, lead: float = LEAD) -> tuple[n
     recording = next((r for r in recordings if r.id == segment.recording_id), recordings[0] if recordings else None)
     if recording is None:
         raise StoreError(f"Interview #{segment.interview_id} has no recording to play.")
-    path = study.recording_path(recording)
-    if not path.is_file():
-        raise StoreError(f"The recording {path} is missing from the study folder.")
-    return read_span(path, segment.start - lead, segment.end + lead)
+    return read_span(stored_audio(study, recording), segment.start - lead, segment.end + lead)
 
 
 def _sounddevice():

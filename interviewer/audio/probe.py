@@ -31,6 +31,9 @@ def probe(path: Path) -> AudioInfo:
     import av
 
     path = Path(path)
+    if path.is_dir():
+        raise AudioError(f"{path} is a folder, not an audio file: give one recording inside it, "
+                         f"e.g. {path / 'interview.wav'}.")
     if not path.is_file():
         raise AudioError(f"{path}: no such file.")
     if path.stat().st_size == 0:

@@ -19,6 +19,7 @@ from interviewer.audio.devices import (
     DeviceLost, DiskFull, InputDevice, RecorderError, check_input, list_input_devices, refresh_devices,
 )
 from interviewer.audio.levels import SILENCE, Level, LevelVerdict, measure_level
+from interviewer.audio.sealed import SealedPcmWriter
 from interviewer.audio.wavfile import SAMPLE_BYTES, WavAppender, WavTooLarge, read_recording, repair
 
 __all__ = [
@@ -77,6 +78,14 @@ def part_path(path: str | Path, part: int) -> Path:
     return path if part <= 1 else path.with_name(f"{path.stem}.part{part}{path.suffix}")
 
 
+def open_writer(path: Path, samplerate: int, channels: int, *, fsync: bool = True,
+                key: bytes | None = None) -> WavAppender | SealedPcmWriter:
+    """The writer a recording part goes through: sealed with a key, else a plain crash-safe WAV."""
+    if key is not None:
+        return SealedPcmWriter(path, samplerate, channels, key, fsync=fsync)
+    return WavAppender(path, samplerate, channels, fsync=fsync)
+
+
 def _storage_failure(error: OSError, path: Path, seconds: float) -> RecorderError:
     kept = f"the {seconds:.1f} s recorded so far are kept in {path}"
     if isinstance(error, WavTooLarge):
@@ -87,7 +96,7 @@ def _storage_failure(error: OSError, path: Path, seconds: float) -> RecorderErro
 
 
 class Recorder:
-    """Records one input device into one WAV file.
+    """Records one input device into one WAV file (sealed, when given a key).
 
     PortAudio calls `_on_audio` on its own thread; that only copies the block into a queue. A writer
     thread appends blocks to the file, rewrites the header and fsyncs every FLUSH_SECONDS, and hands
@@ -97,7 +106,7 @@ class Recorder:
     def __init__(self, path: str | Path, device: int | str | None = None, channels: int = 1,
                  samplerate: int | None = None, *, flush_seconds: float = FLUSH_SECONDS,
                  stall_seconds: float = STALL_SECONDS, fsync: bool = True,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, key: bytes | None = None):
         if channels not in (1, 2):
             raise RecorderError(f"channels must be 1 (mono) or 2 (stereo, e.g. a phone adapter), not {channels}")
         self.path = Path(path)
@@ -114,6 +123,8 @@ class Recorder:
         self._flush_seconds = flush_seconds
         self._stall_seconds = stall_seconds
         self._fsync = fsync
+        self._key = key
+        """With a key the file is sealed (encrypted in chunks, `sealed.SealedPcmWriter`); without, a plain WAV."""
         self._clock = clock
         self._listeners: list[ChunkListener] = []
         self._failure_listeners: list[Callable[[RecorderError], None]] = []
@@ -128,7 +139,7 @@ class Recorder:
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._stream = None
-        self._file: WavAppender | None = None
+        self._file: WavAppender | SealedPcmWriter | None = None
         self._writer: threading.Thread | None = None
 
     # -- what callers read -------------------------------------------------------------------
@@ -177,7 +188,7 @@ class Recorder:
         if free < MIN_FREE_SECONDS:
             raise DiskFull(f"Only {free:.0f} s of audio fit on the disk holding {self.path}. Free some space first.")
         try:
-            self._file = WavAppender(self.path, rate, self.channels, fsync=self._fsync)
+            self._file = open_writer(self.path, rate, self.channels, fsync=self._fsync, key=self._key)
         except OSError as error:
             raise _storage_failure(error, self.path, 0.0) from error
         self.samplerate, self.input_device = rate, device

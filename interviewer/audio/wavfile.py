@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from interviewer.private import open_private
+
 HEADER_BYTES = 44
 SAMPLE_BYTES = 2
 MAX_DATA_BYTES = 0xFFFFFFFF - HEADER_BYTES
@@ -41,7 +43,7 @@ class WavAppender:
         self.fsync = fsync
         self.data_bytes = 0
         self._synced_bytes = -1
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        self._fd = open_private(self.path)  # owner-only, whatever the umask
         try:
             self._write_all(wav_header(samplerate, channels, 0))
         except OSError:

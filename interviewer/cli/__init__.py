@@ -15,7 +15,23 @@ import click
 from interviewer import __version__
 
 
-@click.group(invoke_without_command=True)
+class InterviewerGroup(click.Group):
+    """The command group; a study database that turns out damaged mid-command gives a clear error, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            from interviewer.store.connection import database_errors, last_opened, unreadable
+
+            if isinstance(error, database_errors()) and last_opened() is not None:
+                from interviewer.cli._common import UserError
+
+                raise UserError(str(unreadable(last_opened(), error))) from None
+            raise
+
+
+@click.group(cls=InterviewerGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="interviewer")
 @click.option(
     "--study",

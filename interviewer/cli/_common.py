@@ -1,4 +1,5 @@
-"""Provides helpers shared by the CLI modules: the --study option and error reporting."""
+"""Provides helpers shared by the CLI modules: the --study option, opening a study (its passphrase prompt) and
+error reporting."""
 
 from __future__ import annotations
 
@@ -26,12 +27,26 @@ def study_option(command: Callable) -> Callable:
     return wrapper
 
 
+def ask_study_passphrase(label: str | None = None):
+    """A prompt function for the study passphrase: asks only on a terminal; a new one is typed twice."""
+
+    def ask(new: bool = False) -> str:
+        if not sys.stdin.isatty():
+            return ""
+        text = label or ("Choose a passphrase for the new encrypted study (at least 8 characters)" if new
+                         else "Study passphrase")
+        return click.prompt(text, hide_input=True, confirmation_prompt=new, default="", show_default=False, err=True)
+
+    return ask
+
+
 def open_study(study: str | None, create: bool = False):
-    """Open the chosen study, turning a missing study into a clear user error."""
+    """Open the chosen study (asking for its passphrase on a terminal when the environment has none), turning a
+    missing, locked or unreadable study into a clear user error."""
     from interviewer.store import Study, StoreError
 
     try:
-        return Study.open(study, create=create)
+        return Study.open(study, create=create, passphrase=ask_study_passphrase())
     except StoreError as error:
         raise UserError(str(error)) from None
 

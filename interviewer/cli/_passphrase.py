@@ -1,4 +1,5 @@
-"""Provides the CLI's passphrase prompt for the re-identification key (hidden input; the environment wins)."""
+"""Provides the CLI's passphrase prompt for the re-identification key (hidden input; the environment wins); the
+study passphrase's prompt is `_common.ask_study_passphrase`."""
 
 from __future__ import annotations
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from interviewer.cli._common import open_study
-
 DEMO_STUDY = "demo"
 DEMO_PASSPHRASE = "demo-study-passphrase"
 DEMO_PARTICIPANT = dict(
@@ -41,7 +39,7 @@ def demo(study: str, model: str | None, once: bool, open_screen: bool) -> None:
         os.environ["INTERVIEWER_KEY_PASSPHRASE"] = DEMO_PASSPHRASE
         click.echo(f"The demo study's re-identification key uses the passphrase '{DEMO_PASSPHRASE}'.", err=True)
 
-    opened = open_study(study, create=True)
+    opened = _open_demo_study(study)
     fields = dict(DEMO_PARTICIPANT)
     code = fields.pop("code")
     if not any(p.code == code for p in opened.participants()):
@@ -56,6 +54,24 @@ def demo(study: str, model: str | None, once: bool, open_screen: bool) -> None:
         from interviewer.cli.tui import open_app
 
         open_app(study)
+
+
+def _open_demo_study(study: str):
+    """The demo study, encrypted like any study but under a passphrase everyone knows (its people are fictional),
+    given here rather than taken from the environment: the demo runs without a terminal, and a researcher's own
+    INTERVIEWER_STUDY_PASSPHRASE stays for their studies. Once unlocked, the rest of this process opens it freely."""
+    from interviewer.cli._common import UserError
+    from interviewer.store import Study, StoreError, study_folder
+
+    try:
+        existed = (study_folder(study) / "study.db").exists()
+        opened = Study.open(study, create=True, passphrase=DEMO_PASSPHRASE)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    if opened.encrypted:
+        click.echo(f"The demo study {opened.folder} is {'' if existed else 'now '}encrypted with the passphrase "
+                   f"'{DEMO_PASSPHRASE}'.", err=True)
+    return opened
 
 
 def _holds_sample(study, sample) -> bool:

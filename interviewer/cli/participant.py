@@ -129,6 +129,54 @@ def list_(study, as_json) -> None:
         click.echo("  ".join(str(row[c] or "").ljust(widths[c]) for c in columns).rstrip())
 
 
+@participant.command("withdraw")
+@click.argument("code")
+@click.option("--reason", default="participant withdrew from the study", show_default=True,
+              help="Why, for the audit log.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@study_option
+def withdraw(study, code, reason, yes) -> None:
+    """Remove a participant's recordings and transcripts from the study, for good.
+
+    Their interviews stay listed as withdrawn, their consent is marked withdrawn (so every later export
+    leaves them out), their originals are dropped from the re-identification key (its passphrase from
+    INTERVIEWER_KEY_PASSPHRASE or a prompt), and one audit entry records what was removed, when and why.
+
+    Example:
+
+        interviewer participant withdraw KI-08 --reason "withdrew by email, 2026-12-01"
+    """
+    import sys
+
+    from interviewer.cli._passphrase import ask_passphrase
+    from interviewer.protection.retention import withdraw_participant
+    from interviewer.store import StoreError
+
+    opened = open_study(study)
+    try:
+        found = opened.participant(code)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    interviews = opened.interviews(found.code)
+    recordings = sum(1 for i in interviews for r in opened.recordings(i.id) if r.deleted_at is None)
+    question = (f"Remove {found.code}'s {recordings} recording(s) and the transcripts of {len(interviews)} "
+                "interview(s) for good?")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError(f"{question} Run this in a terminal to confirm, or pass --yes.")
+        if not click.confirm(question, default=False, err=True):
+            raise UserError("Nothing was changed.")
+    try:
+        done = withdraw_participant(opened, found.code, reason, ask_passphrase())
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"Withdrew {done.code}: {done.recordings} recording(s) and {done.segments} transcript segment(s) "
+               f"of {len(done.interviews)} interview(s) removed; later exports leave {done.code} out.")
+    if done.key_entries_removed is None:
+        click.echo("The re-identification key still holds originals from these transcripts: run this again with "
+                   "INTERVIEWER_KEY_PASSPHRASE set (or in a terminal) to remove them.", err=True)
+
+
 @click.group()
 def consent() -> None:
     """Record participants' consent.

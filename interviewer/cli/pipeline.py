@@ -59,8 +59,13 @@ def _import(opened, audio, participant, mode, schedule, interviewer):
 
         found = resolve_schedule(opened, schedule)
         schedule_id, schedule_version = found.id, str(found.version)
-    return import_recording(opened, audio, participant, mode=mode, schedule_id=schedule_id,
-                            schedule_version=schedule_version, interviewer=interviewer)
+    result = import_recording(opened, audio, participant, mode=mode, schedule_id=schedule_id,
+                              schedule_version=schedule_version, interviewer=interviewer)
+    if result.consent_missing:
+        click.echo(f"Warning: {participant} has no consent to audio recording on file; the recording was imported "
+                   f"and this is noted in interview #{result.interview.id}'s timeline. Record the consent with: "
+                   f"interviewer consent record {participant} --audio", err=True)
+    return result
 
 
 @click.command("transcribe")

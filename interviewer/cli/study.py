@@ -19,21 +19,31 @@ def study() -> None:
 
 @study.command("init")
 @click.option("--title", default=None, help="A readable title for the study.")
+@click.option("--no-encryption", is_flag=True,
+              help="Keep the database and recordings unencrypted (only for a study on an encrypted volume).")
 @study_option
-def init(study: str | None, title: str | None) -> None:
-    """Create a new, empty study.
+def init(study: str | None, title: str | None, no_encryption: bool) -> None:
+    """Create a new, empty study, encrypted under a study passphrase.
 
-    Example:
+    The passphrase comes from INTERVIEWER_STUDY_PASSPHRASE or is asked for (typed twice). The database
+    (SQLCipher, AES-256) and every recording (AES-256-GCM) are encrypted; everything in the study
+    folder is readable by you only. Lose the passphrase and the study cannot be opened: keep it safe.
+
+    Examples:
 
         interviewer study init --study key-informants
+
+        interviewer study init --study on-encrypted-disk --no-encryption
     """
+    from interviewer.cli._common import ask_study_passphrase
     from interviewer.store import Study, StoreError
 
     try:
-        created = Study.create(study, title=title)
+        created = Study.create(study, title=title, passphrase=ask_study_passphrase(), encrypted=not no_encryption)
     except StoreError as error:
         raise UserError(str(error)) from None
-    click.echo(f"Created study '{created.name}' in {created.folder}")
+    how = "not encrypted (--no-encryption)" if no_encryption else "encrypted with the study passphrase"
+    click.echo(f"Created study '{created.name}' in {created.folder}, {how}.")
 
 
 @study.command("info")
@@ -45,11 +55,29 @@ def info(study: str | None) -> None:
 
         interviewer study info --study key-informants
     """
+    from interviewer.protection.retention import next_due, retention_policy
+    from interviewer.store.backup import newest_backup
+
     opened = open_study(study)
     counts = opened.row_counts("participants", "interviews", "recordings", "transcript_segments")
     click.echo(f"Study: {opened.name}\nFolder: {opened.folder}")
+    if opened.encrypted:
+        click.echo("Encryption: encrypted at rest (database: SQLCipher 4, AES-256; recordings: AES-256-GCM), "
+                   "unlocked with the study passphrase")
+    else:
+        click.echo("Encryption: NOT encrypted (created with --no-encryption; keep it on an encrypted volume, or "
+                   "run: interviewer study encrypt)")
     for table, count in counts.items():
         click.echo(f"{table.replace('_', ' ').capitalize()}: {count}")
+    deleted = sum(1 for recording in opened.all_recordings() if recording.deleted_at)
+    if deleted:
+        click.echo(f"Recordings deleted (retention or withdrawal): {deleted}")
+    policy = retention_policy(opened)
+    due = next_due(opened)
+    click.echo(f"Retention: {policy.describe()}" + (f"; next due {due:%Y-%m-%d}" if due else ""))
+    backup = newest_backup(opened.folder)
+    click.echo(f"Newest backup: {backup.path} ({backup.made_at}, {backup.reason})" if backup else
+               "Newest backup: none yet (make one with: interviewer study backup DEST)")
 
 
 @study.command("set-quote-label")

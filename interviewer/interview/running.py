@@ -19,7 +19,8 @@ from interviewer.schedule.study import keep_schedule, schedule_for
 log = logging.getLogger(__name__)
 
 RECORDING_LOCK = "being recorded in an interview window"
-PART_FILE = re.compile(r"^interview-(\d+)-part-(\d+)\.wav$")
+PART_FILE = re.compile(r"^interview-(\d+)-part-(\d+)\.wav(\.enc)?$")
+"""A recorded part: a plain WAV (a study without encryption) or a sealed one (`.wav.enc`)."""
 
 
 class ConsentMissing(StoreError):
@@ -32,7 +33,19 @@ def has_audio_consent(study: Study, code: str) -> bool:
 
 
 def part_file(study: Study, interview_id: int, part: int) -> Path:
-    return study.recordings_dir / f"interview-{interview_id:04d}-part-{part}.wav"
+    """Where a recorded part goes: sealed (`.wav.enc`) in an encrypted study."""
+    name = f"interview-{interview_id:04d}-part-{part}.wav" + (".enc" if study.encrypted else "")
+    return study.recordings_dir / name
+
+
+def part_files(study: Study, interview_id: int) -> list[tuple[int, Path]]:
+    """(part number, file) of every recorded part of an interview on disk, plain or sealed."""
+    found = []
+    for path in study.recordings_dir.glob(f"interview-{interview_id:04d}-part-*.wav*"):
+        match = PART_FILE.match(path.name)
+        if match:
+            found.append((int(match.group(2)), path))
+    return sorted(found)
 
 
 class StoreWriter:
@@ -167,7 +180,10 @@ class LiveInterview:
         self.channels = channels or self.channels
         number = self._next_part_number()
         path = part_file(self.study, self.interview.id, number)
-        recorder = self.audio.recorder(path, device, self.channels)
+        if self.study.encrypted:
+            recorder = self.audio.recorder(path, device, self.channels, key=self.study.audio_key)
+        else:
+            recorder = self.audio.recorder(path, device, self.channels)
         if on_failure is not None:
             recorder.on_failure(on_failure)
         recorder.start()
@@ -213,11 +229,7 @@ class LiveInterview:
 
     def _next_part_number(self) -> int:
         # Files on disk, not the database: this runs on a worker thread, and every part has a file.
-        used = [self.part_number]
-        for path in self.study.recordings_dir.glob(f"interview-{self.interview.id:04d}-part-*.wav"):
-            match = PART_FILE.match(path.name)
-            if match:
-                used.append(int(match.group(2)))
+        used = [self.part_number] + [number for number, _path in part_files(self.study, self.interview.id)]
         return max(used, default=0) + 1
 
     # -- actions -----------------------------------------------------------------------------------
@@ -259,29 +271,23 @@ class LiveInterview:
 
 
 def _add_part(study: Study, interview_id: int, path: Path) -> None:
-    import soundfile
+    from interviewer.audio.source import audio_sha256, audio_source, part_info, repair_part
 
-    from interviewer.audio.probe import sha256_of
-    from interviewer.audio.wavfile import repair
-
-    repair(path)
-    info = soundfile.info(str(path))
-    if info.frames == 0:
+    repair_part(path, study.audio_key)
+    source = audio_source(path, study.audio_key)
+    samplerate, channels, frames = part_info(source)
+    if frames == 0:
         raise ValueError(f"{path} holds no audio")
-    study.add_recording(interview_id, path=path, sha256=sha256_of(path), format="wav", sample_rate=info.samplerate,
-                        channels=info.channels, duration=info.frames / info.samplerate)
+    study.add_recording(interview_id, path=path, sha256=audio_sha256(source), format="wav", sample_rate=samplerate,
+                        channels=channels, duration=frames / samplerate)
 
 
 def file_orphan_parts(study: Study, interview_id: int) -> list[Path]:
     """File recording parts on disk that the study does not know (left by a crash), repairing their headers."""
     known = {study.recording_path(r).resolve() for r in study.recordings(interview_id)}
     filed = []
-    parts = []
-    for path in study.recordings_dir.glob(f"interview-{interview_id:04d}-part-*.wav"):
-        match = PART_FILE.match(path.name)
-        if match and path.resolve() not in known:
-            parts.append((int(match.group(2)), path))
-    for _number, path in sorted(parts):
+    parts = [(number, path) for number, path in part_files(study, interview_id) if path.resolve() not in known]
+    for _number, path in parts:
         try:
             _add_part(study, interview_id, path)
         except (ValueError, RuntimeError) as error:  # not a WAV, or no audio at all

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from interviewer.private import write_private
 from interviewer.locations import bundled_dir
 from interviewer.schedule.loading import bundled_schedules, find_schedule, load_schedule, looks_like_path
 from interviewer.schedule.model import SCHEDULE_SUFFIXES, Schedule, ScheduleError
@@ -42,10 +43,7 @@ def add_schedule(study: Study, path: str | Path) -> Schedule:
                 f" questions ({kept}). Interviews may already follow it; give the changed file a new 'version'"
                 " (e.g. version: 2) and add it again.")
         return load_schedule(kept)
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_suffix(".partial")
-    partial.write_bytes(content)
-    partial.replace(kept)
+    write_private(kept, content)
     study.audit("add", "schedules", None, {"id": schedule.id, "version": str(schedule.version), "from": str(source)})
     return load_schedule(kept)
 

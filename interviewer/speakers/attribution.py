@@ -62,7 +62,10 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
     """
     from faster_whisper import decode_audio
 
-    left, right = decode_audio(str(path), split_stereo=True)
+    from interviewer.audio.source import opened_audio
+
+    with opened_audio(path) as opened:
+        left, right = decode_audio(opened, split_stereo=True)
     if not channels_are_separate(left, right):
         return None
     channels = [transcriber.transcribe(channel) for channel in (left, right)]

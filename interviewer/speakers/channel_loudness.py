@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import numpy as np
 
@@ -61,12 +60,14 @@ class ChannelLoudness:
         return int(ranked[0])
 
     @classmethod
-    def of_file(cls, path: str | Path, block_seconds: float = 10.0) -> tuple["ChannelLoudness", np.ndarray]:
+    def of_file(cls, path, block_seconds: float = 10.0) -> tuple["ChannelLoudness", np.ndarray]:
         """The loudness of a stereo file read block by block, and every 8th sample for telling whether the
         channels carry different signals (`attribution.channels_are_separate`)."""
         import soundfile
 
-        with soundfile.SoundFile(str(path)) as audio:
+        from interviewer.audio.source import opened_audio
+
+        with opened_audio(path) as opened, soundfile.SoundFile(opened) as audio:
             loudness = cls(audio.samplerate, audio.channels)
             thinned = []
             for block in audio.blocks(blocksize=int(block_seconds * audio.samplerate), dtype="int16", always_2d=True):

@@ -46,7 +46,9 @@ def attribute_live(study: Study, interview: Interview, recording: Recording, tra
     from interviewer.speakers.channel_loudness import ChannelLoudness
     from interviewer.transcribe.whisper import iter_words
 
-    path = study.recording_path(recording)
+    from interviewer.audio.source import stored_audio
+
+    path = stored_audio(study, recording)
     if recording.channels == 2 and speakers == 2:
         loudness, sample = ChannelLoudness.of_file(path)
         if channels_are_separate(sample[:, 0], sample[:, 1]):

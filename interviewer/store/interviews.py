@@ -11,7 +11,8 @@ import sqlite_utils
 from interviewer.store.base import StoreError, StudyTables, now
 
 MODES = ("phone", "face-to-face", "video")
-INTERVIEW_STATUSES = ("planned", "recording", "interrupted", "recorded", "transcribed", "anonymised", "reviewed", "exported")
+INTERVIEW_STATUSES = ("planned", "recording", "interrupted", "recorded", "transcribed", "anonymised", "reviewed", "exported",
+                      "withdrawn")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class Recording:
     sample_rate: int
     channels: int
     duration: float
+    deleted_at: str | None = None
+    """When the audio was destroyed (retention policy or withdrawal); the row stays for the transcript."""
+    deleted_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,9 @@ class InterviewTables(StudyTables):
     def untranscribed_interview_ids(self) -> list[int]:
         """Interviews with a recording but no transcript, not being recorded, oldest first."""
         rows = self.db.execute(
-            "select i.id from interviews i where exists (select 1 from recordings r where r.interview_id = i.id) "
-            "and not exists (select 1 from transcript_segments s where s.interview_id = i.id) "
-            "and i.status not in ('recording') order by i.id"
+            "select i.id from interviews i where exists (select 1 from recordings r where r.interview_id = i.id "
+            "and r.deleted_at is null) and not exists (select 1 from transcript_segments s where s.interview_id = i.id) "
+            "and i.status not in ('recording', 'withdrawn') order by i.id"
         ).fetchall()
         return [row[0] for row in rows]
 
@@ -174,9 +178,27 @@ class InterviewTables(StudyTables):
     def recordings(self, interview_id: int) -> list[Recording]:
         return [self.recording(row["id"]) for row in self.db["recordings"].rows_where("interview_id = ?", [interview_id], order_by="part")]
 
+    def all_recordings(self) -> list[Recording]:
+        """Every recording of the study, deleted ones included, by interview and part."""
+        return [self.recording(row["id"]) for row in self.db["recordings"].rows_where(order_by="interview_id, part")]
+
     def has_recording(self, sha256: str) -> bool:
-        """Whether any interview of the study has a recording with this checksum."""
-        return self.db.execute("select 1 from recordings where sha256 = ? limit 1", [sha256]).fetchone() is not None
+        """Whether any interview of the study has a (kept) recording with this checksum."""
+        return self.db.execute("select 1 from recordings where sha256 = ? and deleted_at is null limit 1",
+                               [sha256]).fetchone() is not None
+
+    def set_recording_file(self, recording_id: int, path: Path) -> None:
+        """Point a recording at a new file in the study folder (its encrypted copy), audited."""
+        stored = path.relative_to(self.folder) if path.is_relative_to(self.folder) else path
+        with self.db.conn:
+            self.db["recordings"].update(recording_id, {"path": str(stored)})
+            self.audit("encrypt", "recordings", recording_id, {"path": str(stored)})
+
+    def mark_recording_deleted(self, recording_id: int, reason: str, details: dict[str, Any]) -> None:
+        """Record that a recording's audio was destroyed, when and why (the file is removed by the caller)."""
+        with self.db.conn:
+            self.db["recordings"].update(recording_id, {"deleted_at": now(), "deleted_reason": reason})
+            self.audit("delete recording", "recordings", recording_id, {"reason": reason, **details})
 
     def recording_path(self, recording: Recording) -> Path:
         path = Path(recording.path)

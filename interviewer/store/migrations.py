@@ -9,6 +9,7 @@ import sqlite_utils
 
 from interviewer.store.migrations_anonymisation import anonymisation_settings, possible_misses
 from interviewer.store.migrations_exports import coder_allocations
+from interviewer.store.migrations_protection import recording_deletion
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -172,6 +173,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_segment_item_confidence_and_speaker_source", _segment_item_confidence_and_speaker_source),
     ("0005_anonymisation_settings", anonymisation_settings),
     ("0006_possible_misses", possible_misses),
+    ("0007_recording_deletion", recording_deletion),
 ]
 
 
@@ -179,6 +181,12 @@ def applied(db: sqlite_utils.Database) -> list[str]:
     if "_migrations" not in db.table_names():
         return []
     return [row["name"] for row in db["_migrations"].rows_where(order_by="id")]
+
+
+def pending(db: sqlite_utils.Database) -> list[str]:
+    """The migrations not yet applied, in order."""
+    done = set(applied(db))
+    return [name for name, _ in MIGRATIONS if name not in done]
 
 
 def migrate(db: sqlite_utils.Database, upto: int | None = None) -> list[str]:

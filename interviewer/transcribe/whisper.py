@@ -104,7 +104,7 @@ class Transcriber:
         return self._whisper
 
     def transcribe(self, audio, progress: ProgressCallback | None = None, language: str | None = None) -> Transcript:
-        """Transcribe a file path or a 16 kHz mono float32 array."""
+        """Transcribe a file path, a sealed recording (`audio.source.SealedAudio`) or a 16 kHz mono float32 array."""
         segments, info = self._run(audio, language)
         collected = []
         for segment in segments:
@@ -120,7 +120,7 @@ class Transcriber:
             segments=[from_faster_whisper(segment) for segment in collected],
         )
 
-    def transcribe_long(self, path: Path, duration: float, progress: ProgressCallback | None = None) -> Transcript:
+    def transcribe_long(self, path, duration: float, progress: ProgressCallback | None = None) -> Transcript:
         """Transcribe a long file window by window, keeping only one window of audio in memory."""
         from interviewer.audio.long_audio import windows
 
@@ -135,7 +135,14 @@ class Transcriber:
         return Transcript(model=self.model_name, language=language, duration=duration, segments=segments)
 
     def _run(self, audio, language: str | None):
-        if isinstance(audio, (str, Path)):
+        from interviewer.audio.source import SealedAudio, opened_audio
+
+        if isinstance(audio, SealedAudio):  # decrypted into memory, never to a file
+            from faster_whisper import decode_audio
+
+            with opened_audio(audio) as handle:
+                audio = decode_audio(handle)
+        elif isinstance(audio, (str, Path)):
             audio = str(audio)
         if not self.resolved.multilingual:
             language = "en"

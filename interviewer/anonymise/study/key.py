@@ -15,7 +15,8 @@ import secrets
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from interviewer.anonymise.study.keyfile import (Passphrase, decrypt, encrypt, locked, resolve_passphrase, write_private)
+from interviewer.anonymise.study.keyfile import (Passphrase, decrypt, encrypt, locked, resolve_passphrase)
+from interviewer.private import write_private
 from interviewer.store import Study, now
 
 KEY_FILE = Path("key") / "reidentification.key"

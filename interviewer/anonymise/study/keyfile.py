@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import fcntl
 import json
@@ -10,14 +9,16 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator, Union
 
+from interviewer import crypto
+from interviewer.private import private_folder
 from interviewer.store import StoreError
+
+SCRYPT = crypto.SCRYPT
 
 FORMAT = "interviewer-reidentification-key"
 VERSION = 1
 PASSPHRASE_VARIABLE = "INTERVIEWER_KEY_PASSPHRASE"
 MIN_PASSPHRASE = 8
-SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
-"""About 0.1 s and 32 MB per derivation: slow enough to make guessing costly, quick enough for every command."""
 
 Passphrase = Union[str, Callable[[bool], str], None]
 """A passphrase, a function that asks for one (the CLI's hidden prompt; called with True for a new key, to be
@@ -51,14 +52,8 @@ def resolve_passphrase(passphrase: Passphrase, path: Path, *, new: bool = False)
     return value
 
 
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+_derive = crypto.passphrase_key
+_b64 = crypto.b64
 
 
 def _aad(header: dict) -> bytes:
@@ -70,9 +65,9 @@ def encrypt(payload: dict, passphrase: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, nonce = os.urandom(16), os.urandom(12)
-    header = {"format": FORMAT, "version": VERSION, "kdf": {"name": "scrypt", "salt": _b64(salt), **SCRYPT},
+    header = {"format": FORMAT, "version": VERSION, "kdf": {"name": "scrypt", "salt": _b64(salt), **crypto.SCRYPT},
               "cipher": "AES-256-GCM"}
-    key = _derive(passphrase, salt, **SCRYPT)
+    key = _derive(passphrase, salt, **crypto.SCRYPT)
     plain = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
     sealed = AESGCM(key).encrypt(nonce, plain, _aad(header))
     return (json.dumps({**header, "nonce": _b64(nonce), "ciphertext": _b64(sealed)}, indent=1) + "\n").encode()
@@ -91,8 +86,8 @@ def decrypt(data: bytes, passphrase: str, path: Path) -> dict:
             raise KeyFileError(f"{path} is a version {envelope.get('version')} key; this interviewer reads version "
                             f"{VERSION}. Update interviewer.")
         kdf = envelope["kdf"]
-        key = _derive(passphrase, base64.b64decode(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
-        nonce, sealed = base64.b64decode(envelope["nonce"]), base64.b64decode(envelope["ciphertext"])
+        key = _derive(passphrase, crypto.unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+        nonce, sealed = crypto.unb64(envelope["nonce"]), crypto.unb64(envelope["ciphertext"])
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
         raise KeyFileError(f"{path} is not a readable re-identification key ({error}); restore it from a backup.") from None
     try:
@@ -103,29 +98,10 @@ def decrypt(data: bytes, passphrase: str, path: Path) -> dict:
     return json.loads(plain.decode("utf-8"))
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file only its owner can read, atomically (a crash leaves the old file or the new, never half)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    staging = path.with_name(path.name + ".partial")
-    staging.unlink(missing_ok=True)
-    handle = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(staging, path)
-    finally:
-        staging.unlink(missing_ok=True)
-    os.chmod(path, 0o600)
-
-
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock beside the key while it is read, changed and written (other processes wait)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
+    private_folder(path.parent)
     handle = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
