@@ -54,6 +54,8 @@ async def test_an_answer_spoken_while_recording_is_marked_as_covering_its_prompt
         assert live.session.prompt_marks[("meaning-of-involvement", 1)].state in ("confirmed", "suggested")
         await pilot.press("x", "y")
         await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen", timeout=30)
+        await pilot.pause(0.5)  # let the summary finish mounting before the app closes
+        assert "meaning-of-involvement" in str(app.screen.query_one("#summary").render())
         interview_id = live.interview.id
 
     covered = [e for e in study.events(interview_id) if e.kind == "covered"]
