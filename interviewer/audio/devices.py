@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from dataclasses import dataclass
 
@@ -19,6 +20,10 @@ PORTAUDIO_HINT = (
     "Recording needs the PortAudio library: on Debian or Ubuntu run `sudo apt-get install libportaudio2`"
     " (and `pulseaudio` or `pipewire-pulse` for the sound server)."
 )
+
+STREAM_OPENING = threading.Lock()
+"""Held while a stream is opened: PulseAudio reads PULSE_SOURCE when a stream opens, and the call input sets
+it for a moment (see `call.py`), so no other stream may open meanwhile."""
 
 
 class RecorderError(Exception):
