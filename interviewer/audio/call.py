@@ -190,7 +190,7 @@ class CallStreams:
                 self._overflow = True
             adc, current = getattr(time_info, "inputBufferAdcTime", 0.0), getattr(time_info, "currentTime", 0.0)
             captured = now - (current - adc) if adc > 0 and current > 0 else now - frames / self.samplerate
-            self.aligner.add(number, indata, captured)
+            self.aligner.add(number, indata, captured, now)
             if number == 0 and now - self._last[1] > self.stall_seconds:
                 self._lost(1)
 

@@ -167,6 +167,9 @@ class StreamAligner:
         self._read: float | None = None
         self._step = 1.0
         self._pending_gaps: list[Gap] = []
+        self._now = float("-inf")
+        self._arrivals: deque[tuple[int, float]] = deque()
+        """(microphone frame it ends at, when it was handed over) of each microphone block not yet written."""
         self._lock = threading.Lock()
 
     @property
@@ -178,7 +181,10 @@ class StreamAligner:
                 return 0.0
             return (self._read - call.clock.frame_at(mic.clock.time_of(self.emitted))) / self.samplerate
 
-    def add(self, side: int, block: np.ndarray, capture_time: float) -> None:
+    def add(self, side: int, block: np.ndarray, capture_time: float, arrival: float | None = None) -> None:
+        """One block of a side, with the capture time of its first frame and when it was handed over
+        (`arrival`, the same clock; default: the capture time). The microphone's audio waits for the call's
+        until `max_wait` has passed since it was handed over, so a burst of late blocks loses nothing."""
         samples = np.asarray(block)
         if samples.ndim == 2:
             samples = samples[:, 0]
@@ -187,7 +193,10 @@ class StreamAligner:
             if self._origin is None:
                 self._origin = capture_time
             time = capture_time - self._origin
+            self._now = max(self._now, (capture_time if arrival is None else arrival) - self._origin)
             stream = self.sides[side]
+            if side == 0:
+                self._arrivals.append((stream.end + len(samples), self._now))
             if stream.held is not None:
                 self._confirm_gap(side, samples, time)
             elif stream.clock.ready and stream.clock.span >= 1.0 \
@@ -264,7 +273,9 @@ class StreamAligner:
         pending = mic.end - self.emitted
         if pending <= 0:
             return
-        too_old = pending > self.max_wait * self.samplerate
+        while self._arrivals and self._arrivals[0][0] <= self.emitted:
+            self._arrivals.popleft()
+        too_old = bool(self._arrivals) and self._now - self._arrivals[0][1] > self.max_wait
         if not call.started or not call.clock.ready:
             if not (force or too_old):
                 return
@@ -281,7 +292,7 @@ class StreamAligner:
         values = np.interp(positions - call.base, np.arange(len(call.data)), call.data, left=0.0, right=0.0) \
             if len(call.data) else np.zeros(count, dtype=np.float32)
         missing = positions >= call.end
-        if missing.any():
+        if missing.any() and not force:  # at the stop the call's last blocks are simply not wanted
             self.call_waited += int(missing.sum())
             self._report(Gap(1, self.emitted + int(np.argmax(missing)), float(missing.sum()) / self.samplerate))
         self._read += self._step * count

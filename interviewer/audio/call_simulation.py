@@ -86,7 +86,7 @@ def simulate(seconds: float, mic: SimulatedStream, call: SimulatedStream, *, rat
         written[0] += len(block)
 
     aligner = StreamAligner(rate, emit)
-    for _arrival, side, stamp, samples in events:
-        aligner.add(side, samples, stamp)
+    for arrival, side, stamp, samples in events:
+        aligner.add(side, samples, stamp, arrival)
     aligner.flush()
     return AlignmentRun(np.array(found[0]), np.array(found[1]), list(aligner.gaps), written[0])
