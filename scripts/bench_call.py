@@ -39,7 +39,7 @@ def stretch_call_side(ppm: float) -> None:
     original = StreamAligner.add
     carry = [0.0]
 
-    def add(self, side, block, capture_time):
+    def add(self, side, block, capture_time, arrival=None):
         if side == 1 and ppm:
             samples = np.asarray(block).reshape(len(block), -1)[:, 0].astype(np.float32)
             wanted = len(samples) * (1 + ppm * 1e-6) + carry[0]
@@ -47,7 +47,7 @@ def stretch_call_side(ppm: float) -> None:
             carry[0] = wanted - count
             positions = np.linspace(0, len(samples) - 1, count)
             block = np.interp(positions, np.arange(len(samples)), samples).astype(np.int16)
-        original(self, side, block, capture_time)
+        original(self, side, block, capture_time, arrival)
 
     StreamAligner.add = add
 
