@@ -94,7 +94,9 @@ class StartInterviewScreen(Screen):
                              value=1, allow_blank=False, compact=True)
             with Vertical(id="preflight"):
                 yield LevelMeter(id="meter")
-                yield LevelMeter(id="meter-call")
+                call_meter = LevelMeter(id="meter-call")
+                call_meter.display = False  # shown when the call input is chosen
+                yield call_meter
                 yield Static("Checking the input…", id="verdict")
                 yield Static(id="disk")
                 yield Static(id="model")

@@ -47,7 +47,9 @@ class SidePanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="recording")
         yield LevelMeter(id="level")
-        yield LevelMeter(id="level-call")  # shown only when recording a call on this computer
+        call_meter = LevelMeter(id="level-call")
+        call_meter.display = False  # shown only when recording a call on this computer
+        yield call_meter
         yield Static(id="disk")
         yield Static(id="live")  # shown only while live transcription runs
         yield Static("Sections", classes="heading")
