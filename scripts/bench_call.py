@@ -188,7 +188,8 @@ async def record(minutes: float, live: bool, drift_ppm: float) -> dict:
 
 
 def simulated(minutes: float, drift_ppm: float) -> None:
-    from interviewer.audio.call_simulation import SimulatedStream, simulate
+    sys.path.insert(0, str(REPO / "tests"))
+    from call_simulation import SimulatedStream, simulate
 
     started = time.perf_counter()
     run = simulate(minutes * 60, SimulatedStream(ppm=-drift_ppm / 2, start=0.25, drop_every=97),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from interviewer.audio.call_align import StreamAligner
-from interviewer.audio.call_simulation import SimulatedStream, simulate
+from call_simulation import SimulatedStream, simulate
 
 
-def test_clocks_drifting_apart_stay_aligned_within_a_few_milliseconds_over_ten_minutes():
-    run = simulate(600, SimulatedStream(ppm=60, start=0.3), SimulatedStream(ppm=-140, jitter=0.003))
+def test_clocks_drifting_apart_stay_aligned_within_a_few_milliseconds_over_five_minutes():
+    run = simulate(300, SimulatedStream(ppm=100, start=0.3), SimulatedStream(ppm=-200, jitter=0.003))
     offsets = run.offsets_ms()
-    assert len(offsets) >= 115
+    assert len(offsets) >= 55
     assert np.abs(offsets).max() < 10.0, offsets
     assert not run.gaps
 

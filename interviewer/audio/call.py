@@ -146,6 +146,22 @@ def find_call_input(sd=None, *, run=subprocess.run, platform: str | None = None)
     return CallInput(False, UNSUPPORTED)
 
 
+def common_samplerate(sd, call: CallInput, wanted: int | None = None) -> int:
+    """A rate both sides record at: the transcriber's 16 kHz where they allow it (PulseAudio converts), else
+    a rate both devices run at (WASAPI shared mode and Core Audio may insist on their own)."""
+    candidates = [wanted] if wanted else [devices.PREFERRED_SAMPLERATE, 48000, 44100]
+    problems = []
+    for rate in candidates:
+        try:
+            for side in (call.mic, call.call):
+                sd.check_input_settings(device=side.device, channels=1, samplerate=rate, dtype="int16")
+            return int(rate)
+        except Exception as error:  # PortAudio says no through several exception types
+            problems.append(f"{rate} Hz: {error}")
+    raise RecorderError(f"{call.mic.name} and {call.call.name} have no sample rate in common"
+                        f" ({'; '.join(problems)}).")
+
+
 class _Status:
     """What the recorder reads of a block's status."""
 
@@ -191,8 +207,8 @@ class CallStreams:
             adc, current = getattr(time_info, "inputBufferAdcTime", 0.0), getattr(time_info, "currentTime", 0.0)
             captured = now - (current - adc) if adc > 0 and current > 0 else now - frames / self.samplerate
             self.aligner.add(number, indata, captured, now)
-            if number == 0 and now - self._last[1] > self.stall_seconds:
-                self._lost(1)
+            if now - self._last[1 - number] > self.stall_seconds:  # the other side went quiet without a word
+                self._lost(1 - number)
 
         def ended() -> None:
             if not self._closing:
@@ -277,12 +293,7 @@ class CallRecorder(Recorder):
         call = self.call = self.call or find_call_input(sd)
         if not call.available:
             raise RecorderError(f"{CALL_LABEL} cannot be recorded: {call.reason}")
-        rate = self._wanted_samplerate or devices.PREFERRED_SAMPLERATE
-        for side in (call.mic, call.call):
-            try:
-                sd.check_input_settings(device=side.device, channels=1, samplerate=rate, dtype="int16")
-            except Exception as error:
-                raise RecorderError(f"Cannot record {side.name} at {rate} Hz: {error}") from error
+        rate = common_samplerate(sd, call, self._wanted_samplerate)
         return InputDevice(-1, CALL_LABEL, 2, float(rate), call.system, False), rate
 
     def _open_stream(self, sd, device: InputDevice, rate: int):

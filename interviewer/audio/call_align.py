@@ -41,18 +41,25 @@ class Gap:
 
 
 class StreamClock:
-    """Where a stream's frames fall in time: a line fitted to (frame, capture time) of its blocks."""
+    """Where a stream's frames fall in time: frame / rate + an offset, fitted to (frame, capture time) of its blocks.
+
+    The offset is the median over the last FIT_SECONDS, so the odd timestamps of a stream's first blocks
+    (its buffers filling) and a late one now and then do not move it; the rate is measured over minutes.
+    """
+
+    REFIT_EVERY = 10
+    """Blocks between recomputing the median once the fit has settled."""
 
     def __init__(self, nominal_rate: float):
         self.nominal = float(nominal_rate)
         self._recent: deque[tuple[float, float]] = deque()
-        self._sum_n = 0.0
-        self._sum_t = 0.0
         self._anchors: deque[tuple[float, float]] = deque()
         self._anchor_n = 0.0
         self._anchor_t = 0.0
         self._anchor_count = 0
         self._anchor_since: float | None = None
+        self._offset = 0.0
+        self._since_fit = 0
         self.rate = self.nominal
 
     @property
@@ -66,13 +73,17 @@ class StreamClock:
 
     def add(self, frame: float, time: float) -> None:
         self._recent.append((frame, time))
-        self._sum_n += frame
-        self._sum_t += time
         while self._recent and time - self._recent[0][1] > FIT_SECONDS:
-            old_n, old_t = self._recent.popleft()
-            self._sum_n -= old_n
-            self._sum_t -= old_t
+            self._recent.popleft()
         self._add_anchor(frame, time)
+        self._since_fit += 1
+        if len(self._recent) < 100 or self._since_fit >= self.REFIT_EVERY:
+            self._refit()
+
+    def _refit(self) -> None:
+        points = np.array(self._recent)
+        self._offset = float(np.median(points[:, 1] - points[:, 0] / self.rate))
+        self._since_fit = 0
 
     def _add_anchor(self, frame: float, time: float) -> None:
         if self._anchor_since is None:
@@ -88,26 +99,27 @@ class StreamClock:
         self._anchor_since = None
         while self._anchors and self._anchors[-1][1] - self._anchors[0][1] > RATE_BASELINE_SECONDS:
             self._anchors.popleft()
-        self._update_rate()
+        if self._update_rate():
+            self._refit()
 
-    def _update_rate(self) -> None:
+    def _update_rate(self) -> bool:
         anchors = self._anchors
         if len(anchors) < 4 or anchors[-1][1] - anchors[0][1] < RATE_MIN_BASELINE_SECONDS:
-            return
+            return False
         ends = max(1, min(5, len(anchors) // 4))
         first = np.mean([anchors[i] for i in range(ends)], axis=0)
         last = np.mean([anchors[-1 - i] for i in range(ends)], axis=0)
         rate = (last[0] - first[0]) / (last[1] - first[1])
-        if abs(rate / self.nominal - 1.0) <= MAX_RATE_ERROR:
-            self.rate = float(rate)
+        if abs(rate / self.nominal - 1.0) > MAX_RATE_ERROR:
+            return False
+        self.rate = float(rate)
+        return True
 
     def time_of(self, frame: float) -> float:
-        count = len(self._recent)
-        return self._sum_t / count + (frame - self._sum_n / count) / self.rate
+        return self._offset + frame / self.rate
 
     def frame_at(self, time: float) -> float:
-        count = len(self._recent)
-        return self._sum_n / count + (time - self._sum_t / count) * self.rate
+        return (time - self._offset) * self.rate
 
 
 class _Side:

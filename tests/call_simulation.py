@@ -1,4 +1,5 @@
-"""Provides two simulated capture streams on drifting clocks with dropped blocks, to measure the call aligner."""
+"""Provides two simulated capture streams on drifting clocks with dropped blocks, to measure the call aligner
+(tests and scripts/bench_call.py)."""
 
 from __future__ import annotations
 
