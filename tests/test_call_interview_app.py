@@ -13,6 +13,7 @@ from interviewer import pipeline
 from interviewer.app import make_app
 from interviewer.audio.capture import AudioBackend
 from interviewer.processing import process_interview
+from interviewer.widgets.spoken import Spoken
 from test_interview_app import SIZE, add_participant, screen_name, wait_until
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -43,6 +44,9 @@ async def record_call_interview(app, pilot, sink, tracks) -> int:
     await wait_until(pilot, lambda: all(p.poll() is not None for p in players), timeout=120)
     assert all(p.returncode == 0 for p in players)
     await pilot.pause(1.5)
+    # Live transcription shows both sides, each labelled by its channel.
+    await wait_until(pilot, lambda: {"Interviewer", "KI-01"} <= {line.speaker for line in interview.query(Spoken)},
+                     timeout=90)
     assert str(interview.query_one("#level-call").render()).startswith("Call")
     await pilot.press("x")
     await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")

@@ -109,3 +109,38 @@ async def test_a_part_recorded_from_the_call_has_the_interviewer_on_the_left_wha
 
     assert interviewer_channel_of(study, interview, part(1)) == 0
     assert interviewer_channel_of(study, interview, part(2)) == 1  # a phone adapter: the study's setting
+
+
+class GappyRecorder:
+    """A fake recorder that, like the call recorder, reports audio a side lost."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.gap_listeners = []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def on_gap(self, listener):
+        self.gap_listeners.append(listener)
+
+
+async def test_audio_a_side_lost_is_written_into_the_timeline(study):
+    from interviewer.interview.running import LiveInterview
+    from interviewer.schedule import find_schedule
+
+    add_participant(study)
+    audio = FakeAudio()
+    made = []
+    plain = audio.recorder
+    audio.recorder = lambda path, device, channels: made.append(GappyRecorder(plain(path, device, channels))) or made[-1]
+    live = LiveInterview.create(study, "KI-01", find_schedule("npt-key-informant"), audio)
+    live.open_part("call", 2)
+    live.take_up()
+    assert live.channels == 2 and live.is_call
+    made[-1].gap_listeners[0](12.5, "call", 0.12)
+    live.writer.flush()
+    gaps = [event for event in study.events(live.interview.id) if event.kind == "gap"]
+    assert [(event.offset, event.text) for event in gaps] == [(12.5, "call audio lost for 0.12 s; silence in its place")]
+    live.finish_part()
+    live.close()
