@@ -173,8 +173,8 @@ class CallStreams:
     """Two input streams, the microphone and the call, joined by a `StreamAligner` into stereo blocks.
 
     Has the start/stop/close of a PortAudio stream, so the Recorder records it as it records a device.
-    When the call side stops delivering for `stall_seconds` while the microphone goes on, `finished` is
-    called: the recorder then stops the part as for a lost device.
+    When one side stops delivering for `stall_seconds` while the other goes on (or its stream ends),
+    `finished` is called: the recorder then stops the part as for a lost device, naming the side.
     """
 
     def __init__(self, sd, call: CallInput, samplerate: int, on_block: Callable[[np.ndarray, list, bool], None],
