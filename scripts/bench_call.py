@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -209,6 +210,7 @@ def main() -> int:
     parser.add_argument("--no-live", action="store_true", help="no live transcription during the recording")
     parser.add_argument("--simulate", action="store_true", help="simulated streams instead of a real-time recording")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the sound server and the players
     print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}", flush=True)
     if args.simulate:
         simulated(args.minutes, args.call_drift_ppm)
