@@ -88,7 +88,7 @@ def alignment(path: Path) -> tuple[np.ndarray, np.ndarray]:
     return np.array(times), np.array(offsets)
 
 
-async def record(minutes: float, live: bool, drift_ppm: float) -> dict:
+async def record(minutes: float, live: bool, drift_ppm: float, keep: Path | None = None) -> dict:
     sys.path.insert(0, str(REPO / "tests"))
     os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
     from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
@@ -184,6 +184,11 @@ async def record(minutes: float, live: bool, drift_ppm: float) -> dict:
         report["seconds"] = recording.duration
         report["gap events"] = [e.text for e in study.events(interview_id) if e.kind == "gap"]
         report["times"], report["offsets"] = alignment(study.recording_path(recording))
+        report["gap offsets"] = [(e.offset, e.text) for e in study.events(interview_id) if e.kind == "gap"]
+        if keep is not None:
+            import shutil
+
+            shutil.copy(study.recording_path(recording), keep)
         report["latencies"] = latencies
     return report
 
@@ -209,13 +214,14 @@ def main() -> int:
                         help="how much faster the call device's clock runs (simulated on the real streams)")
     parser.add_argument("--no-live", action="store_true", help="no live transcription during the recording")
     parser.add_argument("--simulate", action="store_true", help="simulated streams instead of a real-time recording")
+    parser.add_argument("--keep", type=Path, default=None, help="copy the recording here (for a closer look)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the sound server and the players
     print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}", flush=True)
     if args.simulate:
         simulated(args.minutes, args.call_drift_ppm)
         return 0
-    report = asyncio.run(record(args.minutes, not args.no_live, args.call_drift_ppm))
+    report = asyncio.run(record(args.minutes, not args.no_live, args.call_drift_ppm, args.keep))
     ms = [value * 1000 for value in report["latencies"]]
     ordered = sorted(ms)
     offsets, times = report["offsets"], report["times"]
@@ -226,8 +232,12 @@ def main() -> int:
         last = offsets[times >= times[-1] - 300]
         print(f"alignment (call minus microphone, {len(offsets)} clicks): first {offsets[0]:+.1f} ms, max |offset|"
               f" {np.abs(offsets).max():.1f} ms, last 5 min {last.min():+.1f}..{last.max():+.1f} ms (target within 50 ms)")
+        worst = np.argsort(-np.abs(offsets))[:5]
+        print("  worst clicks (s into the recording: ms): "
+              + ", ".join(f"{times[i]:.0f}: {offsets[i]:+.1f}" for i in sorted(worst)))
     else:
         print("alignment: no clicks found in the recording")
+    print(f"  gaps in the timeline: {[(round(offset, 1), text.split(' audio')[0]) for offset, text in report['gap offsets'][:20]]}")
     print(f"key-press latency over {len(ms)} presses: median {statistics.median(ms):.1f} ms,"
           f" p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms, max {max(ms):.1f} ms (target p95 <= 50 ms)")
     print(f"load after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")

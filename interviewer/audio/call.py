@@ -205,8 +205,12 @@ class CallStreams:
             if getattr(status, "input_overflow", False):
                 self._overflow = True
             adc, current = getattr(time_info, "inputBufferAdcTime", 0.0), getattr(time_info, "currentTime", 0.0)
-            captured = now - (current - adc) if adc > 0 and current > 0 else now - frames / self.samplerate
-            self.aligner.add(number, indata, captured, now)
+            if adc > 0 and current > 0:
+                # PortAudio's own clock, read before this callback waited for Python's lock: on a busy
+                # computer that wait is tens of milliseconds and would look like lost audio.
+                self.aligner.add(number, indata, adc, current)
+            else:  # a host API without timestamps: when the block reached us
+                self.aligner.add(number, indata, now - frames / self.samplerate, now)
             if now - self._last[1 - number] > self.stall_seconds:  # the other side went quiet without a word
                 self._lost(1 - number)
 

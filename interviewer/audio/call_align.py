@@ -14,7 +14,7 @@ GAP_SECONDS = 0.015
 missing stretch is filled with silence, so everything after it keeps its place in time."""
 MAX_WAIT_SECONDS = 0.5
 """How long the microphone's audio waits for the call's; past this the call side is written as silence."""
-FIT_SECONDS = 20.0
+FIT_SECONDS = 10.0
 """Each stream's clock is fitted to the capture times of its last blocks over this long."""
 RATE_BASELINE_SECONDS = 600.0
 """A stream's true rate is measured over up to this long (drift of 100 ppm is 0.1 ms a second)."""
