@@ -14,7 +14,7 @@ from interviewer.audio.sealed import SUFFIX as SEALED_SUFFIX
 from interviewer.audio.sealed import seal_file
 from interviewer.audio.source import AudioSource, audio_sha256, audio_source, stored_audio
 from interviewer.private import harden, private_folder
-from interviewer.speakers.roles import INTERVIEWER_SPEAKER, attribute_live, name_speakers_by_role
+from interviewer.speakers.roles import INTERVIEWER_SPEAKER, attribute_live, name_speakers_by_role, recorded_from_call
 from interviewer.store import Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
@@ -336,7 +336,16 @@ def _store_live_transcript(study: Study, interview_id: int, part_segments, *, mo
     tell("attributing speakers", 0.0)
     live_recordings = [r for r in recordings if sources[r.id] is None and transcripts[r.id].segments]
     for number, recording in enumerate(live_recordings):
-        transcript, source = attribute_live(study, interview, recording, transcripts[recording.id], speakers)
+        if recording.channels == 2 and recorded_from_call(study, interview, recording):
+            # A call recorded on this computer has one side per channel: each is transcribed on its own, so
+            # no word of one side is heard in the other's mix, and each word's speaker is its channel's.
+            transcript, source = _transcribe_recording(transcriber or _transcriber(model),
+                                                       study.recording_path(recording), recording, speakers,
+                                                       lambda done, total: None)
+            if source:
+                transcript = name_speakers_by_role(study, interview, recording, transcript)
+        else:
+            transcript, source = attribute_live(study, interview, recording, transcripts[recording.id], speakers)
         transcripts[recording.id], sources[recording.id] = transcript, source
         tell("attributing speakers", (number + 1) / len(live_recordings))
     return store() if live_recordings else count

@@ -189,3 +189,49 @@ def capture_through_sink(source_path: str | Path, out_path: str | Path, sink: Nu
         if player.returncode != 0:
             raise RuntimeError(f"paplay failed: {player.stderr.read().decode(errors='replace')}")
         return result
+
+
+MIC_SINK = "mic"
+CALL_SINK = "call"
+BOTH_SINK = "mic_and_call"
+
+
+@contextlib.contextmanager
+def call_sinks(sink: NullSink):
+    """Two more null sinks on `sink`'s daemon standing for a call made on this computer.
+
+    What is played into `mic` is what the interviewer says: its monitor is made the default source (the
+    microphone). What is played into `call` is the participant: `call` is made the default sink, so its
+    monitor is the call's sound. `mic_and_call` plays into both at once (a combined sink), for timing.
+    Restores the defaults and unloads the sinks afterwards.
+    """
+    from interviewer.audio.recorder import refresh_devices
+
+    modules = [sink.pactl("load-module", "module-null-sink", f"sink_name={name}", "rate=48000", "channels=2").strip()
+               for name in (MIC_SINK, CALL_SINK)]
+    modules.append(sink.pactl("load-module", "module-combine-sink", f"sink_name={BOTH_SINK}",
+                              f"slaves={MIC_SINK},{CALL_SINK}").strip())
+    sink.pactl("set-default-source", f"{MIC_SINK}.monitor")
+    sink.pactl("set-default-sink", CALL_SINK)
+    keepalives = [subprocess.Popen(["parec", "--latency-msec=20", "-d", f"{name}.monitor"], env=sink.env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                  for name in (MIC_SINK, CALL_SINK)]  # an idle null sink renders in 2 s lumps otherwise
+    try:
+        time.sleep(0.3)
+        refresh_devices()
+        yield sink
+    finally:
+        for process in keepalives:
+            process.kill()
+            process.wait(timeout=10)
+        with contextlib.suppress(subprocess.CalledProcessError):
+            sink.pactl("set-default-sink", sink.name)
+            sink.pactl("set-default-source", f"{sink.name}.monitor")
+            for module in reversed(modules):
+                sink.pactl("unload-module", module)
+
+
+def play_into(sink: NullSink, sink_name: str, path: str | Path) -> subprocess.Popen:
+    """Start playing a sound file into one of the call sinks."""
+    return subprocess.Popen(["paplay", "-d", sink_name, str(path)], env=sink.env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

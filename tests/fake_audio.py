@@ -123,17 +123,27 @@ class FakeRecorder:
         writer.close()
 
 
+@dataclass(frozen=True)
+class FakeCallInput:
+    available: bool = True
+    reason: str = "fake sound server: microphone 'fake mic', call from the output 'fake speakers'"
+
+
 class FakeAudio:
     """The AudioBackend interface with fake devices and recorders; remembers every recorder it made."""
 
-    def __init__(self, clock: ManualClock | None = None, verdict: str = "fine"):
+    def __init__(self, clock: ManualClock | None = None, verdict: str = "fine", call: FakeCallInput | None = None):
         self.clock = clock or ManualClock()
         self.verdict = verdict
+        self.call = call or FakeCallInput()
         self.recorders: list[FakeRecorder] = []
         self.devices = [FakeDevice(0, "Fake USB microphone", is_default=True), FakeDevice(1, "Fake phone adapter")]
 
     def input_devices(self):
         return list(self.devices)
+
+    def call_input(self):
+        return self.call
 
     def recorder(self, path, device, channels, key=None):
         made = FakeRecorder(path, device, channels, self.clock, key)

@@ -154,7 +154,7 @@ async def test_a_lost_device_keeps_the_recording_and_continues_as_a_new_part(stu
         await wait_until(pilot, lambda: study.interview(live.interview.id).status == "interrupted")  # the writer thread
         await pilot.press("d")
         await wait_until(pilot, lambda: screen_name(app) == "ChooseDeviceScreen")
-        await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 2)
+        await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 3)  # 2 devices, the call
         app.screen.dismiss(1)
         await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
         assert audio.recorders[-1].device == 1 and live.part_number == 2
@@ -181,7 +181,7 @@ async def test_reopening_an_interrupted_interview_resumes_at_the_same_item_with_
         assert "interrupted" in str(app.screen.query_one("#attention").render())
         await pilot.press("r")
         await wait_until(pilot, lambda: screen_name(app) == "ChooseDeviceScreen")
-        await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 2)
+        await wait_until(pilot, lambda: app.screen.query_one("OptionList").option_count == 3)  # 2 devices, the call
         await pilot.press("enter")
         await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
         live = app.screen.live

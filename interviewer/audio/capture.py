@@ -8,6 +8,9 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Protocol, runtime_checkable
 
+CALL_DEVICE = "call"
+"""The device value of the "call on this computer" input (the microphone and the computer's output)."""
+
 LevelListener = Callable[[Any], None]
 """Called with a `levels.Level` (RMS and peak dBFS per channel) while listening."""
 
@@ -56,8 +59,19 @@ class AudioBackend:
 
         return recorder.list_input_devices()
 
+    def call_input(self):
+        """Whether a call made on this computer can be recorded (`call.CallInput`, with the reason); never raises."""
+        from interviewer.audio.call import find_call_input
+
+        return find_call_input()
+
     def recorder(self, path: Path, device: int | str | None, channels: int, key: bytes | None = None) -> RecorderLike:
-        """A recorder into `path`, sealed (encrypted) with `key` when one is given."""
+        """A recorder into `path` for `device` (CALL_DEVICE: the call input, always stereo), sealed (encrypted)
+        with `key` when one is given."""
+        if device == CALL_DEVICE:
+            from interviewer.audio.call import CallRecorder
+
+            return CallRecorder(path, clock=self.clock, key=key)
         from interviewer.audio.recorder import Recorder
 
         return Recorder(path, device, channels, clock=self.clock, key=key)
@@ -69,7 +83,8 @@ class AudioBackend:
 
     def listen(self, device: int | str | None, channels: int, seconds: float,
                on_level: LevelListener | None = None, stop: threading.Event | None = None):
-        """Listen for `seconds`, reporting the level as it goes; returns the `levels.LevelVerdict`.
+        """Listen for `seconds`, reporting the level as it goes; returns the `levels.LevelVerdict` (for the
+        call input an `echo.CallVerdict`: both sides' levels, and whether the call leaks into the microphone).
 
         Records through the same Recorder as the interview (into a temporary file, sealed with a key that
         is forgotten at once: what the room said never reaches the disk readable), so the check exercises
@@ -84,7 +99,12 @@ class AudioBackend:
 
         blocks: list = []
         with tempfile.TemporaryDirectory(prefix="interviewer-check-") as folder:
-            probe = Recorder(Path(folder) / "check.wav.enc", device, channels, fsync=False, key=os.urandom(32))
+            if device == CALL_DEVICE:
+                from interviewer.audio.call import CallRecorder
+
+                probe, channels = CallRecorder(Path(folder) / "check.wav.enc", fsync=False, key=os.urandom(32)), 2
+            else:
+                probe = Recorder(Path(folder) / "check.wav.enc", device, channels, fsync=False, key=os.urandom(32))
             probe.add_listener(lambda block, _offset: blocks.append(block.copy()))
             probe.start()
             try:
@@ -100,4 +120,8 @@ class AudioBackend:
             if result.failure is not None:
                 raise RecorderError(str(result.failure))
         samples = np.concatenate(blocks) if blocks else np.zeros((0, channels), dtype=np.int16)
+        if device == CALL_DEVICE:
+            from interviewer.audio.echo import judge_call
+
+            return judge_call(samples, probe.samplerate)
         return judge_level(samples, probe.samplerate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from dataclasses import dataclass
 
@@ -19,6 +20,10 @@ PORTAUDIO_HINT = (
     "Recording needs the PortAudio library: on Debian or Ubuntu run `sudo apt-get install libportaudio2`"
     " (and `pulseaudio` or `pipewire-pulse` for the sound server)."
 )
+
+STREAM_OPENING = threading.Lock()
+"""Held while a stream is opened: PulseAudio reads PULSE_SOURCE when a stream opens, and the call input sets
+it for a moment (see `call.py`), so no other stream may open meanwhile."""
 
 
 class RecorderError(Exception):
@@ -101,15 +106,9 @@ def _no_input_message(sd) -> str:
     )
 
 
-def resolve_device(device: int | str | None, sd=None) -> InputDevice:
-    """The input device meant by an index, a (part of a) name, or None for the default."""
-    sd = sd or load_sounddevice()
-    inputs = list_input_devices()
-    if not inputs:
-        raise RecorderError(_no_input_message(sd))
+def match_device(inputs: list, device: int | str):
+    """The one of `inputs` (InputDevice or alike) meant by an index or a (part of a) name."""
     listing = "; ".join(d.describe() for d in inputs)
-    if device is None:
-        return next((d for d in inputs if d.is_default), inputs[0])
     if isinstance(device, int) or str(device).strip().isdigit():
         index = int(device)
         match = [d for d in inputs if d.index == index]
@@ -122,6 +121,17 @@ def resolve_device(device: int | str | None, sd=None) -> InputDevice:
         problem = "No input device matches" if not match else "Several input devices match"
         raise RecorderError(f"{problem} '{device}'. Input devices: {listing}")
     return match[0]
+
+
+def resolve_device(device: int | str | None, sd=None) -> InputDevice:
+    """The input device meant by an index, a (part of a) name, or None for the default."""
+    sd = sd or load_sounddevice()
+    inputs = list_input_devices()
+    if not inputs:
+        raise RecorderError(_no_input_message(sd))
+    if device is None:
+        return next((d for d in inputs if d.is_default), inputs[0])
+    return match_device(inputs, device)
 
 
 def choose_samplerate(sd, device: InputDevice, channels: int, wanted: int | None) -> int:

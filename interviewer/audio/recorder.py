@@ -181,8 +181,7 @@ class Recorder:
         if self.state != "new":
             raise RecorderError("This Recorder has already recorded; make a new one for the next part.")
         sd = devices.load_sounddevice()
-        device = devices.resolve_device(self.device, sd)
-        rate = devices.choose_samplerate(sd, device, self.channels, self._wanted_samplerate)
+        device, rate = self._choose_input(sd)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         free = free_disk_seconds(self.path, self.channels, rate)
         if free < MIN_FREE_SECONDS:
@@ -193,10 +192,7 @@ class Recorder:
             raise _storage_failure(error, self.path, 0.0) from error
         self.samplerate, self.input_device = rate, device
         try:
-            self._stream = sd.InputStream(
-                device=device.index, samplerate=rate, channels=self.channels, dtype="int16",
-                blocksize=0, latency=devices.INPUT_LATENCY,
-                callback=self._on_audio, finished_callback=self._on_stream_finished)
+            self._stream = self._open_stream(sd, device, rate)
             self._stream.start()
         except Exception as error:  # PortAudioError, ValueError, ...
             self._file.close()
@@ -208,6 +204,19 @@ class Recorder:
         self.state = "recording"
         self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
         self._writer.start()
+
+    def _choose_input(self, sd) -> tuple[InputDevice, int]:
+        """The device to record from and the sample rate (a subclass may record from something else)."""
+        device = devices.resolve_device(self.device, sd)
+        return device, devices.choose_samplerate(sd, device, self.channels, self._wanted_samplerate)
+
+    def _open_stream(self, sd, device: InputDevice, rate: int):
+        """An unstarted stream that calls `_on_audio` with each block and `_on_stream_finished` at its end."""
+        with devices.STREAM_OPENING:
+            return sd.InputStream(
+                device=device.index, samplerate=rate, channels=self.channels, dtype="int16",
+                blocksize=0, latency=devices.INPUT_LATENCY,
+                callback=self._on_audio, finished_callback=self._on_stream_finished)
 
     def pause(self) -> None:
         """Stop keeping audio (the level meter goes on); the paused time is not in the file."""

@@ -29,6 +29,7 @@ def devices() -> None:
 
         interviewer audio devices
     """
+    from interviewer.audio.call import find_call_input
     from interviewer.audio.recorder import RecorderError, list_input_devices
 
     try:
@@ -36,10 +37,14 @@ def devices() -> None:
             click.echo(device.describe())
     except RecorderError as error:
         raise UserError(str(error)) from None
+    call = find_call_input()
+    click.echo(f"[call] Call on this computer: {call.reason}" if call.available else
+               f"[call] Call on this computer: unavailable. {call.reason}")
 
 
 @audio_group.command("check")
-@click.option("--device", default=None, help="Input device number or (part of) its name (default: the system's).")
+@click.option("--device", default=None, help="Input device number or (part of) its name (default: the system's);"
+                                             " `call` for a call made on this computer.")
 @click.option("--seconds", type=float, default=3.0, show_default=True, help="How long to listen.")
 @click.option("--channels", type=click.IntRange(1, 2), default=1, show_default=True, help="2 for a phone adapter.")
 def check(device: str | None, seconds: float, channels: int) -> None:
@@ -49,10 +54,14 @@ def check(device: str | None, seconds: float, channels: int) -> None:
 
         interviewer audio check --device default --seconds 5
     """
+    from interviewer.audio.capture import CALL_DEVICE, AudioBackend
     from interviewer.audio.recorder import RecorderError, check_input
 
     try:
-        verdict = check_input(device, seconds, channels, None)
+        if device == CALL_DEVICE:  # both sides, and whether the call leaks into the microphone
+            verdict = AudioBackend().listen(CALL_DEVICE, 2, seconds)
+        else:
+            verdict = check_input(device, seconds, channels, None)
     except RecorderError as error:
         raise UserError(str(error)) from None
     click.echo(f"{verdict.verdict}: {verdict.message}")
@@ -67,7 +76,8 @@ def _stop_on_sigterm(signum, frame) -> None:
 @audio_group.command("record")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The WAV file to write.")
 @click.option("--seconds", type=float, default=None, help="Stop after this much audio (default: Ctrl-C).")
-@click.option("--device", default=None, help="Input device number or (part of) its name.")
+@click.option("--device", default=None, help="Input device number or (part of) its name; `call` records a call made"
+                                             " on this computer (microphone left, call right).")
 @click.option("--channels", type=click.IntRange(1, 2), default=1, show_default=True, help="2 for a phone adapter.")
 @click.option("--rate", type=int, default=None, help="Sample rate (default 16000 where the device allows).")
 def record(out: Path, seconds: float | None, device: str | None, channels: int, rate: int | None) -> None:
@@ -77,10 +87,16 @@ def record(out: Path, seconds: float | None, device: str | None, channels: int, 
 
         interviewer audio record --out test.wav --seconds 10 --device default
     """
+    from interviewer.audio.capture import CALL_DEVICE
     from interviewer.audio.recorder import Recorder, RecorderError
 
     try:
-        recorder = Recorder(out, device, channels, rate)
+        if device == CALL_DEVICE:
+            from interviewer.audio.call import CallRecorder
+
+            recorder = CallRecorder(out, samplerate=rate)
+        else:
+            recorder = Recorder(out, device, channels, rate)
         recorder.start()
     except RecorderError as error:
         raise UserError(str(error)) from None

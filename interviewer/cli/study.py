@@ -159,4 +159,38 @@ def set_document(study: str | None, paper: str | None, language: str | None) -> 
                f"language {setup.language}.")
 
 
+@study.command("set-input")
+@click.argument("source")
+@study_option
+def set_input(study: str | None, source: str) -> None:
+    """Choose the input the start screen preselects: `call`, `default` or a device (number or part of its name).
+
+    `call` records a call made on this computer (Teams, Zoom, a softphone): the microphone on the left
+    channel, the call's sound on the right, so speakers are told apart by channel. `default` is the
+    computer's default input. A device name is matched as in `interviewer audio devices`.
+
+    Example:
+
+        interviewer study set-input call --study remote-interviews
+    """
+    opened = open_study(study)
+    source = source.strip()
+    if not source:
+        raise UserError("Give `call`, `default` or a device (see `interviewer audio devices`).")
+    if source.lower() in ("call", "default"):
+        source = source.lower()
+    opened.set_setting("default_input", None if source == "default" else source)
+    if source == "call":
+        from interviewer.audio.call import find_call_input
+
+        found = find_call_input()
+        click.echo("Interviews will record the call on this computer by default (microphone left, call right).")
+        if not found.available:
+            click.echo(f"Warning: on this computer a call cannot be recorded: {found.reason}", err=True)
+    elif source == "default":
+        click.echo("Interviews will record from the computer's default input by default.")
+    else:
+        click.echo(f"Interviews will record from the input device matching '{source}' by default.")
+
+
 COMMANDS = [study]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from interviewer.audio.capture import AudioBackend, RecorderLike
+from interviewer.audio.capture import CALL_DEVICE, AudioBackend, RecorderLike
 from interviewer.locks import InterviewLock
 from interviewer.schedule import Schedule
 from interviewer.interview.session import InterviewSession, SessionEvent
@@ -19,6 +19,8 @@ from interviewer.schedule.study import keep_schedule, schedule_for
 log = logging.getLogger(__name__)
 
 RECORDING_LOCK = "being recorded in an interview window"
+CALL_INPUT_EVENT = "call: interviewer left (microphone), participant right (the call's sound)"
+"""The text of the `input` timeline event that opens a part recorded from the call input: its channels."""
 PART_FILE = re.compile(r"^interview-(\d+)-part-(\d+)\.wav(\.enc)?$")
 """A recorded part: a plain WAV (a study without encryption) or a sealed one (`.wav.enc`)."""
 
@@ -163,6 +165,11 @@ class LiveInterview:
         return self.recorder.elapsed if self.recorder is not None else 0.0
 
     @property
+    def is_call(self) -> bool:
+        """The current part records a call made on this computer (microphone left, call right)."""
+        return self.device == CALL_DEVICE
+
+    @property
     def recording(self) -> bool:
         return self.recorder is not None and self.recorder.state in ("recording", "paused")
 
@@ -180,12 +187,16 @@ class LiveInterview:
         self.channels = channels or self.channels
         number = self._next_part_number()
         path = part_file(self.study, self.interview.id, number)
+        if device == CALL_DEVICE:
+            self.channels = 2
         if self.study.encrypted:
             recorder = self.audio.recorder(path, device, self.channels, key=self.study.audio_key)
         else:
             recorder = self.audio.recorder(path, device, self.channels)
         if on_failure is not None:
             recorder.on_failure(on_failure)
+        if hasattr(recorder, "on_gap"):
+            recorder.on_gap(self._gap)
         recorder.start()
         self.recorder, self.part_number = recorder, number
         return path
@@ -198,8 +209,14 @@ class LiveInterview:
             interview_id, status="recording", **({"started_at": now()} if first else {})))
         events = self.session.start(0.0, part=self.part_number)
         self.record(events)
+        if self.is_call:  # the channels are known: speakers are attributed by channel without asking
+            self.record([SessionEvent("input", 0.0, text=CALL_INPUT_EVENT)])
         self.session.set_recorded_before(self.recorded_seconds)
         return events
+
+    def _gap(self, offset: float, side: str, seconds: float) -> None:
+        """The recorder lost some of one side's audio (on an audio thread): note it in the timeline."""
+        self.record([SessionEvent("gap", offset, text=f"{side} audio lost for {seconds:.2f} s; silence in its place")])
 
     def finish_part(self, status: str = "recorded") -> PartResult | None:
         """Stop the recorder, file the part as a recording of the interview, and set the interview's status."""

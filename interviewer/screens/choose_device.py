@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interviewer.audio.capture import CALL_DEVICE as CALL
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,17 +43,24 @@ class ChooseDeviceScreen(ModalScreen[object]):
             devices, error = self.app.config.audio.input_devices(), None
         except Exception as problem:  # RecorderError: no PortAudio, no devices
             devices, error = [], str(problem)
-        self.app.call_from_thread(self._show, devices, error)
+        find_call = getattr(self.app.config.audio, "call_input", None)
+        call_input = find_call() if find_call is not None else None
+        self.app.call_from_thread(self._show, devices, error, call_input)
 
-    def _show(self, devices, error) -> None:
+    def _show(self, devices, error, call_input=None) -> None:
         options = self.query_one(OptionList)
-        if error or not devices:
+        call_ready = call_input is not None and call_input.available
+        if (error or not devices) and not call_ready:
             options.add_option(Option(error or "No input device found.", disabled=True))
             return
         options.add_options([Option(f"{d.name} ({d.hostapi})" + ("  [default]" if d.is_default else ""),
                                     id=str(d.index)) for d in devices])
+        if call_input is not None:
+            options.add_option(Option("Call on this computer: microphone + call audio" if call_ready else
+                                      f"Call on this computer: unavailable ({call_input.reason})",
+                                      id=CALL, disabled=not call_ready))
         options.highlighted = next((n for n, d in enumerate(devices) if d.is_default), 0)
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.dismiss(CALL if event.option.id == CALL else int(event.option.id))

@@ -110,7 +110,7 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
                 self.app.pop_screen()
                 return
             self.device = device
-            self.begin(device, self.channels)
+            self.begin(device, 2 if device == "call" else self.channels)
 
         self.app.push_screen(ChooseDeviceScreen("Continue recording from which input?"), chosen)
 
@@ -242,7 +242,7 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
             if device is not None:
                 self.device = device
                 self.state = "starting"
-                self.begin(device, self.channels)
+                self.begin(device, 2 if device == "call" else self.channels)
 
         self.app.push_screen(ChooseDeviceScreen("Continue on which input?"), chosen)
 

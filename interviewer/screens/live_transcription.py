@@ -30,7 +30,8 @@ class LiveTranscriptionMixin:
         if self.live_transcript is None:
             self.live_transcript = LiveTranscript()
         code = self.live.interview.participant_code
-        names = ("Interviewer", code) if interviewer_channel(self.app.study) != 1 else (code, "Interviewer")
+        left_is_interviewer = self.live.is_call or interviewer_channel(self.app.study) != 1
+        names = ("Interviewer", code) if left_is_interviewer else (code, "Interviewer")
         number = self.live.part_number
         part = LivePart(number, recorder.path, recorder.channels, recorder.samplerate, channel_names=names,
                         on_lines=lambda lines: self.post_message(LiveLines(lines)),

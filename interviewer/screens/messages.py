@@ -56,6 +56,8 @@ class LevelReading(Message):
     """A live level during the pre-flight check, in dBFS (loudest channel)."""
 
     dbfs: float
+    sides: tuple[float, ...] = ()
+    """For the call input: the microphone's and the call's levels."""
 
 
 @dataclass

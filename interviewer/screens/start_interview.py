@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from rich.text import Text
+from interviewer.audio.capture import CALL_DEVICE as CALL
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,9 @@ from interviewer.widgets.level_meter import LevelMeter
 SCHEDULE_LABEL = 44
 """Characters of 'id: title' shown in the schedule list, so it stays on one line beside its button at 80 columns."""
 VERDICT_STYLES = {"fine": "bold green", "too quiet": "bold dark_orange3", "clipping": "bold red", "silent": "bold red",
-                  "error": "bold red"}
+                  "error": "bold red", "no call audio": "bold dark_orange3", "echo": "bold dark_orange3",
+                  "unavailable": "bold red"}
+CALL_OPTION = "Call on this computer: microphone + call audio"
 
 
 class StartInterviewScreen(Screen):
@@ -54,6 +57,8 @@ class StartInterviewScreen(Screen):
         self.verdict: str | None = None
         self.warned_once = False
         self.schedule_problem: str | None = None
+        self.call_input = None
+        """`call.CallInput`: whether a call made on this computer can be recorded here (None: not looked yet)."""
         self._stop_listening = threading.Event()
 
     def compose(self) -> ComposeResult:
@@ -89,6 +94,9 @@ class StartInterviewScreen(Screen):
                              value=1, allow_blank=False, compact=True)
             with Vertical(id="preflight"):
                 yield LevelMeter(id="meter")
+                call_meter = LevelMeter(id="meter-call")
+                call_meter.display = False  # shown when the call input is chosen
+                yield call_meter
                 yield Static("Checking the input…", id="verdict")
                 yield Static(id="disk")
                 yield Static(id="model")
@@ -185,24 +193,68 @@ class StartInterviewScreen(Screen):
             error = None
         except Exception as problem:  # RecorderError and PortAudio's own errors: shown, not fatal
             devices, error = [], str(problem)
-        self.app.call_from_thread(self._show_devices, devices, error)
+        find_call = getattr(self.app.config.audio, "call_input", None)
+        call_input = find_call() if find_call is not None else None
+        self.app.call_from_thread(self._show_devices, devices, error, call_input)
 
-    def _show_devices(self, devices, error: str | None) -> None:
+    def _show_devices(self, devices, error: str | None, call_input=None) -> None:
         select = self.query_one("#device", Select)
-        if error or not devices:
-            select.set_options([])
+        self.call_input = call_input
+        options = [(f"{d.name} ({d.hostapi})"[:60], d.index) for d in devices]
+        if call_input is not None:
+            options.append((CALL_OPTION if call_input.available else f"{CALL_OPTION} (unavailable here)", CALL))
+        if (error or not devices) and not (call_input is not None and call_input.available):
+            select.set_options(options)
             self.query_one("#verdict", Static).update(Text(error or "No input device found.", style="bold red"))
             return
-        select.set_options([(f"{d.name} ({d.hostapi})"[:60], d.index) for d in devices])
-        default = next((d for d in devices if d.is_default), devices[0])
-        select.value = default.index
+        select.set_options(options)
+        select.value = self._preselected(devices)
+        self._show_call_choice()
         self.action_check()
+
+    def _preselected(self, devices):
+        """The input the study's `default_input` setting names (call, default or a device), else the default."""
+        from interviewer.audio.devices import RecorderError, match_device
+
+        wanted = str(self.app.study.settings.get("default_input") or "default")
+        call_ready = self.call_input is not None and self.call_input.available
+        default = next((d.index for d in devices if d.is_default), devices[0].index if devices else CALL)
+        if wanted == CALL:
+            if call_ready or not devices:
+                return CALL
+            self.notify(f"The study records calls on this computer by default, but here: {self.call_input.reason}"
+                        if self.call_input else "This audio backend cannot record a call.", severity="warning",
+                        timeout=10)
+            return default
+        if wanted != "default" and devices:
+            try:
+                return match_device(devices, wanted).index
+            except RecorderError as error:
+                self.notify(f"The study's default input is not here: {error}", severity="warning", timeout=10)
+        return default
+
+    @property
+    def call_chosen(self) -> bool:
+        return self._choice("#device") == CALL
+
+    def _show_call_choice(self) -> None:
+        """Call input: stereo (microphone left, call right) and a meter per side; a device: as chosen."""
+        channels = self.query_one("#channels", Select)
+        call = self.call_chosen
+        if call:
+            channels.value = 2
+        channels.disabled = call
+        self.query_one("#meter-call", LevelMeter).display = call
+        self.query_one("#meter", LevelMeter).label = "Mic" if call else ""
+        self.query_one("#meter-call", LevelMeter).label = "Call"
 
     @on(Select.Changed, "#device")
     @on(Select.Changed, "#channels")
     def _device_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "device" and event.value is not Select.NULL and self.is_mounted:
-            self.action_check()
+        if event.select.id == "device" and self.is_mounted:
+            self._show_call_choice()
+            if event.value is not Select.NULL:
+                self.action_check()
         self.show_disk()
 
     def _choice(self, widget_id: str):
@@ -213,8 +265,14 @@ class StartInterviewScreen(Screen):
         device = self._choice("#device")
         if device is None:
             return
-        self.query_one("#verdict", Static).update(Text("Listening… say a few words at interview volume.",
-                                                       style="italic"))
+        if device == CALL and not (self.call_input and self.call_input.available):
+            self._stop_listening.set()
+            reason = self.call_input.reason if self.call_input else "this audio backend cannot record a call"
+            self.post_message(LevelChecked("unavailable", reason, False))
+            return
+        self.query_one("#verdict", Static).update(Text(
+            "Listening… say a few words at interview volume" + (", with the call playing." if device == CALL else "."),
+            style="italic"))
         self._stop_listening.set()
         self._stop_listening = threading.Event()
         self.listen(device, self._choice("#channels") or 1, self._stop_listening)
@@ -222,7 +280,7 @@ class StartInterviewScreen(Screen):
     @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
     def listen(self, device, channels: int, stop: threading.Event) -> None:
         def on_level(level) -> None:
-            self.post_message(LevelReading(max(level.rms_dbfs)))
+            self.post_message(LevelReading(max(level.rms_dbfs), tuple(level.rms_dbfs) if device == CALL else ()))
 
         try:
             verdict = self.app.config.audio.listen(device, channels, self.app.config.check_seconds, on_level, stop)
@@ -233,7 +291,10 @@ class StartInterviewScreen(Screen):
             self.post_message(LevelChecked(verdict.verdict, verdict.message, verdict.ok))
 
     def on_level_reading(self, message: LevelReading) -> None:
-        self.query_one("#meter", LevelMeter).dbfs = message.dbfs
+        if len(message.sides) == 2:
+            self.query_one("#meter", LevelMeter).dbfs, self.query_one("#meter-call", LevelMeter).dbfs = message.sides
+        else:
+            self.query_one("#meter", LevelMeter).dbfs = message.dbfs
 
     def on_level_checked(self, message: LevelChecked) -> None:
         self.verdict = message.verdict
@@ -284,6 +345,10 @@ class StartInterviewScreen(Screen):
         if device is None:
             self.notify("No input device is chosen.", severity="error")
             return
+        if device == CALL and not (self.call_input and self.call_input.available):
+            reason = self.call_input.reason if self.call_input else "this audio backend cannot record a call"
+            self.notify(f"A call cannot be recorded on this computer: {reason}", severity="error", timeout=10)
+            return
         if self.verdict in ("silent", "error") and not self.warned_once:
             self.warned_once = True
             self.notify("The input check failed. Press Ctrl+R again to record anyway.", severity="warning")
@@ -297,4 +362,5 @@ class StartInterviewScreen(Screen):
             self.notify(str(error), severity="error", timeout=8)
             return
         self._stop_listening.set()
-        self.app.open_interview(live=live, device=device, channels=self._choice("#channels") or 1, replace=True)
+        channels = 2 if device == CALL else self._choice("#channels") or 1
+        self.app.open_interview(live=live, device=device, channels=channels, replace=True)

@@ -82,8 +82,36 @@ def merge_channels(channels: Sequence[Transcript], stereo: np.ndarray,
     from interviewer.speakers.diarisation import merge_channel_words
 
     merged = merge_channel_words([list(iter_words(t)) for t in channels], stereo, SAMPLE_RATE, labels=labels)
+    merged = without_leaked_words(merged, stereo, labels)
     words = [replace(word, speaker=label) for word, label in merged]
     return Transcript(channels[0].model, channels[0].language, len(stereo) / SAMPLE_RATE, segments_from_words(words))
+
+
+LEAKED_BELOW_DB = 10.0
+"""A word on a channel that a leak feeds is the leak's when, with the leak taken out, its channel is this
+much quieter (each channel measured against its own speech level) than the channel the leak comes from."""
+
+
+def without_leaked_words(merged: list, stereo: np.ndarray, labels: Sequence[str] = CHANNEL_LABELS) -> list:
+    """Drop words one channel heard only as the other's sound leaking into it (a call played through the
+    computer's speakers reaching the microphone): transcribed once, on the channel where they began."""
+    from interviewer.speakers.channel_loudness import ChannelLoudness
+
+    loudness = ChannelLoudness(SAMPLE_RATE, 2)
+    loudness.add(stereo)
+    leaks = loudness.remove_leaks()
+    if not any(leak.present for leak in leaks):
+        return merged
+    speech = loudness.speech_power() + 1e-12
+    kept = []
+    for word, label in merged:
+        channel = list(labels).index(label)
+        if leaks[channel].present:
+            relative = loudness.power(word.start, word.end) / speech + 1e-12
+            if 10 * np.log10(relative[1 - channel] / relative[channel]) > LEAKED_BELOW_DB:
+                continue
+        kept.append((word, label))
+    return kept
 
 
 def diarise(transcript: Transcript, audio: np.ndarray, num_speakers: int = 2) -> Transcript:

@@ -44,6 +44,22 @@ class ChannelLoudness:
             self._power[self._frames:needed] = power
             self._frames = needed
 
+    def power(self, start: float, end: float) -> np.ndarray:
+        """Mean power per channel between two moments (seconds); zeros outside the audio."""
+        per_second = self.samplerate / self._frame
+        with self._lock:
+            first = max(0, int(start * per_second))
+            last = min(self._frames, max(first + 1, int(np.ceil(end * per_second))))
+            span = self._power[first:last]
+        return span.mean(axis=0).astype(np.float64) if len(span) else np.zeros(self.channels)
+
+    def speech_power(self, percentile: float = 90.0) -> np.ndarray:
+        """Each channel's level when someone speaks on it (a high percentile of its frame powers)."""
+        with self._lock:
+            power = self._power[:self._frames]
+            return np.percentile(power, percentile, axis=0).astype(np.float64) if len(power) \
+                else np.zeros(self.channels)
+
     def louder(self, start: float, end: float, margin_db: float = CLEAR_MARGIN_DB) -> int | None:
         """The channel clearly louder between two moments (seconds), or None when neither is."""
         per_second = self.samplerate / self._frame
@@ -58,6 +74,23 @@ class ChannelLoudness:
         if 10 * np.log10(power[ranked[0]] / power[ranked[1]]) < margin_db:
             return None
         return int(ranked[0])
+
+    def remove_leaks(self) -> list:
+        """Take out of each channel the delayed copy of the other that leaks into it (a call played through
+        speakers and heard by the microphone), so the louder channel is the one where the speech began.
+        Returns the leaks found (`echo.Leak`, per target channel)."""
+        from interviewer.audio.echo import estimate_leak, remove_leak
+
+        with self._lock:
+            power = self._power[:self._frames].astype(np.float64)
+        leaks = []
+        for source, target in ((1, 0), (0, 1)):
+            leak = estimate_leak(power[:, source], power[:, target], frame_seconds=FRAME_SECONDS)
+            leaks.append(leak)
+            remove_leak(power, source, target, leak, FRAME_SECONDS)
+        with self._lock:
+            self._power[:len(power)] = power
+        return leaks
 
     @classmethod
     def of_file(cls, path, block_seconds: float = 10.0) -> tuple["ChannelLoudness", np.ndarray]:

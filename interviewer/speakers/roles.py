@@ -13,10 +13,47 @@ def interviewer_channel(study: Study) -> int | None:
     return {"left": 0, "right": 1}.get(str(study.settings.get("interviewer_channel", "")).lower())
 
 
+CALL_INPUT_PREFIX = "call:"
+"""An `input` timeline event whose text starts so opened a part recorded from the call input."""
+CALL_INTERVIEWER_CHANNEL = 0
+"""The call input records the interviewer's microphone on the left channel (`audio.call`)."""
+
+
+def _part_events(study: Study, interview: Interview, part: int):
+    current = 1
+    for event in study.events(interview.id):
+        if event.kind == "part" and event.text:
+            current = int("".join(ch for ch in event.text if ch.isdigit()) or current)
+        elif current == part:
+            yield event
+
+
+def recorded_from_call(study: Study, interview: Interview, recording: Recording) -> bool:
+    """The recording part was made with the call input (the timeline says so at the part's start)."""
+    return any(event.kind == "input" and (event.text or "").startswith(CALL_INPUT_PREFIX)
+               for event in _part_events(study, interview, recording.part))
+
+
+def interviewer_channel_of(study: Study, interview: Interview, recording: Recording) -> int | None:
+    """The interviewer's channel of a stereo recording part: known for a call recorded on this computer,
+    else the study's setting; None leaves it to the timeline."""
+    if recording.channels == 2 and recorded_from_call(study, interview, recording):
+        return CALL_INTERVIEWER_CHANNEL
+    return interviewer_channel(study)
+
+
 def name_speakers_by_role(study: Study, interview: Interview, recording: Recording, transcript):
-    """Rename speaker labels to Interviewer and the participant's code, using the timeline or the schedule."""
+    """Rename speaker labels to Interviewer and the participant's code, using the timeline or the schedule
+    (for channel labels whose interviewer channel is known, directly)."""
     from interviewer.schedule.study import followed_schedule
-    from interviewer.speakers.attribution import find_interviewer, name_speakers, speaking_time
+    from interviewer.speakers.attribution import CHANNEL_LABELS, find_interviewer, name_speakers, speaking_time
+
+    labels = {segment.speaker for segment in transcript.segments}
+    if labels and labels <= set(CHANNEL_LABELS):
+        chosen = interviewer_channel_of(study, interview, recording)
+        if chosen is not None:
+            return name_speakers(transcript, {CHANNEL_LABELS[chosen]: INTERVIEWER_SPEAKER,
+                                              CHANNEL_LABELS[1 - chosen]: interview.participant_code})
 
     question_times = []
     part = 1
@@ -51,6 +88,7 @@ def attribute_live(study: Study, interview: Interview, recording: Recording, tra
     path = stored_audio(study, recording)
     if recording.channels == 2 and speakers == 2:
         loudness, sample = ChannelLoudness.of_file(path)
+        loudness.remove_leaks()  # a call heard through speakers must not make the microphone's side louder
         if channels_are_separate(sample[:, 0], sample[:, 1]):
             labels = ("left", "right")
             words = []
@@ -58,7 +96,7 @@ def attribute_live(study: Study, interview: Interview, recording: Recording, tra
                 channel = loudness.louder(word.start - 0.05, word.end + 0.05, margin_db=0.0)
                 words.append(replace(word, speaker=labels[channel if channel is not None else 0]))
             by_channel = replace(transcript, segments=segments_from_words(words))
-            chosen = interviewer_channel(study)
+            chosen = interviewer_channel_of(study, interview, recording)
             if chosen is None:
                 return name_speakers_by_role(study, interview, recording, by_channel), "channel"
             names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}

@@ -28,6 +28,9 @@ class InterviewPanel(SidePanel):
         """Show the interview's progress, the loudest channel's level, and free disk from `free_disk_seconds`."""
         recorder = live.recorder
         dbfs = max(recorder.level.rms_dbfs) if recorder is not None else -120.0
+        call_dbfs = None
+        if recorder is not None and live.is_call and len(recorder.level.rms_dbfs) == 2:
+            dbfs, call_dbfs = recorder.level.rms_dbfs
         now = time.monotonic()
         if now - self._disk_checked > DISK_CHECK_SECONDS:
             self._disk_checked = now
@@ -36,4 +39,4 @@ class InterviewPanel(SidePanel):
             except OSError:
                 self.disk_seconds = None
         self.show(live.session, state=state, offset=live.offset, part=live.part_number, dbfs=dbfs,
-                  disk_seconds=self.disk_seconds, live_text=live_text)
+                  disk_seconds=self.disk_seconds, live_text=live_text, call_dbfs=call_dbfs)

@@ -18,9 +18,12 @@ class LevelMeter(Widget):
 
     dbfs: reactive[float] = reactive(-120.0)
     active: reactive[bool] = reactive(True)
+    label: reactive[str] = reactive("")
+    """Shown before the bar (e.g. "Mic", "Call") when a meter shows one side of two."""
 
     def render(self) -> Text:
-        width = max(4, self.size.width - 9)
+        prefix = f"{self.label:<5}" if self.label else ""
+        width = max(4, self.size.width - 9 - len(prefix))
         level = max(FLOOR, min(0.0, self.dbfs))
         filled = round((level - FLOOR) / -FLOOR * width)
         if not self.active:
@@ -32,4 +35,4 @@ class LevelMeter(Widget):
         else:
             style = "green"
         figure = "  -inf" if self.dbfs <= -120.0 else f"{self.dbfs:6.0f}"
-        return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f"{figure} dB")
+        return Text.assemble((prefix, "bold"), ("█" * filled, style), ("░" * (width - filled), "dim"), f"{figure} dB")

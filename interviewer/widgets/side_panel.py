@@ -47,6 +47,9 @@ class SidePanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="recording")
         yield LevelMeter(id="level")
+        call_meter = LevelMeter(id="level-call")
+        call_meter.display = False  # shown only when recording a call on this computer
+        yield call_meter
         yield Static(id="disk")
         yield Static(id="live")  # shown only while live transcription runs
         yield Static("Sections", classes="heading")
@@ -57,7 +60,9 @@ class SidePanel(VerticalScroll):
         yield Static(id="heard")
 
     def show(self, session: InterviewSession, *, state: str, offset: float, part: int, dbfs: float,
-             disk_seconds: float | None, live_text: str = "") -> None:
+             disk_seconds: float | None, live_text: str = "", call_dbfs: float | None = None) -> None:
+        """`call_dbfs` is the call side's level when a call on this computer is recorded (`dbfs` is then the
+        microphone's)."""
         marks = {"recording": ("● REC", "bold red"), "paused": ("⏸ PAUSED", "bold dark_orange3"),
                  "starting": ("… starting", "dark_orange3"), "stopped": ("■ stopped", "dim")}
         label, style = marks.get(state, (f"! {state}", "bold red"))
@@ -68,6 +73,13 @@ class SidePanel(VerticalScroll):
             ("Total ", "dim"), f"{clock_text(elapsed)} / {clock_text(planned)}"))
         meter = self.query_one("#level", LevelMeter)
         meter.dbfs, meter.active = dbfs, state == "recording"
+        call_meter = self.query_one("#level-call", LevelMeter)
+        if call_meter.display != (call_dbfs is not None):
+            call_meter.display = call_dbfs is not None
+            meter.label = "Mic" if call_dbfs is not None else ""
+            call_meter.label = "Call"
+        if call_dbfs is not None:
+            call_meter.dbfs, call_meter.active = call_dbfs, state == "recording"
         disk = "" if disk_seconds is None else f"Disk: {disk_seconds / 3600:.1f} h left"
         self._set("disk", Text(disk, style="red" if disk_seconds and disk_seconds < 3600 else "dim"))
         self._set("live", Text(live_text, style="dark_orange3" if live_text.endswith("off") else "dim"))
