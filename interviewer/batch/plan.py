@@ -16,15 +16,13 @@ CLUSTER_WINDOW = 5 * 60
 def recording_samples(study: Study, recording: Recording, *, stereo: bool) -> np.ndarray:
     """A recording's audio as 16 kHz 16-bit samples, (n,) or (n, 2): the one place the coordinator reads audio.
 
-    The file is read as a stream of bytes, so recordings encrypted at rest need only a decrypting stream
-    here: nothing is decrypted to disk, and workers only ever receive samples in memory.
+    A recording encrypted at rest is decrypted in memory as it is read: nothing is decrypted to disk, the
+    study key stays with the coordinator, and workers only ever receive samples in memory.
     """
     from interviewer.audio.long_audio import read_pcm16
+    from interviewer.audio.source import opened_audio, stored_audio
 
-    path = study.recording_path(recording)
-    if not path.is_file():
-        raise StoreError(f"Recording {path} of interview #{recording.interview_id} is missing from the study folder.")
-    with open(path, "rb") as stream:
+    with opened_audio(stored_audio(study, recording)) as stream:  # StoreError when missing or deleted
         return read_pcm16(stream, stereo=stereo)
 
 
