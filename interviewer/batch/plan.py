@@ -16,14 +16,14 @@ CLUSTER_WINDOW = 5 * 60
 def recording_samples(study: Study, recording: Recording, *, stereo: bool) -> np.ndarray:
     """A recording's audio as 16 kHz 16-bit samples, (n,) or (n, 2): the one place the coordinator reads audio.
 
-    A recording encrypted at rest is decrypted in memory on the way: nothing plain reaches a disk, and
-    workers only ever receive samples in memory.
+    A recording encrypted at rest is decrypted in memory as it is read: nothing is decrypted to disk, the
+    study key stays with the coordinator, and workers only ever receive samples in memory.
     """
     from interviewer.audio.long_audio import read_pcm16
     from interviewer.audio.source import opened_audio, stored_audio
 
-    with opened_audio(stored_audio(study, recording)) as opened:
-        return read_pcm16(opened, stereo=stereo)
+    with opened_audio(stored_audio(study, recording)) as stream:  # StoreError when missing or deleted
+        return read_pcm16(stream, stereo=stereo)
 
 
 @dataclass
