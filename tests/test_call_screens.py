@@ -133,7 +133,7 @@ async def test_audio_a_side_lost_is_written_into_the_timeline(study):
     audio = FakeAudio()
     made = []
     plain = audio.recorder
-    audio.recorder = lambda path, device, channels: made.append(GappyRecorder(plain(path, device, channels))) or made[-1]
+    audio.recorder = lambda path, device, channels, key=None: made.append(GappyRecorder(plain(path, device, channels, key))) or made[-1]
     live = LiveInterview.create(study, "KI-01", find_schedule("npt-key-informant"), audio)
     live.open_part("call", 2)
     live.take_up()
