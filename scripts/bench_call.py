@@ -134,7 +134,10 @@ async def record(minutes: float, live: bool, drift_ppm: float, keep: Path | None
                 raise SystemExit(f"call input unavailable: {start.call_input.reason}")
             start.query_one("#device").value = "call"
             await pilot.pause(0.5)
-            await pilot.press("ctrl+r", "ctrl+r")
+            await pilot.press("ctrl+r")  # a check that heard nothing asks for a second press
+            await pilot.pause(1.0)
+            if app.screen is start:
+                await pilot.press("ctrl+r")
             while type(app.screen).__name__ != "InterviewScreen" or app.screen.state != "recording":
                 await pilot.pause(0.05)
             screen = app.screen
