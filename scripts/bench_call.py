@@ -66,11 +66,13 @@ def click_track(folder: Path, seconds: float) -> Path:
 
 
 def click_positions(channel: np.ndarray, rate: int) -> np.ndarray:
-    """Sample index where each click starts (the conversation stays well below the click's level)."""
-    loud = np.flatnonzero(np.abs(channel) > 0.6)
-    if not len(loud):
-        return loud
-    return loud[np.r_[True, np.diff(loud) > rate]]
+    """Sample index where each click starts: 20 samples in a row above 0.5 (a loud speech peak is not that flat)."""
+    run = 20
+    loud = np.convolve((channel > 0.5).astype(np.int32), np.ones(run, np.int32), "valid")
+    starts = np.flatnonzero(loud == run)
+    if not len(starts):
+        return starts
+    return starts[np.r_[True, np.diff(starts) > rate]]
 
 
 def alignment(path: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -132,7 +134,10 @@ async def record(minutes: float, live: bool, drift_ppm: float, keep: Path | None
                 raise SystemExit(f"call input unavailable: {start.call_input.reason}")
             start.query_one("#device").value = "call"
             await pilot.pause(0.5)
-            await pilot.press("ctrl+r", "ctrl+r")
+            await pilot.press("ctrl+r")  # a check that heard nothing asks for a second press
+            await pilot.pause(1.0)
+            if app.screen is start:
+                await pilot.press("ctrl+r")
             while type(app.screen).__name__ != "InterviewScreen" or app.screen.state != "recording":
                 await pilot.pause(0.05)
             screen = app.screen
