@@ -340,7 +340,7 @@ def _store_live_transcript(study: Study, interview_id: int, part_segments, *, mo
             # A call recorded on this computer has one side per channel: each is transcribed on its own, so
             # no word of one side is heard in the other's mix, and each word's speaker is its channel's.
             transcript, source = _transcribe_recording(transcriber or _transcriber(model),
-                                                       study.recording_path(recording), recording, speakers,
+                                                       stored_audio(study, recording), recording, speakers,
                                                        lambda done, total: None)
             if source:
                 transcript = name_speakers_by_role(study, interview, recording, transcript)
