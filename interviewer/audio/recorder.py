@@ -173,7 +173,7 @@ class Recorder:
         self._failure_listeners.append(listener)
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until the recording has ended (stopped or failed); False on timeout."""
+        """Block until the recording has ended (stopped or failed, listeners told); False on timeout."""
         return self._done.wait(timeout)
 
     # -- control -----------------------------------------------------------------------------
@@ -316,7 +316,6 @@ class Recorder:
             self._file.close()
         except OSError as error:
             log.warning("could not finalise %s: %s (repair() fixes the header on reading)", self.path, error)
-        self._done.set()
         if failure is not None:
             log.warning("%s", failure)
             for listener in list(self._failure_listeners):
@@ -324,6 +323,8 @@ class Recorder:
                     listener(failure)
                 except Exception:
                     log.exception("recorder failure listener raised")
+        # Set last, so whoever waits for the end also sees the failure listeners told.
+        self._done.set()
 
     def _tell_listeners(self, block: np.ndarray, offset: float) -> None:
         for listener in list(self._listeners):
