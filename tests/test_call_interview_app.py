@@ -79,6 +79,8 @@ async def test_each_side_of_a_call_recorded_on_this_computer_is_put_on_its_speak
         async with app.run_test(size=SIZE) as pilot:
             interview_id = await record_call_interview(app, pilot, sink, tracks)
 
+    gaps = [(round(event.offset, 2), event.text) for event in study.events(interview_id) if event.kind == "gap"]
+    print(f"\ngaps in the timeline: {gaps}")
     (recording,) = study.recordings(interview_id)
     assert recording.channels == 2
     inputs = [event for event in study.events(interview_id) if event.kind == "input"]

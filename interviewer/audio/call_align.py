@@ -157,8 +157,8 @@ class StreamAligner:
 
     Each `add` brings one block with the capture time of its first frame (seconds, one clock for both
     streams). The microphone's frames are written as they are; the call's are read at the position
-    that was captured at the same moment, by linear interpolation, so a call device whose clock runs
-    a little fast or slow is resampled to the microphone's. A block arriving later than its clock
+    that was captured at the same moment (the nearest sample), so a call device whose clock runs a
+    little fast or slow is resampled to the microphone's. A block arriving later than its clock
     predicts means audio was lost: silence fills it and a `Gap` is reported. Thread-safe: each stream's
     callback may call `add` from its own thread; `emit` runs under the lock, so keep it quick.
     """
@@ -301,8 +301,13 @@ class StreamAligner:
         if count <= 0:
             return
         positions = self._read + self._step * np.arange(count)
-        values = np.interp(positions - call.base, np.arange(len(call.data)), call.data, left=0.0, right=0.0) \
-            if len(call.data) else np.zeros(count, dtype=np.float32)
+        # The nearest sample, not an interpolation: at a speed within 0.2 % of 1 that drops or repeats one sample
+        # in several hundred at most (inaudible) and keeps the call's high frequencies, which linear
+        # interpolation between samples would soften (half a sample off: -3 dB at 4 kHz), costing words.
+        nearest = np.rint(positions - call.base).astype(np.int64)
+        inside = (nearest >= 0) & (nearest < len(call.data))
+        values = np.zeros(count, dtype=np.float32)
+        values[inside] = call.data[nearest[inside]]
         missing = positions >= call.end
         if missing.any() and not force:  # at the stop the call's last blocks are simply not wanted
             self.call_waited += int(missing.sum())
