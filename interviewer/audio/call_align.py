@@ -26,6 +26,9 @@ MAX_SLEW = 0.002
 """... but never faster than this relative change in speed (0.2 %: inaudible)."""
 JUMP_SECONDS = 0.1
 """A larger offset (a start, a reset clock) is corrected at once."""
+SETTLING_SECONDS = 3.0
+"""While either clock has seen less than this, the call's read position follows its fit at once (a stream's
+first timestamps are the least sure, and a slow follower would carry their error for seconds)."""
 MAX_RATE_ERROR = 0.01
 """A measured rate further than 1 % from the nominal one is a timing fault, not drift: ignored."""
 
@@ -321,7 +324,8 @@ class StreamAligner:
         mic, call = self.sides
         target = self._target(self.emitted)
         ratio = call.clock.rate / mic.clock.rate
-        if self._read is None or abs(target - self._read) > JUMP_SECONDS * self.samplerate:
+        settling = min(mic.clock.span, call.clock.span) < SETTLING_SECONDS
+        if self._read is None or settling or abs(target - self._read) > JUMP_SECONDS * self.samplerate:
             self._read, self._step = target, ratio
             return
         correction = (target - self._read) / (CORRECTION_SECONDS * self.samplerate)
