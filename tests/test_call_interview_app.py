@@ -63,9 +63,6 @@ async def record_call_interview(app, pilot, sink, tracks) -> int:
     return interview_id
 
 
-@pytest.mark.xfail(reason="open defect: since the merge of encryption at rest (issue 13), processing a call-mode "
-                          "interview after Stop ends 'failed' on an encrypted study; issue 17 stays open until it is fixed",
-                   strict=False)
 async def test_each_side_of_a_call_recorded_on_this_computer_is_put_on_its_speaker(
         null_sink, study, transcriber, tmp_path, monkeypatch):
     from interviewer.audio.source import read_audio, stored_audio
