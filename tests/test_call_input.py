@@ -167,7 +167,8 @@ def test_each_side_records_only_its_own_sound_and_a_sound_heard_by_both_lines_up
     assert len(starts[0]) == len(starts[1]) == 4
     offsets_ms = (starts[1] - starts[0]) / RATE * 1000
     print(f"\nclick heard by both sides: call minus microphone {offsets_ms} ms")
-    assert np.abs(offsets_ms).max() < 10.0  # the target is 50 ms; a few ms while the fit settles at the start
+    assert np.abs(offsets_ms).max() < 20.0  # the target is 50 ms; some ms while the clocks settle at the start,
+    assert abs(offsets_ms[-1]) < 5.0  # and a millisecond or so once they have
 
 
 @pytest.mark.audio
