@@ -12,7 +12,7 @@ from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding
 
-from interviewer.processing import StageProgress, lower_thread_priority, process_interview
+from interviewer.processing import StageProgress, lower_thread_priority, process_interview, store_draft
 from interviewer.screens.messages import ProcessingChanged, ProcessingProgress
 from interviewer.store import Study
 
@@ -35,7 +35,9 @@ class AppConfig:
     audio: object = None
     """An `capture.AudioBackend` (real capture) or a fake with the same methods."""
     process: Processor = process_interview
-    """Run after an interview on a worker thread: transcribe and anonymise."""
+    """Run after an interview on a worker thread, one interview at a time: the final pass, then anonymising."""
+    store_draft: Callable[[Study, int, object, StageProgress], object] = store_draft
+    """Run at once after the stop on a worker thread: the live transcript stored as the interview's live draft."""
     model_status: Callable[[], tuple[bool, str]] | None = None
     """Says whether the transcription model is ready (None: look it up in the model catalogue)."""
     check_seconds: float = 3.0
@@ -104,6 +106,8 @@ class InterviewerApp(App):
         """Interview id -> its `live_part.LiveTranscript`, from the stop until processing takes it."""
         self._live_transcriber = None
         self._live_lock = threading.Lock()
+        self._processing_turn = threading.Lock()
+        """Held by the worker whose final pass runs: passes take turns, so two never share the CPU."""
 
     @property
     def study(self) -> Study:
@@ -118,6 +122,16 @@ class InterviewerApp(App):
             return
         self.sub_title = self.study.name
         self.open_home()
+        self.resume_processing()
+
+    def resume_processing(self) -> None:
+        """Take up processing that a quit or a crash left unfinished (the study records what is pending)."""
+        pending = [i for i in self.study.pending_interview_ids() if i not in self.live_ids]
+        for interview_id in pending:
+            self.start_processing(interview_id)
+        if pending:
+            numbers = ", ".join(f"#{i}" for i in pending)
+            self.notify(f"Finishing the transcript of interview(s) {numbers} in the background.", timeout=6)
 
     def _unlocked(self, study: Study) -> None:
         self.config.study = study
@@ -225,21 +239,34 @@ class InterviewerApp(App):
             if worker.is_cancelled:  # the app is closing: stop at the next segment; stored stages are kept
                 raise ProcessingCancelled(f"processing of interview #{interview_id} was stopped")
             now = time.monotonic()
-            if stage not in ("transcribing", "attributing speakers") or fraction >= 1.0 or now - last[0] > 0.2:
+            if stage != "transcribing" or fraction >= 1.0 or now - last[0] > 0.2:
                 last[0] = now
                 self.post_message(ProcessingProgress(interview_id, stage, fraction))
 
         try:
-            if live is None:
+            if live is not None:  # at once, not waiting for another interview's pass: the draft is quick
+                self.config.store_draft(study, interview_id, live, progress)
+            self._wait_for_turn(progress)
+            try:
                 self.config.process(study, interview_id, progress)
-            else:
-                self.config.process(study, interview_id, progress, live=live)
+            finally:
+                self._processing_turn.release()
         except ProcessingCancelled:
             pass
         except Exception as error:  # shown to the user; the interview's stored stages are kept
             self.post_message(ProcessingProgress(interview_id, "failed", 0.0, str(error)))
         finally:
             study.close()
+
+    def _wait_for_turn(self, progress: StageProgress) -> None:
+        """Block until no other final pass runs (stopping when the app closes meanwhile)."""
+        if self._processing_turn.acquire(blocking=False):
+            return
+        progress("queued", 0.0)
+        worker = get_current_worker()
+        while not self._processing_turn.acquire(timeout=0.2):
+            if worker.is_cancelled:
+                raise ProcessingCancelled("the app closed while waiting for another interview's final pass")
 
     def on_processing_progress(self, message: ProcessingProgress) -> None:
         self.config.processing[message.interview_id] = (message.stage, message.fraction)

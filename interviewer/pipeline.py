@@ -14,8 +14,8 @@ from interviewer.audio.sealed import SUFFIX as SEALED_SUFFIX
 from interviewer.audio.sealed import seal_file
 from interviewer.audio.source import AudioSource, audio_sha256, audio_source, stored_audio
 from interviewer.private import harden, private_folder
-from interviewer.speakers.roles import INTERVIEWER_SPEAKER, attribute_live, name_speakers_by_role, recorded_from_call
-from interviewer.store import Interview, Recording, Study, StoreError
+from interviewer.speakers.roles import INTERVIEWER_SPEAKER, name_speakers_by_role
+from interviewer.store import ANONYMISE, FINAL_PASS, Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
 
@@ -164,6 +164,8 @@ def store_transcript(study: Study, interview: Interview, parts, *, model: str) -
     count = study.replace_segments(interview.id, segments, model=model)
     study.update_interview(interview.id, status="transcribed", language=language)
     align_interview(study, interview.id)
+    if study.interview(interview.id).pending_stage == FINAL_PASS:
+        study.update_interview(interview.id, pending_stage=ANONYMISE)
     return count
 
 
@@ -238,18 +240,23 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
     from interviewer.anonymise.study.interview import anonymise_interview as anonymise
 
     with interview_lock(study, int(interview_id), "being anonymised"):
-        return anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
+        count = anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
+        if study.interview(interview_id).pending_stage == ANONYMISE:
+            study.update_interview(interview_id, pending_stage=None)
+        return count
 
 
 def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
-                     allow_original: bool = False, allow_unreviewed: bool = True, line_endings: str = "lf",
+                     original: bool = False, allow_unreviewed: bool = True, line_endings: str = "lf",
                      passphrase=None) -> Path:
     """Write one interview's transcript in a coder format; returns the file written.
 
     `line_endings` 'crlf' writes TXT (and a REFI-QDA project's text) with CRLF, positions counted for them.
 
     An anonymised export is refused when it still contains an original from the study's key (the
-    passphrase opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
+    passphrase opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function). With `original`,
+    the identifiable transcript is written (the research team's copy, named and headed as such) whether or
+    not it was anonymised or reviewed.
     """
     from interviewer.export import formats
     from interviewer.export.collection import single
@@ -257,7 +264,7 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
 
     if fmt not in formats.ALL_FORMATS:
         raise StoreError(f"Unknown export format '{fmt}': use one of {', '.join(formats.ALL_FORMATS)}.")
-    document = build_document(study, interview_id, allow_original=allow_original, allow_unreviewed=allow_unreviewed)
+    document = build_document(study, interview_id, original=original, allow_unreviewed=allow_unreviewed)
     suffix = "" if document.anonymised else "-IDENTIFIABLE"
     target = Path(out_dir) / f"{document.participant.code}-interview-{document.interview.id:04d}{suffix}.{fmt}"
     from interviewer.export.guard import write_checked
@@ -281,77 +288,19 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
     return target
 
 
-def store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
-                          speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
-    """Store the transcript made live during an interview, then attribute its speakers; returns the segments stored.
+def store_live_draft(study: Study, interview_id: int, part_segments, *, model: str) -> int:
+    """Store the live draft of an interview: what live transcription wrote while it was recorded; returns its lines.
 
-    `part_segments` maps each recording part's file to its live segments (times from the start of the part).
-    They are stored at once, aligned to the schedule, and the interview marked transcribed; then each part's
-    words are put on their speakers from the stored recording (stereo: the louder channel; mono: by voice),
-    named by role, and stored again. A part with no live segments at all (recorded in an earlier session) is
-    transcribed in batch, so the transcript is always complete.
+    `part_segments` maps each recording part's file to its live segments (times from the start of the part,
+    speakers as far as known live). The draft is kept apart from the transcript, which the final pass makes
+    from the whole recording; parts the study has not filed (no audio) are left out.
     """
-    from interviewer.locks import interview_lock
+    recordings = {study.recording_path(r).resolve(): r for r in study.recordings(interview_id)}
+    parts = []
+    for path, segments in part_segments.items():
+        recording = recordings.get(Path(path).resolve())
+        if recording is not None:
+            parts.append((recording.part, [{**s.as_dict(), "recording_id": recording.id} for s in segments]))
+    rows = [row for _part, part_rows in sorted(parts, key=lambda each: each[0]) for row in part_rows]
+    return study.replace_live_draft(interview_id, rows, model=model)
 
-    with interview_lock(study, int(interview_id), "being transcribed"):
-        return _store_live_transcript(study, interview_id, part_segments, model=model, language=language,
-                                      speakers=speakers, transcriber=transcriber, progress=progress)
-
-
-def _store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
-                          speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
-    from interviewer.transcribe.whisper import Transcript
-
-    tell = progress or (lambda stage, fraction: None)
-    interview = study.interview(interview_id)
-    recordings = study.recordings(interview.id)
-    if not recordings:
-        raise StoreError(f"Interview #{interview.id} has no recording to store a transcript for.")
-    live = {Path(path).resolve(): list(segments) for path, segments in part_segments.items()}
-    transcripts, sources = {}, {}
-    for recording in recordings:
-        path = study.recording_path(recording)
-        if path.resolve() in live:
-            transcripts[recording.id] = Transcript(model, language, recording.duration, live[path.resolve()])
-            sources[recording.id] = None
-        else:
-            transcript, source = _transcribe_recording(transcriber or _transcriber(model), stored_audio(study, recording),
-                                                       recording, speakers, lambda done, total: None)
-            if source:
-                transcript = name_speakers_by_role(study, interview, recording, transcript)
-            transcripts[recording.id], sources[recording.id] = transcript, source or "batch"
-
-    def store() -> int:
-        rows = [row for recording in recordings
-                for row in segment_rows(recording, transcripts[recording.id],
-                                        sources[recording.id] if sources[recording.id] != "batch" else None)]
-        count = study.replace_segments(interview.id, rows, model=model)
-        study.update_interview(interview.id, status="transcribed", language=language)
-        align_interview(study, interview.id)
-        return count
-
-    count = store()
-    if speakers < 2:
-        return count
-    tell("attributing speakers", 0.0)
-    live_recordings = [r for r in recordings if sources[r.id] is None and transcripts[r.id].segments]
-    for number, recording in enumerate(live_recordings):
-        if recording.channels == 2 and recorded_from_call(study, interview, recording):
-            # A call recorded on this computer has one side per channel: each is transcribed on its own, so
-            # no word of one side is heard in the other's mix, and each word's speaker is its channel's.
-            transcript, source = _transcribe_recording(transcriber or _transcriber(model),
-                                                       stored_audio(study, recording), recording, speakers,
-                                                       lambda done, total: None)
-            if source:
-                transcript = name_speakers_by_role(study, interview, recording, transcript)
-        else:
-            transcript, source = attribute_live(study, interview, recording, transcripts[recording.id], speakers)
-        transcripts[recording.id], sources[recording.id] = transcript, source
-        tell("attributing speakers", (number + 1) / len(live_recordings))
-    return store() if live_recordings else count
-
-
-def _transcriber(model: str | None):
-    from interviewer.transcribe.whisper import Transcriber
-
-    return Transcriber(model)
