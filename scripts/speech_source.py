@@ -129,3 +129,32 @@ def write_interview(path: Path, minutes: float | None = None) -> tuple[float, st
             if text:
                 references.append(text)
     return seconds, " ".join(references)
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower case, no punctuation: the words word error rates are computed on."""
+    import re
+
+    text = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " "))
+    return text.replace("'", "").split()
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    import jiwer
+
+    return jiwer.wer(" ".join(normalise_words(reference)), " ".join(normalise_words(hypothesis)))
+
+
+def tripled_sequences(reference: str, hypothesis: str, longest: int = 8) -> set[str]:
+    """Word sequences (1 to `longest` words) said three times running in the hypothesis but not in the reference."""
+
+    def tripled(words: list[str]) -> set[str]:
+        found = set()
+        for size in range(1, longest + 1):
+            for start in range(len(words) - 3 * size + 1):
+                if words[start:start + size] == words[start + size:start + 2 * size] == \
+                        words[start + 2 * size:start + 3 * size]:
+                    found.add(" ".join(words[start:start + size]))
+        return found
+
+    return tripled(normalise_words(hypothesis)) - tripled(normalise_words(reference))
