@@ -45,9 +45,10 @@ def show(study, interview, original, draft) -> None:
     opened = open_study(study)
     try:
         interview_id = int(interview.lstrip("#"))
-        found = opened.interview(interview_id)
     except ValueError:
         raise UserError(f"'{interview}' is not an interview number; list them with: interviewer interview list") from None
+    try:
+        found = opened.interview(interview_id)
     except StoreError as error:
         raise UserError(str(error)) from None
     if draft:

@@ -51,7 +51,7 @@ def without_repeats(earlier: list[TranscriptSegment], new: list[TranscriptSegmen
         recent = [s for s in history if segment.start - s.end <= REPEAT_WINDOW]
         if len(words) >= MIN_REPEATED_WORDS and any(_words_of(s.text) == words for s in recent[-3:]):
             continue
-        if index == 0 and history:
+        if index == 0 and history and segment.start - history[-1].end <= REPEAT_WINDOW:
             segment = _without_opening_overlap(history[-1], segment)
             if segment is None:
                 continue
