@@ -50,6 +50,8 @@ class AppConfig:
     """Makes the `Transcriber` for live transcription while recording (None: no live transcription)."""
     coverage: Callable[[object], object] | None = None
     """Makes the prompt coverage detector for a schedule, on a worker (None: no suggestions while recording)."""
+    ahead_model: Callable[[], object] | None = None
+    """Makes the `Transcriber` for the final pass run ahead while recording (None: it all runs after the stop)."""
     locked: "LockedStudy | None" = None
     """The study to unlock at start when it is encrypted and the environment gave no passphrase."""
 
@@ -60,6 +62,14 @@ def default_coverage(schedule):
     from interviewer.coverage.encoder import shared_encoder
 
     return CoverageDetector(schedule, shared_encoder())
+
+
+def default_ahead_model():
+    """The final pass's model and settings, computing on one core: the final pass run ahead while recording
+    takes only what the live draft and the screen leave (see `interview.pass_ahead`)."""
+    from interviewer.transcribe.whisper import Transcriber, TranscriptionSettings
+
+    return Transcriber(settings=TranscriptionSettings(cpu_threads=1))
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,8 @@ class InterviewerApp(App):
         """Interviews being recorded in this app right now."""
         self.live_transcripts: dict[int, object] = {}
         """Interview id -> its `live_part.LiveTranscript`, from the stop until processing takes it."""
+        self.passes_ahead: dict[int, object] = {}
+        """Interview id -> its `pass_ahead.PassAhead`, from the stop until processing takes it."""
         self._live_transcriber = None
         self._live_lock = threading.Lock()
         self._processing_turn = threading.Lock()
@@ -225,10 +237,11 @@ class InterviewerApp(App):
         if self.config.processing.get(interview_id, ("done",))[0] not in ("done", "failed", "needs passphrase"):
             return
         self.config.processing[interview_id] = ("queued", 0.0)
-        self._process(interview_id, self.live_transcripts.pop(interview_id, None))
+        self._process(interview_id, self.live_transcripts.pop(interview_id, None),
+                      self.passes_ahead.pop(interview_id, None))
 
     @work(thread=True, group="processing", exit_on_error=False)
-    def _process(self, interview_id: int, live=None) -> None:
+    def _process(self, interview_id: int, live=None, ahead=None) -> None:
         lower_thread_priority()
         study = self.study.reopen()
         last = [0.0]
@@ -248,7 +261,10 @@ class InterviewerApp(App):
                 self.config.store_draft(study, interview_id, live, progress)
             self._wait_for_turn(progress)
             try:
-                self.config.process(study, interview_id, progress)
+                if ahead is None:
+                    self.config.process(study, interview_id, progress)
+                else:
+                    self.config.process(study, interview_id, progress, ahead=ahead)
             finally:
                 self._processing_turn.release()
         except ProcessingCancelled:
@@ -286,7 +302,8 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
              process: Processor | None = None, model_status: Callable[[], tuple[bool, str]] | None = None,
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
              theme: str | None = None, live_model: Callable[[], object] | None = default_live_model,
-             coverage: Callable[[object], object] | None = default_coverage) -> InterviewerApp:
+             coverage: Callable[[object], object] | None = default_coverage,
+             ahead_model: Callable[[], object] | None = default_ahead_model) -> InterviewerApp:
     """Build the app. `study` is an open Study, a study name or folder, or None for the default study.
 
     An encrypted study opens with $INTERVIEWER_STUDY_PASSPHRASE, or the app asks for its passphrase at start."""
@@ -306,7 +323,8 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
     config = AppConfig(study=opened, locked=locked, clock=clock, audio=audio or AudioBackend(clock),
                        process=process or process_interview, model_status=model_status,
                        check_seconds=check_seconds,
-                       tick_seconds=tick_seconds, live_model=live_model, coverage=coverage)
+                       tick_seconds=tick_seconds, live_model=live_model, coverage=coverage,
+                       ahead_model=ahead_model)
     app = InterviewerApp(config)
     if theme:
         app.theme = theme

@@ -100,13 +100,14 @@ class CorrectionsWouldBeLost(StoreError):
 
 def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, model: str | None = None,
                          progress: Progress | None = None, speakers: int = 2,
-                         discard_corrections: bool = False) -> int:
+                         discard_corrections: bool = False, ahead: dict | None = None) -> int:
     """Transcribe every recording part of an interview and store the segments; returns their number.
 
     With `speakers` of 2 or more, every segment and word is attributed to a speaker (by channel for
     stereo recordings, by voice for mono ones) named by role: Interviewer, or the participant's code.
     A transcript corrected in review is only replaced with `discard_corrections` (the corrections are
-    copied into the audit log first).
+    copied into the audit log first). `ahead` maps part files to what was transcribed and embedded of
+    them while they recorded (`pass_ahead.PartAheadResult`); a part it covers whole is not read again.
     """
     from interviewer.locks import interview_lock
     from interviewer.transcribe.whisper import Transcriber
@@ -123,11 +124,11 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             "again would discard them. Pass --discard-corrections to transcribe anyway (they stay in the audit log).")
     transcriber = transcriber or Transcriber(model)
     with interview_lock(study, interview.id, "being transcribed"):
-        return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers)
+        return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers, ahead or {})
 
 
 def _transcribe_locked(study: Study, interview: Interview, recordings: list[Recording], transcriber,
-                       progress: Progress | None, speakers: int) -> int:
+                       progress: Progress | None, speakers: int, ahead: dict) -> int:
     total = sum(r.duration for r in recordings)
     done_before = 0.0
     parts = []
@@ -138,7 +139,12 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
             if progress:
                 progress(offset + done, total)
 
-        transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
+        done_ahead = {Path(p).resolve(): result for p, result in ahead.items()}.get(
+            study.recording_path(recording).resolve())
+        if done_ahead is not None and _covers(done_ahead, recording):
+            transcript, source = _finish_ahead(done_ahead, speakers)
+        else:
+            transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
         parts.append((recording, transcript, source))
         done_before += recording.duration
         part_progress(recording.duration, recording.duration)
@@ -173,6 +179,20 @@ def segment_rows(recording: Recording, transcript, speaker_source: str | None) -
     """The rows a recording part's transcript is stored as: its segments, with the part and how speakers were found."""
     return [{**segment.as_dict(), "recording_id": recording.id, "speaker_source": speaker_source}
             for segment in transcript.segments]
+
+
+def _covers(done_ahead, recording: Recording) -> bool:
+    """Whether a part transcribed ahead is the whole recording part (mono, every second of it)."""
+    return recording.channels == 1 and abs(done_ahead.seconds - recording.duration) <= 0.1
+
+
+def _finish_ahead(done_ahead, speakers: int):
+    """The transcript of a part transcribed ahead, with speakers told apart by voice from its embedded stretches."""
+    from interviewer.speakers.attribution import diarise_embedded
+
+    if speakers < 2:
+        return done_ahead.transcript, None
+    return diarise_embedded(done_ahead.transcript, done_ahead.voices, speakers), "voice"
 
 
 def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, speakers: int, progress: Progress):

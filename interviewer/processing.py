@@ -53,13 +53,15 @@ def store_draft(study: Study, interview_id: int, live, progress: StageProgress) 
     return count
 
 
-def process_interview(study: Study, interview_id: int, progress: StageProgress, live=None) -> None:
+def process_interview(study: Study, interview_id: int, progress: StageProgress, live=None, ahead=None) -> None:
     """Make an interview's transcript and anonymise it (slow: run it on a worker thread); resumable.
 
     With `live`, the live draft is stored first. The transcript itself comes from the final pass: every
     recording part transcribed as `interviewer transcribe` does (voice activity detection, word timings and
-    confidences, speakers by channel or by voice, schedule items from the timeline). The interview's pending
-    stage says what is left, so a pass stopped by a crash or a quit is taken up again where it stood.
+    confidences, speakers by channel or by voice, schedule items from the timeline). With `ahead` (a
+    `pass_ahead.PassAhead`), what was done of it while the interview recorded is used, so only the last
+    stretch is left. The interview's pending stage says what is left, so a pass stopped by a crash or a
+    quit is taken up again where it stood (from the recording).
     """
     from interviewer.anonymise.study.keyfile import PassphraseNeeded
     from interviewer.pipeline import anonymise_interview, transcribe_interview
@@ -71,7 +73,8 @@ def process_interview(study: Study, interview_id: int, progress: StageProgress, 
         if pending is None:
             study.update_interview(interview_id, pending_stage=FINAL_PASS)
         progress("transcribing", 0.0)
-        transcribe_interview(study, interview_id,
+        done_ahead = ahead.finish() if ahead is not None else None
+        transcribe_interview(study, interview_id, ahead=done_ahead,
                              progress=lambda done, total: progress("transcribing", done / total if total else 1.0))
     progress("anonymising", 0.0)
     try:

@@ -4,9 +4,10 @@
 Plays --minutes of real speech with pauses (../shared/eval/speech, the recordings with references) into a
 private PulseAudio null sink in real time. The product records it as the interview screen does: a
 LiveInterview whose recorder hands every block to a LivePart (live transcription on one core fewer than
-the machine has). When the speech ends the interview is stopped, the live draft finished and stored, and
-the final pass run over the recording (`transcribe_interview`: VAD, word timings, speakers by voice,
-items from the timeline; anonymising is not timed). Reported:
+the machine has), and the final pass runs ahead on finished stretches (`interview.pass_ahead`, one core,
+lower priority). When the speech ends the interview is stopped, the live draft finished and stored, and
+the final pass completed (`transcribe_interview`: VAD, word timings, speakers by voice, items from the
+timeline; anonymising is not timed); `--no-ahead` runs all of the final pass after the stop. Reported:
 
 - word error rate of the live draft, the final transcript and batch transcription of the same recording
   file (`interviewer transcribe FILE`, in its own process), and word sequences repeated three times
@@ -24,6 +25,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -45,19 +47,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--keep", type=Path, default=None, help="Copy the recording and transcripts here.")
+    parser.add_argument("--no-ahead", action="store_true", help="Run the whole final pass after the stop.")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the null sink and the player
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     with tempfile.TemporaryDirectory(prefix="bench-live-") as folder:
         os.environ["INTERVIEWER_HOME"] = folder
-        run(Path(folder), args.minutes, args.keep)
+        run(Path(folder), args.minutes, args.keep, ahead=not args.no_ahead)
 
 
-def run(folder: Path, minutes: float, keep: Path | None) -> None:
+def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
     from audio_sink import null_sink_running
 
-    from interviewer.app import default_live_model
+    from interviewer.app import default_ahead_model, default_live_model
     from interviewer.audio.capture import AudioBackend
     from interviewer.interview.live_part import LivePart, LiveTranscript
+    from interviewer.interview.pass_ahead import PassAhead
     from interviewer.interview.running import LiveInterview
     from interviewer.pipeline import transcribe_interview
     from interviewer.processing import store_draft
@@ -81,6 +86,9 @@ def run(folder: Path, minutes: float, keep: Path | None) -> None:
         part = LivePart(1, recorder.path, recorder.channels, recorder.samplerate)
         recorder.add_listener(part.listen)
         transcript.add(part)
+        passes = PassAhead(default_ahead_model)
+        if ahead:
+            recorder.add_listener(passes.start_part(1, recorder.path, recorder.channels, recorder.samplerate).listen)
         transcriber = default_live_model()
         transcriber.load()
         transcript.model_name = transcriber.model_name
@@ -110,7 +118,7 @@ def run(folder: Path, minutes: float, keep: Path | None) -> None:
         draft_seconds = time.monotonic() - stopped
         print(f"draft stored: {draft_lines} lines, {draft_seconds:.1f} s after the stop", flush=True)
         memory = MemoryWatch()
-        transcribe_interview(study, interview_id)
+        transcribe_interview(study, interview_id, ahead=passes.finish())
         final_seconds = time.monotonic() - stopped
         memory.stop()
     recording = study.recording_path(study.recordings(interview_id)[0])

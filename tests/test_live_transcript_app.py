@@ -29,9 +29,9 @@ async def test_speech_appears_in_the_chat_while_recording_is_kept_as_the_draft_a
     anonymised, draft_when_final_pass_began = [], []
     batch = pipeline.transcribe_interview
 
-    def final_pass(study, interview_id, progress):
+    def final_pass(study, interview_id, progress, ahead=None):
         draft_when_final_pass_began.append(len(study.live_draft(interview_id)))
-        return batch(study, interview_id, transcriber=transcriber, progress=progress)
+        return batch(study, interview_id, transcriber=transcriber, progress=progress, ahead=ahead)
 
     monkeypatch.setattr(pipeline, "transcribe_interview", final_pass)
     monkeypatch.setattr(pipeline, "anonymise_interview", lambda study, interview_id: anonymised.append(interview_id))
@@ -91,7 +91,7 @@ async def test_a_model_that_fails_to_load_warns_and_the_recording_goes_on_to_a_b
     add_participant(study)
     given, processed = [], []
 
-    def processing(study, interview_id, progress):
+    def processing(study, interview_id, progress, ahead=None):
         processed.append(interview_id)
         progress("done", 1.0)
 

@@ -19,7 +19,7 @@ def recorded(study):
 
 
 def fake_final_pass(calls):
-    def transcribe(study, interview_id, progress):
+    def transcribe(study, interview_id, progress, ahead=None):
         calls.append("final pass")
         progress(5.0, 10.0)
         study.replace_segments(interview_id, [{"start": 0.0, "end": 1.0, "text": "hello"}], model="fake")
@@ -52,7 +52,7 @@ def test_a_transcribed_interview_processed_again_is_marked_pending_until_its_pas
     study.update_interview(recorded, status="reviewed", pending_stage=None)
     seen = []
 
-    def transcribe(study, interview_id, progress):
+    def transcribe(study, interview_id, progress, ahead=None):
         seen.append(study.interview(interview_id).pending_stage)
         raise RuntimeError("killed")
 

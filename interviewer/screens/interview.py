@@ -282,7 +282,7 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
     def on_part_finished(self, message: PartFinished) -> None:
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
-        self._end_live_transcription(hand_over=message.then == "summary")
+        self._end_live_transcription(hand_over=message.then == "summary", quitting=message.then == "quit")
         if message.then != "wait":  # a lost input: the next part goes on being judged
             self._end_coverage()
         if message.then == "quit":

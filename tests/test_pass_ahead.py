@@ -1,0 +1,107 @@
+"""The final pass run ahead while recording: stretch by stretch, as good as batch, and used by the final pass."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile
+
+from conftest import SPEECH, speech_references, word_error_rate
+from interviewer.audio.probe import sha256_of
+from interviewer.interview import pass_ahead
+from interviewer.interview.pass_ahead import PassAhead
+from interviewer.pipeline import transcribe_interview
+
+RATE = 16000
+
+
+def call_then_speech():
+    from faster_whisper import decode_audio
+
+    references = speech_references()
+    audio = np.concatenate([decode_audio(str(SPEECH / "phone-call.wav")), decode_audio(str(SPEECH / "jfk.flac"))])
+    return audio, references[str(SPEECH / "phone-call.wav")] + " " + references[str(SPEECH / "jfk.flac")]
+
+
+def recorded_through(ahead_part, audio, block=1600):
+    """Hand the audio to the part as the recorder's writer thread does: int16 blocks with their offsets."""
+    samples = (audio * 32767).astype(np.int16)[:, None]
+    for start in range(0, len(samples), block):
+        ahead_part.listen(samples[start:start + block], start / RATE)
+
+
+class NoModel:
+    model_name = "tiny.en"
+
+    def transcribe(self, *args, **kwargs):
+        raise AssertionError("a part transcribed ahead is not transcribed again")
+
+
+@pytest.mark.slow
+def test_a_part_transcribed_ahead_stretch_by_stretch_is_as_good_as_batch_and_is_what_the_final_pass_keeps(
+        study, transcriber, monkeypatch):
+    from interviewer.app import default_ahead_model
+
+    monkeypatch.setattr(pass_ahead, "STRETCH", 12.0)  # three stretches of a 41-second recording
+    monkeypatch.setattr(pass_ahead, "SEARCH", 4.0)
+    audio, reference = call_then_speech()
+    study.add_participant("KI-01")
+    interview = study.add_interview("KI-01", status="recorded")
+    path = study.recordings_dir / "interview-0001-part-1.wav"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    soundfile.write(str(path), audio, RATE, subtype="PCM_16")
+    study.add_recording(interview.id, path=path, sha256=sha256_of(path), format="wav", sample_rate=RATE, channels=1,
+                        duration=soundfile.info(str(path)).duration)
+
+    ahead = PassAhead(default_ahead_model)
+    assert ahead.start_part(1, path, channels=2, samplerate=RATE) is None, "stereo parts: after the stop"
+    part = ahead.start_part(1, path, channels=1, samplerate=RATE)
+    recorded_through(part, audio)
+    (result,) = ahead.finish(timeout=120).values()
+
+    assert result.seconds == pytest.approx(len(audio) / RATE)
+    assert len(result.voices.embeddings) and result.voices.frames >= len(audio) // 160
+    ahead_text = " ".join(segment.text for segment in result.transcript.segments)
+    batch_text = " ".join(segment.text for segment in transcriber.transcribe(path).segments)
+    ahead_wer, batch_wer = word_error_rate(reference, ahead_text), word_error_rate(reference, batch_text)
+    print(f"\nWER transcribed ahead in stretches {ahead_wer:.3f}, batch {batch_wer:.3f}")
+    assert ahead_wer <= batch_wer + 0.02
+
+    transcribe_interview(study, interview.id, transcriber=NoModel(), ahead={path: result})
+    segments = study.segments(interview.id)
+    assert " ".join(segment.text for segment in segments) == ahead_text
+    assert {segment.speaker_source for segment in segments} == {"voice"}
+    assert len({segment.speaker for segment in segments}) == 2, "two voices told apart across the stretches"
+
+
+def test_a_part_not_covered_whole_is_transcribed_from_its_recording(study, transcriber):
+    from interviewer.interview.pass_ahead import PartAheadResult
+    from interviewer.speakers.diarisation import EmbeddedVoices
+    from interviewer.transcribe.whisper import Transcript
+
+    audio, _reference = call_then_speech()
+    study.add_participant("KI-01")
+    interview = study.add_interview("KI-01", status="recorded")
+    path = study.recordings_dir / "interview-0001-part-1.wav"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    soundfile.write(str(path), audio[:RATE * 11], RATE, subtype="PCM_16")
+    study.add_recording(interview.id, path=path, sha256=sha256_of(path), format="wav", sample_rate=RATE, channels=1,
+                        duration=11.0)
+    half = PartAheadResult(Transcript("tiny.en", "en", 5.0, []), EmbeddedVoices.joined([]), 5.0)
+    transcribe_interview(study, interview.id, transcriber=transcriber, speakers=1, ahead={path: half})
+    assert "hello" in " ".join(segment.text for segment in study.segments(interview.id)).lower()
+
+
+def test_a_cancelled_part_stops_and_is_left_to_the_final_pass(tmp_path):
+    class Model:
+        def load(self):
+            pass
+
+        def transcribe(self, audio):
+            raise AssertionError("nothing is transcribed after the interview was quit")
+
+    ahead = PassAhead(Model)
+    part = ahead.start_part(1, tmp_path / "p.wav", channels=1, samplerate=RATE)
+    part.listen(np.zeros((RATE, 1), dtype=np.int16), 0.0)
+    ahead.cancel()
+    assert ahead.finish(timeout=10) == {}, "the final pass reads the recording instead"
