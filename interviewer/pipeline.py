@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from interviewer.audio.probe import probe, sha256_of
 from interviewer.audio.sealed import SUFFIX as SEALED_SUFFIX
@@ -18,6 +19,7 @@ from interviewer.speakers.roles import INTERVIEWER_SPEAKER, name_speakers_by_rol
 from interviewer.store import ANONYMISE, FINAL_PASS, Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -134,17 +136,23 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
     parts = []
     for recording in recordings:
         path = stored_audio(study, recording)
+        reported = [0.0]
 
         def part_progress(done: float, _part_total: float, offset=done_before) -> None:
+            reported[0] = done
             if progress:
                 progress(offset + done, total)
+
+        def still_wanted() -> None:  # work without progress of its own waits here; the caller may stop it
+            part_progress(min(reported[0], 0.99 * recording.duration), recording.duration)
 
         done_ahead = {Path(p).resolve(): result for p, result in ahead.items()}.get(
             study.recording_path(recording).resolve())
         if done_ahead is not None and _covers(done_ahead, recording):
-            transcript, source = _finish_ahead(done_ahead, speakers)
+            transcript, source = interruptible(lambda: _finish_ahead(done_ahead, speakers), still_wanted)
         else:
-            transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
+            transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress,
+                                                       still_wanted)
         parts.append((recording, transcript, source))
         done_before += recording.duration
         part_progress(recording.duration, recording.duration)
@@ -195,13 +203,41 @@ def _finish_ahead(done_ahead, speakers: int):
     return diarise_embedded(done_ahead.transcript, done_ahead.voices, speakers), "voice"
 
 
-def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, speakers: int, progress: Progress):
+def interruptible(work: Callable[[], T], still_wanted: Callable[[], None], every: float = 0.2) -> T:
+    """The result of `work`, run on a daemon thread while this one calls `still_wanted` every `every` seconds.
+
+    A long step with no progress of its own (telling voices apart, both channels of a stereo part) must not
+    keep the app from quitting: `still_wanted` raises to stop waiting (the step's result is then dropped;
+    nothing was stored, and the pass resumes from the recording at the next start).
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:
+            outcome.append((False, error))
+
+    worker = threading.Thread(target=run, name="final-pass-step", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(every)
+        if worker.is_alive():
+            still_wanted()
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return value
+
+
+def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, speakers: int, progress: Progress,
+                          still_wanted: Callable[[], None] = lambda: None):
     """The transcript of one recording part and how its speakers were found ('channel', 'voice' or None)."""
     from interviewer.speakers.attribution import diarise, transcribe_stereo
     from interviewer.audio.long_audio import LONG_RECORDING
 
     if speakers == 2 and recording.channels == 2:
-        by_channel = transcribe_stereo(transcriber, path)
+        by_channel = interruptible(lambda: transcribe_stereo(transcriber, path), still_wanted)
         if by_channel is not None:
             return by_channel, "channel"
     if recording.duration > LONG_RECORDING:
@@ -212,7 +248,8 @@ def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, 
         return transcript, None
     from interviewer.audio.long_audio import read_mono
 
-    return diarise(transcript, read_mono(path, recording.duration), speakers), "voice"
+    return interruptible(lambda: diarise(transcript, read_mono(path, recording.duration), speakers),
+                         still_wanted), "voice"
 
 
 def align_interview(study: Study, interview_id: int) -> int:

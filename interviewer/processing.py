@@ -64,7 +64,7 @@ def process_interview(study: Study, interview_id: int, progress: StageProgress, 
     quit is taken up again where it stood (from the recording).
     """
     from interviewer.anonymise.study.keyfile import PassphraseNeeded
-    from interviewer.pipeline import anonymise_interview, transcribe_interview
+    from interviewer.pipeline import anonymise_interview, interruptible, transcribe_interview
 
     if live is not None:
         store_draft(study, interview_id, live, progress)
@@ -73,7 +73,9 @@ def process_interview(study: Study, interview_id: int, progress: StageProgress, 
         if pending is None:
             study.update_interview(interview_id, pending_stage=FINAL_PASS)
         progress("transcribing", 0.0)
-        done_ahead = ahead.finish() if ahead is not None else None
+        done_ahead = None
+        if ahead is not None:  # the last stretch: waited for where a quit can stop the wait
+            done_ahead = interruptible(ahead.finish, lambda: progress("transcribing", 0.0))
         transcribe_interview(study, interview_id, ahead=done_ahead,
                              progress=lambda done, total: progress("transcribing", done / total if total else 1.0))
     progress("anonymising", 0.0)

@@ -80,3 +80,24 @@ def test_interviews_being_recorded_or_interrupted_are_not_resumed(study, recorde
     assert study.pending_interview_ids() == [recorded]
     with pytest.raises(Exception, match="Unknown pending stage"):
         study.update_interview(recorded, pending_stage="later")
+
+
+def test_a_long_step_without_progress_of_its_own_can_be_stopped_while_it_runs():
+    import threading
+
+    from interviewer.pipeline import interruptible
+
+    release = threading.Event()
+    asked = []
+
+    def stop_now():
+        asked.append(1)
+        raise KeyboardInterrupt("the app is closing")
+
+    with pytest.raises(KeyboardInterrupt):
+        interruptible(lambda: release.wait(30), stop_now, every=0.05)
+    assert asked == [1]
+    release.set()
+    assert interruptible(lambda: 42, stop_now) == 42
+    with pytest.raises(ValueError, match="bad audio"):
+        interruptible(lambda: (_ for _ in ()).throw(ValueError("bad audio")), lambda: None)
