@@ -148,7 +148,7 @@ def _transcribe_locked(study: Study, interview: Interview, recordings: list[Reco
 
         done_ahead = {Path(p).resolve(): result for p, result in ahead.items()}.get(
             study.recording_path(recording).resolve())
-        if done_ahead is not None and _covers(done_ahead, recording):
+        if done_ahead is not None and _covers(done_ahead, recording, speakers):
             transcript, source = interruptible(lambda: _finish_ahead(done_ahead, speakers), still_wanted)
         else:
             transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress,
@@ -189,15 +189,20 @@ def segment_rows(recording: Recording, transcript, speaker_source: str | None) -
             for segment in transcript.segments]
 
 
-def _covers(done_ahead, recording: Recording) -> bool:
-    """Whether a part transcribed ahead is the whole recording part (mono, every second of it)."""
-    return recording.channels == 1 and abs(done_ahead.seconds - recording.duration) <= 0.1
+def _covers(done_ahead, recording: Recording, speakers: int) -> bool:
+    """Whether a part transcribed ahead is the whole recording part, done as this pass would do it."""
+    if done_ahead.channels != recording.channels or abs(done_ahead.seconds - recording.duration) > 0.1:
+        return False
+    return recording.channels == 1 or speakers == 2  # stereo ahead is by channel, one speaker each
 
 
 def _finish_ahead(done_ahead, speakers: int):
-    """The transcript of a part transcribed ahead, with speakers told apart by voice from its embedded stretches."""
+    """The transcript of a part transcribed ahead and how its speakers were found: by channel (stereo), or
+    by voice from its embedded stretches (mono)."""
     from interviewer.speakers.attribution import diarise_embedded
 
+    if done_ahead.channels == 2:
+        return done_ahead.transcript, "channel"
     if speakers < 2:
         return done_ahead.transcript, None
     return diarise_embedded(done_ahead.transcript, done_ahead.voices, speakers), "voice"

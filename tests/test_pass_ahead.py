@@ -54,7 +54,6 @@ def test_a_part_transcribed_ahead_stretch_by_stretch_is_as_good_as_batch_and_is_
                         duration=soundfile.info(str(path)).duration)
 
     ahead = PassAhead(default_ahead_model)
-    assert ahead.start_part(1, path, channels=2, samplerate=RATE) is None, "stereo parts: after the stop"
     part = ahead.start_part(1, path, channels=1, samplerate=RATE)
     recorded_through(part, audio)
     (result,) = ahead.finish(timeout=120).values()
@@ -105,3 +104,78 @@ def test_a_cancelled_part_stops_and_is_left_to_the_final_pass(tmp_path):
     part.listen(np.zeros((RATE, 1), dtype=np.int16), 0.0)
     ahead.cancel()
     assert ahead.finish(timeout=10) == {}, "the final pass reads the recording instead"
+
+
+def stereo_interview():
+    """Left: the interviewer (read sentences); right: the participant (a speech); one party per channel."""
+    from faster_whisper import decode_audio
+
+    references = speech_references()
+    turns = [("left", "harvard/spk1_snt1.wav"), ("right", "jfk.flac"), ("left", "harvard/spk1_snt2.wav")]
+    pieces, texts = [], []
+    for side, name in turns:
+        voice = decode_audio(str(SPEECH / name))
+        rng = np.random.default_rng(len(pieces))
+        piece = rng.normal(0, 0.002, (len(voice) + RATE, 2)).astype(np.float32)  # each line's own hiss
+        piece[:len(voice), 0 if side == "left" else 1] += voice
+        pieces.append(piece)
+        texts.append(references[str(SPEECH / name)])
+    return np.concatenate(pieces), " ".join(texts)
+
+
+@pytest.mark.slow
+def test_a_stereo_part_transcribed_ahead_is_put_on_its_channels_as_the_batch_pass_does(study, transcriber,
+                                                                                       monkeypatch):
+    from interviewer.app import default_ahead_model
+    from interviewer.speakers.attribution import transcribe_stereo
+
+    monkeypatch.setattr(pass_ahead, "STRETCH", 6.0)
+    monkeypatch.setattr(pass_ahead, "SEARCH", 2.0)
+    audio, reference = stereo_interview()
+    study.add_participant("KI-01")
+    study.set_setting("interviewer_channel", "left")
+    interview = study.add_interview("KI-01", status="recorded")
+    path = study.recordings_dir / "interview-0001-part-1.wav"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    soundfile.write(str(path), audio, RATE, subtype="PCM_16")
+    study.add_recording(interview.id, path=path, sha256=sha256_of(path), format="wav", sample_rate=RATE, channels=2,
+                        duration=soundfile.info(str(path)).duration)
+
+    ahead = PassAhead(default_ahead_model)
+    part = ahead.start_part(1, path, channels=2, samplerate=RATE)
+    samples = (audio * 32767).astype(np.int16)
+    for start in range(0, len(samples), 1600):
+        part.listen(samples[start:start + 1600], start / RATE)
+    (result,) = ahead.finish(timeout=120).values()
+
+    assert result.channels == 2 and result.voices is None
+    batch = transcribe_stereo(transcriber, path)
+    ahead_text = " ".join(segment.text for segment in result.transcript.segments)
+    batch_text = " ".join(segment.text for segment in batch.segments)
+    one_word = 1 / len(reference.split())  # six-second stretches cut the speech in its middle
+    assert word_error_rate(reference, ahead_text) <= word_error_rate(reference, batch_text) + one_word + 1e-9
+    assert [s.speaker for s in result.transcript.segments] == [s.speaker for s in batch.segments]
+
+    transcribe_interview(study, interview.id, transcriber=NoModel(), ahead={path: result})
+    segments = study.segments(interview.id)
+    assert {segment.speaker_source for segment in segments} == {"channel"}
+    spoken = {speaker: " ".join(s.text.lower() for s in segments if s.speaker == speaker)
+              for speaker in {s.speaker for s in segments}}
+    assert "country" in spoken["KI-01"] and "dog" in spoken["Interviewer"]
+
+
+def test_a_stereo_part_whose_channels_carry_one_mix_is_left_to_the_final_pass(tmp_path):
+    class Model:
+        model_name = "tiny.en"
+
+        def load(self):
+            pass
+
+        def transcribe(self, audio):
+            raise AssertionError("one mix on both channels is not transcribed per channel")
+
+    ahead = PassAhead(Model)
+    part = ahead.start_part(1, tmp_path / "p.wav", channels=2, samplerate=RATE)
+    tone = (3000 * np.sin(np.arange(RATE * 3) / 5)).astype(np.int16)
+    part.listen(np.stack([tone, tone], axis=1), 0.0)
+    assert ahead.finish(timeout=10) == {}

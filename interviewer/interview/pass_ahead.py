@@ -1,5 +1,6 @@
-"""Provides the final pass run ahead while an interview records: each finished stretch of a mono part is transcribed
-as batch transcription does and its voices embedded, in the background, so little is left to do after the stop."""
+"""Provides the final pass run ahead while an interview records: each finished stretch of a part is transcribed as
+batch transcription does (a stereo part channel by channel, a mono one with its voices embedded), in the
+background, so that little is left to do after the stop."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from typing import Callable
 import numpy as np
 
 from interviewer.audio.long_audio import quietest_point
+from interviewer.speakers.attribution import segments_from_words, transcribe_stereo_audio
 from interviewer.speakers.diarisation import EmbeddedVoices, embed_voices
 from interviewer.speakers.voice_encoder import HOP_SAMPLES
-from interviewer.transcribe.whisper import Transcript, TranscriptSegment, shifted
+from interviewer.transcribe.whisper import Transcript, TranscriptSegment, Word, shifted
 
 log = logging.getLogger(__name__)
 
@@ -28,36 +30,46 @@ NICENESS = 15
 """Lower than live transcription (10): the draft on screen comes first, this only uses what CPU is left."""
 
 
+class ChannelsNotSeparate(RuntimeError):
+    """A stereo part whose channels carry one mix: the final pass treats it as mono, from its recording."""
+
+
 @dataclass
 class PartAheadResult:
     """A recording part transcribed ahead: what the final pass needs of it (times from the start of the part)."""
 
     transcript: Transcript
-    voices: EmbeddedVoices
+    """Mono: as the model wrote it. Stereo: words on their channel ('left', 'right'), grouped into segments."""
+    voices: EmbeddedVoices | None
+    """Mono: every stretch's speech embedded, to tell the voices apart. Stereo: None."""
     seconds: float
     """The audio covered, to check against the part's recording before use."""
+    channels: int = 1
 
 
 @dataclass
 class _Progress:
     segments: list[TranscriptSegment] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
     voices: list[EmbeddedVoices] = field(default_factory=list)
     language: str = "en"
     done_samples: int = 0
 
 
 class PartAhead:
-    """The final pass of one mono recording part, run while it records.
+    """The final pass of one recording part, run while it records.
 
     `listen` is the recorder's listener (its writer thread): it only queues the block. A thread at low
     priority makes the transcriber (`make_transcriber`, the batch model and settings) and works through the
     audio a stretch at a time. `finish()` after the part stopped does the last stretch and returns the result.
     """
 
-    def __init__(self, part: int, path: Path, samplerate: int, make_transcriber: Callable[[], object]):
+    def __init__(self, part: int, path: Path, samplerate: int, make_transcriber: Callable[[], object],
+                 channels: int = 1):
         self.part = part
         self.path = Path(path)
         self.samplerate = samplerate
+        self.channels = channels
         self.make_transcriber = make_transcriber
         self.error: BaseException | None = None
         self._blocks: queue.Queue[np.ndarray | None] = queue.Queue()
@@ -105,7 +117,11 @@ class PartAhead:
             raise RuntimeError(f"the final pass of part {self.part} was stopped ahead of time")
         done = self._done
         seconds = done.done_samples / SAMPLE_RATE
-        transcript = Transcript(getattr(self._transcriber, "model_name", ""), done.language, seconds, done.segments)
+        model = getattr(self._transcriber, "model_name", "")
+        if self.channels == 2:
+            transcript = Transcript(model, done.language, seconds, segments_from_words(done.words))
+            return PartAheadResult(transcript, None, seconds, channels=2)
+        transcript = Transcript(model, done.language, seconds, done.segments)
         return PartAheadResult(transcript, EmbeddedVoices.joined(done.voices), seconds)
 
     # -- the worker --------------------------------------------------------------------------------
@@ -130,7 +146,8 @@ class PartAhead:
                 waiting += len(pending[-1])
                 if waiting >= stretch + SEARCH * SAMPLE_RATE:
                     audio = np.concatenate(pending)
-                    cut = quietest_point(audio[:stretch], SEARCH) // HOP_SAMPLES * HOP_SAMPLES
+                    mix = audio[:stretch] if audio.ndim == 1 else audio[:stretch].mean(axis=1)
+                    cut = quietest_point(mix, SEARCH) // HOP_SAMPLES * HOP_SAMPLES
                     self._do_stretch(audio[:cut])
                     pending, waiting = [audio[cut:]], len(audio) - cut
             if waiting and not self._cancelled:
@@ -140,21 +157,37 @@ class PartAhead:
             self.error = error
 
     def _mono(self, block: np.ndarray) -> np.ndarray:
+        """The block as float32 at 16 kHz: one channel (a mono part) or two (a stereo one)."""
         audio = block.astype(np.float32) / 32768.0 if np.issubdtype(block.dtype, np.integer) else block
-        if audio.ndim == 2:
+        if audio.ndim == 2 and (self.channels == 1 or audio.shape[1] == 1):
             audio = audio.mean(axis=1)
         if self.samplerate != SAMPLE_RATE:
             from interviewer.speakers.voice_encoder import resample
 
-            audio = resample(audio, self.samplerate)
+            if audio.ndim == 2:
+                audio = np.stack([resample(audio[:, c], self.samplerate) for c in range(audio.shape[1])], axis=1)
+            else:
+                audio = resample(audio, self.samplerate)
         return np.asarray(audio, dtype=np.float32)
 
     def _do_stretch(self, audio: np.ndarray) -> None:
         offset = self._done.done_samples / SAMPLE_RATE
+        if audio.ndim == 2:
+            self._do_stereo_stretch(audio, offset)
+            return
         transcript = self._transcriber.transcribe(audio)
         self._done.language = transcript.language
         self._done.segments += [shifted(segment, offset) for segment in transcript.segments]
         self._done.voices.append(embed_voices(audio.copy(), SAMPLE_RATE, offset_s=offset, scratch_audio=True))
+        self._done.done_samples += len(audio)
+
+    def _do_stereo_stretch(self, audio: np.ndarray, offset: float) -> None:
+        by_channel = transcribe_stereo_audio(self._transcriber, np.ascontiguousarray(audio[:, 0]),
+                                             np.ascontiguousarray(audio[:, 1]))
+        if by_channel is None:
+            raise ChannelsNotSeparate(f"the channels of part {self.part} carry one mix")
+        self._done.language = by_channel.language
+        self._done.words += [word for segment in by_channel.segments for word in shifted(segment, offset).words]
         self._done.done_samples += len(audio)
 
 
@@ -166,10 +199,10 @@ class PassAhead:
         self.parts: list[PartAhead] = []
 
     def start_part(self, part: int, path: Path, channels: int, samplerate: int) -> PartAhead | None:
-        """A PartAhead listening to a new mono part; None for stereo (transcribed per channel after the stop)."""
-        if channels != 1:
+        """A PartAhead listening to a new part of one or two channels (None for more)."""
+        if channels not in (1, 2):
             return None
-        ahead = PartAhead(part, path, samplerate, self.make_transcriber)
+        ahead = PartAhead(part, path, samplerate, self.make_transcriber, channels)
         self.parts.append(ahead)
         return ahead
 

@@ -66,6 +66,12 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
 
     with opened_audio(path) as opened:
         left, right = decode_audio(opened, split_stereo=True)
+    return transcribe_stereo_audio(transcriber, left, right, labels)
+
+
+def transcribe_stereo_audio(transcriber: Transcriber, left: np.ndarray, right: np.ndarray,
+                            labels: Sequence[str] = CHANNEL_LABELS) -> Transcript | None:
+    """`transcribe_stereo` of 16 kHz channels already decoded (a whole part, or a stretch of one)."""
     if not channels_are_separate(left, right):
         return None
     channels = [transcriber.transcribe(channel) for channel in (left, right)]

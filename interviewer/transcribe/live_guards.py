@@ -43,7 +43,7 @@ def without_repeats(earlier: list[TranscriptSegment], new: list[TranscriptSegmen
     words at both sides of a join were heard once).
     """
     kept: list[TranscriptSegment] = []
-    history = list(earlier)
+    history = list(earlier[-10:])  # only the last few can be repeated
     for index, segment in enumerate(new):
         words = _words_of(segment.text)
         if not words:
