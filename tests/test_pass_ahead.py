@@ -179,3 +179,31 @@ def test_a_stereo_part_whose_channels_carry_one_mix_is_left_to_the_final_pass(tm
     tone = (3000 * np.sin(np.arange(RATE * 3) / 5)).astype(np.int16)
     part.listen(np.stack([tone, tone], axis=1), 0.0)
     assert ahead.finish(timeout=10) == {}
+
+
+def test_stretches_of_a_part_recorded_at_48_khz_follow_on_without_gap_or_overlap(tmp_path, monkeypatch):
+    from interviewer.transcribe.whisper import Transcript, TranscriptSegment
+
+    monkeypatch.setattr(pass_ahead, "STRETCH", 8.0)
+    monkeypatch.setattr(pass_ahead, "SEARCH", 2.0)
+    given = []
+
+    class Model:
+        model_name = "fake"
+
+        def load(self):
+            pass
+
+        def transcribe(self, audio):
+            given.append(len(audio))
+            return Transcript("fake", "en", len(audio) / RATE, [TranscriptSegment(0.0, len(audio) / RATE, "x")])
+
+    ahead = PassAhead(Model)
+    part = ahead.start_part(1, tmp_path / "p.wav", channels=1, samplerate=48000)
+    quiet_then_loud = np.tile(np.r_[np.zeros(4800), 3000 * np.ones(43200)], 30)[:48000 * 30].astype(np.int16)
+    for start in range(0, len(quiet_then_loud), 4800):
+        part.listen(quiet_then_loud[start:start + 4800, None], start / 48000)
+    (result,) = ahead.finish(timeout=60).values()
+    assert len(given) >= 3 and result.seconds == pytest.approx(30.0, abs=0.01)
+    segments = result.transcript.segments
+    assert all(b.start == pytest.approx(a.end, abs=1e-3) for a, b in zip(segments, segments[1:]))

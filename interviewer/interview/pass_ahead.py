@@ -135,29 +135,31 @@ class PartAhead:
             transcriber = self.make_transcriber()
             transcriber.load()  # its compute threads start here, at this thread's priority
             self._transcriber = transcriber
-            pending: list[np.ndarray] = []
+            pending: list[np.ndarray] = []  # blocks as recorded, at the recorder's rate
             waiting = 0
-            stretch = int(STRETCH * SAMPLE_RATE)
+            rate = self.samplerate
             while not self._cancelled:
                 block = self._blocks.get()
                 if block is None:
                     break
-                pending.append(self._mono(block))
-                waiting += len(pending[-1])
-                if waiting >= stretch + SEARCH * SAMPLE_RATE:
-                    audio = np.concatenate(pending)
-                    mix = audio[:stretch] if audio.ndim == 1 else audio[:stretch].mean(axis=1)
-                    cut = quietest_point(mix, SEARCH) // HOP_SAMPLES * HOP_SAMPLES
+                pending.append(block)
+                waiting += len(block)
+                if waiting >= (STRETCH + SEARCH) * rate:
+                    audio = self._as_16k(np.concatenate(pending))
+                    mix = audio if audio.ndim == 1 else audio.mean(axis=1)
+                    cut = quietest_point(mix[:int(STRETCH * SAMPLE_RATE)], SEARCH) // HOP_SAMPLES * HOP_SAMPLES
                     self._do_stretch(audio[:cut])
-                    pending, waiting = [audio[cut:]], len(audio) - cut
+                    recorded_cut = cut * rate // SAMPLE_RATE  # exact: a cut falls on a 10 ms boundary
+                    rest = np.concatenate(pending)[recorded_cut:]
+                    pending, waiting = [rest], len(rest)
             if waiting and not self._cancelled:
-                self._do_stretch(np.concatenate(pending))
+                self._do_stretch(self._as_16k(np.concatenate(pending)))
         except BaseException as error:  # reported by finish(); the final pass then reads the recording instead
             log.warning("final pass ahead of part %s stopped: %s", self.part, error)
             self.error = error
 
-    def _mono(self, block: np.ndarray) -> np.ndarray:
-        """The block as float32 at 16 kHz: one channel (a mono part) or two (a stereo one)."""
+    def _as_16k(self, block: np.ndarray) -> np.ndarray:
+        """Recorded audio as float32 at 16 kHz: one channel (a mono part) or two (a stereo one)."""
         audio = block.astype(np.float32) / 32768.0 if np.issubdtype(block.dtype, np.integer) else block
         if audio.ndim == 2 and (self.channels == 1 or audio.shape[1] == 1):
             audio = audio.mean(axis=1)
