@@ -149,6 +149,7 @@ class InterviewerApp(App):
         self.config.study = study
         self.sub_title = study.name
         self.open_home()
+        self.resume_processing()
 
     # -- navigation: screens ask the app, so no screen imports another --------------------------------
 
