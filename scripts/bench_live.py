@@ -10,8 +10,8 @@ the final pass completed (`transcribe_interview`: VAD, word timings, speakers by
 timeline; anonymising is not timed); `--no-ahead` runs all of the final pass after the stop. Reported:
 
 - word error rate of the live draft, the final transcript and batch transcription of the same recording
-  file (`interviewer transcribe FILE`, in its own process), and word sequences repeated three times
-  running that the reference does not repeat;
+  (what `interviewer transcribe FILE` does, after the peak memory is taken), and word sequences repeated
+  three times running that the reference does not repeat;
 - Stop -> complete draft and Stop -> final transcript (also as a fraction of the interview's length);
 - peak resident memory of the process (recording + live transcription + final pass).
 
@@ -22,11 +22,9 @@ timeline; anonymising is not timed); `--no-ahead` runs all of the final pass aft
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -51,6 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the null sink and the player
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "bench-live")  # studies are encrypted, as users get them
     with tempfile.TemporaryDirectory(prefix="bench-live-") as folder:
         os.environ["INTERVIEWER_HOME"] = folder
         run(Path(folder), args.minutes, args.keep, ahead=not args.no_ahead)
@@ -60,6 +59,7 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
     from audio_sink import null_sink_running
 
     from interviewer.app import default_ahead_model, default_live_model
+    from interviewer.audio.source import stored_audio
     from interviewer.audio.capture import AudioBackend
     from interviewer.interview.live_part import LivePart, LiveTranscript
     from interviewer.interview.pass_ahead import PassAhead
@@ -121,8 +121,8 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
         transcribe_interview(study, interview_id, ahead=passes.finish())
         final_seconds = time.monotonic() - stopped
         memory.stop()
-    recording = study.recording_path(study.recordings(interview_id)[0])
     peak = peak_mb()
+    recording = stored_audio(study, study.recordings(interview_id)[0])
     draft = " ".join(line.text for line in study.live_draft(interview_id))
     final = " ".join(segment.text for segment in study.segments(interview_id))
     batch = batch_transcript(recording)
@@ -163,12 +163,11 @@ class MemoryWatch:
         self._done.set()
 
 
-def batch_transcript(recording: Path) -> str:
-    """What `interviewer transcribe FILE` makes of the recording, run in its own process."""
-    result = subprocess.run([sys.executable, "-m", "interviewer", "transcribe", str(recording), "--json"],
-                            capture_output=True, text=True, check=True, cwd=REPO,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
-    return " ".join(segment["text"] for segment in json.loads(result.stdout)["segments"])
+def batch_transcript(recording) -> str:
+    """What `interviewer transcribe FILE` makes of the recording (decrypted in memory if sealed)."""
+    from interviewer.transcribe.whisper import Transcriber
+
+    return " ".join(segment.text for segment in Transcriber().transcribe(recording).segments)
 
 
 if __name__ == "__main__":
