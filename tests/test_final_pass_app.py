@@ -9,7 +9,7 @@ import soundfile
 from audio_sink import null_sink  # noqa: F401 (fixture)
 from conftest import SPEECH, speech_references, word_error_rate
 from interviewer.app import make_app
-from interviewer.audio.probe import sha256_of
+from interviewer.audio.source import audio_sha256, stored_audio
 from interviewer.schedule import find_schedule
 from test_interview_app import add_participant, screen_name, wait_until
 
@@ -88,8 +88,8 @@ async def test_the_transcript_kept_after_the_stop_is_as_good_as_batch_transcript
         assert stage() == "done"
 
     (recording,) = study.recordings(interview_id)
-    path = study.recording_path(recording)
-    assert sha256_of(path) == recording.sha256, "the recording is untouched"
+    path = stored_audio(study, recording)  # decrypted in memory: the study is encrypted, as users get it
+    assert audio_sha256(path) == recording.sha256, "the recording is untouched"
     draft = " ".join(line.text for line in study.live_draft(interview_id))
     segments = study.segments(interview_id)
     final = " ".join(segment.text for segment in segments)
