@@ -12,7 +12,7 @@ from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding
 
-from interviewer.processing import StageProgress, lower_thread_priority, process_interview
+from interviewer.processing import StageProgress, lower_thread_priority, process_interview, store_draft
 from interviewer.screens.messages import ProcessingChanged, ProcessingProgress
 from interviewer.store import Study
 
@@ -35,7 +35,9 @@ class AppConfig:
     audio: object = None
     """An `capture.AudioBackend` (real capture) or a fake with the same methods."""
     process: Processor = process_interview
-    """Run after an interview on a worker thread: transcribe and anonymise."""
+    """Run after an interview on a worker thread, one interview at a time: the final pass, then anonymising."""
+    store_draft: Callable[[Study, int, object, StageProgress], object] = store_draft
+    """Run at once after the stop on a worker thread: the live transcript stored as the interview's live draft."""
     model_status: Callable[[], tuple[bool, str]] | None = None
     """Says whether the transcription model is ready (None: look it up in the model catalogue)."""
     check_seconds: float = 3.0
@@ -48,6 +50,8 @@ class AppConfig:
     """Makes the `Transcriber` for live transcription while recording (None: no live transcription)."""
     coverage: Callable[[object], object] | None = None
     """Makes the prompt coverage detector for a schedule, on a worker (None: no suggestions while recording)."""
+    ahead_model: Callable[[], object] | None = None
+    """Makes the `Transcriber` for the final pass run ahead while recording (None: it all runs after the stop)."""
     locked: "LockedStudy | None" = None
     """The study to unlock at start when it is encrypted and the environment gave no passphrase."""
 
@@ -58,6 +62,14 @@ def default_coverage(schedule):
     from interviewer.coverage.encoder import shared_encoder
 
     return CoverageDetector(schedule, shared_encoder())
+
+
+def default_ahead_model():
+    """The final pass's model and settings, computing on one core: the final pass run ahead while recording
+    takes only what the live draft and the screen leave (see `interview.pass_ahead`)."""
+    from interviewer.transcribe.whisper import Transcriber, TranscriptionSettings
+
+    return Transcriber(settings=TranscriptionSettings(cpu_threads=1))
 
 
 @dataclass(frozen=True)
@@ -102,8 +114,12 @@ class InterviewerApp(App):
         """Interviews being recorded in this app right now."""
         self.live_transcripts: dict[int, object] = {}
         """Interview id -> its `live_part.LiveTranscript`, from the stop until processing takes it."""
+        self.passes_ahead: dict[int, object] = {}
+        """Interview id -> its `pass_ahead.PassAhead`, from the stop until processing takes it."""
         self._live_transcriber = None
         self._live_lock = threading.Lock()
+        self._processing_turn = threading.Lock()
+        """Held by the worker whose final pass runs: passes take turns, so two never share the CPU."""
 
     @property
     def study(self) -> Study:
@@ -118,11 +134,22 @@ class InterviewerApp(App):
             return
         self.sub_title = self.study.name
         self.open_home()
+        self.resume_processing()
+
+    def resume_processing(self) -> None:
+        """Take up processing that a quit or a crash left unfinished (the study records what is pending)."""
+        pending = [i for i in self.study.pending_interview_ids() if i not in self.live_ids]
+        for interview_id in pending:
+            self.start_processing(interview_id)
+        if pending:
+            numbers = ", ".join(f"#{i}" for i in pending)
+            self.notify(f"Finishing the transcript of interview(s) {numbers} in the background.", timeout=6)
 
     def _unlocked(self, study: Study) -> None:
         self.config.study = study
         self.sub_title = study.name
         self.open_home()
+        self.resume_processing()
 
     # -- navigation: screens ask the app, so no screen imports another --------------------------------
 
@@ -211,10 +238,11 @@ class InterviewerApp(App):
         if self.config.processing.get(interview_id, ("done",))[0] not in ("done", "failed", "needs passphrase"):
             return
         self.config.processing[interview_id] = ("queued", 0.0)
-        self._process(interview_id, self.live_transcripts.pop(interview_id, None))
+        self._process(interview_id, self.live_transcripts.pop(interview_id, None),
+                      self.passes_ahead.pop(interview_id, None))
 
     @work(thread=True, group="processing", exit_on_error=False)
-    def _process(self, interview_id: int, live=None) -> None:
+    def _process(self, interview_id: int, live=None, ahead=None) -> None:
         lower_thread_priority()
         study = self.study.reopen()
         last = [0.0]
@@ -225,21 +253,37 @@ class InterviewerApp(App):
             if worker.is_cancelled:  # the app is closing: stop at the next segment; stored stages are kept
                 raise ProcessingCancelled(f"processing of interview #{interview_id} was stopped")
             now = time.monotonic()
-            if stage not in ("transcribing", "attributing speakers") or fraction >= 1.0 or now - last[0] > 0.2:
+            if stage != "transcribing" or fraction >= 1.0 or now - last[0] > 0.2:
                 last[0] = now
                 self.post_message(ProcessingProgress(interview_id, stage, fraction))
 
         try:
-            if live is None:
-                self.config.process(study, interview_id, progress)
-            else:
-                self.config.process(study, interview_id, progress, live=live)
+            if live is not None:  # at once, not waiting for another interview's pass: the draft is quick
+                self.config.store_draft(study, interview_id, live, progress)
+            self._wait_for_turn(progress)
+            try:
+                if ahead is None:
+                    self.config.process(study, interview_id, progress)
+                else:
+                    self.config.process(study, interview_id, progress, ahead=ahead)
+            finally:
+                self._processing_turn.release()
         except ProcessingCancelled:
             pass
         except Exception as error:  # shown to the user; the interview's stored stages are kept
             self.post_message(ProcessingProgress(interview_id, "failed", 0.0, str(error)))
         finally:
             study.close()
+
+    def _wait_for_turn(self, progress: StageProgress) -> None:
+        """Block until no other final pass runs (stopping when the app closes meanwhile)."""
+        if self._processing_turn.acquire(blocking=False):
+            return
+        progress("queued", 0.0)
+        worker = get_current_worker()
+        while not self._processing_turn.acquire(timeout=0.2):
+            if worker.is_cancelled:
+                raise ProcessingCancelled("the app closed while waiting for another interview's final pass")
 
     def on_processing_progress(self, message: ProcessingProgress) -> None:
         self.config.processing[message.interview_id] = (message.stage, message.fraction)
@@ -259,7 +303,8 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
              process: Processor | None = None, model_status: Callable[[], tuple[bool, str]] | None = None,
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
              theme: str | None = None, live_model: Callable[[], object] | None = default_live_model,
-             coverage: Callable[[object], object] | None = default_coverage) -> InterviewerApp:
+             coverage: Callable[[object], object] | None = default_coverage,
+             ahead_model: Callable[[], object] | None = default_ahead_model) -> InterviewerApp:
     """Build the app. `study` is an open Study, a study name or folder, or None for the default study.
 
     An encrypted study opens with $INTERVIEWER_STUDY_PASSPHRASE, or the app asks for its passphrase at start."""
@@ -279,7 +324,8 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
     config = AppConfig(study=opened, locked=locked, clock=clock, audio=audio or AudioBackend(clock),
                        process=process or process_interview, model_status=model_status,
                        check_seconds=check_seconds,
-                       tick_seconds=tick_seconds, live_model=live_model, coverage=coverage)
+                       tick_seconds=tick_seconds, live_model=live_model, coverage=coverage,
+                       ahead_model=ahead_model)
     app = InterviewerApp(config)
     if theme:
         app.theme = theme

@@ -5,19 +5,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from interviewer.audio.probe import probe, sha256_of
 from interviewer.audio.sealed import SUFFIX as SEALED_SUFFIX
 from interviewer.audio.sealed import seal_file
 from interviewer.audio.source import AudioSource, audio_sha256, audio_source, stored_audio
 from interviewer.private import harden, private_folder
-from interviewer.speakers.roles import INTERVIEWER_SPEAKER, attribute_live, name_speakers_by_role, recorded_from_call
-from interviewer.store import Interview, Recording, Study, StoreError
+from interviewer.speakers.roles import INTERVIEWER_SPEAKER, name_speakers_by_role
+from interviewer.store import ANONYMISE, FINAL_PASS, Interview, Recording, Study, StoreError
 
 Progress = Callable[[float, float], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,14 @@ class CorrectionsWouldBeLost(StoreError):
 
 def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, model: str | None = None,
                          progress: Progress | None = None, speakers: int = 2,
-                         discard_corrections: bool = False) -> int:
+                         discard_corrections: bool = False, ahead: dict | None = None) -> int:
     """Transcribe every recording part of an interview and store the segments; returns their number.
 
     With `speakers` of 2 or more, every segment and word is attributed to a speaker (by channel for
     stereo recordings, by voice for mono ones) named by role: Interviewer, or the participant's code.
     A transcript corrected in review is only replaced with `discard_corrections` (the corrections are
-    copied into the audit log first).
+    copied into the audit log first). `ahead` maps part files to what was transcribed and embedded of
+    them while they recorded (`pass_ahead.PartAheadResult`); a part it covers whole is not read again.
     """
     from interviewer.locks import interview_lock
     from interviewer.transcribe.whisper import Transcriber
@@ -123,22 +126,33 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             "again would discard them. Pass --discard-corrections to transcribe anyway (they stay in the audit log).")
     transcriber = transcriber or Transcriber(model)
     with interview_lock(study, interview.id, "being transcribed"):
-        return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers)
+        return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers, ahead or {})
 
 
 def _transcribe_locked(study: Study, interview: Interview, recordings: list[Recording], transcriber,
-                       progress: Progress | None, speakers: int) -> int:
+                       progress: Progress | None, speakers: int, ahead: dict) -> int:
     total = sum(r.duration for r in recordings)
     done_before = 0.0
     parts = []
     for recording in recordings:
         path = stored_audio(study, recording)
+        reported = [0.0]
 
         def part_progress(done: float, _part_total: float, offset=done_before) -> None:
+            reported[0] = done
             if progress:
                 progress(offset + done, total)
 
-        transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress)
+        def still_wanted() -> None:  # work without progress of its own waits here; the caller may stop it
+            part_progress(min(reported[0], 0.99 * recording.duration), recording.duration)
+
+        done_ahead = {Path(p).resolve(): result for p, result in ahead.items()}.get(
+            study.recording_path(recording).resolve())
+        if done_ahead is not None and _covers(done_ahead, recording, speakers):
+            transcript, source = interruptible(lambda: _finish_ahead(done_ahead, speakers), still_wanted)
+        else:
+            transcript, source = _transcribe_recording(transcriber, path, recording, speakers, part_progress,
+                                                       still_wanted)
         parts.append((recording, transcript, source))
         done_before += recording.duration
         part_progress(recording.duration, recording.duration)
@@ -164,6 +178,8 @@ def store_transcript(study: Study, interview: Interview, parts, *, model: str) -
     count = study.replace_segments(interview.id, segments, model=model)
     study.update_interview(interview.id, status="transcribed", language=language)
     align_interview(study, interview.id)
+    if study.interview(interview.id).pending_stage == FINAL_PASS:
+        study.update_interview(interview.id, pending_stage=ANONYMISE)
     return count
 
 
@@ -173,13 +189,60 @@ def segment_rows(recording: Recording, transcript, speaker_source: str | None) -
             for segment in transcript.segments]
 
 
-def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, speakers: int, progress: Progress):
+def _covers(done_ahead, recording: Recording, speakers: int) -> bool:
+    """Whether a part transcribed ahead is the whole recording part, done as this pass would do it."""
+    if done_ahead.channels != recording.channels or abs(done_ahead.seconds - recording.duration) > 0.1:
+        return False
+    return recording.channels == 1 or speakers == 2  # stereo ahead is by channel, one speaker each
+
+
+def _finish_ahead(done_ahead, speakers: int):
+    """The transcript of a part transcribed ahead and how its speakers were found: by channel (stereo), or
+    by voice from its embedded stretches (mono)."""
+    from interviewer.speakers.attribution import diarise_embedded
+
+    if done_ahead.channels == 2:
+        return done_ahead.transcript, "channel"
+    if speakers < 2:
+        return done_ahead.transcript, None
+    return diarise_embedded(done_ahead.transcript, done_ahead.voices, speakers), "voice"
+
+
+def interruptible(work: Callable[[], T], still_wanted: Callable[[], None], every: float = 0.2) -> T:
+    """The result of `work`, run on a daemon thread while this one calls `still_wanted` every `every` seconds.
+
+    A long step with no progress of its own (telling voices apart, both channels of a stereo part) must not
+    keep the app from quitting: `still_wanted` raises to stop waiting (the step's result is then dropped;
+    nothing was stored, and the pass resumes from the recording at the next start).
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:
+            outcome.append((False, error))
+
+    worker = threading.Thread(target=run, name="final-pass-step", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(every)
+        if worker.is_alive():
+            still_wanted()
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return value
+
+
+def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, speakers: int, progress: Progress,
+                          still_wanted: Callable[[], None] = lambda: None):
     """The transcript of one recording part and how its speakers were found ('channel', 'voice' or None)."""
     from interviewer.speakers.attribution import diarise, transcribe_stereo
     from interviewer.audio.long_audio import LONG_RECORDING
 
     if speakers == 2 and recording.channels == 2:
-        by_channel = transcribe_stereo(transcriber, path)
+        by_channel = interruptible(lambda: transcribe_stereo(transcriber, path), still_wanted)
         if by_channel is not None:
             return by_channel, "channel"
     if recording.duration > LONG_RECORDING:
@@ -190,7 +253,8 @@ def _transcribe_recording(transcriber, path: AudioSource, recording: Recording, 
         return transcript, None
     from interviewer.audio.long_audio import read_mono
 
-    return diarise(transcript, read_mono(path, recording.duration), speakers), "voice"
+    return interruptible(lambda: diarise(transcript, read_mono(path, recording.duration), speakers),
+                         still_wanted), "voice"
 
 
 def align_interview(study: Study, interview_id: int) -> int:
@@ -238,18 +302,23 @@ def anonymise_interview(study: Study, interview_id: int, *, anonymiser=None, pas
     from interviewer.anonymise.study.interview import anonymise_interview as anonymise
 
     with interview_lock(study, int(interview_id), "being anonymised"):
-        return anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
+        count = anonymise(study, interview_id, anonymiser=anonymiser, passphrase=passphrase)
+        if study.interview(interview_id).pending_stage == ANONYMISE:
+            study.update_interview(interview_id, pending_stage=None)
+        return count
 
 
 def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str = "txt",
-                     allow_original: bool = False, allow_unreviewed: bool = True, line_endings: str = "lf",
+                     original: bool = False, allow_unreviewed: bool = True, line_endings: str = "lf",
                      passphrase=None) -> Path:
     """Write one interview's transcript in a coder format; returns the file written.
 
     `line_endings` 'crlf' writes TXT (and a REFI-QDA project's text) with CRLF, positions counted for them.
 
     An anonymised export is refused when it still contains an original from the study's key (the
-    passphrase opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function).
+    passphrase opens the key: given, $INTERVIEWER_KEY_PASSPHRASE, or a prompt function). With `original`,
+    the identifiable transcript is written (the research team's copy, named and headed as such) whether or
+    not it was anonymised or reviewed.
     """
     from interviewer.export import formats
     from interviewer.export.collection import single
@@ -257,7 +326,7 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
 
     if fmt not in formats.ALL_FORMATS:
         raise StoreError(f"Unknown export format '{fmt}': use one of {', '.join(formats.ALL_FORMATS)}.")
-    document = build_document(study, interview_id, allow_original=allow_original, allow_unreviewed=allow_unreviewed)
+    document = build_document(study, interview_id, original=original, allow_unreviewed=allow_unreviewed)
     suffix = "" if document.anonymised else "-IDENTIFIABLE"
     target = Path(out_dir) / f"{document.participant.code}-interview-{document.interview.id:04d}{suffix}.{fmt}"
     from interviewer.export.guard import write_checked
@@ -281,77 +350,19 @@ def export_interview(study: Study, interview_id: int, out_dir: Path, *, fmt: str
     return target
 
 
-def store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
-                          speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
-    """Store the transcript made live during an interview, then attribute its speakers; returns the segments stored.
+def store_live_draft(study: Study, interview_id: int, part_segments, *, model: str) -> int:
+    """Store the live draft of an interview: what live transcription wrote while it was recorded; returns its lines.
 
-    `part_segments` maps each recording part's file to its live segments (times from the start of the part).
-    They are stored at once, aligned to the schedule, and the interview marked transcribed; then each part's
-    words are put on their speakers from the stored recording (stereo: the louder channel; mono: by voice),
-    named by role, and stored again. A part with no live segments at all (recorded in an earlier session) is
-    transcribed in batch, so the transcript is always complete.
+    `part_segments` maps each recording part's file to its live segments (times from the start of the part,
+    speakers as far as known live). The draft is kept apart from the transcript, which the final pass makes
+    from the whole recording; parts the study has not filed (no audio) are left out.
     """
-    from interviewer.locks import interview_lock
+    recordings = {study.recording_path(r).resolve(): r for r in study.recordings(interview_id)}
+    parts = []
+    for path, segments in part_segments.items():
+        recording = recordings.get(Path(path).resolve())
+        if recording is not None:
+            parts.append((recording.part, [{**s.as_dict(), "recording_id": recording.id} for s in segments]))
+    rows = [row for _part, part_rows in sorted(parts, key=lambda each: each[0]) for row in part_rows]
+    return study.replace_live_draft(interview_id, rows, model=model)
 
-    with interview_lock(study, int(interview_id), "being transcribed"):
-        return _store_live_transcript(study, interview_id, part_segments, model=model, language=language,
-                                      speakers=speakers, transcriber=transcriber, progress=progress)
-
-
-def _store_live_transcript(study: Study, interview_id: int, part_segments, *, model: str, language: str = "en",
-                          speakers: int = 2, transcriber=None, progress: Callable[[str, float], None] | None = None) -> int:
-    from interviewer.transcribe.whisper import Transcript
-
-    tell = progress or (lambda stage, fraction: None)
-    interview = study.interview(interview_id)
-    recordings = study.recordings(interview.id)
-    if not recordings:
-        raise StoreError(f"Interview #{interview.id} has no recording to store a transcript for.")
-    live = {Path(path).resolve(): list(segments) for path, segments in part_segments.items()}
-    transcripts, sources = {}, {}
-    for recording in recordings:
-        path = study.recording_path(recording)
-        if path.resolve() in live:
-            transcripts[recording.id] = Transcript(model, language, recording.duration, live[path.resolve()])
-            sources[recording.id] = None
-        else:
-            transcript, source = _transcribe_recording(transcriber or _transcriber(model), stored_audio(study, recording),
-                                                       recording, speakers, lambda done, total: None)
-            if source:
-                transcript = name_speakers_by_role(study, interview, recording, transcript)
-            transcripts[recording.id], sources[recording.id] = transcript, source or "batch"
-
-    def store() -> int:
-        rows = [row for recording in recordings
-                for row in segment_rows(recording, transcripts[recording.id],
-                                        sources[recording.id] if sources[recording.id] != "batch" else None)]
-        count = study.replace_segments(interview.id, rows, model=model)
-        study.update_interview(interview.id, status="transcribed", language=language)
-        align_interview(study, interview.id)
-        return count
-
-    count = store()
-    if speakers < 2:
-        return count
-    tell("attributing speakers", 0.0)
-    live_recordings = [r for r in recordings if sources[r.id] is None and transcripts[r.id].segments]
-    for number, recording in enumerate(live_recordings):
-        if recording.channels == 2 and recorded_from_call(study, interview, recording):
-            # A call recorded on this computer has one side per channel: each is transcribed on its own, so
-            # no word of one side is heard in the other's mix, and each word's speaker is its channel's.
-            transcript, source = _transcribe_recording(transcriber or _transcriber(model),
-                                                       stored_audio(study, recording), recording, speakers,
-                                                       lambda done, total: None)
-            if source:
-                transcript = name_speakers_by_role(study, interview, recording, transcript)
-        else:
-            transcript, source = attribute_live(study, interview, recording, transcripts[recording.id], speakers)
-        transcripts[recording.id], sources[recording.id] = transcript, source
-        tell("attributing speakers", (number + 1) / len(live_recordings))
-    return store() if live_recordings else count
-
-
-def _transcriber(model: str | None):
-    from interviewer.transcribe.whisper import Transcriber
-
-    return Transcriber(model)

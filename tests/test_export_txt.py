@@ -50,8 +50,23 @@ def test_export_refuses_a_transcript_that_is_not_anonymised(study, tmp_path):
     with pytest.raises(ExportRefused, match="not been anonymised"):
         export_interview(study, interview.id, tmp_path)
     assert list(tmp_path.iterdir()) == []
-    path = export_interview(study, interview.id, tmp_path, allow_original=True)
+    path = export_interview(study, interview.id, tmp_path, original=True)
     assert "IDENTIFIABLE" in path.name and "Ms Jones" in path.read_text()
+
+
+@pytest.mark.parametrize("flags", [["--original"], ["--original", "--draft"]])
+def test_original_export_is_the_identifiable_text_whether_or_not_the_anonymisation_is_reviewed(study, tmp_path,
+                                                                                              flags):
+    interview = transcribed_interview(study)  # anonymised, its review not done
+    result = CliRunner().invoke(main, ["export", str(interview.id), "--out", str(tmp_path), "--study", "test-study",
+                                       *flags])
+    assert result.exit_code == 0, result.output
+    (path,) = tmp_path.iterdir()
+    text = path.read_text()
+    assert "IDENTIFIABLE" in path.name
+    assert text.splitlines()[0] == "IDENTIFIABLE — THE RESEARCH TEAM'S OWN COPY, NOT ANONYMISED: NEVER GIVE IT TO CODERS"
+    assert "Ms Jones" in text and "St Anne's" in text and "[PERSON 1]" not in text
+    assert "DRAFT — NOT REVIEWED" not in text
 
 
 def test_export_command_reports_refusal_clearly(study, tmp_path):

@@ -33,7 +33,8 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
         transcribe_interview(worker_study, interview_id, transcriber=transcriber)
         progress("done", 1.0)
 
-    app = make_app(study, process=transcribe_only, check_seconds=0.5, live_model=None)  # the batch path
+    app = make_app(study, process=transcribe_only, check_seconds=0.5, live_model=None,
+                   ahead_model=None)  # the batch path, all of it after the stop
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")

@@ -1,4 +1,4 @@
-"""Storing the live transcript after the stop: per recording part, speakers from the stored recording."""
+"""Storing the live draft after the stop: per recording part, apart from the transcript the final pass makes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 import soundfile
 
-from conftest import SPEECH
 from interviewer.interview.live_part import LivePart
-from interviewer.pipeline import store_live_transcript
+from interviewer.pipeline import store_live_draft
 from interviewer.transcribe.whisper import TranscriptSegment, Word
 
 RATE = 16000
@@ -37,40 +36,42 @@ def filed_interview(study, path, channels):
     return interview
 
 
-def test_a_stereo_part_is_stored_with_each_word_on_the_party_of_its_louder_channel(study):
+def test_the_live_draft_is_stored_per_part_apart_from_the_transcript_and_leaves_the_final_pass_due(study):
     path = study.recordings_dir / "interview-0001-part-1.wav"
     path.parent.mkdir(parents=True, exist_ok=True)
     two_party_stereo(path)
     interview = filed_interview(study, path, channels=2)
-    study.set_setting("interviewer_channel", "right")
+    study.update_interview(interview.id, pending_stage="final pass")
+    stray = study.recordings_dir / "interview-0001-part-2.wav"  # a part never filed (it held no audio)
+    draft = [segment(0.3, 1.5, ("How", 0.3, 0.8), ("are", 0.9, 1.5)), segment(3.4, 4.5, ("fine", 3.4, 3.9))]
+    draft[0].speaker, draft[1].speaker = "Interviewer", "KI-07"
+
+    count = store_live_draft(study, interview.id, {path: draft, stray: [segment(0.0, 1.0, ("lost", 0.0, 1.0))]},
+                             model="tiny.en")
+
+    stored = study.live_draft(interview.id)
+    assert count == len(stored) == 2
+    assert [(s.speaker, s.text, s.recording_id) for s in stored] == [
+        ("Interviewer", "How are", study.recordings(interview.id)[0].id),
+        ("KI-07", "fine", study.recordings(interview.id)[0].id)]
+    assert [w["word"].strip() for w in stored[0].words] == ["How", "are"]
+    assert study.segments(interview.id) == [], "the draft is not the study's transcript"
+    assert study.interview(interview.id).pending_stage == "final pass"
+    assert study.untranscribed_interview_ids() == [interview.id], "transcribe --all takes up the final pass"
+
+
+def test_the_draft_of_a_stereo_part_names_each_word_by_its_louder_channel(tmp_path):
+    from interviewer.interview.live_part import LiveTranscript
+
+    part = LivePart(1, tmp_path / "p.wav", 2, RATE, channel_names=("Interviewer", "KI-07"))
+    audio = two_party_stereo(tmp_path / "p.wav")
+    part.loudness.add((audio * 32767).astype(np.int16))
     live = [segment(0.3, 4.5, ("How", 0.3, 0.8), ("are", 0.9, 1.5), ("fine", 3.4, 3.9), ("thanks", 4.0, 4.5))]
-    stages = []
-
-    count = store_live_transcript(study, interview.id, {path: live}, model="tiny.en",
-                                  progress=lambda stage, fraction: stages.append(stage))
-
-    segments = study.segments(interview.id)
-    assert count == len(segments) == 2
-    assert [(s.speaker, s.text) for s in segments] == [("KI-07", "How are"), ("Interviewer", "fine thanks")]
-    assert all(s.recording_id == study.recordings(interview.id)[0].id and s.speaker_source == "channel"
-               for s in segments)
-    assert [w["word"].strip() for w in segments[1].words] == ["fine", "thanks"]
-    assert study.interview(interview.id).status == "transcribed"
-    assert "attributing speakers" in stages
-
-
-def test_a_part_without_live_segments_is_transcribed_in_batch(study, transcriber):
-    path = study.recordings_dir / "interview-0001-part-1.wav"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    from faster_whisper import decode_audio
-
-    soundfile.write(str(path), decode_audio(str(SPEECH / "jfk.flac")), RATE, subtype="PCM_16")
-    interview = filed_interview(study, path, channels=1)
-
-    store_live_transcript(study, interview.id, {}, model="tiny.en", transcriber=transcriber, speakers=1)
-
-    text = " ".join(s.text for s in study.segments(interview.id)).lower()
-    assert "country" in text
+    part.finish = lambda timeout=None: live
+    transcript = LiveTranscript("tiny.en")
+    transcript.add(part)
+    assert [(s.speaker, s.text) for s in transcript.draft()[part.path]] == [
+        ("Interviewer", "How are"), ("KI-07", "fine thanks")]
 
 
 def test_live_lines_of_a_stereo_part_are_named_by_channel_and_mono_ones_are_neutral(tmp_path):

@@ -23,15 +23,17 @@ def jfk_with_pauses():
     return np.concatenate([silence, decode_audio(str(SPEECH / "jfk.flac")), silence])
 
 
-async def test_speech_appears_in_the_chat_while_recording_and_is_the_stored_transcript_after_the_stop(
+async def test_speech_appears_in_the_chat_while_recording_is_kept_as_the_draft_and_the_final_pass_follows(
         study, transcriber, monkeypatch):
     add_participant(study)
-    anonymised = []
+    anonymised, draft_when_final_pass_began = [], []
+    batch = pipeline.transcribe_interview
 
-    def no_batch(*args, **kwargs):
-        raise AssertionError("the batch transcription ran although the live transcript was complete")
+    def final_pass(study, interview_id, progress, ahead=None):
+        draft_when_final_pass_began.append(len(study.live_draft(interview_id)))
+        return batch(study, interview_id, transcriber=transcriber, progress=progress, ahead=ahead)
 
-    monkeypatch.setattr(pipeline, "transcribe_interview", no_batch)
+    monkeypatch.setattr(pipeline, "transcribe_interview", final_pass)
     monkeypatch.setattr(pipeline, "anonymise_interview", lambda study, interview_id: anonymised.append(interview_id))
     audio = SpeakingFakeAudio()
     app = make_app(study, audio=audio, clock=audio.clock, process=process_interview, live_model=lambda: transcriber,
@@ -64,25 +66,37 @@ async def test_speech_appears_in_the_chat_while_recording_and_is_the_stored_tran
                          timeout=60)
         assert app.config.processing[interview_id][0] == "done"
         await pilot.pause(0.1)
-        assert "Transcript stored:" in str(app.screen.query_one("#stage").render())
+        shown = str(app.screen.query_one("#stage").render())
+        assert "Live draft:" in shown and "Final transcript:" in shown
+        assert "Transcript (final pass)" in str(app.screen.query_one("#transcript").render())
 
     assert anonymised == [interview_id]
     (recording,) = study.recordings(interview_id)
+    draft = study.live_draft(interview_id)
+    assert draft_when_final_pass_began == [len(draft)] and draft, "the draft is stored before the final pass"
+    assert all(line.recording_id == recording.id and line.speaker == "Speech" for line in draft)
+    drafted = {word for line in draft for word in normalise_words(line.text).split()}
+    assert len(drafted & reference) >= 0.8 * len(reference)
     segments = study.segments(interview_id)
     assert segments and all(s.recording_id == recording.id for s in segments)
     stored = {word for s in segments for word in normalise_words(s.text).split()}
     assert len(stored & reference) >= 0.8 * len(reference)
     assert all(s.words and s.speaker for s in segments)
-    assert study.interview(interview_id).status == "transcribed"
+    interview = study.interview(interview_id)
+    assert interview.status == "transcribed" and interview.pending_stage == "anonymise", \
+        "anonymising (faked here) is what is left"
 
 
 async def test_a_model_that_fails_to_load_warns_and_the_recording_goes_on_to_a_batch_transcript(study):
     add_participant(study)
-    given = []
+    given, processed = [], []
 
-    def processing(study, interview_id, progress, live=None):
-        given.append(live)
+    def processing(study, interview_id, progress, ahead=None):
+        processed.append(interview_id)
         progress("done", 1.0)
+
+    def store_draft(study, interview_id, live, progress):
+        given.append(live)
 
     def broken_model():
         raise RuntimeError("model.bin is damaged")
@@ -90,6 +104,7 @@ async def test_a_model_that_fails_to_load_warns_and_the_recording_goes_on_to_a_b
     audio = SpeakingFakeAudio()
     app = make_app(study, audio=audio, clock=audio.clock, process=processing, live_model=broken_model,
                    model_status=lambda: (True, "model ready"), check_seconds=0.0, tick_seconds=0.1)
+    app.config.store_draft = store_draft
     async with app.run_test(size=SIZE) as pilot:
         live = await open_interview(app, pilot)
         await wait_until(pilot, lambda: "off" in str(app.screen.query_one("#live").render()))
@@ -98,6 +113,7 @@ async def test_a_model_that_fails_to_load_warns_and_the_recording_goes_on_to_a_b
         await pilot.press("enter", "x")
         await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
         await pilot.press("y")
-        await wait_until(pilot, lambda: given)
-    assert given[0].failed, "processing is told live transcription failed, so it transcribes in batch"
+        await wait_until(pilot, lambda: processed)
+    assert given[0].failed, "no draft is stored from a failed live transcription; the final pass is the transcript"
+    assert processed == [live.interview.id]
     assert study.recordings(live.interview.id)[0].duration == pytest.approx(3.0)

@@ -9,7 +9,7 @@ from interviewer.store import Study
 
 EXPECTED_TABLES = {
     "study", "participants", "consent", "interviews", "recordings", "timeline_events",
-    "transcript_segments", "redactions", "audit_log", "pseudonyms",
+    "transcript_segments", "redactions", "audit_log", "pseudonyms", "live_draft_segments",
 }
 
 

@@ -2,18 +2,17 @@
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
 
+from conftest import SPEECH
 from interviewer.speakers import diarisation as speakers
 from interviewer.speakers.clustering import cluster_speakers, spectral_clusters
 from interviewer.speakers.scoring import ReferenceTurn, read_rttm
 from interviewer.speakers.diarisation import SpeakerTurn
 
-SPEECH = Path(__file__).resolve().parents[2] / "shared" / "eval" / "speech"
 RATE = 16_000
 
 

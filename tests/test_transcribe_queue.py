@@ -70,11 +70,17 @@ def test_transcribe_all_works_through_the_queue_and_resumes(study, transcriber, 
     study.add_participant("KI-01")
     for name in ("spk1_snt1", "spk2_snt2"):
         import_recording(study, SPEECH / "harvard" / f"{name}.wav", "KI-01")
+    stopped = untranscribed_interviews(study)[1].id  # as if recorded in the app: its final pass still to run
+    study.update_interview(stopped, pending_stage="final pass")
+    study.replace_live_draft(stopped, [{"start": 0.0, "end": 2.0, "text": "What joy.", "speaker": "Speech"}],
+                             model="tiny.en")
     assert len(untranscribed_interviews(study)) == 2
     result = CliRunner().invoke(main, ["transcribe", "--all", "--study", "test-study"])
     assert result.exit_code == 0, result.output
     assert "[2/2]" in result.output
     assert untranscribed_interviews(study) == []
+    assert study.interview(stopped).pending_stage == "anonymise", "the final pass is done; anonymising is left"
+    assert [line.text for line in study.live_draft(stopped)] == ["What joy."]
     again = CliRunner().invoke(main, ["transcribe", "--all", "--study", "test-study"])
     assert "Nothing to transcribe" in again.output
 

@@ -258,7 +258,9 @@ EXPORT_FORMATS = ("txt", "docx", "srt", "vtt", "json", "csv", "xlsx", "qdpx", "q
 @click.option("--line-endings", type=click.Choice(["lf", "crlf"]), default="lf", show_default=True,
               help="Line endings of TXT transcripts and of the REFI-QDA project's text; crlf for MAXQDA, which "
                    "counts a line break as two characters (positions are counted for the text as written).")
-@click.option("--original", is_flag=True, help="Export the identifiable, un-anonymised transcript (research team only).")
+@click.option("--original", is_flag=True,
+              help="Export the identifiable transcript, anonymised or not, reviewed or not: the research team's "
+                   "own copy, never for coders (its name and header say so).")
 @study_option
 def export(study, interview, fmt, everything, out_dir, draft, include_audio, coder, per_coder, line_endings,
            original) -> None:
@@ -294,8 +296,8 @@ def export(study, interview, fmt, everything, out_dir, draft, include_audio, cod
     opened = open_study(study)
     path = _friendly_errors(
         lambda: export_interview(opened, _interview_number(interview), out_dir or Path("."), fmt=fmt or "txt",
-                                 allow_original=original, allow_unreviewed=draft, line_endings=line_endings,
-                                 passphrase=ask_passphrase())
+                                 original=original, allow_unreviewed=draft, line_endings=line_endings,
+                                 passphrase=None if original else ask_passphrase())
     )
     click.echo(f"Wrote {path}")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.export.page_setup import DEFAULT as DEFAULT_SETUP, DocumentSetup, document_setup
 from interviewer.schedule import Schedule
-from interviewer.store import Interview, Participant, Segment, Study
+from interviewer.store import FINAL_PASS, DraftSegment, Interview, Participant, Segment, Study
 from interviewer.schedule.study import followed_schedule
 
 UNKNOWN_SPEAKER = "Speaker"
@@ -18,6 +18,10 @@ TEAM = "Research team"
 
 class ExportRefused(RuntimeError):
     """An export that would hand coders something they must not see (or nothing at all)."""
+
+
+class NotAnonymised(ExportRefused):
+    """The transcript exists but has not been anonymised yet."""
 
 
 @dataclass
@@ -41,6 +45,8 @@ class TranscriptDocument:
     anonymised: bool
     draft: bool
     """True when the anonymisation has not been reviewed: exports say DRAFT — NOT REVIEWED."""
+    original: bool = False
+    """True for the research team's own identifiable copy (`--original`), whatever the anonymisation's state."""
     segments: list[Segment] = field(default_factory=list)
     """The stored segments; read their text through `text_of` so anonymised exports stay anonymised."""
     followed_schedule: Schedule | None = None
@@ -76,7 +82,7 @@ class _Blank(dict):
         return "" if value is None else value
 
 
-def turns_from_segments(segments: list[Segment], anonymised: bool) -> list[Turn]:
+def turns_from_segments(segments: list[Segment | DraftSegment], anonymised: bool) -> list[Turn]:
     """Consecutive segments of one speaker form one turn; with no speaker known, each segment is a turn."""
     turns: list[Turn] = []
     for segment in segments:
@@ -85,29 +91,43 @@ def turns_from_segments(segments: list[Segment], anonymised: bool) -> list[Turn]
         if not text:
             continue
         speaker = segment.speaker or UNKNOWN_SPEAKER
+        item_id = getattr(segment, "item_id", None)  # a live draft has no schedule items
         previous = turns[-1] if turns else None
-        if previous and segment.speaker and previous.speaker == speaker and previous.item_id == segment.item_id:
+        if previous and segment.speaker and previous.speaker == speaker and previous.item_id == item_id:
             previous.text = f"{previous.text} {text}"
             previous.end = segment.end
             previous.segment_ids.append(segment.id)
         else:
-            turns.append(Turn(segment.start, segment.end, speaker, text, segment.item_id, [segment.id]))
+            turns.append(Turn(segment.start, segment.end, speaker, text, item_id, [segment.id]))
     return turns
 
 
-def build_document(study: Study, interview_id: int, *, allow_original: bool = False,
+def draft_turns(study: Study, interview_id: int) -> list[Turn]:
+    """The interview's live draft as speaker turns: identifiable text, for the research team only, never exported."""
+    return turns_from_segments(study.live_draft(interview_id), anonymised=False)
+
+
+def no_transcript_message(study: Study, interview: Interview) -> str:
+    """Why an interview has no transcript to show or export, and the command that makes one."""
+    if interview.pending_stage == FINAL_PASS or study.live_draft(interview.id):
+        return (f"Interview #{interview.id}'s transcript is not made yet: the final pass over its recording is "
+                f"still to run (it runs in the background after the interview, or now with: interviewer "
+                f"transcribe {interview.id}). Its live draft is not exported.")
+    return f"Interview #{interview.id} has no transcript yet; run: interviewer transcribe {interview.id}"
+
+
+def build_document(study: Study, interview_id: int, *, original: bool = False,
                    allow_unreviewed: bool = True) -> TranscriptDocument:
-    """The interview's transcript for coders; anonymised text unless the original is explicitly allowed."""
+    """The interview's transcript for coders: its anonymised text; with `original`, the identifiable text
+    (the research team's own copy) whether or not the anonymisation exists or was reviewed."""
     interview = study.interview(interview_id)
     participant = study.participant_by_id(interview.participant_id)
     segments = study.segments(interview.id)
     if not segments:
-        raise ExportRefused(
-            f"Interview #{interview.id} has no transcript yet; run: interviewer transcribe {interview.id}"
-        )
-    anonymised = all(segment.anonymised_text is not None for segment in segments)
-    if not anonymised and not allow_original:
-        raise ExportRefused(
+        raise ExportRefused(no_transcript_message(study, interview))
+    anonymised = not original and all(segment.anonymised_text is not None for segment in segments)
+    if not anonymised and not original:
+        raise NotAnonymised(
             f"Interview #{interview.id} has not been anonymised; run: interviewer anonymise {interview.id} "
             "(or pass --original to export the identifiable transcript for the research team only)."
         )
@@ -129,6 +149,7 @@ def build_document(study: Study, interview_id: int, *, allow_original: bool = Fa
         schedule=schedule,
         anonymised=anonymised,
         draft=anonymised and not reviewed,
+        original=original,
         segments=segments,
         followed_schedule=followed_schedule(study, interview),
         setup=document_setup(study),

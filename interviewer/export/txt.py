@@ -12,7 +12,9 @@ def header_lines(document: TranscriptDocument) -> list[str]:
     lines = []
     if document.draft:
         lines.append("DRAFT — NOT REVIEWED")
-    if not document.anonymised:
+    if document.original:
+        lines.append("IDENTIFIABLE — THE RESEARCH TEAM'S OWN COPY, NOT ANONYMISED: NEVER GIVE IT TO CODERS")
+    elif not document.anonymised:
         lines.append("NOT ANONYMISED — IDENTIFIABLE, FOR THE RESEARCH TEAM ONLY")
     lines += [
         f"Participant: {document.participant.code}",

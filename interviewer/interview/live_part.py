@@ -223,7 +223,8 @@ def _joined_across_unsure(segments: list[TranscriptSegment]) -> list[TranscriptS
 
 
 class LiveTranscript:
-    """The live parts of one interview, handed from the interview screen to the processing after the stop."""
+    """The live parts of one interview, handed from the interview screen to the processing after the stop, which
+    stores them as the interview's live draft."""
 
     def __init__(self, model_name: str = ""):
         self.parts: list[LivePart] = []
@@ -243,3 +244,8 @@ class LiveTranscript:
     def finish(self, timeout: float | None = None) -> dict[Path, list[TranscriptSegment]]:
         """Every part's segments by its recording file; raises when a part's live transcription failed."""
         return {part.path: part.finish(timeout) for part in self.parts}
+
+    def draft(self, timeout: float | None = None) -> dict[Path, list[TranscriptSegment]]:
+        """The live draft by recording file: every part's segments, named by channel (stereo) or left neutral
+        (mono), as the interview screen showed them; raises when a part's live transcription failed."""
+        return {part.path: part.label(part.finish(timeout)) for part in self.parts}

@@ -13,7 +13,7 @@ from interviewer.audio.capture import CALL_DEVICE, AudioBackend, RecorderLike
 from interviewer.locks import InterviewLock
 from interviewer.schedule import Schedule
 from interviewer.interview.session import InterviewSession, SessionEvent
-from interviewer.store import Interview, Study, StoreError, now
+from interviewer.store import FINAL_PASS, Interview, Study, StoreError, now
 from interviewer.schedule.study import keep_schedule, schedule_for
 
 log = logging.getLogger(__name__)
@@ -238,6 +238,8 @@ class LiveInterview:
             changes = {"status": status}
             if status == "recorded":
                 changes["ended_at"] = now()
+                if study.recordings(interview_id):  # the final pass is due: resumed after a crash if need be
+                    changes["pending_stage"] = FINAL_PASS
             study.update_interview(interview_id, **changes)
 
         self.writer.submit(file_part).result()

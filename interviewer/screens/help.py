@@ -17,7 +17,7 @@ HELP = """\
   n          type a note (Enter saves, Esc cancels), stamped with the time
   m          put a marker at this moment
   p / space  pause or resume the recording
-  t          show or hide the live transcript of what is being said
+  t          show or hide the live draft of what is being said
   c / C      confirm / clear the newest prompt the assistant heard covered
              (≈ on the item card: a suggestion; ✓ once you confirm it)
   d          continue on another input (after an input was lost)
@@ -38,6 +38,10 @@ HELP = """\
 Every action is saved to the study's timeline at once, with its place in
 the recording. After a crash, select the interview on the home screen and
 press r: it continues at the same question, in a new recording part.
+
+After x, the live draft is kept and the transcript is made by a final pass
+over the whole recording, in the background: go on with the next interview
+or quit; an unfinished pass resumes when interviewer starts again.
 """
 
 

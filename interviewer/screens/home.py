@@ -14,6 +14,10 @@ from interviewer.screens.messages import ProcessingChanged
 from interviewer.interview.running import has_audio_consent, is_interrupted
 
 
+STAGE_NAMES = {"transcribing": "final pass", "finishing live draft": "live draft", "draft stored": "live draft"}
+"""Processing stages as the interviews table shows them (short)."""
+
+
 class HomeScreen(Screen):
     """Participants, interviews and a to-do list; start or resume an interview from here."""
 
@@ -80,6 +84,8 @@ class HomeScreen(Screen):
             if is_interrupted(study, interview, self.app.live_ids):
                 attention.append(f"Interview #{interview.id} ({interview.participant_code}) was interrupted:"
                                  " select it and press r to resume (f: finish without resuming).")
+            elif self.app.config.processing.get(interview.id, ("",))[0] == "failed":
+                attention.append(f"Interview #{interview.id}'s processing failed: select it and press t to try again.")
             elif interview.status == "recorded" and interview.id not in self.app.config.processing:
                 attention.append(f"Interview #{interview.id} is not transcribed yet: select it and press t.")
             elif interview.status == "anonymised":
@@ -94,7 +100,7 @@ class HomeScreen(Screen):
     def _status(self, interview) -> Text:
         stage = self.app.config.processing.get(interview.id)
         if stage and stage[0] not in ("done", "failed", "needs passphrase"):
-            return Text(f"{stage[0]} {stage[1]:.0%}", style="dodger_blue2")
+            return Text(f"{STAGE_NAMES.get(stage[0], stage[0])} {stage[1]:.0%}", style="dodger_blue2")
         if is_interrupted(self.app.study, interview, self.app.live_ids):
             return Text("interrupted", style="bold dark_orange3")
         if interview.id in self.app.live_ids:

@@ -15,6 +15,7 @@ from interviewer.screens.live_transcription import LiveTranscriptionMixin
 from interviewer.screens.prompt_coverage import PromptCoverageMixin
 from interviewer.screens.messages import InterviewReopened, PartFinished, RecordingFailed, RecordingStarted
 from interviewer.interview.session import SessionError, SessionEvent
+from interviewer.store import FINAL_PASS
 from interviewer.widgets.banner import Banner
 from interviewer.widgets.interview_chat import InterviewChat
 from interviewer.widgets.interview_panel import InterviewPanel
@@ -270,7 +271,8 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
             result = self.live.finish_part(status)
             if then == "summary" and result is None and self.live.recorded_seconds > 0:
                 # The part had already ended (a lost device): the interview itself is now finished.
-                self.live.writer.submit(lambda s: s.update_interview(self.live.interview.id, status=status)).result()
+                self.live.writer.submit(lambda s: s.update_interview(
+                    self.live.interview.id, status=status, pending_stage=FINAL_PASS)).result()
             self.live.writer.flush()
         except Exception as error:  # a write that failed: the summary shows it, the audio is on disk
             self.post_message(PartFinished(then, f"Saving failed: {error}"))
@@ -280,7 +282,7 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
     def on_part_finished(self, message: PartFinished) -> None:
         if message.message:
             self.notify(message.message, severity="error", timeout=10)
-        self._end_live_transcription(hand_over=message.then == "summary")
+        self._end_live_transcription(hand_over=message.then == "summary", quitting=message.then == "quit")
         if message.then != "wait":  # a lost input: the next part goes on being judged
             self._end_coverage()
         if message.then == "quit":

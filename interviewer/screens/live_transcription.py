@@ -19,10 +19,16 @@ class LiveTranscriptionMixin:
     live_transcript = None
     """The `live_part.LiveTranscript` of this interview (None when live transcription is off)."""
 
+    pass_ahead = None
+    """The `pass_ahead.PassAhead` of this interview (None when the final pass runs after the stop only)."""
+
     def _attach_live_part(self) -> None:
         """Listen to the new part's audio at once (on the recorder worker); the model is loaded afterwards."""
         recorder = self.live.recorder
-        if self.app.config.live_model is None or not isinstance(recorder, ListeningRecorder):
+        if not isinstance(recorder, ListeningRecorder):
+            return
+        self._attach_pass_ahead(recorder)
+        if self.app.config.live_model is None:
             return
         from interviewer.interview.live_part import LivePart, LiveTranscript
         from interviewer.speakers.roles import interviewer_channel
@@ -39,6 +45,18 @@ class LiveTranscriptionMixin:
                         seconds_before=self.live.recorded_seconds)
         recorder.add_listener(part.listen)
         self.live_transcript.add(part)
+
+    def _attach_pass_ahead(self, recorder) -> None:
+        """Run the final pass ahead on the new part while it records (mono parts; it loads its own model)."""
+        if self.app.config.ahead_model is None:
+            return
+        from interviewer.interview.pass_ahead import PassAhead
+
+        if self.pass_ahead is None:
+            self.pass_ahead = PassAhead(self.app.config.ahead_model)
+        part = self.pass_ahead.start_part(self.live.part_number, recorder.path, recorder.channels, recorder.samplerate)
+        if part is not None:
+            recorder.add_listener(part.listen)
 
     def _start_live_part(self, number: int) -> None:
         """Recording of part `number` has started: load the model for its LivePart, if it has one."""
@@ -57,8 +75,17 @@ class LiveTranscriptionMixin:
         self.live_transcript.model_name = transcriber.model_name
         part.start(transcriber)
 
-    def _end_live_transcription(self, hand_over: bool) -> None:
-        """The recording stopped; with `hand_over`, processing after the interview takes the live transcript."""
+    def _end_live_transcription(self, hand_over: bool, quitting: bool = False) -> None:
+        """The recording stopped; with `hand_over`, processing after the interview takes the live transcript
+        and the final pass run ahead; quitting, the pass run ahead stops (it starts again from the recording)."""
+        if self.pass_ahead is not None:
+            if quitting:
+                self.pass_ahead.cancel()
+            else:
+                for part in self.pass_ahead.parts:
+                    part.end()
+                if hand_over:
+                    self.app.passes_ahead[self.live.interview.id] = self.pass_ahead
         if self.live_transcript is None:
             return
         self.live_transcript.end()  # what is still queued goes on being transcribed

@@ -13,14 +13,18 @@ from interviewer.screens.messages import ProcessingChanged
 from interviewer.interview.running import LiveInterview
 from interviewer.widgets.reply import clock_text
 
-STAGES = {"queued": "Waiting to transcribe", "transcribing": "Transcribing", "anonymising": "Anonymising",
-          "finishing live transcript": "Finishing the live transcript",
-          "attributing speakers": "Transcript stored; telling the speakers apart",
-          "done": "Transcribed and anonymised", "failed": "Processing failed",
-          "needs passphrase": "Transcribed; anonymising needs the key passphrase (interviewer anonymise)"}
+STAGES = {"queued": "Final pass waiting for another interview's to finish",
+          "finishing live draft": "Finishing the live draft",
+          "draft stored": "Live draft stored; the final pass over the whole recording follows",
+          "transcribing": "Final pass: transcribing the whole recording",
+          "anonymising": "Final transcript stored; anonymising",
+          "done": "Final transcript stored and anonymised", "failed": "Processing failed",
+          "needs passphrase": "Final transcript stored; anonymising needs the key passphrase (interviewer anonymise)"}
 
 STAGES_ENDED = ("done", "failed", "needs passphrase", "none")
-TRANSCRIPT_STORED = ("attributing speakers", "anonymising", "done", "needs passphrase")
+TRANSCRIPT_STORED = ("anonymising", "done", "needs passphrase")
+SHOWN_TURNS = 200
+"""The summary shows the transcript's first turns; `interviewer transcript show` has them all."""
 
 
 class SummaryScreen(Screen):
@@ -36,13 +40,14 @@ class SummaryScreen(Screen):
     SummaryScreen VerticalScroll { padding: 0 2; }
     SummaryScreen #processing { height: auto; border: round $primary; padding: 0 1; margin-top: 1; }
     SummaryScreen ProgressBar { margin-top: 0; }
+    SummaryScreen #transcript { height: auto; margin-top: 1; }
     """
 
     def __init__(self, live: LiveInterview):
         super().__init__()
         self.live = live
-        self._counted_at = ""
-        self._stored = ""
+        self._read_at = ""
+        self._counts = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,6 +56,7 @@ class SummaryScreen(Screen):
             with VerticalScroll(id="processing"):
                 yield Static(id="stage")
                 yield ProgressBar(total=1.0, show_eta=False, id="progress")
+            yield Static(id="transcript")
         yield Footer(compact=True)
 
     def summary_text(self) -> Text:
@@ -102,19 +108,43 @@ class SummaryScreen(Screen):
     def show_processing(self) -> None:
         stage, fraction = self.app.config.processing.get(self.live.interview.id, ("none", 0.0))
         label = STAGES.get(stage, "No recording to process")
-        stored = ""
-        if stage in TRANSCRIPT_STORED and stage != self._counted_at:
-            self._counted_at = stage  # once per stage: the count reads the transcript
-            segments = self.app.study.segments(self.live.interview.id)
-            words = sum(len(segment.words) for segment in segments)
-            self._stored = f"\nTranscript stored: {len(segments)} segments, {words} words." if segments else ""
-        if stage in TRANSCRIPT_STORED:
-            stored = self._stored
+        if stage != self._read_at:
+            self._read_at = stage  # once per stage: reading the transcript is not free
+            self._show_transcript(final=stage in TRANSCRIPT_STORED)
         self.query_one("#stage", Static).update(
             Text.assemble((label, "bold red" if stage == "failed" else "bold"),
-                          " — you can start the next interview meanwhile." if stage not in STAGES_ENDED else "",
-                          stored))
+                          " — you can start the next interview or quit meanwhile (an unfinished pass resumes"
+                          " at the next start)." if stage not in STAGES_ENDED else "",
+                          self._counts))
         self.query_one("#progress", ProgressBar).update(progress=fraction if stage != "done" else 1.0)
+
+    def _show_transcript(self, final: bool) -> None:
+        """The counts of the live draft and the final transcript, and the newest of the two, turn by turn."""
+        from interviewer.export.document import draft_turns, timestamp, turns_from_segments
+
+        study, interview_id = self.app.study, self.live.interview.id
+        draft = draft_turns(study, interview_id)
+        segments = study.segments(interview_id) if final else []
+        counts = []
+        if draft:
+            counts.append(f"Live draft: {len(draft)} turns, {sum(len(t.text.split()) for t in draft)} words.")
+        if segments:
+            words = sum(len(segment.words) for segment in segments)
+            counts.append(f"Final transcript: {len(segments)} segments, {words} words.")
+        self._counts = "".join(f"\n{line}" for line in counts)
+        turns = turns_from_segments(segments, anonymised=False) if segments else draft
+        text = Text()
+        if turns:
+            text.append("Transcript (final pass)\n" if segments else
+                        "Live draft (the final pass over the recording replaces it)\n", style="bold")
+        for turn in turns[:SHOWN_TURNS]:
+            text.append(f"[{timestamp(turn.start)}] ", style="dim")
+            text.append(f"{turn.speaker}: ", style="bold")
+            text.append(f"{turn.text}\n")
+        if len(turns) > SHOWN_TURNS:
+            text.append(f"… {len(turns) - SHOWN_TURNS} more: interviewer transcript show {interview_id} --original\n",
+                        style="dim")
+        self.query_one("#transcript", Static).update(text)
 
     def action_home(self) -> None:
         self.app.open_home(replace=True)

@@ -66,6 +66,12 @@ def transcribe_stereo(transcriber: Transcriber, path: Path, labels: Sequence[str
 
     with opened_audio(path) as opened:
         left, right = decode_audio(opened, split_stereo=True)
+    return transcribe_stereo_audio(transcriber, left, right, labels)
+
+
+def transcribe_stereo_audio(transcriber: Transcriber, left: np.ndarray, right: np.ndarray,
+                            labels: Sequence[str] = CHANNEL_LABELS) -> Transcript | None:
+    """`transcribe_stereo` of 16 kHz channels already decoded (a whole part, or a stretch of one)."""
     if not channels_are_separate(left, right):
         return None
     channels = [transcriber.transcribe(channel) for channel in (left, right)]
@@ -119,12 +125,28 @@ def diarise(transcript: Transcript, audio: np.ndarray, num_speakers: int = 2) ->
 
     `audio` is scratch: it may be rescaled in place (callers read it fresh from the recording).
     """
-    from interviewer.speakers.diarisation import assign_words, diarise_mono
+    from interviewer.speakers.diarisation import diarise_mono
+
+    if not any(segment.words for segment in transcript.segments):
+        return transcript
+    return _on_turns(transcript, diarise_mono(audio, SAMPLE_RATE, num_speakers=num_speakers, scratch_audio=True))
+
+
+def diarise_embedded(transcript: Transcript, voices, num_speakers: int = 2) -> Transcript:
+    """`diarise` for audio whose voices were embedded already (`diarisation.EmbeddedVoices`, stretch by stretch
+    while an interview recorded)."""
+    from interviewer.speakers.diarisation import voice_turns
+
+    if not any(segment.words for segment in transcript.segments):
+        return transcript
+    return _on_turns(transcript, voice_turns(voices, num_speakers))
+
+
+def _on_turns(transcript: Transcript, turns) -> Transcript:
+    """The transcript's words put on the speaker turns they fall in, and grouped into segments anew."""
+    from interviewer.speakers.diarisation import assign_words
 
     words = list(iter_words(transcript))
-    if not words:
-        return transcript
-    turns = diarise_mono(audio, SAMPLE_RATE, num_speakers=num_speakers, scratch_audio=True)
     speakers = assign_words(words, turns)
     labelled = [replace(word, speaker=speaker) for word, speaker in zip(words, speakers)]
     return replace(transcript, segments=segments_from_words(labelled))

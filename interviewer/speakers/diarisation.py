@@ -202,41 +202,81 @@ def _bridge_pauses(labels: np.ndarray, longest: int) -> np.ndarray:
     return labels
 
 
-def diarise_mono(
+@dataclass
+class EmbeddedVoices:
+    """A stretch of mono audio's speech, embedded: what clustering needs to tell its voices apart.
+
+    Frames count 10 ms from the start of the whole recording, so stretches embedded one after another
+    (while an interview is recorded) join into one with `EmbeddedVoices.joined`.
+    """
+
+    regions: list[tuple[int, int]]
+    """Speech regions, in frames."""
+    windows: _Windows
+    embeddings: np.ndarray
+    frames: int
+    """Frames up to the end of the stretch."""
+
+    @classmethod
+    def joined(cls, stretches: Sequence["EmbeddedVoices"]) -> "EmbeddedVoices":
+        return cls(
+            regions=[region for stretch in stretches for region in stretch.regions],
+            windows=_Windows(np.concatenate([s.windows.starts for s in stretches] or [np.zeros(0, int)]),
+                             np.concatenate([s.windows.lengths for s in stretches] or [np.zeros(0, int)])),
+            embeddings=np.concatenate([s.embeddings for s in stretches] or [np.zeros((0, ve.EMBEDDING_SIZE))]),
+            frames=max((s.frames for s in stretches), default=0),
+        )
+
+
+def embed_voices(
     audio: np.ndarray,
     sample_rate: int,
-    num_speakers: int = 2,
     window_s: float = 1.2,
     hop_s: float = 0.2,
-    shortest_turn_s: float = 0.3,
-    bridge_s: float = 2.0,
     encoder: ve.VoiceEncoder | None = None,
     scratch_audio: bool = False,
-) -> list[SpeakerTurn]:
-    """Who spoke when in a mono recording, as turns labelled "S1", "S2", ... in order of first speech.
+    offset_s: float = 0.0,
+) -> EmbeddedVoices:
+    """Speech regions from Silero VAD, and windows of window_s inside each embedded with the voice encoder.
 
-    `scratch_audio` lets it rescale `audio` in place instead of copying it (an hour is ~230 MB).
-
-    Speech regions come from Silero VAD; windows of window_s inside each region are embedded with
-    the voice encoder and clustered into num_speakers; every speech frame then takes the speaker
-    whose centroid best matches the windows covering it. Pauses up to bridge_s between speech are
-    closed (a turn includes its speaker's pauses) and turns shorter than shortest_turn_s are merged
-    into a neighbour.
+    `offset_s` is where `audio` starts in the recording (a whole number of 10 ms frames); `scratch_audio`
+    lets it rescale `audio` in place instead of copying it (an hour is ~230 MB).
     """
     encoder = encoder or ve.default_encoder()
     wav = ve.prepare_audio(audio, sample_rate, in_place=scratch_audio)
+    first = int(round(offset_s / FRAME_S))
+    n_frames = len(wav) // ve.HOP_SAMPLES + 1
     regions_s = speech_regions(wav)
+    empty = _Windows(np.zeros(0, dtype=int), np.zeros(0, dtype=int))
     if not regions_s:
-        return []
+        return EmbeddedVoices([], empty, np.zeros((0, ve.EMBEDDING_SIZE), np.float32), first + n_frames)
     mel = ve.mel_spectrogram(wav)
     n_frames = len(mel)
     regions = [(int(a / FRAME_S), min(int(np.ceil(b / FRAME_S)), n_frames)) for a, b in regions_s]
     window = int(round(window_s / FRAME_S))
     hop = max(1, int(round(hop_s / FRAME_S)))
     windows = _windows_in_regions(regions, window, hop, shortest=10)
+    embeddings = _embed_windows(encoder, mel, windows) if len(windows.starts) else \
+        np.zeros((0, ve.EMBEDDING_SIZE), np.float32)
+    return EmbeddedVoices([(a + first, b + first) for a, b in regions],
+                          _Windows(windows.starts + first, windows.lengths), embeddings, first + n_frames)
+
+
+def voice_turns(
+    voices: EmbeddedVoices,
+    num_speakers: int = 2,
+    window_s: float = 1.2,
+    shortest_turn_s: float = 0.3,
+    bridge_s: float = 2.0,
+) -> list[SpeakerTurn]:
+    """Who spoke when, from embedded speech: the windows are clustered into num_speakers; every speech frame
+    takes the speaker whose centroid best matches the windows covering it. Pauses up to bridge_s between
+    speech are closed (a turn includes its speaker's pauses) and turns shorter than shortest_turn_s are
+    merged into a neighbour. Turns are labelled "S1", "S2", ... in order of first speech."""
+    windows, embeddings, n_frames, regions = voices.windows, voices.embeddings, voices.frames, voices.regions
     if len(windows.starts) == 0:
         return []
-    embeddings = _embed_windows(encoder, mel, windows)
+    window = int(round(window_s / FRAME_S))
 
     # Cluster only windows long enough to say who is speaking, then score every window.
     trusted = windows.lengths >= min(window, 60)
@@ -275,6 +315,23 @@ def diarise_mono(
         name = order.setdefault(value, f"S{len(order) + 1}")
         turns.append(SpeakerTurn(round(a * FRAME_S, 2), round(b * FRAME_S, 2), name))
     return turns
+
+
+def diarise_mono(
+    audio: np.ndarray,
+    sample_rate: int,
+    num_speakers: int = 2,
+    window_s: float = 1.2,
+    hop_s: float = 0.2,
+    shortest_turn_s: float = 0.3,
+    bridge_s: float = 2.0,
+    encoder: ve.VoiceEncoder | None = None,
+    scratch_audio: bool = False,
+) -> list[SpeakerTurn]:
+    """Who spoke when in a mono recording, as turns labelled "S1", "S2", ... in order of first speech
+    (`embed_voices`, then `voice_turns`)."""
+    voices = embed_voices(audio, sample_rate, window_s, hop_s, encoder, scratch_audio)
+    return voice_turns(voices, num_speakers, window_s, shortest_turn_s, bridge_s)
 
 
 # ---------------------------------------------------------------- words and names

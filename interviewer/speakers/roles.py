@@ -73,35 +73,3 @@ def name_speakers_by_role(study: Study, interview: Interview, recording: Recordi
     for number, label in enumerate(others):
         names[label] = interview.participant_code if number == 0 else f"Speaker {number + 2}"
     return name_speakers(transcript, names)
-
-
-def attribute_live(study: Study, interview: Interview, recording: Recording, transcript, speakers: int):
-    """A live part's transcript with speakers, named by role, and how they were found ('channel' or 'voice')."""
-    from dataclasses import replace
-
-    from interviewer.speakers.attribution import channels_are_separate, diarise, name_speakers, segments_from_words
-    from interviewer.speakers.channel_loudness import ChannelLoudness
-    from interviewer.transcribe.whisper import iter_words
-
-    from interviewer.audio.source import stored_audio
-
-    path = stored_audio(study, recording)
-    if recording.channels == 2 and speakers == 2:
-        loudness, sample = ChannelLoudness.of_file(path)
-        loudness.remove_leaks()  # a call heard through speakers must not make the microphone's side louder
-        if channels_are_separate(sample[:, 0], sample[:, 1]):
-            labels = ("left", "right")
-            words = []
-            for word in iter_words(transcript):
-                channel = loudness.louder(word.start - 0.05, word.end + 0.05, margin_db=0.0)
-                words.append(replace(word, speaker=labels[channel if channel is not None else 0]))
-            by_channel = replace(transcript, segments=segments_from_words(words))
-            chosen = interviewer_channel_of(study, interview, recording)
-            if chosen is None:
-                return name_speakers_by_role(study, interview, recording, by_channel), "channel"
-            names = {labels[chosen]: INTERVIEWER_SPEAKER, labels[1 - chosen]: interview.participant_code}
-            return name_speakers(by_channel, names), "channel"
-    from interviewer.audio.long_audio import read_mono
-
-    diarised = diarise(transcript, read_mono(path, recording.duration), speakers)
-    return name_speakers_by_role(study, interview, recording, diarised), "voice"

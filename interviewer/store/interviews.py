@@ -13,6 +13,11 @@ from interviewer.store.base import StoreError, StudyTables, now
 MODES = ("phone", "face-to-face", "video")
 INTERVIEW_STATUSES = ("planned", "recording", "interrupted", "recorded", "transcribed", "anonymised", "reviewed", "exported",
                       "withdrawn")
+FINAL_PASS = "final pass"
+"""Pending stage: the transcript is still to be made from the whole recording (then anonymised)."""
+ANONYMISE = "anonymise"
+"""Pending stage: the final transcript is stored; anonymising it is still to do."""
+PENDING_STAGES = (FINAL_PASS, ANONYMISE)
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,8 @@ class Interview:
     ended_at: str | None
     status: str
     language: str | None = None
+    pending_stage: str | None = None
+    """What processing after the interview still has to do (FINAL_PASS, ANONYMISE), or None."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +128,20 @@ class InterviewTables(StudyTables):
         ).fetchall()
         return [row[0] for row in rows]
 
+    def pending_interview_ids(self) -> list[int]:
+        """Interviews whose processing after the stop is unfinished (a final pass or anonymising), not being
+        recorded or interrupted, oldest first: what the app resumes when it starts."""
+        rows = self.db.execute(
+            "select id from interviews where pending_stage is not null "
+            "and status not in ('planned', 'recording', 'interrupted') order by id"
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def update_interview(self, interview_id: int, **changes: Any) -> Interview:
         if "status" in changes and changes["status"] not in INTERVIEW_STATUSES:
             raise StoreError(f"Unknown interview status '{changes['status']}'.")
+        if changes.get("pending_stage") not in (None, *PENDING_STAGES):
+            raise StoreError(f"Unknown pending stage '{changes['pending_stage']}'.")
         with self.db.conn:
             self.db["interviews"].update(interview_id, changes)
             self.audit("edit", "interviews", interview_id, changes)
@@ -143,6 +161,7 @@ class InterviewTables(StudyTables):
             ended_at=row["ended_at"],
             status=row["status"],
             language=row.get("language"),
+            pending_stage=row.get("pending_stage"),
         )
 
     # -- recordings -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Callable
 import sqlite_utils
 
 from interviewer.store.migrations_anonymisation import anonymisation_settings, possible_misses
+from interviewer.store.migrations_drafts import live_drafts_and_pending_stage
 from interviewer.store.migrations_exports import coder_allocations
 from interviewer.store.migrations_protection import recording_deletion
 
@@ -174,6 +175,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0005_anonymisation_settings", anonymisation_settings),
     ("0006_possible_misses", possible_misses),
     ("0007_recording_deletion", recording_deletion),
+    ("0008_live_drafts_and_pending_stage", live_drafts_and_pending_stage),
 ]
 
 

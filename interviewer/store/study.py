@@ -20,6 +20,7 @@ from interviewer.store.migrations import applied, migrate, pending
 from interviewer.store.allocations import AllocationTables
 from interviewer.store.anonymisation import AnonymisationTables
 from interviewer.store.base import CODE_PATTERN, StoreError, now
+from interviewer.store.drafts import DraftTables
 from interviewer.store.interviews import InterviewTables
 from interviewer.store.participants import ParticipantTables
 from interviewer.store.possible_misses import PossibleMissTables
@@ -44,7 +45,7 @@ def study_folder(name_or_path: str | None) -> Path:
     return locations.studies_dir() / value
 
 
-class Study(ParticipantTables, InterviewTables, TranscriptTables, AnonymisationTables, RedactionTables,
+class Study(ParticipantTables, InterviewTables, TranscriptTables, DraftTables, AnonymisationTables, RedactionTables,
             PossibleMissTables, AllocationTables, ProtectionTables):
     """One study's database and files. Open with `Study.open(name_or_path)`; create with `Study.create`."""
 

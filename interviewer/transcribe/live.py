@@ -10,6 +10,7 @@ from typing import Callable
 
 import numpy as np
 
+from interviewer.transcribe.live_guards import is_silence_filler, without_repeats
 from interviewer.transcribe.whisper import Transcriber, TranscriptSegment, from_faster_whisper, shifted
 
 SAMPLE_RATE = 16000
@@ -27,8 +28,25 @@ class LiveSettings:
     """Silence, in seconds, that counts as a pause between utterances."""
     check_every: float = 1.0
     """Seconds of new audio between voice-activity checks."""
-    prompt_characters: int = 200
-    """How much of the previous text is given to Whisper as context for the next piece."""
+    prompt_characters: int = 0
+    """How much of the previous text is given to Whisper as context for the next piece (0: none). Measured
+    (scripts/bench_live.py): a prompt made short pieces re-emit it and invent text in their closing pause,
+    and slowed them down with fallback decodes; without one the draft had fewer errors."""
+    tail_pause: float | None = None
+    """Seconds of the closing pause kept at the end of a piece (None: half of it)."""
+    condition_on_previous_text: bool = False
+    """Whether Whisper conditions each window of a piece on its own earlier text (on: a piece's tail repeated
+    what it had just written)."""
+    hallucination_silence_threshold: float | None = None
+    """faster-whisper skips silences longer than this (seconds) around a likely hallucination."""
+    no_speech_threshold: float | None = 0.6
+    """faster-whisper drops a window whose no-speech probability is above this and whose text is unlikely."""
+    log_prob_threshold: float | None = -1.0
+    """The average log probability under which a window's text counts as unlikely."""
+    compression_ratio_threshold: float | None = 2.4
+    """Text that compresses better than this (a loop) is decoded again at a higher temperature."""
+    guards: bool = True
+    """Drop filler made up in silence and exact repeats across piece joins (see live_guards)."""
 
 
 @dataclass
@@ -96,7 +114,9 @@ class PauseCutter:
         pause = self.settings.min_pause * SAMPLE_RATE
         tail_silence = len(self._buffer) - speech[-1]["end"]
         if tail_silence >= pause:
-            return self._take(speech[-1]["end"] + int(tail_silence / 2))
+            kept = tail_silence // 2 if self.settings.tail_pause is None else \
+                min(tail_silence, int(self.settings.tail_pause * SAMPLE_RATE))
+            return self._take(speech[-1]["end"] + kept)
         if length >= self.settings.max_piece:
             gaps = [(speech[i + 1]["start"] - speech[i]["end"], i) for i in range(len(speech) - 1)]
             if gaps:
@@ -217,7 +237,8 @@ class LiveTranscriber:
         started = time.perf_counter()
         model = self.transcriber.load()
         settings = self.transcriber.settings
-        prompt = " ".join(s.text for s in self.segments)[-self.settings.prompt_characters:] or None
+        characters = self.settings.prompt_characters
+        prompt = (" ".join(s.text for s in self.segments)[-characters:] or None) if characters else None
         segments, _ = model.transcribe(
             piece.audio,
             language=None if self.transcriber.resolved.multilingual else "en",
@@ -225,8 +246,16 @@ class LiveTranscriber:
             vad_filter=True,
             word_timestamps=settings.word_timestamps,
             initial_prompt=prompt,
+            condition_on_previous_text=self.settings.condition_on_previous_text,
+            hallucination_silence_threshold=self.settings.hallucination_silence_threshold,
+            no_speech_threshold=self.settings.no_speech_threshold,
+            log_prob_threshold=self.settings.log_prob_threshold,
+            compression_ratio_threshold=self.settings.compression_ratio_threshold,
         )
-        new = [shifted(from_faster_whisper(segment), piece.offset) for segment in segments]
+        new = [shifted(from_faster_whisper(segment), piece.offset) for segment in segments
+               if not (self.settings.guards and is_silence_filler(segment.no_speech_prob, segment.avg_logprob))]
+        if self.settings.guards:
+            new = without_repeats(self.segments, new)
         busy = time.perf_counter() - started
         length = len(piece.audio) / SAMPLE_RATE
         self.stats.pieces += 1
