@@ -8,7 +8,7 @@ import pytest
 
 from audio_sink import CALL_SINK, MIC_SINK, call_sinks, null_sink, play_into  # noqa: F401 (fixture)
 from call_conversation import RATE, conversation
-from conftest import word_error_rate
+from conftest import normalise_words, word_error_rate
 from interviewer import pipeline
 from interviewer.app import make_app
 from interviewer.audio.capture import AudioBackend
@@ -109,4 +109,7 @@ async def test_each_side_of_a_call_recorded_on_this_computer_is_put_on_its_speak
         batch = word_error_rate(talk.references[side], " ".join(s.text for s in alone.segments))
         recorded = word_error_rate(talk.references[side], " ".join(said[side]))
         print(f"side {side}: WER {recorded:.3f} (its track alone in batch: {batch:.3f})")
-        assert recorded <= batch + 0.01
+        # Played through a sound server in real time, the recording is never the track sample for sample:
+        # tiny.en may hear one word differently, no more.
+        one_word = 1 / len(normalise_words(talk.references[side]).split())
+        assert recorded <= batch + one_word + 1e-9
