@@ -19,7 +19,7 @@ import soundfile as sf
 from interviewer.speakers import voice_encoder as ve
 from interviewer.speakers.torch_checkpoint import read_checkpoint
 
-SPEECH = Path(__file__).resolve().parents[2] / "shared" / "eval" / "speech"
+from conftest import SPEECH
 CONVERSATION = SPEECH / "conversations" / "male-female.flac"
 CLIPS = {"a_1688": (0.0, 4.0), "b_1998": (8.4, 12.4), "c_1688": (16.8, 20.8)}
 
