@@ -83,8 +83,8 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
     def reopen(self, interview_id: int) -> None:
         study = self.app.study.reopen()  # filing crashed parts hashes audio: not on the UI thread
         try:
-            live = LiveInterview.reopen(study, interview_id, self.app.config.audio)
-            live.writer.flush()
+            # Filing only: let go of the interview at once, or the UI thread's reopen below finds it locked.
+            LiveInterview.reopen(study, interview_id, self.app.config.audio).close()
         except Exception as error:  # StoreError, a schedule that no longer loads, ...
             self.post_message(InterviewReopened(None, str(error)))
             return
