@@ -4,43 +4,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
+from interviewer.coverage.baseline import Baseline, Encoder, load_baseline
 from interviewer.schedule import Schedule
 from interviewer.schedule.model import PLACEHOLDER
 
-BACKGROUND = Path(__file__).with_name("background.txt")
-"""Ordinary talk that covers no prompt: the baseline each prompt's similarity is measured against."""
-
-
-class Encoder(Protocol):
-    def encode(self, texts: list[str]) -> np.ndarray: ...
+FEATURES = ("score", "margin", "gap", "asked", "small_talk")
+"""What the detector weighs for each prompt and stretch of speech (see `CoverageDetector.features`)."""
 
 
 @dataclass(frozen=True)
 class CoverageSettings:
-    """How sure the detector must be. Scores are in standard deviations above a prompt's baseline.
+    """How the detector weighs what it sees, and how sure it must be.
 
-    Tuned on tests/data/coverage_dev (never on the blind corpus). Mixing the item's question into a prompt's
-    meaning, and reading the clauses of long sentences apart, both lowered precision there.
+    The weights are a logistic regression over `FEATURES`, fitted by scripts/fit_coverage.py on the
+    development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    asked_bonus: float = 3.5
-    """Added to the prompts of the item being asked: most answers answer the question put."""
-    small_talk_margin: float = 0.05
-    """A stretch more like ordinary talk than like any prompt, by this much similarity, covers nothing."""
-    first_threshold: float = 3.6
-    """The best prompt of a stretch of speech is covered from this score."""
-    more_threshold: float = 5.5
-    """A second or third prompt of the same stretch needs this much ..."""
-    more_gap: float = 2.0
-    """... and no more than this below the best one."""
+    weights: tuple[float, ...] = (0.9811, 0.4092, -0.0902, 2.4429, -3.6669)
+    bias: float = -5.3154
+    first_threshold: float = 0.35
+    """The likeliest prompt of a stretch of speech is covered from this probability ..."""
+    more_threshold: float = 0.6
+    """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
     window: int = 2
-    """Consecutive sentences read together (1 to `window`)."""
+    """Consecutive sentences read together (1 to `window`), besides the clauses of each sentence."""
+    clause_window: int = 3
+    """Consecutive clauses of a sentence read together (1 to `clause_window`)."""
     stretch: int = 6
     """Sentences judged together; a longer answer is judged stretch by stretch as it goes on."""
 
@@ -56,7 +49,7 @@ class PromptRef:
 
 @dataclass(frozen=True)
 class Hit:
-    """A prompt an answer covered: how strongly, and the stretch of speech that covered it."""
+    """A prompt an answer covered: how surely (0 to 1), and the stretch of speech that covered it."""
 
     item_id: str
     index: int
@@ -67,6 +60,10 @@ class Hit:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_BREAK = re.compile(
+    r",\s+|;\s+|:\s+|\s+-+\s+|\s+(?=(?:and|but|so|because|whereas|although|though|which|except|or)\s)", re.I)
+_SHORTEST_CLAUSE = 3
+"""Words; shorter pieces ("and so on") say too little to read alone."""
 
 
 def sentences_of(text: str) -> list[str]:
@@ -74,46 +71,41 @@ def sentences_of(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
 
 
+def clauses_of(sentence: str) -> list[str]:
+    """The clauses of a spoken sentence: split at commas and at the conjunctions that join clauses."""
+    return [part for part in (piece.strip(" ,.;:!?") for piece in _CLAUSE_BREAK.split(sentence)) if part]
+
+
 def _neutral(text: str) -> str:
     return text.replace(PLACEHOLDER, "it")
-
-
-def background_sentences() -> list[str]:
-    lines = BACKGROUND.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 class CoverageDetector:
     """Scores stretches of an answer against every prompt of a schedule.
 
-    A prompt's similarity to a stretch counts by how far it stands above the prompt's own baseline:
-    its similarity to ordinary talk and to the schedule's other questions and probes (a terse prompt
-    like "time it takes" resembles much of what anyone says; a specific one does not).
+    Each prompt's similarity to a stretch of speech counts by how unusual it is: in standard deviations
+    above the prompt's similarity to interview talk at large (a terse prompt like "staff time" resembles
+    much of what anyone says in a health-service interview; a specific one does not). A stretch is read
+    sentence by sentence, two sentences together, and clause by clause, and the closest reading counts.
     """
 
-    def __init__(self, schedule: Schedule, encoder: Encoder, settings: CoverageSettings | None = None):
+    def __init__(self, schedule: Schedule, encoder: Encoder, settings: CoverageSettings | None = None,
+                 baseline: Baseline | None = None):
         self.schedule = schedule
         self.encoder = encoder
         self.settings = settings or CoverageSettings()
+        if len(self.settings.weights) != len(FEATURES):
+            raise ValueError(f"coverage settings need {len(FEATURES)} weights ({', '.join(FEATURES)})")
         self.prompts: list[PromptRef] = [
             PromptRef(item.id, index, prompt) for item in schedule.items for index, prompt in enumerate(item.prompts)]
         self._item_of = np.array([p.item_id for p in self.prompts])
+        self.baseline = baseline or load_baseline(encoder)
         if not self.prompts:
-            self._vectors = np.zeros((0, 1), dtype=np.float32)
+            self._vectors = np.zeros((0, self.baseline.talk.shape[1]), dtype=np.float32)
             self._mean = self._spread = np.zeros(0, dtype=np.float32)
             return
         self._vectors = encoder.encode([_neutral(p.text) for p in self.prompts])
-        generic = encoder.encode(background_sentences())
-        self._generic = generic
-        own_texts = [[_neutral(item.question), *map(_neutral, item.probes)] for item in schedule.items]
-        own = encoder.encode([text for texts in own_texts for text in texts])
-        owner = np.repeat([item.id for item in schedule.items], [len(texts) for texts in own_texts])
-        self._mean = np.zeros(len(self.prompts), dtype=np.float32)
-        self._spread = np.zeros(len(self.prompts), dtype=np.float32)
-        for column, prompt in enumerate(self.prompts):
-            baseline = np.concatenate([generic, own[owner != prompt.item_id]]) @ self._vectors[column]
-            self._mean[column] = baseline.mean()
-            self._spread[column] = max(float(baseline.std()), 0.02)
+        self._mean, self._spread = self.baseline.spread_of(self._vectors)
 
     def stream(self, asked_item: str | None = None) -> "AnswerStream":
         """A participant's answer to `asked_item`, to be fed as it is spoken."""
@@ -123,27 +115,45 @@ class CoverageDetector:
         """The prompts of the whole schedule that `text`, said in answer to `asked_item`, covers."""
         return self.stream(asked_item).add(text)
 
-    def scores(self, vectors: np.ndarray, asked_item: str | None) -> np.ndarray:
-        """Each stretch's (rows) score for each prompt (columns)."""
-        settings = self.settings
+    def unusualness(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For readings of speech (rows): each prompt's unusualness (columns), and how much more each
+        reading resembles small talk than any prompt."""
         similarity = vectors @ self._vectors.T
-        table = (similarity - self._mean) / self._spread
-        table = table + np.where(self._item_of == asked_item, settings.asked_bonus, 0.0)
-        small_talk = (vectors @ self._generic.T).max(axis=1) - similarity.max(axis=1) > settings.small_talk_margin
-        table[small_talk] = -np.inf
-        return table
+        small_talk = (vectors @ self.baseline.small_talk.T).max(axis=1) - similarity.max(axis=1)
+        return (similarity - self._mean) / self._spread, small_talk
+
+    def features(self, unusual: np.ndarray, small_talk: np.ndarray, asked_item: str | None) -> np.ndarray:
+        """`FEATURES` of each prompt (rows) for one stretch, from its readings' unusualness (rows × prompts):
+        the closest reading's score, its margin over the best other prompt, its gap below the best prompt,
+        whether the prompt is the asked item's, and how far the stretch leans to small talk."""
+        best = unusual.max(axis=0)
+        count = len(best)
+        if count > 1:
+            order = np.argsort(-best)
+            runner_up = np.where(np.arange(count) == order[0], best[order[1]], best[order[0]])
+        else:
+            runner_up = np.zeros(count)
+        return np.stack([best, best - runner_up, best.max() - best, (self._item_of == asked_item).astype(float),
+                         np.full(count, small_talk.max())], axis=1)
+
+    def likelihood(self, features: np.ndarray) -> np.ndarray:
+        """The probability that each prompt (row of `features`) is covered."""
+        settings = self.settings
+        return 1.0 / (1.0 + np.exp(-(features @ np.asarray(settings.weights) + settings.bias)))
 
 
 class AnswerStream:
-    """One answer as it grows: sentences are embedded once, and each new sentence ends a stretch to judge."""
+    """One answer as it grows: readings are embedded once, and each new sentence ends a stretch to judge."""
 
     def __init__(self, detector: CoverageDetector, asked_item: str | None):
         self.detector = detector
         self.asked_item = asked_item
         self.sentences: list[str] = []
         self._pending = ""
-        self._runs: list[tuple[int, str]] = []
-        self._scores = np.zeros((0, len(detector.prompts)), dtype=np.float32)
+        self._readings: list[tuple[int, str]] = []
+        count = len(detector.prompts)
+        self._unusual = np.zeros((0, count), dtype=np.float32)
+        self._small_talk = np.zeros(0, dtype=np.float32)
         self.covered: dict[tuple[str, int], Hit] = {}
 
     def add(self, text: str, final: bool = True) -> list[Hit]:
@@ -157,13 +167,12 @@ class AnswerStream:
             return []
         first = len(self.sentences)
         self.sentences += parts
-        window = self.detector.settings.window
-        runs = [(end, " ".join(self.sentences[end - size + 1:end + 1]))
-                for end in range(first, len(self.sentences)) for size in range(1, window + 1) if end - size + 1 >= 0]
+        readings = [reading for end in range(first, len(self.sentences)) for reading in self._readings_ending(end)]
         if self.detector.prompts:
-            vectors = self.detector.encoder.encode([run for _, run in runs])
-            self._scores = np.concatenate([self._scores, self.detector.scores(vectors, self.asked_item)])
-        self._runs += runs
+            unusual, small_talk = self.detector.unusualness(self.detector.encoder.encode([t for _, t in readings]))
+            self._unusual = np.concatenate([self._unusual, unusual])
+            self._small_talk = np.concatenate([self._small_talk, small_talk])
+        self._readings += readings
         new = []
         for end in range(first, len(self.sentences)):
             for hit in self._judge(end):
@@ -173,24 +182,44 @@ class AnswerStream:
                     new.append(hit)
         return new
 
+    def _readings_ending(self, end: int) -> list[tuple[int, str]]:
+        """The ways of reading the speech that ends with sentence `end`: it alone, with the sentences before
+        it, and its clauses alone and in runs."""
+        settings = self.detector.settings
+        texts = [" ".join(self.sentences[end - size + 1:end + 1])
+                 for size in range(1, settings.window + 1) if end - size + 1 >= 0]
+        clauses = clauses_of(self.sentences[end])
+        if len(clauses) > 1:
+            for size in range(1, min(settings.clause_window, len(clauses) - 1) + 1):
+                for start in range(len(clauses) - size + 1):
+                    run = " ".join(clauses[start:start + size])
+                    if len(run.split()) >= _SHORTEST_CLAUSE:
+                        texts.append(run)
+        return [(end, text) for text in dict.fromkeys(texts)]
+
+    def stretch_features(self, end: int) -> tuple[np.ndarray, np.ndarray]:
+        """`FEATURES` of every prompt for the stretch of sentences that ends at `end`, and the rows of the
+        readings it covers."""
+        settings = self.detector.settings
+        rows = np.array([row for row, (last, _) in enumerate(self._readings) if end - settings.stretch < last <= end])
+        return self.detector.features(self._unusual[rows], self._small_talk[rows], self.asked_item), rows
+
     def _judge(self, end: int) -> list[Hit]:
         """The prompts covered by the stretch of sentences that ends at `end`."""
         settings = self.detector.settings
-        rows = [row for row, (last, _) in enumerate(self._runs) if end - settings.stretch < last <= end]
-        if not rows or not self.detector.prompts:
+        if not self.detector.prompts:
             return []
-        table = self._scores[rows]
-        best_rows = table.argmax(axis=0)
-        best = table[best_rows, np.arange(table.shape[1])]
-        order = np.argsort(-best)
-        top = best[order[0]]
-        if top < settings.first_threshold:
+        features, rows = self.stretch_features(end)
+        likely = self.detector.likelihood(features)
+        order = np.argsort(-likely)
+        if likely[order[0]] < settings.first_threshold:
             return []
         chosen = [order[0]] + [column for column in order[1:settings.most_per_stretch]
-                               if best[column] >= settings.more_threshold and top - best[column] <= settings.more_gap]
+                               if likely[column] >= settings.more_threshold]
+        closest = self._unusual[rows].argmax(axis=0)
         hits = []
         for column in chosen:
             prompt = self.detector.prompts[column]
-            last, evidence = self._runs[rows[best_rows[column]]]
-            hits.append(Hit(prompt.item_id, prompt.index, float(best[column]), evidence, last))
+            last, evidence = self._readings[rows[closest[column]]]
+            hits.append(Hit(prompt.item_id, prompt.index, float(likely[column]), evidence, last))
         return hits

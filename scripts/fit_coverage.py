@@ -1,0 +1,108 @@
+"""Fit the coverage detector's weights (a logistic regression over its features) on development answers.
+
+Never give it the blind corpus tests/data/coverage/coverage.jsonl. It prints cross-validated precision and
+recall for a grid of thresholds, the fitted weights for `CoverageSettings`, and the figures of the fitted
+detector on each file:
+
+    PYTHONPATH=$PWD .venv/bin/python scripts/fit_coverage.py tests/data/coverage_dev/dev.jsonl \
+        tests/data/coverage_dev/validation.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+
+from interviewer.coverage.detector import CoverageDetector, CoverageSettings
+from interviewer.coverage.encoder import shared_encoder
+from interviewer.coverage.evaluate import load_corpus, score_answers
+from interviewer.schedule import bundled_schedules
+
+
+class RememberingEncoder:
+    """The bundled encoder, embedding each distinct text once (the same readings recur across fits)."""
+
+    def __init__(self):
+        self.encoder = shared_encoder()
+        self.known: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self.known]
+        if missing:
+            self.known.update(zip(missing, self.encoder.encode(missing)))
+        return np.array([self.known[text] for text in texts]).reshape(len(texts), -1)
+
+
+def logistic(features: np.ndarray, labels: np.ndarray, penalty: float) -> tuple[np.ndarray, float]:
+    """Weights and bias on the raw features (fitted on standardised ones, by Newton's method)."""
+    centre, scale = features.mean(0), features.std(0) + 1e-9
+    design = np.c_[(features - centre) / scale, np.ones(len(features))]
+    weights = np.zeros(design.shape[1])
+    ridge = penalty * np.diag(np.r_[np.ones(design.shape[1] - 1), 0.0])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-design @ weights))
+        gradient = design.T @ (p - labels) + ridge @ weights
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + ridge
+        weights -= np.linalg.solve(hessian, gradient)
+    raw = weights[:-1] / scale
+    return raw, float(weights[-1] - raw @ centre)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="+", type=Path)
+    parser.add_argument("--penalty", type=float, default=1.0)
+    args = parser.parse_args()
+    schedules = {schedule.id: schedule for schedule in bundled_schedules()}
+    encoder = RememberingEncoder()
+    detectors = {sid: CoverageDetector(schedule, encoder) for sid, schedule in schedules.items()}
+    corpora = {path: load_corpus(path, schedules) for path in args.corpora}
+    answers = [answer for found in corpora.values() for answer in found]
+
+    rows, labels, owner = [], [], []
+    for number, answer in enumerate(answers):
+        detector = detectors[answer.schedule]
+        stream = detector.stream(answer.item)
+        stream.add(answer.text)
+        features, _ = stream.stretch_features(len(stream.sentences) - 1)
+        rows.append(features)
+        labels += [(p.item_id, p.index) in answer.covered for p in detector.prompts]
+        owner += [number] * len(detector.prompts)
+    features, labels, owner = np.concatenate(rows), np.array(labels, dtype=float), np.array(owner)
+
+    def predictor(settings: CoverageSettings):
+        def predict(answer) -> set[tuple[str, int]]:
+            detector = detectors[answer.schedule]
+            detector.settings = settings
+            return {(hit.item_id, hit.index) for hit in detector.detect(answer.text, answer.item)}
+        return predict
+
+    grid = [(first, more) for first in (0.25, 0.3, 0.35, 0.4, 0.45) for more in (0.5, 0.6, 0.7)]
+    folds = np.random.default_rng(0).integers(0, 5, len(answers))
+    totals = {pair: [0, 0, 0] for pair in grid}
+    for fold in range(5):
+        weights, bias = logistic(features[folds[owner] != fold], labels[folds[owner] != fold], args.penalty)
+        held = [answer for answer, f in zip(answers, folds) if f == fold]
+        for first, more in grid:
+            settings = dataclasses.replace(CoverageSettings(), weights=tuple(weights), bias=bias,
+                                           first_threshold=first, more_threshold=more)
+            score, _ = score_answers(held, predictor(settings))
+            for i, count in enumerate((score.true_positives, score.predicted, score.gold)):
+                totals[(first, more)][i] += count
+    print("cross-validated (5 folds by answer): first/more threshold -> precision/recall")
+    for (first, more), (right, predicted, gold) in totals.items():
+        print(f"  {first:.2f}/{more:.2f}: {right / max(predicted, 1):.3f}/{right / gold:.3f}")
+
+    weights, bias = logistic(features, labels, args.penalty)
+    print("weights =", tuple(round(float(w), 4) for w in weights), " bias =", round(bias, 4))
+    settings = dataclasses.replace(CoverageSettings(), weights=tuple(weights), bias=bias)
+    for path, found in corpora.items():
+        score, _ = score_answers(found, predictor(settings))
+        print(score.line(path.name))
+
+
+if __name__ == "__main__":
+    main()
