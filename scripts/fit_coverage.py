@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -25,14 +26,17 @@ from interviewer.schedule import bundled_schedules
 class RememberingEncoder:
     """The bundled encoder, embedding each distinct text once (the same readings recur across fits)."""
 
-    def __init__(self):
+    def __init__(self, cache: Path | None = None):
         self.encoder = shared_encoder()
-        self.known: dict[str, np.ndarray] = {}
+        self.cache = cache
+        self.known: dict[str, np.ndarray] = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
 
     def encode(self, texts: list[str]) -> np.ndarray:
         missing = [text for text in dict.fromkeys(texts) if text not in self.known]
         if missing:
             self.known.update(zip(missing, self.encoder.encode(missing)))
+            if self.cache:
+                self.cache.write_bytes(pickle.dumps(self.known))
         return np.array([self.known[text] for text in texts]).reshape(len(texts), -1)
 
 
@@ -55,10 +59,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="+", type=Path)
     parser.add_argument("--penalty", type=float, default=1.0)
+    parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="a CoverageSettings field to change while fitting, e.g. read_lists=False")
+    parser.add_argument("--cache", type=Path, help="a file keeping embeddings between runs (a scratch file)")
     args = parser.parse_args()
     schedules = {schedule.id: schedule for schedule in bundled_schedules()}
-    encoder = RememberingEncoder()
-    detectors = {sid: CoverageDetector(schedule, encoder) for sid, schedule in schedules.items()}
+    encoder = RememberingEncoder(args.cache)
+    changes = {}
+    for setting in args.setting:
+        name, value = setting.split("=", 1)
+        kind = type(getattr(CoverageSettings(), name))
+        changes[name] = value == "True" if kind is bool else kind(value)
+    base = dataclasses.replace(CoverageSettings(), **changes)
+    detectors = {sid: CoverageDetector(schedule, encoder, base) for sid, schedule in schedules.items()}
     corpora = {path: load_corpus(path, schedules) for path in args.corpora}
     answers = [answer for found in corpora.values() for answer in found]
 
@@ -87,7 +100,7 @@ def main() -> None:
         weights, bias = logistic(features[folds[owner] != fold], labels[folds[owner] != fold], args.penalty)
         held = [answer for answer, f in zip(answers, folds) if f == fold]
         for first, more in grid:
-            settings = dataclasses.replace(CoverageSettings(), weights=tuple(weights), bias=bias,
+            settings = dataclasses.replace(base, weights=tuple(weights), bias=bias,
                                            first_threshold=first, more_threshold=more)
             score, _ = score_answers(held, predictor(settings))
             for i, count in enumerate((score.true_positives, score.predicted, score.gold)):
@@ -98,7 +111,7 @@ def main() -> None:
 
     weights, bias = logistic(features, labels, args.penalty)
     print("weights =", tuple(round(float(w), 4) for w in weights), " bias =", round(bias, 4))
-    settings = dataclasses.replace(CoverageSettings(), weights=tuple(weights), bias=bias)
+    settings = dataclasses.replace(base, weights=tuple(weights), bias=bias)
     for path, found in corpora.items():
         score, _ = score_answers(found, predictor(settings))
         print(score.line(path.name))

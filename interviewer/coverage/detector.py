@@ -23,11 +23,11 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (0.9811, 0.4092, -0.0902, 2.4429, -3.6669)
-    bias: float = -5.3154
+    weights: tuple[float, ...] = (0.8247, 0.2899, -0.0518, 3.4793, -2.2499)
+    bias: float = -4.7156
     first_threshold: float = 0.35
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
-    more_threshold: float = 0.6
+    more_threshold: float = 0.5
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
     window: int = 2
