@@ -29,15 +29,18 @@ class RememberingEncoder:
     def __init__(self, cache: Path | None = None):
         self.encoder = shared_encoder()
         self.cache = cache
-        self.known: dict[str, np.ndarray] = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
+        self.known: dict[str, object] = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode_tokens(self, texts: list[str]) -> list:
         missing = [text for text in dict.fromkeys(texts) if text not in self.known]
         if missing:
-            self.known.update(zip(missing, self.encoder.encode(missing)))
+            self.known.update(zip(missing, self.encoder.encode_tokens(missing)))
             if self.cache:
                 self.cache.write_bytes(pickle.dumps(self.known))
-        return np.array([self.known[text] for text in texts]).reshape(len(texts), -1)
+        return [self.known[text] for text in texts]
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.array([read.pooled for read in self.encode_tokens(texts)]).reshape(len(texts), -1)
 
 
 def logistic(features: np.ndarray, labels: np.ndarray, penalty: float) -> tuple[np.ndarray, float]:
@@ -80,7 +83,7 @@ def main() -> None:
         detector = detectors[answer.schedule]
         stream = detector.stream(answer.item)
         stream.add(answer.text)
-        features, _ = stream.stretch_features(len(stream.sentences) - 1)
+        features = stream.stretch_features(len(stream.sentences) - 1)
         rows.append(features)
         labels += [(p.item_id, p.index) in answer.covered for p in detector.prompts]
         owner += [number] * len(detector.prompts)
@@ -93,7 +96,7 @@ def main() -> None:
             return {(hit.item_id, hit.index) for hit in detector.detect(answer.text, answer.item)}
         return predict
 
-    grid = [(first, more) for first in (0.25, 0.3, 0.35, 0.4, 0.45) for more in (0.5, 0.6, 0.7)]
+    grid = [(first, more) for first in (0.25, 0.3, 0.35, 0.4, 0.45) for more in (0.4, 0.5, 0.6)]
     folds = np.random.default_rng(0).integers(0, 5, len(answers))
     totals = {pair: [0, 0, 0] for pair in grid}
     for fold in range(5):

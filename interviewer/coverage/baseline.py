@@ -1,4 +1,4 @@
-"""Provides the talk a prompt's similarity is measured against: interview talk and small talk, embedded."""
+"""Provides the talk a prompt's match is measured against: interview talk and small talk, read word by word."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Protocol
 
 import numpy as np
 
+from interviewer.coverage.encoder import TokenVectors
+
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
@@ -17,13 +19,13 @@ BACKGROUND = HERE / "background.txt"
 """Everyday things people say in an interview that cover no prompt (small talk)."""
 INTERVIEW_TALK = HERE / "interview_talk.txt"
 """What participants say in health-service interviews, on topic and off."""
-EMBEDDED = HERE / "baseline.npz"
-"""Both files embedded by the bundled model (scripts/build_coverage_baseline.py), so no detector has to."""
 SPREAD_FLOOR = 0.02
 
 
 class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_tokens(self, texts: list[str]) -> list[TokenVectors]: ...
 
 
 def lines_of(path: Path) -> list[str]:
@@ -37,47 +39,62 @@ def background_sentences() -> list[str]:
 
 
 def source_digest() -> str:
-    """A fingerprint of the two text files, to tell whether baseline.npz was built from them as they are."""
+    """A fingerprint of the two text files, naming the cached embeddings built from them."""
     digest = hashlib.sha256()
     for path in (BACKGROUND, INTERVIEW_TALK):
         digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Baseline:
-    """Embedded talk: `talk` (interview talk and small talk) and `small_talk` alone, one row per sentence."""
+    """The talk embedded: every word piece of every sentence (`tokens`, rows; sentence `i` starts at row
+    `starts[i]`), and the small-talk sentences' embeddings (`small_talk`)."""
 
-    talk: np.ndarray
+    tokens: np.ndarray
+    starts: np.ndarray
     small_talk: np.ndarray
 
-    def spread_of(self, prompts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each prompt's (row of `prompts`) mean similarity to the talk, and its standard deviation."""
-        similarity = self.talk @ prompts.T
-        return similarity.mean(axis=0), np.maximum(similarity.std(axis=0), SPREAD_FLOOR)
+    def spread_of(self, match) -> tuple[np.ndarray, np.ndarray]:
+        """Mean and standard deviation over the talk's sentences of `match(similarity)`, where similarity is
+        given for each sentence's word pieces (columns) and `match` reduces it to one value per prompt."""
+        return _spread(match(self.tokens, self.starts))
+
+
+def _spread(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return values.mean(axis=1), np.maximum(values.std(axis=1), SPREAD_FLOOR)
 
 
 def encode_baseline(encoder: Encoder) -> Baseline:
-    """Embed the two text files with `encoder` (about 400 sentences: several seconds)."""
-    small_talk = np.asarray(encoder.encode(background_sentences()), dtype=np.float32)
-    talk = np.asarray(encoder.encode(lines_of(INTERVIEW_TALK)), dtype=np.float32)
-    return Baseline(np.concatenate([talk, small_talk]), small_talk)
-
-
-def save_baseline(baseline: Baseline, path: Path = EMBEDDED) -> None:
-    np.savez_compressed(path, talk=baseline.talk.astype(np.float16), small_talk=baseline.small_talk.astype(np.float16),
-                        source=np.array(source_digest()))
+    """Embed the two text files word by word (about 500 sentences: several seconds)."""
+    small = background_sentences()
+    read = encoder.encode_tokens(lines_of(INTERVIEW_TALK) + small)
+    read = [r for r in read if len(r.vectors)]
+    starts = np.cumsum([0] + [len(r.vectors) for r in read[:-1]])
+    small_talk = np.array([r.pooled for r in read[-len(small):]], dtype=np.float32)
+    return Baseline(np.concatenate([r.vectors for r in read]).astype(np.float32), starts, small_talk)
 
 
 def load_baseline(encoder: Encoder) -> Baseline:
-    """The shipped embeddings when `encoder` is the bundled model and they match the text files; otherwise
-    the text files embedded now."""
+    """The talk embedded by `encoder`: from the cache when the bundled model embedded it before."""
     from interviewer.coverage.encoder import SentenceEncoder
+    from interviewer.locations import cache_dir
 
-    if isinstance(encoder, SentenceEncoder) and EMBEDDED.is_file():
-        with np.load(EMBEDDED) as stored:
-            if str(stored["source"]) == source_digest():
-                return Baseline(stored["talk"].astype(np.float32), stored["small_talk"].astype(np.float32))
-        log.warning("%s is older than the talk it embeds; embedding it now (rebuild it with"
-                    " scripts/build_coverage_baseline.py)", EMBEDDED)
-    return encode_baseline(encoder)
+    if not isinstance(encoder, SentenceEncoder):
+        return encode_baseline(encoder)
+    path = cache_dir() / f"coverage-talk-{source_digest()}.npz"
+    try:
+        with np.load(path) as stored:
+            return Baseline(stored["tokens"].astype(np.float32), stored["starts"], stored["small_talk"])
+    except (OSError, KeyError, ValueError):
+        pass
+    baseline = encode_baseline(encoder)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.npz")
+        np.savez(partial, tokens=baseline.tokens.astype(np.float16), starts=baseline.starts,
+                 small_talk=baseline.small_talk)
+        partial.replace(path)
+    except OSError as error:
+        log.warning("cannot cache the coverage baseline in %s: %s", path, error)
+    return baseline

@@ -1,4 +1,4 @@
-"""Provides the prompt coverage detector: which prompts of a schedule an answer covers, by sentence embeddings."""
+"""Provides the prompt coverage detector: which prompts of a schedule an answer covers, word by word in context."""
 
 from __future__ import annotations
 
@@ -11,8 +11,13 @@ from interviewer.coverage.baseline import Baseline, Encoder, load_baseline
 from interviewer.schedule import Schedule
 from interviewer.schedule.model import PLACEHOLDER
 
-FEATURES = ("score", "margin", "gap", "asked", "small_talk")
+FEATURES = ("match", "margin", "asked", "small_talk")
 """What the detector weighs for each prompt and stretch of speech (see `CoverageDetector.features`)."""
+
+_LIGHT_WORDS = frozenset(
+    "a an the of and or to in on for with as at by is it its what how who which whether when their your you own"
+    " people".split())
+"""Words of a prompt that say nothing of its topic; the rest must find their match in what was said."""
 
 
 @dataclass(frozen=True)
@@ -23,17 +28,13 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (0.8247, 0.2899, -0.0518, 3.4793, -2.2499)
-    bias: float = -4.7156
+    weights: tuple[float, ...] = (0.8689, 0.2486, 3.424, -0.4642)
+    bias: float = -4.8748
     first_threshold: float = 0.35
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
-    more_threshold: float = 0.5
+    more_threshold: float = 0.6
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
-    window: int = 2
-    """Consecutive sentences read together (1 to `window`), besides the clauses of each sentence."""
-    clause_window: int = 3
-    """Consecutive clauses of a sentence read together (1 to `clause_window`)."""
     stretch: int = 6
     """Sentences judged together; a longer answer is judged stretch by stretch as it goes on."""
 
@@ -49,21 +50,17 @@ class PromptRef:
 
 @dataclass(frozen=True)
 class Hit:
-    """A prompt an answer covered: how surely (0 to 1), and the stretch of speech that covered it."""
+    """A prompt an answer covered: how surely (0 to 1), and the sentence that covered it."""
 
     item_id: str
     index: int
     score: float
     evidence: str
     sentence: int
-    """Index in the answer of the last sentence of the evidence (when it was said)."""
+    """Index in the answer of the evidence sentence (when it was said)."""
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_CLAUSE_BREAK = re.compile(
-    r",\s+|;\s+|:\s+|\s+-+\s+|\s+(?=(?:and|but|so|because|whereas|although|though|which|except|or)\s)", re.I)
-_SHORTEST_CLAUSE = 3
-"""Words; shorter pieces ("and so on") say too little to read alone."""
 
 
 def sentences_of(text: str) -> list[str]:
@@ -71,22 +68,18 @@ def sentences_of(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip()]
 
 
-def clauses_of(sentence: str) -> list[str]:
-    """The clauses of a spoken sentence: split at commas and at the conjunctions that join clauses."""
-    return [part for part in (piece.strip(" ,.;:!?") for piece in _CLAUSE_BREAK.split(sentence)) if part]
-
-
 def _neutral(text: str) -> str:
     return text.replace(PLACEHOLDER, "it")
 
 
 class CoverageDetector:
-    """Scores stretches of an answer against every prompt of a schedule.
+    """Matches stretches of an answer against every prompt of a schedule, word by word in context.
 
-    Each prompt's similarity to a stretch of speech counts by how unusual it is: in standard deviations
-    above the prompt's similarity to interview talk at large (a terse prompt like "staff time" resembles
-    much of what anyone says in a health-service interview; a specific one does not). A stretch is read
-    sentence by sentence, two sentences together, and clause by clause, and the closest reading counts.
+    Each word of a prompt ("staff", "time") finds the word of the answer closest to it in meaning, as the
+    sentence-embedding model reads both in context ("nurses", "hours"); a prompt's match is the mean over
+    its words. The match counts by how unusual it is: in standard deviations above the prompt's match with
+    interview talk at large (a terse prompt resembles much of what anyone says in a health-service
+    interview; a specific one does not).
     """
 
     def __init__(self, schedule: Schedule, encoder: Encoder, settings: CoverageSettings | None = None,
@@ -99,13 +92,23 @@ class CoverageDetector:
         self.prompts: list[PromptRef] = [
             PromptRef(item.id, index, prompt) for item in schedule.items for index, prompt in enumerate(item.prompts)]
         self._item_of = np.array([p.item_id for p in self.prompts])
-        self.baseline = baseline or load_baseline(encoder)
         if not self.prompts:
-            self._vectors = np.zeros((0, self.baseline.talk.shape[1]), dtype=np.float32)
-            self._mean = self._spread = np.zeros(0, dtype=np.float32)
             return
-        self._vectors = encoder.encode([_neutral(p.text) for p in self.prompts])
-        self._mean, self._spread = self.baseline.spread_of(self._vectors)
+        self.baseline = baseline or load_baseline(encoder)
+        read = encoder.encode_tokens([_neutral(p.text) for p in self.prompts])
+        words = [[row for row, token in enumerate(r.tokens) if token.isalpha() and token not in _LIGHT_WORDS]
+                 or list(range(len(r.tokens))) for r in read]
+        self._words = np.concatenate([r.vectors[rows] for r, rows in zip(read, words)])
+        self._word_starts = np.cumsum([0] + [len(rows) for rows in words[:-1]])
+        self._whole = np.array([r.pooled for r in read])
+        self._mean, self._spread = self.baseline.spread_of(self._matches)
+
+    def _matches(self, tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Each prompt's (rows) match with each text (columns) whose word pieces are `tokens`, text `i`
+        starting at row `starts[i]`: the mean over the prompt's words of the closest word piece's similarity."""
+        closest = np.maximum.reduceat(self._words @ tokens.T, starts, axis=1)
+        return np.add.reduceat(closest, self._word_starts, axis=0) / np.diff(
+            np.r_[self._word_starts, len(self._words)])[:, None]
 
     def stream(self, asked_item: str | None = None) -> "AnswerStream":
         """A participant's answer to `asked_item`, to be fed as it is spoken."""
@@ -115,45 +118,36 @@ class CoverageDetector:
         """The prompts of the whole schedule that `text`, said in answer to `asked_item`, covers."""
         return self.stream(asked_item).add(text)
 
-    def unusualness(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For readings of speech (rows): each prompt's unusualness (columns), and how much more each
-        reading resembles small talk than any prompt."""
-        similarity = vectors @ self._vectors.T
-        small_talk = (vectors @ self.baseline.small_talk.T).max(axis=1) - similarity.max(axis=1)
-        return (similarity - self._mean) / self._spread, small_talk
-
-    def features(self, unusual: np.ndarray, small_talk: np.ndarray, asked_item: str | None) -> np.ndarray:
-        """`FEATURES` of each prompt (rows) for one stretch, from its readings' unusualness (rows × prompts):
-        the closest reading's score, its margin over the best other prompt, its gap below the best prompt,
-        whether the prompt is the asked item's, and how far the stretch leans to small talk."""
-        best = unusual.max(axis=0)
-        count = len(best)
-        if count > 1:
-            order = np.argsort(-best)
-            runner_up = np.where(np.arange(count) == order[0], best[order[1]], best[order[0]])
-        else:
-            runner_up = np.zeros(count)
-        return np.stack([best, best - runner_up, best.max() - best, (self._item_of == asked_item).astype(float),
-                         np.full(count, small_talk.max())], axis=1)
+    def features(self, tokens: np.ndarray, pooled: np.ndarray, asked_item: str | None) -> np.ndarray:
+        """`FEATURES` of each prompt (rows) for a stretch of speech with word pieces `tokens` and embedding
+        `pooled`: the prompt's unusual match, its margin over the best other prompt, whether it is the asked
+        item's, and how much more the stretch resembles small talk than any prompt."""
+        match = (self._matches(tokens, np.zeros(1, dtype=int))[:, 0] - self._mean) / self._spread
+        others = np.array([np.delete(match, column).max() if len(match) > 1 else 0.0 for column in range(len(match))])
+        small_talk = float((self.baseline.small_talk @ pooled).max() - (self._whole @ pooled).max())
+        return np.stack([match, match - others, (self._item_of == asked_item).astype(float),
+                         np.full(len(match), small_talk)], axis=1)
 
     def likelihood(self, features: np.ndarray) -> np.ndarray:
         """The probability that each prompt (row of `features`) is covered."""
         settings = self.settings
         return 1.0 / (1.0 + np.exp(-(features @ np.asarray(settings.weights) + settings.bias)))
 
+    def evidence(self, column: int, tokens: np.ndarray) -> np.ndarray:
+        """For the prompt in `column`, the rows of `tokens` that match its words."""
+        start = self._word_starts[column]
+        end = self._word_starts[column + 1] if column + 1 < len(self._word_starts) else len(self._words)
+        return (self._words[start:end] @ tokens.T).argmax(axis=1)
+
 
 class AnswerStream:
-    """One answer as it grows: readings are embedded once, and each new sentence ends a stretch to judge."""
+    """One answer as it grows: each new sentence ends a stretch of speech that is read and judged."""
 
     def __init__(self, detector: CoverageDetector, asked_item: str | None):
         self.detector = detector
         self.asked_item = asked_item
         self.sentences: list[str] = []
         self._pending = ""
-        self._readings: list[tuple[int, str]] = []
-        count = len(detector.prompts)
-        self._unusual = np.zeros((0, count), dtype=np.float32)
-        self._small_talk = np.zeros(0, dtype=np.float32)
         self.covered: dict[tuple[str, int], Hit] = {}
 
     def add(self, text: str, final: bool = True) -> list[Hit]:
@@ -163,63 +157,50 @@ class AnswerStream:
         self._pending = ""
         if parts and not final and not re.search(r"[.!?]$", parts[-1]):
             self._pending = parts.pop()
-        if not parts:
+        if not parts or not self.detector.prompts:
+            self.sentences += parts
             return []
         first = len(self.sentences)
         self.sentences += parts
-        readings = [reading for end in range(first, len(self.sentences)) for reading in self._readings_ending(end)]
-        if self.detector.prompts:
-            unusual, small_talk = self.detector.unusualness(self.detector.encoder.encode([t for _, t in readings]))
-            self._unusual = np.concatenate([self._unusual, unusual])
-            self._small_talk = np.concatenate([self._small_talk, small_talk])
-        self._readings += readings
+        ends = range(first, len(self.sentences))
+        read = self.detector.encoder.encode_tokens([self.stretch_text(end)[0] for end in ends])
         new = []
-        for end in range(first, len(self.sentences)):
-            for hit in self._judge(end):
+        for end, reading in zip(ends, read):
+            for hit in self._judge(end, reading):
                 key = (hit.item_id, hit.index)
                 if key not in self.covered:
                     self.covered[key] = hit
                     new.append(hit)
         return new
 
-    def _readings_ending(self, end: int) -> list[tuple[int, str]]:
-        """The ways of reading the speech that ends with sentence `end`: it alone, with the sentences before
-        it, and its clauses alone and in runs."""
-        settings = self.detector.settings
-        texts = [" ".join(self.sentences[end - size + 1:end + 1])
-                 for size in range(1, settings.window + 1) if end - size + 1 >= 0]
-        clauses = clauses_of(self.sentences[end])
-        if len(clauses) > 1:
-            for size in range(1, min(settings.clause_window, len(clauses) - 1) + 1):
-                for start in range(len(clauses) - size + 1):
-                    run = " ".join(clauses[start:start + size])
-                    if len(run.split()) >= _SHORTEST_CLAUSE:
-                        texts.append(run)
-        return [(end, text) for text in dict.fromkeys(texts)]
+    def stretch_text(self, end: int) -> tuple[str, int]:
+        """The stretch of speech that ends with sentence `end`, and the index of its first sentence."""
+        first = max(0, end - self.detector.settings.stretch + 1)
+        return " ".join(self.sentences[first:end + 1]), first
 
-    def stretch_features(self, end: int) -> tuple[np.ndarray, np.ndarray]:
-        """`FEATURES` of every prompt for the stretch of sentences that ends at `end`, and the rows of the
-        readings it covers."""
-        settings = self.detector.settings
-        rows = np.array([row for row, (last, _) in enumerate(self._readings) if end - settings.stretch < last <= end])
-        return self.detector.features(self._unusual[rows], self._small_talk[rows], self.asked_item), rows
+    def stretch_features(self, end: int) -> np.ndarray:
+        """`FEATURES` of every prompt for the stretch that ends with sentence `end`."""
+        reading = self.detector.encoder.encode_tokens([self.stretch_text(end)[0]])[0]
+        return self.detector.features(reading.vectors, reading.pooled, self.asked_item)
 
-    def _judge(self, end: int) -> list[Hit]:
+    def _judge(self, end: int, reading) -> list[Hit]:
         """The prompts covered by the stretch of sentences that ends at `end`."""
         settings = self.detector.settings
-        if not self.detector.prompts:
+        if not len(reading.vectors):
             return []
-        features, rows = self.stretch_features(end)
-        likely = self.detector.likelihood(features)
+        likely = self.detector.likelihood(self.detector.features(reading.vectors, reading.pooled, self.asked_item))
         order = np.argsort(-likely)
         if likely[order[0]] < settings.first_threshold:
             return []
         chosen = [order[0]] + [column for column in order[1:settings.most_per_stretch]
                                if likely[column] >= settings.more_threshold]
-        closest = self._unusual[rows].argmax(axis=0)
+        text, first = self.stretch_text(end)
+        sentence_starts = np.cumsum([0] + [len(s) + 1 for s in self.sentences[first:end]])
         hits = []
         for column in chosen:
             prompt = self.detector.prompts[column]
-            last, evidence = self._readings[rows[closest[column]]]
-            hits.append(Hit(prompt.item_id, prompt.index, float(likely[column]), evidence, last))
+            said_in = np.searchsorted(sentence_starts, np.asarray(reading.starts)[
+                self.detector.evidence(column, reading.vectors)], side="right") - 1
+            sentence = first + int(np.bincount(said_in).argmax())
+            hits.append(Hit(prompt.item_id, prompt.index, float(likely[column]), self.sentences[sentence], sentence))
         return hits

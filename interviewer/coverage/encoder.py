@@ -69,6 +69,17 @@ class _Layer:
     output_norm: tuple[np.ndarray, np.ndarray]
 
 
+@dataclass(frozen=True)
+class TokenVectors:
+    """A text's word pieces in context: their strings, where each starts in the text, their unit vectors
+    (rows), and the whole text's embedding."""
+
+    tokens: list[str]
+    starts: list[int]
+    vectors: np.ndarray
+    pooled: np.ndarray
+
+
 class SentenceEncoder:
     """Texts to unit vectors of 384 numbers; similar meanings give a high dot product.
 
@@ -136,7 +147,28 @@ class SentenceEncoder:
                 result[batch] = self._forward([encodings[i].ids for i in batch])
             return result
 
-    def _forward(self, sequences: list[list[int]]) -> np.ndarray:
+    def encode_tokens(self, texts: list[str]) -> list["TokenVectors"]:
+        """For each text, its word pieces with their unit vectors in context (the last layer, without the
+        [CLS] and [SEP] marks), and the text's embedding as `encode` gives it: one forward pass for both."""
+        if not texts:
+            return []
+        with self._lock:
+            encodings = self.tokenizer.encode_batch(list(texts))
+            result: list[TokenVectors | None] = [None] * len(texts)
+            order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+            for start in range(0, len(order), 16):
+                batch = order[start:start + 16]
+                states, pooled = self._forward([encodings[i].ids for i in batch], per_token=True)
+                for row, index in enumerate(batch):
+                    encoding = encodings[index]
+                    inner = slice(1, len(encoding.ids) - 1)
+                    tokens = states[row, inner]
+                    result[index] = TokenVectors(
+                        encoding.tokens[inner], [start for start, _ in encoding.offsets[inner]],
+                        tokens / np.maximum(np.linalg.norm(tokens, axis=1, keepdims=True), 1e-12), pooled[row])
+            return result
+
+    def _forward(self, sequences: list[list[int]], per_token: bool = False):
         length = max(len(ids) for ids in sequences)
         ids = np.zeros((len(sequences), length), dtype=np.int64)
         mask = np.zeros((len(sequences), length), dtype=np.float32)
@@ -161,7 +193,8 @@ class SentenceEncoder:
             inner = _gelu(x @ layer.intermediate + layer.intermediate_bias)
             x = _layer_norm(inner @ layer.output + layer.output_bias + x, *layer.output_norm)
         pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        pooled = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return (x, pooled) if per_token else pooled
 
 
 _shared: SentenceEncoder | None = None
