@@ -28,15 +28,16 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (0.8689, 0.2486, 3.424, -0.4642)
-    bias: float = -4.8748
+    weights: tuple[float, ...] = (0.8616, 0.2461, 3.4315, -0.4235)
+    bias: float = -4.8566
     first_threshold: float = 0.35
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
     more_threshold: float = 0.6
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
-    stretch: int = 6
-    """Sentences judged together; a longer answer is judged stretch by stretch as it goes on."""
+    stretch: int = 3
+    """Sentences read together; a longer answer is judged stretch by stretch as it goes on (which bounds
+    the work per sentence: one forward pass over at most this many sentences)."""
 
 
 @dataclass(frozen=True)
