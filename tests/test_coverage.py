@@ -50,7 +50,50 @@ def test_a_text_embeds_the_same_alone_and_padded_in_a_batch(encoder):
     assert np.abs(alone - batched).max() < 1e-5
 
 
+@pytest.mark.slow
+def test_word_pieces_in_context_average_to_the_sentence_embedding(encoder):
+    text = "We just haven't got the hours."
+    read = encoder.encode_tokens([text, "Staff time."])[0]
+    assert read.tokens[:3] == ["we", "just", "haven"]
+    assert [text[start:start + 2] for start in read.starts[:2]] == ["We", "ju"]
+    assert np.allclose(np.linalg.norm(read.vectors, axis=1), 1.0, atol=1e-5)
+    assert np.abs(read.pooled - encoder.encode([text])[0]).max() < 1e-5
+
+
+def test_the_talk_baseline_is_embedded_once_and_read_back_from_the_cache():
+    from interviewer.coverage import baseline as talk
+    from interviewer.coverage.encoder import TokenVectors
+
+    class CountingEncoder:
+        calls = 0
+
+        def encode_tokens(self, texts):
+            CountingEncoder.calls += 1
+            vectors = np.eye(4, dtype=np.float32)[:2]
+            return [TokenVectors(["a", "b"], [0, 2], vectors, vectors[0]) for _ in texts]
+
+    first = talk._cached_baseline(CountingEncoder(), "test")
+    again = talk._cached_baseline(CountingEncoder(), "test")
+    assert CountingEncoder.calls == 1, "the second reading comes from the cache folder"
+    assert np.array_equal(first.tokens, again.tokens) and np.array_equal(first.starts, again.starts)
+    assert len(first.small_talk) == len(talk.background_sentences())
+
+
 # -- the detector on real answers ----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_paraphrase_sharing_no_word_with_the_prompt_is_covered(key_informant_detector):
+    hits = key_informant_detector.detect("Honestly the main thing is hours.", "resources-needed")
+    assert ("resources-needed", 0) in {(hit.item_id, hit.index) for hit in hits}, "staff time"
+
+
+@pytest.mark.slow
+def test_the_evidence_is_the_sentence_that_covered_the_prompt(key_informant_detector):
+    stream = key_informant_detector.stream("resources-needed")
+    stream.add("It's a good question. Honestly the main thing is hours.")
+    hit = stream.covered[("resources-needed", 0)]
+    assert (hit.evidence, hit.sentence) == ("Honestly the main thing is hours.", 1)
+
 
 @pytest.mark.slow
 def test_a_paraphrase_of_the_asked_items_prompt_is_covered(key_informant_detector):

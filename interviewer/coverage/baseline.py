@@ -75,14 +75,25 @@ def encode_baseline(encoder: Encoder) -> Baseline:
     return Baseline(np.concatenate([r.vectors for r in read]).astype(np.float32), starts, small_talk)
 
 
+_loaded: dict[str, Baseline] = {}
+
+
 def load_baseline(encoder: Encoder) -> Baseline:
-    """The talk embedded by `encoder`: from the cache when the bundled model embedded it before."""
+    """The talk embedded by `encoder`: kept for the process, and for the bundled model in the cache folder."""
     from interviewer.coverage.encoder import SentenceEncoder
-    from interviewer.locations import cache_dir
 
     if not isinstance(encoder, SentenceEncoder):
         return encode_baseline(encoder)
-    path = cache_dir() / f"coverage-talk-{source_digest()}.npz"
+    digest = source_digest()
+    if digest not in _loaded:
+        _loaded[digest] = _cached_baseline(encoder, digest)
+    return _loaded[digest]
+
+
+def _cached_baseline(encoder: Encoder, digest: str) -> Baseline:
+    from interviewer.locations import cache_dir
+
+    path = cache_dir() / f"coverage-talk-{digest}.npz"
     try:
         with np.load(path) as stored:
             return Baseline(stored["tokens"].astype(np.float32), stored["starts"], stored["small_talk"])
