@@ -14,7 +14,9 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.never_names import never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.propagation import NAME_TYPES, Candidate, propagate, surface_key, with_given_names
+from interviewer.anonymise.propagation import (
+    NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
+)
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
 
@@ -78,8 +80,11 @@ class Anonymiser:
     """Finds identifiers in transcript text. Cheap to create; the Presidio engine behind it is shared."""
 
     def __init__(self, policy: Policy | None = None, known: Iterable[KnownIdentifier] = (), allow: Iterable[str] = (),
-                 deny: Iterable[str | KnownIdentifier] = ()):
+                 deny: Iterable[str | KnownIdentifier] = (), second_model: bool = True):
         self.policy = policy or default_policy()
+        self.second_model = second_model
+        """Ask the second model (see second_model) too, on a transcript written in lower case, where capital letters
+        cannot mark names; it raises SecondModelMissing there when its package is not installed."""
         self.known = tuple(known)
         self.allow_terms = tuple(default_allow_terms()) + tuple(allow)
         self.deny = tuple(d if isinstance(d, KnownIdentifier) else KnownIdentifier(d, "OTHER") for d in deny)
@@ -105,6 +110,9 @@ class Anonymiser:
         from interviewer.anonymise.engine import analyse
 
         found = analyse(text)
+        if self.second_model and is_lower_case_text(text):
+            from interviewer.anonymise.second_opinion import second_opinion
+            found += second_opinion(text)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -223,14 +231,14 @@ def _split_bridging_ner(text: str, candidates: list[Candidate]) -> list[Candidat
 
 
 @functools.lru_cache(maxsize=8)
-def _cached(policy_source: str | None, known: tuple, allow: tuple, deny: tuple) -> Anonymiser:
+def _cached(policy_source: str | None, known: tuple, allow: tuple, deny: tuple, second_model: bool) -> Anonymiser:
     from interviewer.anonymise.policy import load_policy
 
     policy = load_policy(policy_source) if policy_source else None
-    return Anonymiser(policy, known, allow, deny)
+    return Anonymiser(policy, known, allow, deny, second_model)
 
 
 def get_anonymiser(policy_path: str | None = None, known: Iterable[KnownIdentifier] = (), allow: Iterable[str] = (),
-                   deny: Iterable[str] = ()) -> Anonymiser:
+                   deny: Iterable[str] = (), second_model: bool = True) -> Anonymiser:
     """A cached Anonymiser for these settings (the Presidio engine is shared by all of them)."""
-    return _cached(str(policy_path) if policy_path else None, tuple(known), tuple(allow), tuple(deny))
+    return _cached(str(policy_path) if policy_path else None, tuple(known), tuple(allow), tuple(deny), second_model)

@@ -83,11 +83,4 @@ def analyse(text: str) -> list[Found]:
             explanation = result.analysis_explanation
             reason = explanation.textual_explanation if explanation else ""
             found.append(Found(offset + result.start, offset + result.end, result.entity_type, result.score, reason or ""))
-    import os
-    mode = os.environ.get("I12_SECOND", "off")
-    if mode != "off":
-        from interviewer.anonymise.propagation import is_lower_case_text
-        if mode == "all" or is_lower_case_text(text):
-            from interviewer.anonymise.second_opinion import second_opinion
-            found += second_opinion(text)
     return found

@@ -109,9 +109,9 @@ def find_spans(text: str) -> list[ModelSpan]:
         return []
     model = load()
     encoding = model.tokenizer.encode(text, add_special_tokens=False)
-    ids, offsets = encoding.ids, encoding.offsets
+    ids, offsets, word_ids = encoding.ids, encoding.offsets, encoding.word_ids
     windows = _windows(offsets, text)
-    spans: list[ModelSpan] = []
+    labels: list[tuple[str, float] | None] = [None] * len(ids)
     # Windows of similar length are batched together, so padding costs little.
     order = sorted(range(len(windows)), key=lambda k: windows[k][1] - windows[k][0])
     for b in range(0, len(order), BATCH_WINDOWS):
@@ -120,7 +120,7 @@ def find_spans(text: str) -> list[ModelSpan]:
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
         for row, (first, end) in enumerate(batch):
-            input_ids[row, :end - first + 2] = [2, *ids[first:end], 3]  # [CLS] ... [SEP]
+            input_ids[row, :end - first + 2] = [CLS, *ids[first:end], SEP]
             mask[row, :end - first + 2] = 1
         logits = model.session.run(None, {"input_ids": input_ids, "attention_mask": mask,
                                           "token_type_ids": np.zeros_like(input_ids)})[0]
@@ -129,15 +129,32 @@ def find_spans(text: str) -> list[ModelSpan]:
         best = probabilities.argmax(axis=-1)
         for row, (first, end) in enumerate(batch):
             for k in range(first, end):
-                label = model.labels[best[row, k - first + 1]]
-                if label == "O":
-                    continue
-                spans.append(ModelSpan(offsets[k][0], offsets[k][1], label, float(probabilities[row, k - first + 1].max())))
-    return _joined(sorted(spans, key=lambda s: s.start), text)
+                labels[k] = (model.labels[best[row, k - first + 1]], float(probabilities[row, k - first + 1].max()))
+    return _joined(_words(labels, offsets, word_ids), text)
+
+
+CLS, SEP = 2, 3
+"""The tokenizer's ids of [CLS] and [SEP], which open and close every window."""
+
+
+def _words(labels: list, offsets: list[tuple[int, int]], word_ids: list) -> list[ModelSpan]:
+    """One span per word the model labelled, the label read from the word's first sub-word token (so 'med' of
+    'ashamed' is never a name on its own)."""
+    words: list[ModelSpan] = []
+    previous = None
+    for k, (label, score) in enumerate(labels):
+        if label is None:
+            continue
+        if word_ids[k] == previous and word_ids[k] is not None and words:
+            words[-1] = ModelSpan(words[-1].start, offsets[k][1], words[-1].label, words[-1].score)
+            continue
+        previous = word_ids[k]
+        words.append(ModelSpan(offsets[k][0], offsets[k][1], label, score))
+    return [w for w in words if w.label != "O"]
 
 
 def _joined(tokens: list[ModelSpan], text: str) -> list[ModelSpan]:
-    """Sub-word tokens of one label with no space between them, and 'I-' tokens after a space, join one span."""
+    """Words of one label with no space between them ("o'brien"), and an 'I-' word after a space, join one span."""
     joined: list[ModelSpan] = []
     for token in tokens:
         kind = token.label[2:]

@@ -1,21 +1,46 @@
-"""Provides the second model's spans as Found candidates, people's given names and surnames joined."""
+"""Provides the second model's spans as Found candidates: given names and surnames joined into people, and
+spans made only of ordinary English words (the model's guesses at 'ashamed', 'trolley') dropped."""
 
 from __future__ import annotations
 
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.second_model import LABEL_TYPES, find_spans
 
 SCORE = 0.42
+"""Below the rules' scores: a rule's type and extent win where both found a span."""
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _could_be_named(words: list[str], entity_type: str, gaz: Gazetteers) -> bool:
+    """Some word is no English word, or one the name or place lists hold (the kind a name may be: 'ivy', 'bath')."""
+    for word in words:
+        lower = word.lower()
+        if lower in STOP_WORDS or len(lower) < 2:
+            continue
+        if not gaz.is_common(lower):
+            return True
+        if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames):
+            return True
+        if entity_type == "LOCATION" and lower in gaz.places:
+            return True
+    return False
 
 
 def second_opinion(text: str) -> list[Found]:
-    spans = find_spans(text)
+    """The model's people, places and postcodes in `text`."""
+    gaz = load_gazetteers()
     found: list[Found] = []
-    for span in spans:
+    for span in find_spans(text):
         kind = LABEL_TYPES[span.label]
         last = found[-1] if found else None
         if last is not None and last.entity_type == kind == "PERSON" and not text[last.end:span.start].strip():
             found[-1] = Found(last.start, span.end, kind, SCORE, "second model (name)")
             continue
         found.append(Found(span.start, span.end, kind, SCORE, f"second model ({span.label})"))
-    return found
+    return [f for f in found if f.entity_type == "POSTCODE"
+            or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz)]

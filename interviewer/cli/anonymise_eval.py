@@ -27,7 +27,9 @@ def eval_group() -> None:
                    "suggestions: [{start, end, entity_type, reason}]}.")
 @click.option("--no-baseline", is_flag=True, help="Skip the out-of-box Presidio comparison (faster).")
 @click.option("--show-misses", is_flag=True, help="List missed identifiers and redacted trap terms.")
-def anonymisation(corpus: Path, predictions: Path | None, no_baseline: bool, show_misses: bool) -> None:
+@click.option("--second-model/--no-second-model", default=True, show_default=True,
+              help="Ask the second model (Rampart) too on documents written in lower case.")
+def anonymisation(corpus: Path, predictions: Path | None, no_baseline: bool, show_misses: bool, second_model: bool) -> None:
     """Score the anonymiser on CORPUS.jsonl (lines of {id, text, spans: [{start, end, type}], traps?}).
 
     Prints recall per entity type (an identifier counts as removed when all its letters and digits are
@@ -51,12 +53,17 @@ def anonymisation(corpus: Path, predictions: Path | None, no_baseline: bool, sho
         documents = load_corpus(corpus)
     except ValueError as error:
         raise UserError(str(error)) from error
-    anonymiser = get_anonymiser()
+    from interviewer.anonymise.second_model import SecondModelMissing
+
+    anonymiser = get_anonymiser(second_model=second_model)
     analyses = {}
 
     def analysis(text: str):
         if text not in analyses:
-            analyses[text] = anonymiser.analyse(text)
+            try:
+                analyses[text] = anonymiser.analyse(text)
+            except SecondModelMissing as error:
+                raise UserError(f"{error}; or score without it: --no-second-model") from error
         return analyses[text]
 
     def ours(text: str) -> list[dict]:
