@@ -1,0 +1,113 @@
+"""Provides label precedence across the mentions of one name: a name that stands where a place stands ('at
+Sprotbrough', 'in Fenbridge', 'Camelford, Altarnun') and nowhere where a person does is a place, whatever rule or
+further mention first labelled it a person or an organisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from interviewer.anonymise.cues import (
+    KIN_NOUNS, MOTION_WORDS, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES,
+)
+from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.propagation import surface_key
+from interviewer.anonymise.words import INSTITUTION_HEADS
+
+if TYPE_CHECKING:
+    from interviewer.anonymise.anonymiser import Detection
+
+WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+TWO_WORDS_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+([A-Za-z][\w'’-]*)[ \t]+$")
+WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+LIST_JOIN_BEFORE = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")
+LIST_JOIN_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
+PERSON_REASONS = ("name after the title", "first name", "name after '", "known identifier", "deny term",
+                  "lower-case first name", "name after", "second model (GIVEN_NAME)", "second model (name)")
+PERSON_NOT_AFTER = frozenset("at above below beyond".split())
+"""Where a person seldom stands: 'at Sprotbrough', 'just above Askrigg' (not an organisation's place: 'work at Tesco')."""
+AT_SOMEONE = frozenset("""look looked looking looks laugh laughed laughing shout shouted shouting yell yelled stare stared
+staring smile smiled smiling point pointed glance glanced angry mad cross furious annoyed swear swore swearing throw threw
+wave waved waving aimed directed""".split())
+"""Words before 'at' that make what follows a person ('shouted at Kev')."""
+INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or numbered", "a place within a capitalised name")
+"""Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
+
+
+def _place_position(text: str, d: "Detection", locations: list[tuple[int, int]]) -> bool:
+    window = text[max(0, d.start - 40):d.start]
+    two = TWO_WORDS_BEFORE.search(window)
+    before = WORD_BEFORE.search(window)
+    word = before.group(1).lower() if before else ""
+    if text[d.end:d.end + 2] in ("'s", "’s"):
+        return False
+    if word in PLACE_POSITION_BEFORE or (word == "to" and two and two.group(1).lower() in MOTION_WORDS):
+        return True
+    if d.entity_type == "PERSON" and (word in PERSON_NOT_AFTER and not (two and two.group(1).lower() in AT_SOMEONE)
+                                      or word == "as" and two and two.group(1).lower() == "far"):
+        return True
+    after = WORD_AFTER.match(text, d.end)
+    if after and after.group(1).lower() in PLACE_KIND_AFTER and after.group(1)[:1].isupper():
+        return True
+    # One of a list of places: 'Camelford, Altarnun, North Petherwin', 'Hoyland and Goldthorpe'.
+    for start, end in locations:
+        if end <= d.start and LIST_JOIN_BEFORE.fullmatch(text, end, d.start):
+            return True
+        if start >= d.end and LIST_JOIN_AFTER.fullmatch(text, d.end, start):
+            return True
+    return False
+
+
+def _person_cue(text: str, d: "Detection", gaz: Gazetteers) -> bool:
+    if d.reason.startswith(PERSON_REASONS):
+        return True
+    window = text[max(0, d.start - 40):d.start]
+    two = TWO_WORDS_BEFORE.search(window)
+    before = WORD_BEFORE.search(window)
+    word = before.group(1).lower().rstrip(".") if before else ""
+    if word in TITLES or (word in KIN_NOUNS and two is not None) or word in ("called", "named", "with", "and"):
+        return True
+    after = WORD_AFTER.match(text, d.end)
+    following = after.group(1).lower() if after else ""
+    if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS:
+        return True
+    key = surface_key(d.text)
+    words = key.split()
+    if not words or key in gaz.places:
+        return False
+    # 'Cerys Bevan': a first name, or a surname closing a longer name ('Catriona, Catriona McLeish' restated).
+    return words[0] in gaz.first_names or (len(words) > 1 and words[-1] in gaz.surnames)
+
+
+def places_first(text: str, detections: list["Detection"], gaz: Gazetteers) -> list["Detection"]:
+    """Detections with every mention of a person- or organisation-labelled name relabelled a place when some
+    mention stands in a place position and none has a person's cue."""
+    locations = [(d.start, d.end) for d in detections if d.entity_type in ("LOCATION", "ADDRESS")]
+    # Mentions are taken together when they share a surface or an identity group ('Cerys', 'Cerys Bevan').
+    owner: dict[str, str] = {}
+    by_key: dict[str, list[int]] = {}
+    for index, d in enumerate(detections):
+        if d.entity_type in ("PERSON", "ORGANIZATION"):
+            key = surface_key(d.text)
+            root = owner.setdefault(d.group, owner.get(key, key))
+            owner.setdefault(key, root)
+            by_key.setdefault(root, []).append(index)
+    relabel: set[int] = set()
+    for indexes in by_key.values():
+        mentions = [detections[i] for i in indexes]
+        keys = {surface_key(m.text) for m in mentions}
+        if not all(keys) or any(len(k.split()) > 3 or any(w in INSTITUTION_HEADS for w in k.split()) for k in keys):
+            continue
+        if any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
+            continue  # 'Brenzett Haulage', 'Hollings Foods': a business named by its trade, though 'at Brenzett
+        if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
+            continue
+        if any(_person_cue(text, m, gaz) for m in mentions):
+            continue
+        if any(_place_position(text, m, locations) for m in mentions):
+            relabel.update(indexes)
+    if not relabel:
+        return detections
+    return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
+            for i, d in enumerate(detections)]

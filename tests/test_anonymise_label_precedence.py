@@ -1,0 +1,42 @@
+"""Label precedence: a name standing where a place stands, and nowhere as a person, is labelled a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def labels(anonymiser, text):
+    return [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_an_unknown_name_after_at_is_a_place_in_every_mention(anonymiser):
+    text = "Participant: We were sleeping rough down by the canal at Crobbleton. Crobbleton was grim in winter."
+    assert labels(anonymiser, text) == [("Crobbleton", "LOCATION"), ("Crobbleton", "LOCATION")]
+
+
+def test_as_far_as_names_a_place(anonymiser):
+    assert labels(anonymiser, "Participant: People come from as far as Tregullow for the clinic.") == [
+        ("Tregullow", "LOCATION")]
+
+
+def test_a_person_cue_anywhere_keeps_the_name_a_person(anonymiser):
+    text = "Participant: My neighbour Tadeusz came round. I looked at Tadeusz and we both laughed."
+    assert {t for _, t in labels(anonymiser, text)} == {"PERSON"}
+
+
+def test_a_name_restated_with_a_surname_after_a_place_stays_a_person(anonymiser):
+    found = dict(labels(anonymiser, "Participant: The trial manager in Oxford, Ilsabet, Ilsabet Crowther, she rang me."))
+    assert found["Oxford"] == "LOCATION"
+    assert found["Ilsabet"] == found["Ilsabet Crowther"] == "PERSON"
+
+
+def test_a_business_named_by_its_trade_is_not_made_a_place(anonymiser):
+    found = labels(anonymiser, "Participant: I was a driver for Brenzett Motors, and later I did the gate at Brenzett.")
+    assert ("Brenzett Motors", "LOCATION") not in found
