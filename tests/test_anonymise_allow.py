@@ -14,6 +14,9 @@ from interviewer.anonymise import Anonymiser, get_anonymiser
     "She sees the care co-ordinator and the consultant psychiatrist about her bipolar and lithium.",
     "Jeremy Hunt and Nye Bevan came up, and Downing Street, and the Five Year Forward View.",
     "We went to Primark after Ramadan, then on Sunday to the Recovery College.",
+    "We were on SNAP and WIC for a while, I got my prescriptions at Walgreens and the VA covered the rest.",
+    "The HSE sorted my medical card in the end, and Pieta House were brilliant, and the Gardaí were grand.",
+    "Centrelink cut me off, so I rang Beyond Blue, then Lifeline, and got my scripts through the PBS at Woolies.",
 ])
 def test_domain_terms_survive(text):
     assert get_anonymiser().detect(text) == []
