@@ -16,12 +16,12 @@ from interviewer.anonymise.words import TokenView, is_word
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
 """Heads that always close an organisation's name, whatever words precede them."""
 HEADS = {
-    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice memorial".split()),
+    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice memorial general royal".split()),
     "ORGANIZATION": frozenset("""college university school academy nursery group partnership trust project charity
 foundation network forum association society club circle centre center service services church chapel mosque masjid
 temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
-company corporation institute llc""".split())
+company corporation institute llc gazette herald chronicle advertiser courier observer""".split())
     | LEGAL_HEADS,
 }
 GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
@@ -124,6 +124,10 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         if not modifiers:
             continue
         proper = [k for k in modifiers if _proper_modifier(v, k, head)]
+        if not proper and head not in ("general", "royal"):
+            # 'quay road surgery', 'hamlet court pharmacy': named after its street, though every word is English
+            proper = [k for k in modifiers[:-1] if v.lower(k + 1) in STREET_HEADS | WEAK_STREET_HEADS and k + 1 in modifiers
+                      and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in GENERIC_STREET and not v.allowed(k)][:1]
         if head in LEGAL_HEADS or proper:
             start = min(proper) if proper and head not in LEGAL_HEADS else first
             if head not in LEGAL_HEADS and all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, i) if k not in proper):

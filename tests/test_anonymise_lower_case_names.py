@@ -1,0 +1,41 @@
+"""Organisations in transcripts written all in lower case: named after their street, a place before 'general',
+a local paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def found(anonymiser, text):
+    return {d.text: d.entity_type for d in anonymiser.detect(text)}
+
+
+def test_a_practice_named_after_its_street_is_found_in_lower_case(anonymiser):
+    text = ("participant: so i picked up my tablets from the mill lane pharmacy and then went round to the elm park "
+            "surgery about my knee, and the nurse there was lovely to be honest")
+    assert found(anonymiser, text) == {"mill lane pharmacy": "ORGANIZATION", "elm park surgery": "HOSPITAL"}
+
+
+def test_a_hospital_called_after_its_town_and_general_but_not_clinics_named_by_their_work(anonymiser):
+    text = ("participant: they took him to dunmore general in the ambulance and then he went on to the eating "
+            "disorders clinic and the pain management clinic after that, it was a long year")
+    assert found(anonymiser, text) == {"dunmore general": "HOSPITAL"}
+
+
+def test_a_local_paper_is_an_organisation(anonymiser):
+    text = ("participant: it was in the kelvedon gazette, the whole story, and then the local paper picked it up "
+            "as well and everyone round here read it")
+    assert found(anonymiser, text) == {"kelvedon gazette": "ORGANIZATION"}
+
+
+def test_the_high_street_chemist_is_no_name(anonymiser):
+    text = ("participant: i just went to the high street chemist and the local surgery like everyone does, "
+            "nothing special about it really, and then home again")
+    assert found(anonymiser, text) == {}
