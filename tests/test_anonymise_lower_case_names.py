@@ -39,3 +39,15 @@ def test_the_high_street_chemist_is_no_name(anonymiser):
     text = ("participant: i just went to the high street chemist and the local surgery like everyone does, "
             "nothing special about it really, and then home again")
     assert found(anonymiser, text) == {}
+
+
+def test_a_name_in_no_word_list_set_apart_by_commas_is_a_person(anonymiser):
+    text = ("participant: we've a link worker now through the council, oluwadamilare, a lovely fella, he rings every "
+            "week and sorts the forms out for us, which is more than anyone did before")
+    assert found(anonymiser, text) == {"oluwadamilare": "PERSON"}
+
+
+def test_medicines_listed_between_commas_are_not_people(anonymiser):
+    text = ("participant: so for six months it was the four tablets, rifabutol, ethionamide, pyrazolam, and the "
+            "vitamins on top, and honestly i felt rotten for most of it")
+    assert found(anonymiser, text) == {}

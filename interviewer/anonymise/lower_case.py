@@ -101,7 +101,26 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
                 elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES:
                     yield v.span(i, i, "PERSON", 0.5, f"lower-case word that is no English word after '{v.word(i - 1)}'")
+                elif _set_apart(v, i) and not DRUG_STEM.search(lower) and not CLINICAL_ENDING.search(lower) \
+                        and lower not in gaz.world_places and not _unknown(v, i - 2) and not _unknown(v, i + 2):
+                    yield v.span(i, i, "PERSON", 0.45, "lower-case word that is no English word, set apart by commas")
         i += 1
+
+
+CLINICAL_ENDING = re.compile(r"(?:ia|lysis|oma|ol|ine|ide|ate|ase|copd)$")
+"""Endings of conditions and medicines ('chlamydia', 'thrombolysis', 'ethambutol'), whose names in lists between
+commas look like a person named in apposition."""
+APPOSITION_AFTER = frozenset("""a an one another who he she he'd she'd he's she's they our my his her the from at for
+with""".split())
+
+
+def _set_apart(v: TokenView, i: int) -> bool:
+    """Named in apposition: 'the rehab nurse, siân at queen elizabeth', 'overdose, jonjo, he'd', 'florin, another lad'
+    (a word between a comma and a comma, a sentence end or a word that goes on about someone)."""
+    after = v.word(i + 1)
+    if v.word(i - 1) == ",":
+        return after in (",", ".", "?", "!") or v.lower(i + 1) in APPOSITION_AFTER
+    return after == "," and v.lower(i + 2) in APPOSITION_AFTER and v.lower(i - 1) in ("end", "then", "and", "but", "so")
 
 
 def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
