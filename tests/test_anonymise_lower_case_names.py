@@ -51,3 +51,15 @@ def test_medicines_listed_between_commas_are_not_people(anonymiser):
     text = ("participant: so for six months it was the four tablets, rifabutol, ethionamide, pyrazolam, and the "
             "vitamins on top, and honestly i felt rotten for most of it")
     assert found(anonymiser, text) == {}
+
+
+def test_a_flat_number_before_a_comma_belongs_to_the_address(anonymiser):
+    text = ("participant: we moved into flat 9, 47 gorsey road in the spring and it was damp from day one, honestly "
+            "the walls were wet")
+    assert found(anonymiser, text) == {"flat 9, 47 gorsey road": "ADDRESS"}
+
+
+def test_county_is_part_of_a_lower_case_county_name(anonymiser):
+    text = ("participant: my mam was born out in county sligo and came over in the sixties to work in the mills here, "
+            "she never went back")
+    assert found(anonymiser, text) == {"county sligo": "LOCATION"}

@@ -195,6 +195,9 @@ locked open male female mixed day night side isolation covid respite dementia re
 WARD_BEFORE = frozenset("on to onto from in at off".split())
 
 
+FLAT_WORDS = frozenset("flat apartment apt unit number no".split())
+
+
 def _house_number(v: TokenView, i: int) -> bool:
     w = v.word(i)
     return bool(w) and (w[:1].isdigit() and len(w) <= 4)
@@ -225,8 +228,10 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
             continue
         if numbered:
             start = first - 1
-            if v.lower(start - 2) in ("flat", "apartment", "unit", "number") and _house_number(v, start - 1):
+            if v.lower(start - 2) in FLAT_WORDS and _house_number(v, start - 1):
                 start -= 2
+            elif v.word(start - 1) == "," and v.lower(start - 3) in FLAT_WORDS and _house_number(v, start - 2):
+                start -= 3  # 'flat 4, 112 marton road'
             yield v.span(start, i, "ADDRESS", 0.6, f"lower-case street name before '{v.word(i)}' with a house number")
         else:
             yield v.span(first, i, "LOCATION", 0.55, f"lower-case street name before '{v.word(i)}'")

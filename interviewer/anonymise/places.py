@@ -162,12 +162,17 @@ def find_places(v: TokenView) -> Iterator[Found]:
                     yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
             elif all(x.islower() for x in words) and (key not in gaz.world_places or positioned) \
                     and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
-                yield v.span(i, i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
+                yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
                     and positioned and (not common or v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
-                yield v.span(i, i, "LOCATION", 0.55, "lower-case place from the gazetteer in a place position")
+                yield v.span(_county_start(v, i), i, "LOCATION", 0.55, "lower-case place from the gazetteer in a place position")
             break
+
+
+def _county_start(v: TokenView, i: int) -> int:
+    """'county mayo' in lower case: the county word is part of the place's name."""
+    return i - 1 if v.lower(i - 1) in ("county", "co", "co.") and v.word(i - 1).islower() else i
 
 
 def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | None:
