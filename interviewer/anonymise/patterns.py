@@ -49,6 +49,9 @@ SPOKEN_OUTWARD_NUMBER = rf"(?i:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD})|\
 SPOKEN_POSTCODE = re.compile(
     rf"\b[A-Z](?:\s+[A-Z])?\s+(?:{SPOKEN_OUTWARD_NUMBER})(?:\s+[A-Z])?,?\s+(?:(?i:{DIGIT_WORD})|\d)\s+[A-Z]\s*[A-Z]\b")
 """Letters said one by one, numbers as words: 'C F two four, two Q X', 'S E thirteen, six T J'."""
+LOWER_SPOKEN_POSTCODE = re.compile(
+    rf"(?<![\w'’])[a-z](?:\s+[a-z])?\s+(?:{SPOKEN_OUTWARD_NUMBER})(?:\s+[a-z])?,?\s+(?:{DIGIT_WORD}|\d)\s+[a-z]\s+[a-z]\b")
+"""The same in a transcript written in lower case: 'b d eight, nine r t'."""
 
 
 def find_postcodes(text: str) -> Iterator[Found]:
@@ -59,6 +62,8 @@ def find_postcodes(text: str) -> Iterator[Found]:
         yield Found(match.start(), match.end(), "POSTCODE", 0.9, "UK postcode pattern")
     for match in SPOKEN_POSTCODE.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (spoken letters and numbers)")
+    for match in LOWER_SPOKEN_POSTCODE.finditer(text):
+        yield Found(match.start(), match.end(), "POSTCODE", 0.8, "UK postcode (spoken letters and numbers, lower case)")
 
 
 # ---- emails and web addresses ---------------------------------------------------------------------
@@ -120,12 +125,14 @@ NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 NOT_AN_AGE_AFTER = re.compile(
     r"\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
-    r"nurses|sessions|hours|or\b|to\b|-odd|odd|ish|more|less|at\b|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+    r"nurses|sessions|hours|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+HEDGE = r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up to|um|er|erm)"
+"""Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety'."""
 AGE_SUBJECT = r"(?:I|he|she|you|we|they|mum|dad|mam|husband|wife|son|daughter|who)"
 AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|"
-    rf"at the age of|turned|turning|reached|just turned)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b", I)
+    rf"at the age of|turned|turning|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
 YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old|\s+years\s+of\s+age)\b", I)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
@@ -135,10 +142,13 @@ AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:w
 NAMED_AGE = re.compile(
     rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
 """A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Mr Desai, seventy-six,'."""
+LOWER_NAMED_AGE = re.compile(rf"(?<![\w'’])([a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:{HEDGE}\s+)?({NUM})\b")
+"""'zayn's seven.', 'austin was six and', 'amira, fourteen,': a name in no word list (or a first name that is no word)
+then an age closing the clause, in lower case."""
 CLAUSE_END_AFTER = re.compile(
     r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b|\s(?:that|this|last)\s+(?:day|week|year|summer|winter|spring|autumn|time)\b)")
 FRONTED_AGE = re.compile(
-    rf"(?:^|[.!?]\s+|\n[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|\b(?:and|but|so|well)\s+)({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
+    rf"(?:^[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|[.!?]\s+|\b(?:and|but|so|well)\s+)({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
     rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b", I | re.M)
 """An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was'."""
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
@@ -183,6 +193,12 @@ def find_ages(text: str) -> Iterator[Found]:
             continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
+    for match in LOWER_NAMED_AGE.finditer(text):
+        name = match.group(1)
+        if (name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3) \
+                and name not in STOP_WORDS and name not in MONTHS and _age_at(text, match, 2) \
+                and CLAUSE_END_AFTER.match(text, match.end(2)):
+            yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")
     for match in FRONTED_AGE.finditer(text):
         if _plausible_age(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age said before 'she was', 'I was'")

@@ -1,0 +1,45 @@
+"""Ages and postcodes as speech recognition writes them: an age said first, after a hedge word, after a name in
+lower case; a postcode spelled out in lower case."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def of_type(anonymiser, text, entity_type):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == entity_type]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Participant: Nineteen, she was, when she had him.", "Nineteen"),
+    ("Participant: Twenty-six I was, with three kids.", "Twenty-six"),
+    ("Participant: She was only 16 at the time.", "16"),
+    ("Participant: I was like twenty when I moved over.", "twenty"),
+    ("Participant: She was going on ninety.", "ninety"),
+    ("participant: our lad jaxon was six and he kept asking why", "six"),
+    ("participant: and then there is a girl, oluchi, fourteen, who comes on tuesdays", "fourteen"),
+])
+def test_ages_said_the_way_people_speak(anonymiser, text, age):
+    assert of_type(anonymiser, text, "AGE") == [age]
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: He was at home at the time, and I was there at six at night.",
+    "Participant: It was like five at the most.",
+    "participant: it was seven when we got there, and the shop was ten minutes away",
+    "participant: that is seven, i think, and the bus is nine.",
+])
+def test_times_and_counts_are_not_ages(anonymiser, text):
+    assert of_type(anonymiser, text, "AGE") == []
+
+
+def test_a_postcode_spelled_out_in_lower_case(anonymiser):
+    text = "participant: so we are at l s nine, four q t, right by the park"
+    assert of_type(anonymiser, text, "POSTCODE") == ["l s nine, four q t"]
