@@ -34,10 +34,12 @@ WEAK = {
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
                     r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
-                    r"Club|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub",
+                    r"Club|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
+                    r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica",
 }
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
-                               "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed"})
+                               "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",
+                               "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly"})
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project'):
 a capitalised name before them counts even when every word of it is English."""
 NATIONAL_WORDS = frozenset({"National", "British", "UK", "English", "Scottish", "Welsh", "Royal"})
@@ -53,8 +55,9 @@ WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Za-z]?\d+[A-Za-z]?|{
 NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
 OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
 PRISON = re.compile(r"\b(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
-SAINT = re.compile(r"\bSt\.?\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|Junior|"
-                   r"Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church))*(?=\W)")
+SAINT = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|"
+                   r"Junior|Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church|"
+                   r"National School|NS|Community School|Parish|Elementary|Middle School|Cathedral))*(?=\W)")
 LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
 GENERIC_LOWER = frozenset("""the a an general local district psychiatric mental children's childrens city royal private community
 day cottage teaching big main new old same other that this nearest different another big other""".split())
@@ -109,8 +112,12 @@ def _has_proper(words: list[str]) -> bool:
 
 
 def _place_named(head: str, words: list[str]) -> bool:
+    from interviewer.anonymise.never_names import is_group_word
+
+    gaz = load_gazetteers()
     return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and all(
-        w[:1].isupper() and not w.isupper() and w.lower() not in GENERIC_MODIFIERS for w in words)
+        w[:1].isupper() and not w.isupper() and w.lower() not in GENERIC_MODIFIERS and not is_group_word(w, gaz)
+        for w in words)
 
 
 def find_institutions(text: str) -> Iterator[Found]:
@@ -137,7 +144,10 @@ def find_institutions(text: str) -> Iterator[Found]:
     for match in PRISON.finditer(text):
         yield Found(match.start(), match.end(), "ORGANIZATION", 0.85, "named prison")
     for match in SAINT.finditer(text):
-        yield Found(match.start(), match.end(), "HOSPITAL", 0.6, "saint's name (hospital, practice or school)")
+        school_or_church = re.search(r"(?:Primary|Junior|Infants?|Secondary|High|Academy|School|College|Church|NS|Parish|"
+                                     r"Elementary|Cathedral)$", match.group())
+        yield Found(match.start(), match.end(), "ORGANIZATION" if school_or_church else "HOSPITAL", 0.6,
+                    "saint's name (hospital, practice, school or church)")
     for match in LOWER_HOSPITAL.finditer(text):
         words = match.group(1).split()
         while words and (words[0] in GENERIC_LOWER or words[0] in STOP_WORDS):

@@ -17,7 +17,9 @@ easterners new yorker yorkers texan texans catholic catholics protestant protest
 mormon mormons jewish jew jews muslim muslims moslem hindu hindus sikh sikhs buddhist buddhists christian christians
 evangelical evangelicals pentecostal anglican anglicans presbyterian presbyterians lutheran lutherans quaker quakers
 democrat democrats democratic republican republicans tory tories labour liberal liberals conservative conservatives
-unionist unionists nationalist nationalists loyalist loyalists gaelic celtic anglo saxon saxons""".split())
+unionist unionists nationalist nationalists loyalist loyalists gaelic celtic anglo saxon saxons welshman welshmen
+welshwoman welshwomen irishman irishmen irishwoman irishwomen englishman englishmen englishwoman englishwomen scotsman
+scotsmen scotswoman scotswomen frenchman frenchmen dutchman dutchmen countryman countrymen""".split())
 """Nationalities, regional and religious groups and parties the demonym rule cannot read from a place name."""
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
 yes no nope nah ok okay alright right well so and but or then now anyway anyways like sure wow gosh gee geez jeez jeepers

@@ -1,0 +1,36 @@
+"""Organisations as people name them in the US, Ireland and elsewhere: home-health agencies, congregations named
+with ordinary words, schools named for a saint; and '-man' nationality words that are never names."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def found(anonymiser, text):
+    return {d.text: d.entity_type for d in anonymiser.detect(text)}
+
+
+def test_a_home_health_agency_is_an_organisation(anonymiser):
+    assert found(anonymiser, "Participant: I was with Bluegrass Home Health for six years.") == {
+        "Bluegrass Home Health": "ORGANIZATION"}
+
+
+def test_a_congregation_named_with_ordinary_words_is_an_organisation(anonymiser):
+    assert found(anonymiser, "Participant: We go to Grace Fellowship on Sundays.") == {"Grace Fellowship": "ORGANIZATION"}
+
+
+def test_a_school_named_for_a_saint_is_an_organisation_not_a_person(anonymiser):
+    assert found(anonymiser, "Participant: The kids went to Saint Brigid's Secondary, the same as me.") == {
+        "Saint Brigid's Secondary": "ORGANIZATION"}
+
+
+@pytest.mark.parametrize("word", ["Welshman", "Irishwoman", "Scotsmen", "Dutchman"])
+def test_nationality_words_ending_in_man_are_never_names(anonymiser, word):
+    assert found(anonymiser, f"Participant: My grandad was a {word}, and proud of it.") == {}
