@@ -38,9 +38,9 @@ def test_a_word_takes_the_label_of_its_first_piece_only():
     text = "i was ashamed"
     offsets = [(0, 1), (2, 5), (6, 10), (10, 13)]
     word_ids = [0, 1, 2, 2]
-    labels = [("O", 0.9), ("O", 0.9), ("O", 0.8), ("B-GIVEN_NAME", 0.6)]
+    labels = [("O", 0.9, True), ("O", 0.9, True), ("O", 0.8, True), ("B-GIVEN_NAME", 0.6, True)]
     assert _words(labels, offsets, word_ids) == []
-    labels = [("O", 0.9), ("O", 0.9), ("B-GIVEN_NAME", 0.8), ("I-GIVEN_NAME", 0.6)]
+    labels = [("O", 0.9, True), ("O", 0.9, True), ("B-GIVEN_NAME", 0.8, True), ("I-GIVEN_NAME", 0.6, True)]
     assert _words(labels, offsets, word_ids) == [ModelSpan(6, 13, "B-GIVEN_NAME", 0.8)]
     assert text[6:13] == "ashamed"
 
@@ -79,6 +79,18 @@ def test_real_model_finds_a_first_name_that_is_also_a_word_in_lower_case():
     assert found["summer"].entity_type == "PERSON"
     assert "reece" in found
     assert not {"lovely", "support", "brilliant", "youth"} & set(found)
+
+
+def test_a_second_guess_is_a_suggestion_not_a_redaction(monkeypatch):
+    import interviewer.anonymise.second_opinion as opinion
+
+    text = "participant: and then old macca came round with the van, he always does on a friday"
+    start = text.index("macca")
+    monkeypatch.setattr(opinion, "find_spans", lambda t: [ModelSpan(start, start + 5, "GIVEN_NAME", 0.3, sure=False)])
+    analysis = Anonymiser().analyse(text)
+    assert "macca" not in {d.text for d in analysis.detections}
+    suggestion = next(s for s in analysis.suggestions if s.text == "macca")
+    assert suggestion.entity_type == "PERSON" and "second guess" in suggestion.reason
 
 
 @pytest.mark.slow

@@ -10,8 +10,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.second_model import LABEL_TYPES, find_spans
+from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
 SCORE = 0.42
+DOUBT_RISK = 0.62
+"""The risk of a word the model thought second most likely a name or place: above a bare name-list word in lower case."""
 """Below the rules' scores: a rule's type and extent win where both found a span."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -35,12 +38,18 @@ def second_opinion(text: str) -> list[Found]:
     """The model's people, places and postcodes in `text`."""
     gaz = load_gazetteers()
     found: list[Found] = []
+    doubtful: list[Found] = []
     for span in find_spans(text):
         kind = LABEL_TYPES[span.label]
+        if not span.sure:
+            if kind != "POSTCODE" and _could_be_named(WORD.findall(text, span.start, span.end), kind, gaz):
+                doubtful.append(Found(span.start, span.end, POSSIBLE_IDENTIFIER, DOUBT_RISK,
+                                      f"{kind}|the second model's second guess ({span.label.lower().replace('_', ' ')})"))
+            continue
         last = found[-1] if found else None
         if last is not None and last.entity_type == kind == "PERSON" and not text[last.end:span.start].strip():
             found[-1] = Found(last.start, span.end, kind, SCORE, "second model (name)")
             continue
         found.append(Found(span.start, span.end, kind, SCORE, f"second model ({span.label})"))
     return [f for f in found if f.entity_type == "POSTCODE"
-            or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz)]
+            or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz)] + doubtful
