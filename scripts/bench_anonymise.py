@@ -3,6 +3,7 @@ Presidio's out-of-box analyzer, measured in the same run (engines loaded and war
 
 Example:
     .venv/bin/python scripts/bench_anonymise.py --corpus ../shared/eval/anon/dev.jsonl --words 10000
+    .venv/bin/python scripts/bench_anonymise.py --corpus ../shared/eval/anon/dev.jsonl --lower-case
 """
 
 from __future__ import annotations
@@ -39,12 +40,16 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=SOURCE_ROOT.parent / "shared" / "eval" / "anon" / "dev.jsonl")
     parser.add_argument("--words", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--lower-case", action="store_true",
+                        help="Lower-case the transcript, as Whisper sometimes writes: our side then also runs the second model.")
     args = parser.parse_args()
 
     from interviewer.anonymise.anonymiser import Anonymiser
     from interviewer.anonymise.baseline import baseline_analyzer
 
     text = build_transcript(args.corpus, args.words)
+    if args.lower_case:
+        text = text.lower()
     n_words = len(text.split())
     ours = Anonymiser()
     baseline = baseline_analyzer()
