@@ -40,3 +40,19 @@ def test_a_name_restated_with_a_surname_after_a_place_stays_a_person(anonymiser)
 def test_a_business_named_by_its_trade_is_not_made_a_place(anonymiser):
     found = labels(anonymiser, "Participant: I was a driver for Brenzett Motors, and later I did the gate at Brenzett.")
     assert ("Brenzett Motors", "LOCATION") not in found
+
+
+def test_a_name_ending_in_a_trade_word_is_an_organisation_in_all_its_mentions(anonymiser):
+    text = ("Participant: He'd lost a contract with Brockwell Valley Roofing because of his back. "
+            "Brockwell Valley Roofing let him go in March.")
+    assert {t for _, t in labels(anonymiser, text)} == {"ORGANIZATION"}
+
+
+def test_a_first_name_that_is_a_word_before_a_surname_stays_a_person(anonymiser):
+    text = "Participant: Me, my colleague Tamsin, and Sky Pemberton, she's one of our technicians."
+    assert dict(labels(anonymiser, text)).get("Sky Pemberton") == "PERSON"
+
+
+def test_two_people_joined_by_and_stay_people(anonymiser):
+    text = "Participant: The nurses, Chidubem and Marisela especially, know her better than anyone."
+    assert {t for _, t in labels(anonymiser, text)} == {"PERSON"}

@@ -12,7 +12,7 @@ from typing import Iterable
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
-from interviewer.anonymise.label_precedence import places_first
+from interviewer.anonymise.label_precedence import organisations_first, places_first
 from interviewer.anonymise.never_names import never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import (
@@ -128,7 +128,7 @@ class Anonymiser:
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
                       or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
-        detections = places_first(text, self._resolve(text, candidates), gaz)
+        detections = places_first(text, organisations_first(text, self._resolve(text, candidates), gaz), gaz)
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 
     def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:

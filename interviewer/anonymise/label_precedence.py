@@ -8,11 +8,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from interviewer.anonymise.cues import (
     KIN_NOUNS, MOTION_WORDS, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
-from interviewer.anonymise.propagation import surface_key
+from interviewer.anonymise.propagation import is_lower_case_text, surface_key
 from interviewer.anonymise.words import INSTITUTION_HEADS
 
 if TYPE_CHECKING:
@@ -110,4 +112,47 @@ def places_first(text: str, detections: list["Detection"], gaz: Gazetteers) -> l
     if not relabel:
         return detections
     return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
+            for i, d in enumerate(detections)]
+
+
+NICKNAME_WORDS = frozenset("big little old young wee lil baby uncle auntie aunty nana nan grandma grandad".split())
+"""Words that open a person's nickname ('Big Mick', 'Little Jo', 'Young Tom') though no name."""
+CONNECTORS = frozenset("of the for".split())
+
+
+def _organisation_shaped(text: str, d: "Detection", gaz: Gazetteers) -> bool:
+    """Two or more words ending in an English word no name list holds ('Aire Valley Roofing', 'Rose and Crown'), or
+    with one inside ('Sing Steady Linthorpe') or a connector ('Friends of the Park'); not 'Sarah Thompson', 'Sky
+    Robinson' (a first name that is a word, then a surname) or 'Big Mick'."""
+    words = [re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’&-]+", d.text) if w not in ("'s", "’s")]
+    if len(words) < 2:
+        return False
+
+    def plain_word(word: str) -> bool:
+        return (len(word) >= 3 and gaz.is_common(word) and word not in gaz.first_names and word not in gaz.surnames
+                and word not in TITLES and word not in NICKNAME_WORDS and word not in CONNECTORS and word not in STOP_WORDS)
+
+    inner = words[1:-1]
+    return plain_word(words[-1]) or any(w in CONNECTORS or plain_word(w) for w in inner)
+
+
+def organisations_first(text: str, detections: list["Detection"], gaz: Gazetteers) -> list["Detection"]:
+    """Every mention of a person-labelled name relabelled an organisation when one of its mentions is shaped like an
+    organisation's name and none is a person named with a cue ('Mr', 'my son', 'said')."""
+    if is_lower_case_text(text):
+        return detections  # without capitals a name's extent is a guess ('tomasz flew'), so its shape says little
+    groups: dict[str, list[int]] = {}
+    for index, d in enumerate(detections):
+        if d.entity_type == "PERSON":
+            groups.setdefault(d.group, []).append(index)
+    relabel: set[int] = set()
+    for group, indexes in groups.items():
+        mentions = [detections[i] for i in indexes]
+        if any(m.reason.startswith(PERSON_REASONS) for m in mentions):
+            continue
+        if any(_organisation_shaped(text, m, gaz) for m in mentions):
+            relabel.update(indexes)
+    if not relabel:
+        return detections
+    return [replace(d, entity_type="ORGANIZATION", group="ORGANIZATION:" + d.group.partition(":")[2]) if i in relabel else d
             for i, d in enumerate(detections)]
