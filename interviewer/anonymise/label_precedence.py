@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
-
+from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
@@ -17,8 +16,8 @@ from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.propagation import is_lower_case_text, surface_key
 from interviewer.anonymise.words import INSTITUTION_HEADS
 
-if TYPE_CHECKING:
-    from interviewer.anonymise.anonymiser import Detection
+Detection = Any
+"""An anonymiser Detection (not imported: the anonymiser imports this module)."""
 
 WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 TWO_WORDS_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+([A-Za-z][\w'’-]*)[ \t]+$")
@@ -37,7 +36,7 @@ INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or nu
 """Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
 
 
-def _place_position(text: str, d: "Detection", locations: list[tuple[int, int]]) -> bool:
+def _place_position(text: str, d: Detection, locations: list[tuple[int, int]]) -> bool:
     window = text[max(0, d.start - 40):d.start]
     two = TWO_WORDS_BEFORE.search(window)
     before = WORD_BEFORE.search(window)
@@ -61,7 +60,7 @@ def _place_position(text: str, d: "Detection", locations: list[tuple[int, int]])
     return False
 
 
-def _person_cue(text: str, d: "Detection", gaz: Gazetteers) -> bool:
+def _person_cue(text: str, d: Detection, gaz: Gazetteers) -> bool:
     if d.reason.startswith(PERSON_REASONS):
         return True
     window = text[max(0, d.start - 40):d.start]
@@ -82,7 +81,7 @@ def _person_cue(text: str, d: "Detection", gaz: Gazetteers) -> bool:
     return words[0] in gaz.first_names or (len(words) > 1 and words[-1] in gaz.surnames)
 
 
-def places_first(text: str, detections: list["Detection"], gaz: Gazetteers) -> list["Detection"]:
+def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
     """Detections with every mention of a person- or organisation-labelled name relabelled a place when some
     mention stands in a place position and none has a person's cue."""
     locations = [(d.start, d.end) for d in detections if d.entity_type in ("LOCATION", "ADDRESS")]
@@ -120,7 +119,7 @@ NICKNAME_WORDS = frozenset("big little old young wee lil baby uncle auntie aunty
 CONNECTORS = frozenset("of the for".split())
 
 
-def _organisation_shaped(text: str, d: "Detection", gaz: Gazetteers) -> bool:
+def _organisation_shaped(text: str, d: Detection, gaz: Gazetteers) -> bool:
     """Two or more words ending in an English word no name list holds ('Aire Valley Roofing', 'Rose and Crown'), or
     with one inside ('Sing Steady Linthorpe') or a connector ('Friends of the Park'); not 'Sarah Thompson', 'Sky
     Robinson' (a first name that is a word, then a surname) or 'Big Mick'."""
@@ -136,7 +135,7 @@ def _organisation_shaped(text: str, d: "Detection", gaz: Gazetteers) -> bool:
     return plain_word(words[-1]) or any(w in CONNECTORS or plain_word(w) for w in inner)
 
 
-def organisations_first(text: str, detections: list["Detection"], gaz: Gazetteers) -> list["Detection"]:
+def organisations_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
     """Every mention of a person-labelled name relabelled an organisation when one of its mentions is shaped like an
     organisation's name and none is a person named with a cue ('Mr', 'my son', 'said')."""
     if is_lower_case_text(text):

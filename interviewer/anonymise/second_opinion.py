@@ -51,5 +51,19 @@ def second_opinion(text: str) -> list[Found]:
             found[-1] = Found(last.start, span.end, kind, SCORE, "second model (name)")
             continue
         found.append(Found(span.start, span.end, kind, SCORE, f"second model ({span.label})"))
-    return [f for f in found if f.entity_type == "POSTCODE"
-            or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz)] + doubtful
+    trimmed = [_without_little_words(text, f) for f in found]
+    return [f for f in trimmed if f is not None and (f.entity_type == "POSTCODE"
+            or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz))] + doubtful
+
+
+def _without_little_words(text: str, found: Found) -> Found | None:
+    """The span without stop words at either end ('alder grove then' -> 'alder grove'): the model's guess at a
+    name's extent must not widen a rule's span it overlaps."""
+    words = list(re.finditer(r"\S+", text[found.start:found.end]))
+    while words and words[-1].group().lower().strip(".,;:!?") in STOP_WORDS:
+        words.pop()
+    while words and words[0].group().lower().strip(".,;:!?") in STOP_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    return Found(found.start + words[0].start(), found.start + words[-1].end(), found.entity_type, found.score, found.reason)
