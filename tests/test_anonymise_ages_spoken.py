@@ -25,6 +25,8 @@ def of_type(anonymiser, text, entity_type):
     ("Participant: She was going on ninety.", "ninety"),
     ("participant: our lad jaxon was six and he kept asking why", "six"),
     ("participant: and then there is a girl, oluchi, fourteen, who comes on tuesdays", "fourteen"),
+    ("Participant: Being eighty-two, I can't get about much.", "eighty-two"),
+    ("Participant: My youngest is 12, he's at the middle school.", "12"),
 ])
 def test_ages_said_the_way_people_speak(anonymiser, text, age):
     assert of_type(anonymiser, text, "AGE") == [age]
@@ -35,6 +37,8 @@ def test_ages_said_the_way_people_speak(anonymiser, text, age):
     "Participant: It was like five at the most.",
     "participant: it was seven when we got there, and the shop was ten minutes away",
     "participant: that is seven, i think, and the bus is nine.",
+    "Participant: Being one of five kids, I learnt to share.",
+    "Participant: My brother is two years older.",
 ])
 def test_times_and_counts_are_not_ages(anonymiser, text):
     assert of_type(anonymiser, text, "AGE") == []

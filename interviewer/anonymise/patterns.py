@@ -128,10 +128,12 @@ NOT_AN_AGE_AFTER = re.compile(
     r"nurses|sessions|hours|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 HEDGE = r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up to|um|er|erm)"
 """Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety'."""
-AGE_SUBJECT = r"(?:I|he|she|you|we|they|mum|dad|mam|husband|wife|son|daughter|who)"
+AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|wife|son|daughter|who|eldest|oldest|youngest|"
+               r"boy|girl|lad|lass|baby|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|partner|"
+               r"middle one|little one|big one)")
 AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
-    rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|"
+    rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|being|"
     rf"at the age of|turned|turning|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
 YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old|\s+years\s+of\s+age)\b", I)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
