@@ -34,3 +34,21 @@ def test_a_school_named_for_a_saint_is_an_organisation_not_a_person(anonymiser):
 @pytest.mark.parametrize("word", ["Welshman", "Irishwoman", "Scotsmen", "Dutchman"])
 def test_nationality_words_ending_in_man_are_never_names(anonymiser, word):
     assert found(anonymiser, f"Participant: My grandad was a {word}, and proud of it.") == {}
+
+
+@pytest.mark.parametrize("text, address, kind", [
+    ("Participant: We lived at 412 Maple Ave for years.", "412 Maple Ave", "ADDRESS"),
+    ("Participant: The clinic is on Elm St. near the school.", "Elm St", "LOCATION"),
+    ("Participant: Our place is on Cooper Blvd.", "Cooper Blvd", "LOCATION"),
+    ("Participant: We were out at 88 Wattle Pde, Bondi.", "88 Wattle Pde", "ADDRESS"),
+])
+def test_street_names_written_short(anonymiser, text, address, kind):
+    assert found(anonymiser, text).get(address) == kind
+
+
+def test_a_place_after_an_address_and_a_comma_is_a_place(anonymiser):
+    assert found(anonymiser, "Participant: We were out at 88 Wattle Pde, Bondi.").get("Bondi") == "LOCATION"
+
+
+def test_st_before_a_saints_name_is_no_street(anonymiser):
+    assert found(anonymiser, "Participant: I was born at St. Luke's in the end.") == {"St. Luke's": "HOSPITAL"}

@@ -46,7 +46,10 @@ NATIONAL_WORDS = frozenset({"National", "British", "UK", "English", "Scottish", 
 GENERIC_MODIFIERS = frozenset("""gp general day dental family group medical local private nurse nursing community cardiac
 plastic minor major eye vascular pilot research housing care residential the our my your their his her this that new old
 main big small same other recovery""".split())
-STREET_STRONG = r"Street|Road|Lane|Avenue|Grove|Drive|Crescent|Terrace|Gardens|Mews|Clough|Parade|Brow|Boulevard"
+STREET_STRONG = (r"Street|Road|Lane|Avenue|Grove|Drive|Crescent|Terrace|Gardens|Mews|Clough|Parade|Brow|Boulevard|"
+                 r"Ave|Blvd|Rd|Ln|Pde|Cres|Hwy|Pkwy|Tce|Parkway|Highway|St(?![\w'’]|\.?\s+[A-Z][a-z]+['’]s)")
+"""Street heads, and their written short forms ('Maple Ave', 'Elm St.', 'Wattle Pde'); 'St' only where no saint's name
+follows ('St Luke's')."""
 STREET_WEAK = r"Close|Way|Place|View|Court|Walk|Row|Rise|Green|Hill|Park|Vale|Fold|Estate|Square|Croft|Meadows|Mead|Chase|Wynd|Garth|Nook"
 DIRECTION = rf"(?:{SP}(?:North|South|East|West))?"
 HOUSE = rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber){SP}\d+[A-Za-z]?,?{SP})?(?:{CAP}{SP}(?:House|Court|Lodge|Mill|Buildings?),?{SP})?"
