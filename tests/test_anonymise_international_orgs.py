@@ -52,3 +52,16 @@ def test_a_place_after_an_address_and_a_comma_is_a_place(anonymiser):
 
 def test_st_before_a_saints_name_is_no_street(anonymiser):
     assert found(anonymiser, "Participant: I was born at St. Luke's in the end.") == {"St. Luke's": "HOSPITAL"}
+
+
+@pytest.mark.parametrize("text", [
+    "B: Yeah, I drive a Chevy Silverado now, used to have a Toyota.",
+    "A: We got the kids an Xbox and a PlayStation for Christmas.",
+])
+def test_products_after_a_or_an_are_not_names(anonymiser, text):
+    assert found(anonymiser, text) == {}
+
+
+def test_a_surname_or_a_home_place_after_a_still_counts(anonymiser):
+    assert found(anonymiser, "A: She was a Jones before she married.") == {"Jones": "PERSON"}
+    assert found(anonymiser, "A: Her nurse is a Galway girl, lovely.") == {"Galway": "LOCATION"}

@@ -13,7 +13,7 @@ from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
-from interviewer.anonymise.never_names import never_a_name
+from interviewer.anonymise.never_names import a_thing_not_a_name, never_a_name
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
@@ -127,7 +127,9 @@ class Anonymiser:
         candidates += with_given_names(text, others, gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
-                      or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
+                      or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
+                              or a_thing_not_a_name(text, c.start, c.end,
+                                                    "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz))]
         detections = places_first(text, organisations_first(text, self._resolve(text, candidates), gaz), gaz)
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 

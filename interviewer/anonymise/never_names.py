@@ -102,3 +102,18 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
                 or is_season(word, before[-1] if before else "", after.group() if after else "")):
             return False
     return True
+
+
+ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:a|an)[ \t]+$", re.IGNORECASE)
+
+
+def a_thing_not_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers) -> bool:
+    """Capitalised words straight after 'a' or 'an' name a kind of thing ('a Chevy Silverado', 'an Xbox'), not a
+    person or place, unless the first is a name from the lists ('she was a Jones before she married') or a place of
+    home or a region ('a Galway girl', 'a Vietnam vet')."""
+    if entity_type not in ("PERSON", "LOCATION") or not ARTICLE_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    first = NAME_WORD.match(text, start)
+    lower = first.group().lower() if first else ""
+    home_place = lower in gaz.places and lower not in gaz.world_places  # 'a Galway girl' still tells where
+    return bool(lower) and lower not in gaz.surnames and lower not in gaz.first_names and not home_place
