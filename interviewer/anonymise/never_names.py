@@ -3,6 +3,7 @@ discourse words opening a turn, and seasons."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
@@ -104,6 +105,15 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     return True
 
 
+@functools.lru_cache(maxsize=1)
+def _home_places() -> frozenset[str]:
+    """UK and Irish places and the very largest cities, lower-case (not every city of 100,000+: brands share their
+    names, as in 'a Toyota')."""
+    from interviewer.anonymise.gazetteers import DATA_DIR, read_list
+
+    return frozenset(p.lower() for p in read_list(DATA_DIR / "places-geonames.txt"))
+
+
 ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:a|an)[ \t]+$", re.IGNORECASE)
 
 
@@ -115,5 +125,5 @@ def a_thing_not_a_name(text: str, start: int, end: int, entity_type: str, gaz: G
         return False
     first = NAME_WORD.match(text, start)
     lower = first.group().lower() if first else ""
-    home_place = lower in gaz.places and lower not in gaz.world_places  # 'a Galway girl' still tells where
+    home_place = lower in gaz.regions or lower in _home_places()  # 'a Galway girl' still tells where
     return bool(lower) and lower not in gaz.surnames and lower not in gaz.first_names and not home_place
