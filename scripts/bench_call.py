@@ -93,6 +93,7 @@ def alignment(path: Path) -> tuple[np.ndarray, np.ndarray]:
 async def record(minutes: float, live: bool, drift_ppm: float, keep: Path | None = None) -> dict:
     sys.path.insert(0, str(REPO / "tests"))
     os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
+    os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "bench-call")  # studies are encrypted, as users get them
     from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
     from call_conversation import conversation
     from textual.events import Key
