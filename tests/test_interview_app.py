@@ -314,3 +314,26 @@ async def test_an_own_schedule_file_can_be_added_from_the_start_screen_and_is_ch
         await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
         assert app.screen.query_one("#schedule").value == "demo"
     assert (study.folder / "schedules" / "demo@1.yaml").exists()
+
+
+async def test_the_side_panel_clock_moves_on_without_laying_out_the_screen_again(study):
+    from textual.widgets import Static
+
+    add_participant(study)
+    app, audio = build(study)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_interview(app, pilot)
+        recording = app.screen.query_one("#recording", Static)
+        layouts = []
+        original = recording.refresh
+
+        def counted_refresh(*args, layout=False, **kwargs):
+            layouts.append(layout)
+            return original(*args, layout=layout, **kwargs)
+
+        recording.refresh = counted_refresh
+        for seconds in (61, 1):
+            audio.clock.advance(seconds)
+            await pilot.pause(0.4)  # more than one tick
+        assert "Total 01:02 /" in str(recording.render())
+        assert layouts and not any(layouts)  # repainted, never laid out: the text kept its shape

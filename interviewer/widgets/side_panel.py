@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,6 +12,14 @@ from interviewer.schedule import npt
 from interviewer.interview.session import InterviewSession
 from interviewer.widgets.level_meter import LevelMeter
 from interviewer.widgets.reply import clock_text
+
+
+def _lines_unwrapped(plain: str, width: int) -> int | None:
+    """How many lines a text takes when none of them wraps at `width`; None when one may wrap."""
+    lines = plain.split("\n")
+    if not plain or width <= 0 or any(cell_len(line) > width for line in lines):
+        return None
+    return len(lines)
 
 
 def _minutes(seconds: float) -> str:
@@ -38,11 +47,18 @@ class SidePanel(VerticalScroll):
         self._shown: dict[str, tuple] = {}
 
     def _set(self, widget_id: str, text: Text) -> None:
-        # An update relays out the panel: skip it when nothing changed (most ticks change only the clock).
+        # An update that may change a widget's size lays out the whole screen, chat included: skip unchanged
+        # text, and repaint without layout when the text keeps its shape (most ticks change only the clock).
         key = (text.plain, tuple(text.spans), str(text.style))
-        if self._shown.get(widget_id) != key:
-            self._shown[widget_id] = key
-            self.query_one(f"#{widget_id}", Static).update(text)
+        before = self._shown.get(widget_id)
+        if before == key:
+            return
+        self._shown[widget_id] = key
+        widget = self.query_one(f"#{widget_id}", Static)
+        width = widget.content_size.width
+        shape = _lines_unwrapped(text.plain, width)
+        same_shape = shape is not None and before is not None and shape == _lines_unwrapped(before[0], width)
+        widget.update(text, layout=not same_shape)
 
     def compose(self) -> ComposeResult:
         yield Static(id="recording")
