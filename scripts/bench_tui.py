@@ -224,4 +224,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from interviewer.cli.tui import leave_now_if_threads_remain
+
+    code = main()
+    leave_now_if_threads_remain(code)  # as the app does: processing left running must not crash the exit
+    sys.exit(code)
