@@ -75,11 +75,8 @@ def click_positions(channel: np.ndarray, rate: int) -> np.ndarray:
     return starts[np.r_[True, np.diff(starts) > rate]]
 
 
-def alignment(path: Path) -> tuple[np.ndarray, np.ndarray]:
+def alignment(audio: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
     """(time of each click in the recording, call channel minus microphone channel in ms)."""
-    from interviewer.audio.wavfile import read_recording
-
-    audio, rate = read_recording(path)
     mic, call = click_positions(audio[:, 0], rate), click_positions(audio[:, 1], rate)
     times, offsets = [], []
     for position in mic:
@@ -185,11 +182,14 @@ async def record(minutes: float, live: bool, drift_ppm: float, keep: Path | None
             await pilot.press("x", "y")
             while type(app.screen).__name__ != "SummaryScreen":
                 await pilot.pause(0.05)
+            await pilot.pause(0.5)  # let the summary finish mounting before the app closes
             interview_id = screen.live.interview.id
         (recording,) = study.recordings(interview_id)
         report["seconds"] = recording.duration
         report["gap events"] = [e.text for e in study.events(interview_id) if e.kind == "gap"]
-        report["times"], report["offsets"] = alignment(study.recording_path(recording))
+        from interviewer.audio.source import read_audio, stored_audio
+
+        report["times"], report["offsets"] = alignment(*read_audio(stored_audio(study, recording)))  # sealed
         report["gap offsets"] = [(e.offset, e.text) for e in study.events(interview_id) if e.kind == "gap"]
         if keep is not None:
             import shutil
@@ -251,4 +251,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from interviewer.cli.tui import leave_now_if_threads_remain
+
+    code = main()
+    leave_now_if_threads_remain(code)  # as the app does: processing left running must not crash the exit
+    sys.exit(code)

@@ -190,6 +190,7 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
             await pilot.press("x", "y")
             while type(app.screen).__name__ != "SummaryScreen":
                 await pilot.pause(0.05)
+            await pilot.pause(0.5)  # let the summary finish mounting before the app closes
             app.workers.cancel_group(app, "processing")
         stop.set()
         if transcribe:
