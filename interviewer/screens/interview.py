@@ -14,6 +14,7 @@ from interviewer.interview.running import LiveInterview
 from interviewer.screens.live_transcription import LiveTranscriptionMixin
 from interviewer.screens.prompt_coverage import PromptCoverageMixin
 from interviewer.screens.messages import InterviewReopened, PartFinished, RecordingFailed, RecordingStarted
+from interviewer.audio.capture import CALL_DEVICE
 from interviewer.interview.session import SessionError, SessionEvent
 from interviewer.store import FINAL_PASS
 from interviewer.widgets.banner import Banner
@@ -111,7 +112,7 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
                 self.app.pop_screen()
                 return
             self.device = device
-            self.begin(device, 2 if device == "call" else self.channels)
+            self.begin(device, 2 if device == CALL_DEVICE else self.channels)
 
         self.app.push_screen(ChooseDeviceScreen("Continue recording from which input?"), chosen)
 
@@ -243,7 +244,7 @@ class InterviewScreen(LiveTranscriptionMixin, PromptCoverageMixin, Screen):
             if device is not None:
                 self.device = device
                 self.state = "starting"
-                self.begin(device, 2 if device == "call" else self.channels)
+                self.begin(device, 2 if device == CALL_DEVICE else self.channels)
 
         self.app.push_screen(ChooseDeviceScreen("Continue on which input?"), chosen)
 
