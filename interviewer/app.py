@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual import work
 from textual.worker import get_current_worker
@@ -15,6 +15,9 @@ from textual.binding import Binding
 from interviewer.processing import StageProgress, lower_thread_priority, process_interview, store_draft
 from interviewer.screens.messages import ProcessingChanged, ProcessingProgress
 from interviewer.store import Study
+
+if TYPE_CHECKING:
+    from interviewer.audio.capture import AudioBackend
 
 Processor = Callable[[Study, int, StageProgress], None]
 
@@ -32,7 +35,7 @@ class AppConfig:
     passphrase screen has unlocked it (see `locked`)."""
     clock: Callable[[], float] = time.monotonic
     """Monotonic seconds; drives the recorder's offsets and the elapsed-time display."""
-    audio: object = None
+    audio: AudioBackend | None = None
     """An `capture.AudioBackend` (real capture) or a fake with the same methods."""
     process: Processor = process_interview
     """Run after an interview on a worker thread, one interview at a time: the final pass, then anonymising."""

@@ -13,13 +13,11 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer.audio import devices
+from interviewer.audio import CALL_DEVICE, devices
 from interviewer.audio.call_align import Gap, StreamAligner
 from interviewer.audio.devices import InputDevice, RecorderError
 from interviewer.audio.recorder import Recorder
 
-CALL_DEVICE = "call"
-"""The device value that means the call input (`capture.CALL_DEVICE`, kept apart so this module loads alone)."""
 CALL_LABEL = "Call on this computer"
 SIDE_NAMES = ("microphone", "call")
 """Channel 1 (left) is the interviewer's microphone, channel 2 (right) what the call plays."""

@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Protocol, runtime_checkable
 
-CALL_DEVICE = "call"
-"""The device value of the "call on this computer" input (the microphone and the computer's output)."""
+from interviewer.audio import CALL_DEVICE
 
 LevelListener = Callable[[Any], None]
 """Called with a `levels.Level` (RMS and peak dBFS per channel) while listening."""

@@ -43,8 +43,7 @@ class ChooseDeviceScreen(ModalScreen[object]):
             devices, error = self.app.config.audio.input_devices(), None
         except Exception as problem:  # RecorderError: no PortAudio, no devices
             devices, error = [], str(problem)
-        find_call = getattr(self.app.config.audio, "call_input", None)
-        call_input = find_call() if find_call is not None else None
+        call_input = self.app.config.audio.call_input()
         self.app.call_from_thread(self._show, devices, error, call_input)
 
     def _show(self, devices, error, call_input=None) -> None:

@@ -22,7 +22,7 @@ class PromptCoverageMixin:
     """Seconds from the live transcript showing the words to the mark appearing, per suggestion."""
 
     def _start_coverage(self) -> None:
-        make_detector = getattr(self.app.config, "coverage", None)
+        make_detector = self.app.config.coverage
         if self.coverage is not None or make_detector is None or self.live is None:
             return
         from interviewer.interview.live_coverage import LiveCoverage

@@ -193,8 +193,7 @@ class StartInterviewScreen(Screen):
             error = None
         except Exception as problem:  # RecorderError and PortAudio's own errors: shown, not fatal
             devices, error = [], str(problem)
-        find_call = getattr(self.app.config.audio, "call_input", None)
-        call_input = find_call() if find_call is not None else None
+        call_input = self.app.config.audio.call_input()
         self.app.call_from_thread(self._show_devices, devices, error, call_input)
 
     def _show_devices(self, devices, error: str | None, call_input=None) -> None:
