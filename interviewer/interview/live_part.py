@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Callable
 
 import numpy as np
 
+from interviewer.interview.block_queue import BlockQueue
 from interviewer.speakers.channel_loudness import ChannelLoudness
 from interviewer.transcribe.live import LiveSettings, LiveTranscriber
 from interviewer.transcribe.whisper import TranscriptSegment
@@ -63,27 +63,18 @@ class LivePart:
         self.error: BaseException | None = None
         self.live: LiveTranscriber | None = None
         self.loudness = ChannelLoudness(samplerate, 2) if channels == 2 else None
-        self._blocks: queue.Queue[np.ndarray | None] = queue.Queue()
-        self._queued_frames = 0
-        self._next_frame = 0
+        self._blocks = BlockQueue(samplerate)
         self._ready = threading.Event()
-        self._ended = False
         self._feeder: threading.Thread | None = None
 
     # -- the recorder's side -----------------------------------------------------------------------
 
     def listen(self, block: np.ndarray, offset: float) -> None:
-        if self._ended or self.error is not None:
+        if self.error is not None:
             return
-        missed = int(round(offset * self.samplerate)) - self._next_frame
-        if missed > 0:  # blocks written before this part was listened to: keep the clock right with silence
-            self._blocks.put(np.zeros((missed,) + block.shape[1:], dtype=block.dtype))
-            self._queued_frames += missed
-        self._next_frame = int(round(offset * self.samplerate)) + len(block)
-        self._blocks.put(block)
-        self._queued_frames += len(block)
+        self._blocks.put(block, offset)
         if not self._ready.is_set():
-            if self._queued_frames > BUFFERED_BEFORE_MODEL * self.samplerate:
+            if self._blocks.queued_frames > BUFFERED_BEFORE_MODEL * self.samplerate:
                 self.fail(RuntimeError("the transcription model took too long to load"))
 
     # -- the worker's side -------------------------------------------------------------------------
@@ -102,16 +93,14 @@ class LivePart:
         """Give up live transcription of this part (the recording goes on; the batch pass covers it)."""
         if self.error is None:
             self.error = error
-            self._drain()
+            self._blocks.clear()
             self._ready.set()
             if self.on_failure:
                 self.on_failure(error)
 
     def end(self) -> None:
         """No more audio will come (the part was stopped); returns at once."""
-        if not self._ended:
-            self._ended = True
-            self._blocks.put(None)
+        self._blocks.end()
 
     def finish(self, timeout: float | None = None) -> list[TranscriptSegment]:
         """Wait for the rest of the part to be transcribed; the segments, times from the start of the part.
@@ -133,46 +122,22 @@ class LivePart:
         """How far the live transcript trails the recording (None before the model is ready)."""
         if self.live is None or self.error is not None:
             return None
-        return self.live.seconds_behind + self._queued_frames / self.samplerate
+        return self.live.seconds_behind + self._blocks.queued_frames / self.samplerate
 
     def _feed(self) -> None:
         try:
-            while (block := self._next_chunk()) is not None:
+            # about a second at a time: the cutter copies its buffer on every feed, and the interview screen's
+            # thread waits while it holds the interpreter, so feed it seldom
+            while (block := self._blocks.gather(int(FEED_SECONDS * self.samplerate))) is not None:
                 if self.loudness is not None:
                     self.loudness.add(block)
                 self.live.feed(block)
-                self._queued_frames -= len(block)
                 if self.live.error is not None:
                     raise self.live.error
             self.live.finish()
         except BaseException as error:  # the model failed: live transcription stops, the recording does not
             log.warning("live transcription of part %s stopped: %s", self.part, error)
             self.fail(error)
-
-    def _next_chunk(self) -> np.ndarray | None:
-        """About FEED_SECONDS of queued blocks joined: the cutter copies its buffer on every feed, and the
-        interview screen's thread waits while it holds the interpreter, so feed it seldom."""
-        blocks, frames = [], 0
-        while frames < FEED_SECONDS * self.samplerate:
-            block = self._blocks.get()
-            if block is None:
-                self._blocks.put(None)  # seen again on the next call, after what was gathered is fed
-                break
-            blocks.append(block)
-            frames += len(block)
-        if not blocks:
-            return None
-        return blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
-
-    def _drain(self) -> None:
-        try:
-            while True:
-                self._blocks.get_nowait()
-        except queue.Empty:
-            pass
-        self._queued_frames = 0
-        if self._ended:
-            self._blocks.put(None)
 
     def _transcribed(self, segments: list[TranscriptSegment]) -> None:
         if self.on_lines is None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Callable
 import numpy as np
 
 from interviewer.audio.long_audio import quietest_point
+from interviewer.interview.block_queue import BlockQueue
 from interviewer.speakers.attribution import segments_from_words, transcribe_stereo_audio
 from interviewer.speakers.diarisation import EmbeddedVoices, embed_voices
 from interviewer.speakers.voice_encoder import HOP_SAMPLES
@@ -72,9 +72,7 @@ class PartAhead:
         self.channels = channels
         self.make_transcriber = make_transcriber
         self.error: BaseException | None = None
-        self._blocks: queue.Queue[np.ndarray | None] = queue.Queue()
-        self._next_frame = 0
-        self._ended = False
+        self._blocks = BlockQueue(samplerate)
         self._cancelled = False
         self._done = _Progress()
         self._transcriber = None
@@ -84,21 +82,14 @@ class PartAhead:
     # -- the recorder's side -----------------------------------------------------------------------
 
     def listen(self, block: np.ndarray, offset: float) -> None:
-        if self._ended or self.error is not None:
-            return
-        missed = int(round(offset * self.samplerate)) - self._next_frame
-        if missed > 0:  # blocks written before this part was listened to: keep the clock right with silence
-            self._blocks.put(np.zeros((missed,) + block.shape[1:], dtype=block.dtype))
-        self._next_frame = int(round(offset * self.samplerate)) + len(block)
-        self._blocks.put(block)
+        if self.error is None:
+            self._blocks.put(block, offset)
 
     # -- the interview's side ----------------------------------------------------------------------
 
     def end(self) -> None:
         """No more audio will come (the part stopped); returns at once."""
-        if not self._ended:
-            self._ended = True
-            self._blocks.put(None)
+        self._blocks.end()
 
     def cancel(self) -> None:
         """Stop working (the interview was quit, not finished): the final pass will start from the recording."""
