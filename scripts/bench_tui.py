@@ -30,6 +30,8 @@ from pathlib import Path
 
 os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "benchmark passphrase")  # studies are encrypted
 
+from key_timing import KeyTimer, percentile  # noqa: E402  (scripts/ is on the path when run)
+
 REPO = Path(__file__).resolve().parents[1]
 SPEECH = Path(os.environ.get("INTERVIEWER_SHARED", REPO.parent / "shared")) / "eval" / "speech"
 
@@ -88,7 +90,6 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
     sys.path.insert(0, str(REPO / "tests"))
     from fake_audio import FakeAudio
     from interviewer.app import default_coverage, default_live_model
-    from textual.events import Key
     from interviewer.app import make_app
     from interviewer.audio.capture import AudioBackend
     from interviewer.store import Study
@@ -150,33 +151,16 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
                         await pilot.pause(0.05)
                     setting.append("prompt coverage running")
             behind: list[float] = []
-            painted: list[float] = []
-            original_show = type(screen).show
-
-            def show_then_time_the_paint(self, events):
-                original_show(self, events)
-                self.app.call_after_refresh(lambda: painted.append(time.perf_counter()))
-
-            type(screen).show = show_then_time_the_paint
-            cycle = ["enter", "1", "m", "left", "enter", "m", "left"]
-            keys = {"enter": "\r", "left": None}
-            for number in range(presses):
-                key = cycle[number % len(cycle)]
-                before = len(painted)
-                event = Key(key, keys.get(key, key))
-                event.set_sender(app)
-                started = time.perf_counter()
-                app._driver.send_message(event)  # what the terminal driver does when a key arrives
-                deadline = started + 10
-                while len(painted) == before:
-                    if time.perf_counter() > deadline:
-                        raise SystemExit(f"key {key!r} produced no screen update within 10 s")
-                    await asyncio.sleep(0.001)
-                latencies.append(painted[before] - started)
+            timer = KeyTimer(app, screen)
+            for _ in range(presses):
+                latency = await timer.press_next()
+                if latency is None:
+                    raise SystemExit("a key produced no screen update within 10 s")
+                latencies.append(latency)
                 if part is not None and part.seconds_behind is not None:
                     behind.append(part.seconds_behind)
                 await asyncio.sleep(0.15)  # an interviewer does not type at machine speed
-            type(screen).show = original_show
+            timer.close()
             if part is not None:
                 from interviewer.widgets.spoken import Spoken
 
@@ -196,11 +180,6 @@ async def press_latencies(presses: int, use_sink: bool, transcribe: bool, live: 
         if transcribe:
             setting.append(f"{done[0]} transcriptions finished meanwhile")
     return latencies, "; ".join(setting)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def main() -> int:
