@@ -2,74 +2,20 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import re
-import struct
 import subprocess
 import sys
-import termios
-import threading
 import time
 
 import pytest
 
-from conftest import REPO, SPEECH
-
-ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=!]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-
-
-class Terminal:
-    """`python -m interviewer` in a pseudo-terminal of 100 × 30, its output gathered as plain text."""
-
-    def __init__(self, env: dict[str, str]):
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        self.master = master
-        self.process = subprocess.Popen([sys.executable, "-m", "interviewer"], stdin=slave, stdout=slave,
-                                        stderr=slave, env={**env, "TERM": "xterm-256color"}, cwd=REPO,
-                                        start_new_session=True)
-        os.close(slave)
-        self.output = bytearray()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    @property
-    def text(self) -> str:
-        return ESCAPES.sub(b"", bytes(self.output)).decode("utf-8", errors="replace")
-
-    def wait_for(self, words: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while words not in self.text:
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError(f"{words!r} never appeared; the terminal shows:\n{self.text[-3000:]}")
-            time.sleep(0.1)
-
-    def press(self, keys: bytes) -> None:
-        os.write(self.master, keys)
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:  # the child closed the terminal
-                return
-            if not data:
-                return
-            self.output += data
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self._reader.join(5)
-        os.close(self.master)
+from conftest import SPEECH
+from terminal import Terminal, python_path_env
 
 
 @pytest.fixture
 def terminal_env(isolated_home):
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    return python_path_env(dict(os.environ))
 
 
 def test_quitting_while_a_transcript_is_finished_in_the_background_ends_the_process_cleanly_and_keeps_the_work(

@@ -1,0 +1,135 @@
+"""Provides the key-press benchmark through a real terminal: a note typed while a call-mode interview records.
+
+Run:  .venv/bin/python scripts/bench_terminal.py [--minutes 10] [--device call|default]
+
+The app runs as a user runs it, `python -m interviewer` in a pseudo-terminal (100 × 30), on a new encrypted study
+whose default input is the call on this computer (a private PulseAudio daemon: the `mic` and `call` null sinks of
+the call tests, a two-sided conversation playing into them for the whole run). The bench presses the keys an
+interviewer would: `n` for a new interview, ctrl+r to check and start, then, while it records, types notes one
+character every 0.5 s (a fresh random letter each time; Enter saves a note every 40 letters and `n` opens the next).
+A key's latency runs from writing it to the terminal until the terminal has received the redrawn note field
+showing it: input parsing, the app's work, rendering and the terminal write, with live transcription (both sides)
+and prompt coverage running as they do for users. Target (issues 16 and 17): p95 <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import statistics
+import string
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from key_timing import percentile  # noqa: E402  (scripts/ is on the path when run)
+
+REPO = Path(__file__).resolve().parents[1]
+NOTE_LETTERS = 40
+SHOWN = 6
+"""Letters of the note's end looked for on the screen: random, so they show only once the key has been drawn."""
+
+
+def start_interview(terminal, device: str) -> None:
+    terminal.wait_for("New interview")
+    mark = len(terminal.output)
+    terminal.press(b"n")
+    terminal.wait_for("Start recording", since=mark)
+    terminal.wait_for("Call on this computer" if device == "call" else "ALSA", since=mark, timeout=30)
+    time.sleep(1.0)
+    for _ in range(3):  # the input check runs first; a check that heard little asks for a second press
+        mark = len(terminal.output)
+        terminal.press(b"\x12")  # ctrl+r
+        time.sleep(4.0)
+        if "REC" in terminal.text_since(mark):
+            return
+    raise SystemExit(f"the interview did not start recording; the terminal shows:\n{terminal.text[-3000:]}")
+
+
+def type_notes(terminal, seconds: float) -> list[float]:
+    latencies: list[float] = []
+    letters = random.Random(7)
+    began = time.monotonic()
+    while time.monotonic() - began < seconds:
+        terminal.press(b"n")
+        time.sleep(0.5)
+        note = ""
+        for _ in range(NOTE_LETTERS):
+            note += letters.choice(string.ascii_lowercase)
+            mark = len(terminal.output)
+            pressed = time.perf_counter()
+            terminal.press(note[-1].encode())
+            while note[-SHOWN:] not in terminal.text_since(mark):
+                if time.perf_counter() - pressed > 10:
+                    raise SystemExit(f"a typed letter did not show within 10 s:\n{terminal.text_since(mark)[-2000:]}")
+                time.sleep(0.0005)
+            latencies.append(time.perf_counter() - pressed)
+            time.sleep(0.5)
+        terminal.press(b"\r")  # the note is saved to the timeline
+        time.sleep(0.5)
+    return latencies
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument("--device", choices=("call", "default"), default="call")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO / "tests"))
+    os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
+    from audio_sink import CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
+    from call_conversation import conversation
+    from terminal import Terminal, python_path_env
+
+    from interviewer.store import Study
+
+    print(f"load before: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+    with contextlib.ExitStack() as stack:
+        home = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        os.environ.update(INTERVIEWER_HOME=str(home), INTERVIEWER_STUDY="bench",
+                          INTERVIEWER_STUDY_PASSPHRASE="bench-terminal")
+        study = Study.create("bench")
+        study.add_participant("KI-01")
+        study.record_consent("KI-01", audio_recording=True, quotation=True)
+        study.set_setting("default_input", "call" if args.device == "call" else None)
+        study.close()
+        sink = stack.enter_context(null_sink_running(home / "pulse"))
+        if args.device == "call":
+            stack.enter_context(call_sinks(sink))
+        talk = conversation()
+        tracks = talk.write(home, repeat=int(np.ceil(args.minutes * 60 / talk.seconds)) + 2)
+        terminal = Terminal(python_path_env(dict(os.environ)))
+        stack.callback(terminal.close)
+        start_interview(terminal, args.device)
+        if args.device == "call":
+            players = [play_into(sink, MIC_SINK, tracks[0]), play_into(sink, CALL_SINK, tracks[1])]
+        else:
+            players = [sink.play(tracks[1])]
+        for player in players:
+            stack.callback(player.kill)
+        latencies = type_notes(terminal, args.minutes * 60)
+        shown = terminal.text
+        terminal.press(b"x")
+        time.sleep(1.0)
+        terminal.press(b"y")
+        time.sleep(2.0)
+        terminal.press(b"\x11")  # ctrl+q
+        with contextlib.suppress(Exception):
+            terminal.process.wait(timeout=30)
+    ms = [value * 1000 for value in latencies]
+    print(f"{args.minutes:g} min recording ({args.device} input, live transcription and prompt coverage on),"
+          f" {'live lines shown' if 'Interviewer' in shown else 'no live line seen'}")
+    print(f"typed-key latency through the terminal over {len(ms)} keys: median {statistics.median(ms):.1f} ms,"
+          f" p95 {percentile(ms, 0.95):.1f} ms, p99 {percentile(ms, 0.99):.1f} ms, max {max(ms):.1f} ms"
+          f" (target p95 <= 50 ms)")
+    print(f"load after: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
