@@ -9,7 +9,9 @@ interviewer would: `n` for a new interview, ctrl+r to check and start, then, whi
 character every 0.5 s (a fresh random letter each time; Enter saves a note every 40 letters and `n` opens the next).
 A key's latency runs from writing it to the terminal until the terminal has received the redrawn note field
 showing it: input parsing, the app's work, rendering and the terminal write, with live transcription (both sides)
-and prompt coverage running as they do for users. Target (issues 16 and 17): p95 <= 50 ms.
+and prompt coverage running as they do for users. In call mode a click plays into both sides every 30 s; after the
+stop the stored (sealed) recording is read and each click's position compared between the channels, as
+scripts/bench_call.py does. Targets (issues 16 and 17): key p95 <= 50 ms; channels within 50 ms after an hour.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from key_timing import percentile  # noqa: E402  (scripts/ is on the path when run)
+from bench_call import alignment, click_track  # noqa: E402  (scripts/ is on the path when run)
+from key_timing import percentile  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 NOTE_LETTERS = 40
@@ -82,7 +85,7 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "tests"))
     os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
-    from audio_sink import CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
+    from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
     from call_conversation import conversation
     from terminal import Terminal, python_path_env
 
@@ -107,7 +110,9 @@ def main() -> int:
         stack.callback(terminal.close)
         start_interview(terminal, args.device)
         if args.device == "call":
-            players = [play_into(sink, MIC_SINK, tracks[0]), play_into(sink, CALL_SINK, tracks[1])]
+            clicks = click_track(home, args.minutes * 60 + 30)
+            players = [play_into(sink, MIC_SINK, tracks[0]), play_into(sink, CALL_SINK, tracks[1]),
+                       play_into(sink, BOTH_SINK, clicks)]
         else:
             players = [sink.play(tracks[1])]
         for player in players:
@@ -121,12 +126,28 @@ def main() -> int:
         terminal.press(b"\x11")  # ctrl+q
         with contextlib.suppress(Exception):
             terminal.process.wait(timeout=30)
+        times = offsets = np.zeros(0)
+        if args.device == "call":
+            from interviewer.audio.source import read_audio, stored_audio
+
+            study = Study.open("bench")
+            (interview,) = study.interviews()
+            (recording,) = study.recordings(interview.id)
+            times, offsets = alignment(*read_audio(stored_audio(study, recording)))
+            gaps = [event.text for event in study.events(interview.id) if event.kind == "gap"]
+            study.close()
     ms = [value * 1000 for value in latencies]
     print(f"{args.minutes:g} min recording ({args.device} input, live transcription and prompt coverage on),"
           f" {'live lines shown' if 'Interviewer' in shown else 'no live line seen'}")
     print(f"typed-key latency through the terminal over {len(ms)} keys: median {statistics.median(ms):.1f} ms,"
           f" p95 {percentile(ms, 0.95):.1f} ms, p99 {percentile(ms, 0.99):.1f} ms, max {max(ms):.1f} ms"
           f" (target p95 <= 50 ms)")
+    if len(offsets):
+        last = offsets[times >= times.max() - 300]
+        print(f"alignment (call minus microphone, {len(offsets)} clicks): max |offset| {np.abs(offsets).max():.1f} ms,"
+              f" last 5 min {last.min():+.1f}..{last.max():+.1f} ms (target within 50 ms); gaps: {gaps}")
+    elif args.device == "call":
+        print("alignment: no clicks found in the recording")
     print(f"load after: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
     return 0
 
