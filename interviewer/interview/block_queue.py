@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import threading
 
 import numpy as np
 
@@ -21,6 +22,7 @@ class BlockQueue:
         self.ended = False
         self._blocks: queue.Queue[np.ndarray | None] = queue.Queue()
         self._next_frame = 0
+        self._count_lock = threading.Lock()  # put and get run on different threads; += is not atomic
 
     def put(self, block: np.ndarray, offset: float) -> None:
         """Queue `block`, recorded `offset` seconds into the part (ignored once ended)."""
@@ -45,7 +47,8 @@ class BlockQueue:
         if block is None:
             self._blocks.put(None)
             return None
-        self.queued_frames -= len(block)
+        with self._count_lock:
+            self.queued_frames -= len(block)
         return block
 
     def gather(self, frames: int) -> np.ndarray | None:
@@ -68,10 +71,12 @@ class BlockQueue:
                 self._blocks.get_nowait()
         except queue.Empty:
             pass
-        self.queued_frames = 0
+        with self._count_lock:
+            self.queued_frames = 0
         if self.ended:
             self._blocks.put(None)
 
     def _put(self, block: np.ndarray) -> None:
+        with self._count_lock:
+            self.queued_frames += len(block)
         self._blocks.put(block)
-        self.queued_frames += len(block)
