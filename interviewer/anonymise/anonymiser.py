@@ -62,7 +62,7 @@ def _priority(found: Found) -> float:
     if found.reason.startswith("spaCy"):
         return 1
     if found.reason.startswith(("name before", "'", "named or numbered", "street", "saint", "region or country",
-                                "a place within")) \
+                                "a place within", "an employer's name")) \
             or "place position" in found.reason:
         return 3
     return 2

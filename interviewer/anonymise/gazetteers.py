@@ -34,6 +34,8 @@ class Gazetteers:
     world_places: frozenset[str]
     """Lower-case places of 15,000+ outside the UK and Ireland (and not regions): many are also people's names,
     so they count as places where a place stands ('in Tyler', 'Tyler, Texas')."""
+    large_places: frozenset[str] = frozenset()
+    """Lower-case places of 100,000+ people outside the UK and Ireland ('houston', 'denver')."""
     _common_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_common(self, word: str) -> bool:
@@ -61,13 +63,15 @@ def load_gazetteers() -> Gazetteers:
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
     home = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
     # Places of 100,000+ count as places wherever they stand, as the UK and Irish ones do.
-    home.update({p.lower(): p for p in read_list(DATA_DIR / "places-world-large.txt")})
+    large = {p.lower(): p for p in read_list(DATA_DIR / "places-world-large.txt")}
+    home.update(large)
+    large.update({p.lower(): p for p in read_list(DATA_DIR / "places-world-major.txt")})
     regions = {p.lower(): p for p in read_list(DATA_DIR / "places-regions.txt")}
     world = {p.lower(): p for p in read_list(DATA_DIR / "places-world.txt")}
     places = {**world, **home, **regions}
     return Gazetteers(common, first, surnames, places, max(len(place_words(p)) for p in places),
                       frozenset(place_words(p)[0] for p in places), frozenset(regions),
-                      frozenset(k for k in world if k not in home and k not in regions))
+                      frozenset(k for k in world if k not in home and k not in regions), frozenset(large))
 
 
 def place_words(place: str) -> list[str]:

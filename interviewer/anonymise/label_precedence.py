@@ -32,7 +32,17 @@ AT_SOMEONE = frozenset("""look looked looking looks laugh laughed laughing shout
 staring smile smiled smiling point pointed glance glanced angry mad cross furious annoyed swear swore swearing throw threw
 wave waved waving aimed directed""".split())
 """Words before 'at' that make what follows a person ('shouted at Kev')."""
-INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or numbered", "a place within a capitalised name")
+NAME_LIST_REASONS = ("first name", "lower-case first name")
+"""Reasons that only say the word is on a name list: no cue at all when the word is also a well-known place."""
+PLACE_NOUNS = frozenset("""town city village place suburb hamlet neighborhood neighbourhood area estate county state
+island street road avenue lane""".split())
+"""Nouns before 'called' or 'named' that make the name a place ('a little town called Glendive')."""
+NEAR_BY = frozenset("out down up over round around somewhere right".split())
+"""Words before 'by' that make it mean 'near' ('out by Kearney')."""
+AREA_AFTER = frozenset("area region metro suburbs valley".split())
+"""Lower-case words after a name that make it a place ('the Dallas area')."""
+INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or numbered", "a place within a capitalised name",
+                       "an employer's name")
 """Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
 
 
@@ -45,6 +55,11 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]]) -
         return False
     if word in PLACE_POSITION_BEFORE or (word == "to" and two and two.group(1).lower() in MOTION_WORDS):
         return True
+    if two and (word in ("called", "named") and two.group(1).lower() in PLACE_NOUNS
+                or word == "by" and two.group(1).lower() in NEAR_BY):
+        return True
+    if re.match(r"(?:[ \t]+(?:is|was|'s|’s)[ \t]+where\b|[ \t]+(?:" + "|".join(AREA_AFTER) + r")\b)", text[d.end:d.end + 12]):
+        return True  # 'Virginia is where I met my wife', 'the Dallas area'
     if d.entity_type == "PERSON" and (word in PERSON_NOT_AFTER and not (two and two.group(1).lower() in AT_SOMEONE)
                                       or word == "as" and two and two.group(1).lower() == "far"):
         return True
@@ -60,19 +75,24 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]]) -
     return False
 
 
-def _person_cue(text: str, d: Detection, gaz: Gazetteers) -> bool:
-    if d.reason.startswith(PERSON_REASONS):
+def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = True) -> bool:
+    """Whether this mention reads as a person's; with name_lists False, being on a name list is no cue."""
+    if d.reason.startswith(PERSON_REASONS) and (name_lists or not d.reason.startswith(NAME_LIST_REASONS)):
         return True
     window = text[max(0, d.start - 40):d.start]
     two = TWO_WORDS_BEFORE.search(window)
     before = WORD_BEFORE.search(window)
     word = before.group(1).lower().rstrip(".") if before else ""
+    if word in ("called", "named") and two and two.group(1).lower() in PLACE_NOUNS:
+        return False  # 'a town called Glendive'
     if word in TITLES or (word in KIN_NOUNS and two is not None) or word in ("called", "named", "with", "and"):
         return True
     after = WORD_AFTER.match(text, d.end)
     following = after.group(1).lower() if after else ""
-    if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS:
-        return True
+    if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS \
+            or re.match(r"[ \t]+and[ \t]+(?:I|me|my)\b", text[d.end:d.end + 10]):
+        return True  # 'Virginia said', 'Virginia and I'
+
     key = surface_key(d.text)
     words = key.split()
     if not words or key in gaz.places:
@@ -85,6 +105,7 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
     """Detections with every mention of a person- or organisation-labelled name relabelled a place when some
     mention stands in a place position and none has a person's cue."""
     locations = [(d.start, d.end) for d in detections if d.entity_type in ("LOCATION", "ADDRESS")]
+    place_keys = {surface_key(d.text) for d in detections if d.entity_type == "LOCATION"}
     # Mentions are taken together when they share a surface or an identity group ('Cerys', 'Cerys Bevan').
     owner: dict[str, str] = {}
     by_key: dict[str, list[int]] = {}
@@ -104,14 +125,27 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
             continue  # 'Brenzett Haulage', 'Hollings Foods': a business named by its trade, though 'at Brenzett
         if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
             continue
-        if any(_person_cue(text, m, gaz) for m in mentions):
+        well_known = _well_known_place(keys, gaz, place_keys)
+        if any(_person_cue(text, m, gaz, name_lists=not well_known) for m in mentions):
             continue
-        if any(_place_position(text, m, locations) for m in mentions):
+        if well_known or any(_place_position(text, m, locations) for m in mentions):
             relabel.update(indexes)
     if not relabel:
         return detections
     return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
             for i, d in enumerate(detections)]
+
+
+def _well_known_place(keys: set[str], gaz: Gazetteers, place_keys: set[str]) -> bool:
+    """A name that is a country or first-level region ('Georgia', 'Virginia'), or, where the talk names other
+    places, a city of 100,000+ or a place no first name shares ('Houston', 'Kearney'): a place unless a
+    mention reads as a person's."""
+    if not all(k in gaz.places for k in keys):
+        return False
+    if any(k in gaz.regions for k in keys):
+        return True
+    talks_of_places = bool(place_keys - keys)
+    return talks_of_places and all(k in gaz.large_places or k not in gaz.first_names for k in keys)
 
 
 NICKNAME_WORDS = frozenset("big little old young wee lil baby uncle auntie aunty nana nan grandma grandad".split())

@@ -138,29 +138,10 @@ def _after_our(v: TokenView) -> Iterator[Found]:
 
 
 def _workplace(v: TokenView) -> Iterator[Found]:
-    """Capitalised words after 'I work for', 'she worked at', 'a job with': an employer, even one named with
-    English words ('General Motors', 'American Airlines'), unless a national body on the allow list."""
-    for i in range(2, len(v.tokens)):
-        before = v.lower(i - 1)
-        if before == "the":
-            before, back = v.lower(i - 2), 3
-        else:
-            back = 2
-        if before not in ("at", "for", "with", "by") or v.lower(i - back) not in WORK_VERBS or v.initial(i) \
-                or before == "with" and v.lower(i - back) not in ("job", "jobs", "contract", "placement", "employed"):
-            continue  # 'I work with Dorota' is a colleague; 'a job with Boeing' an employer
-        last = i
-        while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
-                and not v.initial(last + 1):
-            last += 1
-        span = range(i, last + 1)
-        if v.lower(i) in v.gaz.first_names and v.lower(last) not in INSTITUTION_HEADS and last - i < 3:
-            continue  # 'worked for Sarah Jones': a person
-        generic = GENERIC_CAPITALISED | SERVICE_WORDS | INSTITUTION_HEADS
-        if not is_capitalised(v.word(i)) or not is_word(v.word(i)) or all(v.allowed(k) for k in span) \
-                or all(v.lower(k) in generic or v.group_word(k) for k in span):
-            continue  # 'the NHS', 'the Council', 'Social Services': no one's employer in particular
-        yield v.span(i, last, "ORGANIZATION", 0.55, f"capitalised words where an employer stands, after '{v.word(i - 1)}'")
+    from interviewer.anonymise.employers import find_employers
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    return find_employers(v, is_lower_case_text(v.text))
 
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:

@@ -1,0 +1,92 @@
+"""Provides the employer rule: a name where an employer stands ('a job with Dell', 'retired from Chevron', 'twelve
+years at Harrods', 'he was with Boeing for years') is an organisation, in cased and lower-case transcripts."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_VERBS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
+
+JOB_NOUNS = frozenset("job jobs contract contracts placement apprenticeship internship position post role".split())
+"""Nouns after which 'with' or 'at' names who employs ('a job with Dell'), not a colleague ('I work with Dorota')."""
+SPAN_WORDS = frozenset("years months weeks decades".split())
+"""'thirty-one years at/with Bell Helicopter'."""
+LEFT_FROM = frozenset("retired resigned sacked fired redundant".split())
+BY_EMPLOYER = frozenset("employed hired recruited taken".split())
+STRONG = "an employer's name"
+"""Reason prefix of spans found after a cue only an employer fits: they outrank a first name's reading."""
+
+
+def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
+    """The cue before token i that makes it an employer's name, and whether the cue is strong enough to outweigh
+    a first name ('a job with Dell', but 'I work for Sarah'); None where no employer stands."""
+    back = 2 if v.lower(i - 1) == "the" else 1
+    prep, verb, third = v.lower(i - back), v.lower(i - back - 1), v.lower(i - back - 2)
+    if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS):
+        return f"{verb} at", True
+    if prep == "with" and verb in JOB_NOUNS:
+        return f"{verb} with", True
+    if prep == "from" and verb in LEFT_FROM or prep in ("from", "by") and verb == "off" and third in ("laid", "let"):
+        return f"{verb} {prep}", True
+    if prep == "by" and verb in BY_EMPLOYER:
+        return f"{verb} by", True
+    if prep in ("for", "by") and verb in WORK_VERBS:
+        return f"{verb} {prep}", False
+    if prep == "with" and (verb in SPAN_WORDS or verb in ("was", "been", "is") and v.lower(_last(v, i) + 1) == "for"):
+        return f"{verb} with", False  # 'years with', 'he was with Boeing for twenty years' (not 'was with Sarah')
+    return None
+
+
+def _last(v: TokenView, i: int) -> int:
+    last = i
+    while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
+            and not v.initial(last + 1):
+        last += 1
+    return last
+
+
+def _lower_case_last(v: TokenView, i: int) -> int | None:
+    """The last word of a lower-case employer's name starting at i: words no English word list holds, a word on
+    a name or place list ('dell', 'halliburton'), then any institution heads ('limerick youth service')."""
+    def name_word(k: int) -> bool:
+        lower = v.lower(k)
+        return is_word(v.word(k)) and len(lower) >= 3 and not v.allowed(k) and not v.group_word(k) and (
+            not v.common(k) or lower in v.gaz.first_names or lower in v.gaz.surnames or lower in v.gaz.places)
+    if not name_word(i) or v.common(i) and v.lower(i) in GENERIC_CAPITALISED | SERVICE_WORDS:
+        return None
+    last = i
+    while last + 1 < len(v.tokens) and last - i < 3 and (v.lower(last + 1) in INSTITUTION_HEADS
+                                                          or is_word(v.word(last + 1)) and not v.common(last + 1)):
+        last += 1
+    return last
+
+
+def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    generic = GENERIC_CAPITALISED | SERVICE_WORDS | INSTITUTION_HEADS
+    for i in range(2, len(v.tokens)):
+        if v.initial(i) or not is_word(v.word(i)):
+            continue
+        cue = employer_cue(v, i)
+        if cue is None:
+            continue
+        said, strong = cue
+        if lower_case_text and v.word(i).islower():
+            if not strong:
+                continue
+            last = _lower_case_last(v, i)
+            if last is not None:
+                yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', in lower case")
+            continue
+        if not is_capitalised(v.word(i)):
+            continue
+        last = _last(v, i)
+        span = range(i, last + 1)
+        if all(v.allowed(k) for k in span) or all(v.lower(k) in generic or v.group_word(k) for k in span):
+            continue  # 'the NHS', 'the Council', 'Social Services': no one's employer in particular
+        if v.lower(i) in v.gaz.first_names and v.lower(last) not in INSTITUTION_HEADS \
+                and (v.lower(last) in v.gaz.surnames if last > i else not strong):
+            continue  # 'worked for Sarah Jones', 'I work for Sarah': a person
+        reason = f"{STRONG} after '{said}'" if strong else f"capitalised words where an employer stands, after '{said}'"
+        yield v.span(i, last, "ORGANIZATION", 0.55, reason)
