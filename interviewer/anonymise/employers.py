@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
@@ -60,6 +62,11 @@ def _lower_case_last(v: TokenView, i: int) -> int | None:
     while last + 1 < len(v.tokens) and last - i < 3 and (v.lower(last + 1) in INSTITUTION_HEADS
                                                           or is_word(v.word(last + 1)) and not v.common(last + 1)):
         last += 1
+    for k in range(last + 1, min(len(v.tokens), last + 3)):
+        if not is_word(v.word(k)) or v.lower(k) in STOP_WORDS:
+            break
+        if v.lower(k) in INSTITUTION_HEADS:
+            return k  # 'limerick youth service'
     return last
 
 
@@ -73,10 +80,8 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             continue
         said, strong = cue
         if lower_case_text and v.word(i).islower():
-            if not strong:
-                continue
             last = _lower_case_last(v, i)
-            if last is not None:
+            if last is not None and (strong or v.lower(last) in INSTITUTION_HEADS):
                 yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', in lower case")
             continue
         if not is_capitalised(v.word(i)):

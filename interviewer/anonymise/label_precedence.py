@@ -19,7 +19,7 @@ from interviewer.anonymise.words import INSTITUTION_HEADS
 Detection = Any
 """An anonymiser Detection (not imported: the anonymiser imports this module)."""
 
-WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t]+$")
 TWO_WORDS_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+([A-Za-z][\w'’-]*)[ \t]+$")
 WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 LIST_JOIN_BEFORE = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")
@@ -41,6 +41,11 @@ NEAR_BY = frozenset("out down up over round around somewhere right".split())
 """Words before 'by' that make it mean 'near' ('out by Kearney')."""
 AREA_AFTER = frozenset("area region metro suburbs valley".split())
 """Lower-case words after a name that make it a place ('the Dallas area')."""
+PLACE_NAME_FIRST = frozenset("fort mount mt lake camp cape port county co glen loch lough isle".split())
+PLACE_NAME_LAST = frozenset("""bay lake springs falls beach heights valley island islands isle coast river creek mountains
+peninsula county canyon harbor harbour street road avenue lane boulevard blvd terrace crescent""".split())
+"""First and last words that shape a name of two or more words as a place's ('Fort Hood', 'Tampa Bay', 'County
+Mayo', 'Catherine Street'), whatever rule found it."""
 INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or numbered", "a place within a capitalised name",
                        "an employer's name")
 """Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
@@ -90,8 +95,8 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
     after = WORD_AFTER.match(text, d.end)
     following = after.group(1).lower() if after else ""
     if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS \
-            or re.match(r"[ \t]+and[ \t]+(?:I|me|my)\b", text[d.end:d.end + 10]):
-        return True  # 'Virginia said', 'Virginia and I'
+            or re.match(r"(?:[ \t]+and[ \t]+(?:I|me|my)\b|,?[ \t]+who\b)", text[d.end:d.end + 10]):
+        return True  # 'Virginia said', 'Virginia and I', 'Ferguson, who was our director'
 
     key = surface_key(d.text)
     words = key.split()
@@ -119,6 +124,9 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
     for indexes in by_key.values():
         mentions = [detections[i] for i in indexes]
         keys = {surface_key(m.text) for m in mentions}
+        if any(_shaped_like_a_place(k) for k in keys) and not any(_titled(text, m) for m in mentions):
+            relabel.update(indexes)
+            continue
         if not all(keys) or any(len(k.split()) > 3 or any(w in INSTITUTION_HEADS for w in k.split()) for k in keys):
             continue
         if any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
@@ -134,6 +142,17 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         return detections
     return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
             for i, d in enumerate(detections)]
+
+
+def _shaped_like_a_place(key: str) -> bool:
+    words = key.split()
+    return len(words) in (2, 3) and (words[0] in PLACE_NAME_FIRST or words[-1] in PLACE_NAME_LAST) \
+        and not any(w in INSTITUTION_HEADS and w not in PLACE_NAME_LAST for w in words)
+
+
+def _titled(text: str, d: Detection) -> bool:
+    before = WORD_BEFORE.search(text[max(0, d.start - 20):d.start])
+    return bool(before) and before.group(1).lower().rstrip(".") in TITLES
 
 
 def _well_known_place(keys: set[str], gaz: Gazetteers, place_keys: set[str]) -> bool:
