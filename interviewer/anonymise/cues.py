@@ -50,3 +50,5 @@ GENERIC_CAPITALISED = frozenset("""internet web bible koran quran queen king arm
 world earth moon sun pill coil jab vaccine lottery pandemic news media press tube underground met ministry home office
 parliament commons lords cabinet treasury state crown court courts bank""".split())
 """Words often capitalised after 'the' that name no local place ('the Internet', 'the Police', 'the Home Office')."""
+NEAR_BY = frozenset("out down up over round around somewhere right".split())
+"""Words before 'by' that make it mean 'near' ('out by Kearney')."""

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    KIN_NOUNS, MOTION_WORDS, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES,
+    KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.propagation import is_lower_case_text, surface_key
@@ -37,8 +37,6 @@ NAME_LIST_REASONS = ("first name", "lower-case first name")
 PLACE_NOUNS = frozenset("""town city village place suburb hamlet neighborhood neighbourhood area estate county state
 island street road avenue lane""".split())
 """Nouns before 'called' or 'named' that make the name a place ('a little town called Glendive')."""
-NEAR_BY = frozenset("out down up over round around somewhere right".split())
-"""Words before 'by' that make it mean 'near' ('out by Kearney')."""
 AREA_AFTER = frozenset("area region metro suburbs valley".split())
 """Lower-case words after a name that make it a place ('the Dallas area')."""
 PLACE_NAME_FIRST = frozenset("fort mount mt lake camp cape port county co glen loch lough isle".split())
@@ -90,8 +88,11 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
     word = before.group(1).lower().rstrip(".") if before else ""
     if word in ("called", "named") and two and two.group(1).lower() in PLACE_NOUNS:
         return False  # 'a town called Glendive'
-    if word in TITLES or (word in KIN_NOUNS and two is not None) or word in ("called", "named", "with", "and"):
+    if word in TITLES or (word in KIN_NOUNS and two is not None) or word in ("called", "named", "with"):
         return True
+    if word == "and" and two is not None and two.group(1)[:1].isupper() and two.group(1) != "I" \
+            and two.group(1).lower() not in gaz.places:
+        return True  # 'Tom and Denver' (not 'too humid for us, and Denver', 'Omaha and Denver')
     after = WORD_AFTER.match(text, d.end)
     following = after.group(1).lower() if after else ""
     if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS \

@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
+    GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, NEAR_BY, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
     SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
@@ -59,6 +59,9 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
         return True  # 'County Kerry', 'Co. Mayo'
     if v.lower(last + 1) in PLACE_KIND_AFTER and is_capitalised(v.word(last + 1)):
         return True
+    if v.lower(last + 1) in ("is", "was", "'s", "’s") and v.lower(last + 2) == "where" or v.lower(last + 1) == "area" \
+            or before == "by" and v.lower(first - 2) in NEAR_BY:
+        return True  # 'Savannah is where I met him', 'the Tulsa area', 'out by Kearney'
     if v.word(last + 1) == "," and _region_at(v, last + 2):
         return True
     if v.lower(first) in v.gaz.places and _after_a_place_and(v, first):

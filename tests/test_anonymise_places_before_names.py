@@ -1,0 +1,104 @@
+"""Places before names where the talk is of places, place-shaped names, and employers where an employer stands
+(issue 12: US, Australian, Irish and Scottish talk; sentences written for these tests, not taken from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def labels(anonymiser, text):
+    return [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def label_of(anonymiser, text, name):
+    found = [d.entity_type for d in anonymiser.detect(text) if d.text == name]
+    assert found, f"{name!r} not redacted in {text!r}"
+    return found[0]
+
+
+def test_a_state_that_is_also_a_first_name_is_a_place_without_a_person_cue(anonymiser):
+    assert label_of(anonymiser, "B: Georgia's gorgeous in October, you'd love it.", "Georgia") == "LOCATION"
+
+
+def test_a_state_named_as_a_person_stays_a_person(anonymiser):
+    assert label_of(anonymiser, "My granddaughter Carolina is starting school.", "Carolina") == "PERSON"
+    assert label_of(anonymiser, "Virginia and I got married in the church.", "Virginia") == "PERSON"
+
+
+def test_a_big_city_named_like_a_person_is_a_place_when_other_places_are_named(anonymiser):
+    text = "A: I grew up in Omaha. Houston was too humid for us, and Denver's too pricey."
+    assert label_of(anonymiser, text, "Houston") == "LOCATION"
+    assert label_of(anonymiser, text, "Denver") == "LOCATION"
+
+
+def test_a_big_city_name_with_a_person_cue_stays_a_person(anonymiser):
+    text = "We live in Leeds now. Austin said he'd come round, and Charlotte rang on Sunday."
+    assert label_of(anonymiser, text, "Austin") == "PERSON"
+    assert label_of(anonymiser, text, "Charlotte") == "PERSON"
+
+
+def test_a_place_named_like_a_surname_followed_by_who_is_a_person(anonymiser):
+    text = "We drove over from Lincoln. Kearney, who ran the farm then, met us at the gate."
+    assert label_of(anonymiser, text, "Kearney") == "PERSON"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We lived out west for years, in a little village called Ardmore.", "Ardmore"),
+    ("We live in Lincoln now. My dad's place is out by Kearney.", "Kearney"),
+    ("Savannah is where I met my husband.", "Savannah"),
+    ("The Tulsa area has plenty of work.", "Tulsa"),
+])
+def test_place_contexts_make_a_place(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He was posted to Fort Bragg after basic training.", "Fort Bragg"),
+    ("We used to camp up at Lake Wendouree most summers.", "Lake Wendouree"),
+    ("My cousin's over in the Moreton Bay area.", "Moreton Bay"),
+    ("I'm from Ennis, County Clare, originally.", "County Clare"),
+    ("i was drinking in a pub on margaret street every night", "margaret street"),
+])
+def test_names_shaped_like_places_are_places(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She got a job with Dell straight out of college.", "Dell"),
+    ("My husband retired from Chevron a few years back.", "Chevron"),
+    ("I did nine years at Alcoa before the kids.", "Alcoa"),
+    ("He was with Boeing for twenty-two years.", "Boeing"),
+    ("Twenty years with Caterpillar Tractor, then they closed the plant.", "Caterpillar Tractor"),
+    ("she got a job with dell straight out of college", "dell"),
+    ("he got laid off from halliburton in the downturn", "halliburton"),
+])
+def test_a_name_where_an_employer_stands_is_an_organisation(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I work for Sarah three mornings a week, cleaning.", "Sarah"),
+    ("I worked for Sarah Jones for a while.", "Sarah Jones"),
+    ("I was with Sarah for ten years before we split.", "Sarah"),
+])
+def test_a_person_after_a_weak_employer_cue_stays_a_person(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "PERSON"
+
+
+def test_group_words_discourse_words_and_seasons_are_not_redacted(anonymiser):
+    text = ("A: Huh. So where do you live?\nB: Oh, Wichita. Lot of Kansans are like me, and the Mexicans out here "
+            "work hard.\nA: And the winters?\nB: Well, last Fall was mild. Spring's the worst, tornadoes.")
+    found = {d.text for d in anonymiser.detect(text)}
+    assert found == {"Wichita"}
+
+
+def test_a_name_joined_to_a_person_by_and_stays_a_person_but_joined_to_a_place_is_a_place(anonymiser):
+    assert label_of(anonymiser, "We moved to Omaha. Tomasz and Denver came to visit.", "Denver") == "PERSON"
+    assert label_of(anonymiser, "We moved to Omaha. Omaha and Denver are both nice.", "Denver") == "LOCATION"
