@@ -11,8 +11,9 @@ from interviewer.anonymise.cues import WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms
 
-SPELLED_UPPER = re.compile(r"(?<![\w.'’-])[A-Z](?:\.?[ \t][A-Z]){1,5}\.?(?![\w'’-])")
-SPELLED_LOWER = re.compile(r"(?<![\w.'’-])[a-z](?:\.?[ \t][a-z]){1,5}\.?(?![\w'’-])")
+SPELLED_UPPER = re.compile(r"(?<![\w.'’-])[A-Z](?:\.?[ \t](?:(?:and|&)[ \t])?[A-Z]){1,5}\.?(?![\w'’-])")
+SPELLED_LOWER = re.compile(r"(?<![\w.'’-])[a-z](?:\.?[ \t](?:(?:and|&)[ \t])?[a-z]){1,5}\.?(?![\w'’-])")
+"""Letters said one by one, perhaps joined by 'and' ('A T and T', 'p and g')."""
 WORKPLACE_BEFORE = re.compile(r"\b(?:(?:" + "|".join(sorted(WORK_VERBS)) + r")\s+(?:at|for|with|by)|"
                               r"(?:at|for|joined|from)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 """'worked at', 'a job with', 'joined', 'for': what follows is where someone works."""
@@ -29,8 +30,8 @@ def spelled_acronyms(text: str) -> Iterator[tuple[re.Match, str]]:
     when at least two are not 'a' or 'i' (which are words)."""
     for pattern in (SPELLED_UPPER, SPELLED_LOWER):
         for match in pattern.finditer(text):
-            letters = re.sub(r"[^A-Za-z]", "", match.group())
-            plain = sum(ch.lower() not in "ai" for ch in letters)
+            letters = re.sub(r"[^A-Za-z&]", "", re.sub(r"\band\b", "&", match.group()))
+            plain = sum(ch.lower() not in "ai&" for ch in letters)
             if plain == 0 or (pattern is SPELLED_LOWER and plain < 2):
                 continue
             yield match, letters.upper()

@@ -95,3 +95,36 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             continue  # 'worked for Sarah Jones', 'I work for Sarah': a person
         reason = f"{STRONG} after '{said}'" if strong else f"capitalised words where an employer stands, after '{said}'"
         yield v.span(i, last, "ORGANIZATION", 0.55, reason)
+
+
+def _place_starts(v: TokenView, k: int) -> bool:
+    lower = v.lower(k)
+    return lower in v.gaz.places or f"{lower} {v.lower(k + 1)}" in v.gaz.places
+
+
+def find_venues_in_places(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    """'I'm at Magna in Aurora', 'mum works nights at bunnings in carrum downs': a name after 'at' that is no
+    place, person or English word, with a known place after 'in', is somewhere in that place: an organisation."""
+    for i in range(1, len(v.tokens)):
+        first = i + 1 if v.lower(i) == "the" else i
+        if v.lower(i - 1) != "at" or first >= len(v.tokens) or v.initial(first):
+            continue
+        last = first
+        while last < len(v.tokens) and last - first < 3 and _venue_word(v, last, lower_case_text):
+            last += 1
+        if last == first or v.lower(last) != "in" \
+                or not (_place_starts(v, last + 1) or _venue_word(v, last + 1, lower_case_text)):
+            continue
+        known_place = v.lower(first) in v.gaz.places and v.lower(first) not in v.gaz.world_places
+        if known_place or v.lower(first) in v.gaz.first_names:
+            continue  # 'at Harpurhey in Manchester', 'at Sarah's in Leeds'
+        yield v.span(first, last - 1, "ORGANIZATION", 0.5, f"{STRONG} after 'at', somewhere in '{v.word(last + 1)}'")
+
+
+def _venue_word(v: TokenView, k: int, lower_case_text: bool) -> bool:
+    w = v.word(k)
+    if not is_word(w) or len(w) < 3 or v.allowed(k) or v.group_word(k):
+        return False
+    if lower_case_text and w.islower():
+        return not v.common(k) and w not in STOP_WORDS
+    return is_capitalised(w) and not v.common(k)

@@ -24,6 +24,8 @@ garage carpets salon studio foundry mill logistics roofing engineering transport
 company corporation institute llc gazette herald chronicle advertiser courier observer""".split())
     | LEGAL_HEADS,
 }
+NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall".split())
+"""Heads of places often named with a first name that is also a word ('grace community church')."""
 GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
 social youth parents parent carers carer mums dads women's men's women men children's kids family families peer self help
 drop walk walking running book art arts music craft knit lunch breakfast coffee toddler baby bereavement recovery sixth
@@ -143,6 +145,9 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         if not modifiers:
             continue
         proper = [k for k in modifiers if _proper_modifier(v, k, head)]
+        if not proper and head in NAMED_FOR_PEOPLE and v.lower(first) in v.gaz.first_names \
+                and v.lower(first) not in v.gaz.places and v.lower(first) not in GENERIC_MODIFIERS:
+            proper = [first]  # 'grace community church', 'joy fellowship hall': a first name that is also a word
         if not proper and head not in ("general", "royal"):
             # 'quay road surgery', 'hamlet court pharmacy': named after its street, though every word is English
             proper = [k for k in modifiers[:-1] if v.lower(k + 1) in STREET_HEADS | WEAK_STREET_HEADS and k + 1 in modifiers
@@ -235,3 +240,18 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
             yield v.span(start, i, "ADDRESS", 0.6, f"lower-case street name before '{v.word(i)}' with a house number")
         else:
             yield v.span(first, i, "LOCATION", 0.55, f"lower-case street name before '{v.word(i)}'")
+
+
+PLACE_PREFIXES = frozenset("fort mount mt lake camp cape port".split())
+"""Words that open a place's name ('fort campbell', 'lake tahoe', 'mount isa')."""
+
+
+def find_lower_case_prefixed_places(v: TokenView) -> Iterator[Found]:
+    """'stationed at fort campbell', 'up at lake tahoe' in lower case: a place word, then a name-list word or a word
+    in no word list."""
+    for i in range(len(v.tokens) - 1):
+        if v.lower(i) not in PLACE_PREFIXES or not _lower_word(v, i) or not _plain_word(v, i + 1):
+            continue
+        lower = v.lower(i + 1)
+        if _unknown(v, i + 1) or lower in v.gaz.first_names or lower in v.gaz.surnames or lower in v.gaz.places:
+            yield v.span(i, i + 1, "LOCATION", 0.55, f"lower-case place name after '{v.word(i)}'")

@@ -14,7 +14,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
-    find_lower_case_institutions, find_lower_case_people, find_lower_case_streets,
+    find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
 from interviewer.anonymise.places import (
     find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
@@ -47,7 +47,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     found: list[Found] = []
     for finder in (_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
                    find_named_venues, _after_our, _workplace, find_lower_case_people, find_lower_case_institutions,
-                   find_lower_case_streets):
+                   find_lower_case_streets, find_lower_case_prefixed_places):
         found.extend(finder(view))
     return found
 
@@ -101,7 +101,8 @@ def _first_names(v: TokenView) -> Iterator[Found]:
             elif token.is_stop and lower not in ("will", "may"):
                 continue  # "So Leeds was fine": a sentence opening with a little word that is also a name
             elif v.namelike(i + 1) or v.lower(i + 1) in STRONG_SPEECH_VERBS or v.word(i + 1) in (",", "'s", "’s") \
-                    or (v.lower(i + 1) in ("in", "from", "at", "on") and v.lower(i + 2) in ("our", "my", "the")):
+                    or (v.lower(i + 1) in ("in", "from", "at", "on") and v.lower(i + 2) in ("our", "my", "the")) \
+                    or (v.lower(i + 1) == "and" and v.word(i + 2) in ("I", "me")):
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.6, "first name opening a sentence, followed by a name cue")
         elif w.islower() and len(w) >= 3:
             if not common and lower not in FILLERS and not token.is_stop:
@@ -138,10 +139,12 @@ def _after_our(v: TokenView) -> Iterator[Found]:
 
 
 def _workplace(v: TokenView) -> Iterator[Found]:
-    from interviewer.anonymise.employers import find_employers
+    from interviewer.anonymise.employers import find_employers, find_venues_in_places
     from interviewer.anonymise.propagation import is_lower_case_text
 
-    return find_employers(v, is_lower_case_text(v.text))
+    lower_case_text = is_lower_case_text(v.text)
+    yield from find_employers(v, lower_case_text)
+    yield from find_venues_in_places(v, lower_case_text)
 
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:

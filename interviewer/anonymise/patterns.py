@@ -153,7 +153,11 @@ FRONTED_AGE = re.compile(
     rf"(?:^[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|[.!?]\s+|\b(?:and|but|so|well)\s+)({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
     rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b", I | re.M)
 """An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was'."""
-ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?({NUM})(?:,?\s+(?:now|next month|this year))?[.!]", I | re.M)
+ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?(?:(?:oh|um|erm|uh|well|so|yeah|i'm|i am|she's|he's|about|nearly|"
+                        rf"almost|just|turned)[,\s]+){{0,3}}({NUM})(?:,?\s+(?:now|next month|this year|(?:in|last|next) [a-z]+))?"
+                        rf"\s*(?:[.!,]|$)", I | re.M)
+"""A turn that answers with an age, perhaps after a filler and with a time after it ('Eleven.', 'sixty-three in june',
+'oh about fourteen'), in cased or lower-case, unpunctuated text."""
 
 
 def _plausible_age(value: str, spoken_needs_ten: bool = True) -> bool:
@@ -221,13 +225,14 @@ ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                  "twentieth", "thirtieth"]
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
-YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and (?:{NUMBER_WORD}))?)"
-"""A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine'."""
+YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
+"""A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
+'two thousand ten'."""
 HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
 DATES = [
     (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
-    (re.compile(rf"\b{MONTH},?\s+{YEAR}\b"), "month and year"),
+    (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
     (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
 ]

@@ -1,0 +1,67 @@
+"""Lower-case and spoken forms from interviews outside the UK (issue 12): spoken years in dates, acronyms said as
+letters with 'and', place names opened by 'fort'/'lake', churches named with a first name, ages given as an answer
+without punctuation, a sentence-opening first name before 'and I', venues 'at X in PLACE'."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def found(anonymiser, text):
+    return {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("said", ["april of two thousand twelve", "April, two thousand and twelve",
+                                  "october of nineteen ninety-one"])
+def test_a_month_with_a_spoken_year_is_a_date(anonymiser, said):
+    assert (said, "DATE") in found(anonymiser, f"we moved up there in {said} and never looked back")
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("my uncle worked for a t and t for thirty years out in the valley", "a t and t"),
+    ("He's worked for P and G since he left college.", "P and G"),
+])
+def test_letters_joined_by_and_where_an_employer_stands_are_an_organisation(anonymiser, text, acronym):
+    assert (acronym, "ORGANIZATION") in found(anonymiser, text)
+
+
+def test_an_allowed_body_said_with_and_is_kept(anonymiser):
+    assert not any(t == "a and e" for t, _ in found(anonymiser, "we ended up in a and e at two in the morning"))
+
+
+@pytest.mark.parametrize("place", ["fort bragg", "lake wendouree", "camp pendleton"])
+def test_a_lower_case_place_opened_by_a_place_word_is_a_place(anonymiser, place):
+    assert (place, "LOCATION") in found(anonymiser, f"he was out at {place} for a couple of years and then came home")
+
+
+def test_an_ordinary_port_or_camp_is_no_place(anonymiser):
+    assert found(anonymiser, "we went down to the port and then up to the camp site for the night") == set()
+
+
+def test_a_lower_case_church_named_with_a_first_name_is_an_organisation(anonymiser):
+    text = "on sundays we go to faith community church over on the east side and the pastor is lovely"
+    assert ("faith community church", "ORGANIZATION") in found(anonymiser, text)
+
+
+def test_a_lower_case_group_named_with_a_surname_word_is_not_an_organisation(anonymiser):
+    assert found(anonymiser, "she runs the young carers group on a monday after school for the kids") == set()
+
+
+def test_an_unpunctuated_answer_to_an_age_question_is_an_age(anonymiser):
+    text = "I: how old are you now if you don't mind me asking\nP: seventy-one in august\nI: and your husband\n"
+    assert ("seventy-one", "AGE") in found(anonymiser, text)
+
+
+def test_a_first_name_that_is_a_word_opening_a_sentence_before_and_i_is_a_person(anonymiser):
+    assert ("Frank", "PERSON") in found(anonymiser, "P: Frank and I drove down together that Sunday.")
+
+
+def test_an_unknown_name_after_at_with_a_place_after_in_is_an_organisation(anonymiser):
+    assert ("Sobeys", "ORGANIZATION") in found(anonymiser, "These days I'm at Sobeys in Halifax, stocking shelves.")
