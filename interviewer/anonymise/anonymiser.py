@@ -4,6 +4,7 @@ reviewer, Suggestions: possible identifiers it did not redact."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -214,12 +215,18 @@ def _split_bridging_ner(text: str, candidates: list[Candidate]) -> list[Candidat
     """An NER span that bridges two rule-found spans ('Eircode is D02 X285', 'Parkfield Foundry on Cable Street')
     would merge them under one type; it is cut into its parts outside the rule-found spans, each kept only
     when it holds a capitalised word."""
-    rules = [c for c in candidates if c.priority >= 2]
+    rules = sorted((c for c in candidates if c.priority >= 2), key=lambda r: r.start)
+    starts = [r.start for r in rules]
+    longest = max((r.end - r.start for r in rules), default=0)
     kept = []
     for c in candidates:
-        inside = sorted((r for r in rules if r.start < c.end and c.start < r.end), key=lambda r: r.start)
+        if c.priority >= 2:
+            kept.append(c)
+            continue
+        near = rules[bisect.bisect_left(starts, c.start - longest):bisect.bisect_left(starts, c.end)]
+        inside = [r for r in near if r.start < c.end and c.start < r.end]
         gaps = [text[a.end:b.start] for a, b in zip(inside, inside[1:])]
-        if c.priority >= 2 or len(inside) < 2 or not any(CLAUSE_WORD.search(gap) for gap in gaps):
+        if len(inside) < 2 or not any(CLAUSE_WORD.search(gap) for gap in gaps):
             kept.append(c)
             continue
         cursor = c.start

@@ -17,6 +17,8 @@ SPAN_WORDS = frozenset("years months weeks decades".split())
 """'thirty-one years at/with Bell Helicopter'."""
 LEFT_FROM = frozenset("retired resigned sacked fired redundant".split())
 BY_EMPLOYER = frozenset("employed hired recruited taken".split())
+CUE_WORDS = frozenset("at with from by for the".split())
+"""The word before an employer's name is one of these (a cheap first test)."""
 STRONG = "an employer's name"
 """Reason prefix of spans found after a cue only an employer fits: they outrank a first name's reading."""
 
@@ -73,7 +75,7 @@ def _lower_case_last(v: TokenView, i: int) -> int | None:
 def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     generic = GENERIC_CAPITALISED | SERVICE_WORDS | INSTITUTION_HEADS
     for i in range(2, len(v.tokens)):
-        if v.initial(i) or not is_word(v.word(i)):
+        if v.lower(i - 1) not in CUE_WORDS or v.initial(i) or not is_word(v.word(i)):
             continue
         cue = employer_cue(v, i)
         if cue is None:
@@ -106,8 +108,10 @@ def find_venues_in_places(v: TokenView, lower_case_text: bool) -> Iterator[Found
     """'I'm at Magna in Aurora', 'mum works nights at bunnings in carrum downs': a name after 'at' that is no
     place, person or English word, with a known place after 'in', is somewhere in that place: an organisation."""
     for i in range(1, len(v.tokens)):
+        if v.lower(i - 1) != "at":
+            continue
         first = i + 1 if v.lower(i) == "the" else i
-        if v.lower(i - 1) != "at" or first >= len(v.tokens) or v.initial(first):
+        if first >= len(v.tokens) or v.initial(first):
             continue
         last = first
         while last < len(v.tokens) and last - first < 3 and _venue_word(v, last, lower_case_text):

@@ -3,6 +3,7 @@ surname alone, possessive, one letter off from speech recognition) are found too
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -93,7 +94,10 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                 variants[key] = replace(variants[key], group=variants[earlier].group, entity_type=variants[earlier].entity_type)
                 break
     single = {k: v for k, v in variants.items() if " " not in k}
-    fuzzy_pool = [k for k in single if len(k) >= 4 and not gaz.is_common(k)]
+    fuzzy_pool: dict[str, list[str]] = {}
+    for k in single:
+        if len(k) >= 4 and not gaz.is_common(k):
+            fuzzy_pool.setdefault(k[0], []).append(k)
     found: list[Candidate] = []
     for key, variant in variants.items():
         if " " in key:
@@ -106,12 +110,16 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                 found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, "another mention of a found name", 2.5, variant.group))
     lower_case_text = is_lower_case_text(text)
     for m in WORD.finditer(text):
-        word = POSSESSIVE.sub("", m.group())
+        word = m.group()
+        if "'" in word or "’" in word:
+            word = POSSESSIVE.sub("", word)
         lower = word.lower()
         if lower in allowed or len(lower) < 2:
             continue
         variant = single.get(lower)
         common = gaz.is_common(lower)
+        if variant is None and (common or len(lower) < 4):
+            continue  # most words: neither a found name nor one letter from one
         if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \
                 and not (lower_case_text and variant is not None and variant.entity_type == "PERSON"
                          and not DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -128,8 +136,8 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             found.append(Candidate(m.start(), m.start() + len(word), variant.entity_type, 0.7, reason, 2.5, variant.group))
             continue
         if len(lower) >= 4 and not common and (word[:1].isupper() or lower not in gaz.common_words):
-            for key in fuzzy_pool:
-                if key[0] == lower[0] and abs(len(key) - len(lower)) <= 1 and one_edit(key, lower):
+            for key in fuzzy_pool.get(lower[0], ()):
+                if abs(len(key) - len(lower)) <= 1 and one_edit(key, lower):
                     target = single[key]
                     found.append(Candidate(m.start(), m.start() + len(word), target.entity_type, 0.55,
                                            f"one letter from the found name '{key}'", 2.2, target.group))
@@ -137,9 +145,10 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
     return found
 
 
+@functools.lru_cache(maxsize=64)
 def is_lower_case_text(text: str) -> bool:
     """A transcript written (almost) all in lower case: under one word in fifty capitalised, 'I' and the first
-    word of a line (a speaker's label) aside."""
+    word of a line (a speaker's label) aside. Cached: every recognizer asks it of the same pieces."""
     words = [m.group() for m in WORD.finditer(text[:20000])
              if m.group() != "I" and text[max(0, m.start() - 1):m.start()] not in ("\n", "")]
     return len(words) >= 5 and sum(w[:1].isupper() for w in words) < max(1, len(words) / 50)

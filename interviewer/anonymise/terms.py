@@ -40,7 +40,7 @@ class TermIndex:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         keys = set(WORD_RUN.findall(text.lower()))
-        for token in text.split():
+        for token in set(text.split()):  # each distinct token once: a transcript repeats most of its words
             keys.add(word_key(token))
             keys.update(word_key(piece) for piece in PIECE_BREAKS.split(token))
         present = frozenset(term for key in keys & self._by_first.keys() for term in self._by_first[key])
