@@ -102,3 +102,20 @@ def test_group_words_discourse_words_and_seasons_are_not_redacted(anonymiser):
 def test_a_name_joined_to_a_person_by_and_stays_a_person_but_joined_to_a_place_is_a_place(anonymiser):
     assert label_of(anonymiser, "We moved to Omaha. Tomasz and Denver came to visit.", "Denver") == "PERSON"
     assert label_of(anonymiser, "We moved to Omaha. Omaha and Denver are both nice.", "Denver") == "LOCATION"
+
+
+@pytest.mark.parametrize("text", [
+    "B: I'm Puerto Rican, and a lot of South Africans live round here too.",
+    "A: The Swedes up here are stubborn, but the Iowans are friendly.",
+    "B: My wife's a New Zealander and I'm Sri Lankan.",
+])
+def test_two_word_and_irregular_demonyms_are_never_names(anonymiser, text):
+    assert labels(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Last year we went to the Ozarks for a week.", "Ozarks"),
+    ("We drove up to the Catskills every October.", "Catskills"),
+])
+def test_a_plural_name_after_to_the_or_in_the_is_a_place(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "LOCATION"

@@ -123,6 +123,9 @@ class Anonymiser:
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
         gaz = load_gazetteers()
+        # Group words go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto Rican').
+        candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
+                      or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, others, gaz)

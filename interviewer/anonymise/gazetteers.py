@@ -100,7 +100,7 @@ def default_allow_terms() -> tuple[str, ...]:
     return tuple(read_list(DATA_DIR / "allow.txt"))
 
 
-DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i", "ers", "er")
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i", "ers", "er", "es")
 
 
 def demonym_place(word: str, gaz: Gazetteers) -> str | None:
@@ -110,6 +110,8 @@ def demonym_place(word: str, gaz: Gazetteers) -> str | None:
     lower = word.lower().rstrip("'’")
     if lower in gaz.first_names or lower in gaz.surnames:
         return None  # 'Cameron', 'Francis', 'Moran': names first
+    if " " in lower:
+        return _two_word_demonym_place(lower, gaz)
     for suffix in DEMONYM_SUFFIXES:
         if not lower.endswith(suffix):
             continue
@@ -121,6 +123,31 @@ def demonym_place(word: str, gaz: Gazetteers) -> str | None:
             if place.startswith(stem) and len(place) - len(stem) <= slack and place != lower:
                 return place
     return None
+
+
+def _two_word_demonym_place(lower: str, gaz: Gazetteers) -> str | None:
+    """'puerto rican' -> 'puerto rico', 'south africans' -> 'south africa', 'new zealander' -> 'new zealand'."""
+    head, _, last = lower.rpartition(" ")
+    for suffix in DEMONYM_SUFFIXES:
+        stem = last[: -len(suffix)]
+        if not last.endswith(suffix) or len(stem) < 3:
+            continue
+        for place in _places_by_first_word().get(head, ()):
+            tail = place[len(head) + 1:]
+            if tail.startswith(stem) and len(tail) - len(stem) <= 3:
+                return place
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _places_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Two-word countries and regions by all but their last word ('puerto' -> ('puerto rico',))."""
+    index: dict[str, list[str]] = {}
+    for place in load_gazetteers().regions:
+        head, _, last = place.rpartition(" ")
+        if head and " " not in head and len(last) >= 4:
+            index.setdefault(head, []).append(place)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -49,7 +49,7 @@ INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or nu
 """Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
 
 
-def _place_position(text: str, d: Detection, locations: list[tuple[int, int]]) -> bool:
+def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], gaz: Gazetteers) -> bool:
     window = text[max(0, d.start - 40):d.start]
     two = TWO_WORDS_BEFORE.search(window)
     before = WORD_BEFORE.search(window)
@@ -58,6 +58,10 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]]) -
         return False
     if word in PLACE_POSITION_BEFORE or (word == "to" and two and two.group(1).lower() in MOTION_WORDS):
         return True
+    if d.entity_type == "PERSON" and word == "the" and two and two.group(1).lower() in PLACE_POSITION_BEFORE | {"to", "up"} \
+            and re.fullmatch(r"[A-Z][a-z]+[^s'’]s", d.text) \
+            and not any(d.text[:cut].lower() in gaz.surnames or d.text[:cut].lower() in gaz.first_names for cut in (-1, -2)):
+        return True  # 'went to the Ozarks', 'in the Rockies' (not 'to the Hendersons'): a range or region
     if two and (word in ("called", "named") and two.group(1).lower() in PLACE_NOUNS
                 or word == "by" and two.group(1).lower() in NEAR_BY):
         return True
@@ -137,7 +141,7 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         well_known = _well_known_place(keys, gaz, place_keys)
         if any(_person_cue(text, m, gaz, name_lists=not well_known) for m in mentions):
             continue
-        if well_known or any(_place_position(text, m, locations) for m in mentions):
+        if well_known or any(_place_position(text, m, locations, gaz) for m in mentions):
             relabel.update(indexes)
     if not relabel:
         return detections

@@ -95,6 +95,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     words = list(NAME_WORD.finditer(text, start, end))
     if not words:
         return False
+    if len(words) == 2 and demonym_place(f"{words[0].group()} {words[1].group()}", gaz) is not None:
+        return True  # 'Puerto Rican', 'South Africans'
     for match in words:
         word = match.group()
         before = NAME_WORD.findall(text, max(0, match.start() - 20), match.start())
