@@ -65,3 +65,21 @@ def test_a_first_name_that_is_a_word_opening_a_sentence_before_and_i_is_a_person
 
 def test_an_unknown_name_after_at_with_a_place_after_in_is_an_organisation(anonymiser):
     assert ("Sobeys", "ORGANIZATION") in found(anonymiser, "These days I'm at Sobeys in Halifax, stocking shelves.")
+
+
+def test_a_speaker_label_after_a_kin_noun_ending_a_line_is_no_name(anonymiser):
+    text = "A: so how long have you been looking after your wife\nB: oh about six years now since the stroke\n"
+    assert found(anonymiser, text) == set()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("i grew up in glasgow and then we moved over to paisley for the work", "paisley"),
+    ("we drove down to hastings for the weekend and it rained the whole time", "hastings"),
+])
+def test_a_lower_case_place_that_is_a_word_after_moved_to_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in found(anonymiser, text)
+
+
+def test_ordinary_places_one_goes_to_are_no_places_in_lower_case(anonymiser):
+    text = "my friend came back from church and then i went back to work and she went to bed early"
+    assert not any(kind == "LOCATION" for _, kind in found(anonymiser, text))

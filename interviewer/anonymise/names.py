@@ -119,8 +119,8 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
     is also a word ('Sky', 'Frank') or missing from the name lists."""
     for i in range(2, len(v.tokens)):
         if v.lower(i - 1) not in KIN_NOUNS or v.lower(i - 2) not in POSSESSIVES or not v.capitalised_word(i) \
-                or v.lower(i) in INSTITUTION_HEADS:
-            continue
+                or v.lower(i) in INSTITUTION_HEADS or "\n" in v.text[v.tokens[i - 1].idx:v.tokens[i].idx]:
+            continue  # not across a line: 'looking after your wife\nB: oh ...' is the next speaker's label
         yield v.span(i, v.extend_surname(i), "PERSON", 0.7, f"name after '{v.word(i - 2)} {v.word(i - 1)}'")
 
 

@@ -42,6 +42,10 @@ def one_edit_place(word: str) -> str | None:
     return None
 
 
+PLACES_ONE_GOES = frozenset("""church chapel mass school college work home town hospital bath bed market pool bowling
+grange valley bridge hill stone sale reading""".split())
+"""Ordinary words that are also a UK place's name, after 'from' or 'near' in lower case the word, not the place
+('back from church', 'near hospital')."""
 STATE_CODES = frozenset(US_STATE_CODES) | frozenset(AU_STATES)
 RESIDENCE_WORDS = frozenset("""live lives lived living born grew raised based stay stays stayed settled moved work works
 worked working up""".split())
@@ -167,10 +171,17 @@ def find_places(v: TokenView) -> Iterator[Found]:
                     and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
-                    and positioned and (not common or v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS):
+                    and positioned and (not common or (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
+                                                          or _moved_to(v, i) and key not in gaz.first_names)
+                                       and key not in PLACES_ONE_GOES and key not in INSTITUTION_HEADS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
                 yield v.span(_county_start(v, i), i, "LOCATION", 0.55, "lower-case place from the gazetteer in a place position")
             break
+
+
+def _moved_to(v: TokenView, i: int) -> bool:
+    """'moved over to paisley', 'went back to wells': a destination after a motion word and 'to'."""
+    return v.lower(i - 1) == "to" and v.lower(i - 2) in MOTION_WORDS
 
 
 def _county_start(v: TokenView, i: int) -> int:
