@@ -83,3 +83,16 @@ def test_a_lower_case_place_that_is_a_word_after_moved_to_is_a_place(anonymiser,
 def test_ordinary_places_one_goes_to_are_no_places_in_lower_case(anonymiser):
     text = "my friend came back from church and then i went back to work and she went to bed early"
     assert not any(kind == "LOCATION" for _, kind in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("there's a carers group at the concord centre on a wednesday and it's good", "concord centre"),
+    ("i'm in year eleven at mckinnon secondary but i'm thinking of switching", "mckinnon secondary"),
+])
+def test_a_lower_case_school_or_centre_named_for_a_place_or_a_name_is_an_organisation(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in found(anonymiser, text)
+
+
+def test_generic_schools_and_groups_stay_unredacted_in_lower_case(anonymiser):
+    text = "she goes to the local primary and the reading group at the library and the secondary school is fine"
+    assert found(anonymiser, text) == set()

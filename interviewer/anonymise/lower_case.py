@@ -10,8 +10,8 @@ from typing import Iterator
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
-from interviewer.anonymise.places import place_position
-from interviewer.anonymise.words import TokenView, is_word
+from interviewer.anonymise.places import PLACES_ONE_GOES, place_position
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
 """Heads that always close an organisation's name, whatever words precede them."""
@@ -21,7 +21,8 @@ HEADS = {
 foundation network forum association society club circle centre center service services church chapel mosque masjid
 temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
-company corporation institute llc gazette herald chronicle advertiser courier observer""".split())
+company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
+infants juniors""".split())
     | LEGAL_HEADS,
 }
 NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall".split())
@@ -187,6 +188,9 @@ def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
         return head in ("group", "club", "cafe", "café")
     if lower in GENERIC_MODIFIERS or v.allowed(k) or v.group_word(k):
         return False  # 'local', 'community', 'polish', 'catholic': no name
+    if lower in v.gaz.places and lower not in v.gaz.world_places and lower not in PLACES_ONE_GOES and len(lower) >= 4 \
+            and lower not in INSTITUTION_HEADS and lower not in STREET_HEADS:
+        return True  # 'concord centre', 'wigan college': a place's name, though also a word
     return (not v.common(k) or lower in ("st", "saint")) and len(lower) >= 2
 
 
