@@ -65,3 +65,13 @@ def test_products_after_a_or_an_are_not_names(anonymiser, text):
 def test_a_surname_or_a_home_place_after_a_still_counts(anonymiser):
     assert found(anonymiser, "A: She was a Jones before she married.") == {"Jones": "PERSON"}
     assert found(anonymiser, "A: Her nurse is a Galway girl, lovely.") == {"Galway": "LOCATION"}
+
+
+@pytest.mark.parametrize("text, school", [
+    ("P: The kids go to Kingsmead Primary now.", "Kingsmead Primary"),
+    ("P: I went to Ashworth Grammar, then Bolton Comprehensive.", "Ashworth Grammar"),
+])
+def test_a_school_named_before_primary_grammar_or_comprehensive_is_an_organisation(text, school):
+    from interviewer.anonymise.anonymiser import Anonymiser
+
+    assert (school, "ORGANIZATION") in {(d.text, d.entity_type) for d in Anonymiser(second_model=False).detect(text)}
