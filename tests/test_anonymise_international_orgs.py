@@ -72,6 +72,22 @@ def test_a_surname_or_a_home_place_after_a_still_counts(anonymiser):
     ("P: I went to Ashworth Grammar, then Bolton Comprehensive.", "Ashworth Grammar"),
 ])
 def test_a_school_named_before_primary_grammar_or_comprehensive_is_an_organisation(text, school):
-    from interviewer.anonymise.anonymiser import Anonymiser
-
     assert (school, "ORGANIZATION") in {(d.text, d.entity_type) for d in Anonymiser(second_model=False).detect(text)}
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("B: I B M was a good company to work for back then.", "I B M"),
+    ("A: Yeah, T I laid off a lot of people in the eighties.", "T I"),
+    ("B: The G M plant closed in ninety-one.", "G M"),
+    ("B: She's been with A T and T since college.", "A T and T"),
+])
+def test_a_spelled_out_acronym_near_talk_of_a_company_is_an_organisation(anonymiser, text, acronym):
+    assert (acronym, "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "A: I work in I T and my wife works in H R on the night shift.",
+    "B: We came over from the U S when the company moved us.",
+])
+def test_spelled_out_abbreviations_that_name_no_organisation_are_kept(anonymiser, text):
+    assert anonymiser.detect(text) == []

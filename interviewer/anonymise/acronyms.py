@@ -15,9 +15,17 @@ SPELLED_UPPER = re.compile(r"(?<![\w.'’-])[A-Z](?:\.?[ \t](?:(?:and|&)[ \t])?[
 SPELLED_LOWER = re.compile(r"(?<![\w.'’-])[a-z](?:\.?[ \t](?:(?:and|&)[ \t])?[a-z]){1,5}\.?(?![\w'’-])")
 """Letters said one by one, perhaps joined by 'and' ('A T and T', 'p and g')."""
 WORKPLACE_BEFORE = re.compile(r"\b(?:(?:" + "|".join(sorted(WORK_VERBS)) + r")\s+(?:at|for|with|by)|"
-                              r"(?:at|for|joined|from)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
+                              r"(?:at|for|joined|from|(?:been|was|is)\s+with)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 """'worked at', 'a job with', 'joined', 'for': what follows is where someone works."""
 WORK_CONTEXT = re.compile(r"\b(?:" + "|".join(sorted(WORK_VERBS)) + r"|retired|hired|laid off|contract|company|firm)\b", re.I)
+COMPANY_NEAR = re.compile(r"\b(?:" + "|".join(sorted(WORK_VERBS)) + r"|retired|retire|hired|hiring|laid|layoffs?|fired|"
+                          r"company|companies|firm|corporation|plant|factory|mill|headquarters|employees?|pension|"
+                          r"union|shift|shifts|career|been with|was with|is with)\b", re.I)
+"""Words near a spelled-out acronym that make it a company ('I B M was a good company', 'the G M plant closed')."""
+COMMON_ABBREVIATIONS = frozenset("""tv pc it hr ceo cfo coo am pm pt ac dj id us usa uk eu ok md rn lpn cna emt er phd ba
+ma bs bsc msc mba copd hiv aids dna iv atm asap fyi rv suv dvd cd gps pr qa hq vp cpr ae mri ct ecg ekg bp ibs ms als
+obgyn ent pe diy bbq gcse sat act ged rsvp la ny dc uti std abc ot""".split())
+"""Letters people spell out that name no organisation (a television, a job title, a test, a condition, a place)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,10 +49,12 @@ def find_spelled_acronyms(text: str) -> Iterator[Found]:
     """Spelled-out acronyms that name a workplace ('I work for I B M', 'at T I'); national bodies are kept."""
     yield from find_written_acronyms(text)
     for match, acronym in spelled_acronyms(text):
-        if acronym.lower() in allowed_acronyms():
+        if acronym.lower() in allowed_acronyms() or acronym.lower().replace("&", "") in COMMON_ABBREVIATIONS:
             continue
         if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             yield Found(match.start(), match.end(), "ORGANIZATION", 0.7, f"acronym '{acronym}' spelled out, a workplace")
+        elif COMPANY_NEAR.search(text, max(0, match.start() - 40), min(len(text), match.end() + 40)):
+            yield Found(match.start(), match.end(), "ORGANIZATION", 0.6, f"acronym '{acronym}' spelled out, near talk of a company")
 
 
 WRITTEN_ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z]{2,5}(?:&[A-Z])?(?![\w'’-])")
