@@ -96,3 +96,23 @@ def test_a_lower_case_school_or_centre_named_for_a_place_or_a_name_is_an_organis
 def test_generic_schools_and_groups_stay_unredacted_in_lower_case(anonymiser):
     text = "she goes to the local primary and the reading group at the library and the secondary school is fine"
     assert found(anonymiser, text) == set()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("i cover selford and swinton mainly though i get sent all over the place on a bad night", "selford"),
+    ("i've done assessments as far as wiggan on a bad night and it takes ages to get back", "wiggan"),
+])
+def test_a_lower_case_word_one_letter_from_a_place_is_that_place_misheard(anonymiser, text, place):
+    assert (place, "LOCATION") in found(anonymiser, text)
+
+
+def test_over_in_names_a_lower_case_place_that_is_also_a_word(anonymiser):
+    text = "before that i was a nurse on one of the teams over in bury for about six years"
+    assert ("bury", "LOCATION") in found(anonymiser, text)
+
+
+def test_a_place_inside_an_organisation_name_stays_a_place_in_its_other_mentions(anonymiser):
+    text = ("we partner with salford cvs on the befriending and most of our people live in salford anyway so it "
+            "works and salford is where the money is")
+    kinds = {kind for text_, kind in found(anonymiser, text) if text_ == "salford"}
+    assert kinds == {"LOCATION"}

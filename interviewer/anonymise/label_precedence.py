@@ -114,6 +114,7 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
 def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
     """Detections with every mention of a person- or organisation-labelled name relabelled a place when some
     mention stands in a place position and none has a person's cue."""
+    detections = [_place_alone(d, gaz) for d in detections]
     locations = [(d.start, d.end) for d in detections if d.entity_type in ("LOCATION", "ADDRESS")]
     place_keys = {surface_key(d.text) for d in detections if d.entity_type == "LOCATION"}
     # Mentions are taken together when they share a surface or an identity group ('Cerys', 'Cerys Bevan').
@@ -147,6 +148,16 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         return detections
     return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
             for i, d in enumerate(detections)]
+
+
+def _place_alone(d: Detection, gaz: Gazetteers) -> Detection:
+    """A known place standing alone that took an organisation's label from a longer name holding it ('Salford' after
+    'Salford CVS') is a place."""
+    key = surface_key(d.text)
+    if d.entity_type != "ORGANIZATION" or " " in key or key not in gaz.places or key in gaz.world_places \
+            or d.group.partition(":")[2] == key:
+        return d
+    return replace(d, entity_type="LOCATION", group=f"LOCATION:{key}")
 
 
 def _shaped_like_a_place(key: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Iterator
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
-from interviewer.anonymise.places import PLACES_ONE_GOES, place_position
+from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
@@ -22,7 +22,7 @@ foundation network forum association society club circle centre center service s
 temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
-infants juniors""".split())
+infants juniors uni poly voices cvs""".split())
     | LEGAL_HEADS,
 }
 NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall".split())
@@ -100,7 +100,10 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
             if lower in gaz.surnames and len(lower) >= 4:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case surname from the name lists")
             elif _unknown(v, i):
-                if place_position(v, i, i):
+                misheard = one_edit_place(lower) if len(lower) >= 5 and not CLINICAL_ENDING.search(lower) else None
+                if misheard:
+                    yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
+                elif place_position(v, i, i):
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
                 elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES:
                     yield v.span(i, i, "PERSON", 0.5, f"lower-case word that is no English word after '{v.word(i - 1)}'")

@@ -48,7 +48,8 @@ grange valley bridge hill stone sale reading""".split())
 ('back from church', 'near hospital')."""
 STATE_CODES = frozenset(US_STATE_CODES) | frozenset(AU_STATES)
 RESIDENCE_WORDS = frozenset("""live lives lived living born grew raised based stay stays stayed settled moved work works
-worked working up""".split())
+worked working up over out down back""".split())
+"""Words before 'in'/'at' that make what follows where someone lives or works ('lived in bury', 'over in bury')."""
 
 
 def place_position(v: TokenView, first: int, last: int) -> bool:
