@@ -116,3 +116,12 @@ def test_a_place_inside_an_organisation_name_stays_a_place_in_its_other_mentions
             "works and salford is where the money is")
     kinds = {kind for text_, kind in found(anonymiser, text) if text_ == "salford"}
     assert kinds == {"LOCATION"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("and i just thought that's damning really. my manager, will, says i'm too much of an optimist", "will"),
+    ("yeah. so our will, he's twenty-three now, he first got poorly at uni and it went from there", "will"),
+    ("my son, mark, is a plumber and he's always been good with his hands", "mark"),
+])
+def test_a_first_name_that_is_a_word_set_apart_after_a_kin_noun_or_our_is_a_person(anonymiser, text, name):
+    assert (name, "PERSON") in found(anonymiser, text)

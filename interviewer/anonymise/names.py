@@ -46,7 +46,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     for finder in (_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-                   find_named_venues, _after_our, _workplace, find_lower_case_people, find_lower_case_institutions,
+                   find_named_venues, _after_our, _kin_apposition, _workplace, find_lower_case_people, find_lower_case_institutions,
                    find_lower_case_streets, find_lower_case_prefixed_places):
         found.extend(finder(view))
     return found
@@ -124,6 +124,15 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
         yield v.span(i, v.extend_surname(i), "PERSON", 0.7, f"name after '{v.word(i - 2)} {v.word(i - 1)}'")
 
 
+def _kin_apposition(v: TokenView) -> Iterator[Found]:
+    """'my manager, will, says', 'her husband, frank, was': a name-list word set between commas after a kin or
+    colleague noun names that person, even a word like 'will' in lower case."""
+    for i in range(3, len(v.tokens) - 1):
+        if v.word(i - 1) == "," and v.word(i + 1) == "," and v.lower(i - 2) in KIN_NOUNS \
+                and v.lower(i - 3) in POSSESSIVES and v.lower(i) in v.gaz.first_names and is_word(v.word(i)):
+            yield v.span(i, i, "PERSON", 0.65, f"first name set apart after '{v.word(i - 3)} {v.word(i - 2)}'")
+
+
 def _after_our(v: TokenView) -> Iterator[Found]:
     """'our Kelly', 'our Dawn were poorly', 'me and our Will': in northern English and Irish speech 'our' before a
     first name marks family, so the name counts even when it is also a word; in lower case, a verb must follow."""
@@ -134,7 +143,8 @@ def _after_our(v: TokenView) -> Iterator[Found]:
         nxt = v.lower(i + 1)
         if is_capitalised(v.word(i)) and not v.initial(i):
             yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name after 'our' (a family name cue)")
-        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")):
+        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")
+                                      or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
 
 
