@@ -119,3 +119,13 @@ def test_two_word_and_irregular_demonyms_are_never_names(anonymiser, text):
 ])
 def test_a_plural_name_after_to_the_or_in_the_is_a_place(anonymiser, text, name):
     assert label_of(anonymiser, text, name) == "LOCATION"
+
+
+def test_the_end_of_a_journey_from_a_place_is_a_place_though_a_first_name(anonymiser):
+    text = "P: I drove from Toowoomba to Roma, and Roma's a long way."
+    assert [kind for name, kind in labels(anonymiser, text) if name == "Roma"] == ["LOCATION", "LOCATION"]
+
+
+def test_from_one_person_to_another_stays_people(anonymiser):
+    text = "P: We passed the baby from Tom to Siobhan and round again."
+    assert labels(anonymiser, text) == [("Tom", "PERSON"), ("Siobhan", "PERSON")]

@@ -58,6 +58,8 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], g
         return False
     if word in PLACE_POSITION_BEFORE or (word == "to" and two and two.group(1).lower() in MOTION_WORDS):
         return True
+    if _from_place_to(text, d, locations):
+        return True
     if d.entity_type == "PERSON" and word == "the" and two and two.group(1).lower() in PLACE_POSITION_BEFORE | {"to", "up"} \
             and re.fullmatch(r"[A-Z][a-z]+[^s'’]s", d.text) \
             and not any(d.text[:cut].lower() in gaz.surnames or d.text[:cut].lower() in gaz.first_names for cut in (-1, -2)):
@@ -108,7 +110,7 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
     if not words or key in gaz.places:
         return False
     # 'Cerys Bevan': a first name, or a surname closing a longer name ('Catriona, Catriona McLeish' restated).
-    return words[0] in gaz.first_names or (len(words) > 1 and words[-1] in gaz.surnames)
+    return name_lists and (words[0] in gaz.first_names or (len(words) > 1 and words[-1] in gaz.surnames))
 
 
 def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
@@ -140,7 +142,8 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
             continue
         well_known = _well_known_place(keys, gaz, place_keys)
-        if any(_person_cue(text, m, gaz, name_lists=not well_known) for m in mentions):
+        journey = any(_from_place_to(text, m, locations) for m in mentions)
+        if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey)) for m in mentions):
             continue
         if well_known or any(_place_position(text, m, locations, gaz) for m in mentions):
             relabel.update(indexes)
@@ -148,6 +151,15 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         return detections
     return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
             for i, d in enumerate(detections)]
+
+
+FROM_PLACE_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,?[ \t]+to[ \t]+$")
+
+
+def _from_place_to(text: str, d: Detection, locations: list[tuple[int, int]]) -> bool:
+    """'drove from Toowoomba to Roma': the end of a journey from a found place is a place, name list or not."""
+    match = FROM_PLACE_TO.search(text, max(0, d.start - 50), d.start)
+    return bool(match) and any(match.start() < start and end < d.start for start, end in locations)
 
 
 def _place_alone(d: Detection, gaz: Gazetteers) -> Detection:

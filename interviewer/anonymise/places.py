@@ -60,6 +60,10 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
         return False  # 'in Hope's name'
     if before in PLACE_POSITION_BEFORE or (before == "to" and v.lower(first - 2) in MOTION_WORDS):
         return True
+    if before == "to" and is_capitalised(v.word(first - 2)) and (
+            v.lower(first - 3) == "from" and v.lower(first - 2) in v.gaz.places
+            or v.lower(first - 4) == "from" and f"{v.lower(first - 3)} {v.lower(first - 2)}" in v.gaz.places):
+        return True  # 'from Toowoomba to Roma', 'from Glasgow to Fort William'
     if before in ("county", "co.", "co") and is_capitalised(v.word(first - 1)):
         return True  # 'County Kerry', 'Co. Mayo'
     if v.lower(last + 1) in PLACE_KIND_AFTER and is_capitalised(v.word(last + 1)):
