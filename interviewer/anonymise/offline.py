@@ -47,8 +47,10 @@ def _lean_engine_class():
 
             if as_tuples:
                 raise NotImplementedError("texts with context are not used here")
-            for doc in focused_docs(self.nlp[language], [str(t) for t in texts], self.allow_words, batch_size):
-                yield doc.text, self._doc_to_nlp_artifact(doc, language)
+            texts = [str(t) for t in texts]
+            for text, doc in zip(texts, focused_docs(self.nlp[language], texts, self.allow_words, batch_size)):
+                doc.user_data["text"] = text  # a Doc rebuilds .text from its tokens on every access
+                yield text, self._doc_to_nlp_artifact(doc, language)
 
         def _doc_to_nlp_artifact(self, doc, language):
             entities, scores = self._get_updated_entities(list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents))

@@ -64,7 +64,7 @@ class TokenView:
 
     def __init__(self, doc, gaz: Gazetteers, allow_words: frozenset[str]):
         self.tokens = [t for t in doc if not t.is_space]
-        self.text = doc.text
+        self.text = doc.user_data.get("text") or doc.text
         self.gaz = gaz
         self.allow_words = allow_words
         # Token attributes are computed on each access in spaCy; the rules ask for them hundreds of thousands of times.
