@@ -59,12 +59,31 @@ def one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+class ViewToken:
+    """What the rules read of a spaCy token, read once from the Doc's arrays (a spaCy Token is built anew, at some
+    cost, on every access)."""
+
+    __slots__ = ("text", "idx", "is_stop", "is_punct", "lower_")
+
+    def __init__(self, text: str, idx: int, is_stop: bool, is_punct: bool):
+        self.text, self.idx, self.is_stop, self.is_punct, self.lower_ = text, idx, is_stop, is_punct, text.lower()
+
+
+def view_tokens(doc, text: str) -> list[ViewToken]:
+    """The non-space tokens of `doc` (whose text is `text`)."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
+
+    rows = doc.to_array([IDX, LENGTH, IS_STOP, IS_PUNCT, IS_SPACE]).tolist()
+    return [ViewToken(text[idx:idx + length], idx, bool(stop), bool(punct))
+            for idx, length, stop, punct, space in rows if not space]
+
+
 class TokenView:
     """The non-space tokens of a spaCy Doc with the cues the rules ask about."""
 
     def __init__(self, doc, gaz: Gazetteers, allow_words: frozenset[str]):
-        self.tokens = [t for t in doc if not t.is_space]
         self.text = doc.user_data.get("text") or doc.text
+        self.tokens = view_tokens(doc, self.text)
         self.gaz = gaz
         self.allow_words = allow_words
         # Token attributes are computed on each access in spaCy; the rules ask for them hundreds of thousands of times.
