@@ -125,3 +125,17 @@ def test_a_place_inside_an_organisation_name_stays_a_place_in_its_other_mentions
 ])
 def test_a_first_name_that_is_a_word_set_apart_after_a_kin_noun_or_our_is_a_person(anonymiser, text, name):
     assert (name, "PERSON") in found(anonymiser, text)
+
+
+def test_a_lower_case_region_is_not_read_as_part_of_a_full_name(anonymiser):
+    text = "oh i've got family in carolina north carolina charlotte actually and they love it there"
+    assert ("north carolina", "LOCATION") in found(anonymiser, text)
+
+
+def test_a_known_place_in_a_place_position_is_a_place_though_also_a_first_name_in_lower_case(anonymiser):
+    text = "i was at lockheed for thirty years in marietta and my wife was a nurse at kennestone"
+    assert {("lockheed", "ORGANIZATION"), ("marietta", "LOCATION"), ("kennestone", "ORGANIZATION")} <= found(anonymiser, text)
+
+
+def test_was_at_a_first_name_for_a_while_is_a_visit_not_an_employer(anonymiser):
+    assert ("Sarah", "PERSON") in found(anonymiser, "I was at Sarah's for the weekend and it was lovely.")

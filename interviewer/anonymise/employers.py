@@ -13,6 +13,10 @@ from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capital
 
 JOB_NOUNS = frozenset("job jobs contract contracts placement apprenticeship internship position post role".split())
 """Nouns after which 'with' or 'at' names who employs ('a job with Dell'), not a colleague ('I work with Dorota')."""
+ROLE_NOUNS = frozenset("""nurse nurses teacher teachers manager doctor engineer cleaner carer driver receptionist
+secretary technician assistant porter chef cook lecturer professor volunteer administrator supervisor accountant
+pharmacist mechanic electrician plumber programmer analyst clerk cashier""".split())
+"""Jobs after which 'at' names the employer ('a nurse at Kennestone')."""
 SPAN_WORDS = frozenset("years months weeks decades".split())
 """'thirty-one years at/with Bell Helicopter'."""
 LEFT_FROM = frozenset("retired resigned sacked fired redundant".split())
@@ -28,8 +32,10 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
     a first name ('a job with Dell', but 'I work for Sarah'); None where no employer stands."""
     back = 2 if v.lower(i - 1) == "the" else 1
     prep, verb, third = v.lower(i - back), v.lower(i - back - 1), v.lower(i - back - 2)
-    if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS):
-        return f"{verb} at", True
+    if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS or verb in ROLE_NOUNS):
+        return f"{verb} at", True  # 'worked at', 'twelve years at', 'a nurse at'
+    if prep == "at" and verb in ("was", "were", "been", "is") and v.lower(_last(v, i) + 1) == "for":
+        return f"{verb} at", True  # 'I was at Lockheed for thirty years' (a first name there is a person: see below)
     if prep == "with" and verb in JOB_NOUNS:
         return f"{verb} with", True
     if prep == "from" and verb in LEFT_FROM or prep in ("from", "by") and verb == "off" and third in ("laid", "let"):
@@ -81,6 +87,8 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         if cue is None:
             continue
         said, strong = cue
+        if said.split()[0] in ("was", "were", "been", "is") and v.lower(i) in v.gaz.first_names:
+            continue  # 'I was at Sarah's for the weekend', 'he was with Sarah for years'
         if lower_case_text and v.word(i).islower():
             last = _lower_case_last(v, i)
             if last is not None and (strong or v.lower(last) in INSTITUTION_HEADS):

@@ -32,7 +32,7 @@ AT_SOMEONE = frozenset("""look looked looking looks laugh laughed laughing shout
 staring smile smiled smiling point pointed glance glanced angry mad cross furious annoyed swear swore swearing throw threw
 wave waved waving aimed directed""".split())
 """Words before 'at' that make what follows a person ('shouted at Kev')."""
-NAME_LIST_REASONS = ("first name", "lower-case first name")
+NAME_LIST_REASONS = ("first name", "lower-case first name", "second model (GIVEN_NAME)", "second model (name)")
 """Reasons that only say the word is on a name list: no cue at all when the word is also a well-known place."""
 PLACE_NOUNS = frozenset("""town city village place suburb hamlet neighborhood neighbourhood area estate county state
 island street road avenue lane""".split())
@@ -102,7 +102,7 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
     after = WORD_AFTER.match(text, d.end)
     following = after.group(1).lower() if after else ""
     if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS \
-            or re.match(r"(?:[ \t]+and[ \t]+(?:I|me|my)\b|,?[ \t]+who\b)", text[d.end:d.end + 10]):
+            or re.match(r"(?:[ \t]+and[ \t]+(?:I|i|me)\b|,?[ \t]+who\b)", text[d.end:d.end + 10]):
         return True  # 'Virginia said', 'Virginia and I', 'Ferguson, who was our director'
 
     key = surface_key(d.text)
@@ -143,9 +143,11 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
             continue
         well_known = _well_known_place(keys, gaz, place_keys)
         journey = any(_from_place_to(text, m, locations) for m in mentions)
-        if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey)) for m in mentions):
+        positioned = any(_place_position(text, m, locations, gaz) for m in mentions)
+        known_place_placed = positioned and all(k in gaz.places for k in keys)  # 'in marietta': a name list is no cue
+        if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey or known_place_placed)) for m in mentions):
             continue
-        if well_known or any(_place_position(text, m, locations, gaz) for m in mentions):
+        if well_known or positioned:
             relabel.update(indexes)
     if not relabel:
         return detections

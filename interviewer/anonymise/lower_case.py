@@ -82,7 +82,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         home_place = lower in gaz.places and lower not in gaz.world_places
         next_surname = _surname_like(v, i + 1) or (not v.common(i) and not home_place and _plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
-        if known_first and next_surname and (not home_place or _surname_like(v, i + 1)):
+        in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places
+        if known_first and next_surname and (not home_place or _surname_like(v, i + 1)) and not in_a_place:
             # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
             # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)
             last = i + 2 if _surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
@@ -160,6 +161,8 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             start = min(proper) if proper and head not in LEGAL_HEADS else first
             if head not in LEGAL_HEADS and all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, i) if k not in proper):
                 start = min(proper)
+            if start > first and v.lower(start - 1) == "royal":
+                start -= 1  # 'the royal rochdale infirmary': 'royal' opens the name
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
 
 

@@ -173,7 +173,7 @@ def find_places(v: TokenView) -> Iterator[Found]:
                 elif named:
                     yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
             elif all(x.islower() for x in words) and (key not in gaz.world_places or positioned) \
-                    and (size > 1 or (not common and len(key) >= 4 and key not in gaz.first_names)):
+                    and (size > 1 or (not common and len(key) >= 4 and (key not in gaz.first_names or positioned))):
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
                     and positioned and (not common or (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
