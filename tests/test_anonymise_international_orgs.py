@@ -91,3 +91,8 @@ def test_a_spelled_out_acronym_near_talk_of_a_company_is_an_organisation(anonymi
 ])
 def test_spelled_out_abbreviations_that_name_no_organisation_are_kept(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+def test_letters_before_a_sentence_opening_with_i_are_no_spelled_name(anonymiser):
+    text = "A: She's from Baton Rouge. We met at L S U. I was stationed near there back then."
+    assert not any(d.text.endswith("I") for d in anonymiser.detect(text))

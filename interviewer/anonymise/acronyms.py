@@ -33,28 +33,31 @@ def allowed_acronyms() -> frozenset[str]:
     return frozenset(t.lower() for t in default_allow_terms() if " " not in t and t.isupper() and 2 <= len(t) <= 6)
 
 
-def spelled_acronyms(text: str) -> Iterator[tuple[re.Match, str]]:
-    """(match, acronym) for each run of two to six single letters; a run of lower-case letters counts only
+def spelled_acronyms(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, acronym) for each run of two to six single letters; a run of lower-case letters counts only
     when at least two are not 'a' or 'i' (which are words)."""
     for pattern in (SPELLED_UPPER, SPELLED_LOWER):
         for match in pattern.finditer(text):
-            letters = re.sub(r"[^A-Za-z&]", "", re.sub(r"\band\b", "&", match.group()))
+            end = match.end()
+            if match.group().endswith(". I") and re.match(r" [a-z]", text[end:end + 2]):
+                end -= 3  # 'met at L S U. I was ...': the next sentence's 'I'
+            letters = re.sub(r"[^A-Za-z&]", "", re.sub(r"\band\b", "&", text[match.start():end]))
             plain = sum(ch.lower() not in "ai&" for ch in letters)
-            if plain == 0 or (pattern is SPELLED_LOWER and plain < 2):
+            if len(letters) < 2 or plain == 0 or (pattern is SPELLED_LOWER and plain < 2):
                 continue
-            yield match, letters.upper()
+            yield match.start(), end, letters.upper()
 
 
 def find_spelled_acronyms(text: str) -> Iterator[Found]:
     """Spelled-out acronyms that name a workplace ('I work for I B M', 'at T I'); national bodies are kept."""
     yield from find_written_acronyms(text)
-    for match, acronym in spelled_acronyms(text):
+    for start, end, acronym in spelled_acronyms(text):
         if acronym.lower() in allowed_acronyms() or acronym.lower().replace("&", "") in COMMON_ABBREVIATIONS:
             continue
-        if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-            yield Found(match.start(), match.end(), "ORGANIZATION", 0.7, f"acronym '{acronym}' spelled out, a workplace")
-        elif COMPANY_NEAR.search(text, max(0, match.start() - 40), min(len(text), match.end() + 40)):
-            yield Found(match.start(), match.end(), "ORGANIZATION", 0.6, f"acronym '{acronym}' spelled out, near talk of a company")
+        if WORKPLACE_BEFORE.search(text, max(0, start - 30), start):
+            yield Found(start, end, "ORGANIZATION", 0.7, f"acronym '{acronym}' spelled out, a workplace")
+        elif COMPANY_NEAR.search(text, max(0, start - 40), min(len(text), end + 40)):
+            yield Found(start, end, "ORGANIZATION", 0.6, f"acronym '{acronym}' spelled out, near talk of a company")
 
 
 WRITTEN_ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z]{2,5}(?:&[A-Z])?(?![\w'’-])")
@@ -72,6 +75,6 @@ def find_written_acronyms(text: str) -> Iterator[Found]:
 
 def allowed_spelled_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where a national body is spelled out letter by letter ('N H S', 'd w p'): never redacted."""
-    for match, acronym in spelled_acronyms(text):
+    for start, end, acronym in spelled_acronyms(text):
         if acronym.lower() in allowed_acronyms():
-            yield match.start(), match.end()
+            yield start, end

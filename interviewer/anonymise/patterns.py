@@ -114,10 +114,13 @@ SPELLED = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){3,}\b|\b[A-Z](?:\.? [A-Z]){3,}\b(
 
 def find_spelled_names(text: str) -> Iterator[Found]:
     for match in SPELLED.finditer(text):
-        letters = re.sub(r"[^A-Za-z]", "", match.group()).lower()
-        if letters.startswith("www") or letters in allowed_acronyms():
+        end = match.end()
+        if match.group().endswith(". I") and re.match(r" [a-z]", text[end:end + 2]):
+            end -= 3  # 'We met at L S U. I was stationed ...': the next sentence's 'I'
+        letters = re.sub(r"[^A-Za-z]", "", text[match.start():end]).lower()
+        if len(letters) < 4 or letters.startswith("www") or letters in allowed_acronyms():
             continue
-        yield Found(match.start(), match.end(), "PERSON", 0.8, "name spelled letter by letter")
+        yield Found(match.start(), end, "PERSON", 0.8, "name spelled letter by letter")
 
 
 # ---- exact ages -------------------------------------------------------------------------------------
