@@ -139,3 +139,12 @@ def test_a_known_place_in_a_place_position_is_a_place_though_also_a_first_name_i
 
 def test_was_at_a_first_name_for_a_while_is_a_visit_not_an_employer(anonymiser):
     assert ("Sarah", "PERSON") in found(anonymiser, "I was at Sarah's for the weekend and it was lovely.")
+
+
+def test_what_family_are_called_is_no_name_in_lower_case(anonymiser):
+    text = "he's twenty-two and stays in camelon with his gran and i take him to the gym twice a week"
+    assert not any(name == "gran" for name, _ in found(anonymiser, text))
+
+
+def test_letters_said_after_went_to_name_a_school(anonymiser):
+    assert ("u t e p", "ORGANIZATION") in found(anonymiser, "oh nice my nephew went to u t e p and now he's an engineer")

@@ -15,8 +15,9 @@ SPELLED_UPPER = re.compile(r"(?<![\w.'’-])[A-Z](?:\.?[ \t](?:(?:and|&)[ \t])?[
 SPELLED_LOWER = re.compile(r"(?<![\w.'’-])[a-z](?:\.?[ \t](?:(?:and|&)[ \t])?[a-z]){1,5}\.?(?![\w'’-])")
 """Letters said one by one, perhaps joined by 'and' ('A T and T', 'p and g')."""
 WORKPLACE_BEFORE = re.compile(r"\b(?:(?:" + "|".join(sorted(WORK_VERBS)) + r")\s+(?:at|for|with|by)|"
-                              r"(?:at|for|joined|from|(?:been|was|is)\s+with)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
-"""'worked at', 'a job with', 'joined', 'for': what follows is where someone works."""
+                              r"(?:at|for|joined|from|(?:been|was|is)\s+with|(?:went|go|goes|going|gone)\s+to|studied\s+at|"
+                              r"graduated\s+from)\s+(?:the\s+)?)\s*$", re.IGNORECASE)
+"""'worked at', 'a job with', 'joined', 'for', 'went to': what follows is where someone works or studies."""
 WORK_CONTEXT = re.compile(r"\b(?:" + "|".join(sorted(WORK_VERBS)) + r"|retired|hired|laid off|contract|company|firm)\b", re.I)
 COMPANY_NEAR = re.compile(r"\b(?:" + "|".join(sorted(WORK_VERBS)) + r"|retired|retire|hired|hiring|laid|layoffs?|fired|"
                           r"company|companies|firm|corporation|plant|factory|mill|headquarters|employees?|pension|"

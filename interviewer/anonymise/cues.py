@@ -19,7 +19,8 @@ PLACE_PREPOSITIONS = frozenset("""in at from to near round around over up down t
 across past beyond""".split())
 DETERMINERS = frozenset("""the a an my his her their our your its this that these those some no any every each another
 what which whose such""".split())
-FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam dad nan lol hun love pet mate cos""".split())
+FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam dad nan lol hun love pet mate cos gran granny
+grandma grandad granda grandpa nana nanna mammy mommy mom ma da pop papa""".split())
 LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in on to from our my his her their with
 like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece

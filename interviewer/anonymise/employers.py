@@ -17,6 +17,9 @@ ROLE_NOUNS = frozenset("""nurse nurses teacher teachers manager doctor engineer 
 secretary technician assistant porter chef cook lecturer professor volunteer administrator supervisor accountant
 pharmacist mechanic electrician plumber programmer analyst clerk cashier""".split())
 """Jobs after which 'at' names the employer ('a nurse at Kennestone')."""
+WORKING_FOR = frozenset("""drive drives drove driving volunteer volunteers volunteered volunteering teach teaches taught
+teaching clean cleans cleaned cleaning temp temps temped temping""".split())
+"""Verbs of a job before 'for' ('he drives for Werner'): a weak cue, as 'work for'."""
 SPAN_WORDS = frozenset("years months weeks decades".split())
 """'thirty-one years at/with Bell Helicopter'."""
 LEFT_FROM = frozenset("retired resigned sacked fired redundant".split())
@@ -42,7 +45,7 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         return f"{verb} {prep}", True
     if prep == "by" and verb in BY_EMPLOYER:
         return f"{verb} by", True
-    if prep in ("for", "by") and verb in WORK_VERBS:
+    if prep in ("for", "by") and (verb in WORK_VERBS or verb in WORKING_FOR):
         return f"{verb} {prep}", False
     if prep == "with" and (verb in SPAN_WORDS or verb in ("was", "been", "is") and v.lower(_last(v, i) + 1) == "for"):
         return f"{verb} with", False  # 'years with', 'he was with Boeing for twenty years' (not 'was with Sarah')

@@ -7,6 +7,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from interviewer.anonymise.cues import FILLERS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.second_model import LABEL_TYPES, find_spans
@@ -23,8 +24,8 @@ def _could_be_named(words: list[str], entity_type: str, gaz: Gazetteers) -> bool
     """Some word is no English word, or one the name or place lists hold (the kind a name may be: 'ivy', 'bath')."""
     for word in words:
         lower = word.lower()
-        if lower in STOP_WORDS or len(lower) < 2:
-            continue
+        if lower in STOP_WORDS or len(lower) < 2 or lower in FILLERS:
+            continue  # 'gran', 'mam': what family are called, not their names
         if not gaz.is_common(lower):
             return True
         if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames):
