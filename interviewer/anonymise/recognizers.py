@@ -74,12 +74,13 @@ def our_recognizers(allow_words: frozenset[str]) -> list:
     from interviewer.anonymise.institutions import find_addresses, find_institutions, find_local_branches
     from interviewer.anonymise.lower_case import find_lower_case_named_of
     from interviewer.anonymise.patterns import find_structured
+    from interviewer.anonymise.propagation import is_lower_case_text
 
     return [
         FinderRecognizer("UK structured identifiers", lambda text, doc: find_structured(text), SPOKEN_TYPES),
         FinderRecognizer("institutions and addresses",
                          lambda text, doc: [*find_institutions(text), *find_addresses(text), *find_local_branches(text),
-                                            *find_lower_case_named_of(text)],
+                                            *(find_lower_case_named_of(text) if is_lower_case_text(text) else ())],
                          SPOKEN_TYPES),
         FinderRecognizer("people and places in speech",
                          lambda text, doc: find_people_and_places(doc, allow_words), SPOKEN_TYPES),
