@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from interviewer.anonymise.cues import MONTHS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
@@ -59,23 +60,25 @@ def one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-class ViewToken:
+class ViewToken(NamedTuple):
     """What the rules read of a spaCy token, read once from the Doc's arrays (a spaCy Token is built anew, at some
     cost, on every access)."""
 
-    __slots__ = ("text", "idx", "is_stop", "is_punct", "lower_")
-
-    def __init__(self, text: str, idx: int, is_stop: bool, is_punct: bool):
-        self.text, self.idx, self.is_stop, self.is_punct, self.lower_ = text, idx, is_stop, is_punct, text.lower()
+    text: str
+    idx: int
+    is_stop: int
+    is_punct: int
+    lower_: str
 
 
 def view_tokens(doc, text: str) -> list[ViewToken]:
     """The non-space tokens of `doc` (whose text is `text`)."""
     from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 
-    rows = doc.to_array([IDX, LENGTH, IS_STOP, IS_PUNCT, IS_SPACE]).tolist()
-    return [ViewToken(text[idx:idx + length], idx, bool(stop), bool(punct))
-            for idx, length, stop, punct, space in rows if not space]
+    rows = [row for row in doc.to_array([IDX, LENGTH, IS_STOP, IS_PUNCT, IS_SPACE]).tolist() if not row[4]]
+    words = [text[row[0]:row[0] + row[1]] for row in rows]
+    return list(map(ViewToken._make, zip(words, [row[0] for row in rows], [row[2] for row in rows],
+                                         [row[3] for row in rows], [w.lower() for w in words])))
 
 
 class TokenView:
