@@ -8,6 +8,8 @@ from typing import Iterable, Iterator
 
 PIECE_BREAKS = re.compile(r"[-/–—]")
 WORD_RUN = re.compile(r"[^\W_]+")
+JOINED_TOKEN = re.compile(r"\S*[^\s\w][^\W_]\S*")
+"""A whitespace token with a mark inside it ('Alzheimer’s', 'a.m.', 'St.Helens'), whose key joins letter runs."""
 
 
 def word_key(word: str) -> str:
@@ -40,7 +42,7 @@ class TermIndex:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         keys = set(WORD_RUN.findall(text.lower()))
-        for token in set(text.split()):  # each distinct token once: a transcript repeats most of its words
+        for token in set(JOINED_TOKEN.findall(text)):  # tokens whose key differs from their letter runs, once each
             keys.add(word_key(token))
             keys.update(word_key(piece) for piece in PIECE_BREAKS.split(token))
         present = frozenset(term for key in keys & self._by_first.keys() for term in self._by_first[key])
