@@ -185,11 +185,25 @@ def batched_settings() -> TranscriptionSettings:
     return TranscriptionSettings(batch_size=BATCH_SIZE)
 
 
+BROKEN_CHARACTER = "\ufffd"
+"""What a tokenizer decodes part of a character's bytes to: Whisper's byte-level tokens can split a character
+(a curly quote, an accented letter) between two words, and neither half is readable on its own."""
+
+
 def from_faster_whisper(segment) -> TranscriptSegment:
-    words = [
-        Word(round(w.start, 3), round(w.end, 3), w.word, round(w.probability, 4)) for w in (segment.words or [])
-    ]
-    return TranscriptSegment(round(segment.start, 3), round(segment.end, 3), segment.text.strip(), words)
+    words = []
+    space = ""
+    for w in segment.words or []:
+        text = w.word.replace(BROKEN_CHARACTER, "")
+        if not text.strip():  # nothing readable left: the word goes, its leading space passes to the next one
+            space = space or text[:1]
+            continue
+        if space and not text[:1].isspace():
+            text = space + text
+        space = ""
+        words.append(Word(round(w.start, 3), round(w.end, 3), text, round(w.probability, 4)))
+    text = " ".join(segment.text.replace(BROKEN_CHARACTER, "").split())
+    return TranscriptSegment(round(segment.start, 3), round(segment.end, 3), text, words)
 
 
 def shifted(segment: TranscriptSegment, offset: float) -> TranscriptSegment:
