@@ -157,10 +157,7 @@ def test_transcribe_all_through_a_real_scheduler_gives_the_local_text(loopback):
 
 @pytest.mark.slow
 def test_an_interrupted_run_run_again_transcribes_only_what_is_left(loopback):
-    # The short one first, then most of the work: on a fast machine the interviews sent together finish close
-    # together, and the interrupt must still find work left.
-    recordings = [SPEECH / "jfk.flac", SPEECH / "phone-call.wav", SPEECH / "conversations" / "male-female.flac",
-                  SAMPLE]
+    recordings = [SPEECH / "phone-call.wav", SPEECH / "conversations" / "male-female.flac", SAMPLE]
     study = make_study("interrupted", recordings)
     command = [sys.executable, "-m", "interviewer", "transcribe", "--all", "--cluster", loopback.address,
                "--study", "interrupted", "--window", "0.2", "--speakers", "1"]
@@ -174,7 +171,7 @@ def test_an_interrupted_run_run_again_transcribes_only_what_is_left(loopback):
     output = "".join(lines) + run.communicate(timeout=60)[0]
     assert run.returncode == 1 and "Interrupted" in output, output
     left = untranscribed_interviews(study)
-    assert 0 < len(left) < len(recordings)
+    assert 0 < len(left) < 3
     again = subprocess.run(command, capture_output=True, text=True, timeout=120, env=dict(os.environ))
     assert again.returncode == 0, again.stdout + again.stderr
     assert f"Transcribed {len(left)} interview(s)" in again.stdout
