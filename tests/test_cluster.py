@@ -161,7 +161,10 @@ def test_an_interrupted_run_run_again_transcribes_only_what_is_left(loopback):
     study = make_study("interrupted", recordings)
     command = [sys.executable, "-m", "interviewer", "transcribe", "--all", "--cluster", loopback.address,
                "--study", "interrupted", "--window", "0.2", "--speakers", "1"]
-    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ))
+    # ctrl+c as in a terminal: a shell that starts a run in the background makes it ignore SIGINT, and a Python
+    # started that way never turns SIGINT into KeyboardInterrupt, so the child gets the default back first.
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ),
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines = []
     for line in run.stdout:
         lines.append(line)

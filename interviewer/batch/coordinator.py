@@ -70,8 +70,11 @@ class BatchRun:
                  wait_for_workers: float = 60.0,
                  on_progress: Callable[[RunProgress], None] | None = None,
                  on_stored: Callable[[Interview, int], None] | None = None,
-                 on_failed: Callable[[Interview, str], None] | None = None):
+                 on_failed: Callable[[Interview, str], None] | None = None,
+                 stop_requested: Callable[[], bool] = lambda: False):
         self.study, self.client, self.spec = study, client, spec
+        self.stop_requested = stop_requested
+        """Asked between steps; True ends the run with KeyboardInterrupt (stored interviews are kept)."""
         self.speakers, self.window_seconds, self.wait_for_workers = speakers, window_seconds, wait_for_workers
         self.fixed_in_flight = in_flight
         self.in_flight = in_flight or self._windows_to_keep_busy(client.scheduler_info(n_workers=-1)["workers"])
@@ -107,6 +110,8 @@ class BatchRun:
 
         checked, alone_since = time.monotonic(), None
         while not self.completed.has_ready():
+            if self.stop_requested():
+                raise KeyboardInterrupt
             time.sleep(0.05)
             now = time.monotonic()
             if now - checked < WORKER_CHECK:

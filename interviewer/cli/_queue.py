@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 
 import click
 
@@ -54,6 +57,7 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
     where = address or f"a local cluster of {workers} worker process(es)"
     click.echo(f"Transcribing {len(queue)} interview(s) on {where} with model {spec.name}.")
     bar = _ProgressBar()
+    interrupted = threading.Event()
     try:
         with open_cluster(address, workers=workers, wait_for_workers=wait_for_workers) as client:
             names = load_model_everywhere(client, spec)
@@ -65,8 +69,10 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
                                f"stored interview #{interview.id} ({interview.participant_code}): {count} segments"),
                            on_failed=lambda interview, message: bar.say(
                                f"interview #{interview.id} ({interview.participant_code}) not transcribed: {message}",
-                               err=True))
-            summary = run.run(queue)
+                               err=True),
+                           stop_requested=interrupted.is_set)
+            with _ctrl_c_sets(interrupted):
+                summary = run.run(queue)
     except (ClusterError, ModelMissingOnWorker) as error:
         bar.close()
         raise UserError(f"{error}\nTranscripts already stored are kept; run again to continue.") from None
@@ -84,6 +90,21 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
                + ", ".join(f"{worker} {count}" for worker, count in sorted(summary.windows_by_worker.items())))
     if summary.failed:
         raise UserError(f"{len(summary.failed)} interview(s) were not transcribed (see above); run again to retry them.")
+
+
+@contextlib.contextmanager
+def _ctrl_c_sets(interrupted: threading.Event):
+    """Ctrl+C sets `interrupted` instead of raising wherever the main thread happens to be: the Dask client runs
+    finalizers there, and a KeyboardInterrupt raised inside one is printed and swallowed. The run checks the
+    event between steps. An ignored SIGINT (a run started in the background) stays ignored."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: interrupted.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _ProgressBar:
