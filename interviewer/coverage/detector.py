@@ -96,7 +96,13 @@ class CoverageDetector:
         if not self.prompts:
             return
         self.baseline = baseline or load_baseline(encoder)
-        read = encoder.encode_tokens([_neutral(p.text) for p in self.prompts])
+        # A prompt is read as its own words and as each phrase the schedule gives to listen for with it: its
+        # match is the best of these readings' matches.
+        readings = [(column, _neutral(text)) for column, prompt in enumerate(self.prompts)
+                    for text in (prompt.text, *schedule.item(prompt.item_id).listen_for_prompt(prompt.index))]
+        self._prompt_of_reading = np.array([column for column, _ in readings])
+        self._reading_starts = np.flatnonzero(np.r_[True, np.diff(self._prompt_of_reading) != 0])
+        read = encoder.encode_tokens([text for _, text in readings])
         words = [[row for row, token in enumerate(r.tokens) if token.isalpha() and token not in _LIGHT_WORDS]
                  or list(range(len(r.tokens))) for r in read]
         self._words = np.concatenate([r.vectors[rows] for r, rows in zip(read, words)])
@@ -105,8 +111,8 @@ class CoverageDetector:
         self._mean, self._spread = self.baseline.spread_of(self._matches)
 
     def _matches(self, tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        """Each prompt's (rows) match with each text (columns) whose word pieces are `tokens`, text `i`
-        starting at row `starts[i]`: the mean over the prompt's words of the closest word piece's similarity."""
+        """Each prompt reading's (rows) match with each text (columns) whose word pieces are `tokens`, text `i`
+        starting at row `starts[i]`: the mean over the reading's words of the closest word piece's similarity."""
         closest = np.maximum.reduceat(self._words @ tokens.T, starts, axis=1)
         return np.add.reduceat(closest, self._word_starts, axis=0) / np.diff(
             np.r_[self._word_starts, len(self._words)])[:, None]
@@ -123,7 +129,8 @@ class CoverageDetector:
         """`FEATURES` of each prompt (rows) for a stretch of speech with word pieces `tokens` and embedding
         `pooled`: the prompt's unusual match, its margin over the best other prompt, whether it is the asked
         item's, and how much more the stretch resembles small talk than any prompt."""
-        match = (self._matches(tokens, np.zeros(1, dtype=int))[:, 0] - self._mean) / self._spread
+        unusual = (self._matches(tokens, np.zeros(1, dtype=int))[:, 0] - self._mean) / self._spread
+        match = np.maximum.reduceat(unusual, self._reading_starts)
         others = np.array([np.delete(match, column).max() if len(match) > 1 else 0.0 for column in range(len(match))])
         small_talk = float((self.baseline.small_talk @ pooled).max() - (self._whole @ pooled).max())
         return np.stack([match, match - others, (self._item_of == asked_item).astype(float),
@@ -135,9 +142,12 @@ class CoverageDetector:
         return 1.0 / (1.0 + np.exp(-(features @ np.asarray(settings.weights) + settings.bias)))
 
     def evidence(self, column: int, tokens: np.ndarray) -> np.ndarray:
-        """For the prompt in `column`, the rows of `tokens` that match its words."""
-        start = self._word_starts[column]
-        end = self._word_starts[column + 1] if column + 1 < len(self._word_starts) else len(self._words)
+        """For the prompt in `column`, the rows of `tokens` that match the words of its best-matching reading."""
+        readings = np.flatnonzero(self._prompt_of_reading == column)
+        unusual = (self._matches(tokens, np.zeros(1, dtype=int))[readings, 0] - self._mean[readings]) / self._spread[readings]
+        best = readings[int(unusual.argmax())]
+        start = self._word_starts[best]
+        end = self._word_starts[best + 1] if best + 1 < len(self._word_starts) else len(self._words)
         return (self._words[start:end] @ tokens.T).argmax(axis=1)
 
 

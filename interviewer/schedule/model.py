@@ -60,10 +60,17 @@ class Item:
     """Topics to mention if the participant does not raise them."""
     probes: tuple[str, ...] = ()
     """Follow-up questions that clarify or deepen an answer."""
+    listen_for: tuple[tuple[str, ...], ...] = ()
+    """For each prompt (same order; empty when the schedule gives none), ways a participant might say
+    something that covers it: what the coverage detector listens for besides the prompt's own words."""
     minutes: int | float | None = None
     """Planned minutes, or None when the schedule does not plan this item."""
     line: int = 0
     """Line of the item in its file (1-based; 0 when unknown)."""
+
+    def listen_for_prompt(self, index: int) -> tuple[str, ...]:
+        """The phrases given to listen for with prompt `index` (none when the schedule gives none)."""
+        return self.listen_for[index] if index < len(self.listen_for) else ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,7 @@ class Schedule:
                         question=fill(item.question),
                         prompts=tuple(map(fill, item.prompts)),
                         probes=tuple(map(fill, item.probes)),
+                        listen_for=tuple(tuple(map(fill, phrases)) for phrases in item.listen_for),
                     )
                     for item in section.items
                 ),

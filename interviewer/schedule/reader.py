@@ -15,6 +15,7 @@ from interviewer.schedule.model import Item, Problem, Schedule, ScheduleError, S
 SCHEDULE_KEYS = ("id", "version", "title", "description", "introduction", "consent", "sections", "closing")
 SECTION_KEYS = ("id", "title", "items")
 ITEM_KEYS = ("id", "question", "constructs", "prompts", "probes", "minutes")
+PROMPT_KEYS = ("text", "listen_for")
 
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -170,6 +171,32 @@ class _Reader:
             entries.append((entry.value.strip(), entry))
         return entries
 
+    def prompt_list(self, fields: Fields, what: str) -> list[tuple[str, tuple[str, ...]]] | None:
+        """Prompts, each plain text or a mapping with its `text` and the phrases to `listen_for`."""
+        if "prompts" not in fields:
+            return None
+        key_node, node = fields["prompts"]
+        if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.report(node, f"'prompts' in {what} should be a list (lines starting '- ' or [a, b]), found {_kind(node)}")
+            return None
+        prompts = []
+        for entry in node.value:
+            if isinstance(entry, MappingNode):
+                prompt = f"a prompt of {what}"
+                entry_fields = self.fields(entry, PROMPT_KEYS, prompt)
+                text = self.text(entry_fields, "text", entry, prompt, required=True) if entry_fields is not None else None
+                phrases = self.text_list(entry_fields, "listen_for", prompt) if entry_fields is not None else None
+                if text is not None:
+                    prompts.append((text, tuple(phrase for phrase, _ in phrases or ())))
+            elif not isinstance(entry, ScalarNode) or entry.tag == _NULL_TAG or not entry.value.strip():
+                self.report(entry, f"each entry of 'prompts' in {what} should be non-empty text, or 'text:' with "
+                                   f"'listen_for:' phrases, found {_kind(entry)}")
+            else:
+                prompts.append((entry.value.strip(), ()))
+        return prompts
+
     def sequence(self, fields: Fields, key: str, owner: Node, what: str, child: str) -> list[Node] | None:
         hint = f"add '{key}:' with at least one {child} below it"
         if key not in fields:
@@ -245,7 +272,7 @@ class _Reader:
                 self.item_lines[item_id] = node.start_mark.line + 1
         question = self.text(fields, "question", node, what, required=True)
         constructs = self.constructs(fields, node, what)
-        prompts = self.text_list(fields, "prompts", what)
+        prompts = self.prompt_list(fields, what)
         probes = self.text_list(fields, "probes", what)
         minutes = self.minutes(fields, what)
         if None in (item_id, question, constructs) or any(
@@ -257,6 +284,7 @@ class _Reader:
             question=question,
             constructs=constructs,
             prompts=tuple(text for text, _ in prompts or ()),
+            listen_for=tuple(phrases for _, phrases in prompts or ()) if any(p for _, p in prompts or ()) else (),
             probes=tuple(text for text, _ in probes or ()),
             minutes=minutes,
             line=node.start_mark.line + 1,
