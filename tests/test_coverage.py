@@ -234,3 +234,33 @@ def test_eval_coverage_names_the_file_and_line_of_a_bad_corpus_line(tmp_path, li
     result = CliRunner().invoke(main, ["eval", "coverage", str(corpus)])
     assert result.exit_code == 1
     assert "bad.jsonl:2" in result.output and complaint in result.output
+
+
+def with_phrases(schedule, item_id: str, index: int, phrases: list[str]):
+    """`schedule` with `phrases` to listen for given to one prompt."""
+    from dataclasses import replace
+
+    def listening(item):
+        if item.id != item_id:
+            return item
+        listen_for = [list(item.listen_for_prompt(i)) for i in range(len(item.prompts))]
+        listen_for[index] = phrases
+        return replace(item, listen_for=tuple(map(tuple, listen_for)))
+
+    return replace(schedule, sections=tuple(replace(section, items=tuple(map(listening, section.items)))
+                                            for section in schedule.sections))
+
+
+@pytest.mark.slow
+def test_a_phrase_to_listen_for_lets_a_prompt_be_covered_in_words_its_own_text_lacks(encoder):
+    from interviewer.coverage.detector import CoverageDetector
+
+    schedule = find_schedule("npt-toolkit")
+    answer = "I'd say the forms alone are twenty minutes a patient."
+    plain = CoverageDetector(schedule, encoder).detect(answer, "shared-purpose")
+    listening = CoverageDetector(with_phrases(schedule, "day-to-day-work", 1, [
+        "the forms take twenty minutes a patient", "we lose half a morning to it"]), encoder)
+    hits = listening.detect(answer, "shared-purpose")
+    assert ("day-to-day-work", 1) not in {(hit.item_id, hit.index) for hit in plain}, "time it takes"
+    assert ("day-to-day-work", 1) in {(hit.item_id, hit.index) for hit in hits}
+    assert hits[0].evidence == answer

@@ -284,3 +284,60 @@ def test_non_utf8_file_is_reported_with_its_line(tmp_path: Path):
     with pytest.raises(ScheduleError) as caught:
         load_schedule(path)
     assert caught.value.problems[0].line == 2 and "UTF-8" in caught.value.problems[0].message
+
+
+LISTENING = """\
+id: demo
+version: 1
+title: Demo schedule
+sections:
+  - id: first
+    title: First section
+    items:
+      - id: resources
+        question: What does [intervention] need?
+        constructs: [collective-action/contextual-integration]
+        prompts:
+          - management backing
+          - text: time it takes
+            listen_for:
+              - we never have the hours for [intervention]
+              - it eats into the clinic
+"""
+
+
+def test_a_prompt_may_carry_phrases_to_listen_for_and_plain_prompts_carry_none():
+    item = parse_schedule(LISTENING, "demo.yaml").item("resources")
+    assert item.prompts == ("management backing", "time it takes")
+    assert item.listen_for_prompt(0) == ()
+    assert item.listen_for_prompt(1) == ("we never have the hours for [intervention]", "it eats into the clinic")
+
+
+def test_phrases_to_listen_for_are_filled_with_the_intervention():
+    item = parse_schedule(LISTENING, "demo.yaml").with_intervention("the app").item("resources")
+    assert item.listen_for_prompt(1)[0] == "we never have the hours for the app"
+
+
+def test_a_schedule_without_phrases_to_listen_for_has_none():
+    assert parse_schedule(VALID, "demo.yaml").item("purpose").listen_for == ()
+
+
+def test_a_misspelt_key_in_a_prompt_is_reported_with_the_closest():
+    text = LISTENING.replace("            listen_for:", "            listen_fro:")
+    problem = the_problem(text)
+    assert problem.line == line_of(text, "listen_fro:")
+    assert "unknown key 'listen_fro'" in problem.message and "did you mean 'listen_for'" in problem.message
+
+
+def test_a_prompt_mapping_without_its_text_is_reported():
+    text = LISTENING.replace("          - text: time it takes\n            listen_for:",
+                             "          - listen_for:")
+    problem = the_problem(text)
+    assert "has no 'text'" in problem.message
+
+
+def test_a_phrase_to_listen_for_that_is_not_text_is_reported():
+    text = LISTENING.replace("              - it eats into the clinic", "              - [nested, list]")
+    problem = the_problem(text)
+    assert problem.line == line_of(text, "[nested, list]")
+    assert "'listen_for'" in problem.message
