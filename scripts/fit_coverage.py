@@ -96,7 +96,8 @@ def main() -> None:
             return {(hit.item_id, hit.index) for hit in detector.detect(answer.text, answer.item)}
         return predict
 
-    grid = [(first, more) for first in (0.25, 0.3, 0.35, 0.4, 0.45) for more in (0.4, 0.5, 0.6)]
+    grid = [(first, more) for first in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6) for more in (0.4, 0.5, 0.6, 0.7, 0.8)
+            if more >= first]
     folds = np.random.default_rng(0).integers(0, 5, len(answers))
     totals = {pair: [0, 0, 0] for pair in grid}
     for fold in range(5):

@@ -28,11 +28,11 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (0.8616, 0.2461, 3.4315, -0.4235)
-    bias: float = -4.8566
-    first_threshold: float = 0.35
+    weights: tuple[float, ...] = (1.2655, 0.2073, 2.9479, -0.8341)
+    bias: float = -7.3012
+    first_threshold: float = 0.45
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
-    more_threshold: float = 0.6
+    more_threshold: float = 0.5
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
     stretch: int = 3
