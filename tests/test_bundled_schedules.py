@@ -37,6 +37,13 @@ def test_bundled_schedules_have_scripts_probes_and_minutes():
         assert sum(1 for item in schedule.items if item.probes) >= len(schedule.items) - 1, schedule.id
 
 
+def test_every_bundled_prompt_has_phrases_to_listen_for():
+    for schedule in bundled_schedules():
+        for item in schedule.items:
+            for index, prompt in enumerate(item.prompts):
+                assert len(item.listen_for_prompt(index)) >= 5, (schedule.id, item.id, prompt)
+
+
 def test_toolkit_covers_all_sixteen_sub_constructs_with_probes(toolkit):
     probed = {code for item in toolkit.items if item.probes for code in item.constructs}
     assert set(npt.SUB_CONSTRUCT_IDS) <= probed

@@ -83,16 +83,17 @@ def test_the_talk_baseline_is_embedded_once_and_read_back_from_the_cache():
 
 @pytest.mark.slow
 def test_a_paraphrase_sharing_no_word_with_the_prompt_is_covered(key_informant_detector):
-    hits = key_informant_detector.detect("Honestly the main thing is hours.", "resources-needed")
+    hits = key_informant_detector.detect("The nurses would need whole afternoons freed up for it.", "resources-needed")
     assert ("resources-needed", 0) in {(hit.item_id, hit.index) for hit in hits}, "staff time"
 
 
 @pytest.mark.slow
 def test_the_evidence_is_the_sentence_that_covered_the_prompt(key_informant_detector):
     stream = key_informant_detector.stream("resources-needed")
-    stream.add("It's a good question. Honestly the main thing is hours.")
+    stream.add("It's a good question. Honestly the main thing is hours. Nobody on the ward has a spare hour to sit "
+               "down with people.")
     hit = stream.covered[("resources-needed", 0)]
-    assert (hit.evidence, hit.sentence) == ("Honestly the main thing is hours.", 1)
+    assert (hit.evidence, hit.sentence) == ("Nobody on the ward has a spare hour to sit down with people.", 2)
 
 
 @pytest.mark.slow

@@ -78,7 +78,9 @@ class CoverageDetector:
 
     Each word of a prompt ("staff", "time") finds the word of the answer closest to it in meaning, as the
     sentence-embedding model reads both in context ("nurses", "hours"); a prompt's match is the mean over
-    its words. The match counts by how unusual it is: in standard deviations above the prompt's match with
+    its words. A prompt is also read as each phrase its schedule gives to listen for with it ("we never have
+    the hours for it" for "time it takes"), and its match is the best of these readings. The match counts by
+    how unusual it is: in standard deviations above the prompt's match with
     interview talk at large (a terse prompt resembles much of what anyone says in a health-service
     interview; a specific one does not).
     """
@@ -143,12 +145,15 @@ class CoverageDetector:
 
     def evidence(self, column: int, tokens: np.ndarray) -> np.ndarray:
         """For the prompt in `column`, the rows of `tokens` that match the words of its best-matching reading."""
-        readings = np.flatnonzero(self._prompt_of_reading == column)
-        unusual = (self._matches(tokens, np.zeros(1, dtype=int))[readings, 0] - self._mean[readings]) / self._spread[readings]
-        best = readings[int(unusual.argmax())]
-        start = self._word_starts[best]
-        end = self._word_starts[best + 1] if best + 1 < len(self._word_starts) else len(self._words)
-        return (self._words[start:end] @ tokens.T).argmax(axis=1)
+        best_rows, best = None, -np.inf
+        for reading in np.flatnonzero(self._prompt_of_reading == column):
+            start = self._word_starts[reading]
+            end = self._word_starts[reading + 1] if reading + 1 < len(self._word_starts) else len(self._words)
+            similarity = self._words[start:end] @ tokens.T
+            unusual = (similarity.max(axis=1).mean() - self._mean[reading]) / self._spread[reading]
+            if unusual > best:
+                best_rows, best = similarity.argmax(axis=1), unusual
+        return best_rows
 
 
 class AnswerStream:
