@@ -94,6 +94,14 @@ def test_cli_list_shows_bundled_schedules():
     assert "MINUTES" in result.output
 
 
+def test_cli_show_lists_the_phrases_to_listen_for_only_when_asked():
+    phrase = find_schedule("npt-key-informant").item("resources-needed").listen_for_prompt(0)[0]
+    assert phrase not in run("show", "npt-key-informant").output
+    result = run("show", "npt-key-informant", "--listen-for", "--no-scripts")
+    assert result.exit_code == 0, result.output
+    assert f"~ {phrase}" in result.output
+
+
 def test_cli_show_outlines_items_constructs_and_probes():
     result = run("show", "npt-toolkit", "--intervention", "the new pathway")
     assert result.exit_code == 0, result.output

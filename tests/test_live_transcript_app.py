@@ -117,3 +117,32 @@ async def test_a_model_that_fails_to_load_warns_and_the_recording_goes_on_to_a_b
     assert given[0].failed, "no draft is stored from a failed live transcription; the final pass is the transcript"
     assert processed == [live.interview.id]
     assert study.recordings(live.interview.id)[0].duration == pytest.approx(3.0)
+
+
+async def test_the_live_model_is_loaded_while_the_start_screen_is_open_and_not_again_for_the_interview(study):
+    add_participant(study)
+    loads = []
+
+    class CountingModel:
+        model_name = "counting"
+
+        def load(self):
+            loads.append("load")
+
+    def make_model():
+        loads.append("made")
+        return CountingModel()
+
+    audio = SpeakingFakeAudio()
+    app = make_app(study, audio=audio, clock=audio.clock, process=lambda *args: None, live_model=make_model,
+                   coverage=None, model_status=lambda: (True, "model ready"), check_seconds=0.0, tick_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        await wait_until(pilot, lambda: loads == ["made", "load"])
+        app.screen.query_one("#participant").value = "KI-01"
+        await wait_until(pilot, lambda: app.screen.verdict == "fine")
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
+        await pilot.pause(0.5)
+    assert loads == ["made", "load"]

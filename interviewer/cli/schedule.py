@@ -118,7 +118,8 @@ def _script(heading: str, text: str) -> None:
 @click.argument("name_or_path", metavar="NAME|PATH")
 @click.option("--intervention", default=None, help="Fill the [intervention] placeholder with this name.")
 @click.option("--scripts/--no-scripts", default=True, show_default=True, help="Include introduction, consent and closing scripts.")
-def show(name_or_path: str, intervention: str | None, scripts: bool) -> None:
+@click.option("--listen-for", is_flag=True, help="Under each prompt, the phrases the interview screen listens for.")
+def show(name_or_path: str, intervention: str | None, scripts: bool, listen_for: bool) -> None:
     """Show a schedule as an outline: sections, questions, constructs, prompts, probes and minutes.
 
     NAME is a bundled schedule id (see `interviewer schedule list`); PATH is a schedule file.
@@ -126,6 +127,7 @@ def show(name_or_path: str, intervention: str | None, scripts: bool) -> None:
     Example:
 
         interviewer schedule show npt-toolkit --intervention "the new triage pathway"
+        interviewer schedule show npt-key-informant --listen-for --no-scripts
     """
     from interviewer.schedule import npt
 
@@ -156,8 +158,10 @@ def show(name_or_path: str, intervention: str | None, scripts: bool) -> None:
             for heading, entries in (("Prompts", item.prompts), ("Probes", item.probes)):
                 if entries:
                     click.echo(f"       {heading}:")
-                    for entry in entries:
+                    for index, entry in enumerate(entries):
                         click.echo(f"         - {entry}")
+                        for phrase in item.listen_for_prompt(index) if listen_for and heading == "Prompts" else ():
+                            click.echo(click.style(f"             ~ {phrase}", dim=True))
         click.echo()
     if scripts:
         _script("Closing", found.closing)

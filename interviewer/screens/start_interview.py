@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from rich.text import Text
@@ -17,6 +18,8 @@ from interviewer.interview.running import ConsentMissing, LiveInterview, has_aud
 from interviewer.screens.messages import LevelChecked, LevelReading
 from interviewer.store import MODES
 from interviewer.widgets.level_meter import LevelMeter
+
+log = logging.getLogger(__name__)
 
 SCHEDULE_LABEL = 44
 """Characters of 'id: title' shown in the schedule list, so it stays on one line beside its button at 80 columns."""
@@ -126,6 +129,7 @@ class StartInterviewScreen(Screen):
         self.show_consent()
         self.load_devices()
         self.check_model()
+        self.preload_models()
 
     def on_unmount(self) -> None:
         self._stop_listening.set()
@@ -324,6 +328,13 @@ class StartInterviewScreen(Screen):
         ready, line = (self.app.config.model_status or model_status)()
         self.app.call_from_thread(self.query_one("#model", Static).update,
                                   Text(f"Transcription: {line}", style="green" if ready else "dark_orange3"))
+
+    @work(thread=True, group="preload", exit_on_error=False)
+    def preload_models(self) -> None:
+        try:
+            self.app.preload_models()
+        except Exception:  # a missing or broken model is reported when the interview needs it
+            log.debug("models not preloaded", exc_info=True)
 
     # -- starting --------------------------------------------------------------------------------------
 
