@@ -23,13 +23,13 @@ import os
 import signal
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from key_timing import KeyTimer, percentile  # noqa: E402  (scripts/ is on the path when run)
+from bench_study import bench_study  # noqa: E402  (scripts/ is on the path when run)
+from key_timing import KeyTimer, percentile  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 CLICK_EVERY = 30.0
@@ -91,25 +91,17 @@ def alignment(audio: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
 
 async def record(minutes: float, live: bool, drift_ppm: float, keep: Path | None = None) -> dict:
     sys.path.insert(0, str(REPO / "tests"))
-    os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
-    os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "bench-call")  # studies are encrypted, as users get them
-    from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
+    from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, play_into
     from call_conversation import conversation
 
     from interviewer.app import default_live_model, make_app
     from interviewer.audio.capture import AudioBackend
-    from interviewer.store import Study
 
     stretch_call_side(drift_ppm)
     report: dict = {}
     with contextlib.ExitStack() as stack:
-        home = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        os.environ["INTERVIEWER_HOME"] = str(home)
-        study = Study.create("bench")
-        study.add_participant("KI-01")
-        study.record_consent("KI-01", audio_recording=True, quotation=True)
-        sink = stack.enter_context(null_sink_running(home / "pulse"))
-        stack.enter_context(call_sinks(sink))
+        bench = stack.enter_context(bench_study("bench-call"))
+        home, study, sink = bench.home, bench.study, bench.sink
         talk = conversation()
         seconds = minutes * 60
         tracks = talk.write(home, repeat=int(np.ceil(seconds / talk.seconds)) + 1)

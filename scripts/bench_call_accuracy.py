@@ -17,13 +17,14 @@ the side alone, and the call path) get a WER against it, and their difference es
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from bench_study import bench_study  # noqa: E402  (scripts/ is on the path when run)
 
 REPO = Path(__file__).resolve().parents[1]
 RATE = 16000
@@ -53,52 +54,22 @@ def librispeech_tracks(shared: Path) -> tuple[np.ndarray, np.ndarray]:
 
 async def record(tracks: list[Path], seconds: float) -> list[str]:
     """Each side's words in the stored transcript of a call-mode interview that heard `tracks`."""
-    from audio_sink import CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
-    from test_interview_app import SIZE, screen_name, wait_until
+    from test_call_interview_app import record_call_interview
+    from test_interview_app import SIZE
 
     from interviewer import pipeline
     from interviewer.app import default_live_model, make_app
     from interviewer.audio.capture import AudioBackend
     from interviewer.processing import process_interview
-    from interviewer.store import Study
 
-    with contextlib.ExitStack() as stack:
-        home = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        os.environ["INTERVIEWER_HOME"] = str(home)
-        study = Study.create("bench")
-        study.add_participant("KI-01")
-        study.record_consent("KI-01", audio_recording=True, quotation=True)
+    with bench_study("bench-call-accuracy") as bench:
+        study = bench.study
         pipeline.anonymise_interview = lambda study, interview_id: 0  # words as transcribed, not anonymised
-        sink = stack.enter_context(null_sink_running(home / "pulse"))
-        stack.enter_context(call_sinks(sink))
         app = make_app(study, audio=AudioBackend(), process=process_interview, live_model=default_live_model,
                        model_status=lambda: (True, "bench"), check_seconds=0.5)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n")
-            await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
-            start = app.screen
-            start.query_one("#participant").value = "KI-01"
-            await wait_until(pilot, lambda: start.call_input is not None, timeout=15)
-            start.query_one("#device").value = "call"
-            await pilot.pause(0.1)
-            start.verdict = None
-            await wait_until(pilot, lambda: start.verdict is not None, timeout=15)
-            await pilot.press("ctrl+r", "ctrl+r")
-            await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording",
-                             timeout=15)
-            interview = app.screen
-            players = [play_into(sink, MIC_SINK, tracks[0]), play_into(sink, CALL_SINK, tracks[1])]
-            for player in players:
-                stack.callback(player.kill)
-            await wait_until(pilot, lambda: all(p.poll() is not None for p in players), timeout=seconds + 60)
-            await pilot.pause(1.5)
-            await pilot.press("x")
-            await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
-            await pilot.press("y")
-            await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen", timeout=30)
-            interview_id = interview.live.interview.id
-            await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
-                             timeout=600)
+            interview_id = await record_call_interview(app, pilot, bench.sink, tracks, play_seconds=seconds + 60,
+                                                       process_seconds=600)
             await pilot.pause(0.5)
         said: tuple[list, list] = ([], [])
         for segment in study.segments(interview_id):
@@ -112,7 +83,6 @@ async def record(tracks: list[Path], seconds: float) -> list[str]:
 def main() -> int:
     sys.path.insert(0, str(REPO / "tests"))
     os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
-    os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "bench-call-accuracy")
     import soundfile
     from call_conversation import conversation
     from conftest import SHARED, normalise_words, word_error_rate

@@ -23,13 +23,13 @@ import random
 import statistics
 import string
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
 from bench_call import alignment, click_track  # noqa: E402  (scripts/ is on the path when run)
+from bench_study import bench_study  # noqa: E402
 from key_timing import percentile  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,7 +89,7 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "tests"))
     os.environ.setdefault("INTERVIEWER_SHARED", str(REPO.parent / "shared"))
-    from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, call_sinks, null_sink_running, play_into
+    from audio_sink import BOTH_SINK, CALL_SINK, MIC_SINK, play_into
     from call_conversation import conversation
     from terminal import Terminal, python_path_env
 
@@ -97,17 +97,11 @@ def main() -> int:
 
     print(f"load before: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
     with contextlib.ExitStack() as stack:
-        home = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        os.environ.update(INTERVIEWER_HOME=str(home), INTERVIEWER_STUDY="bench",
-                          INTERVIEWER_STUDY_PASSPHRASE="bench-terminal")
-        study = Study.create("bench")
-        study.add_participant("KI-01")
-        study.record_consent("KI-01", audio_recording=True, quotation=True)
-        study.set_setting("default_input", "call" if args.device == "call" else None)
-        study.close()
-        sink = stack.enter_context(null_sink_running(home / "pulse"))
-        if args.device == "call":
-            stack.enter_context(call_sinks(sink))
+        bench = stack.enter_context(bench_study("bench-terminal", call=args.device == "call"))
+        home, sink = bench.home, bench.sink
+        os.environ["INTERVIEWER_STUDY"] = "bench"
+        bench.study.set_setting("default_input", "call" if args.device == "call" else None)
+        bench.study.close()  # the app opens it in its own process
         talk = conversation()
         tracks = talk.write(home, repeat=int(np.ceil(args.minutes * 60 / talk.seconds)) + 2)
         terminal = Terminal(python_path_env(dict(os.environ)))

@@ -23,8 +23,9 @@ def first_sound(samples: np.ndarray, threshold: float = 0.02) -> float:
     return int(np.argmax(np.abs(samples) > threshold)) / RATE
 
 
-async def record_call_interview(app, pilot, sink, tracks) -> int:
-    """Start a call-mode interview, play both sides, stop it and wait for processing; the interview id."""
+async def record_call_interview(app, pilot, sink, tracks, play_seconds: float = 120, process_seconds: float = 180) -> int:
+    """Start a call-mode interview, play both sides (at most `play_seconds`), stop it and wait for processing (at
+    most `process_seconds`); the interview id."""
     await pilot.press("n")
     await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
     screen = app.screen
@@ -41,7 +42,7 @@ async def record_call_interview(app, pilot, sink, tracks) -> int:
                      timeout=15)
     interview = app.screen
     players = [play_into(sink, MIC_SINK, tracks[0]), play_into(sink, CALL_SINK, tracks[1])]
-    await wait_until(pilot, lambda: all(p.poll() is not None for p in players), timeout=120)
+    await wait_until(pilot, lambda: all(p.poll() is not None for p in players), timeout=play_seconds)
     assert all(p.returncode == 0 for p in players)
     await pilot.pause(1.5)
     # Live transcription shows both sides, each labelled by its channel.
@@ -55,7 +56,7 @@ async def record_call_interview(app, pilot, sink, tracks) -> int:
     interview_id = interview.live.interview.id
     try:
         await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
-                         timeout=180)
+                         timeout=process_seconds)
     except AssertionError:
         raise AssertionError(f"processing did not finish: {app.config.processing.get(interview_id)}") from None
     if app.config.processing[interview_id][0] != "done":
