@@ -115,6 +115,7 @@ class Anonymiser:
         if self.second_model and is_lower_case_text(text):
             from interviewer.anonymise.second_opinion import second_opinion
             found += second_opinion(text)
+            found += _recased_finds(text)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -207,6 +208,18 @@ class Anonymiser:
             group = group or f"{c.entity_type}:{key}"
             detections.append(Detection(c.start, c.end, c.entity_type, text[c.start:c.end], round(c.score, 3), c.reason, group))
         return detections
+
+
+def _recased_finds(text: str) -> list[Found]:
+    """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions."""
+    import os
+
+    from interviewer.anonymise.engine import analyse
+    from interviewer.anonymise.recasing import recased
+
+    if os.environ.get("NO_RECASE"):
+        return []
+    return [f for f in analyse(recased(text)) if f.entity_type != POSSIBLE_IDENTIFIER]
 
 
 NAME_LIKE = re.compile(r"[A-Z][\w'’-]*")

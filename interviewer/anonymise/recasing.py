@@ -1,0 +1,176 @@
+"""Provides recasing: a copy of a lower-case transcript with capitals restored where English writes them (sentence
+starts, 'I', known acronyms, words that are no English word, name-list words in name positions, known places in
+place positions, organisation names before their head word), letter for letter the same length, so the cased
+detection path can read it and its offsets hold for the original."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.cues import (
+    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PERSONAL_TITLES, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+)
+from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
+from interviewer.anonymise.institutions import STRONG, WEAK
+from interviewer.anonymise.lower_case import GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")
+CLINICAL = re.compile(r"(?:amide|mycin|cillin|azole|pril|sartan|olol|statin|mab|nib|vir|cycline|oxacin|profen|parin|azepam|"
+                      r"oxetine|triptan|tidine|prazole|lukast|olone|dronate|gliptin|gliflozin|glutide|formin|caine|thiazide|"
+                      r"ipine|itis|osis|aemia|emia|ectomy|scopy|ia|lysis|oma|ol|ine|ide|ate|ase)$")
+"""Endings of medicines and conditions: no English word in the lists, yet written in lower case."""
+SHORT_TITLES = frozenset("dr mr mrs ms mx prof cllr rev st".split())
+HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
+    head.lower() for pattern in (*STRONG.values(), *WEAK.values()) for head in pattern.split("|") if head.isalpha())
+"""Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met')."""
+VOWELS = frozenset("aeiouy")
+HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[a-z]?,?\s+$")
+CALLED = frozenset("called named name's".split())
+
+
+def _allow_casing(gaz: Gazetteers) -> dict[str, str]:
+    """Lower-case allow-list term of one word that is no English word -> its written form ('nhs' -> 'NHS')."""
+    casing: dict[str, str] = {}
+    for term in default_allow_terms():
+        if term.isalpha() and any(ch.isupper() for ch in term) and not gaz.is_common(term) and term.lower() not in STOP_WORDS:
+            casing.setdefault(term.lower(), term)
+    return casing
+
+
+_ALLOW_CASING: dict[str, str] | None = None
+
+
+def recased(text: str, gaz: Gazetteers | None = None) -> str:
+    """`text` with capitals restored; only the case of letters changes, so every offset holds."""
+    global _ALLOW_CASING
+    gaz = gaz or load_gazetteers()
+    if _ALLOW_CASING is None:
+        _ALLOW_CASING = _allow_casing(gaz)
+    words = list(WORD.finditer(text))
+    lowers = [m.group().lower() for m in words]
+    cased = [m.group() for m in words]
+    starts = [bool(SENTENCE_START.search(text, max(0, m.start() - 3), m.start())) for m in words]
+
+    def low(i: int) -> str:
+        return lowers[i] if 0 <= i < len(lowers) else ""
+
+    def base(word: str) -> str:
+        return re.sub(r"['’]s$", "", word)
+
+    def proper(i: int) -> bool:
+        """A word that is no English word (nor a filler, medicine or condition): a name."""
+        word = base(lowers[i])
+        parts = re.split(r"['’-]", word)
+        return (len(word) >= 2 and not gaz.is_common(word) and not all(gaz.is_common(p) or len(p) < 2 for p in parts)
+                and word not in FILLERS and word not in DISCOURSE_WORDS and not (word not in gaz.first_names and
+                word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)))
+
+    capital = [False] * len(words)
+    named = [False] * len(words)
+    """Capitalised as a name (not merely as a sentence start)."""
+    for i, lower in enumerate(lowers):
+        word = base(lower)
+        if word in SHORT_TITLES:
+            capital[i] = True  # 'dr', 'mrs', 'st'
+        elif lower in ("i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"):
+            capital[i] = True
+        elif starts[i] or word in MONTHS or word in WEEKDAYS or word in GROUP_WORDS:
+            capital[i] = True
+        elif word in _ALLOW_CASING:
+            cased[i] = _ALLOW_CASING[word] + lower[len(word):]
+        elif proper(i) and len(word) <= 5 and not VOWELS & set(word):
+            cased[i] = word.upper() + lower[len(word):]  # 'ncr', 'cpn': letters without a vowel are an acronym
+            named[i] = True
+        elif proper(i) and len(word) <= 4 and word not in gaz.first_names and word not in gaz.surnames \
+                and word not in gaz.places and not _name_cue(lowers, i, lower != word):
+            pass  # 'fifo', 'copd': a short word in no list may as well be an acronym or slang as a name
+        elif proper(i):
+            capital[i] = named[i] = True
+        elif low(i - 1).rstrip(".") in PERSONAL_TITLES and (word in gaz.surnames or word in gaz.first_names):
+            capital[i] = named[i] = True  # 'mrs christian'
+        elif word in gaz.first_names and (low(i - 1) in CALLED or low(i - 1) in KIN_NOUNS and low(i - 2) not in DETERMINERS
+                                          or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word)
+                                          and low(i - 1) not in DETERMINERS):
+            capital[i] = named[i] = True  # 'called grace', 'my sister grace', "grace's mum"
+        elif word in gaz.places and (low(i - 1) in PLACE_POSITION_BEFORE and low(i + 1) not in DETERMINERS
+                                     or low(i - 1) == "county" or low(i + 1) == "county"):
+            capital[i] = named[i] = True  # 'from cork', 'county mayo'
+            if low(i - 1) == "county" or low(i + 1) == "county":
+                capital[i - 1 if low(i - 1) == "county" else i + 1] = True
+    _places(lowers, capital, named, words, gaz, low)
+    _institutions(lowers, capital, named, text, words)
+    for i in range(len(words)):
+        if capital[i] and cased[i] == words[i].group():
+            cased[i] = "I" + cased[i][1:] if lowers[i] == "i" or lowers[i].startswith(("i'", "i’")) \
+                else cased[i][:1].upper() + cased[i][1:]
+    out = list(text)
+    for m, word in zip(words, cased):
+        out[m.start():m.end()] = word
+    return "".join(out)
+
+
+def _name_cue(lowers: list[str], i: int, possessive: bool) -> bool:
+    """Only a name fits here: after 'called', after 'my sister', before 'said', or possessive."""
+    before = lowers[i - 1] if i > 0 else ""
+    after = lowers[i + 1] if i + 1 < len(lowers) else ""
+    return possessive or before in CALLED or before in KIN_NOUNS or after in STRONG_SPEECH_VERBS \
+        or before.rstrip(".") in TITLES
+
+
+def _places(lowers: list[str], capital: list[bool], named: list[bool], words: list, gaz: Gazetteers, low) -> None:
+    """Capitalise places of two or more words ('swift current', 'broughty ferry') where one word is no English word,
+    one is already capitalised, or the place stands after a place preposition."""
+    i = 0
+    while i < len(lowers):
+        matched = 0
+        if lowers[i] in gaz.place_first_words:
+            for n in range(min(gaz.place_max_words, len(lowers) - i), 1, -1):
+                if " ".join(lowers[i:i + n]) in gaz.places and _adjacent(words, i, n):
+                    matched = n
+                    break
+        if matched and (any(capital[i:i + matched]) or not all(gaz.is_common(w) for w in lowers[i:i + matched])
+                        or low(i - 1) in PLACE_POSITION_BEFORE):
+            for k in range(i, i + matched):
+                capital[k] = named[k] = True
+            i += matched
+        else:
+            i += 1
+
+
+def _adjacent(words: list, i: int, n: int) -> bool:
+    """Words i..i+n-1 follow one another with only spaces between them."""
+    return all(words[k].end() < words[k + 1].start() and not words[k].string[words[k].end():words[k + 1].start()].strip()
+               for k in range(i, i + n - 1))
+
+
+def _institutions(lowers: list[str], capital: list[bool], named: list[bool], text: str, words: list) -> None:
+    """Capitalise an organisation's or street's name before its head word ('mckinnon secondary', 'enable ireland
+    centre', 'hope cic', '48 wellington road') when the words before the head hold a name, a house number stands
+    before them, or the head is a legal one; and a head before 'of' and a name ('university of Bradford')."""
+    for i, lower in enumerate(lowers):
+        street = lower in STREET_HEADS or lower in WEAK_STREET_HEADS
+        if lower not in HEADS and not street:
+            continue
+        first = i
+        while first > 0 and i - first < 3 and _adjacent(words, first - 1, 2) and _name_word(lowers[first - 1]):
+            first -= 1
+        if first == i:
+            continue
+        numbered = street and HOUSE_NUMBER_BEFORE.search(text, max(0, words[first].start() - 8), words[first].start())
+        if lower in LEGAL_HEADS or any(named[first:i]) or numbered:
+            for k in range(first, i + 1):
+                capital[k] = named[k] = True
+            if i + 2 < len(lowers) and lowers[i + 1] == "of" and _name_word(lowers[i + 2]) and _adjacent(words, i, 3):
+                capital[i + 2] = True  # 'Bolton School of nursing'
+    for i, lower in enumerate(lowers[:-2]):
+        if lower in HEADS and lowers[i + 1] == "of" and named[i + 2]:
+            capital[i] = True  # 'university of Bradford'
+
+
+def _name_word(lower: str) -> bool:
+    return lower not in STOP_WORDS and lower not in DETERMINERS and lower not in FILLERS and lower not in DISCOURSE_WORDS \
+        and lower not in GENERIC_MODIFIERS and lower not in MONTHS and lower not in WEEKDAYS

@@ -1,0 +1,68 @@
+"""Provides a development score of the anonymiser on the development corpora, cased and lower-cased (a lower-cased
+copy keeps every offset: only letters' case changes), in one process, for tuning without touching blind corpora.
+
+Example:
+    PYTHONPATH=$PWD .venv/bin/python scripts/eval_anon_dev.py --show-misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+SOURCE_ROOT = Path(__file__).resolve().parent.parent
+DEV_CORPORA = [
+    Path("/work/shared/eval/anon/dev.jsonl") if not (SOURCE_ROOT.parent / "shared").is_dir()
+    else SOURCE_ROOT.parent / "shared" / "eval" / "anon" / "dev.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world" / "cased.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world2" / "all.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world3" / "all.jsonl",
+]
+
+
+def lower_cased(text: str) -> str:
+    """`text` in lower case, letter by letter, so every offset stays (a letter whose lower case is longer stays)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="*", type=Path, default=DEV_CORPORA)
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--only", choices=["cased", "lower"], help="Score only the cased or only the lower-cased copies.")
+    args = parser.parse_args()
+
+    from interviewer.anonymise.anonymiser import Anonymiser
+    from interviewer.anonymise.evaluate import load_corpus, score_documents
+
+    anonymiser = Anonymiser()
+    rows = []
+    for casing in ("cased", "lower"):
+        if args.only and args.only != casing:
+            continue
+        for corpus in args.corpora:
+            documents = load_corpus(corpus)
+            if casing == "lower":
+                documents = [replace(d, text=lower_cased(d.text)) for d in documents]
+            started = time.perf_counter()
+            score, _ = score_documents(documents, lambda t: [{"start": d.start, "end": d.end, "entity_type": d.entity_type}
+                                                               for d in anonymiser.detect(t)])
+            seconds = time.perf_counter() - started
+            name = f"{corpus.parent.name}/{corpus.name} ({casing})"
+            total = sum(score.total.values())
+            rows.append((name, score, seconds))
+            if args.show_misses:
+                for document_id, kind, text in score.missed:
+                    print(f"{casing} missed {document_id} {kind}: {text!r}")
+                for document_id, text in score.redacted_traps:
+                    print(f"{casing} trap redacted {document_id}: {text!r}")
+    print(f"{'corpus':<40}{'direct':>8}{'traps':>8}{'seconds':>9}")
+    for name, score, seconds in rows:
+        print(f"{name:<40}{score.direct_recall:>8.3f}{score.trap_rate:>8.3f}{seconds:>9.1f}"
+              f"   ({score.traps_redacted}/{score.traps_total} traps)")
+
+
+if __name__ == "__main__":
+    main()
