@@ -15,7 +15,8 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.institutions import STRONG, WEAK
 from interviewer.anonymise.lower_case import GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS
+from interviewer.anonymise.cues import MONTH_PREPOSITIONS, MOTION_WORDS
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, singular
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")
@@ -29,6 +30,13 @@ HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
 """Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met')."""
 VOWELS = frozenset("aeiouy")
 HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[a-z]?,?\s+$")
+DIRECTIONS = frozenset("north south east west".split())
+BUILDINGS = frozenset("house court lodge mill buildings building".split())
+DERIVED = re.compile(r"(?:[iy]s|[iy]z)(?:e|ed|es|ing|ation|ations)$|(?:ness|ment|ments|ful|less|ously|ably|ically)$")
+"""Endings that make English words of English stems ('anonymised', 'tokenism'): no name ends so."""
+ROLE_NOUNS = frozenset("""worker workers carer teacher coordinator co-ordinator physio therapist counsellor keyworker officer
+adviser advisor consultant midwife gp psychiatrist psychologist nurse matron manager""".split())
+"""Roles a first name follows in apposition ('my support worker jade', 'our physio ruby')."""
 CALLED = frozenset("called named name's".split())
 
 
@@ -65,9 +73,9 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         """A word that is no English word (nor a filler, medicine or condition): a name."""
         word = base(lowers[i])
         parts = re.split(r"['’-]", word)
-        return (len(word) >= 2 and not gaz.is_common(word) and not all(gaz.is_common(p) or len(p) < 2 for p in parts)
-                and word not in FILLERS and word not in DISCOURSE_WORDS and not (word not in gaz.first_names and
-                word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)))
+        return (len(word) >= 2 and not english(word, gaz) and not all(english(p, gaz) or len(p) < 2 for p in parts)
+                and singular(word) not in FILLERS and word not in DISCOURSE_WORDS and not (word not in gaz.first_names
+                and word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)) and not DERIVED.search(word))
 
     capital = [False] * len(words)
     named = [False] * len(words)
@@ -78,7 +86,8 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
             capital[i] = True  # 'dr', 'mrs', 'st'
         elif lower in ("i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"):
             capital[i] = True
-        elif starts[i] or word in MONTHS or word in WEEKDAYS or word in GROUP_WORDS:
+        elif starts[i] or word in MONTHS and (word not in ("may", "march") or _month_position(lowers, i, text, words)) \
+                or word in WEEKDAYS or word in GROUP_WORDS:
             capital[i] = True
         elif word in _ALLOW_CASING:
             cased[i] = _ALLOW_CASING[word] + lower[len(word):]
@@ -92,12 +101,12 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
             capital[i] = named[i] = True
         elif low(i - 1).rstrip(".") in PERSONAL_TITLES and (word in gaz.surnames or word in gaz.first_names):
             capital[i] = named[i] = True  # 'mrs christian'
-        elif word in gaz.first_names and (low(i - 1) in CALLED or low(i - 1) in KIN_NOUNS and low(i - 2) not in DETERMINERS
-                                          or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word)
-                                          and low(i - 1) not in DETERMINERS):
+        elif word in gaz.first_names and word not in STOP_WORDS and (
+                low(i - 1) in CALLED or low(i - 1) in KIN_NOUNS or low(i - 1) in ROLE_NOUNS or low(i - 1).rstrip(".") in TITLES
+                or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word) and low(i - 1) not in DETERMINERS):
             capital[i] = named[i] = True  # 'called grace', 'my sister grace', "grace's mum"
-        elif word in gaz.places and (low(i - 1) in PLACE_POSITION_BEFORE and low(i + 1) not in DETERMINERS
-                                     or low(i - 1) == "county" or low(i + 1) == "county"):
+        elif word in gaz.places and word not in NOT_PLACES and (_place_position(lowers, i, text, words, gaz, named)
+                                                                or low(i - 1) == "county" or low(i + 1) == "county"):
             capital[i] = named[i] = True  # 'from cork', 'county mayo'
             if low(i - 1) == "county" or low(i + 1) == "county":
                 capital[i - 1 if low(i - 1) == "county" else i + 1] = True
@@ -111,6 +120,66 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
     for m, word in zip(words, cased):
         out[m.start():m.end()] = word
     return "".join(out)
+
+
+SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"), ("our", "or"),
+             ("or", "our"), ("ll", "l"), ("l", "ll"), ("ae", "e"), ("oe", "e"), ("re", "er"), ("er", "re"), ("ogue", "og"))
+"""British and American spellings of one word ('anonymised', 'neighbor', 'travelled', 'center')."""
+ENDINGS = (("d", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ly", ""),
+           ("ness", ""), ("er", "e"), ("ers", "e"), ("able", "e"), ("ment", ""), ("ments", ""), ("s", ""))
+"""Endings whose stem is an English word ('resourced' -> 'resource', 'happily' -> 'happy')."""
+CONTRACTED = re.compile(r"^([a-z]+?)n?['’](?:re|ve|ll|d|m|s|t)$")
+
+
+def english(word: str, gaz: Gazetteers) -> bool:
+    """An English word, in the lists or written as one of them is: another spelling, an ending, a contraction."""
+    if gaz.is_common(word):
+        return True
+    contracted = CONTRACTED.match(word)
+    if contracted:
+        return gaz.is_common(contracted.group(1)) or contracted.group(1) in STOP_WORDS
+    for ending, stem in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and gaz.is_common(word[:len(word) - len(ending)] + stem):
+            return True
+    for british, american in SPELLINGS:
+        at = word.rfind(british)
+        if at >= 3 and gaz.is_common(word[:at] + american + word[at + len(british):]):
+            return True
+        if at >= 3 and any(word.endswith(e) and gaz.is_common((word[:at] + american + word[at + len(british):])[:-len(e)] + st)
+                          for e, st in ENDINGS if len(word) > len(e) + 3):
+            return True
+    return False
+
+
+PLACE_VERBS = frozenset("""live lives lived living born grew raised based settled stay stayed staying moved""".split())
+NOT_PLACES = frozenset(BUILDINGS | STREET_HEADS | WEAK_STREET_HEADS) | frozenset(
+    "hospital church chapel school college home work town city village country centre center".split())
+"""Nouns that are also some village's name ('in hospital', 'to church'): places only when capitalised."""
+
+
+def _place_position(lowers: list[str], i: int, text: str, words: list, gaz: Gazetteers, named: list[bool]) -> bool:
+    """Where a known place stands: after 'from', 'near', 'moved to', 'live in', after a name and 'in' ('Westpac in
+    orange'), or after 'in' before a pause (a common word only when it names a region or a large place: 'in reading.'
+    but not 'good at reading')."""
+    before = lowers[i - 1] if i > 0 else ""
+    before2 = lowers[i - 2] if i > 1 else ""
+    word = lowers[i]
+    if not gaz.is_common(word):
+        return before in PLACE_POSITION_BEFORE or before == "to" and before2 in MOTION_WORDS
+    if word.endswith("ing") or word in STOP_WORDS:
+        return False
+    if before in ("from", "near", "outside") or before == "to" and before2 in MOTION_WORDS \
+            or before == "in" and (before2 in PLACE_VERBS or i > 1 and named[i - 2]):
+        return True
+    pause = re.match(r"\s*(?:[,.?!;]|$)", text[words[i].end():words[i].end() + 3])
+    return before == "in" and bool(pause) and (word in gaz.regions or word in gaz.large_places)
+
+
+def _month_position(lowers: list[str], i: int, text: str, words: list) -> bool:
+    """'may' or 'march' naming the month: after 'in', 'last', 'of' ..., or next to a number ('the 4th of march', 'may 2015')."""
+    before = lowers[i - 1] if i > 0 else ""
+    near = text[max(0, words[i].start() - 8):words[i].end() + 6]
+    return before in MONTH_PREPOSITIONS or bool(re.search(r"\d", near))
 
 
 def _name_cue(lowers: list[str], i: int, possessive: bool) -> bool:
@@ -164,13 +233,25 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
         if lower in LEGAL_HEADS or any(named[first:i]) or numbered:
             for k in range(first, i + 1):
                 capital[k] = named[k] = True
-            if i + 2 < len(lowers) and lowers[i + 1] == "of" and _name_word(lowers[i + 2]) and _adjacent(words, i, 3):
+            if numbered:
+                _house_before(lowers, capital, text, words, first)
+                if i + 1 < len(lowers) and lowers[i + 1] in DIRECTIONS and _adjacent(words, i, 2):
+                    capital[i + 1] = True  # '48 Wellington Road North'
+            if i + 2 < len(lowers) and lowers[i + 1] == "of" and lowers[i + 2] not in STOP_WORDS and _adjacent(words, i, 3):
                 capital[i + 2] = True  # 'Bolton School of nursing'
     for i, lower in enumerate(lowers[:-2]):
         if lower in HEADS and lowers[i + 1] == "of" and named[i + 2]:
             capital[i] = True  # 'university of Bradford'
 
 
+def _house_before(lowers: list[str], capital: list[bool], text: str, words: list, first: int) -> None:
+    """A building's name before a numbered street ('cedar house, 48 ...') is part of the address."""
+    k = first - 1
+    if k >= 1 and lowers[k] in BUILDINGS and re.fullmatch(r",?\s*\d+[a-z]?,?\s+", text[words[k].end():words[first].start()]) \
+            and _name_word(lowers[k - 1]) and _adjacent(words, k - 1, 2):
+        capital[k - 1] = capital[k] = True
+
+
 def _name_word(lower: str) -> bool:
     return lower not in STOP_WORDS and lower not in DETERMINERS and lower not in FILLERS and lower not in DISCOURSE_WORDS \
-        and lower not in GENERIC_MODIFIERS and lower not in MONTHS and lower not in WEEKDAYS
+        and lower not in GENERIC_MODIFIERS and lower not in MONTHS and lower not in WEEKDAYS and not CONTRACTED.match(lower)
