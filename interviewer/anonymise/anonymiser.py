@@ -112,10 +112,11 @@ class Anonymiser:
         from interviewer.anonymise.engine import analyse
 
         found = analyse(text)
-        if self.second_model and is_lower_case_text(text):
-            from interviewer.anonymise.second_opinion import second_opinion
-            found += second_opinion(text)
+        if is_lower_case_text(text):
             found += _recased_finds(text)
+            if self.second_model:
+                from interviewer.anonymise.second_opinion import second_opinion
+                found += second_opinion(text)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]

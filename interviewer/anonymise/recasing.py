@@ -13,12 +13,13 @@ from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PERSONAL_TITLES, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
+from interviewer.anonymise.english import CONTRACTED, english
 from interviewer.anonymise.institutions import STRONG, WEAK
 from interviewer.anonymise.lower_case import GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS
 from interviewer.anonymise.cues import MONTH_PREPOSITIONS, MOTION_WORDS
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, singular
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")
 CLINICAL = re.compile(r"(?:amide|mycin|cillin|azole|pril|sartan|olol|statin|mab|nib|vir|cycline|oxacin|profen|parin|azepam|"
                       r"oxetine|triptan|tidine|prazole|lukast|olone|dronate|gliptin|gliflozin|glutide|formin|caine|thiazide|"
@@ -32,11 +33,11 @@ VOWELS = frozenset("aeiouy")
 HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[a-z]?,?\s+$")
 DIRECTIONS = frozenset("north south east west".split())
 BUILDINGS = frozenset("house court lodge mill buildings building".split())
-DERIVED = re.compile(r"(?:[iy]s|[iy]z)(?:e|ed|es|ing|ation|ations)$|(?:ness|ment|ments|ful|less|ously|ably|ically)$")
-"""Endings that make English words of English stems ('anonymised', 'tokenism'): no name ends so."""
 ROLE_NOUNS = frozenset("""worker workers carer teacher coordinator co-ordinator physio therapist counsellor keyworker officer
 adviser advisor consultant midwife gp psychiatrist psychologist nurse matron manager""".split())
 """Roles a first name follows in apposition ('my support worker jade', 'our physio ruby')."""
+NAME_PREFIX = re.compile(r"^[od]['’][a-z]{2,}")
+"""Irish and Norman surnames: "o'hare", "d'arcy"."""
 CALLED = frozenset("called named name's".split())
 
 
@@ -75,14 +76,17 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         parts = re.split(r"['’-]", word)
         return (len(word) >= 2 and not english(word, gaz) and not all(english(p, gaz) or len(p) < 2 for p in parts)
                 and singular(word) not in FILLERS and word not in DISCOURSE_WORDS and not (word not in gaz.first_names
-                and word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)) and not DERIVED.search(word))
+                and word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)))
 
     capital = [False] * len(words)
     named = [False] * len(words)
     """Capitalised as a name (not merely as a sentence start)."""
     for i, lower in enumerate(lowers):
         word = base(lower)
-        if word in SHORT_TITLES:
+        if NAME_PREFIX.match(lower):
+            cased[i] = lower[0].upper() + lower[1] + lower[2].upper() + lower[3:]  # "o'hare" -> "O'Hare"
+            named[i] = True
+        elif word in SHORT_TITLES:
             capital[i] = True  # 'dr', 'mrs', 'st'
         elif lower in ("i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"):
             capital[i] = True
@@ -111,7 +115,7 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
             if low(i - 1) == "county" or low(i + 1) == "county":
                 capital[i - 1 if low(i - 1) == "county" else i + 1] = True
     _places(lowers, capital, named, words, gaz, low)
-    _institutions(lowers, capital, named, text, words)
+    _institutions(lowers, capital, named, text, words, gaz)
     for i in range(len(words)):
         if capital[i] and cased[i] == words[i].group():
             cased[i] = "I" + cased[i][1:] if lowers[i] == "i" or lowers[i].startswith(("i'", "i’")) \
@@ -120,35 +124,6 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
     for m, word in zip(words, cased):
         out[m.start():m.end()] = word
     return "".join(out)
-
-
-SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"), ("our", "or"),
-             ("or", "our"), ("ll", "l"), ("l", "ll"), ("ae", "e"), ("oe", "e"), ("re", "er"), ("er", "re"), ("ogue", "og"))
-"""British and American spellings of one word ('anonymised', 'neighbor', 'travelled', 'center')."""
-ENDINGS = (("d", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ly", ""),
-           ("ness", ""), ("er", "e"), ("ers", "e"), ("able", "e"), ("ment", ""), ("ments", ""), ("s", ""))
-"""Endings whose stem is an English word ('resourced' -> 'resource', 'happily' -> 'happy')."""
-CONTRACTED = re.compile(r"^([a-z]+?)n?['’](?:re|ve|ll|d|m|s|t)$")
-
-
-def english(word: str, gaz: Gazetteers) -> bool:
-    """An English word, in the lists or written as one of them is: another spelling, an ending, a contraction."""
-    if gaz.is_common(word):
-        return True
-    contracted = CONTRACTED.match(word)
-    if contracted:
-        return gaz.is_common(contracted.group(1)) or contracted.group(1) in STOP_WORDS
-    for ending, stem in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and gaz.is_common(word[:len(word) - len(ending)] + stem):
-            return True
-    for british, american in SPELLINGS:
-        at = word.rfind(british)
-        if at >= 3 and gaz.is_common(word[:at] + american + word[at + len(british):]):
-            return True
-        if at >= 3 and any(word.endswith(e) and gaz.is_common((word[:at] + american + word[at + len(british):])[:-len(e)] + st)
-                          for e, st in ENDINGS if len(word) > len(e) + 3):
-            return True
-    return False
 
 
 PLACE_VERBS = frozenset("""live lives lived living born grew raised based settled stay stayed staying moved""".split())
@@ -216,7 +191,8 @@ def _adjacent(words: list, i: int, n: int) -> bool:
                for k in range(i, i + n - 1))
 
 
-def _institutions(lowers: list[str], capital: list[bool], named: list[bool], text: str, words: list) -> None:
+def _institutions(lowers: list[str], capital: list[bool], named: list[bool], text: str, words: list,
+                  gaz: Gazetteers) -> None:
     """Capitalise an organisation's or street's name before its head word ('mckinnon secondary', 'enable ireland
     centre', 'hope cic', '48 wellington road') when the words before the head hold a name, a house number stands
     before them, or the head is a legal one; and a head before 'of' and a name ('university of Bradford')."""
@@ -230,7 +206,9 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
         if first == i:
             continue
         numbered = street and HOUSE_NUMBER_BEFORE.search(text, max(0, words[first].start() - 8), words[first].start())
-        if lower in LEGAL_HEADS or any(named[first:i]) or numbered:
+        home_place = any(lowers[k] in gaz.places and lowers[k] not in gaz.world_places and lowers[k] not in NOT_PLACES
+                         and len(lowers[k]) >= 4 for k in range(first, i))  # 'derby school', 'bath college'
+        if lower in LEGAL_HEADS or any(named[first:i]) or numbered or home_place and lower in HEADS:
             for k in range(first, i + 1):
                 capital[k] = named[k] = True
             if numbered:
