@@ -113,7 +113,7 @@ class Anonymiser:
 
         found = analyse(text)
         if is_lower_case_text(text):
-            found += _recased_finds(text)
+            found += _recased_finds(text, found)
             if self.second_model:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
@@ -211,8 +211,10 @@ class Anonymiser:
         return detections
 
 
-def _recased_finds(text: str) -> list[Found]:
-    """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions."""
+def _recased_finds(text: str, found: list[Found]) -> list[Found]:
+    """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions.
+    Where the lower-case rules found the same span, or more than one span inside it, theirs stand; spaCy's entities
+    only add what no rule found (its entities run across neighbouring names)."""
     import os
 
     from interviewer.anonymise.engine import analyse
@@ -220,7 +222,19 @@ def _recased_finds(text: str) -> list[Found]:
 
     if os.environ.get("NO_RECASE"):
         return []
-    return [f for f in analyse(recased(text)) if f.entity_type != POSSIBLE_IDENTIFIER]
+    ours = [f for f in found if f.entity_type != POSSIBLE_IDENTIFIER]
+    spans = {(f.start, f.end) for f in ours}
+    starts = sorted((f.start, f.end) for f in ours)
+    added = []
+    for f in analyse(recased(text)):
+        if f.entity_type == POSSIBLE_IDENTIFIER or (f.start, f.end) in spans:
+            continue
+        overlapped = [(s, e) for s, e in starts if s < f.end and f.start < e]
+        if f.reason.startswith("spaCy") and overlapped \
+                or f.entity_type in ("PERSON", "LOCATION") and len({s for s, _ in overlapped}) > 1:
+            continue  # an entity, or a person or place bridging names the lower-case rules kept apart
+        added.append(f)
+    return added
 
 
 NAME_LIKE = re.compile(r"[A-Z][\w'’-]*")

@@ -22,7 +22,7 @@ from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, sing
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")
 CLINICAL = re.compile(r"(?:amide|mycin|cillin|azole|pril|sartan|olol|statin|mab|nib|vir|cycline|oxacin|profen|parin|azepam|"
-                      r"oxetine|triptan|tidine|prazole|lukast|olone|dronate|gliptin|gliflozin|glutide|formin|caine|thiazide|"
+                      r"azolam|oxetine|triptan|tidine|prazole|lukast|olone|dronate|gliptin|gliflozin|glutide|formin|caine|thiazide|"
                       r"ipine|itis|osis|aemia|emia|ectomy|scopy|ia|lysis|oma|ol|ine|ide|ate|ase)$")
 """Endings of medicines and conditions: no English word in the lists, yet written in lower case."""
 SHORT_TITLES = frozenset("dr mr mrs ms mx prof cllr rev st".split())
@@ -101,6 +101,9 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         elif proper(i) and len(word) <= 4 and word not in gaz.first_names and word not in gaz.surnames \
                 and word not in gaz.places and not _name_cue(lowers, i, lower != word):
             pass  # 'fifo', 'copd': a short word in no list may as well be an acronym or slang as a name
+        elif proper(i) and (low(i - 1) in ("a", "an") or low(i - 2) in ("a", "an") and english(low(i - 1), gaz)) \
+                and word not in gaz.first_names and word not in gaz.surnames:
+            pass  # 'a lovely fella', 'an ology': after 'a' a word names a kind of thing
         elif proper(i):
             capital[i] = named[i] = True
         elif low(i - 1).rstrip(".") in PERSONAL_TITLES and (word in gaz.surnames or word in gaz.first_names):
@@ -207,7 +210,7 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
             continue
         numbered = street and HOUSE_NUMBER_BEFORE.search(text, max(0, words[first].start() - 8), words[first].start())
         home_place = any(lowers[k] in gaz.places and lowers[k] not in gaz.world_places and lowers[k] not in NOT_PLACES
-                         and len(lowers[k]) >= 4 for k in range(first, i))  # 'derby school', 'bath college'
+                         and len(lowers[k]) >= 4 and not lowers[k].endswith("ing") for k in range(first, i))  # 'derby school'
         if lower in LEGAL_HEADS or any(named[first:i]) or numbered or home_place and lower in HEADS:
             for k in range(first, i + 1):
                 capital[k] = named[k] = True
