@@ -89,7 +89,8 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         elif word in SHORT_TITLES:
             capital[i] = True  # 'dr', 'mrs', 'st'
         elif lower in ("i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"):
-            capital[i] = True
+            capital[i] = lower != "i" or not (len(low(i - 1)) == 1 and _adjacent(words, i - 1, 2)
+                                              or len(low(i + 1)) == 1 and _adjacent(words, i, 2))  # not 'p i', 'i t'
         elif starts[i] or word in MONTHS and (word not in ("may", "march") or _month_position(lowers, i, text, words)) \
                 or word in WEEKDAYS or word in GROUP_WORDS:
             capital[i] = True
