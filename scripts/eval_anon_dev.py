@@ -49,12 +49,13 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--only", choices=["cased", "lower", "speech"],
                         help="Score only the cased copies, the lower-cased ones, or lower-cased ones without punctuation.")
+    parser.add_argument("--no-second-model", action="store_true", help="Score without the second model (Rampart).")
     args = parser.parse_args()
 
     from interviewer.anonymise.anonymiser import Anonymiser
     from interviewer.anonymise.evaluate import load_corpus, score_documents
 
-    anonymiser = Anonymiser()
+    anonymiser = Anonymiser(second_model=not args.no_second_model)
     rows = []
     for casing in ("cased", "lower", "speech"):
         if args.only and args.only != casing:
