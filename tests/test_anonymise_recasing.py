@@ -86,3 +86,16 @@ def test_a_place_that_is_a_word_is_no_place_outside_a_place_position(anonymiser)
 def test_a_place_that_is_a_word_after_a_name_and_in_is_a_place(anonymiser):
     text = "participant: she worked at westpac in orange for eleven years and then moved out to the farm with him"
     assert found(anonymiser, text) == {"westpac": "ORGANIZATION", "orange": "LOCATION"}
+
+
+def test_a_first_name_that_is_a_word_set_apart_by_commas_before_who_or_he_is_a_person(anonymiser):
+    text = ("participant: we had a volunteer, joy, who ran the cafe on a monday, and the nurse, bill, he was "
+            "lovely, and then, hope, the best bit of all, the garden")
+    assert found(anonymiser, text) == {"joy": "PERSON", "bill": "PERSON"}
+
+
+def test_group_words_discourse_words_seasons_and_weekdays_stay_after_recasing(anonymiser):
+    text = ("participant: oh. so. well, the americans and the mexicans came over in the spring, on a monday, and the "
+            "nhs paid for all of it.\ninterviewer: huh. and the kiwis, the scousers and the pakistanis came for the "
+            "fall term, it was winter by then")
+    assert found(anonymiser, text) == {}

@@ -111,7 +111,8 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
             capital[i] = named[i] = True  # 'mrs christian'
         elif word in gaz.first_names and word not in STOP_WORDS and (
                 low(i - 1) in CALLED or low(i - 1) in KIN_NOUNS or low(i - 1) in ROLE_NOUNS or low(i - 1).rstrip(".") in TITLES
-                or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word) and low(i - 1) not in DETERMINERS):
+                or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word) and low(i - 1) not in DETERMINERS
+                or _in_apposition(text, words, lowers, i)):
             capital[i] = named[i] = True  # 'called grace', 'my sister grace', "grace's mum"
         elif word in gaz.places and word not in NOT_PLACES and (_place_position(lowers, i, text, words, gaz, named)
                                                                 or low(i - 1) == "county" or low(i + 1) == "county"):
@@ -159,6 +160,17 @@ def _month_position(lowers: list[str], i: int, text: str, words: list) -> bool:
     before = lowers[i - 1] if i > 0 else ""
     near = text[max(0, words[i].start() - 8):words[i].end() + 6]
     return before in MONTH_PREPOSITIONS or bool(re.search(r"\d", near))
+
+
+APPOSITION_AFTER = frozenset("""one who he she he's she's he'd she'd our his her their""".split())
+
+
+def _in_apposition(text: str, words: list, lowers: list[str], i: int) -> bool:
+    """Set apart by commas before words that go on about a person: ', grace, one of my nurses', ', joy, who ...'."""
+    before = text[words[i - 1].end():words[i].start()] if i > 0 else ""
+    after = text[words[i].end():words[i + 1].start()] if i + 1 < len(words) else ""
+    return before.strip() == "," and after.strip() == "," and lowers[i] not in DISCOURSE_WORDS \
+        and lowers[i] not in FILLERS and lowers[i + 1] in APPOSITION_AFTER
 
 
 def _name_cue(lowers: list[str], i: int, possessive: bool) -> bool:
