@@ -71,7 +71,6 @@ def main() -> None:
                                                                for d in anonymiser.detect(t)])
             seconds = time.perf_counter() - started
             name = f"{corpus.parent.name}/{corpus.name} ({casing})"
-            total = sum(score.total.values())
             rows.append((name, score, seconds))
             if args.show_misses:
                 for document_id, kind, text in score.missed:

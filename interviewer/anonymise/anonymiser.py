@@ -215,13 +215,9 @@ def _recased_finds(text: str, found: list[Found]) -> list[Found]:
     """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions.
     Where the lower-case rules found the same span, or more than one span inside it, theirs stand; spaCy's entities
     only add what no rule found (its entities run across neighbouring names)."""
-    import os
-
     from interviewer.anonymise.engine import analyse
     from interviewer.anonymise.recasing import recased
 
-    if os.environ.get("NO_RECASE"):
-        return []
     ours = [f for f in found if f.entity_type != POSSIBLE_IDENTIFIER]
     spans = {(f.start, f.end) for f in ours}
     starts = sorted((f.start, f.end) for f in ours)

@@ -10,13 +10,15 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PERSONAL_TITLES, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+    DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
+    STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
 )
-from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.english import CONTRACTED, english
+from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.institutions import STRONG, WEAK
-from interviewer.anonymise.lower_case import GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS
-from interviewer.anonymise.cues import MONTH_PREPOSITIONS, MOTION_WORDS
+from interviewer.anonymise.lower_case import (
+    GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
+)
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, singular
 
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
