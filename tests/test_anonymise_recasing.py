@@ -99,3 +99,11 @@ def test_group_words_discourse_words_seasons_and_weekdays_stay_after_recasing(an
             "nhs paid for all of it.\ninterviewer: huh. and the kiwis, the scousers and the pakistanis came for the "
             "fall term, it was winter by then")
     assert found(anonymiser, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: my sister was in bendigo base for a week with her chest and then came home to us", "bendigo base"),
+    ("participant: he played football at kent state for two years before he did his back in", "kent state"),
+])
+def test_a_head_after_a_name_names_a_hospital_or_university_in_lower_case(anonymiser, text, name):
+    assert {d.text for d in anonymiser.detect(text)} == {name}

@@ -31,6 +31,8 @@ SHORT_TITLES = frozenset("dr mr mrs ms mx prof cllr rev st".split())
 HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
     head.lower() for pattern in (*STRONG.values(), *WEAK.values()) for head in pattern.split("|") if head.isalpha())
 """Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met')."""
+NAMED_AFTER_PLACE_HEADS = frozenset("regional state base memorial general".split())
+"""Heads that follow a place's or a person's name to name a hospital or university ('Dubbo Base', 'Wayne State')."""
 VOWELS = frozenset("aeiouy")
 HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[a-z]?,?\s+$")
 DIRECTIONS = frozenset("north south east west".split())
@@ -238,6 +240,9 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
     for i, lower in enumerate(lowers[:-2]):
         if lower in HEADS and lowers[i + 1] == "of" and named[i + 2]:
             capital[i] = True  # 'university of Bradford'
+    for i, lower in enumerate(lowers[1:], start=1):
+        if lower in NAMED_AFTER_PLACE_HEADS and named[i - 1] and _adjacent(words, i - 1, 2):
+            capital[i] = True  # 'dubbo base', 'wayne state', 'cypress regional'
 
 
 def _house_before(lowers: list[str], capital: list[bool], text: str, words: list, first: int) -> None:
