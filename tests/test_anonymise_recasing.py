@@ -107,3 +107,14 @@ def test_group_words_discourse_words_seasons_and_weekdays_stay_after_recasing(an
 ])
 def test_a_head_after_a_name_names_a_hospital_or_university_in_lower_case(anonymiser, text, name):
     assert {d.text for d in anonymiser.detect(text)} == {name}
+
+
+def test_two_ordinary_words_where_an_employer_stands_name_one_in_lower_case(anonymiser):
+    text = "participant: she worked at bright futures for a while and he works for northern rail on the trains now"
+    assert found(anonymiser, text) == {"bright futures": "ORGANIZATION", "northern rail": "ORGANIZATION"}
+
+
+def test_times_kinds_of_work_and_pay_after_works_for_are_no_employer(anonymiser):
+    text = ("participant: he works for local government and she works at weekends, and i work for pretty good money, "
+            "and my sister works for social services")
+    assert found(anonymiser, text) == {}

@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
-    STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+    STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.english import CONTRACTED, english
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
@@ -33,6 +33,10 @@ HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
 """Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met')."""
 NAMED_AFTER_PLACE_HEADS = frozenset("regional state base memorial general".split())
 """Heads that follow a place's or a person's name to name a hospital or university ('Dubbo Base', 'Wayne State')."""
+NOT_EMPLOYERS = frozenset("""home night nights day days weekend weekends morning mornings evening evenings week weeks
+month months year years time times least first last present moment minute end start beginning christmas summer winter
+free nothing money myself himself herself themselves yourself ourselves itself""".split())
+"""Words after 'works at' or 'works for' that name no employer ('at night', 'for years', 'for nothing')."""
 VOWELS = frozenset("aeiouy")
 HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[a-z]?,?\s+$")
 DIRECTIONS = frozenset("north south east west".split())
@@ -124,6 +128,7 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
             if low(i - 1) == "county" or low(i + 1) == "county":
                 capital[i - 1 if low(i - 1) == "county" else i + 1] = True
     _places(lowers, capital, named, words, gaz, low)
+    _employers(lowers, capital, named, words)
     _institutions(lowers, capital, named, text, words, gaz)
     for i in range(len(words)):
         if capital[i] and cased[i] == words[i].group():
@@ -243,6 +248,23 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
     for i, lower in enumerate(lowers[1:], start=1):
         if lower in NAMED_AFTER_PLACE_HEADS and named[i - 1] and _adjacent(words, i - 1, 2):
             capital[i] = True  # 'dubbo base', 'wayne state', 'cypress regional'
+
+
+def _employers(lowers: list[str], capital: list[bool], named: list[bool], words: list) -> None:
+    """Capitalise a name of two or three words where an employer stands ('works for first bus', 'a nurse at sacred
+    heart'): one word there may be a time or a kind of place ('works at night', 'at home'), two name something."""
+    for i in range(2, len(lowers)):
+        if lowers[i - 1] not in ("at", "for") or lowers[i - 2] not in WORK_VERBS and lowers[i - 2] not in ROLE_NOUNS:
+            continue
+        last = i
+        while last < len(lowers) and last - i < 3 and _name_word(lowers[last]) and lowers[last] not in NOT_EMPLOYERS \
+                and _adjacent(words, last - 1, 2):
+            last += 1
+        after = lowers[last] if last < len(lowers) else ""
+        ends = not after or not _adjacent(words, last - 1, 2) or after in STOP_WORDS or after in HEADS
+        if last - i >= 2 and ends:
+            for k in range(i, last):
+                capital[k] = named[k] = True
 
 
 def _house_before(lowers: list[str], capital: list[bool], text: str, words: list, first: int) -> None:
