@@ -45,9 +45,16 @@ def test_english_words_in_other_spellings_endings_and_contractions_are_no_names(
     assert found(anonymiser, text) == {}
 
 
-def test_first_names_in_no_word_list_are_people_in_lower_case(anonymiser):
-    text = "participant: my mates lachie and ruairidh come round on a friday and we watch the football together"
+def test_names_in_no_word_list_are_people_where_a_name_stands_in_lower_case(anonymiser):
+    text = ("participant: my mate lachie said he'd come on a friday, and ruairidh's van was free, so we watched the "
+            "football together")
     assert found(anonymiser, text) == {"lachie": "PERSON", "ruairidh": "PERSON"}
+
+
+def test_dialect_and_slang_in_no_word_list_are_no_names_after_recasing(anonymiser):
+    text = ("participant: honestly i was knackered and skint, sat watching the telly with a cuppa and a butty from "
+            "the chippy, and the bairn was crabbit, and my mam said summat about it, and she has hypermobility")
+    assert found(anonymiser, text) == {}
 
 
 def test_short_words_in_no_list_need_a_name_cue_to_be_names(anonymiser):

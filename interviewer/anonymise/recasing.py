@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
-    STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+    PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.english import CONTRACTED, english
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
@@ -83,6 +83,7 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         word = base(lowers[i])
         parts = re.split(r"['’-]", word)
         return (len(word) >= 2 and not english(word, gaz) and not all(english(p, gaz) or len(p) < 2 for p in parts)
+                and not english(word.replace("-", ""), gaz)  # 'co-ordinator', 're-referred'
                 and singular(word) not in FILLERS and word not in DISCOURSE_WORDS and not (word not in gaz.first_names
                 and word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)))
 
@@ -180,6 +181,21 @@ def _in_apposition(text: str, words: list, lowers: list[str], i: int) -> bool:
     after = text[words[i].end():words[i + 1].start()] if i + 1 < len(words) else ""
     return before.strip() == "," and after.strip() == "," and lowers[i] not in DISCOURSE_WORDS \
         and lowers[i] not in FILLERS and lowers[i + 1] in APPOSITION_AFTER
+
+
+def name_cued(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands where only a name fits (see _name_cue) or is set apart as a name
+    ('my mate lachie said', "ruairidh's van", ', wullie, he ...')."""
+    words = list(WORD.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+    inside = [k for k, m in enumerate(words) if start <= m.start() < end]
+    if not inside:
+        return False
+    lowers = [m.group().lower() for m in words]
+    first, last = inside[0], inside[-1]
+    before = lowers[first - 1] if first > 0 else ""
+    after = lowers[last + 1] if last + 1 < len(lowers) else ""
+    return _name_cue(lowers, first, lowers[last].endswith(("'s", "’s"))) or before in ROLE_NOUNS \
+        or after in PERSON_VERBS or _in_apposition(text, words, lowers, first)
 
 
 def _name_cue(lowers: list[str], i: int, possessive: bool) -> bool:
