@@ -112,9 +112,11 @@ class Anonymiser:
         from interviewer.anonymise.engine import analyse
 
         found = analyse(text)
-        if self.second_model and is_lower_case_text(text):
-            from interviewer.anonymise.second_opinion import second_opinion
-            found += second_opinion(text)
+        if is_lower_case_text(text):
+            found += _recased_finds(text, found)
+            if self.second_model:
+                from interviewer.anonymise.second_opinion import second_opinion
+                found += second_opinion(text)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -207,6 +209,38 @@ class Anonymiser:
             group = group or f"{c.entity_type}:{key}"
             detections.append(Detection(c.start, c.end, c.entity_type, text[c.start:c.end], round(c.score, 3), c.reason, group))
         return detections
+
+
+CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)
+"""Reasons of the cased rules whose only evidence is a capital letter, which recasing gave."""
+
+
+def _recased_finds(text: str, found: list[Found]) -> list[Found]:
+    """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions.
+    Where the lower-case rules found the same span, or more than one span inside it, theirs stand; spaCy's entities
+    only add what no rule found (its entities run across neighbouring names); and a word in no list counts as a
+    name only where a name-list word stands in the span or a cue points to a name."""
+    from interviewer.anonymise.engine import analyse
+    from interviewer.anonymise.recasing import name_cued, recased
+
+    ours = [f for f in found if f.entity_type != POSSIBLE_IDENTIFIER]
+    spans = {(f.start, f.end) for f in ours}
+    starts = sorted((f.start, f.end) for f in ours)
+    added = []
+    gaz = load_gazetteers()
+    for f in analyse(recased(text)):
+        if f.entity_type == POSSIBLE_IDENTIFIER or (f.start, f.end) in spans:
+            continue
+        overlapped = [(s, e) for s, e in starts if s < f.end and f.start < e]
+        if f.reason.startswith("spaCy") and overlapped \
+                or f.entity_type in ("PERSON", "LOCATION") and len({s for s, _ in overlapped}) > 1:
+            continue  # an entity, or a person or place bridging names the lower-case rules kept apart
+        if (f.reason.startswith(CAPITALS_ONLY) or f.reason.startswith("spaCy")) and not name_cued(text, f.start, f.end) \
+                and not any(w in gaz.first_names or w in gaz.surnames or w in gaz.places
+                            for w in re.findall(r"[^\W\d_]+", text[f.start:f.end])):
+            continue  # its capital came from recasing alone ('skint', 'bairn'): a word in no list is no name by itself
+        added.append(f)
+    return added
 
 
 NAME_LIKE = re.compile(r"[A-Z][\w'’-]*")

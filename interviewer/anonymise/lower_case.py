@@ -8,6 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
+from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
@@ -55,7 +56,7 @@ def _plain_word(v: TokenView, i: int) -> bool:
 def _unknown(v: TokenView, i: int) -> bool:
     """A lower-case word that is in no word list: in speech recognised as words, most likely a proper noun."""
     lower = v.lower(i)
-    return (_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and bool(VOWELS & set(lower))
+    return (_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
             and lower.replace("-", "").isalpha() and not all(v.gaz.is_common(part) for part in lower.split("-")))
 
 

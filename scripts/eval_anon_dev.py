@@ -1,0 +1,88 @@
+"""Provides a development score of the anonymiser on the development corpora, cased, lower-cased (a lower-cased
+copy keeps every offset: only letters' case changes) and lower-cased without punctuation, in one process, for tuning without touching blind corpora.
+
+Example:
+    PYTHONPATH=$PWD .venv/bin/python scripts/eval_anon_dev.py --show-misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+SOURCE_ROOT = Path(__file__).resolve().parent.parent
+DEV_CORPORA = [
+    Path("/work/shared/eval/anon/dev.jsonl") if not (SOURCE_ROOT.parent / "shared").is_dir()
+    else SOURCE_ROOT.parent / "shared" / "eval" / "anon" / "dev.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world" / "cased.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world2" / "all.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world3" / "all.jsonl",
+]
+
+
+def lower_cased(text: str) -> str:
+    """`text` in lower case, letter by letter, so every offset stays (a letter whose lower case is longer stays)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def as_speech(document):
+    """The document as Whisper sometimes writes it: lower case, without commas, full stops or question marks (spans
+    and traps moved with the text)."""
+    from interviewer.anonymise.evaluate import Document
+
+    kept, offsets = [], []
+    for i, ch in enumerate(document.text):
+        offsets.append(len(kept))
+        if ch in ',.?!;:"“”' and not (ch in ".:" and document.text[i + 1:i + 2].isalnum()):
+            continue
+        kept.append(ch.lower() if len(ch.lower()) == 1 else ch)
+    offsets.append(len(kept))
+    moved = lambda spans: [{**s, "start": offsets[s["start"]], "end": offsets[s["end"]]} for s in spans]  # noqa: E731
+    return Document(document.id, "".join(kept), moved(document.spans), moved(document.traps))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="*", type=Path, default=DEV_CORPORA)
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--only", choices=["cased", "lower", "speech"],
+                        help="Score only the cased copies, the lower-cased ones, or lower-cased ones without punctuation.")
+    parser.add_argument("--no-second-model", action="store_true", help="Score without the second model (Rampart).")
+    args = parser.parse_args()
+
+    from interviewer.anonymise.anonymiser import Anonymiser
+    from interviewer.anonymise.evaluate import load_corpus, score_documents
+
+    anonymiser = Anonymiser(second_model=not args.no_second_model)
+    rows = []
+    for casing in ("cased", "lower", "speech"):
+        if args.only and args.only != casing:
+            continue
+        for corpus in args.corpora:
+            documents = load_corpus(corpus)
+            if casing == "lower":
+                documents = [replace(d, text=lower_cased(d.text)) for d in documents]
+            elif casing == "speech":
+                documents = [as_speech(d) for d in documents]
+            started = time.perf_counter()
+            score, _ = score_documents(documents, lambda t: [{"start": d.start, "end": d.end, "entity_type": d.entity_type}
+                                                               for d in anonymiser.detect(t)])
+            seconds = time.perf_counter() - started
+            name = f"{corpus.parent.name}/{corpus.name} ({casing})"
+            rows.append((name, score, seconds))
+            if args.show_misses:
+                for document_id, kind, text in score.missed:
+                    print(f"{casing} missed {document_id} {kind}: {text!r}")
+                for document_id, text in score.redacted_traps:
+                    print(f"{casing} trap redacted {document_id}: {text!r}")
+    print(f"{'corpus':<40}{'direct':>8}{'traps':>8}{'PER lbl':>8}{'LOC lbl':>8}{'ORG lbl':>8}{'seconds':>9}")
+    for name, score, seconds in rows:
+        labels = "".join(f"{score.label_precision(kind):>8.3f}" for kind in ("PERSON", "LOCATION", "ORGANIZATION"))
+        print(f"{name:<40}{score.direct_recall:>8.3f}{score.trap_rate:>8.3f}{labels}{seconds:>9.1f}"
+              f"   ({score.traps_redacted}/{score.traps_total} traps)")
+
+
+if __name__ == "__main__":
+    main()
