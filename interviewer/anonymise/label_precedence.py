@@ -219,7 +219,9 @@ def _organisation_shaped(text: str, d: Detection, gaz: Gazetteers) -> bool:
                 and word not in TITLES and word not in NICKNAME_WORDS and word not in CONNECTORS and word not in STOP_WORDS)
 
     inner = words[1:-1]
-    return plain_word(words[-1]) or any(w in CONNECTORS or plain_word(w) for w in inner)
+    # 'Ardan House', 'Kelso Group': a head word closing a name not opened by a first name ('Sarah House')
+    headed = words[-1] in INSTITUTION_HEADS and words[0] not in gaz.first_names
+    return plain_word(words[-1]) or headed or any(w in CONNECTORS or plain_word(w) for w in inner)
 
 
 def organisations_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:

@@ -37,8 +37,10 @@ PROVIDER_PREPOSITIONS = frozenset("from through with via by".split())
 RUN_BY = frozenset("run funded organised organized provided operated owned managed".split())
 """Participles before 'by' that name an organisation ('a hostel run by Safe Harbour')."""
 WORK_NOUNS = frozenset("""shift shifts warehouse security cleaning driving deliveries delivery registers register tills
-till checkouts checkout counter desk kitchens kitchen reception floor agency contract contracts nights""".split())
-"""Nouns of a job before 'for' or 'at' ('a bit of security for Guardline', 'on the tills at Crannog Foods')."""
+till checkouts checkout counter desk kitchens kitchen reception floor agency contract contracts nights factory plant
+depot site centre center office store mill yard""".split())
+"""Nouns of a job or workplace before 'for' or 'at' ('a bit of security for Guardline', 'on the tills at Crannog
+Foods', 'a distribution centre for Brightlane')."""
 INSTITUTION_QUESTION = frozenset("""hospital hospitals school schools college university practice surgery clinic gp
 employer company firm church charity agency insurer insurance pharmacy club hospice""".split())
 """Words in a question that make a name opening the answer an institution's ('How far is the nearest hospital?')."""
@@ -110,7 +112,7 @@ def _organisation_like(v: TokenView, i: int, last: int, strong: bool) -> bool:
     return True
 
 
-def _span(v: TokenView, i: int, last: int, why: str, score: float = 0.6) -> Found:
+def _span(v: TokenView, i: int, last: int, why: str, score: float = 0.62) -> Found:
     return v.span(i, last, "ORGANIZATION", score, f"{REASON} {why}")
 
 
@@ -212,7 +214,9 @@ def find_named_after_cues(v: TokenView) -> Iterator[Found]:
         if cue is None:
             continue
         last = _run_end(v, start)
-        if last is not None and _organisation_like(v, start, last, strong=False):
+        if last is None or v.lower(i - 1) == "from" and v.lower(last + 1) == "to":
+            continue  # 'I cover from Inchicore to Clondalkin': a journey's places
+        if _organisation_like(v, start, last, strong=False):
             yield _span(v, start, last, cue)
 
 
