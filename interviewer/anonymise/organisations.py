@@ -30,10 +30,13 @@ co-op club church team union nursery academy school college""".split())
 """Nouns that, set beside a name by a comma, say it names an organisation ('an agency, Staffwise')."""
 PROVIDER_NOUNS = frozenset("""plan plans insurance insurer cover coverage policy supplement pension pensions
 prescription prescriptions parcel parcels referral grant grants loan loans walker wheelchair equipment carers care
-support help programme program funding meals package packages benefit mortgage""".split())
+support help programme program funding meals package packages benefit mortgage hoist stairlift scooter aids
+adaptations""".split())
 """Nouns of a thing provided after which 'from', 'through', 'with' or 'via' names who provides it ('a supplement plan
 from Humana', 'a walker through Mobility Plus', 'health cover with Coralfund')."""
 PROVIDER_PREPOSITIONS = frozenset("from through with via by".split())
+OBTAINING = frozenset("got get gets getting received receive arranged sorted came comes".split())
+"""Verbs before 'through' or 'via' that make what follows who provided it ('we got it through Able Living')."""
 RUN_BY = frozenset("run funded organised organized provided operated owned managed".split())
 """Participles before 'by' that name an organisation ('a hostel run by Safe Harbour')."""
 WORK_NOUNS = frozenset("""shift shifts warehouse security cleaning driving deliveries delivery registers register tills
@@ -196,7 +199,7 @@ def _cue_before(v: TokenView, i: int) -> str | None:
         for k in range(i - 2, max(-1, i - 5), -1):
             if not is_word(v.word(k)):
                 break
-            if v.lower(k) in PROVIDER_NOUNS:
+            if v.lower(k) in PROVIDER_NOUNS or v.lower(k) in OBTAINING and prep in ("through", "via"):
                 return f"after '{v.word(k)} … {v.word(i - 1)}'"
     if prep in ("for", "at") and v.lower(i - 2) in WORK_NOUNS:
         return f"after '{v.word(i - 2)} {v.word(i - 1)}'"
