@@ -133,3 +133,15 @@ def test_organisations_named_by_context_leave_lower_case_transcripts_to_their_ow
         text = "p: we go to the fernhollow centre on fridays"
 
     assert _cased_organisations(View()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "P: We rang the Diabetes Association for the leaflets.",
+    "P: My sister gives to the Parkinson's Society every year.",
+])
+def test_a_conditions_national_charity_stays(anonymiser, text):
+    assert found(anonymiser, text) == {}
+
+
+def test_a_local_society_named_with_a_proper_name_is_still_an_organisation(anonymiser):
+    assert found(anonymiser, "P: I joined the Garvock Society last spring.").get("Garvock Society") == "ORGANIZATION"
