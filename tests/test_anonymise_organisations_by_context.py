@@ -32,9 +32,14 @@ def test_a_name_between_a_determiner_and_a_lower_case_head_is_an_organisation(an
     "P: I go to the Memory clinic and the Falls clinic at the hospital.",
     "P: There's the Monday group and the Christmas club at the church.",
     "P: I had my first appointment at the Parkinson's clinic.",
+    "P: I was referred to the TB clinic, and she had a leaflet from the COPD team.",
 ])
 def test_services_weekdays_and_diseases_before_a_head_stay(anonymiser, text):
     assert found(anonymiser, text) == {}
+
+
+def test_a_region_before_a_head_stays_a_place(anonymiser):
+    assert found(anonymiser, "P: I worked at the Otago office for a while.") == {"Otago": "LOCATION"}
 
 
 def test_places_listed_before_a_head_stay_places(anonymiser):

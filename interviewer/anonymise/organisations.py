@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, MONTHS, SER
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import brand_terms
 from interviewer.anonymise.institutions import GENERIC_MODIFIERS
-from interviewer.anonymise.words import TokenView, is_acronym, is_capitalised, is_word
+from interviewer.anonymise.words import TokenView, is_acronym, is_brand_case, is_capitalised, is_word
 
 BRAND_AT_WORK = "(a brand named as a workplace or provider)"
 """Marks spans the allow list would otherwise drop (see Anonymiser._without_allowed)."""
@@ -110,6 +110,8 @@ def _organisation_like(v: TokenView, i: int, last: int, strong: bool) -> bool:
         return False
     if len(words) == 1:
         lower = v.lower(words[0])
+        if lower in v.gaz.regions:
+            return False  # 'Otago', 'Kerry': a region is a place wherever it stands
         if v.common(words[0]) and not strong or lower in v.gaz.places and not strong or len(lower) < 2:
             return False
     return True
@@ -138,6 +140,8 @@ def find_named_before_heads(v: TokenView) -> Iterator[Found]:
         words = _words(v, i, last)
         if len(words) == 1 and v.common(words[0]):
             continue  # 'the Memory clinic', 'the Pain clinic': a service written with a capital
+        if any(is_acronym(v.word(w)) or is_brand_case(v.word(w)) for w in words):
+            continue  # 'the TB clinic', 'the COPD team', 'the TRiM team': a condition's or a programme's service
         if any(_generic(v, w) for w in words) or not _organisation_like(v, i, last, strong=True):
             continue
         if len(words) > 1 and (all(v.lower(w) in v.gaz.places for w in words)
