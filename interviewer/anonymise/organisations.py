@@ -169,7 +169,7 @@ def find_named_beside_nouns(v: TokenView) -> Iterator[Found]:
     fits."""
     n = len(v.tokens)
     for i in range(2, n):
-        if v.word(i - 1) != "," or v.initial(i) or not _name_word(v, i):
+        if v.word(i - 1) != "," or not v.word(i)[:1].isupper() or not _name_word(v, i) or v.initial(i):
             continue
         last = _run_end(v, i)
         if last is None:
@@ -182,16 +182,23 @@ def find_named_beside_nouns(v: TokenView) -> Iterator[Found]:
             after = head is not None and v.lower(head) in ORGANISATION_NOUNS
         if (before or after) and _organisation_like(v, i, last, strong=True):
             yield _span(v, i, last, "beside the noun '" + (noun if before else v.word(head)) + "'")
-    for i in range(1, n):
-        # 'run by Open Gate, a little charity': the name after a preposition, the noun after it
-        if v.initial(i) or v.word(i - 1) == "," or not _name_word(v, i) or _name_word(v, i - 1):
+    for comma in range(2, n):
+        # 'run by Open Gate, a little charity': read back from a comma that an organisation noun follows
+        if v.word(comma) != ",":
             continue
-        last = _run_end(v, i)
-        if last is None or v.word(last + 1) != ",":
+        head = _head_noun_after(v, comma + 1)
+        if head is None or v.lower(head) not in ORGANISATION_NOUNS:
             continue
-        head = _head_noun_after(v, last + 2)
-        if head is not None and v.lower(head) in ORGANISATION_NOUNS and _organisation_like(v, i, last, strong=True):
-            yield _span(v, i, last, f"beside the noun '{v.word(head)}'")
+        i = comma - 1
+        while i > 0 and comma - i < 5 and (_name_word(v, i - 1, inside=True) or v.lower(i - 1) in CONNECTORS) \
+                and not v.initial(i):
+            i -= 1
+        while v.lower(i) in CONNECTORS:
+            i += 1
+        if i >= comma or v.word(i - 1) == "," or v.initial(i) or _run_end(v, i) != comma - 1:
+            continue
+        if _organisation_like(v, i, comma - 1, strong=True):
+            yield _span(v, i, comma - 1, f"beside the noun '{v.word(head)}'")
 
 
 def _cue_before(v: TokenView, i: int) -> str | None:
@@ -214,11 +221,11 @@ def find_named_after_cues(v: TokenView) -> Iterator[Found]:
     """'a supplement plan from Humana', 'a walker through Mobility Plus', 'a hostel run by Safe Harbour', 'a
     warehouse for Canadian Tire', 'on the tills at Crannog Foods': a capitalised name after a provider or work cue."""
     for i in range(2, len(v.tokens)):
-        start = i + 1 if v.lower(i) == "the" and _name_word(v, i + 1) else i
-        if v.initial(start) or not _name_word(v, start):
+        start = i + 1 if v.lower(i) == "the" else i
+        if not v.word(start)[:1].isupper() or not _name_word(v, start):
             continue
         cue = _cue_before(v, i)
-        if cue is None:
+        if cue is None or v.initial(start):
             continue
         last = _run_end(v, start)
         if last is None or v.lower(i - 1) == "from" and v.lower(last + 1) == "to":
