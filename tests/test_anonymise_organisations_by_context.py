@@ -150,3 +150,15 @@ def test_a_conditions_national_charity_stays(anonymiser, text):
 
 def test_a_local_society_named_with_a_proper_name_is_still_an_organisation(anonymiser):
     assert found(anonymiser, "P: I joined the Garvock Society last spring.").get("Garvock Society") == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: We lived in Ohio then, and I taught at Brackwater for five years.", "Brackwater"),
+    ("P: Her daughter is a nurse over at Ellery Regional now.", "Ellery Regional"),
+])
+def test_a_name_where_someone_teaches_or_works_is_an_organisation_not_a_place(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+def test_a_town_where_someone_studied_stays_a_place(anonymiser):
+    assert found(anonymiser, "P: I studied at Leeds and then moved south.") == {"Leeds": "LOCATION"}

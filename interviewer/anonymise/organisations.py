@@ -9,7 +9,10 @@ from __future__ import annotations
 import functools
 from typing import Iterator
 
-from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import (
+    FILLERS, GENERIC_CAPITALISED, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS, WORK_VERBS,
+)
+from interviewer.anonymise.employers import ROLE_NOUNS, employer_cue
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import brand_terms
 from interviewer.anonymise.institutions import GENERIC_MODIFIERS
@@ -44,6 +47,9 @@ till checkouts checkout counter desk kitchens kitchen reception floor agency con
 depot site centre center office store mill yard""".split())
 """Nouns of a job or workplace before 'for' or 'at' ('a bit of security for Guardline', 'on the tills at Crannog
 Foods', 'a distribution centre for Brightlane')."""
+TEACHING_STUDYING = frozenset("""taught teach teaches teaching studied study studies studying trained training
+lectured lecturing volunteer volunteers volunteered volunteering""".split())
+"""Verbs before 'at' that make what follows a school, college or workplace ('I taught at Stivers')."""
 INSTITUTION_QUESTION = frozenset("""hospital hospitals school schools college university practice surgery clinic gp
 employer company firm church charity agency insurer insurance pharmacy club hospice""".split())
 """Words in a question that make a name opening the answer an institution's ('How far is the nearest hospital?')."""
@@ -214,6 +220,11 @@ def _cue_before(v: TokenView, i: int) -> str | None:
                 return f"after '{v.word(k)} … {v.word(i - 1)}'"
     if prep in ("for", "at") and v.lower(i - 2) in WORK_NOUNS:
         return f"after '{v.word(i - 2)} {v.word(i - 1)}'"
+    if prep == "at" and v.lower(i - 2) in TEACHING_STUDYING:
+        return f"after '{v.word(i - 2)} at'"
+    if prep == "at" and v.lower(i - 2) in ("over", "down", "up", "out") \
+            and (v.lower(i - 3) in ROLE_NOUNS or v.lower(i - 3) in WORK_VERBS):
+        return f"after '{v.word(i - 3)} {v.word(i - 2)} at'"
     return None
 
 
@@ -288,8 +299,6 @@ def _brand_first_words() -> frozenset[str]:
 def find_brands_at_work(v: TokenView) -> Iterator[Found]:
     """'first job was at a warehouse for Canadian Tire', 'she works at Kmart', 'a supplement plan from Humana': a
     brand the allow list keeps when merely mentioned ('bought it at Kmart') is redacted where it employs or provides."""
-    from interviewer.anonymise.employers import employer_cue
-
     first_words, brands = _brand_first_words(), brand_terms()
     for i in range(2, len(v.tokens)):
         if v.lower(i) not in first_words or not v.word(i)[:1].isupper() or v.initial(i):
