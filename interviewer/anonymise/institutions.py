@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import LEADING_NOISE, SERVICE_WORDS, TITLES
+from interviewer.anonymise.cues import LEADING_NOISE, TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -124,19 +124,6 @@ def _place_named(head: str, words: list[str]) -> bool:
         for w in words)
 
 
-@functools.lru_cache(maxsize=1)
-def _allowed_lower() -> frozenset[str]:
-    from interviewer.anonymise.gazetteers import default_allow_terms
-
-    return frozenset(t.lower() for t in default_allow_terms())
-
-
-def _allowed_term(word: str) -> bool:
-    """A word the allow list holds, or whose possessive or plural it holds ('Alzheimer' for "Alzheimer's")."""
-    lower, allowed = word.lower(), _allowed_lower()
-    return lower in allowed or f"{lower}'s" in allowed or f"{lower}s" in allowed
-
-
 def find_institutions(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
     for match in _anchored(NAMED_HEAD, INSTITUTION_HEAD, text):
@@ -151,9 +138,6 @@ def find_institutions(text: str) -> Iterator[Found]:
             continue
         if words[0] in NATIONAL_WORDS and kind == "ORGANIZATION":
             continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
-        if kind == "ORGANIZATION" and all(_allowed_term(w) or w.lower() in SERVICE_WORDS for w in words
-                                          if w.lower() not in STOP_WORDS):
-            continue  # 'Alzheimer Society', 'Diabetes Association': a condition's national charity
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")
