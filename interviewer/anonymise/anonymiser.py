@@ -15,6 +15,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
 from interviewer.anonymise.never_names import a_thing_not_a_name, never_a_name
+from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
@@ -63,7 +64,7 @@ def _priority(found: Found) -> float:
     if found.reason.startswith("spaCy"):
         return 1
     if found.reason.startswith(("name before", "'", "named or numbered", "street", "saint", "region or country",
-                                "a place within", "an employer's name")) \
+                                "a place within", "an employer's name", "an organisation's name")) \
             or "place position" in found.reason:
         return 3
     return 2
@@ -159,7 +160,7 @@ class Anonymiser:
     def _without_allowed(self, text: str, candidates: list[Candidate], mask: bytearray) -> list[Candidate]:
         kept = []
         for c in candidates:
-            if c.priority >= 4 or c.reason.startswith("name after the title"):
+            if c.priority >= 4 or c.reason.startswith("name after the title") or BRAND_AT_WORK in c.reason:
                 kept.append(c)
                 continue
             start, end = c.start, c.end

@@ -95,6 +95,22 @@ def national_organisations() -> tuple[str, ...]:
     return tuple(terms)
 
 
+BRAND_SECTIONS = ("# Private health insurers", "# Public figures and brands that are not identifying")
+
+
+@functools.lru_cache(maxsize=1)
+def brand_terms() -> frozenset[str]:
+    """The allow list's companies and brands, lower-case ('kmart', 'canadian tire', 'humana'): kept when merely
+    mentioned, but named as a workplace or provider they tell where someone works or is insured."""
+    terms, inside = set(), False
+    for line in (DATA_DIR / "allow.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            inside = line.strip().startswith(BRAND_SECTIONS)
+        elif inside and line.strip():
+            terms.add(" ".join(place_words(line.strip().lower())))
+    return frozenset(terms)
+
+
 @functools.lru_cache(maxsize=1)
 def default_allow_terms() -> tuple[str, ...]:
     return tuple(read_list(DATA_DIR / "allow.txt"))

@@ -45,8 +45,10 @@ peninsula county canyon harbor harbour street road avenue lane boulevard blvd te
 """First and last words that shape a name of two or more words as a place's ('Fort Hood', 'Tampa Bay', 'County
 Mayo', 'Catherine Street'), whatever rule found it."""
 INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or numbered", "a place within a capitalised name",
-                       "an employer's name")
+                       "an employer's name", "an organisation's name")
 """Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
+CONTEXT_ORGANISATION = "an organisation's name"
+"""Reason prefix of names that context alone makes an organisation's: even one shaped like a place's stays one."""
 
 
 def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], gaz: Gazetteers) -> bool:
@@ -132,7 +134,9 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
     for indexes in by_key.values():
         mentions = [detections[i] for i in indexes]
         keys = {surface_key(m.text) for m in mentions}
-        if any(_shaped_like_a_place(k) for k in keys) and not any(_titled(text, m) for m in mentions):
+        named_by_context = any(m.reason.startswith(CONTEXT_ORGANISATION) for m in mentions)  # 'run by Safe Harbour'
+        if any(_shaped_like_a_place(k) for k in keys) and not any(_titled(text, m) for m in mentions) \
+                and not named_by_context:
             relabel.update(indexes)
             continue
         if not all(keys) or any(len(k.split()) > 3 or any(w in INSTITUTION_HEADS for w in k.split()) for k in keys):
@@ -215,7 +219,9 @@ def _organisation_shaped(text: str, d: Detection, gaz: Gazetteers) -> bool:
                 and word not in TITLES and word not in NICKNAME_WORDS and word not in CONNECTORS and word not in STOP_WORDS)
 
     inner = words[1:-1]
-    return plain_word(words[-1]) or any(w in CONNECTORS or plain_word(w) for w in inner)
+    # 'Ardan House', 'Kelso Group': a head word closing a name not opened by a first name ('Sarah House')
+    headed = words[-1] in INSTITUTION_HEADS and words[0] not in gaz.first_names
+    return plain_word(words[-1]) or headed or any(w in CONNECTORS or plain_word(w) for w in inner)
 
 
 def organisations_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:

@@ -16,6 +16,7 @@ from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
+from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.places import (
     find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
 )
@@ -54,7 +55,14 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
                     find_lower_case_prefixed_places]
     for finder in finders:
         found.extend(finder(view))
-    return found
+    return found + _cased_organisations(view)
+
+
+def _cased_organisations(v: TokenView) -> list[Found]:
+    """Organisations named by context (see `organisations`), in cased transcripts only: they read capitals."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    return [] if is_lower_case_text(v.text) else find_organisations(v)
 
 
 def _titled(v: TokenView) -> Iterator[Found]:
