@@ -99,15 +99,22 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         if len(k) >= 4 and not gaz.is_common(k):
             fuzzy_pool.setdefault(k[0], []).append(k)
     found: list[Candidate] = []
-    for key, variant in variants.items():
-        if " " in key:
-            pattern = r"\b" + r"[\s]+".join(re.escape(w) for w in key.split()) + r"(?!\w)"
+    longer_keys = sorted((k for k in variants if " " in k), key=len, reverse=True)
+    if longer_keys:
+        # One scan for all names of several words: at each place, the longest name that starts there.
+        names = "|".join(r"\s+".join(re.escape(w) for w in key.split()) for key in longer_keys)
+        for m in re.finditer(rf"\b(?=((?:{names})(?!\w)))", text, re.IGNORECASE):
+            mention = m.group(1)
+            key = " ".join(mention.lower().split())
+            variant = variants.get(key)
+            if variant is None:  # a letter whose case folds differently ('İ'): that mention is left to the rules
+                continue
             # A name made of English words ('Young Carers') spreads only to mentions capitalised like a name.
-            english = all(gaz.is_common(w) or w in allowed for w in key.split())
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                if english and not all(w[:1].isupper() for w in m.group().split()):
-                    continue
-                found.append(Candidate(m.start(), m.end(), variant.entity_type, 0.7, "another mention of a found name", 2.5, variant.group))
+            if all(gaz.is_common(w) or w in allowed for w in key.split()) \
+                    and not all(w[:1].isupper() for w in mention.split()):
+                continue
+            found.append(Candidate(m.start(), m.start() + len(mention), variant.entity_type, 0.7,
+                                   "another mention of a found name", 2.5, variant.group))
     lower_case_text = is_lower_case_text(text)
     for m in WORD.finditer(text):
         word = m.group()

@@ -23,10 +23,40 @@ def term_regex(term: str) -> str:
     return r"\s+".join(words)
 
 
+_SPACE, _APOSTROPHE, _END = " ", "'", ""
+
+
+def _symbols(term: str) -> list[str]:
+    """A term as what its regex matches in turn: its letters, one symbol for any whitespace, one for either apostrophe."""
+    symbols: list[str] = []
+    for word in term.lower().split():
+        if symbols:
+            symbols.append(_SPACE)
+        symbols += [_APOSTROPHE if ch in "'’" else ch for ch in word]
+    return symbols
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of a trie of symbols: shared beginnings written once, a longer term tried before a shorter one."""
+    branches = [(r"\s+" if symbol == _SPACE else "['’]" if symbol == _APOSTROPHE else re.escape(symbol))
+                + _trie_regex(child) for symbol, child in node.items() if symbol != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
+
+
 @functools.lru_cache(maxsize=512)
 def _compiled(terms: frozenset[str]) -> re.Pattern:
-    body = "|".join(term_regex(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    # A trie, not an alternation of whole terms: Python's re tries every alternative at every position, which on
+    # a long transcript and hundreds of terms was a tenth of the anonymiser's time.
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for symbol in _symbols(term):
+            node = node.setdefault(symbol, {})
+        node[_END] = {}
+    return re.compile(rf"(?<![\w])(?:{_trie_regex(trie)})(?![\w])", re.IGNORECASE)
 
 
 class TermIndex:
