@@ -154,7 +154,8 @@ class _Reader:
             return None
         return value
 
-    def text_list(self, fields: Fields, key: str, what: str) -> list[tuple[str, Node]] | None:
+    def list_entries(self, fields: Fields, key: str, what: str) -> list[Node] | None:
+        """The entries of a list value ([] when left empty); None when it is missing or not a list."""
         if key not in fields:
             return None
         key_node, node = fields[key]
@@ -163,8 +164,14 @@ class _Reader:
         if not isinstance(node, SequenceNode):
             self.report(node, f"'{key}' in {what} should be a list (lines starting '- ' or [a, b]), found {_kind(node)}")
             return None
+        return node.value
+
+    def text_list(self, fields: Fields, key: str, what: str) -> list[tuple[str, Node]] | None:
+        nodes = self.list_entries(fields, key, what)
+        if nodes is None:
+            return None
         entries = []
-        for entry in node.value:
+        for entry in nodes:
             if not isinstance(entry, ScalarNode) or entry.tag == _NULL_TAG or not entry.value.strip():
                 self.report(entry, f"each entry of '{key}' in {what} should be non-empty text, found {_kind(entry)}")
                 continue
@@ -173,16 +180,11 @@ class _Reader:
 
     def prompt_list(self, fields: Fields, what: str) -> list[tuple[str, tuple[str, ...]]] | None:
         """Prompts, each plain text or a mapping with its `text` and the phrases to `listen_for`."""
-        if "prompts" not in fields:
-            return None
-        key_node, node = fields["prompts"]
-        if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
-            return []
-        if not isinstance(node, SequenceNode):
-            self.report(node, f"'prompts' in {what} should be a list (lines starting '- ' or [a, b]), found {_kind(node)}")
+        nodes = self.list_entries(fields, "prompts", what)
+        if nodes is None:
             return None
         prompts = []
-        for entry in node.value:
+        for entry in nodes:
             if isinstance(entry, MappingNode):
                 prompt = f"a prompt of {what}"
                 entry_fields = self.fields(entry, PROMPT_KEYS, prompt)
