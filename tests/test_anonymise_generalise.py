@@ -191,3 +191,14 @@ def test_lower_case_generic_services_are_kept(detect):
 def test_an_employer_named_with_english_words_is_an_organisation(detect):
     assert detect("I worked for General Motors for twenty years.").get("General Motors") == "ORGANIZATION"
     assert detect("She works at the Council now, and I work for the NHS.") == {}
+
+
+def test_ordinary_words_before_an_organisations_head_in_lower_case_are_suggested_not_redacted(anonymiser):
+    text = ("participant: we got the flat through open door housing in the end and the local support group "
+            "helped with the forms")
+    analysis = anonymiser.analyse(text)
+    suggested = {s.text: s for s in analysis.suggestions}
+    assert suggested["open door housing"].entity_type == "ORGANIZATION"
+    assert "ordinary words before the head word 'housing'" in suggested["open door housing"].reason
+    assert not any("support group" in s.text for s in analysis.suggestions), "generic words name no one"
+    assert not any(text[d.start:d.end] == "open door housing" for d in analysis.detections)

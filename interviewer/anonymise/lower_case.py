@@ -12,6 +12,7 @@ from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
+from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
@@ -26,6 +27,8 @@ company corporation institute llc gazette herald chronicle advertiser courier ob
 infants juniors uni poly voices cvs""".split())
     | LEGAL_HEADS,
 }
+ORDINARY_WORDS_RISK = 0.4
+"""The risk of ordinary words before an organisation's head word in lower case ('safe harbour housing')."""
 NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall".split())
 """Heads of places often named with a first name that is also a word ('grace community church')."""
 GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
@@ -165,6 +168,11 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             if start > first and v.lower(start - 1) == "royal":
                 start -= 1  # 'the royal rochdale infirmary': 'royal' opens the name
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
+        elif any(v.lower(k) not in GENERIC_MODIFIERS and not v.allowed(k) for k in modifiers):
+            # 'safe harbour housing', 'first step trust': ordinary words may name one; the reviewer decides.
+            span = v.span(modifiers[0], i, kind, ORDINARY_WORDS_RISK, "")
+            yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, ORDINARY_WORDS_RISK,
+                        f"{kind}|ordinary words before the head word '{v.word(i)}'")
 
 
 OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
