@@ -19,7 +19,9 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world" / "cased.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world2" / "all.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world3" / "all.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_numbers" / "all.jsonl",
 ]
+STRUCTURED_TYPES = ("AGE", "DATE", "POSTCODE", "PHONE", "URL", "EMAIL", "NHS_NUMBER")
 
 
 def lower_cased(text: str) -> str:
@@ -49,6 +51,8 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--only", choices=["cased", "lower", "speech"],
                         help="Score only the cased copies, the lower-cased ones, or lower-cased ones without punctuation.")
+    parser.add_argument("--per-type", action="store_true",
+                        help="Also print found/total per structured type (ages, dates, codes, numbers, addresses) for each casing.")
     parser.add_argument("--no-second-model", action="store_true", help="Score without the second model (Rampart).")
     args = parser.parse_args()
 
@@ -71,17 +75,34 @@ def main() -> None:
                                                                for d in anonymiser.detect(t)])
             seconds = time.perf_counter() - started
             name = f"{corpus.parent.name}/{corpus.name} ({casing})"
-            rows.append((name, score, seconds))
+            rows.append((name, score, seconds, casing))
             if args.show_misses:
                 for document_id, kind, text in score.missed:
                     print(f"{casing} missed {document_id} {kind}: {text!r}")
                 for document_id, text in score.redacted_traps:
                     print(f"{casing} trap redacted {document_id}: {text!r}")
     print(f"{'corpus':<40}{'direct':>8}{'traps':>8}{'PER lbl':>8}{'LOC lbl':>8}{'ORG lbl':>8}{'seconds':>9}")
-    for name, score, seconds in rows:
+    for name, score, seconds, _ in rows:
         labels = "".join(f"{score.label_precision(kind):>8.3f}" for kind in ("PERSON", "LOCATION", "ORGANIZATION"))
         print(f"{name:<40}{score.direct_recall:>8.3f}{score.trap_rate:>8.3f}{labels}{seconds:>9.1f}"
               f"   ({score.traps_redacted}/{score.traps_total} traps)")
+    if args.per_type:
+        print_per_type(rows)
+
+
+def print_per_type(rows) -> None:
+    """Found/total per structured type, summed over the corpora of each casing."""
+    print(f"{'casing':<10}" + "".join(f"{t:>13}" for t in STRUCTURED_TYPES) + f"{'traps':>11}")
+    for casing in ("cased", "lower", "speech"):
+        scores = [score for _, score, _, c in rows if c == casing]
+        if not scores:
+            continue
+        cells = []
+        for kind in STRUCTURED_TYPES:
+            found, total = sum(s.found.get(kind, 0) for s in scores), sum(s.total.get(kind, 0) for s in scores)
+            cells.append(f"{found}/{total} {found / total if total else float('nan'):.2f}".rjust(13))
+        traps = f"{sum(s.traps_redacted for s in scores)}/{sum(s.traps_total for s in scores)}"
+        print(f"{casing:<10}" + "".join(cells) + f"{traps:>11}")
 
 
 if __name__ == "__main__":
