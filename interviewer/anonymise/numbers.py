@@ -11,13 +11,13 @@ TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
-SPOKEN_DIGIT = rf"(?:(?:double|triple)\s+)?{DIGIT_WORD}(?:\s+(?:hundred|thousand)\b)?"
+SPOKEN_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}(?:\s+(?:hundred|thousand)\b)?"
 NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
                r"|a hundred(?: and \w+)?|one hundred(?: and \w+)?)")
 
 
 def spoken_digits(text: str) -> str:
-    """'oh one six one, double four' -> '016144', 'nine hundred' -> '900'; written digits pass through."""
+    """'oh one six one, double four' -> '016144', 'treble four' -> '444', 'nine hundred' -> '900'; written digits pass through."""
     digits = []
     repeat = 1
     for word in re.findall(r"\d+|[a-z]+", text.lower()):
@@ -25,7 +25,7 @@ def spoken_digits(text: str) -> str:
             digits.append(word)
         elif word == "double":
             repeat = 2
-        elif word == "triple":
+        elif word in ("triple", "treble"):
             repeat = 3
         elif word in ("hundred", "thousand") and digits:
             digits.append("00" if word == "hundred" else "000")

@@ -12,6 +12,7 @@ from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acrony
 from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import find_international
+from interviewer.anonymise.spoken_postcodes import find_spoken_postcodes
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import (
     DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, number_value, spoken_digits, valid_nhs_number,
@@ -67,21 +68,24 @@ def find_postcodes(text: str) -> Iterator[Found]:
 
 
 # ---- emails and web addresses ---------------------------------------------------------------------
-TLD = r"(?:uk|com|org|net|ac|gov|nhs|co|edu|io|info|ie|eu|me)"
+TLD = r"(?:uk|com|org|net|ac|gov|nhs|co|edu|io|info|ie|eu|me|au|nz|ca|scot)"
+SPOKEN_TLD = rf"(?:{TLD}|us|za|sch)"
+"""Said after 'dot': also the endings that are too short or too common to trust after a written full stop."""
 EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?", I)
 WORD = r"[a-z0-9]+"
 SPOKEN_DOT = r"\s+(?:dot|full stop|point)\s+"
-LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
-"""A word of an email's local part: a word or letters spelled out, perhaps followed by a number ('chauhan seventy-one')."""
+LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|(?:[a-z]\s+)?{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
+"""A word of an email's local part: a word, an initial and a word ('d mcallister') or letters spelled out, perhaps
+followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
-    rf"\b{LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b", I)
+    rf"\b(?<!['’]){LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b", I)
 SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
 """'... dot org slash young people': a path said after the domain."""
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
-    rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{TLD}(?:{SPOKEN_DOT}{TLD})?\b{SPOKEN_PATH}"
-    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac)(?:{SPOKEN_DOT}uk)?\b{SPOKEN_PATH}", I)
+    rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b{SPOKEN_PATH}"
+    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu)(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca))?\b{SPOKEN_PATH}", I)
 NOT_IN_A_DOMAIN = frozenset("website site page web online address email called go visit is it's its on at the our their".split())
 
 
@@ -253,6 +257,6 @@ def find_dates(text: str) -> Iterator[Found]:
 def find_structured(text: str) -> list[Found]:
     found: list[Found] = []
     for finder in (find_numbers, find_postcodes, find_addresses_online, find_spelled_names, find_spelled_acronyms, find_ages,
-                   find_dates, find_international):
+                   find_dates, find_international, find_spoken_postcodes):
         found.extend(finder(text))
     return found

@@ -1,0 +1,49 @@
+"""Provides postal codes as people say them: ZIP codes and four-digit postcodes in digit words after their cue or
+a state, Canadian postal codes and UK inward codes said as letters and digit words, and a UK outward code said
+alone after 'postcode'."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
+
+I = re.IGNORECASE
+CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
+DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
+POSTCODE_CUE = r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s+of|\s*:|\s+there)?\s+"
+CODE_AFTER_CUE = re.compile(rf"{POSTCODE_CUE}(?:it['’]s\s+)?({DIGITS_SAID})(?![\w-])", I)
+"""'her zip is four four one three four', 'postcode four five one oh', 'zip code's nine oh two one oh'."""
+STATES = (r"queensland|victoria|tasmania|new south wales|western australia|south australia|northern territory|"
+          r"nsw|vic|qld|tas|act")
+CODE_AFTER_STATE = re.compile(rf"\b(?:{STATES}),?\s+({DIGITS_SAID})(?![\w-])", I)
+"""An Australian postcode said after its state: 'Victoria, three oh five eight'."""
+CA_LETTER = r"[abceghj-nprstvxy]"
+CA_SPOKEN = re.compile(
+    rf"(?<![\w'’]){CA_LETTER}\s+{DIGIT_WORD}\s+{CA_LETTER},?\s+{DIGIT_WORD}\s+{CA_LETTER}\s+{DIGIT_WORD}(?![\w-])", I)
+"""A Canadian postal code said letter by letter: 'R two M, three X nine'."""
+INWARD_LETTER = r"[abd-hjlnp-uw-z]"
+UK_WRITTEN_OUTWARD_SPOKEN_INWARD = re.compile(
+    rf"\b[a-z]{{1,2}}\d[a-z\d]?,?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
+"""'BS3 four H T', 'bs3 four h t': the outward code written, the inward code said."""
+SPOKEN_OUTWARD = rf"[a-z](?:\s+[a-z])?\s+(?:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD}|\d{{1,2}})(?:\s+[a-z](?![\w'’]))?"
+OUTWARD_AFTER_CUE = re.compile(
+    rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?([a-z]{{1,2}}\d[a-z\d]?|{SPOKEN_OUTWARD})(?![\w'’])",
+    I)
+"""An outward code alone after its cue: 'postcode's bs3', 'the postcode is e c one a', 'postcode L S six'."""
+
+
+def find_spoken_postcodes(text: str) -> Iterator[Found]:
+    for pattern, reason in ((CODE_AFTER_CUE, "ZIP code or postcode said after its name"),
+                            (CODE_AFTER_STATE, "postcode said after a state")):
+        for match in pattern.finditer(text):
+            if len(spoken_digits(match.group(1))) in (4, 5):
+                yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
+    for match in CA_SPOKEN.finditer(text):
+        yield Found(match.start(), match.end(), "POSTCODE", 0.85, "Canadian postal code (spoken letters and digits)")
+    for match in UK_WRITTEN_OUTWARD_SPOKEN_INWARD.finditer(text):
+        yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (outward code written, inward code said)")
+    for match in OUTWARD_AFTER_CUE.finditer(text):
+        yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code after 'postcode'")
