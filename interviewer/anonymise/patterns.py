@@ -12,6 +12,7 @@ from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acrony
 from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import find_international
+from interviewer.anonymise.spoken_ages import find_spoken_ages
 from interviewer.anonymise.spoken_postcodes import find_spoken_postcodes
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import (
@@ -132,7 +133,11 @@ NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 NOT_AN_AGE_AFTER = re.compile(
     r"\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
-    r"nurses|sessions|hours|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+NEW_CLAUSE = (r"(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
+              r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
+              r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)")
+"""A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery')."""
 HEDGE = r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up to|um|er|erm)"
 """Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety'."""
 AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|wife|son|daughter|who|eldest|oldest|youngest|"
@@ -146,7 +151,8 @@ YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old|
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
-AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b)", I)
+AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"
+                    rf"|\s+{NEW_CLAUSE})", I)
 """'I joined up at sixteen,' 'had his stroke at fifty-nine,': a teen or adult age said with 'at'."""
 NAMED_AGE = re.compile(
     rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
@@ -155,14 +161,17 @@ LOWER_NAMED_AGE = re.compile(rf"(?<![\w'’])([a-z]+)(?:'s|’s|\s+is|\s+was|\s+
 """'zayn's seven.', 'austin was six and', 'amira, fourteen,': a name in no word list (or a first name that is no word)
 then an age closing the clause, in lower case."""
 CLAUSE_END_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b|\s(?:that|this|last)\s+(?:day|week|year|summer|winter|spring|autumn|time)\b)")
+    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b|\s(?:that|this|last)\s+(?:day|week|year|summer|winter|spring|autumn|time)\b)"
+    rf"|[ \t]*(?:\n|$)|\s+{NEW_CLAUSE}", I)
+SPEAKER_WITHOUT_COLON = r"(?:p|r|i|participant|respondent|interviewee|carer|patient)"
+"""A speaker's label left without its colon, as in a transcript stripped of punctuation."""
 FRONTED_AGE = re.compile(
     rf"(?:^[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|[.!?]\s+|\b(?:and|but|so|well)\s+)({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
     rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b", I | re.M)
 """An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was'."""
-ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*)?(?:(?:oh|um|erm|uh|well|so|yeah|i'm|i am|she's|he's|about|nearly|"
+ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*|{SPEAKER_WITHOUT_COLON}\s+)?(?:(?:oh|um|erm|uh|well|so|yeah|i'm|i am|she's|he's|about|nearly|"
                         rf"almost|just|turned)[,\s]+){{0,3}}({NUM})(?:,?\s+(?:now|next month|this year|(?:in|last|next) [a-z]+))?"
-                        rf"\s*(?:[.!,]|$)", I | re.M)
+                        rf"(?=\s*(?:[.!,]|$)|\s+(?:{NEW_CLAUSE}|and|but|so)\b)", I | re.M)
 """A turn that answers with an age, perhaps after a filler and with a time after it ('Eleven.', 'sixty-three in june',
 'oh about fourteen'), in cased or lower-case, unpunctuated text."""
 
@@ -223,6 +232,7 @@ def find_ages(text: str) -> Iterator[Found]:
         question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous
         if re.search(r"\bhow old\b|\bage\b", question) and _plausible_age(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "answer to an age question")
+    yield from find_spoken_ages(text, _age_at, _plausible_age)
 
 
 # ---- specific dates (not durations) ---------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""Provides ages as people say them where no punctuation marks them: 'a lad of sixteen', 'we had a lady fifty-eight
+discharged', 'nineteen she was when she had him'."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.numbers import NUMBER_WORD
+
+I = re.IGNORECASE
+NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
+PERSON_NOUN = (r"(?:lad|lass|girl|boy|man|woman|lady|gentleman|gent|widow|widower|fella|fellow|bloke|chap|child|kid|"
+               r"youngster|teenager|patient|client|grandad|granny|pensioner)")
+"""A person whose age may be given after them; not a parent, whose 'of three' counts children."""
+PERSON_OF_AGE = re.compile(rf"\b{PERSON_NOUN}\s+of\s+({NUM})\b", I)
+"""'a lad of sixteen', 'a widow of seventy-two', 'a gentleman of ninety-four'."""
+PERSON_THEN_AGE = re.compile(
+    rf"\b(?:a|an|one|this|the|our)\s+(?:(?:old|young|little|elderly)\s+)?{PERSON_NOUN}\s+({NUM})\b(?!\s*[,.]?\s*{NUM}\b)", I)
+"""An age straight after 'a lady', 'this young lad' where no commas mark it off: 'we had a lady fifty-eight discharged'."""
+FRONTED_MID_TURN = re.compile(
+    rf"\b({NUM})\s+(?:i|he|she|we|they)\s+(?:was|were)(?=\s+(?:when|then|at the time)\b|\s*[,.;!?]|[ \t]*(?:\n|$))", I)
+"""An age said before 'she was' inside a turn with no full stop before it: '... and nineteen she was when she had him'."""
+
+
+def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
+                     plausible: Callable[[str, bool], bool]) -> Iterator[Found]:
+    """`is_age(text, match, group)` says whether a number reads as an age where it stands (no unit after it);
+    `plausible(value, spoken_needs_ten)` whether its value can be a person's age."""
+    for match in PERSON_OF_AGE.finditer(text):
+        if is_age(text, match, 1):
+            yield Found(match.start(1), match.end(1), "AGE", 0.75, "age after 'a lad of', 'a woman of'")
+    for match in PERSON_THEN_AGE.finditer(text):
+        if is_age(text, match, 1) and plausible(match.group(1), True):
+            yield Found(match.start(1), match.end(1), "AGE", 0.65, "age straight after a person")
+    for match in FRONTED_MID_TURN.finditer(text):
+        if plausible(match.group(1), True):
+            yield Found(match.start(1), match.end(1), "AGE", 0.65, "age said before 'she was' mid-turn")
