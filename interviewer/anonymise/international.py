@@ -8,6 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.numbers import NUMBER_WORD
 
 I = re.IGNORECASE
 NANP = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]\d{4}(?![\w-])")
@@ -26,7 +27,8 @@ AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
 CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b")
 
-YEAR = r"(?:(?:19|20)\d{2}|(?:nineteen|twenty)[\s-](?:oh[\s-])?[a-z]+(?:[\s-][a-z]+)?)"
+YEAR = rf"(?:(?:19|20)\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})\b|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?\b)"
+"""A year written or said; said, only number words follow 'twenty' (not 'twenty twenty he')."""
 HOLIDAYS = (r"Thanksgiving|Fourth of July|Independence Day|Labor Day|Labour Day|Memorial Day|Veterans Day|Halloween|"
             r"St\.? Patrick's Day|Saint Patrick's Day|Australia Day|Anzac Day|Canada Day|Waitangi Day|Good Friday|"
             r"Easter Monday|Hanukkah|Diwali|Eid")

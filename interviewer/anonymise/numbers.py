@@ -12,15 +12,24 @@ TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 
 DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
 SPOKEN_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}(?:\s+(?:hundred|thousand)\b)?"
+SPOKEN_PAIR = rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)})\b"
+"""Two digits of a phone number said as one number: 'twelve', 'thirty-four' ('five five five, twelve thirty-four')."""
 NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}"
                r"|a hundred(?: and \w+)?|one hundred(?: and \w+)?)")
 
 
 def spoken_digits(text: str) -> str:
-    """'oh one six one, double four' -> '016144', 'treble four' -> '444', 'nine hundred' -> '900'; written digits pass through."""
+    """'oh one six one, double four' -> '016144', 'treble four' -> '444', 'nine hundred' -> '900', 'twelve thirty-four'
+    -> '1234'; written digits pass through."""
     digits = []
     repeat = 1
+    tens_open = False
     for word in re.findall(r"\d+|[a-z]+", text.lower()):
+        if tens_open and word in UNITS:
+            digits[-1] = digits[-1][0] + DIGIT_WORDS[word]
+            tens_open = False
+            continue
+        tens_open = False
         if word.isdigit():
             digits.append(word)
         elif word == "double":
@@ -32,6 +41,11 @@ def spoken_digits(text: str) -> str:
         elif word in DIGIT_WORDS:
             digits.append(DIGIT_WORDS[word] * repeat)
             repeat = 1
+        elif word in TEENS:
+            digits.append(str(TEENS.index(word) + 10))
+        elif word in TENS:
+            digits.append(str(TENS.index(word) + 2) + "0")
+            tens_open = True
     return "".join(digits)
 
 

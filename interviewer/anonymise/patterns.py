@@ -16,14 +16,15 @@ from interviewer.anonymise.spoken_ages import find_spoken_ages
 from interviewer.anonymise.spoken_postcodes import find_spoken_postcodes
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import (
-    DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, number_value, spoken_digits, valid_nhs_number,
+    DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, number_value, spoken_digits, valid_nhs_number,
 )
 
 I = re.IGNORECASE
 
 # ---- numbers: phones and NHS numbers -------------------------------------------------------------
 WRITTEN_NUMBER = re.compile(r"(?<![\w£$€.,])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)?\d[\d \-()]{7,16}\d(?![\w%]|,\d|\.\d)")
-SPOKEN_NUMBER = re.compile(rf"\b(?:\d+|{SPOKEN_DIGIT})(?:[\s,.\-]+(?:\d+|{SPOKEN_DIGIT})){{6,}}\b", I)
+SPOKEN_NUMBER = re.compile(rf"\b(?:\d+|{SPOKEN_DIGIT})(?:[\s,.\-]+(?:\d+|{SPOKEN_PAIR}|{SPOKEN_DIGIT})){{6,}}\b", I)
+"""Digits said one by one, some perhaps in pairs after the first ('two five four, five five five, twelve thirty-four')."""
 PHONE_CUES = ("phone", "number", "ring", "call", "mobile", "landline", "extension", "text", "contact", "reach")
 
 
@@ -70,8 +71,9 @@ def find_postcodes(text: str) -> Iterator[Found]:
 
 # ---- emails and web addresses ---------------------------------------------------------------------
 TLD = r"(?:uk|com|org|net|ac|gov|nhs|co|edu|io|info|ie|eu|me|au|nz|ca|scot)"
-SPOKEN_TLD = rf"(?:{TLD}|us|za|sch)"
-"""Said after 'dot': also the endings that are too short or too common to trust after a written full stop."""
+SPOKEN_TLD = rf"(?:{TLD}|us|za|sch|i\s+e|u\s+k|c\s+a|n\s+z|a\s+u)"
+"""Said after 'dot': also the endings too short or too common to trust after a written full stop, and endings
+spelled out ('dot i e')."""
 EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?", I)
 WORD = r"[a-z0-9]+"
@@ -86,7 +88,7 @@ SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
     rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b{SPOKEN_PATH}"
-    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu)(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca))?\b{SPOKEN_PATH}", I)
+    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu|ie|i\s+e)(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca|u\s+k))?\b{SPOKEN_PATH}", I)
 NOT_IN_A_DOMAIN = frozenset("website site page web online address email called go visit is it's its on at the our their".split())
 
 
@@ -133,7 +135,7 @@ NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 NOT_AN_AGE_AFTER = re.compile(
     r"\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
-    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 NEW_CLAUSE = (r"(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
               r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
               r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)")
@@ -255,12 +257,22 @@ DATES = [
 ]
 
 
+HOLIDAY_DAY = re.compile(
+    r"(?:fourth|4th) of july|july (?:the )?(?:fourth|4th)|(?:fifth|5th) of november|(?:twenty[\s-]fifth|25th) of december"
+    r"|(?:seventeenth|17th) of march|(?:first|1st) of (?:january|july)|(?:twelfth|12th) of july|(?:thirty[\s-]first|31st) of october",
+    I)
+"""A day and month (without a year) that names a public holiday."""
+PERSONAL_DATE_CUE = re.compile(r"\b(?:born|birthday|died|passed|married|wedding|anniversary|diagnosed|admitted|discharged)\b", I)
+
+
 def find_dates(text: str) -> Iterator[Found]:
     for pattern, reason in DATES:
         for match in pattern.finditer(text):
             value = match.group()
             if reason == "month and day" and value[:3].lower() == "may" and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
                 continue
+            if HOLIDAY_DAY.fullmatch(value) and not PERSONAL_DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # 'on the Fourth of July we do a cookout': a holiday, not a date of someone's life
             yield Found(match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
 
 

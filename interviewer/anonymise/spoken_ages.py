@@ -1,5 +1,5 @@
 """Provides ages as people say them where no punctuation marks them: 'a lad of sixteen', 'we had a lady fifty-eight
-discharged', 'nineteen she was when she had him'."""
+discharged', 'nineteen she was when she had him', 'enlisted at eighteen right out of school'."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from typing import Callable, Iterator
 
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import NUMBER_WORD
+from interviewer.anonymise.numbers import NUMBER_WORD, number_value
 
 I = re.IGNORECASE
 NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
@@ -23,6 +23,11 @@ FRONTED_MID_TURN = re.compile(
     rf"\b({NUM})\s+(?:i|he|she|we|they)\s+(?:was|were)(?=\s+(?:when|then|at the time)\b|\s*[,.;!?]|[ \t]*(?:\n|$))", I)
 """An age said before 'she was' inside a turn with no full stop before it: '... and nineteen she was when she had him'."""
 
+LIFE_EVENT_AT = re.compile(
+    rf"\b(?:enlisted|joined\s+up|signed\s+up|got\s+married|married|diagnosed|retired|emigrated|widowed|died|passed\s+away|"
+    rf"left\s+school|left\s+home|fell\s+pregnant|had\s+(?:him|her|them|my\s+\w+|our\s+\w+))\s+at\s+({NUM})\b", I)
+"""An age given by a life event, whatever follows it: 'enlisted at eighteen right out of high school'."""
+
 
 def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
                      plausible: Callable[[str, bool], bool]) -> Iterator[Found]:
@@ -34,6 +39,9 @@ def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
     for match in PERSON_THEN_AGE.finditer(text):
         if is_age(text, match, 1) and plausible(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.65, "age straight after a person")
+    for match in LIFE_EVENT_AT.finditer(text):
+        if 13 <= (number_value(match.group(1)) or 0) <= 110 and is_age(text, match, 1):
+            yield Found(match.start(1), match.end(1), "AGE", 0.7, "age at a life event ('married at', 'diagnosed at')")
     for match in FRONTED_MID_TURN.finditer(text):
         if plausible(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.65, "age said before 'she was' mid-turn")

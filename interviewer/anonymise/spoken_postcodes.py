@@ -1,6 +1,6 @@
 """Provides postal codes as people say them: ZIP codes and four-digit postcodes in digit words after their cue or
-a state, Canadian postal codes and UK inward codes said as letters and digit words, and a UK outward code said
-alone after 'postcode'."""
+a state, Canadian postal codes, Irish Eircodes and UK inward codes said as letters and digit words, and a UK
+outward code said alone after 'postcode'."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ INWARD_LETTER = r"[abd-hjlnp-uw-z]"
 UK_WRITTEN_OUTWARD_SPOKEN_INWARD = re.compile(
     rf"\b[a-z]{{1,2}}\d[a-z\d]?,?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
 """'BS3 four H T', 'bs3 four h t': the outward code written, the inward code said."""
+EIRCODE_CHARACTER = rf"(?:{DIGIT_WORD}|\d|[ac-fhknprtv-y])"
+SPOKEN_EIRCODE = re.compile(
+    rf"\beircode(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?((?:d\s+six\s+w|[ac-fhknprtv-y]\s*(?:{NUMBER_WORD}|{DIGIT_WORD}\s+{DIGIT_WORD}|\d\d)),?"
+    rf"(?:\s+{EIRCODE_CHARACTER}){{4}})(?![\w'’])", I)
+"""An Irish Eircode said after its name: 'the eircode's d twenty-four, x y seven six'."""
 SPOKEN_OUTWARD = rf"[a-z](?:\s+[a-z])?\s+(?:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD}|\d{{1,2}})(?:\s+[a-z](?![\w'’]))?"
 OUTWARD_AFTER_CUE = re.compile(
     rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?([a-z]{{1,2}}\d[a-z\d]?|{SPOKEN_OUTWARD})(?![\w'’])",
@@ -45,5 +50,7 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "Canadian postal code (spoken letters and digits)")
     for match in UK_WRITTEN_OUTWARD_SPOKEN_INWARD.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (outward code written, inward code said)")
+    for match in SPOKEN_EIRCODE.finditer(text):
+        yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, "Irish Eircode (said)")
     for match in OUTWARD_AFTER_CUE.finditer(text):
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code after 'postcode'")
