@@ -78,11 +78,13 @@ EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?", I)
 WORD = r"[a-z0-9]+"
 SPOKEN_DOT = r"\s+(?:dot|full stop|point)\s+"
-LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|(?:[a-z]\s+)?{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
+LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|(?:(?![ai]\s)[a-z]\s+)?{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
 """A word of an email's local part: a word, an initial and a word ('d mcallister') or letters spelled out, perhaps
 followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
     rf"\b(?<!['’]){LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b", I)
+LOOK_AT = re.compile(r"^(?:\S+\s+)?(?:look|looking|looked|go|going|visit|find\s+\w+|online|up|it|us|them|there|here)\s+at\b", I)
+"""'have a look at carers dot org': a verb or place before 'at', not the local part of an email."""
 SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
 """'... dot org slash young people': a path said after the domain."""
 SPOKEN_URL = re.compile(
@@ -95,7 +97,8 @@ NOT_IN_A_DOMAIN = frozenset("website site page web online address email called g
 def find_addresses_online(text: str) -> Iterator[Found]:
     for match in EMAIL.finditer(text):
         yield Found(match.start(), match.end(), "EMAIL", 0.95, "email address")
-    spoken_emails = [match.span() for match in SPOKEN_EMAIL.finditer(text)]
+    spoken_emails = [match.span() for match in SPOKEN_EMAIL.finditer(text)
+                     if not LOOK_AT.search(match.group())]
     for start, end in spoken_emails:
         yield Found(start, end, "EMAIL", 0.85, "spoken email address")
     for match in URL.finditer(text):
@@ -107,11 +110,12 @@ def find_addresses_online(text: str) -> Iterator[Found]:
         if any(start < match.end() and match.start() < end for start, end in spoken_emails):
             continue
         start = match.start()
-        # A domain said as several words ('beechwood lodge care dot co dot uk') starts after the lead-in words.
-        for word in re.finditer(r"\S+", match.group()):
-            if word.group().lower() not in NOT_IN_A_DOMAIN and word.group().lower() not in STOP_WORDS:
-                break
-            start = match.start() + word.end() + 1
+        # A domain said as several words ('beechwood lodge care dot co dot uk') starts after the last lead-in word
+        # ('have a look at family carers dot ie').
+        name = re.split(r"\s(?:dot|full stop|point)\s", match.group(), maxsplit=1, flags=I)[0]
+        for word in re.finditer(r"\S+", name):
+            if word.group().lower() in NOT_IN_A_DOMAIN or word.group().lower() in STOP_WORDS:
+                start = match.start() + word.end() + 1
         yield Found(start, match.end(), "URL", 0.8, "spoken web address")
 
 
@@ -136,9 +140,9 @@ NOT_AN_AGE_AFTER = re.compile(
     r"\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
     r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
-NEW_CLAUSE = (r"(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
+NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
               r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
-              r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)")
+              r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b))")
 """A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery')."""
 HEDGE = r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up to|um|er|erm)"
 """Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety'."""

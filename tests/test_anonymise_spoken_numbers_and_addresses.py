@@ -1,0 +1,58 @@
+"""Phone numbers, web and email addresses and dates as people say them: 'treble', digits in pairs, endings of other
+countries and spelled endings, an initial and surname before 'at'; a holiday's day and month is no personal date."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+from interviewer.anonymise.numbers import spoken_digits
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def of_type(anonymiser, text, entity_type):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == entity_type]
+
+
+def test_spoken_digits_read_treble_and_pairs():
+    assert spoken_digits("oh one five one, treble two") == "0151222"
+    assert spoken_digits("three one two, five five five, nineteen eighty") == "3125551980"
+    assert spoken_digits("forty-seven oh six") == "4706"
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("Participant: Ring the office on oh one five one, treble two, four six eight nine.",
+     "oh one five one, treble two, four six eight nine"),
+    ("participant: it's three one two, five five five, nineteen eighty if you want her", "three one two, five five five, nineteen eighty"),
+])
+def test_phone_numbers_said_with_treble_or_in_pairs(anonymiser, text, phone):
+    assert of_type(anonymiser, text, "PHONE") == [phone]
+
+
+@pytest.mark.parametrize("text, kind, address", [
+    ("participant: it's all on w w w dot bush nursing dot org dot au now", "URL", "w w w dot bush nursing dot org dot au"),
+    ("participant: have a look at family carers dot i e for the nearest one", "URL", "family carers dot i e"),
+    ("participant: email k okafor at northgate health dot ca and she'll sort it", "EMAIL", "k okafor at northgate health dot ca"),
+    ("participant: write to info at kiwi carers dot org dot nz for the forms", "EMAIL", "info at kiwi carers dot org dot nz"),
+])
+def test_web_and_email_addresses_said_aloud(anonymiser, text, kind, address):
+    assert address in of_type(anonymiser, text, kind)
+
+
+def test_an_apostrophe_s_does_not_start_an_email(anonymiser):
+    assert of_type(anonymiser, "participant: it's at the school dot com, the form", "EMAIL") == []
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("participant: on the fourth of july we always have a barbecue", []),
+    ("participant: guy fawkes, the fifth of november, the kids love it", []),
+    ("participant: she was born on the fourth of july, of all days", ["fourth of july"]),
+    ("participant: thanksgiving twenty nineteen he was in the icu", ["thanksgiving twenty nineteen"]),
+    ("participant: the summer of twenty twenty we lost him", ["summer of twenty twenty"]),
+])
+def test_a_holiday_is_a_date_only_with_a_year_or_a_life_event(anonymiser, text, dates):
+    assert of_type(anonymiser, text, "DATE") == dates

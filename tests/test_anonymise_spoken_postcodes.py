@@ -1,0 +1,42 @@
+"""Postal codes as people say them: ZIP codes and four-digit postcodes in digit words, Canadian codes and Eircodes
+spelled out, a UK inward code said after a written outward code, an outward code alone after 'postcode'."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def of_type(anonymiser, text, entity_type):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == entity_type]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("p: my zip is nine oh two one oh, out by the beach", "nine oh two one oh"),
+    ("Participant: The zip code's one oh zero two three.", "one oh zero two three"),
+    ("p: we're on a block out of town, postcode two six four oh i think", "two six four oh"),
+    ("Participant: We're in Victoria, three oh seven one, not far from the coast.", "three oh seven one"),
+    ("participant: and the postal code, k one a, oh b one, that's the office", "k one a, oh b one"),
+    ("participant: the eircode is h nine one, k t eight y, out the country", "h nine one, k t eight y"),
+    ("participant: it's cf10 three a t, near the castle", "cf10 three a t"),
+    ("participant: the postcode's ls6, if you need it", "ls6"),
+    ("participant: our postcode is e c one a, right in the city", "e c one a"),
+])
+def test_postal_codes_said_aloud(anonymiser, text, code):
+    assert of_type(anonymiser, text, "POSTCODE") == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "participant: the postcode is a nightmare round here, nobody finds us",
+    "participant: it's a postcode lottery, nine to five on the phone to them",
+    "participant: he's on ward b four, bed two, by the window",
+    "participant: there were four five six of us in the car",
+])
+def test_ordinary_words_and_numbers_are_not_postcodes(anonymiser, text):
+    assert of_type(anonymiser, text, "POSTCODE") == []
