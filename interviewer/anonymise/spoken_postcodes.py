@@ -29,14 +29,14 @@ UK_WRITTEN_OUTWARD_SPOKEN_INWARD = re.compile(
     rf"\b[a-z]{{1,2}}\d[a-z\d]?,?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
 """'BS3 four H T', 'bs3 four h t': the outward code written, the inward code said."""
 EIRCODE_CHARACTER = rf"(?:{DIGIT_WORD}|\d|[ac-fhknprtv-y])"
+ROUTING_KEY = rf"(?:d\s+six\s+w|[ac-fhknprtv-y]\s*(?:{NUMBER_WORD}|{DIGIT_WORD}\s+{DIGIT_WORD}|\d\d))"
 SPOKEN_EIRCODE = re.compile(
-    rf"\beircode(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?((?:d\s+six\s+w|[ac-fhknprtv-y]\s*(?:{NUMBER_WORD}|{DIGIT_WORD}\s+{DIGIT_WORD}|\d\d)),?"
-    rf"(?:\s+{EIRCODE_CHARACTER}){{4}})(?![\w'’])", I)
+    rf"\beircode(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?({ROUTING_KEY},?(?:\s+{EIRCODE_CHARACTER}){{4}})(?![\w'’])", I)
 """An Irish Eircode said after its name: 'the eircode's d twenty-four, x y seven six'."""
 SPOKEN_OUTWARD = rf"[a-z](?:\s+[a-z])?\s+(?:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD}|\d{{1,2}})(?:\s+[a-z](?![\w'’]))?"
 OUTWARD_AFTER_CUE = re.compile(
-    rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?([a-z]{{1,2}}\d[a-z\d]?|{SPOKEN_OUTWARD})(?![\w'’])",
-    I)
+    rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?"
+    rf"([a-z]{{1,2}}\d[a-z\d]?|{SPOKEN_OUTWARD})(?![\w'’])", I)
 """An outward code alone after its cue: 'postcode's bs3', 'the postcode is e c one a', 'postcode L S six'."""
 
 
