@@ -19,8 +19,8 @@ PERSON_OF_AGE = re.compile(rf"\b{PERSON_NOUN}\s+of\s+({NUM})\b", I)
 PERSON_THEN_AGE = re.compile(
     rf"\b(?:a|an|one|this|the|our)\s+(?:(?:old|young|little|elderly)\s+)?{PERSON_NOUN}\s+({NUM})\b(?!\s*[,.]?\s*{NUM}\b)", I)
 """An age straight after 'a lady', 'this young lad' where no commas mark it off: 'we had a lady fifty-eight discharged'."""
-FRONTED_MID_TURN = re.compile(
-    rf"\b({NUM})\s+(?:i|he|she|we|they)\s+(?:was|were)(?=\s+(?:when|then|at the time)\b|\s*[,.;!?]|[ \t]*(?:\n|$))", I)
+SHE_WAS = re.compile(r"\s(?:i|he|she|we|they)\s+(?:was|were)(?=\s+(?:when|then|at the time)\b|\s*[,.;!?]|[ \t]*(?:\n|$))", I)
+NUMBER_BEFORE = re.compile(rf"\b({NUM})$", I)
 """An age said before 'she was' inside a turn with no full stop before it: '... and nineteen she was when she had him'."""
 
 LIFE_EVENT_AT = re.compile(
@@ -42,6 +42,8 @@ def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
     for match in LIFE_EVENT_AT.finditer(text):
         if 13 <= (number_value(match.group(1)) or 0) <= 110 and is_age(text, match, 1):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age at a life event ('married at', 'diagnosed at')")
-    for match in FRONTED_MID_TURN.finditer(text):
-        if plausible(match.group(1), True):
-            yield Found(match.start(1), match.end(1), "AGE", 0.65, "age said before 'she was' mid-turn")
+    for anchor in SHE_WAS.finditer(text):  # the rare 'she was' first: cheaper than trying a number at every word
+        window = max(0, anchor.start() - 20)
+        number = NUMBER_BEFORE.search(text[window:anchor.start()])
+        if number and plausible(number.group(1), True):
+            yield Found(window + number.start(1), window + number.end(1), "AGE", 0.65, "age said before 'she was' mid-turn")
