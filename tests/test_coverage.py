@@ -265,3 +265,28 @@ def test_a_phrase_to_listen_for_lets_a_prompt_be_covered_in_words_its_own_text_l
     assert ("day-to-day-work", 1) not in {(hit.item_id, hit.index) for hit in plain}, "time it takes"
     assert ("day-to-day-work", 1) in {(hit.item_id, hit.index) for hit in hits}
     assert hits[0].evidence == answer
+
+
+def test_a_schedules_readings_are_embedded_once_and_read_back_from_the_cache():
+    from interviewer.coverage import readings
+    from interviewer.coverage.baseline import Baseline
+    from interviewer.coverage.encoder import TokenVectors
+
+    class CountingEncoder:
+        calls = 0
+
+        def encode_tokens(self, texts):
+            CountingEncoder.calls += 1
+            vectors = np.eye(4, dtype=np.float32)[:3]
+            return [TokenVectors(["staff", "time", "it"], [0, 6, 11], vectors, vectors[0]) for _ in texts]
+
+    talk = Baseline(np.eye(4, dtype=np.float32), np.array([0, 2]), np.eye(4, dtype=np.float32)[:1])
+    texts = ["staff time", "we never have the hours for it"]
+    first = readings._cached_readings(CountingEncoder(), texts, talk)
+    again = readings._cached_readings(CountingEncoder(), texts, talk)
+    assert CountingEncoder.calls == 1, "the second reading comes from the cache folder"
+    for name in ("words", "word_starts", "whole", "mean", "spread"):
+        assert np.array_equal(getattr(first, name), getattr(again, name)), name
+    assert len(first.words) == 2 * len(texts), "'it' says nothing of the topic and is left out"
+    readings._cached_readings(CountingEncoder(), texts + ["one more phrase"], talk)
+    assert CountingEncoder.calls == 2, "other phrases are read afresh"

@@ -8,17 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.coverage.baseline import Baseline, Encoder, load_baseline
+from interviewer.coverage.readings import load_readings, matches
 from interviewer.schedule import Schedule
 from interviewer.schedule.model import PLACEHOLDER
 
 FEATURES = ("match", "margin", "asked", "small_talk")
 """What the detector weighs for each prompt and stretch of speech (see `CoverageDetector.features`)."""
-
-_LIGHT_WORDS = frozenset(
-    "a an the of and or to in on for with as at by is it its what how who which whether when their your you own"
-    " people".split())
-"""Words of a prompt that say nothing of its topic; the rest must find their match in what was said."""
-
 
 @dataclass(frozen=True)
 class CoverageSettings:
@@ -28,8 +23,8 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (1.2655, 0.2073, 2.9479, -0.8341)
-    bias: float = -7.3012
+    weights: tuple[float, ...] = (1.2599, 0.291, 2.8176, -1.1941)
+    bias: float = -7.5425
     first_threshold: float = 0.45
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
     more_threshold: float = 0.5
@@ -104,20 +99,12 @@ class CoverageDetector:
                     for text in (prompt.text, *schedule.item(prompt.item_id).listen_for_prompt(prompt.index))]
         self._prompt_of_reading = np.array([column for column, _ in readings])
         self._reading_starts = np.flatnonzero(np.r_[True, np.diff(self._prompt_of_reading) != 0])
-        read = encoder.encode_tokens([text for _, text in readings])
-        words = [[row for row, token in enumerate(r.tokens) if token.isalpha() and token not in _LIGHT_WORDS]
-                 or list(range(len(r.tokens))) for r in read]
-        self._words = np.concatenate([r.vectors[rows] for r, rows in zip(read, words)])
-        self._word_starts = np.cumsum([0] + [len(rows) for rows in words[:-1]])
-        self._whole = np.array([r.pooled for r in read])
-        self._mean, self._spread = self.baseline.spread_of(self._matches)
+        read = load_readings(encoder, [text for _, text in readings], self.baseline)
+        self._words, self._word_starts, self._whole = read.words, read.word_starts, read.whole
+        self._mean, self._spread = read.mean, read.spread
 
     def _matches(self, tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        """Each prompt reading's (rows) match with each text (columns) whose word pieces are `tokens`, text `i`
-        starting at row `starts[i]`: the mean over the reading's words of the closest word piece's similarity."""
-        closest = np.maximum.reduceat(self._words @ tokens.T, starts, axis=1)
-        return np.add.reduceat(closest, self._word_starts, axis=0) / np.diff(
-            np.r_[self._word_starts, len(self._words)])[:, None]
+        return matches(self._words, self._word_starts, tokens, starts)
 
     def stream(self, asked_item: str | None = None) -> "AnswerStream":
         """A participant's answer to `asked_item`, to be fed as it is spoken."""
