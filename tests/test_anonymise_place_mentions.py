@@ -49,3 +49,23 @@ def test_a_region_after_a_city_is_a_place_though_a_person_shares_its_name(anonym
 def test_a_person_named_like_a_place_with_a_person_cue_stays_a_person(anonymiser, text, name):
     assert all(label == "PERSON" for text_, label in labelled(anonymiser, text) if text_ == name)
     assert any(text_ == name for text_, _ in labelled(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Her brother Dallas lives in Austin now.", "Dallas"),
+    ("my mate kingsley is from leytonstone", "kingsley"),
+    ("We went to Leeds, Bradford and Dallas said it was too cold.", "Dallas"),
+])
+def test_a_place_named_person_after_a_kin_noun_or_before_said_is_a_person(anonymiser, text, name):
+    assert (name, "PERSON") in labelled(anonymiser, text)
+
+
+def test_known_places_listed_with_a_place_are_places_whatever_labelled_them(anonymiser):
+    found = labelled(anonymiser, "she covers rochdale heywood and middleton for the trust")
+    assert found and all(label == "LOCATION" for _, label in found[:3])
+
+
+def test_a_capitalised_word_listed_after_known_places_is_a_place(anonymiser):
+    assert ("Hickory", "LOCATION") in labelled(anonymiser, "He's worked in Asheville, Boone and Hickory at times.")
+    assert all(label != "LOCATION" or text != "Mum"
+               for text, label in labelled(anonymiser, "We lived in Leeds and Mum came too."))

@@ -9,9 +9,9 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import MONTHS, PLACE_PREPOSITIONS, WEEKDAYS
+from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, MONTHS, PLACE_PREPOSITIONS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.words import TokenView, is_capitalised, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
 ROAD_BEFORE = "the off on onto via down up along near by from to take took taking join joined junction".split()
 NUMBERED_ROAD = re.compile(
@@ -54,6 +54,8 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     for m in RING_ROAD.finditer(text):
         yield Found(m.start(), m.end(), "LOCATION", 0.55, "a ring road named by its side")
     yield from _headed_names(v, lower_case_text)
+    if not lower_case_text:
+        yield from _listed_with_places(v)
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
@@ -130,3 +132,22 @@ def _lower_case_along_the(v: TokenView) -> Iterator[Found]:
                 and not v.common(i) and not v.tokens[i].is_stop and v.lower(i) not in v.gaz.first_names \
                 and v.word(i + 1) not in ("'s", "’s"):
             yield v.span(i, i, "LOCATION", 0.5, f"lower-case word in no word list after '{v.word(i - 2)} the'")
+
+
+LIST_END_WORDS = frozenset("at in on for and or but so then now too as where with to from every each last this".split())
+"""Words after the last of a list of places ('Boone and Hickory at different times'), not verbs ('Leeds and Mum came')."""
+
+
+def _listed_with_places(v: TokenView) -> Iterator[Found]:
+    """'Asheville, Boone and Hickory', 'Leeds or Sandal': a capitalised word, even an English one, listed straight
+    after a known place is a place."""
+    from interviewer.anonymise.places import _after_a_place_and
+
+    for i in range(2, len(v.tokens)):
+        if not v.capitalised_word(i) or v.initial(i) or v.lower(i) in INSTITUTION_HEADS or v.lower(i) in v.gaz.places \
+                or v.lower(i) in v.gaz.first_names or v.word(i + 1) in ("'s", "’s") or is_capitalised(v.word(i + 1)):
+            continue
+        after = v.word(i + 1)
+        if _after_a_place_and(v, i) and v.lower(i) not in FILLERS and v.lower(i) not in TITLES and v.lower(i) not in KIN_NOUNS \
+                and (not after or not is_word(after) or after.lower() in LIST_END_WORDS):
+            yield v.span(i, i, "LOCATION", 0.5, "capitalised word listed after a known place, in a place position")
