@@ -100,3 +100,8 @@ def test_ordinary_words_and_generic_places_where_someone_lives_stay(anonymiser, 
 def test_a_lower_case_word_in_no_list_along_the_is_a_river_or_landmark(anonymiser):
     assert places(anonymiser, "we walk the dog along the wharfe most mornings") == ["wharfe"]
     assert places(anonymiser, "we walked along the prom and past the chippy") == []
+
+
+def test_a_place_word_opening_a_capitalised_name_makes_it_a_place_though_a_first_name_follows(anonymiser):
+    assert "Mount Hazel" in places(anonymiser, "I grew up in a little town called Mount Hazel, near the coast.")
+    assert "Fort Bragg" in places(anonymiser, "He was stationed at Fort Bragg for a year.")

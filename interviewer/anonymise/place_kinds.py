@@ -56,6 +56,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     yield from _headed_names(v, lower_case_text)
     if not lower_case_text:
         yield from _listed_with_places(v)
+        yield from _prefixed_names(v)
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
@@ -151,3 +152,15 @@ def _listed_with_places(v: TokenView) -> Iterator[Found]:
         if _after_a_place_and(v, i) and v.lower(i) not in FILLERS and v.lower(i) not in TITLES and v.lower(i) not in KIN_NOUNS \
                 and (not after or not is_word(after) or after.lower() in LIST_END_WORDS):
             yield v.span(i, i, "LOCATION", 0.5, "capitalised word listed after a known place, in a place position")
+
+
+PLACE_PREFIXES = frozenset("mount mt fort ft lake port cape glen loch lough isle".split())
+
+
+def _prefixed_names(v: TokenView) -> Iterator[Found]:
+    """'Mount Olive', 'Fort Hood', 'Lake Louise': a place word opening a capitalised name, though the next word is
+    a first name."""
+    for i in range(len(v.tokens) - 1):
+        if v.lower(i).rstrip(".") in PLACE_PREFIXES and is_capitalised(v.word(i)) and _name_word(v, i + 1) \
+                and v.lower(i + 1) not in INSTITUTION_HEADS and v.word(i + 2) not in ("'s", "’s"):
+            yield v.span(i, i + 1, "LOCATION", 0.55, f"a name opened by the place word '{v.word(i)}'")
