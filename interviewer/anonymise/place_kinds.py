@@ -13,16 +13,15 @@ from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, MONTHS, PLACE_PREPOSI
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
-ROAD_BEFORE = "the off on onto via down up along near by from to take took taking join joined junction".split()
-NUMBERED_ROAD = re.compile(
-    r"(?:(?:" + "|".join(rf"(?<=\b{w} )" for w in ROAD_BEFORE) + r")[AMN]\d{1,4}(?:\(M\))?"
-    r"|\bI-\d{1,3}|\b(?:Interstate|Highway|Hwy|State[ \t]+Route|Route)[ \t]+\d{1,4})\b(?![-/.]?\d)"
-    r"(?![ \t]+(?:paper|sheet|sheets|size|envelope|envelopes|page|pages|form|forms|format|grade|grades|level|levels|mask|masks|respirator)\b)",
-    re.IGNORECASE)
+ROAD_CODE = re.compile(r"[AMN]\d{1,4}(?:\(M\))?", re.IGNORECASE)
+INTERSTATE = re.compile(r"I-\d{1,3}", re.IGNORECASE)
+ROAD_WORDS_BEFORE_CODE = frozenset("the off on onto via down up along near by from to take took taking join joined junction".split())
+ROAD_NAMING_WORDS = frozenset("interstate highway hwy route".split())
+NOT_A_ROAD_AFTER = frozenset("paper sheet sheets size envelope envelopes page pages form forms format grade grades level levels mask masks respirator".split())
 """A road by its number after a road word ('the A6', 'off the M62', 'the N7'), or named as one ('I-40', 'Highway
-401', 'Route 66'); not a paper size or a grade ('the A4 sheet')."""
-RING_ROAD = re.compile(r"\b(?:north|south|east|west|inner|outer|northern|southern|eastern|western)[ \t]+"
-                       r"(?:circular|ring[ \t]+road|relief[ \t]+road|bypass|by-pass|distributor)\b", re.IGNORECASE)
+401', 'Route 66'); not a paper size, a mask or a grade ('the A4 sheet', 'the N95 mask')."""
+RING_ROAD_WORDS = frozenset("circular bypass by-pass distributor".split())
+SIDES = frozenset("north south east west inner outer northern southern eastern western".split())
 PLACE_HEADS = frozenset("""lake lakes loch lough forks falls mountains hills plaza mall bay creek springs heights canyon
 valley river beach island islands estate circular""".split())
 """Last words that make a capitalised name a place's ('Gull Lake', 'Blue Mountains', 'Crossroads Plaza')."""
@@ -48,11 +47,8 @@ NOT_PLACES = frozenset("there here home town bed care hospital work school churc
 
 
 def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
-    text = v.text
-    for m in NUMBERED_ROAD.finditer(text):
-        yield Found(m.start(), m.end(), "LOCATION", 0.6, "a numbered road")
-    for m in RING_ROAD.finditer(text):
-        yield Found(m.start(), m.end(), "LOCATION", 0.55, "a ring road named by its side")
+    yield from _numbered_roads(v)
+    yield from _ring_roads(v)
     yield from _headed_names(v, lower_case_text)
     if not lower_case_text:
         yield from _listed_with_places(v)
@@ -60,6 +56,32 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
+
+
+def _numbered_roads(v: TokenView) -> Iterator[Found]:
+    for i, token in enumerate(v.tokens):
+        w = token.text
+        if not w[-1:].isdigit() or v.lower(i + 1) in NOT_A_ROAD_AFTER or v.word(i + 1)[:1].isdigit():
+            continue
+        if ROAD_CODE.fullmatch(w) and v.lower(i - 1) in ROAD_WORDS_BEFORE_CODE or INTERSTATE.fullmatch(w):
+            yield v.span(i, i, "LOCATION", 0.6, "a numbered road")
+        elif w.isdigit() and len(w) <= 4 and v.lower(i - 1) in ROAD_NAMING_WORDS:
+            first = i - 2 if v.lower(i - 1) == "route" and v.lower(i - 2) == "state" else i - 1
+            yield v.span(first, i, "LOCATION", 0.6, "a numbered road")
+        elif w.isdigit() and len(w) <= 3 and v.word(i - 1) == "-" and v.lower(i - 2) == "i":
+            yield v.span(i - 2, i, "LOCATION", 0.6, "a numbered road")
+
+
+def _ring_roads(v: TokenView) -> Iterator[Found]:
+    for i in range(1, len(v.tokens)):
+        lower = v.lower(i)
+        first = i - 1
+        if lower == "road" and v.lower(i - 1) in ("ring", "relief"):
+            first = i - 2
+        elif lower not in RING_ROAD_WORDS:
+            continue
+        if v.lower(first) in SIDES:
+            yield v.span(first, i, "LOCATION", 0.55, "a ring road named by its side")
 
 
 def _headed_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
@@ -135,6 +157,7 @@ def _lower_case_along_the(v: TokenView) -> Iterator[Found]:
             yield v.span(i, i, "LOCATION", 0.5, f"lower-case word in no word list after '{v.word(i - 2)} the'")
 
 
+LIST_JOINS = frozenset("and or , & then maybe even also".split())
 LIST_END_WORDS = frozenset("at in on for and or but so then now too as where with to from every each last this".split())
 """Words after the last of a list of places ('Boone and Hickory at different times'), not verbs ('Leeds and Mum came')."""
 
@@ -145,7 +168,7 @@ def _listed_with_places(v: TokenView) -> Iterator[Found]:
     from interviewer.anonymise.places import _after_a_place_and
 
     for i in range(2, len(v.tokens)):
-        if not v.capitalised_word(i) or v.initial(i) or v.lower(i) in INSTITUTION_HEADS or v.lower(i) in v.gaz.places \
+        if v.lower(i - 1) not in LIST_JOINS or not v.capitalised_word(i) or v.initial(i) or v.lower(i) in INSTITUTION_HEADS or v.lower(i) in v.gaz.places \
                 or v.lower(i) in v.gaz.first_names or v.word(i + 1) in ("'s", "’s") or is_capitalised(v.word(i + 1)):
             continue
         after = v.word(i + 1)
