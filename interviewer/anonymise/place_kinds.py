@@ -163,8 +163,9 @@ LIST_END_WORDS = frozenset("at in on for and or but so then now too as where wit
 
 
 def _listed_with_places(v: TokenView) -> Iterator[Found]:
-    """'Asheville, Boone and Hickory', 'Leeds or Sandal': a capitalised word, even an English one, listed straight
-    after a known place is a place."""
+    """'Asheville, Boone and Hickory', 'Leeds or Sandal': a capitalised English word listed straight after a known
+    place is a place (a word in no list there is left to the rules for unknown words: 'Oxford, Ilsabet, Ilsabet
+    Crowther')."""
     from interviewer.anonymise.places import _after_a_place_and
 
     for i in range(2, len(v.tokens)):
@@ -172,9 +173,9 @@ def _listed_with_places(v: TokenView) -> Iterator[Found]:
                 or v.lower(i) in v.gaz.first_names or v.word(i + 1) in ("'s", "’s") or is_capitalised(v.word(i + 1)):
             continue
         after = v.word(i + 1)
-        if _after_a_place_and(v, i) and v.lower(i) not in FILLERS and v.lower(i) not in TITLES and v.lower(i) not in KIN_NOUNS \
+        if v.common(i) and _after_a_place_and(v, i) and v.lower(i) not in FILLERS and v.lower(i) not in TITLES and v.lower(i) not in KIN_NOUNS \
                 and (not after or not is_word(after) or after.lower() in LIST_END_WORDS):
-            yield v.span(i, i, "LOCATION", 0.5, "capitalised word listed after a known place, in a place position")
+            yield v.span(i, i, "LOCATION", 0.5, "capitalised English word listed after a known place")
 
 
 PLACE_PREFIXES = frozenset("mount mt fort ft lake port cape glen loch lough isle".split())
