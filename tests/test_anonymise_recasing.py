@@ -125,3 +125,8 @@ def test_times_kinds_of_work_and_pay_after_works_for_are_no_employer(anonymiser)
     text = ("participant: he works for local government and she works at weekends, and i work for pretty good money, "
             "and my sister works for social services")
     assert found(anonymiser, text) == {}
+
+
+def test_places_side_by_side_stay_places_though_recasing_joins_them_into_one_name(anonymiser):
+    found = [(d.text, d.entity_type) for d in anonymiser.detect("my brother works between ossett horbury and wakefield")]
+    assert found and all(label == "LOCATION" for _, label in found)

@@ -97,3 +97,13 @@ def test_real_model_reads_people_and_places_from_its_package_files():
     spans = {text[s.start:s.end]: s.label for s in second_model.find_spans(text)}
     assert spans.get("maria") == "GIVEN_NAME" and spans.get("gonzalez") == "SURNAME"
     assert spans.get("texas") == "STATE"
+
+
+def test_the_second_models_place_stops_before_a_pronoun():
+    from interviewer.anonymise.second_opinion import _without_little_words
+    from interviewer.anonymise.found import Found
+
+    text = "between batley and cleckheaton he drives"
+    start = text.index("cleckheaton")
+    trimmed = _without_little_words(text, Found(start, len(text), "LOCATION", 0.42, "second model (CITY)"))
+    assert text[trimmed.start:trimmed.end] == "cleckheaton"

@@ -236,12 +236,23 @@ def _recased_finds(text: str, found: list[Found]) -> list[Found]:
         if f.reason.startswith("spaCy") and overlapped \
                 or f.entity_type in ("PERSON", "LOCATION") and len({s for s, _ in overlapped}) > 1:
             continue  # an entity, or a person or place bridging names the lower-case rules kept apart
+        if f.reason.startswith("a place within a capitalised name") and _all_words_inside(text, f, overlapped):
+            continue  # 'batley dewsbury': places side by side, which only recasing made one capitalised name
         if (f.reason.startswith(CAPITALS_ONLY) or f.reason.startswith("spaCy")) and not name_cued(text, f.start, f.end) \
                 and not any(w in gaz.first_names or w in gaz.surnames or w in gaz.places
                             for w in re.findall(r"[^\W\d_]+", text[f.start:f.end])):
             continue  # its capital came from recasing alone ('skint', 'bairn'): a word in no list is no name by itself
         added.append(f)
     return added
+
+
+def _all_words_inside(text: str, found: Found, spans: list[tuple[int, int]]) -> bool:
+    """Every word of `found` lies inside one of `spans`."""
+    return bool(spans) and all(any(s <= m.start() and m.end() <= e for s, e in spans)
+                               for m in WORD_RUN.finditer(text, found.start, found.end))
+
+
+WORD_RUN = re.compile(r"\w+")
 
 
 NAME_LIKE = re.compile(r"[A-Z][\w'’-]*")

@@ -13,6 +13,7 @@ from interviewer.anonymise.cues import (
     KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.place_mentions import places_by_mention
 from interviewer.anonymise.propagation import is_lower_case_text, surface_key
 from interviewer.anonymise.words import INSTITUTION_HEADS
 
@@ -153,10 +154,10 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
             continue
         if well_known or positioned:
             relabel.update(indexes)
-    if not relabel:
-        return detections
-    return [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
-            for i, d in enumerate(detections)]
+    if relabel:
+        detections = [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
+                      for i, d in enumerate(detections)]
+    return places_by_mention(text, detections, gaz)
 
 
 FROM_PLACE_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,?[ \t]+to[ \t]+$")

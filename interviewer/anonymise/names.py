@@ -17,6 +17,7 @@ from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
 from interviewer.anonymise.organisations import find_organisations
+from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
     find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
 )
@@ -55,6 +56,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
                     find_lower_case_prefixed_places]
     for finder in finders:
         found.extend(finder(view))
+    found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
     return found + _cased_organisations(view)
 
 

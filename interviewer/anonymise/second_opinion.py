@@ -17,6 +17,7 @@ SCORE = 0.42
 DOUBT_RISK = 0.62
 """The risk of a word the model thought second most likely a name or place: above a bare name-list word in lower case."""
 """Below the rules' scores: a rule's type and extent win where both found a span."""
+PRONOUNS = frozenset("i i'm he she they we you it he's she's they're we're it's him them".split())
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -58,9 +59,13 @@ def second_opinion(text: str) -> list[Found]:
 
 
 def _without_little_words(text: str, found: Found) -> Found | None:
-    """The span without stop words at either end ('alder grove then' -> 'alder grove'): the model's guess at a
-    name's extent must not widen a rule's span it overlaps."""
+    """The span without stop words at either end ('alder grove then' -> 'alder grove') and cut before a pronoun
+    inside it: the model's guess at a name's extent must not widen a rule's span it overlaps."""
     words = list(re.finditer(r"\S+", text[found.start:found.end]))
+    for k, word in enumerate(words[1:], start=1):
+        if word.group().lower() in PRONOUNS:
+            words = words[:k]  # 'cleckheaton he drives': a pronoun is never inside a name
+            break
     while words and words[-1].group().lower().strip(".,;:!?") in STOP_WORDS:
         words.pop()
     while words and words[0].group().lower().strip(".,;:!?") in STOP_WORDS:

@@ -1,0 +1,190 @@
+"""Provides places named by their kind: numbered roads ('off the M62', 'I-40', 'Highway 401'), ring roads ('the
+North Circular'), names ending in a place word ('Gull Lake', 'Grand Forks', 'Crossroads Plaza', 'the Ravensthorpe
+estate'), and, in lower case, a word in no word list where someone lives ('grew up in shawlands')."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, MONTHS, PLACE_PREPOSITIONS, TITLES, WEEKDAYS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
+
+ROAD_CODE = re.compile(r"[AMN]\d{1,4}(?:\(M\))?", re.IGNORECASE)
+INTERSTATE = re.compile(r"I-\d{1,3}", re.IGNORECASE)
+ROAD_WORDS_BEFORE_CODE = frozenset("the off on onto via down up along near by from to take took taking join joined junction".split())
+ROAD_NAMING_WORDS = frozenset("interstate highway hwy route".split())
+NOT_A_ROAD_AFTER = frozenset("paper sheet sheets size envelope envelopes page pages form forms format grade grades level levels mask masks respirator".split())
+"""A road by its number after a road word ('the A6', 'off the M62', 'the N7'), or named as one ('I-40', 'Highway
+401', 'Route 66'); not a paper size, a mask or a grade ('the A4 sheet', 'the N95 mask')."""
+RING_ROAD_WORDS = frozenset("circular bypass by-pass distributor".split())
+SIDES = frozenset("north south east west inner outer northern southern eastern western".split())
+PLACE_HEADS = frozenset("""lake lakes loch lough forks falls mountains hills plaza mall bay creek springs heights canyon
+valley river beach island islands estate circular""".split())
+"""Last words that make a capitalised name a place's ('Gull Lake', 'Blue Mountains', 'Crossroads Plaza')."""
+LOWER_HEADS = frozenset("lake lakes forks mountains plaza mall creek canyon".split())
+"""Last words that, in lower case after a place word, make the words before them a place's name ('out to gull lake')."""
+LOWER_HEADS_UNKNOWN = frozenset("estate falls bay springs hills valley river beach island loch lough".split())
+"""Last words that need a word in no word list before them in lower case ('the ravensthorpe estate', not 'the housing
+estate', 'the baby falls')."""
+GENERIC_MODIFIERS = frozenset("""big little small large huge tiny local nearest nearby main new old same other shopping strip
+outlet indoor outdoor boating fishing frozen artificial private public council housing next first second last whole nice
+lovely beautiful great good bad dead quiet busy massive north south east west northern southern eastern western upper lower
+top bottom far near back front one two three few many some any every real proper usual nearer bigger biggest closest
+favourite favorite""".split())
+"""Words before a place word that describe it rather than name it ('the big lake', 'the shopping mall')."""
+LOWER_CUE = PLACE_PREPOSITIONS | frozenset("the and or by on at to".split())
+RESIDENCE_BEFORE = re.compile(
+    r"\b(?:live|lives|lived|living|grew[ \t]+up|growing[ \t]+up|born|raised|based|settled|stay|stays|stayed|staying"
+    r"|moved|move|moving|brought[ \t]+up)(?:[ \t]+(?:out|up|down|over|back|here|there))?[ \t]+(?:in|to|at)[ \t]+$"
+    r"|\b(?:i'm|i’m|im|he's|he’s|she's|she’s|we're|we’re|they're|they’re|originally|comes|come|came|is|was|are)"
+    r"[ \t]+from[ \t]+$")
+"""Words before a place someone lives in or comes from ('grew up in', 'moved out to', 'she's from')."""
+NOT_PLACES = frozenset("there here home town bed care hospital work school church the a an my our".split())
+
+
+def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    yield from _numbered_roads(v)
+    yield from _ring_roads(v)
+    yield from _headed_names(v, lower_case_text)
+    if not lower_case_text:
+        yield from _listed_with_places(v)
+        yield from _prefixed_names(v)
+    if lower_case_text:
+        yield from _lower_case_residence(v)
+        yield from _lower_case_along_the(v)
+
+
+def _numbered_roads(v: TokenView) -> Iterator[Found]:
+    for i, token in enumerate(v.tokens):
+        w = token.text
+        if not w[-1:].isdigit() or v.lower(i + 1) in NOT_A_ROAD_AFTER or v.word(i + 1)[:1].isdigit():
+            continue
+        if ROAD_CODE.fullmatch(w) and v.lower(i - 1) in ROAD_WORDS_BEFORE_CODE or INTERSTATE.fullmatch(w):
+            yield v.span(i, i, "LOCATION", 0.6, "a numbered road")
+        elif w.isdigit() and len(w) <= 4 and v.lower(i - 1) in ROAD_NAMING_WORDS:
+            first = i - 2 if v.lower(i - 1) == "route" and v.lower(i - 2) == "state" else i - 1
+            yield v.span(first, i, "LOCATION", 0.6, "a numbered road")
+        elif w.isdigit() and len(w) <= 3 and v.word(i - 1) == "-" and v.lower(i - 2) == "i":
+            yield v.span(i - 2, i, "LOCATION", 0.6, "a numbered road")
+
+
+def _ring_roads(v: TokenView) -> Iterator[Found]:
+    for i in range(1, len(v.tokens)):
+        lower = v.lower(i)
+        first = i - 1
+        if lower == "road" and v.lower(i - 1) in ("ring", "relief"):
+            first = i - 2
+        elif lower not in RING_ROAD_WORDS:
+            continue
+        if v.lower(first) in SIDES:
+            yield v.span(first, i, "LOCATION", 0.55, "a ring road named by its side")
+
+
+def _headed_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    for i in range(1, len(v.tokens)):
+        head = v.lower(i)
+        if head not in PLACE_HEADS:
+            continue
+        first = i
+        if is_capitalised(v.word(i)) or head == "estate" and v.word(i).islower():
+            while first - 1 >= 0 and i - first < 3 and _name_word(v, first - 1) and not v.initial(first):
+                first -= 1
+            if first < i and (is_capitalised(v.word(i)) or v.namelike(first)) \
+                    and not (first == i - 1 and v.initial(first) and v.tokens[first].is_stop):
+                yield v.span(first, i, "LOCATION", 0.55, f"a name ending in the place word '{v.word(i)}'")
+                continue
+        if lower_case_text and v.word(i).islower() and (head in LOWER_HEADS or head in LOWER_HEADS_UNKNOWN):
+            yield from _lower_headed(v, i)
+
+
+def _name_word(v: TokenView, i: int) -> bool:
+    w = v.word(i)
+    return is_capitalised(w) and is_word(w) and v.lower(i) not in MONTHS and v.lower(i) not in WEEKDAYS \
+        and not v.tokens[i].is_stop
+
+
+def _lower_headed(v: TokenView, i: int) -> Iterator[Found]:
+    """'out to gull lake', 'fargo and grand forks', 'the walthamstow mall': one or two words before the place word,
+    straight after a place word or 'the', none of them a describing word."""
+    head = v.lower(i)
+    for size in (1, 2):
+        first = i - size
+        words = [v.lower(k) for k in range(first, i)]
+        if first < 1 or not all(is_word(v.word(k)) and v.word(k).islower() for k in range(first, i)) \
+                or any(w in STOP_WORDS or w in GENERIC_MODIFIERS or w in PLACE_HEADS for w in words):
+            return
+        if v.lower(first - 1) not in LOWER_CUE:
+            continue
+        if head in LOWER_HEADS_UNKNOWN and v.common(first):
+            return
+        yield v.span(first, i, "LOCATION", 0.5, f"lower-case name before the place word '{v.word(i)}'")
+        return
+
+
+def _lower_case_residence(v: TokenView) -> Iterator[Found]:
+    """'grew up in shawlands', 'she's from esterhazy': a lower-case word in no word list or name list where
+    someone lives or comes from (a gazetteer place there is found by the gazetteer rules)."""
+    for i in range(1, len(v.tokens)):
+        w = v.word(i)
+        if not (w.islower() and is_word(w) and len(w) >= 4) or v.common(i) or v.lower(i) in NOT_PLACES \
+                or v.lower(i) in v.gaz.first_names or v.lower(i) in v.gaz.places or v.tokens[i].is_stop:
+            continue
+        start = v.tokens[i].idx
+        if not RESIDENCE_BEFORE.search(v.text, max(0, start - 40), start):
+            continue
+        last = i
+        if v.word(i + 1).islower() and is_word(v.word(i + 1)) and not v.common(i + 1) and len(v.word(i + 1)) >= 4 \
+                and v.lower(i + 1) not in v.gaz.first_names and not v.tokens[i + 1].is_stop:
+            last = i + 1
+        yield v.span(i, last, "LOCATION", 0.55, "lower-case word in no word list, in a place position where someone lives")
+
+
+ALONG_THE = frozenset("along alongside across beside".split())
+"""Words before 'the' that, in lower case, make a word in no word list after them a river, road or landmark ('along
+the wharfe', 'across the taff'; not 'past the chippy')."""
+
+
+def _lower_case_along_the(v: TokenView) -> Iterator[Found]:
+    for i in range(2, len(v.tokens)):
+        w = v.word(i)
+        if v.lower(i - 1) == "the" and v.lower(i - 2) in ALONG_THE and w.islower() and is_word(w) and len(w) >= 4 \
+                and not v.common(i) and not v.tokens[i].is_stop and v.lower(i) not in v.gaz.first_names \
+                and v.word(i + 1) not in ("'s", "’s"):
+            yield v.span(i, i, "LOCATION", 0.5, f"lower-case word in no word list after '{v.word(i - 2)} the'")
+
+
+LIST_JOINS = frozenset("and or , & then maybe even also".split())
+LIST_END_WORDS = frozenset("at in on for and or but so then now too as where with to from every each last this".split())
+"""Words after the last of a list of places ('Boone and Hickory at different times'), not verbs ('Leeds and Mum came')."""
+
+
+def _listed_with_places(v: TokenView) -> Iterator[Found]:
+    """'Asheville, Boone and Hickory', 'Leeds or Sandal': a capitalised English word listed straight after a known
+    place is a place (a word in no list there is left to the rules for unknown words: 'Oxford, Ilsabet, Ilsabet
+    Crowther')."""
+    from interviewer.anonymise.places import _after_a_place_and
+
+    for i in range(2, len(v.tokens)):
+        if v.lower(i - 1) not in LIST_JOINS or not v.capitalised_word(i) or v.initial(i) or v.lower(i) in INSTITUTION_HEADS or v.lower(i) in v.gaz.places \
+                or v.lower(i) in v.gaz.first_names or v.word(i + 1) in ("'s", "’s") or is_capitalised(v.word(i + 1)):
+            continue
+        after = v.word(i + 1)
+        if v.common(i) and _after_a_place_and(v, i) and v.lower(i) not in FILLERS and v.lower(i) not in TITLES and v.lower(i) not in KIN_NOUNS \
+                and (not after or not is_word(after) or after.lower() in LIST_END_WORDS):
+            yield v.span(i, i, "LOCATION", 0.5, "capitalised English word listed after a known place")
+
+
+PLACE_PREFIXES = frozenset("mount mt fort ft lake port cape glen loch lough isle".split())
+
+
+def _prefixed_names(v: TokenView) -> Iterator[Found]:
+    """'Mount Olive', 'Fort Hood', 'Lake Louise': a place word opening a capitalised name, though the next word is
+    a first name."""
+    for i in range(len(v.tokens) - 1):
+        if v.lower(i).rstrip(".") in PLACE_PREFIXES and is_capitalised(v.word(i)) and _name_word(v, i + 1) \
+                and v.lower(i + 1) not in INSTITUTION_HEADS and v.word(i + 2) not in ("'s", "’s"):
+            yield v.span(i, i + 1, "LOCATION", 0.55, f"a name opened by the place word '{v.word(i)}'")

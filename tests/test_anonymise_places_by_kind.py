@@ -1,0 +1,107 @@
+"""Places named by their kind (numbered roads, ring roads, names ending in a place word) and, in lower case, a word
+in no word list where someone lives; ordinary words and generic places stay (issue 12; sentences written for
+these tests, not taken from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def places(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "LOCATION"]
+
+
+def redacted(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, road", [
+    ("We live just off the M6, so it's easy.", "M6"),
+    ("she's on the a38 every morning", "a38"),
+    ("Take the N4 out past the airport.", "N4"),
+    ("We stopped in a diner off I-35 for lunch.", "I-35"),
+    ("we drove down highway 97 for hours", "highway 97"),
+])
+def test_a_road_named_by_its_number_is_a_place(anonymiser, text, road):
+    assert road in places(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Print it on the A4 paper in the office.",
+    "She wears the N95 mask on the ward.",
+    "He got an A1 in maths.",
+])
+def test_a_paper_size_mask_or_grade_is_no_road(anonymiser, text):
+    assert redacted(anonymiser, text) == []
+
+
+def test_a_ring_road_named_by_its_side_is_a_place(anonymiser):
+    assert "south circular" in places(anonymiser, "the traffic on the south circular was awful")
+    assert "Outer Ring Road" in " ".join(places(anonymiser, "It's just past the Outer Ring Road, you can't miss it."))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("We moved out to Pelican Lake when I was six.", "Pelican Lake"),
+    ("Her folks drove up from Sioux Falls and Twin Forks.", "Twin Forks"),
+    ("We went walking in the Black Mountains last spring.", "Black Mountains"),
+    ("We'd shop at Meadowbrook Plaza, by the food court.", "Meadowbrook Plaza"),
+    ("They grew up on the Brackenfield estate, near the school.", "Brackenfield estate"),
+])
+def test_a_capitalised_name_ending_in_a_place_word_is_a_place(anonymiser, text, place):
+    assert place in places(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("we moved out to pelican lake when i was six", "pelican lake"),
+    ("they drove from sioux falls and then to twin forks", "twin forks"),
+    ("we used to go to the meadowbrook plaza on a saturday", "meadowbrook plaza"),
+    ("they grew up on the brackenfield estate near the school", "brackenfield estate"),
+])
+def test_a_lower_case_name_before_a_place_word_after_a_place_word_is_a_place(anonymiser, text, place):
+    assert place in places(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we took the kids to the big lake and then the shopping mall",
+    "they lived on the housing estate near the old mill and the baby falls over a lot",
+    "she has a fear of heights so we never go up to the local mall roof",
+    "we went down to the lake and then to the mall for a coffee",
+])
+def test_describing_words_before_a_place_word_name_no_place(anonymiser, text):
+    assert places(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("i grew up in drumcarrow and moved later", "drumcarrow"),
+    ("she's from ballynacrue originally you know", "ballynacrue"),
+    ("we were living out in kilbrannock for a while", "kilbrannock"),
+])
+def test_a_lower_case_word_in_no_list_where_someone_lives_is_a_place(anonymiser, text, place):
+    assert place in places(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "she was in care for two years and then in hospital",
+    "we were at home most days or in bed by nine",
+    "i'm from here originally and my mum lived in town",
+    "we met in the city centre and walked down the high street to the shops",
+])
+def test_ordinary_words_and_generic_places_where_someone_lives_stay(anonymiser, text):
+    assert places(anonymiser, text) == []
+
+
+def test_a_lower_case_word_in_no_list_along_the_is_a_river_or_landmark(anonymiser):
+    assert places(anonymiser, "we walk the dog along the wharfe most mornings") == ["wharfe"]
+    assert places(anonymiser, "we walked along the prom and past the chippy") == []
+
+
+def test_a_place_word_opening_a_capitalised_name_makes_it_a_place_though_a_first_name_follows(anonymiser):
+    assert "Mount Hazel" in places(anonymiser, "I grew up in a little town called Mount Hazel, near the coast.")
+    assert "Fort Bragg" in places(anonymiser, "He was stationed at Fort Bragg for a year.")
