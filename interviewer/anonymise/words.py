@@ -81,6 +81,13 @@ def view_tokens(doc, text: str) -> list[ViewToken]:
                                          [row[3] for row in rows], [w.lower() for w in words])))
 
 
+class _BlankBeyond(dict):
+    """Token position -> text, and "" for a position outside the text."""
+
+    def __missing__(self, key) -> str:
+        return ""
+
+
 class TokenView:
     """The non-space tokens of a spaCy Doc with the cues the rules ask about."""
 
@@ -89,15 +96,14 @@ class TokenView:
         self.tokens = view_tokens(doc, self.text)
         self.gaz = gaz
         self.allow_words = allow_words
-        # Token attributes are computed on each access in spaCy; the rules ask for them hundreds of thousands of times.
+        # Token attributes are computed on each access in spaCy; the rules ask for them hundreds of thousands of times,
+        # so `word(i)` and `lower(i)` are plain dictionary look-ups ("" before the first token and after the last).
         self._words = [t.text for t in self.tokens]
         self._lowers = [plain(w) for w in self._words]
-
-    def word(self, i: int) -> str:
-        return self._words[i] if 0 <= i < len(self._words) else ""
-
-    def lower(self, i: int) -> str:
-        return self._lowers[i] if 0 <= i < len(self._lowers) else ""
+        self.word = _BlankBeyond(enumerate(self._words)).__getitem__
+        """The token's text."""
+        self.lower = _BlankBeyond(enumerate(self._lowers)).__getitem__
+        """The token's text in lower case without accents (see `plain`)."""
 
     def initial(self, i: int) -> bool:
         start = self.tokens[i].idx
