@@ -232,16 +232,20 @@ class InterviewerApp(App):
                 self._live_transcriber = transcriber
             return self._live_transcriber
 
-    def preload_models(self) -> None:
-        """Load the live transcription model and the default coverage model ahead of the recording, so their
-        loading does not compete with the interview screen's first minute (blocks: call it from a worker)."""
+    def preload_models(self, schedule=None) -> None:
+        """Load the live transcription model and the default coverage model ahead of the recording, and read
+        `schedule`'s prompts into the coverage cache, so this work does not compete with the interview screen's
+        first minute (blocks: call it from a worker)."""
         if self.config.live_model is not None:
             self.live_transcriber()
         if self.config.coverage is default_coverage:
-            from interviewer.coverage.baseline import load_baseline
-            from interviewer.coverage.encoder import shared_encoder
+            if schedule is not None:
+                default_coverage(schedule)
+            else:
+                from interviewer.coverage.baseline import load_baseline
+                from interviewer.coverage.encoder import shared_encoder
 
-            load_baseline(shared_encoder())
+                load_baseline(shared_encoder())
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

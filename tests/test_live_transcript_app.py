@@ -146,3 +146,19 @@ async def test_the_live_model_is_loaded_while_the_start_screen_is_open_and_not_a
         await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording")
         await pilot.pause(0.5)
     assert loads == ["made", "load"]
+
+
+@pytest.mark.slow
+async def test_the_chosen_schedules_prompts_are_read_into_the_coverage_cache_while_the_start_screen_is_open(study):
+    from interviewer.app import default_coverage
+    from interviewer.locations import cache_dir
+
+    add_participant(study)
+    audio = SpeakingFakeAudio()
+    app = make_app(study, audio=audio, clock=audio.clock, process=lambda *args: None, live_model=None,
+                   coverage=default_coverage, model_status=lambda: (True, "model ready"), check_seconds=0.0,
+                   tick_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
+        await wait_until(pilot, lambda: list(cache_dir().glob("coverage-prompts-*.npz")), timeout=120)

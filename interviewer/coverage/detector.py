@@ -15,6 +15,7 @@ from interviewer.schedule.model import PLACEHOLDER
 FEATURES = ("match", "margin", "asked", "small_talk")
 """What the detector weighs for each prompt and stretch of speech (see `CoverageDetector.features`)."""
 
+
 @dataclass(frozen=True)
 class CoverageSettings:
     """How the detector weighs what it sees, and how sure it must be.

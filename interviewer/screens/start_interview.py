@@ -63,6 +63,8 @@ class StartInterviewScreen(Screen):
         self.call_input = None
         """`call.CallInput`: whether a call made on this computer can be recorded here (None: not looked yet)."""
         self._stop_listening = threading.Event()
+        self._preloaded: list[str | None] = []
+        """Schedules whose models and prompts were made ready (None: the models alone, no schedule chosen)."""
 
     def compose(self) -> ComposeResult:
         study = self.app.study
@@ -129,7 +131,7 @@ class StartInterviewScreen(Screen):
         self.show_consent()
         self.load_devices()
         self.check_model()
-        self.preload_models()
+        self._preload_for(self.schedules.get(self._choice("#schedule")))
 
     def on_unmount(self) -> None:
         self._stop_listening.set()
@@ -330,11 +332,22 @@ class StartInterviewScreen(Screen):
                                   Text(f"Transcription: {line}", style="green" if ready else "dark_orange3"))
 
     @work(thread=True, group="preload", exit_on_error=False)
-    def preload_models(self) -> None:
+    def preload_models(self, schedule) -> None:
         try:
-            self.app.preload_models()
+            self.app.preload_models(schedule)
         except Exception:  # a missing or broken model is reported when the interview needs it
             log.debug("models not preloaded", exc_info=True)
+
+    @on(Select.Changed, "#schedule")
+    def _schedule_changed(self, event: Select.Changed) -> None:
+        self._preload_for(self.schedules.get(event.value))
+
+    def _preload_for(self, schedule) -> None:
+        """Models, and the chosen schedule's prompts, made ready on a worker (once per schedule chosen)."""
+        key = schedule.id if schedule is not None else None
+        if key not in self._preloaded:
+            self._preloaded.append(key)
+            self.preload_models(schedule)
 
     # -- starting --------------------------------------------------------------------------------------
 
