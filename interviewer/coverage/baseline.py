@@ -6,7 +6,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Mapping, Protocol, TypeVar
 
 import numpy as np
 
@@ -20,6 +20,7 @@ BACKGROUND = HERE / "background.txt"
 INTERVIEW_TALK = HERE / "interview_talk.txt"
 """What participants say in health-service interviews, on topic and off."""
 SPREAD_FLOOR = 0.02
+T = TypeVar("T")
 
 
 class Encoder(Protocol):
@@ -93,19 +94,29 @@ def load_baseline(encoder: Encoder) -> Baseline:
 def _cached_baseline(encoder: Encoder, digest: str) -> Baseline:
     from interviewer.locations import cache_dir
 
-    path = cache_dir() / f"coverage-talk-{digest}.npz"
+    return kept_in_cache(
+        cache_dir() / f"coverage-talk-{digest}.npz", "the coverage baseline",
+        build=lambda: encode_baseline(encoder),
+        stored=lambda baseline: {"tokens": baseline.tokens.astype(np.float16), "starts": baseline.starts,
+                                 "small_talk": baseline.small_talk},
+        restore=lambda arrays: Baseline(arrays["tokens"].astype(np.float32), arrays["starts"], arrays["small_talk"]))
+
+
+def kept_in_cache(path: Path, what: str, build: Callable[[], T], stored: Callable[[T], dict[str, np.ndarray]],
+                  restore: Callable[[Mapping[str, np.ndarray]], T]) -> T:
+    """What `path` holds, `restore`d; else `build` it and keep its `stored` arrays there for next time (written
+    whole or not at all; a folder that cannot be written only costs the time)."""
     try:
-        with np.load(path) as stored:
-            return Baseline(stored["tokens"].astype(np.float32), stored["starts"], stored["small_talk"])
+        with np.load(path) as arrays:
+            return restore(arrays)
     except (OSError, KeyError, ValueError):
         pass
-    baseline = encode_baseline(encoder)
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial.npz")
-        np.savez(partial, tokens=baseline.tokens.astype(np.float16), starts=baseline.starts,
-                 small_talk=baseline.small_talk)
+        np.savez(partial, **stored(value))
         partial.replace(path)
     except OSError as error:
-        log.warning("cannot cache the coverage baseline in %s: %s", path, error)
-    return baseline
+        log.warning("cannot cache %s in %s: %s", what, path, error)
+    return value

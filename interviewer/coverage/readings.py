@@ -3,15 +3,13 @@ embedded word by word with their usual match over interview talk; for the bundle
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import logging
 from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.coverage.baseline import Baseline, Encoder, source_digest
-
-log = logging.getLogger(__name__)
+from interviewer.coverage.baseline import Baseline, Encoder, kept_in_cache, source_digest
 
 LIGHT_WORDS = frozenset(
     "a an the of and or to in on for with as at by is it its what how who which whether when their your you own"
@@ -31,6 +29,10 @@ class Readings:
     whole: np.ndarray
     mean: np.ndarray
     spread: np.ndarray
+
+
+FIELDS = tuple(field.name for field in dataclasses.fields(Readings))
+"""What a cache file holds, by name."""
 
 
 def matches(readings_words: np.ndarray, word_starts: np.ndarray, tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -65,19 +67,7 @@ def _cached_readings(encoder: Encoder, texts: list[str], baseline: Baseline) -> 
     from interviewer.locations import cache_dir
 
     digest = hashlib.sha256("\n".join([CACHE_VERSION, source_digest(), *texts]).encode("utf-8")).hexdigest()[:16]
-    path = cache_dir() / f"coverage-prompts-{digest}.npz"
-    try:
-        with np.load(path) as stored:
-            return Readings(*(stored[name] for name in ("words", "word_starts", "whole", "mean", "spread")))
-    except (OSError, KeyError, ValueError):
-        pass
-    readings = read_prompts(encoder, texts, baseline)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.npz")
-        np.savez(partial, words=readings.words, word_starts=readings.word_starts, whole=readings.whole,
-                 mean=readings.mean, spread=readings.spread)
-        partial.replace(path)
-    except OSError as error:
-        log.warning("cannot cache the schedule's coverage readings in %s: %s", path, error)
-    return readings
+    return kept_in_cache(cache_dir() / f"coverage-prompts-{digest}.npz", "the schedule's coverage readings",
+                         build=lambda: read_prompts(encoder, texts, baseline),
+                         stored=lambda readings: {name: getattr(readings, name) for name in FIELDS},
+                         restore=lambda arrays: Readings(*(arrays[name] for name in FIELDS)))
