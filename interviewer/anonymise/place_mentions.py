@@ -32,21 +32,18 @@ PERSON_AFTER = re.compile(r"[ \t]*(?:['’]s\b|,?[ \t]+(?:said|says|told|asked|a
 def places_by_mention(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
     """Detections with each person-labelled mention relabelled a place when it stands where only a place stands
     and has no person's cue of its own."""
-    changed = False
     out = []
     for index, d in enumerate(detections):
         if d.entity_type == "PERSON" and _placed_mention(text, d, detections[index - 1] if index else None, gaz) \
                 and not _own_person_cue(text, d):
             out.append(_as(d, "LOCATION"))
-            changed = True
         elif d.entity_type == "LOCATION" and (KIN_BEFORE.search(text, max(0, d.start - 30), d.start)
                                               or SAID_AFTER.match(text, d.end) and surface_key(d.text) in gaz.first_names) \
                 and not _placed_mention(text, d, None, gaz):
             out.append(_as(d, "PERSON"))  # 'her brother Dallas lives in Austin'
-            changed = True
         else:
             out.append(d)
-    return _places_in_lists(text, out, gaz) if changed else _places_in_lists(text, detections, gaz)
+    return _places_in_lists(text, out, gaz)
 
 
 def _as(d: Detection, entity_type: str) -> Detection:
