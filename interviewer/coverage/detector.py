@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,8 +13,11 @@ from interviewer.coverage.readings import load_readings, matches
 from interviewer.schedule import Schedule
 from interviewer.schedule.model import PLACEHOLDER
 
-FEATURES = ("match", "margin", "asked", "small_talk")
+FEATURES = ("match", "margin", "asked", "small_talk", "agreement")
 """What the detector weighs for each prompt and stretch of speech (see `CoverageDetector.features`)."""
+
+AGREEING_SHARE = 0.2
+"""The share of a prompt's readings, its best ones (at least one), that its agreement averages."""
 
 
 @dataclass(frozen=True)
@@ -24,11 +28,11 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (1.2599, 0.291, 2.8176, -1.1941)
-    bias: float = -7.5425
+    weights: tuple[float, ...] = (-0.456, 0.2553, 2.6583, -0.7502, 2.4144)
+    bias: float = -8.4156
     first_threshold: float = 0.45
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
-    more_threshold: float = 0.5
+    more_threshold: float = 0.6
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
     stretch: int = 3
@@ -118,13 +122,16 @@ class CoverageDetector:
     def features(self, tokens: np.ndarray, pooled: np.ndarray, asked_item: str | None) -> np.ndarray:
         """`FEATURES` of each prompt (rows) for a stretch of speech with word pieces `tokens` and embedding
         `pooled`: the prompt's unusual match, its margin over the best other prompt, whether it is the asked
-        item's, and how much more the stretch resembles small talk than any prompt."""
+        item's, how much more the stretch resembles small talk than any prompt, and how far the prompt's readings
+        agree (the mean of its best few: one phrase matching by chance is weaker evidence than several)."""
         unusual = (self._matches(tokens, np.zeros(1, dtype=int))[:, 0] - self._mean) / self._spread
         match = np.maximum.reduceat(unusual, self._reading_starts)
+        agreement = np.array([np.sort(part)[-math.ceil(AGREEING_SHARE * len(part)):].mean()
+                              for part in np.split(unusual, self._reading_starts[1:])])
         others = np.array([np.delete(match, column).max() if len(match) > 1 else 0.0 for column in range(len(match))])
         small_talk = float((self.baseline.small_talk @ pooled).max() - (self._whole @ pooled).max())
         return np.stack([match, match - others, (self._item_of == asked_item).astype(float),
-                         np.full(len(match), small_talk)], axis=1)
+                         np.full(len(match), small_talk), agreement], axis=1)
 
     def likelihood(self, features: np.ndarray) -> np.ndarray:
         """The probability that each prompt (row of `features`) is covered."""
