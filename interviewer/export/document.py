@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.export.page_setup import DEFAULT as DEFAULT_SETUP, DocumentSetup, document_setup
 from interviewer.schedule import Schedule
-from interviewer.store import FINAL_PASS, DraftSegment, Interview, Participant, Segment, Study
+from interviewer.store import FINAL_PASS, Interview, Participant, Segment, SpokenSegment, Study
 from interviewer.schedule.study import followed_schedule
 
 UNKNOWN_SPEAKER = "Speaker"
@@ -82,7 +82,7 @@ class _Blank(dict):
         return "" if value is None else value
 
 
-def turns_from_segments(segments: list[Segment | DraftSegment], anonymised: bool) -> list[Turn]:
+def turns_from_segments(segments: list[SpokenSegment], anonymised: bool) -> list[Turn]:
     """Consecutive segments of one speaker form one turn; with no speaker known, each segment is a turn."""
     turns: list[Turn] = []
     for segment in segments:

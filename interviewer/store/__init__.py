@@ -14,12 +14,13 @@ from interviewer.store.possible_misses import PossibleMiss
 from interviewer.store.redactions import Pseudonym, Redaction
 from interviewer.store.study import (DATABASE_NAME, DEFAULT_QUOTE_LABEL, DEFAULT_STUDY, Study, StudyBusy,
                                      study_folder)
-from interviewer.store.transcripts import Segment
+from interviewer.store.transcripts import Segment, SpokenSegment
 
 __all__ = [
     "ANONYMISE", "CODE_PATTERN", "DATABASE_NAME", "DEFAULT_QUOTE_LABEL", "DEFAULT_STUDY", "FINAL_PASS",
     "INTERVIEW_STATUSES", "MODES", "PENDING_STAGES", "AnonymisationTerm", "CoderAllocation", "Consent",
     "DraftSegment", "Interview", "Pseudonym", "Redaction", "Participant", "PossibleMiss", "Recording", "Segment",
+    "SpokenSegment",
     "StoreError", "Study", "StudyBusy", "StudyLocked", "StudyUnreadable", "TimelineEvent", "WrongStudyPassphrase",
     "now", "study_folder",
 ]

@@ -8,22 +8,12 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from interviewer.store.base import StudyTables, now
+from interviewer.store.transcripts import SpokenSegment, spoken_fields
 
 
 @dataclass(frozen=True)
-class DraftSegment:
-    """One line of an interview's live draft; times from the start of its recording part."""
-
-    id: int
-    interview_id: int
-    recording_id: int | None
-    position: int
-    start: float
-    end: float
-    speaker: str | None
-    text: str
-    words: list[dict[str, Any]]
-    model: str | None
+class DraftSegment(SpokenSegment):
+    """One line of an interview's live draft."""
 
 
 class DraftTables(StudyTables):
@@ -53,8 +43,4 @@ class DraftTables(StudyTables):
 
     def live_draft(self, interview_id: int) -> list[DraftSegment]:
         rows = self.db["live_draft_segments"].rows_where("interview_id = ?", [interview_id], order_by="position")
-        return [DraftSegment(
-            id=row["id"], interview_id=row["interview_id"], recording_id=row["recording_id"],
-            position=row["position"], start=row["start"], end=row["end"], speaker=row["speaker"], text=row["text"],
-            words=json.loads(row["words"] or "[]"), model=row["model"],
-        ) for row in rows]
+        return [DraftSegment(**spoken_fields(row)) for row in rows]

@@ -10,7 +10,9 @@ from interviewer.store.base import StoreError, StudyTables, now
 
 
 @dataclass(frozen=True)
-class Segment:
+class SpokenSegment:
+    """One stored line of speech; times from the start of its recording part."""
+
     id: int
     interview_id: int
     recording_id: int | None
@@ -20,8 +22,21 @@ class Segment:
     speaker: str | None
     text: str
     words: list[dict[str, Any]]
-    item_id: str | None
     model: str | None
+
+
+def spoken_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """The `SpokenSegment` fields of a stored segment row."""
+    return dict(id=row["id"], interview_id=row["interview_id"], recording_id=row["recording_id"],
+                position=row["position"], start=row["start"], end=row["end"], speaker=row["speaker"],
+                text=row["text"], words=json.loads(row["words"] or "[]"), model=row["model"])
+
+
+@dataclass(frozen=True)
+class Segment(SpokenSegment):
+    """One line of an interview's final transcript, with its schedule item and anonymised text."""
+
+    item_id: str | None
     anonymised_text: str | None
     item_confidence: float | None = None
     item_source: str | None = None
@@ -143,10 +158,7 @@ class TranscriptTables(StudyTables):
     @staticmethod
     def _to_segment(row: dict[str, Any]) -> Segment:
         return Segment(
-            id=row["id"], interview_id=row["interview_id"], recording_id=row["recording_id"], position=row["position"],
-            start=row["start"], end=row["end"], speaker=row["speaker"], text=row["text"],
-            words=json.loads(row["words"] or "[]"), item_id=row["item_id"], model=row["model"],
-            anonymised_text=row.get("anonymised_text"),
+            **spoken_fields(row), item_id=row["item_id"], anonymised_text=row.get("anonymised_text"),
             item_confidence=row.get("item_confidence"), item_source=row.get("item_source"),
             speaker_source=row.get("speaker_source"), original_text=row.get("original_text"),
         )
