@@ -23,7 +23,7 @@ from interviewer.anonymise.propagation import (
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
 
-STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
+STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _priority(found: Found) -> float:
 
 
 def _normalised(entity_type: str, text: str) -> str:
-    if entity_type in ("PHONE", "NHS_NUMBER"):
+    if entity_type in ("PHONE", "NHS_NUMBER", "ID_NUMBER"):
         from interviewer.anonymise.numbers import spoken_digits
         return spoken_digits(text) or text
     if entity_type in ("POSTCODE", "EMAIL", "URL"):

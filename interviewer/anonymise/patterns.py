@@ -15,6 +15,7 @@ from interviewer.anonymise.international import find_international
 from interviewer.anonymise.spoken_ages import find_spoken_ages
 from interviewer.anonymise.spoken_postcodes import find_spoken_postcodes
 from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.id_numbers import find_id_numbers
 from interviewer.anonymise.numbers import (
     DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, number_value, spoken_digits, valid_nhs_number,
 )
@@ -283,6 +284,6 @@ def find_dates(text: str) -> Iterator[Found]:
 def find_structured(text: str) -> list[Found]:
     found: list[Found] = []
     for finder in (find_numbers, find_postcodes, find_addresses_online, find_spelled_names, find_spelled_acronyms, find_ages,
-                   find_dates, find_international, find_spoken_postcodes):
+                   find_dates, find_international, find_spoken_postcodes, find_id_numbers):
         found.extend(finder(text))
     return found

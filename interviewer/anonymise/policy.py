@@ -12,6 +12,9 @@ from interviewer.anonymise.gazetteers import DATA_DIR
 
 DEFAULT_POLICY = DATA_DIR / "default-policy.yaml"
 GENERALISE_CHOICES = ("none", "decade")
+STANDS_IN_FOR = {"ID_NUMBER": "NHS_NUMBER"}
+"""Types newer than some studies' policies, and the older type whose rule they follow in a policy that lacks
+them (a study written before identity numbers were told apart from NHS numbers redacts them as NHS numbers)."""
 
 
 class PolicyError(ValueError):
@@ -36,11 +39,16 @@ class Policy:
     source: str = "<built-in>"
 
     def replaces(self, entity_type: str) -> bool:
-        rule = self.entities.get(entity_type)
+        rule = self._own_rule(entity_type)
         return rule is not None and rule.replace
 
     def rule(self, entity_type: str) -> EntityRule:
-        return self.entities.get(entity_type) or EntityRule(label=entity_type)
+        return self._own_rule(entity_type) or EntityRule(label=entity_type)
+
+    def _own_rule(self, entity_type: str) -> EntityRule | None:
+        if entity_type in self.entities or entity_type not in STANDS_IN_FOR:
+            return self.entities.get(entity_type)
+        return self.entities.get(STANDS_IN_FOR[entity_type])
 
 
 def _line_of(node) -> int:

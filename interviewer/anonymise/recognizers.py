@@ -17,7 +17,7 @@ NER_SCORE = 0.4
 """Below every rule's score: Presidio drops a result contained in another of the same type with a higher
 score, and a rule's span inside an NER span must survive (rule-found names spread to other mentions)."""
 SPOKEN_TYPES = ["PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD", "ADDRESS", "DATE", "AGE", "PHONE", "EMAIL",
-                "NHS_NUMBER", "POSTCODE", "URL"]
+                "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "URL"]
 
 
 def to_result(found: Found, recognizer: str) -> RecognizerResult:

@@ -1,0 +1,70 @@
+"""Identity numbers besides the NHS number: found after what they are called, or by a shape only they have, and
+replaced under their own placeholder, or the NHS number's in a policy written before they had one."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+from interviewer.anonymise.evaluate import same_type
+from interviewer.anonymise.policy import parse_policy
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def of_type(anonymiser, text, entity_type):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == entity_type]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("My Medicare number is 2123 45670 1, it's on the green card.", "2123 45670 1"),
+    ("Her health card number is 987 654 321 so they could look her up.", "987 654 321"),
+    ("They asked for my ID number, 8001015009087, before they'd see me.", "8001015009087"),
+    ("My Medicaid ID is XJ4471902 and they still lost it.", "XJ4471902"),
+    ("His hospital number was RX1234567, I had it written on my hand.", "RX1234567"),
+    ("Her MRN was 00482913.", "00482913"),
+    ("My PPS number is 1234567TA.", "1234567TA"),
+    ("the policy number is ABC-221-9987", "ABC-221-9987"),
+    ("my medicare number is two one two three four five six seven eight one",
+     "two one two three four five six seven eight one"),
+])
+def test_a_number_said_after_what_it_identifies_is_an_identity_number(anonymiser, text, number):
+    assert of_type(anonymiser, text, "ID_NUMBER") == [number]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("I gave them 078-05-1120 and they found me.", "078-05-1120"),
+    ("It was on the letter, JK 12 34 56 C, at the top.", "JK 12 34 56 C"),
+])
+def test_social_security_and_national_insurance_shapes_are_identity_numbers_anywhere(anonymiser, text, number):
+    assert of_type(anonymiser, text, "ID_NUMBER") == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "My phone number is 07700 900123 if you need me.",
+    "She was patient number 3 of 20 on the trial.",
+    "The ward number is 4, up on the second floor.",
+    "Our case number went up to 250 this year.",
+])
+def test_short_numbers_and_phone_numbers_are_not_identity_numbers(anonymiser, text):
+    assert of_type(anonymiser, text, "ID_NUMBER") == []
+
+
+def test_an_nhs_number_keeps_its_own_type(anonymiser):
+    text = "my nhs number is four eight five seven seven seven three four five six"
+    assert of_type(anonymiser, text, "NHS_NUMBER") == ["four eight five seven seven seven three four five six"]
+
+
+def test_a_policy_without_identity_numbers_redacts_them_as_it_redacts_nhs_numbers():
+    older = parse_policy("entities:\n  PERSON: {label: NAME}\n  NHS_NUMBER: {label: HEALTH NUMBER, numbered: false}\n")
+    assert older.replaces("ID_NUMBER") and older.rule("ID_NUMBER").label == "HEALTH NUMBER"
+    kept = parse_policy("entities:\n  NHS_NUMBER: {label: NHS, replace: false}\n  ID_NUMBER: {label: ID}\n")
+    assert kept.replaces("ID_NUMBER") and not kept.replaces("NHS_NUMBER")
+    assert not parse_policy("entities:\n  PERSON: {label: NAME}\n").replaces("ID_NUMBER")
+
+
+def test_an_identity_number_counts_as_the_right_type_where_a_corpus_marks_it_as_an_nhs_number():
+    assert same_type("NHS_NUMBER", "ID_NUMBER") and not same_type("PHONE", "ID_NUMBER")
