@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from interviewer.anonymise.employers import find_lower_case_employer_runs
 from interviewer.anonymise.cues import (
     FILLERS, GENERIC_CAPITALISED, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
@@ -248,6 +249,43 @@ def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator
         yield v.span(first, k, "HOSPITAL", 0.55, f"{REASON}: words before '{v.word(k)}' after '{v.word(first - 1)}'")
 
 
+REFERRAL_CUES = {"to": frozenset("referral referred refer refers sent signposted".split()),
+                 "with": frozenset("volunteer volunteers volunteered volunteering involved".split()),
+                 "from": frozenset("worker workers officer nurse someone lady fella bloke".split())}
+"""Words before 'to', 'with' or 'from' that make what follows a service ('a referral to', 'volunteer with', 'my
+support worker from')."""
+
+
+def find_services_after_cues(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    """'a hostel run by new leaf housing', 'a referral to kindred carers trust', 'my worker from open door project':
+    in lower case, ordinary words closed by an organisation's head word after a provider, referral or volunteering
+    cue name that service (without the cue, 'safe harbour housing' stays a suggestion)."""
+    if not lower_case_text:
+        return
+    from interviewer.anonymise.lower_case import GENERIC_MODIFIERS, HEADS
+    from interviewer.anonymise.organisations import _cue_before
+
+    heads = HEADS["ORGANIZATION"]
+    n = len(v.tokens)
+    for i in range(2, n):
+        start = i + 1 if v.lower(i) == "the" else i
+        if not _plain_lower(v, start) or v.lower(start) in heads:
+            continue
+        last = start
+        while last + 1 < n and last - start < 3 and _plain_lower(v, last + 1) and v.lower(last) not in heads:
+            last += 1
+        if v.lower(last) not in heads or last == start:
+            continue
+        if all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, last)):
+            continue  # 'the local support group', 'a community mental health team': kinds of service
+        prep = v.lower(i - 1)
+        cue = _cue_before(v, i)
+        if cue is None and v.lower(i - 2) in REFERRAL_CUES.get(prep, ()):
+            cue = f"after '{v.word(i - 2)} {prep}'"
+        if cue is not None:
+            yield v.span(start, last, "ORGANIZATION", 0.55, f"{REASON} {cue}, ordinary words before '{v.word(last)}'")
+
+
 def _suggestion(v: TokenView, first: int, last: int, kind: str, reason: str, risk: float) -> Found:
     span = v.span(first, last, kind, risk, reason)
     return Found(span.start, span.end, POSSIBLE_IDENTIFIER, risk, f"{kind}|{reason}")
@@ -256,5 +294,5 @@ def _suggestion(v: TokenView, first: int, last: int, kind: str, reason: str, ris
 def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]:
     return [*find_region_named(v, lower_case_text), *find_possessive_businesses(v, lower_case_text),
             *find_pub_names(v, lower_case_text), *find_called_organisations(v, lower_case_text),
-            *find_hospitals_before_heads(v, lower_case_text)]
+            *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text), *(find_lower_case_employer_runs(v) if lower_case_text else ())]
 
