@@ -171,6 +171,7 @@ def _run_word(v: TokenView, k: int) -> bool:
 
     w, lower = v.word(k), v.lower(k)
     return is_word(w) and w.islower() and len(w) >= 2 and lower not in STOP_WORDS and lower not in NOT_EMPLOYERS \
+        and not (lower.endswith("ly") and v.common(k)) \
         and not v.allowed(k) and not v.group_word(k) and not NUMBER.fullmatch(lower)
 
 
@@ -191,7 +192,7 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
         generic = lambda k: v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in SERVICE_WORDS \
             or v.lower(k) in GENERIC_CAPITALISED or v.lower(k) in INSTITUTION_HEADS  # noqa: E731
         last = i
-        while last + 1 < n and last - i < 2 and _run_word(v, last + 1):
+        while last + 1 < n and last - i < 2 and _run_word(v, last + 1) and v.lower(last) not in TRADE_HEADS:
             last += 1
         if all(generic(k) for k in range(i, last + 1)):
             continue  # 'worked for social services', 'worked at the hospital', 'worked for local government'
@@ -201,13 +202,14 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
             said = f"{v.lower(i - 2)} at"  # 'i was at shannonside dairies nearly twenty years'
         if said is None:
             continue
-        if last + 1 < n and is_word(v.word(last + 1)) and v.lower(last + 1) not in STOP_WORDS:
+        if _run_word(v, last + 1) and v.lower(last) not in TRADE_HEADS:
             continue  # the words run on into the sentence: no name's end in sight
         words = range(i, last + 1)
         unknown = any(not v.common(k) and v.lower(k) not in v.gaz.first_names for k in words)
         if last == i and not unknown and v.lower(i) in v.gaz.first_names:
             continue  # 'I work for sarah': a person, left to the name rules
-        if unknown or (v.lower(last) in TRADE_HEADS or _time_span_after(v, last)) and last > i and not generic(i):
+        long_at = _time_span_after(v, last) and prep != "for"  # 'worked for minimum wage for years'
+        if unknown or (v.lower(last) in TRADE_HEADS or long_at) and last > i and not generic(i):
             yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', ordinary words in lower case")
         else:
             span = v.span(i, last, "ORGANIZATION", 0.5, "")

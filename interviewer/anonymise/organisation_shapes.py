@@ -100,7 +100,7 @@ def _name_before(v: TokenView, end: int, cased: bool) -> int:
     word = _plain_cap if cased else _plain_lower
     first = end + 1
     k = end
-    while k >= 0 and end - k < 5:
+    while k >= 0 and end - k < 5 and v.lower(k) not in v.gaz.regions:
         if word(v, k):
             first = k
             k -= 1
@@ -175,7 +175,7 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
         if before not in VENUE_PREPOSITIONS or not (v.tokens[nxt].is_stop or v.tokens[nxt].is_punct or nxt >= n) \
                 or v.lower(nxt) in ("own", "place", "house", "home"):
             continue  # 'at Sarah's house', 'in Lupe's own kitchen': a person's
-        if v.lower(i) in v.gaz.first_names and not v.lower(i) in v.gaz.surnames:
+        if v.lower(i) in v.gaz.first_names:
             continue  # 'I was at Sarah's for the weekend': a person's home
         if cased or lower_case_text and v.word(i).islower() and (not v.common(i) or v.lower(i) in v.gaz.surnames):
             yield v.span(i, i + 1, "ORGANIZATION", 0.62 if cased else 0.55,
@@ -256,6 +256,11 @@ REFERRAL_CUES = {"to": frozenset("referral referred refer refers sent signposted
 support worker from')."""
 
 
+NAMING_HEADS = frozenset("housing trust project charity foundation network partnership alliance association society".split())
+"""Heads seldom made into a kind of place by the word before them, so ordinary words before them name one ('new leaf
+housing'), unlike 'centre' or 'group' ('the job centre', 'the knitting group')."""
+
+
 def find_services_after_cues(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     """'a hostel run by new leaf housing', 'a referral to kindred carers trust', 'my worker from open door project':
     in lower case, ordinary words closed by an organisation's head word after a provider, referral or volunteering
@@ -278,6 +283,8 @@ def find_services_after_cues(v: TokenView, lower_case_text: bool) -> Iterator[Fo
             continue
         if all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, last)):
             continue  # 'the local support group', 'a community mental health team': kinds of service
+        if v.lower(last) not in NAMING_HEADS and all(v.common(k) for k in range(start, last)):
+            continue  # 'the job centre', 'the knitting group', 'the leisure centre': a kind of place, named by its use
         prep = v.lower(i - 1)
         cue = _cue_before(v, i)
         if cue is None and v.lower(i - 2) in REFERRAL_CUES.get(prep, ()):
