@@ -39,6 +39,9 @@ haulers hauling trucking freightlines lines""".split())
 'capricorn mining', 'valleys pallets')."""
 EMPLOYMENT_STATUS = frozenset("casual casuals permanent part-time full-time temp temping agency shifts".split())
 """Words before 'at' that say someone is employed there ('I'm casual at ...')."""
+HEDGES = frozenset("""nearly roughly about almost probably basically literally mostly mainly only really actually
+originally recently initially eventually finally usually previously properly part full full-time part-time""".split())
+"""Words after an employer's name that end it ('at shannonside dairies nearly twenty years')."""
 CUE_WORDS = frozenset("at with from by for the".split())
 """The word before an employer's name is one of these (a cheap first test)."""
 STRONG = "an employer's name"
@@ -171,7 +174,7 @@ def _run_word(v: TokenView, k: int) -> bool:
 
     w, lower = v.word(k), v.lower(k)
     return is_word(w) and w.islower() and len(w) >= 2 and lower not in STOP_WORDS and lower not in NOT_EMPLOYERS \
-        and not (lower.endswith("ly") and v.common(k)) \
+        and lower not in HEDGES \
         and not v.allowed(k) and not v.group_word(k) and not NUMBER.fullmatch(lower)
 
 
