@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_VERBS
+from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
@@ -42,6 +42,10 @@ EMPLOYMENT_STATUS = frozenset("casual casuals permanent part-time full-time temp
 HEDGES = frozenset("""nearly roughly about almost probably basically literally mostly mainly only really actually
 originally recently initially eventually finally usually previously properly part full full-time part-time""".split())
 """Words after an employer's name that end it ('at shannonside dairies nearly twenty years')."""
+NOT_EMPLOYERS = frozenset("""home night nights day days weekend weekends morning mornings evening evenings week weeks
+month months year years time times least first last present moment minute end start beginning christmas summer winter
+free nothing money myself himself herself themselves yourself ourselves itself cash peanuts""".split())
+"""Words after 'works at' or 'works for' that name no employer ('at night', 'for years', 'for nothing')."""
 CUE_WORDS = frozenset("at with from by for the".split())
 """The word before an employer's name is one of these (a cheap first test)."""
 STRONG = "an employer's name"
@@ -170,8 +174,6 @@ def _time_span_after(v: TokenView, last: int) -> bool:
 
 
 def _run_word(v: TokenView, k: int) -> bool:
-    from interviewer.anonymise.recasing import NOT_EMPLOYERS
-
     w, lower = v.word(k), v.lower(k)
     return is_word(w) and w.islower() and len(w) >= 2 and lower not in STOP_WORDS and lower not in NOT_EMPLOYERS \
         and lower not in HEDGES \
@@ -184,7 +186,6 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
     or three opening with no generic word, a trade head closes them or how long follows; other ordinary words there
     ('casual at woolies', 'worked for family thrift') are left to the reviewer."""
     from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
-    from interviewer.anonymise.organisations import WORK_NOUNS
     from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
     n = len(v.tokens)
