@@ -6,6 +6,7 @@ and a hospital named before 'regional' or 'memorial' ('at mercy regional')."""
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from interviewer.anonymise.employers import find_lower_case_employer_runs
@@ -84,8 +85,16 @@ def _plain_lower(v: TokenView, k: int) -> bool:
         and lower not in DISCOURSE_WORDS and lower not in MONTHS and lower not in WEEKDAYS and not v.allowed(k)
 
 
+@functools.lru_cache(maxsize=1)
+def _region_last_words(regions: frozenset[str]) -> frozenset[str]:
+    return frozenset(region.split()[-1] for region in regions) | COUNTRY_SHORT_FORMS
+
+
 def _region_before(v: TokenView, last: int) -> int | None:
     """The first token of a country or region (one to three words) ending at `last`, or None."""
+    lower = v.lower(last)
+    if lower not in _region_last_words(v.gaz.regions) and not lower.endswith("shire"):
+        return None
     for first in range(max(0, last - 2), last + 1):
         words = [v.lower(k) for k in range(first, last + 1)]
         phrase = " ".join(words)
