@@ -35,6 +35,11 @@ tickets holiday holidays vacation commute commuted commuting transferred posted 
 PLACE_KIND_AFTER = frozenset("county city state province parish borough shire township region area district".split())
 WORK_VERBS = frozenset("work works worked working job jobs employed employer joined started apprentice placement".split())
 """Words before 'at' or 'for' that make what follows a workplace."""
+WORK_NOUNS = frozenset("""shift shifts warehouse security cleaning driving deliveries delivery registers register tills
+till checkouts checkout counter desk kitchens kitchen reception floor agency contract contracts nights factory plant
+depot site centre center office store mill yard""".split())
+"""Nouns of a job or workplace before 'for' or 'at' ('a bit of security for Guardline', 'on the tills at Crannog
+Foods', 'a distribution centre for Brightlane')."""
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SERVICE_WORDS = frozenset("""care health healthcare social services service practice medicine nursing therapy therapies
 treatment support team teams unit department clinic primary secondary tertiary intensive general mental public community

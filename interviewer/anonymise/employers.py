@@ -1,15 +1,19 @@
 """Provides the employer rule: a name where an employer stands ('a job with Dell', 'retired from Chevron', 'twelve
-years at Harrods', 'he was with Boeing for years') is an organisation, in cased and lower-case transcripts."""
+years at Harrods', 'he was with Boeing for years') is an organisation, in cased and lower-case transcripts; in lower
+case, ordinary words there too ('worked for family thrift for six years', 'on the tills at fresh choice')."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_VERBS
+from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
+
+NUMBER = re.compile(r"\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)")
 
 JOB_NOUNS = frozenset("job jobs contract contracts placement apprenticeship internship position post role".split())
 """Nouns after which 'with' or 'at' names who employs ('a job with Dell'), not a colleague ('I work with Dorota')."""
@@ -24,6 +28,24 @@ SPAN_WORDS = frozenset("years months weeks decades".split())
 """'thirty-one years at/with Bell Helicopter'."""
 LEFT_FROM = frozenset("retired resigned sacked fired redundant".split())
 BY_EMPLOYER = frozenset("employed hired recruited taken".split())
+TRADE_HEADS = frozenset("""dairies dairy foods food meats freight transport logistics haulage motors builders
+construction engineering plumbing electrical farms poultry feeds feed mining couriers courier pallets tyres tire tires
+timber steel plastics textiles printers print bakery bakeries butchers hardware furniture removals security cleaning
+catering homecare recruitment solutions systems industries holdings enterprises supplies distribution packaging
+fabrication joinery roofing scaffolding landscaping earthmoving quarries quarry mills brewery distillery winery
+vineyards abattoir meatworks cannery fisheries seafoods seafood produce nurseries autos contracting contractors
+haulers hauling trucking freightlines lines""".split())
+"""Words naming a kind of business that close an employer's name after the name ('shannonside dairies',
+'capricorn mining', 'valleys pallets')."""
+EMPLOYMENT_STATUS = frozenset("casual casuals permanent part-time full-time temp temping agency shifts".split())
+"""Words before 'at' that say someone is employed there ('I'm casual at ...')."""
+HEDGES = frozenset("""nearly roughly about almost probably basically literally mostly mainly only really actually
+originally recently initially eventually finally usually previously properly part full full-time part-time""".split())
+"""Words after an employer's name that end it ('at shannonside dairies nearly twenty years')."""
+NOT_EMPLOYERS = frozenset("""home night nights day days weekend weekends morning mornings evening evenings week weeks
+month months year years time times least first last present moment minute end start beginning christmas summer winter
+free nothing money myself himself herself themselves yourself ourselves itself cash peanuts""".split())
+"""Words after 'works at' or 'works for' that name no employer ('at night', 'for years', 'for nothing')."""
 CUE_WORDS = frozenset("at with from by for the".split())
 """The word before an employer's name is one of these (a cheap first test)."""
 STRONG = "an employer's name"
@@ -35,7 +57,7 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
     a first name ('a job with Dell', but 'I work for Sarah'); None where no employer stands."""
     back = 2 if v.lower(i - 1) == "the" else 1
     prep, verb, third = v.lower(i - back), v.lower(i - back - 1), v.lower(i - back - 2)
-    if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS or verb in ROLE_NOUNS):
+    if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS or verb in ROLE_NOUNS or verb in EMPLOYMENT_STATUS):
         return f"{verb} at", True  # 'worked at', 'twelve years at', 'a nurse at'
     if prep == "at" and verb in ("was", "were", "been", "is") and v.lower(_last(v, i) + 1) == "for":
         return f"{verb} at", True  # 'I was at Lockheed for thirty years' (a first name there is a person: see below)
@@ -71,6 +93,7 @@ def _lower_case_last(v: TokenView, i: int) -> int | None:
         return None
     last = i
     while last + 1 < len(v.tokens) and last - i < 3 and (v.lower(last + 1) in INSTITUTION_HEADS
+                                                          or v.lower(last + 1) in TRADE_HEADS
                                                           or is_word(v.word(last + 1)) and not v.common(last + 1)):
         last += 1
     for k in range(last + 1, min(len(v.tokens), last + 3)):
@@ -143,3 +166,56 @@ def _venue_word(v: TokenView, k: int, lower_case_text: bool) -> bool:
     if lower_case_text and w.islower():
         return not v.common(k) and w not in STOP_WORDS
     return is_capitalised(w) and not v.common(k)
+
+
+def _time_span_after(v: TokenView, last: int) -> bool:
+    """'... for six years', '... nearly twenty years': how long someone worked there follows the name."""
+    return any(v.lower(k) in SPAN_WORDS or v.lower(k) == "years" for k in range(last + 1, last + 5))
+
+
+def _run_word(v: TokenView, k: int) -> bool:
+    w, lower = v.word(k), v.lower(k)
+    return is_word(w) and w.islower() and len(w) >= 2 and lower not in STOP_WORDS and lower not in NOT_EMPLOYERS \
+        and lower not in HEDGES \
+        and not v.allowed(k) and not v.group_word(k) and not NUMBER.fullmatch(lower)
+
+
+def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
+    """'worked for family thrift for six years', 'on the tills at fresh choice', 'shifts for pathways whanau care': in
+    lower case, one to three words where an employer stands name it when a word of them is in no word list, or, two
+    or three opening with no generic word, a trade head closes them or how long follows; other ordinary words there
+    ('casual at woolies', 'worked for family thrift') are left to the reviewer."""
+    from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
+    from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+
+    n = len(v.tokens)
+    for i in range(2, n):
+        prep = v.lower(i - 1)
+        if prep not in ("at", "for", "with", "from", "by") or not _run_word(v, i):
+            continue
+        generic = lambda k: v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in SERVICE_WORDS \
+            or v.lower(k) in GENERIC_CAPITALISED or v.lower(k) in INSTITUTION_HEADS  # noqa: E731
+        last = i
+        while last + 1 < n and last - i < 2 and _run_word(v, last + 1) and v.lower(last) not in TRADE_HEADS:
+            last += 1
+        if all(generic(k) for k in range(i, last + 1)):
+            continue  # 'worked for social services', 'worked at the hospital', 'worked for local government'
+        cue = employer_cue(v, i)
+        said = cue[0] if cue else (f"{v.lower(i - 2)} {prep}" if prep in ("at", "for") and v.lower(i - 2) in WORK_NOUNS else None)
+        if said is None and prep == "at" and v.lower(i - 2) in ("was", "were", "been") and _time_span_after(v, last):
+            said = f"{v.lower(i - 2)} at"  # 'i was at shannonside dairies nearly twenty years'
+        if said is None:
+            continue
+        if _run_word(v, last + 1) and v.lower(last) not in TRADE_HEADS:
+            continue  # the words run on into the sentence: no name's end in sight
+        words = range(i, last + 1)
+        unknown = any(not v.common(k) and v.lower(k) not in v.gaz.first_names for k in words)
+        if last == i and not unknown and v.lower(i) in v.gaz.first_names:
+            continue  # 'I work for sarah': a person, left to the name rules
+        long_at = _time_span_after(v, last) and prep != "for"  # 'worked for minimum wage for years'
+        if unknown or (v.lower(last) in TRADE_HEADS or long_at) and last > i and not generic(i):
+            yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', ordinary words in lower case")
+        else:
+            span = v.span(i, last, "ORGANIZATION", 0.5, "")
+            yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, 0.5,
+                        f"ORGANIZATION|ordinary words where an employer stands, after '{said}'")

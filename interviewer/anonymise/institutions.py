@@ -29,14 +29,17 @@ STRONG = {
                     r"LLC|Corporation|Corp|Credit Union|Institute|Senior Center|Community Center|Associates",
 }
 WEAK = {
-    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial",
+    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial|Regional",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
                     r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
                     r"Primary|Secondary|Grammar|Comprehensive|Infants|Juniors|"
                     r"Club|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
-                    r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica",
+                    r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica|"
+                    r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
+                    r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"
+                    r"Winery|Fisheries|Seafoods|Trucking|Contracting|Removals|Joinery|Roofing|Scaffolding|Landscaping",
 }
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",

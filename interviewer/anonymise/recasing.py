@@ -13,6 +13,7 @@ from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
     PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
+from interviewer.anonymise.employers import NOT_EMPLOYERS
 from interviewer.anonymise.english import CONTRACTED, english
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.institutions import STRONG, WEAK
@@ -33,10 +34,6 @@ HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
 """Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met')."""
 NAMED_AFTER_PLACE_HEADS = frozenset("regional state base memorial general".split())
 """Heads that follow a place's or a person's name to name a hospital or university ('Dubbo Base', 'Wayne State')."""
-NOT_EMPLOYERS = frozenset("""home night nights day days weekend weekends morning mornings evening evenings week weeks
-month months year years time times least first last present moment minute end start beginning christmas summer winter
-free nothing money myself himself herself themselves yourself ourselves itself""".split())
-"""Words after 'works at' or 'works for' that name no employer ('at night', 'for years', 'for nothing')."""
 VOWELS = frozenset("aeiouy")
 HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[a-z]?,?\s+$")
 DIRECTIONS = frozenset("north south east west".split())

@@ -70,6 +70,17 @@ class FilteredNerRecognizer(LocalRecognizer):
         return results
 
 
+def _organisation_shapes(allow_words: frozenset[str]) -> Callable[[str, object], list[Found]]:
+    from interviewer.anonymise.names import token_view
+    from interviewer.anonymise.organisation_shapes import find_organisation_shapes
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    def find(text, doc) -> list[Found]:
+        view = token_view(doc, allow_words)
+        return find_organisation_shapes(view, is_lower_case_text(view.text))
+    return find
+
+
 def our_recognizers(allow_words: frozenset[str]) -> list:
     from interviewer.anonymise.institutions import find_addresses, find_institutions, find_local_branches
     from interviewer.anonymise.lower_case import find_lower_case_named_of
@@ -84,6 +95,8 @@ def our_recognizers(allow_words: frozenset[str]) -> list:
                          SPOKEN_TYPES),
         FinderRecognizer("people and places in speech",
                          lambda text, doc: find_people_and_places(doc, allow_words), SPOKEN_TYPES),
+        FinderRecognizer("organisations by the shape of their names", _organisation_shapes(allow_words),
+                         SPOKEN_TYPES + [POSSIBLE_IDENTIFIER]),
         FinderRecognizer("possible identifiers for the reviewer",
                          lambda text, doc: find_possible_identifiers(doc, allow_words), [POSSIBLE_IDENTIFIER]),
         FilteredNerRecognizer(allow_words),

@@ -1,0 +1,147 @@
+"""Organisations named by the shape of the name in its position, cased and in lower case: ordinary words before a
+country or region, a possessive business, a pub named by a pair or a sign, a group 'called' X, '<word> regional',
+ordinary-word employers after work cues, services after referral or provider cues; and the traps they must leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def found(anonymiser, text):
+    return {d.text: d.entity_type for d in anonymiser.detect(text)}
+
+
+def suggested(anonymiser, text):
+    return {s.text: s.entity_type for s in anonymiser.suggest(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: My support worker from Open Door Ireland got me a flat.", "Open Door Ireland"),
+    ("P: My pal took me along to Hearts and Minds Lanarkshire, it's peer support.", "Hearts and Minds Lanarkshire"),
+    ("P: The nurse got me the referral to Family Carers Munster in the end.", "Family Carers Munster"),
+    ("p: i volunteer with second chance ontario on weekends", "second chance ontario"),
+    ("p: there's a group run by anchor ireland in the town", "anchor ireland"),
+])
+def test_ordinary_words_before_a_region_name_a_charity(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("P: We moved to rural Ireland when I was six.", "rural Ireland"),
+    ("P: Police Scotland came, and Public Health Wales sent a leaflet.", "Police Scotland"),
+    ("P: I saw Kathy Ireland on the telly once.", "Kathy Ireland"),
+    ("p: we moved to sunny queensland when i was six", "sunny queensland"),
+    ("p: she's from county clare ireland originally", "county clare ireland"),
+])
+def test_a_part_of_a_region_a_national_body_or_a_person_is_no_regional_charity(anonymiser, text, kept):
+    assert found(anonymiser, text).get(kept) != "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: I used to drink in Drummond's at the foot of the town.", "Drummond's"),
+    ("P: I get my bread from Nanna's Pantry on the main road.", "Nanna's Pantry"),
+    ("p: i used to drink in drummond's at the foot of the town", "drummond's"),
+])
+def test_a_possessive_standing_for_a_business_is_an_organisation(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text", [
+    "P: I was at Sarah's for the weekend.",
+    "P: On Mother's Day we went out, and she has Parkinson's Disease.",
+    "P: She went to the Women's Aid refuge.",
+])
+def test_a_persons_home_a_feast_or_a_condition_is_no_possessive_business(anonymiser, text):
+    assert "ORGANIZATION" not in found(anonymiser, text).values()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: We go down the Fox and Hounds on a Friday.", "Fox and Hounds"),
+    ("p: we go down the crooked anchor on a friday", "crooked anchor"),
+])
+def test_a_pub_named_by_a_pair_or_a_pub_sign_is_an_organisation(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+def test_places_paired_after_the_stay_places(anonymiser):
+    assert "ORGANIZATION" not in found(anonymiser, "P: We had the Harpurhey and Blackley team round.").values()
+
+
+def test_a_lower_case_pair_after_a_venue_is_suggested_not_redacted(anonymiser):
+    text = "p: friday nights we go to the rag and famish for a parma"
+    assert "rag and famish" not in found(anonymiser, text)
+    assert suggested(anonymiser, text).get("rag and famish") == "ORGANIZATION"
+
+
+def test_a_described_pub_sign_noun_is_no_pub(anonymiser):
+    assert found(anonymiser, "p: we went to the big anchor on the beach") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: There's a grief group called Circle of Friends at the church.", "Circle of Friends"),
+])
+def test_a_name_after_an_organisation_noun_and_called_is_an_organisation(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+def test_words_before_regional_or_memorial_name_a_hospital_in_lower_case(anonymiser):
+    detected = found(anonymiser, "p: they sent me to candler memorial and then to mercy regional")
+    assert detected.get("mercy regional") == "HOSPITAL" and detected.get("candler memorial") == "HOSPITAL"
+
+
+def test_a_war_memorial_and_a_regional_manager_stay(anonymiser):
+    assert found(anonymiser, "p: the war memorial is at the top and the regional manager came") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: i was at shannonside dairies nearly twenty years", "shannonside dairies"),
+    ("p: i was on the tills at fresh choice for years", "fresh choice"),
+    ("p: i did some shifts for pathways whanau care before i got sick", "pathways whanau care"),
+])
+def test_ordinary_words_where_an_employer_stands_name_it_with_further_evidence(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+def test_two_ordinary_words_after_work_for_are_suggested(anonymiser):
+    text = "p: i worked for family thrift for six years"
+    assert "family thrift" not in found(anonymiser, text)
+    assert suggested(anonymiser, text).get("family thrift") == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text", [
+    "p: i worked for social services for years and then for local government",
+    "p: i worked at night and worked from home and worked for myself",
+    "p: i worked at the hospital for twenty years",
+    "p: i was at school for years",
+])
+def test_generic_services_times_and_places_after_work_cues_stay(anonymiser, text):
+    assert "ORGANIZATION" not in found(anonymiser, text).values()
+
+
+def test_ordinary_words_before_a_naming_head_after_a_provider_cue_are_an_organisation(anonymiser):
+    assert found(anonymiser, "p: a hostel run by new leaf housing in town").get("new leaf housing") == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text", [
+    "p: i was referred to the job centre and the food bank",
+    "p: a referral to the community mental health team and the local support group",
+])
+def test_kinds_of_service_after_a_referral_cue_stay(anonymiser, text):
+    assert found(anonymiser, text) == {}
+
+
+def test_a_brand_where_it_employs_outranks_a_trade_head_reading(anonymiser):
+    detected = found(anonymiser, "P: My first job was at a warehouse for Canadian Tire, out in Mississauga.")
+    assert detected.get("Canadian Tire") == "ORGANIZATION"
+
+
+def test_a_place_before_regional_is_a_hospital_when_cased(anonymiser):
+    detected = found(anonymiser, "P: For flare-ups I go to Pecos Valley Regional, it's an hour.")
+    assert detected.get("Pecos Valley Regional") == "HOSPITAL"
