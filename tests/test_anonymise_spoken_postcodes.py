@@ -27,6 +27,9 @@ def of_type(anonymiser, text, entity_type):
     ("participant: it's cf10 three a t, near the castle", "cf10 three a t"),
     ("participant: the postcode's ls6, if you need it", "ls6"),
     ("participant: our postcode is e c one a, right in the city", "e c one a"),
+    ("p: zip's 55901 if you need it", "55901"),
+    ("p: the postcode down here is nine eight one zero", "nine eight one zero"),
+    ("participant: my address is forty two harbour road, tr eighteen two a b", "tr eighteen two a b"),
 ])
 def test_postal_codes_said_aloud(anonymiser, text, code):
     assert of_type(anonymiser, text, "POSTCODE") == [code]
@@ -37,6 +40,19 @@ def test_postal_codes_said_aloud(anonymiser, text, code):
     "participant: it's a postcode lottery, nine to five on the phone to them",
     "participant: he's on ward b four, bed two, by the window",
     "participant: there were four five six of us in the car",
+    "participant: he moved to me two weeks ago, just after the op",
+    "participant: i live in a ten minute walk from the surgery",
 ])
 def test_ordinary_words_and_numbers_are_not_postcodes(anonymiser, text):
     assert of_type(anonymiser, text, "POSTCODE") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("participant: we live in s e six and it's rough", "s e six"),
+    ("participant: we're in cf ten, just off the main road", "cf ten"),
+    ("participant: they moved to ls6 so she could be near us", "ls6"),
+    ("participant: i grew up in b twelve, small terraced house", "b twelve"),
+    ("participant: we live in d twelve, near the canal", "d twelve"),
+])
+def test_an_outward_code_where_a_place_stands_is_a_postcode(anonymiser, text, code):
+    assert of_type(anonymiser, text, "POSTCODE") == [code]

@@ -1,6 +1,6 @@
 """Provides postal codes as people say them: ZIP codes and four-digit postcodes in digit words after their cue or
 a state, Canadian postal codes, Irish Eircodes and UK inward codes said as letters and digit words, and a UK
-outward code said alone after 'postcode'."""
+outward code said alone after 'postcode' or where a place stands ('we live in s e six')."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
 I = re.IGNORECASE
 CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
 DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
-POSTCODE_CUE = r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s+of|\s*:|\s+there)?\s+"
-CODE_AFTER_CUE = re.compile(rf"{POSTCODE_CUE}(?:it['’]s\s+)?({DIGITS_SAID})(?![\w-])", I)
-"""'her zip is four four one three four', 'postcode four five one oh', 'zip code's nine oh two one oh'."""
+POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
+                r"(?:['’]s|\s+is|\s+was|\s+of|\s*:|\s+there)?\s+")
+CODE_AFTER_CUE = re.compile(rf"{POSTCODE_CUE}(?:it['’]s\s+)?({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
+"""'her zip is four four one three four', 'zip's 55901', 'the postcode down here is nine eight one zero'."""
 STATES = (r"queensland|victoria|tasmania|new south wales|western australia|south australia|northern territory|"
           r"nsw|vic|qld|tas|act")
 CODE_AFTER_STATE = re.compile(rf"\b(?:{STATES}),?\s+({DIGITS_SAID})(?![\w-])", I)
@@ -38,6 +39,25 @@ OUTWARD_AFTER_CUE = re.compile(
     rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?"
     rf"([a-z]{{1,2}}\d[a-z\d]?|{SPOKEN_OUTWARD})(?![\w'’])", I)
 """An outward code alone after its cue: 'postcode's bs3', 'the postcode is e c one a', 'postcode L S six'."""
+UK_AREAS = ("ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy"
+            " g gl gu ha hd hg hp hr hs hu hx ig ip iv ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw"
+            " ol ox pa pe ph pl po pr rg rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w"
+            " wa wc wd wf wn wr ws wv yo ze").split()
+"""The UK's postcode areas, the letters an outward code starts with."""
+WORD_AREAS = {"me", "so", "ha", "st", "le", "de", "ox", "pe", "ng", "da"}
+"""Areas that are also words when said as one ('to me two weeks'): taken only when said letter by letter."""
+AREA_SAID = "|".join(sorted({" ".join(area) if len(area) == 2 else area for area in UK_AREAS}
+                            | {area for area in UK_AREAS if len(area) == 2 and area not in WORD_AREAS}, key=len, reverse=True))
+DISTRICT = rf"(?:{NUMBER_WORD}|{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|\d{{1,2}}[a-z]?)"
+OUTWARD_AS_PLACE = re.compile(
+    rf"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am)|['’](?:re|m))"
+    rf"\s+(?:in|to|at|from|near)\s+(?:the\s+)?((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT})"
+    rf"(?=\s*(?:[,.;:!?]|$|\s+(?:area|way|side|and|but|so|now|just|then|which|where|near|there)\b))", I)
+"""A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
+cf ten, near the park', 'in d twelve'."""
+UK_SPOKEN_POSTCODE = re.compile(
+    rf"\b(?:{AREA_SAID})\s+{DISTRICT},?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
+"""A whole UK postcode said with the area as one word: 'tr eighteen, two a b'."""
 
 
 def find_spoken_postcodes(text: str) -> Iterator[Found]:
@@ -54,3 +74,7 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, "Irish Eircode (said)")
     for match in OUTWARD_AFTER_CUE.finditer(text):
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code after 'postcode'")
+    for match in UK_SPOKEN_POSTCODE.finditer(text):
+        yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
+    for match in OUTWARD_AS_PLACE.finditer(text):
+        yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
