@@ -28,11 +28,11 @@ class CoverageSettings:
     development answers (tests/data/coverage_dev), never on the blind corpus.
     """
 
-    weights: tuple[float, ...] = (-0.4657, 0.2185, 2.7994, 0.2273, 2.6004)
-    bias: float = -8.9627
-    first_threshold: float = 0.45
+    weights: tuple[float, ...] = (-0.2467, 0.224, 2.662, 0.7106, 2.62)
+    bias: float = -9.6055
+    first_threshold: float = 0.5
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
-    more_threshold: float = 0.6
+    more_threshold: float = 0.5
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
     stretch: int = 3
