@@ -14,6 +14,7 @@ from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
+from interviewer.anonymise.lower_positions import PLACE_HEADS
 from interviewer.anonymise.never_names import a_thing_not_a_name, never_a_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
@@ -261,7 +262,9 @@ def _beside_rules(text: str, model: list[Found], rules: list[Found], gaz) -> lis
         bridging = len({r.entity_type for r in inside}) > 1
         outside = [m.group().lower() for m in WORD_RUN.finditer(text, f.start, f.end)
                    if not any(r.start <= m.start() and m.end() <= r.end for r in inside)]
-        if not bridging and not all(gaz.is_common(w) or len(w) < 3 for w in outside):
+        head_after = f.entity_type == "LOCATION" and any(m.start() == max(r.end for r in inside) + 1 and m.group().lower() in PLACE_HEADS
+                                                         for m in WORD_RUN.finditer(text, f.start, f.end))  # 'kentish town'
+        if not bridging and (head_after or not all(gaz.is_common(w) or len(w) < 3 for w in outside)):
             kept.append(f)
     return kept
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, MOTION_WORDS, PERSON_VERBS, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS,
+    DETERMINERS, FILLERS, MOTION_WORDS, PERSON_VERBS, PLACE_POSITION_BEFORE, SERVICE_WORDS, STRONG_SPEECH_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case import (
     CLINICAL_ENDING, DRUG_STEM, GENERIC_MODIFIERS, GENERIC_STREET, _plain_word, _unknown,
 )
-from interviewer.anonymise.places import PLACES_ONE_GOES
+from interviewer.anonymise.places import PLACES_ONE_GOES, RESIDENCE_WORDS
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 from interviewer.anonymise.words import INSTITUTION_HEADS, POSSESSIVES, TokenView, is_word
 
@@ -116,13 +116,32 @@ def find_places_by_position(v: TokenView) -> Iterator[Found]:
                 and v.lower(i + 2) not in INSTITUTION_HEADS and lower not in GENERIC_AREA_WORDS:
             if _no_word(v, i) and lower not in v.gaz.first_names:
                 yield v.span(i, i + 1, "LOCATION", 0.55, f"a word in no word list before '{v.word(i + 1)}', where a place stands")
+            elif (_plain_word(v, i) or v.group_word(i) and not v.tokens[i].is_stop) and _lives_or_moves(v, i) \
+                    and lower not in SERVICE_WORDS:  # 'lives in kentish town'
+                yield v.span(i, i + 1, "LOCATION", 0.5, f"a name before '{v.word(i + 1)}' after '{v.word(i - 2)} {v.word(i - 1)}'")
             elif _plain_word(v, i) and (lower in v.gaz.surnames or lower in v.gaz.first_names or lower in v.gaz.places):
                 span = v.span(i, i + 1, "LOCATION", PLACE_RISK, "")
                 yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, PLACE_RISK,
                             f"LOCATION|a name before '{v.word(i + 1)}', where a place stands")
+        elif _lives_or_moves(v, i) and _plain_word(v, i) and _plain_word(v, i + 1) and _ends_there(v, i + 2) \
+                and not any(v.lower(k) in GENERIC_AREA_WORDS or v.lower(k) in SERVICE_WORDS for k in (i, i + 1)):
+            span = v.span(i, i + 1, "LOCATION", PLACE_RISK, "")
+            yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, PLACE_RISK,
+                        f"LOCATION|two words after '{v.word(i - 2)} {v.word(i - 1)}'")
         elif lower in ("st", "saint") and _place_stands(v, i) and v.word(i + 2) not in ("'s", "’s") \
                 and v.lower(i + 2) not in INSTITUTION_HEADS and (_name_word(v, i + 1) or _no_word(v, i + 1)):
             yield v.span(i, i + 1, "LOCATION", 0.55, f"a saint's name after '{v.word(i - 1)}'")
+
+
+def _lives_or_moves(v: TokenView, i: int) -> bool:
+    """After 'lives in', 'grew up in', 'over in', 'moved to', 'born in': where only a place stands."""
+    before, verb = v.lower(i - 1), v.lower(i - 2)
+    return before == "in" and verb in RESIDENCE_WORDS or before == "to" and verb in MOTION_WORDS
+
+
+def _ends_there(v: TokenView, i: int) -> bool:
+    """The name ends before token i: a pause, a little word, or the end of the text."""
+    return i >= len(v.tokens) or not is_word(v.word(i)) or v.tokens[i].is_stop
 
 
 def _venue_before(v: TokenView, i: int) -> bool:
