@@ -26,6 +26,8 @@ CALL_VERBS = frozenset("call calls called calling nicknamed".split())
 CALLED_PARTICLES = frozenset("back up over out round in on off again later twice".split())
 PERSON_NOUNS = frozenset("""lad lass girl boy fella feller bloke guy chap woman man lady gentleman kid""".split())
 """Nouns for a person that a name may follow in apposition ('there was a lad fionn from ...')."""
+PERSON_NOUN_OPENERS = frozenset("a an this that the one my his her our their your".split())
+"""Words that open 'a lad', 'an older woman', 'my man' before a name."""
 SUBJECT_VERBS = frozenset("""is was has had wants wanted said says lives lived works worked goes went came comes got gets
 does did told rang reckons loves hates""".split())
 VENUE_BEFORE = frozenset("to at down in near round from into outside inside past".split())
@@ -33,6 +35,8 @@ PLACE_HEADS = frozenset("""heath park green hill hills city town vale valley gro
 woods gate bay beach creek point heights village springs falls junction lea side well wells brook common dale mount
 head haven port ford bank farm rise""".split())
 """Last words of neighbourhoods' and small towns' names ('balsall heath', 'polo park', 'cannons creek')."""
+HOME_PREPOSITIONS = frozenset("in near from outside around round".split())
+"""Before a place and its region ('near swift current saskatchewan'), unlike 'into' ('got her into focus ireland')."""
 NEIGHBOURHOOD_HEADS = frozenset("estate area".split())
 GENERIC_AREA_WORDS = frozenset("""whole surrounding catchment same wider rural urban grey play waiting seating reception
 smoking dining living sitting dodgy rough nice posh quiet safe deprived poor affluent residential industrial trading
@@ -69,7 +73,8 @@ def find_people_by_position(v: TokenView) -> Iterator[Found]:
             yield v.span(i, i, "PERSON", 0.5, f"a name set apart before '{v.word(i + 2)}'")
         elif before in CALL_VERBS or v.lower(i - 2) in CALL_VERBS and before in ("him", "her", "me", "them", "us"):
             yield v.span(i, i, "PERSON", 0.55, f"a name after '{v.word(i - 2)} {v.word(i - 1)}'")
-        elif _no_word(v, i) and before in PERSON_NOUNS and v.lower(i - 2) in ("a", "this", "that", "the", "one", *POSSESSIVES):
+        elif _no_word(v, i) and before in PERSON_NOUNS and (v.lower(i - 2) in PERSON_NOUN_OPENERS
+                                                            or v.lower(i - 3) in PERSON_NOUN_OPENERS and _plain_word(v, i - 2)):
             yield v.span(i, i, "PERSON", 0.5, f"a word in no word list after '{v.word(i - 1)}'")
         elif _no_word(v, i) and v.initial(i) and i > 0 and after in SUBJECT_VERBS:
             yield v.span(i, i, "PERSON", 0.45, f"a word in no word list opening a sentence before '{v.word(i + 1)}'")
@@ -128,9 +133,27 @@ def find_places_by_position(v: TokenView) -> Iterator[Found]:
             span = v.span(i, i + 1, "LOCATION", PLACE_RISK, "")
             yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, PLACE_RISK,
                         f"LOCATION|two words after '{v.word(i - 2)} {v.word(i - 1)}'")
+        elif (v.lower(i - 1) in HOME_PREPOSITIONS or _lives_or_moves(v, i)) and _place_word(v, i) and _region_after(v, i):
+            yield v.span(i, _region_after(v, i) - 1, "LOCATION", 0.55, "words before a region's name, where a place stands")
         elif lower in ("st", "saint") and _place_stands(v, i) and v.word(i + 2) not in ("'s", "’s") \
                 and v.lower(i + 2) not in INSTITUTION_HEADS and (_name_word(v, i + 1) or _no_word(v, i + 1)):
             yield v.span(i, i + 1, "LOCATION", 0.55, f"a saint's name after '{v.word(i - 1)}'")
+
+
+def _place_word(v: TokenView, i: int) -> bool:
+    return v.word(i).islower() and is_word(v.word(i)) and not v.tokens[i].is_stop and v.lower(i) not in v.gaz.regions \
+        and v.lower(i) not in FILLERS and v.lower(i) not in GENERIC_AREA_WORDS
+
+
+def _region_after(v: TokenView, i: int) -> int:
+    """'near swift current, saskatchewan', 'up in moose jaw saskatchewan': where the region after one or two words
+    at i starts (0 when none does)."""
+    for k in (i + 1, i + 2):
+        at = k + 1 if v.word(k) == "," else k
+        region = v.lower(at) in v.gaz.regions or f"{v.lower(at)} {v.lower(at + 1)}" in v.gaz.regions
+        if region and v.word(at).islower() and (k == i + 1 or _place_word(v, i + 1)):
+            return k
+    return 0
 
 
 def _lives_or_moves(v: TokenView, i: int) -> bool:

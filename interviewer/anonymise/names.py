@@ -159,7 +159,7 @@ def _after_our(v: TokenView) -> Iterator[Found]:
         nxt = v.lower(i + 1)
         if is_capitalised(v.word(i)) and not v.initial(i):
             yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name after 'our' (a family name cue)")
-        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")
+        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s", "he", "she")
                                       or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
 
