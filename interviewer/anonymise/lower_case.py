@@ -8,7 +8,8 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PLACE_POSITION_BEFORE, SERVICE_WORDS, TITLES, WEEKDAYS,
+    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PERSON_VERBS, PLACE_POSITION_BEFORE, SERVICE_WORDS, SPEECH_VERBS, TITLES,
+    WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
@@ -90,8 +91,9 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
         in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places \
             or v.lower(i + 1) in gaz.places and v.lower(i + 1) not in gaz.surnames  # 'fae cumbernauld'
-        if v.common(i + 1) and v.lower(i - 1) == "and" and v.lower(i - 2) in PRONOUN_SUBJECTS:
-            next_surname = False  # 'me and shabana walk round': after a subject of two, the word is a verb
+        if v.common(i + 1) and (v.lower(i - 1) == "and" and v.lower(i - 2) in PRONOUN_SUBJECTS
+                                or v.lower(i + 1) in PERSON_VERBS or v.lower(i + 1) in SPEECH_VERBS):
+            next_surname = False  # 'me and shabana walk round', 'merle works there': the word is a verb
         if known_first and next_surname and (not home_place or _surname_like(v, i + 1)) and not in_a_place:
             # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
             # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)

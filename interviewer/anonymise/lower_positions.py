@@ -5,6 +5,7 @@ heath', 'in st james'), and a place named before 'estate' or 'area'; weaker case
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
@@ -31,6 +32,8 @@ PERSON_NOUN_OPENERS = frozenset("a an this that the one my his her our their you
 SUBJECT_VERBS = frozenset("""is was has had wants wanted said says lives lived works worked goes went came comes got gets
 does did told rang reckons loves hates""".split())
 VENUE_BEFORE = frozenset("to at down in near round from into outside inside past".split())
+DIMINUTIVE = re.compile(r"(?:y|ie|ies|ys)$")
+"""Endings of dialect nouns for places one goes ('the chippy', 'the offie', 'the bookies'), no venue's name."""
 PLACE_HEADS = frozenset("""heath park green hill hills city town vale valley grove bridge cross end field fields moor wood
 woods gate bay beach creek point heights village springs falls junction lea side well wells brook common dale mount
 head haven port ford bank farm rise""".split())
@@ -113,7 +116,7 @@ def find_places_by_position(v: TokenView) -> Iterator[Found]:
     for i in range(n):
         lower = v.lower(i)
         if lower == "the" and _venue_before(v, i) and _unknown(v, i + 1) and not DRUG_STEM.search(v.lower(i + 1)) \
-                and len(v.lower(i + 1)) >= 5 and v.lower(i + 2) not in INSTITUTION_HEADS:
+                and len(v.lower(i + 1)) >= 5 and v.lower(i + 2) not in INSTITUTION_HEADS and not DIMINUTIVE.search(v.lower(i + 1)):
             yield v.span(i + 1, i + 1, "LOCATION", 0.5, f"a word in no word list after '{v.word(i - 1)} the'")
         elif lower == "the" and i + 2 < n:
             yield from _neighbourhood(v, i + 1)
