@@ -9,15 +9,15 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, MOTION_WORDS, PERSON_VERBS, PLACE_POSITION_BEFORE, SERVICE_WORDS, STRONG_SPEECH_VERBS,
+    DETERMINERS, FILLERS, KIN_NOUNS, MOTION_WORDS, PERSON_VERBS, PLACE_POSITION_BEFORE, SERVICE_WORDS, STRONG_SPEECH_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case import (
     CLINICAL_ENDING, DRUG_STEM, GENERIC_MODIFIERS, GENERIC_STREET, _plain_word, _unknown,
 )
-from interviewer.anonymise.places import PLACES_ONE_GOES, RESIDENCE_WORDS
+from interviewer.anonymise.places import PLACES_ONE_GOES, PREMISES, RESIDENCE_WORDS
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
-from interviewer.anonymise.words import INSTITUTION_HEADS, POSSESSIVES, TokenView, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 SELF = frozenset("me i myself".split())
 CLAUSE_EDGE = frozenset(", . ? ! with so then but because cos when and".split())
@@ -34,10 +34,17 @@ does did told rang reckons loves hates""".split())
 VENUE_BEFORE = frozenset("to at down in near round from into outside inside past".split())
 DIMINUTIVE = re.compile(r"(?:y|ie|ies|ys)$")
 """Endings of dialect nouns for places one goes ('the chippy', 'the offie', 'the bookies'), no venue's name."""
+PLACE_NAME_ENDING = re.compile(r"(?:gate|dale|hall|field|fields|ford|ley|ton|ham|bury|borough|wick|thorpe|mouth|moor|"
+                               r"wood|well|brook|bridge|green|park|centre|center|point|link|land|lands|side|quay|cross|"
+                               r"court|croft|mere|holme|hurst|stead|worth|by|combe|den|haven|heath|hill|mount|minster)$")
+"""Endings of English place names and of shopping centres named like them ('arndale', 'kirkgate', 'metrocentre')."""
+VENUE_RISK = 0.55
 PLACE_HEADS = frozenset("""heath park green hill hills city town vale valley grove bridge cross end field fields moor wood
 woods gate bay beach creek point heights village springs falls junction lea side well wells brook common dale mount
 head haven port ford bank farm rise""".split())
 """Last words of neighbourhoods' and small towns' names ('balsall heath', 'polo park', 'cannons creek')."""
+DIRECTIONS = frozenset("north south east west northern southern eastern western central upper lower".split())
+"""Words that open a region's own name ('north wales'), not a place before it."""
 HOME_PREPOSITIONS = frozenset("in near from outside around round".split())
 """Before a place and its region ('near swift current saskatchewan'), unlike 'into' ('got her into focus ireland')."""
 NEIGHBOURHOOD_HEADS = frozenset("estate area".split())
@@ -89,11 +96,12 @@ def find_people_by_position(v: TokenView) -> Iterator[Found]:
 
 
 def _run_on(v: TokenView, i: int) -> bool:
-    """'the lady from the church joy she drove us': a name straight after a noun and before 'she' or 'he', where
-    speech recognition left out the commas (not 'i hope she', 'last summer he')."""
+    """'the lady from the church joy she drove us', 'my man hamish he had': a name straight after a noun for a
+    person or for premises and before 'she' or 'he', where speech recognition left out the commas (not 'i hope
+    she', 'the electric bill he sorts')."""
     gap = v.text[v.tokens[i - 1].idx + len(v.word(i - 1)):v.tokens[i].idx] if i > 0 else ""
-    return i > 0 and not gap.strip() and is_word(v.word(i - 1)) and not v.tokens[i - 1].is_stop \
-        and v.lower(i - 1) not in FILLERS and v.lower(i - 1) not in SELF and v.word(i - 1).islower()
+    return i > 0 and not gap.strip() and v.word(i - 1).islower() \
+        and (v.lower(i - 1) in PERSON_NOUNS or v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in PREMISES)
 
 
 def _nickname(v: TokenView, i: int) -> Iterator[Found]:
@@ -115,9 +123,15 @@ def find_places_by_position(v: TokenView) -> Iterator[Found]:
     n = len(v.tokens)
     for i in range(n):
         lower = v.lower(i)
-        if lower == "the" and _venue_before(v, i) and _unknown(v, i + 1) and not DRUG_STEM.search(v.lower(i + 1)) \
-                and len(v.lower(i + 1)) >= 5 and v.lower(i + 2) not in INSTITUTION_HEADS and not DIMINUTIVE.search(v.lower(i + 1)):
-            yield v.span(i + 1, i + 1, "LOCATION", 0.5, f"a word in no word list after '{v.word(i - 1)} the'")
+        venue = v.lower(i + 1)
+        if lower == "the" and _venue_before(v, i) and _unknown(v, i + 1) and len(venue) >= 5 and not DRUG_STEM.search(venue) \
+                and not DIMINUTIVE.search(venue) and v.lower(i + 2) not in INSTITUTION_HEADS:
+            if PLACE_NAME_ENDING.search(venue):
+                yield v.span(i + 1, i + 1, "LOCATION", 0.5, f"a place-shaped word in no word list after '{v.word(i - 1)} the'")
+            else:  # 'the whitgift' and 'the gurdwara' alike: the reviewer tells a venue from a word the lists lack
+                span = v.span(i + 1, i + 1, "LOCATION", VENUE_RISK, "")
+                yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, VENUE_RISK,
+                            f"LOCATION|a word in no word list after '{v.word(i - 1)} the'")
         elif lower == "the" and i + 2 < n:
             yield from _neighbourhood(v, i + 1)
         elif _place_stands(v, i) and v.lower(i + 1) in PLACE_HEADS and v.word(i + 2) not in ("'s", "’s") \
@@ -144,8 +158,10 @@ def find_places_by_position(v: TokenView) -> Iterator[Found]:
 
 
 def _place_word(v: TokenView, i: int) -> bool:
-    return v.word(i).islower() and is_word(v.word(i)) and not v.tokens[i].is_stop and v.lower(i) not in v.gaz.regions \
-        and v.lower(i) not in FILLERS and v.lower(i) not in GENERIC_AREA_WORDS
+    """A lower-case word that may stand in a place's name: no little word, direction, region or generic word."""
+    lower = v.lower(i)
+    return v.word(i).islower() and is_word(v.word(i)) and not v.tokens[i].is_stop and lower not in DIRECTIONS \
+        and lower not in v.gaz.regions and lower not in FILLERS and lower not in GENERIC_AREA_WORDS
 
 
 def _region_after(v: TokenView, i: int) -> int:
