@@ -161,3 +161,20 @@ def test_the_second_models_name_after_a_determiner_is_a_thing():
 def test_the_second_models_place_starts_after_a_direction_and_of():
     text = "a little place south of lafayette"
     assert _after_compass_of(text, text.index("south"), len(text)) == text.index("lafayette")
+
+
+def test_the_lower_case_probe_keeps_its_floor_through_the_eval_command(tmp_path):
+    """End to end: `interviewer eval anonymisation` on the lower-case development probe (real spaCy and second model),
+    first scored 0.965 people / 0.904 places / 0.056 traps; a regression floor, not a measure of generalisation."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from interviewer.cli import main
+
+    corpus = Path(__file__).parent / "data" / "anon_dev_lower3" / "all.jsonl"
+    result = CliRunner().invoke(main, ["eval", "anonymisation", str(corpus), "--predictions", str(tmp_path / "p.jsonl")])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines() if line.strip()}
+    assert float(rows["PERSON"][2]) >= 0.99 and float(rows["LOCATION"][2]) >= 0.92
+    assert float(next(line for line in result.output.splitlines() if line.startswith("traps")).split()[3]) <= 0.03
