@@ -14,7 +14,6 @@ from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
-from interviewer.anonymise.lower_positions import PLACE_HEADS
 from interviewer.anonymise.never_names import a_thing_not_a_name, never_a_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
@@ -118,7 +117,7 @@ class Anonymiser:
             found += _recased_finds(text, found)
             if self.second_model:
                 from interviewer.anonymise.second_opinion import second_opinion
-                found += _beside_rules(text, second_opinion(text), found, load_gazetteers())
+                found += second_opinion(text)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -245,28 +244,6 @@ def _recased_finds(text: str, found: list[Found]) -> list[Found]:
             continue  # its capital came from recasing alone ('skint', 'bairn'): a word in no list is no name by itself
         added.append(f)
     return added
-
-
-def _beside_rules(text: str, model: list[Found], rules: list[Found], gaz) -> list[Found]:
-    """The second model's spans, less those that run past a name the rules found over ordinary words only ('little
-    town south of lafayette') or join it to a name of the other kind ('shabana walk round lister park'): the rules'
-    spans stand there, and a span the resolver merged would swallow them."""
-    ours = [f for f in rules if f.entity_type in ("PERSON", "LOCATION") and f.entity_type != POSSIBLE_IDENTIFIER]
-    kept = []
-    for f in model:
-        inside = [r for r in ours if r.start < f.end and f.start < r.end]
-        if f.entity_type not in ("PERSON", "LOCATION") or not inside \
-                or all(r.start <= f.start and f.end <= r.end for r in inside):
-            kept.append(f)
-            continue
-        bridging = len({r.entity_type for r in inside}) > 1
-        outside = [m.group().lower() for m in WORD_RUN.finditer(text, f.start, f.end)
-                   if not any(r.start <= m.start() and m.end() <= r.end for r in inside)]
-        head_after = f.entity_type == "LOCATION" and any(m.start() == max(r.end for r in inside) + 1 and m.group().lower() in PLACE_HEADS
-                                                         for m in WORD_RUN.finditer(text, f.start, f.end))  # 'kentish town'
-        if not bridging and (head_after or not all(gaz.is_common(w) or len(w) < 3 for w in outside)):
-            kept.append(f)
-    return kept
 
 
 def _all_words_inside(text: str, found: Found, spans: list[tuple[int, int]]) -> bool:

@@ -7,10 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PERSON_VERBS, PLACE_POSITION_BEFORE, SERVICE_WORDS, SPEECH_VERBS, TITLES,
-    WEEKDAYS,
-)
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
@@ -89,11 +86,7 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         home_place = lower in gaz.places and lower not in gaz.world_places
         next_surname = _surname_like(v, i + 1) or (not v.common(i) and not home_place and _plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
-        in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places \
-            or v.lower(i + 1) in gaz.places and v.lower(i + 1) not in gaz.surnames  # 'fae cumbernauld'
-        if v.common(i + 1) and (v.lower(i - 1) == "and" and v.lower(i - 2) in PRONOUN_SUBJECTS
-                                or v.lower(i + 1) in PERSON_VERBS or v.lower(i + 1) in SPEECH_VERBS):
-            next_surname = False  # 'me and shabana walk round', 'merle works there': the word is a verb
+        in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places
         if known_first and next_surname and (not home_place or _surname_like(v, i + 1)) and not in_a_place:
             # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
             # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)
@@ -125,7 +118,6 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         i += 1
 
 
-PRONOUN_SUBJECTS = frozenset("me i you we he she they him her them us".split())
 CLINICAL_ENDING = re.compile(r"(?:ia|lysis|oma|ol|ine|ide|ate|ase|copd)$")
 """Endings of conditions and medicines ('chlamydia', 'thrombolysis', 'ethambutol'), whose names in lists between
 commas look like a person named in apposition."""
@@ -151,7 +143,7 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         first = i
         while first - 1 >= 0 and i - first < 5 and (v.word(first - 1) in ("'s", "’s") or (
                 _lower_word(v, first - 1) and not v.tokens[first - 1].is_stop
-                and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in PLACE_POSITION_BEFORE and v.lower(first - 1) not in FILLERS
+                and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in FILLERS
                 and v.lower(first - 1) not in DISCOURSE_WORDS)):
             first -= 1
         if v.word(first) in ("'s", "’s"):
@@ -227,8 +219,6 @@ locked open male female mixed day night side isolation covid respite dementia re
 WARD_BEFORE = frozenset("on to onto from in at off".split())
 
 
-STREET_STOPS = frozenset("round around along past through across over up down walk walked walking".split())
-"""Words a street's name does not run back over ('walk round lister park')."""
 FLAT_WORDS = frozenset("flat apartment apt unit number no".split())
 
 
@@ -251,11 +241,10 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
         if not strong and head not in WEAK_STREET_HEADS:
             continue
         first = i
-        while first - 1 >= 0 and i - first < 3 and _plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS \
-                and v.lower(first - 1) not in STREET_STOPS:
+        while first - 1 >= 0 and i - first < 3 and _plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS:
             first -= 1
-        if first == i or v.lower(first - 1) == "and" and v.lower(first - 2) in PRONOUN_SUBJECTS:
-            continue  # 'me and shabana walk round': a verb after a subject of two, not a street
+        if first == i:
+            continue
         numbered = _house_number(v, first - 1)
         words = [v.lower(k) for k in range(first, i)]
         proper = any(not v.common(k) for k in range(first, i))

@@ -16,7 +16,6 @@ from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
-from interviewer.anonymise.lower_positions import find_people_by_position, find_places_by_position
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
@@ -54,7 +53,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
                find_named_venues, _after_our, _kin_apposition, _workplace]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
-                    find_lower_case_prefixed_places, find_people_by_position, find_places_by_position]
+                    find_lower_case_prefixed_places]
     for finder in finders:
         found.extend(finder(view))
     found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
@@ -159,7 +158,7 @@ def _after_our(v: TokenView) -> Iterator[Found]:
         nxt = v.lower(i + 1)
         if is_capitalised(v.word(i)) and not v.initial(i):
             yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name after 'our' (a family name cue)")
-        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s", "he", "she")
+        elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")
                                       or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
 
@@ -175,11 +174,8 @@ def _workplace(v: TokenView) -> Iterator[Found]:
 
 def _lower_case_name_position(v: TokenView, i: int) -> bool:
     """Where only a name fits: opening a sentence in lower case (speech recognition capitalises sentence
-    starts, not names it takes for words; not in a transcript written all in lower case), after 'my friend', or
-    joined by 'and' to a name."""
-    from interviewer.anonymise.propagation import is_lower_case_text
-
-    if v.initial(i) and i > 0 and not is_lower_case_text(v.text):
+    starts, not names it takes for words), after 'my friend', or joined by 'and' to a name."""
+    if v.initial(i) and i > 0:
         return True
     if v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES:
         return True

@@ -74,10 +74,8 @@ def _places_in_lists(text: str, detections: list[Detection], gaz: Gazetteers) ->
 
 def _known_single_place(text: str, d: Detection, gaz: Gazetteers) -> bool:
     words = surface_key(d.text).split()
-    unnamed = d.entity_type == "PERSON" and len(words) == 1 and not gaz.is_common(words[0]) \
-        and words[0] not in gaz.first_names and words[0] not in gaz.surnames  # 'lived in balsall heath, then handsworth'
-    return d.entity_type in ("PERSON", "ORGANIZATION") and 0 < len(words) <= 3 \
-        and (all(w in gaz.places for w in words) or unnamed) and not (d.entity_type == "PERSON" and _own_person_cue(text, d))
+    return d.entity_type in ("PERSON", "ORGANIZATION") and 0 < len(words) <= 3 and all(w in gaz.places for w in words) \
+        and not (d.entity_type == "PERSON" and _own_person_cue(text, d))
 
 
 def _placed_mention(text: str, d: Detection, previous: Detection | None, gaz: Gazetteers) -> bool:

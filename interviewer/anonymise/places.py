@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, NEAR_BY, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
-    SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
+    SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
@@ -50,11 +50,6 @@ STATE_CODES = frozenset(US_STATE_CODES) | frozenset(AU_STATES)
 RESIDENCE_WORDS = frozenset("""live lives lived living born grew raised based stay stays stayed settled moved work works
 worked working up over out down back""".split())
 """Words before 'in'/'at' that make what follows where someone lives or works ('lived in bury', 'over in bury')."""
-PREMISES = frozenset("""hospital clinic surgery hospice school college university church chapel mosque temple library port
-garage warehouse factory office shop store cafe café pub flat house home centre center camp prison station airport market
-hotel gym farm plant depot base barracks hostel unit ward practice""".split())
-"""Premises before 'in' that make what follows the place they stand in ('the hospital in tooting', 'the port in
-wellington'), even when the place's name is also a word."""
 
 
 def place_position(v: TokenView, first: int, last: int) -> bool:
@@ -182,7 +177,6 @@ def find_places(v: TokenView) -> Iterator[Found]:
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
                     and positioned and (not common or (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
-                                                          or v.lower(i - 1) == "in" and v.lower(i - 2) in PREMISES
                                                           or _moved_to(v, i) and key not in gaz.first_names)
                                        and key not in PLACES_ONE_GOES and key not in INSTITUTION_HEADS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
@@ -228,8 +222,8 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
             i += 1
             continue
         last = i
-        while last < n and _title_word(v, last) and not (last > i and v.lower(last + 1) in STRONG_SPEECH_VERBS):
-            last += 1  # 'in Braintree Rose texted me': a word before 'said' or 'texted' names a person
+        while last < n and _title_word(v, last):
+            last += 1
         words = [v.lower(k) for k in range(i, last)]
         if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS for w in words) \
                 and not all(v.allowed(k) for k in range(i, last)):

@@ -127,9 +127,7 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         common = gaz.is_common(lower)
         if variant is None and (common or len(lower) < 4):
             continue  # most words: neither a found name nor one letter from one
-        sentence_start = LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) is not None \
-            and not (lower_case_text and OBJECT_AFTER.match(text, m.end()))  # 'mark my words', 'rob a bank'
-        if common and not word[:1].isupper() and not sentence_start \
+        if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \
                 and not (lower_case_text and variant is not None and variant.entity_type == "PERSON"
                          and not DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
                          and NAME_CUE_AFTER.match(text, m.end())):
@@ -164,8 +162,6 @@ def is_lower_case_text(text: str) -> bool:
 
 
 NAME_CUE_AFTER = re.compile(r"(?:['’]s\b|\s+(?:" + "|".join(sorted(SPEECH_VERBS | PERSON_VERBS)) + r")\b)", re.I)
-OBJECT_AFTER = re.compile(r"\s+(?:my|your|his|her|our|their|the|a|an|this|that|these|those|it|him|them|me|you|us)\b", re.I)
-"""A word a verb takes as its object: before it, a name-word opening a sentence is the verb ('mark my words')."""
 DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS | {"by", "of", "with", "in", "for", "to"})) + r")\s+$", re.I)
 
 

@@ -18,7 +18,7 @@ from interviewer.anonymise.english import CONTRACTED, english
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.institutions import STRONG, WEAK
 from interviewer.anonymise.lower_case import (
-    PRONOUN_SUBJECTS, GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
+    GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
 )
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, singular
 
@@ -241,9 +241,7 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
         first = i
         while first > 0 and i - first < 3 and _adjacent(words, first - 1, 2) and _name_word(lowers[first - 1]):
             first -= 1
-        if first == i or lower == "works" and _verb_works(lowers, first, i) \
-                or first > 1 and lowers[first - 1] == "and" and lowers[first - 2] in PRONOUN_SUBJECTS:
-            # 'me and shabana walk round': after a subject of two, the head word is a verb
+        if first == i:
             continue
         numbered = street and HOUSE_NUMBER_BEFORE.search(text, max(0, words[first].start() - 8), words[first].start())
         home_place = any(lowers[k] in gaz.places and lowers[k] not in gaz.world_places and lowers[k] not in NOT_PLACES
@@ -263,15 +261,6 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
     for i, lower in enumerate(lowers[1:], start=1):
         if lower in NAMED_AFTER_PLACE_HEADS and named[i - 1] and _adjacent(words, i - 1, 2):
             capital[i] = True  # 'dubbo base', 'wayne state', 'cypress regional'
-
-
-def _verb_works(lowers: list[str], first: int, i: int) -> bool:
-    """'my aunty merle works there', 'gethin works nights': 'works' after a name and before a little word or a time
-    is the verb, unless 'the', 'at' or 'from' opens the name ('at the acme works in ...')."""
-    after = lowers[i + 1] if i + 1 < len(lowers) else ""
-    before = lowers[first - 1] if first > 0 else ""
-    return (after in STOP_WORDS or after in NOT_EMPLOYERS or after in WORK_VERBS) \
-        and before not in ("the", "at", "from", "for", "of")
 
 
 def _employers(lowers: list[str], capital: list[bool], named: list[bool], words: list) -> None:
@@ -300,5 +289,5 @@ def _house_before(lowers: list[str], capital: list[bool], text: str, words: list
 
 
 def _name_word(lower: str) -> bool:
-    return lower not in STOP_WORDS and lower not in PLACE_POSITION_BEFORE and lower not in PLACE_VERBS and lower not in DETERMINERS and lower not in FILLERS and lower not in DISCOURSE_WORDS \
+    return lower not in STOP_WORDS and lower not in DETERMINERS and lower not in FILLERS and lower not in DISCOURSE_WORDS \
         and lower not in GENERIC_MODIFIERS and lower not in MONTHS and lower not in WEEKDAYS and not CONTRACTED.match(lower)

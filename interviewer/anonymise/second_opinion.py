@@ -4,7 +4,6 @@ spans made only of ordinary English words (the model's guesses at 'ashamed', 'tr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -44,13 +43,6 @@ def second_opinion(text: str) -> list[Found]:
     doubtful: list[Found] = []
     for span in find_spans(text):
         kind = LABEL_TYPES[span.label]
-        start = _after_compass_of(text, span.start, span.end)
-        if start != span.start:
-            span = replace(span, start=start)
-        if span.sure and kind == "PERSON" and _thing_after_determiner(text, span.start, span.end, gaz):
-            doubtful.append(Found(span.start, span.end, POSSIBLE_IDENTIFIER, DOUBT_RISK,
-                                  f"{kind}|the second model's name after a determiner ({span.label.lower().replace('_', ' ')})"))
-            continue
         if not span.sure:
             if kind != "POSTCODE" and _could_be_named(WORD.findall(text, span.start, span.end), kind, gaz):
                 doubtful.append(Found(span.start, span.end, POSSIBLE_IDENTIFIER, DOUBT_RISK,
@@ -64,23 +56,6 @@ def second_opinion(text: str) -> list[Found]:
     trimmed = [_without_little_words(text, f) for f in found]
     return [f for f in trimmed if f is not None and (f.entity_type == "POSTCODE"
             or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz))] + doubtful
-
-
-COMPASS_OF = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:[ -](?:east|west))?\s+of\s+", re.I)
-DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|some|any|no|my|his|her|their|your)\s+$", re.I)
-"""Words before a thing ('her ruby ring'); not 'our', which in much of England and Ireland marks family ('our ruby')."""
-
-
-def _after_compass_of(text: str, start: int, end: int) -> int:
-    """Where a place starts in the model's 'south of lafayette': after the direction and 'of'."""
-    match = COMPASS_OF.match(text, start, end)
-    return match.end() if match and match.end() < end else start
-
-
-def _thing_after_determiner(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
-    """'the heather was out': English words after 'the' or 'a' name a thing; people take no article."""
-    return DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None \
-        and all(gaz.is_common(w.lower()) for w in WORD.findall(text, start, end))
 
 
 def _without_little_words(text: str, found: Found) -> Found | None:
