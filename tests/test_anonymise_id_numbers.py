@@ -30,6 +30,10 @@ def of_type(anonymiser, text, entity_type):
     ("the policy number is ABC-221-9987", "ABC-221-9987"),
     ("my medicare number is two one two three four five six seven eight one",
      "two one two three four five six seven eight one"),
+    ("Her Medicare card number is 1EG4-TE5-MK73, the new style one.", "1EG4-TE5-MK73"),
+    ("The number on my health card is 123 456 789.", "123 456 789"),
+    ("My health services number is 987 654 321.", "987 654 321"),
+    ("4417 2290 88, that's my Medicare number.", "4417 2290 88"),
 ])
 def test_a_number_said_after_what_it_identifies_is_an_identity_number(anonymiser, text, number):
     assert of_type(anonymiser, text, "ID_NUMBER") == [number]
@@ -48,6 +52,7 @@ def test_social_security_and_national_insurance_shapes_are_identity_numbers_anyw
     "She was patient number 3 of 20 on the trial.",
     "The ward number is 4, up on the second floor.",
     "Our case number went up to 250 this year.",
+    "We had 1200 patients on the list in 2019, that's the practice list.",
 ])
 def test_short_numbers_and_phone_numbers_are_not_identity_numbers(anonymiser, text):
     assert of_type(anonymiser, text, "ID_NUMBER") == []

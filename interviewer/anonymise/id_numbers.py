@@ -11,13 +11,18 @@ from interviewer.anonymise.numbers import SPOKEN_DIGIT, SPOKEN_PAIR, spoken_digi
 
 I = re.IGNORECASE
 
-KIND = (r"medicare|medicaid|health(?:\s+(?:card|insurance|service|plan|fund))?|(?:health\s+)?insurance|member(?:ship)?"
+KIND = (r"medicare|medicaid|health(?:\s+(?:card|insurance|services?|plan|fund))?|(?:health\s+)?insurance|member(?:ship)?"
         r"|policy|hospital|patient|(?:medical\s+)?records?|case|unit|client|claim|chi|pps|social\s+security"
         r"|national\s+insurance|n\s?i|identity|id|medical\s+aid|veterans?|va|benefits?|pension|tax\s+file")
 """What an identity number is the number of, said before 'number', 'card number' or 'ID'."""
 NAMED_NUMBER = re.compile(
-    rf"\b(?:(?:{KIND})\s+(?:card\s+)?(?:number|no\.?|num|id|#)|mrn|ssn|ppsn|nhi|ohip(?:\s+number)?)"
+    rf"\b(?:(?:{KIND})\s+(?:card\s+)?(?:number|no\.?|num|id|#)|mrn|ssn|ppsn|nhi|ohip(?:\s+number)?"
+    rf"|number\s+on\s+(?:my|his|her|their|the|your)\s+(?:(?:{KIND})\s+)?card)"
     rf"(?:'s|’s)?(?:[\s,:]+(?:is|was|it's|it’s|it\s+is|being|reads|were|of))*[\s,:]*", I)
+NAMED_AFTER = re.compile(
+    rf"[\s,]+(?:that['’]s|that\s+is|it['’]s|which\s+is|is|was)\s+(?:my|his|her|their|the|your)\s+(?:{KIND})\s+"
+    rf"(?:card\s+)?(?:number|no\b|id\b)", I)
+"""What a number is, said after it: '4417 2290 88, that's my Medicare number'."""
 CODE_PART = r"[A-Za-z]{0,3}\d[\dA-Za-z]*"
 WRITTEN_CODE = re.compile(rf"(?:[A-Za-z]{{1,4}}[\-\s]?)?{CODE_PART}(?:[\s\-/]{CODE_PART})*")
 """A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987'."""
@@ -28,6 +33,18 @@ NATIONAL_INSURANCE = re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}
 SOCIAL_SECURITY = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 """The shape of a US social security number: '078-05-1120' (a phone number groups its digits 3-3-4)."""
 FEWEST_DIGITS = 6
+"""Digits a code needs, or else this many letters and digits with at least three digits ('1EG4-TE5-MK73')."""
+FEWEST_CHARACTERS = 8
+
+
+def _long_enough(code: str) -> bool:
+    digits = len(spoken_digits(code))
+    return digits >= FEWEST_DIGITS or (digits >= 3 and sum(c.isalnum() for c in code) >= FEWEST_CHARACTERS
+                                       and not code.isalpha())
+
+
+def _trimmed_end(match: re.Match) -> int:
+    return match.end() - (len(match.group()) - len(match.group().rstrip(" ,.-/")))
 
 
 def find_id_numbers(text: str) -> Iterator[Found]:
@@ -36,10 +53,14 @@ def find_id_numbers(text: str) -> Iterator[Found]:
     for named in NAMED_NUMBER.finditer(text):
         for code, how in ((WRITTEN_CODE, "written"), (SPOKEN_CODE, "said aloud")):
             match = code.match(text, named.end())
-            if match and len(spoken_digits(match.group())) >= FEWEST_DIGITS:
-                end = match.end() - (len(match.group()) - len(match.group().rstrip(" ,.-/")))
-                yield Found(match.start(), end, "ID_NUMBER", 0.92, f"identity number ({how}, after '{named.group().strip()}')")
+            if match and _long_enough(match.group()):
+                yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92,
+                            f"identity number ({how}, after '{named.group().strip()}')")
                 break
+    for match in WRITTEN_CODE.finditer(text):
+        if (match.start() == 0 or not text[match.start() - 1].isalnum()) and _long_enough(match.group()) \
+                and NAMED_AFTER.match(text, _trimmed_end(match)):
+            yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92, "identity number (named after it)")
     for shape, reason in ((NATIONAL_INSURANCE, "national insurance number shape"),
                           (SOCIAL_SECURITY, "social security number shape")):
         for match in shape.finditer(text):
