@@ -30,9 +30,9 @@ class CoverageSettings:
 
     weights: tuple[float, ...] = (-0.2467, 0.224, 2.662, 0.7106, 2.62)
     bias: float = -9.6055
-    first_threshold: float = 0.5
+    first_threshold: float = 0.4
     """The likeliest prompt of a stretch of speech is covered from this probability ..."""
-    more_threshold: float = 0.5
+    more_threshold: float = 0.8
     """... and any other prompt of the same stretch from this one."""
     most_per_stretch: int = 3
     stretch: int = 3
@@ -152,7 +152,8 @@ class CoverageDetector:
 
 
 class AnswerStream:
-    """One answer as it grows: each new sentence ends a stretch of speech that is read and judged."""
+    """One answer as it grows: each new sentence ends a stretch of speech that is read and judged, and is read and
+    judged alone."""
 
     def __init__(self, detector: CoverageDetector, asked_item: str | None):
         self.detector = detector
@@ -173,20 +174,27 @@ class AnswerStream:
             return []
         first = len(self.sentences)
         self.sentences += parts
-        ends = range(first, len(self.sentences))
-        read = self.detector.encoder.encode_tokens([self.stretch_text(end)[0] for end in ends])
+        # Each new sentence ends a stretch that is judged, and is judged alone too when the stretch holds more:
+        # a topic the sentence raises in passing can be lost among the stretch's others.
+        spans = [span for end in range(first, len(self.sentences))
+                 for span in dict.fromkeys([(self.stretch_start(end), end), (end, end)])]
+        read = self.detector.encoder.encode_tokens([" ".join(self.sentences[a:b + 1]) for a, b in spans])
         new = []
-        for end, reading in zip(ends, read):
-            for hit in self._judge(end, reading):
+        for (start, end), reading in zip(spans, read):
+            for hit in self._judge(start, end, reading):
                 key = (hit.item_id, hit.index)
                 if key not in self.covered:
                     self.covered[key] = hit
                     new.append(hit)
         return new
 
+    def stretch_start(self, end: int) -> int:
+        """The index of the first sentence of the stretch of speech that ends with sentence `end`."""
+        return max(0, end - self.detector.settings.stretch + 1)
+
     def stretch_text(self, end: int) -> tuple[str, int]:
         """The stretch of speech that ends with sentence `end`, and the index of its first sentence."""
-        first = max(0, end - self.detector.settings.stretch + 1)
+        first = self.stretch_start(end)
         return " ".join(self.sentences[first:end + 1]), first
 
     def stretch_features(self, end: int) -> np.ndarray:
@@ -194,8 +202,8 @@ class AnswerStream:
         reading = self.detector.encoder.encode_tokens([self.stretch_text(end)[0]])[0]
         return self.detector.features(reading.vectors, reading.pooled, self.asked_item)
 
-    def _judge(self, end: int, reading) -> list[Hit]:
-        """The prompts covered by the stretch of sentences that ends at `end`."""
+    def _judge(self, first: int, end: int, reading) -> list[Hit]:
+        """The prompts covered by the sentences `first` to `end`."""
         settings = self.detector.settings
         if not len(reading.vectors):
             return []
@@ -205,7 +213,6 @@ class AnswerStream:
             return []
         chosen = [order[0]] + [column for column in order[1:settings.most_per_stretch]
                                if likely[column] >= settings.more_threshold]
-        text, first = self.stretch_text(end)
         sentence_starts = np.cumsum([0] + [len(s) + 1 for s in self.sentences[first:end]])
         hits = []
         for column in chosen:
