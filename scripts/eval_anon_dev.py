@@ -20,6 +20,9 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world2" / "all.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world3" / "all.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_numbers" / "all.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_orgs2" / "all.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world4" / "world4.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_lower4" / "lower4.jsonl",
 ]
 STRUCTURED_TYPES = ("AGE", "DATE", "POSTCODE", "PHONE", "URL", "EMAIL", "NHS_NUMBER")
 

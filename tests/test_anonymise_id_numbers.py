@@ -34,6 +34,13 @@ def of_type(anonymiser, text, entity_type):
     ("The number on my health card is 123 456 789.", "123 456 789"),
     ("My health services number is 987 654 321.", "987 654 321"),
     ("4417 2290 88, that's my Medicare number.", "4417 2290 88"),
+    ("They always want the Medicare card, it's 2953 71846 1, and I'm number two on it.", "2953 71846 1"),
+    ("My OHIP number is 5584 213 907 KT, the version code's the two letters.", "5584 213 907 KT"),
+    ("his BIC number, that's the number on the card, and it's long, it's 94718263B24098, and", "94718263B24098"),
+    ("my cin number is k l four eight two nine one m and every year", "k l four eight two nine one m"),
+    ("and his nhi number under it z k c four two seven six cause", "z k c four two seven six"),
+    ("they had me pps number with a letter missing it's eight four one six two nine three w a and they had it",
+     "eight four one six two nine three w a"),
 ])
 def test_a_number_said_after_what_it_identifies_is_an_identity_number(anonymiser, text, number):
     assert of_type(anonymiser, text, "ID_NUMBER") == [number]
@@ -42,6 +49,8 @@ def test_a_number_said_after_what_it_identifies_is_an_identity_number(anonymiser
 @pytest.mark.parametrize("text, number", [
     ("I gave them 078-05-1120 and they found me.", "078-05-1120"),
     ("It was on the letter, JK 12 34 56 C, at the top.", "JK 12 34 56 C"),
+    ("so I was saying 8246173TA and it was being rejected", "8246173TA"),
+    ("I got it wrote on a card, it's 4TQ9-HJ2-WA61.", "4TQ9-HJ2-WA61"),
 ])
 def test_social_security_and_national_insurance_shapes_are_identity_numbers_anywhere(anonymiser, text, number):
     assert of_type(anonymiser, text, "ID_NUMBER") == [number]
@@ -53,6 +62,10 @@ def test_social_security_and_national_insurance_shapes_are_identity_numbers_anyw
     "The ward number is 4, up on the second floor.",
     "Our case number went up to 250 this year.",
     "We had 1200 patients on the list in 2019, that's the practice list.",
+    "Call me on my mobile number, 07700 900418, any time.",
+    "My daughter's number is 07700 900123.",
+    "The bus number was 42 and the room number 304.",
+    "She got the COVID-19 jab and an iPhone14 the same week.",
 ])
 def test_short_numbers_and_phone_numbers_are_not_identity_numbers(anonymiser, text):
     assert of_type(anonymiser, text, "ID_NUMBER") == []

@@ -11,56 +11,106 @@ from interviewer.anonymise.numbers import SPOKEN_DIGIT, SPOKEN_PAIR, spoken_digi
 
 I = re.IGNORECASE
 
-KIND = (r"medicare|medicaid|health(?:\s+(?:card|insurance|services?|plan|fund))?|(?:health\s+)?insurance|member(?:ship)?"
-        r"|policy|hospital|patient|(?:medical\s+)?records?|case|unit|client|claim|chi|pps|social\s+security"
-        r"|national\s+insurance|n\s?i|identity|id|medical\s+aid|veterans?|va|benefits?|pension|tax\s+file")
-"""What an identity number is the number of, said before 'number', 'card number' or 'ID'."""
-NAMED_NUMBER = re.compile(
-    rf"\b(?:(?:{KIND})\s+(?:card\s+)?(?:number|no\.?|num|id|#)|mrn|ssn|ppsn|nhi|ohip(?:\s+number)?"
-    rf"|number\s+on\s+(?:my|his|her|their|the|your)\s+(?:(?:{KIND})\s+)?card)"
-    rf"(?:'s|’s)?(?:[\s,:]+(?:is|was|it's|it’s|it\s+is|being|reads|were|of))*[\s,:]*", I)
-NAMED_AFTER = re.compile(
-    rf"[\s,]+(?:that['’]s|that\s+is|it['’]s|which\s+is|is|was)\s+(?:my|his|her|their|the|your)\s+(?:{KIND})\s+"
-    rf"(?:card\s+)?(?:number|no\b|id\b)", I)
-"""What a number is, said after it: '4417 2290 88, that's my Medicare number'."""
+NUMBER_NOUN = re.compile(r"\b(?:number|no\.|num|id|card|mrn|ssn)\b(?:['’]s)?", I)
+"""A number's name: what it is the number of stands before it ('OHIP number', 'Medicare card', 'member ID')."""
+WORD_BEFORE = re.compile(r"([\w'’-]+)\s+(?:card\s+)?$")
+NOT_IDENTITY = frozenset("""phone telephone mobile cell cellphone landline contact home work office fax direct emergency
+extension text whatsapp my your his her our their its the a an this that these those new old same other whose what which
+any every each one two big long right wrong different right bus room bed ward bay house flat door page table step track
+lottery gift birthday christmas sympathy business greeting report playing loyalty library nhs""".split())
+"""Words before 'number' or 'card' that say it is no identity number ('phone number', 'my number', 'bed number');
+an NHS number has its own recognizer."""
+NUMBER_ON_CARD = re.compile(r"\bnumber\s+on\s+(?:my|his|her|their|the|your)\s+(?:[\w-]+\s+)?card\b", I)
+LINK = re.compile(r"(?:['’]s)?(?:[\s,:]+(?:is|was|it['’]s|it\s+is|being|reads|were|of|under\s+it|on\s+it|then))*[\s,:]*", I)
+"""What may stand between a number's name and the number ('OHIP number is', 'Medicare card, it's')."""
+FURTHEST = 60
+"""Characters after a number's name within which its number is looked for, in the same sentence."""
 CODE_PART = r"[A-Za-z]{0,3}\d[\dA-Za-z]*"
-WRITTEN_CODE = re.compile(rf"(?:[A-Za-z]{{1,4}}[\-\s]?)?{CODE_PART}(?:[\s\-/]{CODE_PART})*")
-"""A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987'."""
-SPOKEN_CODE = re.compile(rf"(?:{SPOKEN_DIGIT}|{SPOKEN_PAIR}|\d+)(?:[\s,.\-]+(?:{SPOKEN_DIGIT}|{SPOKEN_PAIR}|\d+))+", I)
-"""A code said aloud digit by digit or in pairs: 'two one two three, four five six'."""
+WRITTEN_CODE = re.compile(rf"(?<![\w@.])(?:[A-Z]{{1,4}}\s|[A-Za-z]{{1,4}}-)?{CODE_PART}(?:[\s\-/]{CODE_PART})*(?:\s[A-Z]{{1,2}}\b)?")
+"""A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987', '5584 213 907 KT'."""
+SAID_LETTER = r"(?:[b-hj-z]|(?<=\b[a-z] )[ai])(?![\w'’])"
+"""A letter said alone in a code ('w a'): 'a' and 'i' only after another letter, since alone they are words."""
+SAID_PART = rf"(?:{SPOKEN_DIGIT}|{SPOKEN_PAIR}|\d+|{SAID_LETTER})"
+SPOKEN_CODE = re.compile(rf"{SAID_PART}(?:[\s,.\-]+{SAID_PART})+", I)
+"""A code said aloud digit by digit, in pairs, or with letters: 'two one two three', 'k l four eight two nine one m'."""
+NAMED_AFTER = re.compile(
+    r"[\s,]+(?:that['’]s|that\s+is|it['’]s|which\s+is|is|was)\s+(?:my|his|her|their|the|your)\s+([\w-]+)\s+"
+    r"(?:card\s+)?(?:number|no\b|id\b)", I)
+"""What a number is, said after it: '4417 2290 88, that's my Medicare number'."""
+MIXED_CODE = re.compile(r"(?<![\w@./-])(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w@/-]|\.\w)")
+"""A single run of letters and digits ('8246173TA', '4TQ9-HJ2-WA61'): with enough of both, no word and no phone."""
 NATIONAL_INSURANCE = re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", I)
 """The shape of a UK national insurance number: 'JK 12 34 56 C'."""
 SOCIAL_SECURITY = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 """The shape of a US social security number: '078-05-1120' (a phone number groups its digits 3-3-4)."""
 FEWEST_DIGITS = 6
-"""Digits a code needs, or else this many letters and digits with at least three digits ('1EG4-TE5-MK73')."""
 FEWEST_CHARACTERS = 8
+"""A code needs FEWEST_DIGITS digits, or else FEWEST_CHARACTERS letters and digits with three digits at least (one
+fewer after its name: 'NHI number ZKC4276')."""
 
 
-def _long_enough(code: str) -> bool:
+def _long_enough(code: str, fewest_characters: int = FEWEST_CHARACTERS) -> bool:
     digits = len(spoken_digits(code))
-    return digits >= FEWEST_DIGITS or (digits >= 3 and sum(c.isalnum() for c in code) >= FEWEST_CHARACTERS
-                                       and not code.isalpha())
+    if any(c.isdigit() for c in code):
+        characters = sum(c.isalnum() for c in code)
+    else:  # said aloud: its digits and its letters said alone
+        characters = digits + sum(len(word) == 1 for word in re.findall(r"[a-z]+", code.lower()))
+    return digits >= FEWEST_DIGITS or (digits >= 3 and characters >= fewest_characters)
 
 
 def _trimmed_end(match: re.Match) -> int:
     return match.end() - (len(match.group()) - len(match.group().rstrip(" ,.-/")))
 
 
-def find_id_numbers(text: str) -> Iterator[Found]:
-    """Identity numbers after what they are called ('my Medicare number is 2123 45670 1'), and in the shapes that
-    are identity numbers wherever they stand."""
-    for named in NAMED_NUMBER.finditer(text):
+def _names(text: str) -> Iterator[re.Match]:
+    for match in NUMBER_NOUN.finditer(text):
+        if match.group().lower().startswith(("mrn", "ssn")):
+            yield match
+            continue
+        before = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before and before.group(1).lower() not in NOT_IDENTITY and not before.group(1).endswith(("'s", "’s")) \
+                and not (match.group().lower() == "card" and before.group(1).lower() in ("id", "number")):
+            yield match
+    yield from NUMBER_ON_CARD.finditer(text)
+
+
+def _code_after(text: str, at: int) -> tuple[re.Match, str] | None:
+    """The first code long enough after `at`, within reach and before the sentence ends."""
+    stop = min(len(text), at + FURTHEST)
+    end_of_sentence = re.search(r"[.!?](?:\s|$)|\n", text[at:stop])
+    if end_of_sentence:
+        stop = at + end_of_sentence.start()
+    at = LINK.match(text, at).end()
+    while at < stop:
         for code, how in ((WRITTEN_CODE, "written"), (SPOKEN_CODE, "said aloud")):
-            match = code.match(text, named.end())
-            if match and _long_enough(match.group()):
-                yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92,
-                            f"identity number ({how}, after '{named.group().strip()}')")
-                break
+            match = code.match(text, at)
+            if match and _long_enough(match.group(), FEWEST_CHARACTERS - 1):
+                return match, how
+        word = re.compile(r"[\w'’-]+[\s,:]*").match(text, at)
+        if not word:
+            return None
+        at = word.end()
+    return None
+
+
+def find_id_numbers(text: str) -> Iterator[Found]:
+    """Identity numbers after what they are called ('my OHIP number is 5584 213 907 KT'), named after it, and in the
+    shapes that are identity numbers wherever they stand."""
+    for named in _names(text):
+        found = _code_after(text, named.end())
+        if found:
+            match, how = found
+            yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92,
+                        f"identity number ({how}, after '{named.group().strip()}')")
     for match in WRITTEN_CODE.finditer(text):
-        if (match.start() == 0 or not text[match.start() - 1].isalnum()) and _long_enough(match.group()) \
-                and NAMED_AFTER.match(text, _trimmed_end(match)):
+        if _long_enough(match.group()) and NAMED_AFTER.match(text, _trimmed_end(match)) \
+                and NAMED_AFTER.match(text, _trimmed_end(match)).group(1).lower() not in NOT_IDENTITY:
             yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92, "identity number (named after it)")
+    for match in MIXED_CODE.finditer(text):
+        code = match.group()
+        if sum(c.isdigit() for c in code) >= 3 and sum(c.isalnum() for c in code) >= FEWEST_CHARACTERS \
+                and any(c.isalpha() for c in code):
+            yield Found(match.start(), match.end(), "ID_NUMBER", 0.75, "a code of letters and digits")
     for shape, reason in ((NATIONAL_INSURANCE, "national insurance number shape"),
                           (SOCIAL_SECURITY, "social security number shape")):
         for match in shape.finditer(text):

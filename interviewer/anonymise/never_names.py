@@ -1,11 +1,12 @@
 """Provides the words that are never names whatever their capital letter: nationalities and other group words,
-discourse words opening a turn, and seasons."""
+discourse words opening a turn, seasons, months and weekdays, and what people call their kin ('my Nan')."""
 
 from __future__ import annotations
 
 import functools
 import re
 
+from interviewer.anonymise.cues import MONTHS, WEEKDAYS
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
 
 GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
@@ -32,6 +33,13 @@ SEASON_BEFORE = frozenset("""in this last next that the every each during over t
 of before after one all whole""".split())
 SEASON_AFTER = frozenset("""term terms holiday holidays holidays break breaks months time season semester camp school
 fete fair""".split())
+CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAYS
+"""Months and weekdays, less the months that are also given names ('April', 'May', 'June')."""
+KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
+mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
+abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
+nanima dadima""".split())
+"""What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 TURN_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w .'’-]{0,30}:[ \t]*)?$")
 """A turn opens here: the start of a line, perhaps after a speaker label ('B: ', 'Participant: ')."""
 
@@ -89,7 +97,7 @@ NAME_WORD = re.compile(r"[\w'’-]+")
 
 def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers) -> bool:
     """Whether a name-type span holds only words that are never names here: group words, discourse words
-    opening a turn, seasons used as seasons."""
+    opening a turn, seasons used as seasons, months and weekdays, and (for a person) kin calls."""
     if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
         return False
     words = list(NAME_WORD.finditer(text, start, end))
@@ -101,10 +109,21 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         word = match.group()
         before = NAME_WORD.findall(text, max(0, match.start() - 20), match.start())
         after = NAME_WORD.search(text, match.end(), min(len(text), match.end() + 20))
+        lower = word.lower()
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
-                or is_season(word, before[-1] if before else "", after.group() if after else "")):
+                or is_season(word, before[-1] if before else "", after.group() if after else "")
+                or lower in CALENDAR_WORDS or (entity_type == "PERSON" and lower in KIN_CALLS)):
             return False
     return True
+
+
+def after_kin_call(text: str, start: int, end: int) -> int:
+    """Where a person's name starts in a span that opens with what they are called as kin ('Nana Bridie' ->
+    'Bridie'); `start` when it does not."""
+    words = list(NAME_WORD.finditer(text, start, end))
+    if len(words) > 1 and words[0].group().lower() in KIN_CALLS:
+        return words[1].start()
+    return start
 
 
 @functools.lru_cache(maxsize=1)

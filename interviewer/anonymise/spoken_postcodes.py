@@ -14,7 +14,7 @@ I = re.IGNORECASE
 CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
 DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
 POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
-                r"(?:['’]s|\s+is|\s+was|\s+of|\s*:|\s+there)?\s+")
+                r"(?:['’]s|\s+is|\s+was|\s+of|\s*[:,]|\s+there)?\s+")
 CODE_AFTER_CUE = re.compile(rf"{POSTCODE_CUE}(?:it['’]s\s+)?({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
 """'her zip is four four one three four', 'zip's 55901', 'the postcode down here is nine eight one zero'."""
 STATES = (r"queensland|victoria|tasmania|new south wales|western australia|south australia|northern territory|"

@@ -1,0 +1,40 @@
+"""Months, weekdays and what people call their kin are never names, whatever their capital letter; a name after a
+kin call is the name alone ('Nana Bridie' -> 'Bridie')."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def people(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "I honestly thought I had early dementia, like my Nan.",
+    "My mother never said a word, my Nan never said a word, they just got on with it.",
+    "Mam said I should ring them, so I did.",
+    "Now it's every fire season, every single September, we end up in Urgent Care.",
+    "We go every Tuesday to the group at the church.",
+])
+def test_kin_calls_months_and_weekdays_are_not_people(anonymiser, text):
+    assert people(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("And Nana Bridie, Packie's granny, she's ninety-one now.", "Bridie"),
+    ("My tía Lupe gave us an old one too.", "Lupe"),
+])
+def test_a_name_after_a_kin_call_is_the_name_alone(anonymiser, text, name):
+    assert name in people(anonymiser, text) and not any(p.lower().startswith(("nana", "tía")) for p in people(anonymiser, text))
+
+
+def test_months_that_are_given_names_can_still_be_people(anonymiser):
+    assert people(anonymiser, "Her name's April and she's my key worker.") == ["April"]
