@@ -1,5 +1,5 @@
 """Provides the words that are never names whatever their capital letter: nationalities and other group words,
-discourse words opening a turn, seasons, months and weekdays, and what people call their kin ('my Nan')."""
+discourse words opening a turn, seasons, months and weekdays, what people call their kin ('my Nan'), and medicines."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ NAME_WORD = re.compile(r"[\w'’-]+")
 
 def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers) -> bool:
     """Whether a name-type span holds only words that are never names here: group words, discourse words
-    opening a turn, seasons used as seasons, months and weekdays, and (for a person) kin calls."""
+    opening a turn, seasons used as seasons, months and weekdays, medicines, and (for a person) kin calls."""
     if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
         return False
     words = list(NAME_WORD.finditer(text, start, end))
@@ -112,9 +112,18 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         lower = word.lower()
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
-                or lower in CALENDAR_WORDS or (entity_type == "PERSON" and lower in KIN_CALLS)):
+                or lower in CALENDAR_WORDS or (entity_type == "PERSON" and lower in KIN_CALLS)
+                or (entity_type != "ORGANIZATION" and is_medicine(lower, gaz))):
             return False
     return True
+
+
+def is_medicine(lower: str, gaz: Gazetteers) -> bool:
+    """A medicine's name ('Tylenol', 'Efudix') that is no given name, surname or place in the lists."""
+    from interviewer.anonymise.medicines import medicine_names
+
+    return lower in medicine_names() and lower not in gaz.first_names and lower not in gaz.surnames \
+        and lower not in gaz.places
 
 
 def after_kin_call(text: str, start: int, end: int) -> int:

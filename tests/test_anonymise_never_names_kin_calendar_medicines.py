@@ -1,5 +1,5 @@
-"""Months, weekdays and what people call their kin are never names, whatever their capital letter; a name after a
-kin call is the name alone ('Nana Bridie' -> 'Bridie')."""
+"""Months, weekdays, medicines and what people call their kin are never names, whatever their capital letter; a
+name after a kin call is the name alone ('Nana Bridie' -> 'Bridie')."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def people(anonymiser, text):
     "Mam said I should ring them, so I did.",
     "Now it's every fire season, every single September, we end up in Urgent Care.",
     "We go every Tuesday to the group at the church.",
+    "He takes Tylenol for it and Flovent for the chest.",
+    "They put Efudix on it, burned like anything.",
 ])
 def test_kin_calls_months_and_weekdays_are_not_people(anonymiser, text):
     assert people(anonymiser, text) == []
@@ -38,3 +40,7 @@ def test_a_name_after_a_kin_call_is_the_name_alone(anonymiser, text, name):
 
 def test_months_that_are_given_names_can_still_be_people(anonymiser):
     assert people(anonymiser, "Her name's April and she's my key worker.") == ["April"]
+
+
+def test_a_medicine_that_is_also_a_given_name_can_still_be_a_person(anonymiser):
+    assert people(anonymiser, "I saw Dr Allegra on Tuesday.") == ["Allegra"]
