@@ -96,3 +96,21 @@ def test_spelled_out_abbreviations_that_name_no_organisation_are_kept(anonymiser
 def test_letters_before_a_sentence_opening_with_i_are_no_spelled_name(anonymiser):
     text = "A: She's from Baton Rouge. We met at L S U. I was stationed near there back then."
     assert not any(d.text.endswith("I") for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("P: She's a nurse herself, at the QEUH, and she came and did a shift.", "QEUH"),
+    ("P: I was booked in to UHG and they were great with me.", "UHG"),
+    ("P: The referral went in to the orthopedic surgeon at HSN in the February.", "HSN"),
+])
+def test_an_acronym_where_care_was_given_is_an_organisation(anonymiser, text, acronym):
+    assert (acronym, "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "P: They admitted him to ICU overnight, then the ward.",
+    "P: The doctor referred me to CBT in the end.",
+    "P: She was referred to OT and then to SLT.",
+])
+def test_care_units_and_therapies_named_by_letters_are_kept(anonymiser, text):
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]

@@ -25,7 +25,8 @@ COMPANY_NEAR = re.compile(r"\b(?:" + "|".join(sorted(WORK_VERBS)) + r"|retired|r
 """Words near a spelled-out acronym that make it a company ('I B M was a good company', 'the G M plant closed')."""
 COMMON_ABBREVIATIONS = frozenset("""tv pc it hr ceo cfo coo am pm pt ac dj id us usa uk eu ok md rn lpn cna emt er phd ba
 ma bs bsc msc mba copd hiv aids dna iv atm asap fyi rv suv dvd cd gps pr qa hq vp cpr ae mri ct ecg ekg bp ibs ms als
-obgyn ent pe diy bbq gcse sat act ged rsvp la ny dc uti std abc ot""".split())
+obgyn ent pe diy bbq gcse sat act ged rsvp la ny dc uti std abc ot mau sau opd pacu slt uc mrn epu eau cdu cbt dbt emdr
+mbct ect tia dvt ptsd adhd asd ocd icu er ae ccu""".split())
 """Letters people spell out that name no organisation (a television, a job title, a test, a condition, a place)."""
 
 
@@ -64,14 +65,28 @@ def find_spelled_acronyms(text: str) -> Iterator[Found]:
 WRITTEN_ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z]{2,5}(?:&[A-Z])?(?![\w'’-])")
 
 
+CARE_PLACE_BEFORE = re.compile(r"\b(?:at|in\s+to|into|to|in)\s+(?:the\s+)?$", re.IGNORECASE)
+CARE_CONTEXT = re.compile(r"\b(?:surgeon|neurologist|consultant|specialist|nurse|midwife|doctors?|physio|cardiologist|"
+                          r"oncologist|paediatrician|pediatrician|referred|referral|booked|admitted|appointment|scan|"
+                          r"operation|delivered|treated|transferred|ambulance|kept\s+(?:him|her|me|them))\b", re.IGNORECASE)
+"""Talk of care just before 'at'/'in to' an acronym: the acronym is where the care was ('a neurologist at QA')."""
+
+
 def find_written_acronyms(text: str) -> Iterator[Found]:
-    """An acronym that is no allowed body, where a workplace stands ('I worked for EDS', 'a job at GTE')."""
+    """An acronym that is no allowed body or common abbreviation, where a workplace or a place of care stands ('I
+    worked for EDS', 'a job at GTE', 'the surgeon at HSN', 'booked in to UHG')."""
     for match in WRITTEN_ACRONYM.finditer(text):
-        if match.group().lower() in allowed_acronyms() or match.group() in ("I", "OK", "TV", "PC", "AM", "PM"):
+        lower = match.group().lower()
+        if lower in allowed_acronyms() or lower.replace("&", "") in COMMON_ABBREVIATIONS \
+                or match.group() in ("I", "OK", "TV", "PC", "AM", "PM"):
             continue
+        before = max(0, match.start() - 40)
         if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
-                and WORK_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
+                and WORK_CONTEXT.search(text, before, match.start()):
             yield Found(match.start(), match.end(), "ORGANIZATION", 0.65, f"acronym '{match.group()}', a workplace")
+        elif CARE_PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
+                and CARE_CONTEXT.search(text, before, match.start()):
+            yield Found(match.start(), match.end(), "ORGANIZATION", 0.65, f"acronym '{match.group()}', a place of care")
 
 
 def allowed_spelled_spans(text: str) -> Iterator[tuple[int, int]]:
