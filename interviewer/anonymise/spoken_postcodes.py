@@ -56,8 +56,9 @@ OUTWARD_AS_PLACE = re.compile(
 """A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
 cf ten, near the park', 'in d twelve'."""
 UK_SPOKEN_POSTCODE = re.compile(
-    rf"\b(?:{AREA_SAID})\s+{DISTRICT},?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
-"""A whole UK postcode said with the area as one word: 'tr eighteen, two a b'."""
+    rf"\b(?=[a-z][a-z]?\s)(?:{AREA_SAID})\s+{DISTRICT},?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
+"""A whole UK postcode said with the area as one word: 'tr eighteen, two a b' (the lookahead lets every longer word
+fail at once)."""
 
 
 def find_spoken_postcodes(text: str) -> Iterator[Found]:
