@@ -70,6 +70,8 @@ CARE_CONTEXT = re.compile(r"\b(?:surgeon|neurologist|consultant|specialist|nurse
                           r"oncologist|paediatrician|pediatrician|referred|referral|booked|admitted|appointment|scan|"
                           r"operation|delivered|treated|transferred|ambulance|kept\s+(?:him|her|me|them))\b", re.IGNORECASE)
 """Talk of care just before 'at'/'in to' an acronym: the acronym is where the care was ('a neurologist at QA')."""
+NOUN_AFTER = re.compile(r"[ \t]+[a-z]{3,}\b(?<!\band)(?<!\bfor)(?<!\bwith)(?<!\bthen)(?<!\bwhen)(?<!\bbecause)")
+"""A lower-case word after the acronym that it qualifies ('the TB clinic', 'the MS nurse'): the acronym is no place."""
 
 
 def find_written_acronyms(text: str) -> Iterator[Found]:
@@ -85,7 +87,7 @@ def find_written_acronyms(text: str) -> Iterator[Found]:
                 and WORK_CONTEXT.search(text, before, match.start()):
             yield Found(match.start(), match.end(), "ORGANIZATION", 0.65, f"acronym '{match.group()}', a workplace")
         elif CARE_PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
-                and CARE_CONTEXT.search(text, before, match.start()):
+                and CARE_CONTEXT.search(text, before, match.start()) and not NOUN_AFTER.match(text, match.end()):
             yield Found(match.start(), match.end(), "ORGANIZATION", 0.65, f"acronym '{match.group()}', a place of care")
 
 
