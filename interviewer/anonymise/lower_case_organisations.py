@@ -30,7 +30,7 @@ united evangelical full gospel strict particular general seventh day bible afric
 church churches""".split())
 """Words that name a kind of denomination ('southern baptist', 'free presbyterian'), not a congregation."""
 CHURCH_CUES = frozenset("church chapel congregation parish fellowship worship".split())
-ATTENDING = frozenset("at to from into attend attends attended attending joined join member members".split())
+ATTENDING = frozenset("at to from for into attend attends attended attending joined join member members".split())
 """Words just before a congregation's name that say someone goes there."""
 NAMED_BUILDING_BEFORE = frozenset("at to from fae into in".split())
 """Prepositions before a home, hostel or centre named '… house' ('fae rowan house', 'at ashgrove house')."""
@@ -59,11 +59,16 @@ def _generic(v: TokenView, k: int) -> bool:
     return v.lower(k) in GENERIC_MODIFIERS
 
 
-def _words_before(v: TokenView, head: int, limit: int = 3) -> int:
-    """The first of up to `limit` name words that end just before `head` (head itself when there are none)."""
+ORDINALS = frozenset("first second third".split())
+"""Ordinals that open a congregation's name ('first baptist'), though on spaCy's stop list."""
+
+
+def _words_before(v: TokenView, head: int, limit: int = 3, also: frozenset[str] = frozenset()) -> int:
+    """The first of up to `limit` name words (or words of `also`) that end just before `head` (head itself when
+    there are none)."""
     first = head
-    while first - 1 >= 0 and head - first < limit and _name_word(v, first - 1) and v.lower(first - 1) not in PLAYING \
-            and v.lower(first - 1) not in CALLING:
+    while first - 1 >= 0 and head - first < limit and (_name_word(v, first - 1) or v.lower(first - 1) in also) \
+            and v.lower(first - 1) not in PLAYING and v.lower(first - 1) not in CALLING:
         first -= 1
     return first
 
@@ -100,7 +105,7 @@ def find_congregations(v: TokenView) -> Iterator[Found]:
         last = head + 1 if v.lower(head + 1) in ("church", "chapel", "tabernacle") else head
         if _name_word(v, last + 1):
             continue
-        first = _words_before(v, head)
+        first = _words_before(v, head, also=ORDINALS)
         naming = [k for k in range(first, head) if not _generic(v, k) and v.lower(k) not in DENOMINATION_QUALIFIERS
                   and v.lower(k) not in v.gaz.regions]
         if not naming:
@@ -109,7 +114,7 @@ def find_congregations(v: TokenView) -> Iterator[Found]:
         cue = v.lower(before) in ATTENDING or any(v.lower(k) in CHURCH_CUES for k in range(max(0, before - 3), before + 1))
         if cue:
             yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON}: words before the denomination '{v.word(head)}' where a church is said")
-        else:
+        elif v.lower(first - 1) in DETERMINERS or v.lower(first - 1) in NAMED_BUILDING_BEFORE:
             yield _suggest(v, first, last, "ORGANIZATION", f"words before the denomination '{v.word(head)}'", 0.5)
 
 
