@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import DETERMINERS
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, WEEKDAYS
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
-from interviewer.anonymise.words import TokenView
+from interviewer.anonymise.words import TokenView, is_word
 
 REASON = "an organisation's name"
 """Shared with organisation_shapes, so the Anonymiser ranks these spans with the other context rules."""
@@ -48,9 +49,13 @@ HOSPITAL_PLACE_BEFORE = frozenset("at in into to from up down outta".split())
 
 
 def _name_word(v: TokenView, k: int) -> bool:
-    from interviewer.anonymise.organisation_shapes import _plain_lower
-
-    return 0 <= k < len(v.tokens) and _plain_lower(v, k) and v.lower(k) not in DETERMINERS
+    """A lower-case content word that can stand in a name (no stop word, filler, calendar word or allowed term)."""
+    if not 0 <= k < len(v.tokens):
+        return False
+    w, lower = v.word(k), v.lower(k)
+    return is_word(w) and w.islower() and len(w) >= 2 and not v.tokens[k].is_stop and lower not in DETERMINERS \
+        and lower not in FILLERS and lower not in DISCOURSE_WORDS and lower not in MONTHS and lower not in WEEKDAYS \
+        and not v.allowed(k)
 
 
 def _generic(v: TokenView, k: int) -> bool:
