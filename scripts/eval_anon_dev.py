@@ -84,10 +84,11 @@ def main() -> None:
                     print(f"{casing} missed {document_id} {kind}: {text!r}")
                 for document_id, text in score.redacted_traps:
                     print(f"{casing} trap redacted {document_id}: {text!r}")
-    print(f"{'corpus':<40}{'direct':>8}{'traps':>8}{'PER lbl':>8}{'LOC lbl':>8}{'ORG lbl':>8}{'seconds':>9}")
+    print(f"{'corpus':<40}{'direct':>8}{'traps':>8}{'PER lbl':>8}{'LOC lbl':>8}{'ORG lbl':>8}{'ORG rec':>8}{'seconds':>9}")
     for name, score, seconds, _ in rows:
         labels = "".join(f"{score.label_precision(kind):>8.3f}" for kind in ("PERSON", "LOCATION", "ORGANIZATION"))
-        print(f"{name:<40}{score.direct_recall:>8.3f}{score.trap_rate:>8.3f}{labels}{seconds:>9.1f}"
+        org = f"{score.found.get('ORGANIZATION', 0)}/{score.total.get('ORGANIZATION', 0)}"
+        print(f"{name:<40}{score.direct_recall:>8.3f}{score.trap_rate:>8.3f}{labels}{org:>8}{seconds:>9.1f}"
               f"   ({score.traps_redacted}/{score.traps_total} traps)")
     if args.per_type:
         print_per_type(rows)

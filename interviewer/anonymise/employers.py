@@ -173,11 +173,44 @@ def _time_span_after(v: TokenView, last: int) -> bool:
     return any(v.lower(k) in SPAN_WORDS or v.lower(k) == "years" for k in range(last + 1, last + 5))
 
 
+CONTENT_STOP_WORDS = frozenset("name fire top bottom front side".split())
+"""Nouns on spaCy's stop list that stand inside names ('holy name primary', 'top side motors')."""
+
+
 def _run_word(v: TokenView, k: int) -> bool:
     w, lower = v.word(k), v.lower(k)
-    return is_word(w) and w.islower() and len(w) >= 2 and lower not in STOP_WORDS and lower not in NOT_EMPLOYERS \
+    return is_word(w) and w.islower() and len(w) >= 2 and (lower not in STOP_WORDS or lower in CONTENT_STOP_WORDS) \
+        and lower not in NOT_EMPLOYERS \
         and lower not in HEDGES \
         and not v.allowed(k) and not v.group_word(k) and not NUMBER.fullmatch(lower)
+
+
+CLOSING_HEADS = TRADE_HEADS | frozenset("""primary elementary infants juniors cars taxis cabs diner pharmacy chemist
+chemists""".split())
+"""Heads that close an employer's name in lower case: a trade's, a school's, a cab firm's or a shop's ('holy name
+primary', 'city star cars')."""
+AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
+NOT_AGENTS = frozenset("""other number corner water letter paper order error sister brother mother father daughter
+dinner summer winter member customer visitor prisoner patient answer matter character computer weather thunder
+shoulder finger border chamber hour power tower flower""".split())
+"""Words ending like a job ('welder', 'barber', 'pharmacist') that are no job."""
+ROLE_PEOPLE = frozenset("lady man woman girl boy".split())
+"""Heads of a job named by a noun before them ('a dinner lady', 'a lollipop man')."""
+
+
+def _role_cue(v: TokenView, prep: int) -> str | None:
+    """'i was a welder at', "i'm a barber at", 'a dinner lady at', 'i drive the taxi for': someone's job, then 'at' or
+    'for', names the employer; None elsewhere."""
+    if v.lower(prep) not in ("at", "for"):
+        return None
+    noun, before = v.lower(prep - 1), v.lower(prep - 2)
+    agent = noun in ROLE_NOUNS or AGENT_ENDING.fullmatch(noun) and noun not in NOT_AGENTS
+    if agent and (before in ("a", "an") or v.lower(prep - 3) in ("a", "an")) \
+            or noun in ROLE_PEOPLE and v.lower(prep - 3) in ("a", "an") and before not in STOP_WORDS:
+        return f"{before} {noun} {v.lower(prep)}"
+    if v.lower(prep) == "for" and before in ("the", "a") and (v.lower(prep - 3) in WORKING_FOR or v.lower(prep - 3) in WORK_VERBS):
+        return f"{v.lower(prep - 3)} {before} {noun} for"  # 'i drive the taxi for'
+    return None
 
 
 def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
@@ -190,30 +223,34 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
 
     n = len(v.tokens)
     for i in range(2, n):
-        prep = v.lower(i - 1)
+        the = 1 if v.lower(i - 1) == "the" else 0  # 'working at the pine level poultry plant'
+        prep = v.lower(i - 1 - the)
         if prep not in ("at", "for", "with", "from", "by") or not _run_word(v, i):
             continue
         generic = lambda k: v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in SERVICE_WORDS \
             or v.lower(k) in GENERIC_CAPITALISED or v.lower(k) in INSTITUTION_HEADS  # noqa: E731
         last = i
-        while last + 1 < n and last - i < 2 and _run_word(v, last + 1) and v.lower(last) not in TRADE_HEADS:
+        while last + 1 < n and last - i < 2 and _run_word(v, last + 1) and v.lower(last) not in CLOSING_HEADS:
             last += 1
         if all(generic(k) for k in range(i, last + 1)):
             continue  # 'worked for social services', 'worked at the hospital', 'worked for local government'
         cue = employer_cue(v, i)
-        said = cue[0] if cue else (f"{v.lower(i - 2)} {prep}" if prep in ("at", "for") and v.lower(i - 2) in WORK_NOUNS else None)
+        said = cue[0] if cue else (f"{v.lower(i - 2 - the)} {prep}" if prep in ("at", "for") and v.lower(i - 2 - the) in WORK_NOUNS
+                                   else _role_cue(v, i - 1 - the))
+        if the and not (said and last - i >= 2 and v.lower(last) in CLOSING_HEADS and not any(generic(k) for k in range(i, last))):
+            continue  # after 'the', only a name of three words that a trade's head closes ('the pine level poultry plant')
         if said is None and prep == "at" and v.lower(i - 2) in ("was", "were", "been") and _time_span_after(v, last):
             said = f"{v.lower(i - 2)} at"  # 'i was at shannonside dairies nearly twenty years'
         if said is None:
             continue
-        if _run_word(v, last + 1) and v.lower(last) not in TRADE_HEADS:
+        if _run_word(v, last + 1) and v.lower(last) not in CLOSING_HEADS:
             continue  # the words run on into the sentence: no name's end in sight
         words = range(i, last + 1)
         unknown = any(not v.common(k) and v.lower(k) not in v.gaz.first_names for k in words)
         if last == i and not unknown and v.lower(i) in v.gaz.first_names:
             continue  # 'I work for sarah': a person, left to the name rules
         long_at = _time_span_after(v, last) and prep != "for"  # 'worked for minimum wage for years'
-        if unknown or (v.lower(last) in TRADE_HEADS or long_at) and last > i and not generic(i):
+        if unknown or (v.lower(last) in CLOSING_HEADS or long_at) and last > i and not generic(i):
             yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', ordinary words in lower case")
         else:
             span = v.span(i, last, "ORGANIZATION", 0.5, "")

@@ -14,6 +14,7 @@ from interviewer.anonymise.cues import (
     FILLERS, GENERIC_CAPITALISED, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.lower_case_organisations import find_lower_case_organisations
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
@@ -310,5 +311,6 @@ def _suggestion(v: TokenView, first: int, last: int, kind: str, reason: str, ris
 def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]:
     return [*find_region_named(v, lower_case_text), *find_possessive_businesses(v, lower_case_text),
             *find_pub_names(v, lower_case_text), *find_called_organisations(v, lower_case_text),
-            *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text), *(find_lower_case_employer_runs(v) if lower_case_text else ())]
+            *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text),
+            *((*find_lower_case_employer_runs(v), *find_lower_case_organisations(v)) if lower_case_text else ())]
 

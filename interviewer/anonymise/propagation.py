@@ -85,6 +85,8 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                    and family(v.entity_type) == family(variant.entity_type)]
         if holders:
             best = max(holders, key=lambda v: len(v.key))
+            if variant.full and variant.entity_type == "LOCATION" and best.entity_type != "LOCATION":
+                continue  # 'in otara' and 'the otara tigers': the place found on its own stays a place
             variants[key] = replace(variant, group=best.group, entity_type=best.entity_type)
     # A spelling one letter from an earlier-mentioned name is the same identity misheard.
     ordered = sorted((k for k in variants if " " not in k and len(k) >= 4), key=lambda k: first_seen.get(k, 0))

@@ -1,0 +1,193 @@
+"""Provides organisation rules for lower-case transcripts that need evidence on both sides of a name of ordinary
+words: a head that closes a name ('tigers', 'baptist', 'house', 'surgery') and a cue that puts an organisation
+there ('plays for', 'my church,', 'ring', 'union'); with the head alone the reviewer is asked instead."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, WEEKDAYS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.never_names import DISCOURSE_WORDS
+from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+from interviewer.anonymise.words import TokenView, is_word
+
+REASON = "an organisation's name"
+"""Shared with organisation_shapes, so the Anonymiser ranks these spans with the other context rules."""
+
+TEAM_HEADS = frozenset("""tigers lions rovers united wanderers rangers athletic albion eagles hawks sharks bulldogs
+panthers bears wolves warriors saints stars harriers dragons falcons knights raiders titans cowboys broncos roosters
+magpies swans bombers storm thunder steelers sabres blues reds hornets jets vikings spartans trojans dolphins cobras
+pirates giants tornadoes hurricanes crusaders chiefs highlanders""".split())
+"""Plural or collective nouns that close a sports club's name ('otara tigers', 'bradford bulls')."""
+PLAYING = frozenset("""play plays played playing coach coaches coached coaching support supports supported
+supporting signed joined train trains trained training""".split())
+"""Verbs before 'for' or 'with' (or straight before the name) that make what follows a team."""
+DENOMINATIONS = frozenset("""baptist baptists methodist congregational presbyterian lutheran pentecostal episcopal
+episcopalian adventist wesleyan nazarene apostolic tabernacle""".split())
+"""Denominations that close a congregation's name ('first baptist', 'siloama congregational')."""
+DENOMINATION_QUALIFIERS = frozenset("""southern northern american reformed free independent primitive missionary
+united evangelical full gospel strict particular general seventh day bible african methodist episcopal christian
+church churches""".split())
+"""Words that name a kind of denomination ('southern baptist', 'free presbyterian'), not a congregation."""
+CHURCH_CUES = frozenset("church chapel congregation parish fellowship worship".split())
+ATTENDING = frozenset("at to from for into attend attends attended attending joined join member members".split())
+"""Words just before a congregation's name that say someone goes there."""
+NAMED_BUILDING_BEFORE = frozenset("at to from fae into in".split())
+"""Prepositions before a home, hostel or centre named '… house' ('fae rowan house', 'at ashgrove house')."""
+HOUSE_COMPOUNDS = frozenset("""council halfway open full guest farm town court green tree dog club boarding work power ware
+light bath care nursing public coffee ale opera steak pancake round safe mad dolls doll play summer country manor
+alms poor mission meeting rest lodging rooming boat beach wendy bird hen hot glass pent store wash pump gate coach""".split())
+"""Words that make '… house' a kind of house ('halfway house', 'council house'), not one house's name."""
+CALLING = frozenset("ring rang rung ringing rings phone phoned phoning phones".split())
+"""Verbs after which a practice, pharmacy or firm is the one rung ('you ring orchard surgery')."""
+RUNG_HEADS = frozenset("surgery practice pharmacy chemist chemists clinic cars taxis cabs".split())
+"""Heads of places one rings that close their name."""
+NICKNAMED_HOSPITALS = frozenset("royal general".split())
+"""Adjectives that alone, after 'the', name the local hospital ('a nurse at the royal')."""
+HOSPITAL_PLACE_BEFORE = frozenset("at in into to from up down outta".split())
+
+
+def _name_word(v: TokenView, k: int) -> bool:
+    """A lower-case content word that can stand in a name (no stop word, filler, calendar word or allowed term)."""
+    if not 0 <= k < len(v.tokens):
+        return False
+    w, lower = v.word(k), v.lower(k)
+    return is_word(w) and w.islower() and len(w) >= 2 and not v.tokens[k].is_stop and lower not in DETERMINERS \
+        and lower not in FILLERS and lower not in DISCOURSE_WORDS and lower not in MONTHS and lower not in WEEKDAYS \
+        and not v.allowed(k)
+
+
+def _generic(v: TokenView, k: int) -> bool:
+    from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
+
+    return v.lower(k) in GENERIC_MODIFIERS
+
+
+ORDINALS = frozenset("first second third".split())
+"""Ordinals that open a congregation's name ('first baptist'), though on spaCy's stop list."""
+
+
+def _words_before(v: TokenView, head: int, limit: int = 3, also: frozenset[str] = frozenset()) -> int:
+    """The first of up to `limit` name words (or words of `also`) that end just before `head` (head itself when
+    there are none)."""
+    first = head
+    while first - 1 >= 0 and head - first < limit and (_name_word(v, first - 1) or v.lower(first - 1) in also) \
+            and v.lower(first - 1) not in PLAYING and v.lower(first - 1) not in CALLING:
+        first -= 1
+    return first
+
+
+def _suggest(v: TokenView, first: int, last: int, kind: str, reason: str, risk: float) -> Found:
+    span = v.span(first, last, kind, risk, reason)
+    return Found(span.start, span.end, POSSIBLE_IDENTIFIER, risk, f"{kind}|{reason}")
+
+
+def find_teams(v: TokenView) -> Iterator[Found]:
+    """'he's back playing touch for the otara tigers', 'plays for kirkby rovers': words closed by a team noun after
+    'plays for' or 'coaches' (not 'the tigers' at a zoo, 'the local rovers')."""
+    for head in range(1, len(v.tokens)):
+        if v.lower(head) not in TEAM_HEADS or _name_word(v, head + 1):
+            continue
+        first = _words_before(v, head)
+        if first == head or all(_generic(v, k) for k in range(first, head)):
+            continue
+        k = first - 1
+        if v.lower(k) == "the":
+            k -= 1
+        cue = v.lower(k) in PLAYING or v.lower(k) in ("for", "with") and (
+            v.lower(k - 1) in PLAYING or v.lower(k - 2) in PLAYING)  # 'playing touch for the …'
+        if cue:
+            yield v.span(first, head, "ORGANIZATION", 0.55, f"{REASON}: words before the team noun '{v.word(head)}' after a playing cue")
+
+
+def find_congregations(v: TokenView) -> Iterator[Found]:
+    """'my church, new hope missionary baptist', 'at siloama congregational', 'we go to first baptist': words closed
+    by a denomination where a church or going there is said (not 'a southern baptist', 'raised methodist')."""
+    for head in range(1, len(v.tokens)):
+        if v.lower(head) not in DENOMINATIONS:
+            continue
+        last = head + 1 if v.lower(head + 1) in ("church", "chapel", "tabernacle") else head
+        if _name_word(v, last + 1):
+            continue
+        first = _words_before(v, head, also=ORDINALS)
+        naming = [k for k in range(first, head) if not _generic(v, k) and v.lower(k) not in DENOMINATION_QUALIFIERS
+                  and v.lower(k) not in v.gaz.regions]
+        if not naming:
+            continue
+        before = first - 1 if v.lower(first - 1) != "the" else first - 2
+        cue = v.lower(before) in ATTENDING or any(v.lower(k) in CHURCH_CUES for k in range(max(0, before - 3), before + 1))
+        if cue:
+            yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON}: words before the denomination '{v.word(head)}' where a church is said")
+        elif v.lower(first - 1) in DETERMINERS or v.lower(first - 1) in NAMED_BUILDING_BEFORE:
+            yield _suggest(v, first, last, "ORGANIZATION", f"words before the denomination '{v.word(head)}'", 0.5)
+
+
+def find_named_houses(v: TokenView) -> Iterator[Found]:
+    """'the volunteer drivers fae rowan house', 'the memory clinic at ashgrove house': a name before 'house' straight
+    after a preposition names a home, hostel or centre when a word of it is in no word list or is a place or a
+    surname; ordinary words there ('at pine house') go to the reviewer ('my house', "sarah's house", 'at council
+    house' are no one's name)."""
+    for head in range(2, len(v.tokens)):
+        if v.lower(head) != "house" or _name_word(v, head + 1) and v.lower(head + 1) not in ("they", "the"):
+            continue
+        first = next((k for k in (head - 1, head - 2) if v.lower(k - 1) in NAMED_BUILDING_BEFORE
+                      and all(_name_word(v, j) for j in range(k, head))), None)
+        if first is None:
+            continue
+        words = range(first, head)
+        if any(v.lower(k) in HOUSE_COMPOUNDS or _generic(v, k) or v.lower(k) in v.gaz.first_names for k in words):
+            continue
+        if any(not v.common(k) or v.lower(k) in v.gaz.places and v.lower(k) not in v.gaz.world_places for k in words):
+            yield v.span(first, head, "ORGANIZATION", 0.55, f"{REASON}: a proper word before 'house' after '{v.word(first - 1)}'")
+        else:
+            yield _suggest(v, first, head, "ORGANIZATION", "ordinary words before 'house' after a preposition", 0.45)
+
+
+def find_rung_practices(v: TokenView) -> Iterator[Found]:
+    """'you ring orchard surgery at eight', 'i phoned riverside pharmacy': words closed by a practice's or firm's head
+    straight after 'ring' or 'phone' (not 'a phone clinic', 'ring the surgery')."""
+    for head in range(2, len(v.tokens)):
+        if v.lower(head) not in RUNG_HEADS or _name_word(v, head + 1):
+            continue
+        first = _words_before(v, head)
+        if first == head or v.lower(first - 1) not in CALLING or v.lower(first - 2) in DETERMINERS \
+                or v.lower(first - 2) == "on":
+            continue
+        if all(_generic(v, k) for k in range(first, head)):
+            continue
+        kind = "HOSPITAL" if v.lower(head) in ("surgery", "practice", "clinic") else "ORGANIZATION"
+        yield v.span(first, head, kind, 0.55, f"{REASON}: words before '{v.word(head)}' after '{v.word(first - 1)}'")
+
+
+def find_hospital_nicknames(v: TokenView) -> Iterator[Found]:
+    """'she's a hca on nights at the royal', 'in the general for a week': 'the royal' or 'the general' standing
+    alone after a place preposition is the local hospital (not 'the general public', 'the royal family')."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i) not in NICKNAMED_HOSPITALS or v.lower(i - 1) != "the" or v.lower(i - 2) not in HOSPITAL_PLACE_BEFORE:
+            continue
+        if _name_word(v, i + 1) or v.word(i + 1)[:1].isalpha() and not v.tokens[i + 1].is_stop:
+            continue
+        yield v.span(i - 1, i, "HOSPITAL", 0.55, f"{REASON}: 'the {v.word(i)}' standing alone after '{v.word(i - 2)}'")
+
+
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred oh zero""".split())
+
+
+def find_union_locals(v: TokenView) -> Iterator[Found]:
+    """'an electrician union guy local two twelve', 'teamsters local 743': a union's local branch by its number."""
+    for i in range(1, len(v.tokens)):
+        if v.lower(i) != "local" or v.lower(i - 1) in DETERMINERS:
+            continue
+        last = i
+        while last + 1 < len(v.tokens) and last - i < 4 and (v.lower(last + 1) in NUMBER_WORDS or v.word(last + 1).isdigit()):
+            last += 1
+        if last == i or not any(v.lower(k) in ("union", "unions", "teamsters", "ibew", "seiu") for k in range(max(0, i - 6), i)):
+            continue
+        yield v.span(i, last, "ORGANIZATION", 0.6, f"{REASON}: a union's local by its number")
+
+
+def find_lower_case_organisations(v: TokenView) -> list[Found]:
+    return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
+            *find_hospital_nicknames(v), *find_union_locals(v)]

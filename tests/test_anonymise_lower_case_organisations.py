@@ -1,0 +1,121 @@
+"""Organisations named by ordinary words in lower-case transcripts: redacted with a naming head and a cue, left to
+the reviewer with less, and ordinary noun phrases left alone."""
+
+import pytest
+
+from interviewer.anonymise.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anonymiser():
+    return Anonymiser(second_model=False)
+
+
+def redacted(anonymiser, text):
+    return [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def suggested(anonymiser, text):
+    return [s.text for s in anonymiser.suggest(text)]
+
+
+def test_team_after_a_playing_cue_is_an_organisation(anonymiser):
+    text = "he's back playing touch for the kirkby falcons and loving it"
+    assert ("kirkby falcons", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_team_noun_without_a_cue_is_not_redacted(anonymiser):
+    assert redacted(anonymiser, "we saw the big tigers at the zoo and the local rovers lost") == []
+
+
+def test_congregation_named_where_a_church_is_said_is_redacted(anonymiser):
+    text = "the lord and my church, bright morning missionary baptist, the ladies bring me plates"
+    assert ("bright morning missionary baptist", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_congregation_after_going_there_is_redacted(anonymiser):
+    assert ("first baptist", "ORGANIZATION") in redacted(anonymiser, "a group that meets at first baptist on sundays")
+
+
+def test_a_denomination_itself_is_not_a_congregation(anonymiser):
+    text = "i was raised southern baptist and my wife is a methodist, we are free presbyterian now"
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text))
+
+
+def test_house_after_a_preposition_with_a_word_in_no_list_is_redacted(anonymiser):
+    text = "he referred her to the memory clinic at brackenvale house and they did the tests"
+    assert ("brackenvale house", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_house_of_ordinary_words_is_only_suggested(anonymiser):
+    text = "they sent her to pine house for a fortnight"
+    assert redacted(anonymiser, text) == []
+    assert "pine house" in suggested(anonymiser, text)
+
+
+def test_ordinary_houses_are_neither_redacted_nor_organisations(anonymiser):
+    text = "she came to my house, then to the council house and then to sarah's house"
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text))
+
+
+def test_practice_rung_by_name_is_redacted(anonymiser):
+    text = "the gp is another story you ring willow bank surgery at eight on the dot"
+    assert ("willow bank surgery", "HOSPITAL") in redacted(anonymiser, text)
+
+
+def test_ringing_the_surgery_names_none(anonymiser):
+    assert redacted(anonymiser, "you ring the surgery at eight and they have a phone clinic") == []
+
+
+def test_the_royal_alone_after_a_place_preposition_is_a_hospital(anonymiser):
+    assert ("the royal", "HOSPITAL") in redacted(anonymiser, "she's a nurse on nights at the royal and loves it")
+
+
+def test_the_royal_or_general_before_a_noun_is_not_a_hospital(anonymiser):
+    assert redacted(anonymiser, "we watched the royal family and talked to the general public") == []
+
+
+def test_union_local_by_number_is_redacted(anonymiser):
+    text = "i was a union electrician, local three oh four, doing commercial jobs"
+    assert ("local three oh four", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_the_local_one_is_not_a_union(anonymiser):
+    assert redacted(anonymiser, "we went to the local one and then the local two") == []
+
+
+def test_employer_after_a_job_and_closed_by_a_school_head_is_redacted(anonymiser):
+    text = "i was a dinner lady at sacred oak primary for nineteen year"
+    assert ("sacred oak primary", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_employer_after_a_job_with_a_word_in_no_list_is_redacted(anonymiser):
+    assert ("kestravane fabrication", "ORGANIZATION") in redacted(
+        anonymiser, "i was a welder at kestravane fabrication down the docks")
+
+
+def test_cab_firm_after_driving_for_is_redacted(anonymiser):
+    text = "i drive the taxi for blue moon cars so i can choose my hours"
+    assert ("blue moon cars", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_employer_after_the_needs_three_words_and_a_trade_head(anonymiser):
+    assert ("oak hollow poultry", "ORGANIZATION") in redacted(anonymiser, "i was working at the oak hollow poultry plant")
+    assert redacted(anonymiser, "he worked at the chicken farms for years") == []
+
+
+def test_ordinary_words_after_a_job_are_only_suggested(anonymiser):
+    text = "i'm a barber at fresh cuts on the high street"
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text))
+    assert "fresh cuts" in suggested(anonymiser, text)
+
+
+def test_place_found_alone_keeps_its_type_beside_a_team_named_after_it(anonymiser):
+    text = "we all live in one house in otara. he plays for the otara tigers now"
+    found = redacted(anonymiser, text)
+    assert ("otara", "LOCATION") in found and ("otara tigers", "ORGANIZATION") in found
+
+
+def test_cased_text_is_unchanged_by_the_lower_case_rules(anonymiser):
+    text = "She plays for the Otara Tigers and goes to First Baptist."
+    assert all(kind != "POSSIBLE_IDENTIFIER" for _, kind in redacted(anonymiser, text))
