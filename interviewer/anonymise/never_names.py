@@ -113,13 +113,14 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
                 or lower in CALENDAR_WORDS or (entity_type == "PERSON" and lower in KIN_CALLS)
-                or (entity_type != "ORGANIZATION" and is_medicine(lower, gaz))):
+                or is_medicine(lower, gaz)):
             return False
     return True
 
 
 def is_medicine(lower: str, gaz: Gazetteers) -> bool:
-    """A medicine's name ('Tylenol', 'Efudix') that is no given name, surname or place in the lists."""
+    """A medicine's name ('Tylenol', 'Efudix') that is no given name, surname or place in the lists: no person, place
+    or organisation of anyone's, even where spoken of as a brand."""
     from interviewer.anonymise.medicines import medicine_names
 
     return lower in medicine_names() and lower not in gaz.first_names and lower not in gaz.surnames \
