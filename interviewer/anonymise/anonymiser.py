@@ -14,7 +14,7 @@ from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
-from interviewer.anonymise.never_names import a_thing_not_a_name, after_kin_call, never_a_name
+from interviewer.anonymise.never_names import a_thing_not_a_name, after_kin_call, before_kin_call, never_a_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import (
@@ -129,8 +129,8 @@ class Anonymiser:
         # Group words go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto Rican').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
                       or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
-        candidates = [replace(c, start=after_kin_call(text, c.start, c.end)) if c.entity_type == "PERSON" and c.priority < 5
-                      else c for c in candidates]
+        candidates = [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
+                      if c.entity_type == "PERSON" and c.priority < 5 else c for c in candidates]
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, others, gaz)

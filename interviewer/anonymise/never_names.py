@@ -1,5 +1,6 @@
 """Provides the words that are never names whatever their capital letter: nationalities and other group words,
-discourse words opening a turn, seasons, months and weekdays, what people call their kin ('my Nan'), and medicines."""
+discourse words opening a turn, seasons, months and weekdays, what people call their kin ('my Nan'), medicines, and
+everyday words of other languages and dialects ('craic', 'whānau')."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw ma
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
 nanima dadima""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
+RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
+"""Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
 TURN_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w .'’-]{0,30}:[ \t]*)?$")
 """A turn opens here: the start of a line, perhaps after a speaker label ('B: ', 'Participant: ')."""
 
@@ -103,6 +106,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     words = list(NAME_WORD.finditer(text, start, end))
     if not words:
         return False
+    if len(words) > 1 and " ".join(w.group().lower() for w in words) in loanwords():
+        return True  # 'kia ora', though 'Kia' alone is a given name
     if len(words) == 2 and demonym_place(f"{words[0].group()} {words[1].group()}", gaz) is not None:
         return True  # 'Puerto Rican', 'South Africans'
     for match in words:
@@ -113,9 +118,24 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
                 or lower in CALENDAR_WORDS or (entity_type == "PERSON" and lower in KIN_CALLS)
-                or is_medicine(lower, gaz)):
+                or is_medicine(lower, gaz) or is_loanword(lower, gaz)
+                or (before and f"{before[-1].lower()} {lower}" in loanwords())
+                or (after and f"{lower} {after.group().lower()}" in loanwords())):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def loanwords() -> frozenset[str]:
+    """Everyday words of other languages and dialects in English talk ('craic', 'whānau', 'masjid'), lower case."""
+    from interviewer.anonymise.gazetteers import DATA_DIR, read_list
+
+    return frozenset(read_list(DATA_DIR / "loanwords.txt"))
+
+
+def is_loanword(lower: str, gaz: Gazetteers) -> bool:
+    """An everyday word of another language or dialect ('craic', 'alhamdulillah') that is no given name in the lists."""
+    return lower in loanwords() and lower not in gaz.first_names
 
 
 def is_medicine(lower: str, gaz: Gazetteers) -> bool:
@@ -134,6 +154,15 @@ def after_kin_call(text: str, start: int, end: int) -> int:
     if len(words) > 1 and words[0].group().lower() in KIN_CALLS:
         return words[1].start()
     return start
+
+
+def before_kin_call(text: str, start: int, end: int) -> int:
+    """Where a person's name ends in a span that closes with a kin or respect word ('Tariq bhai' -> 'Tariq'); `end`
+    when it does not."""
+    words = list(NAME_WORD.finditer(text, start, end))
+    if len(words) > 1 and (words[-1].group().lower() in KIN_CALLS or words[-1].group().lower() in RESPECT_AFTER):
+        return words[-2].end()
+    return end
 
 
 @functools.lru_cache(maxsize=1)
