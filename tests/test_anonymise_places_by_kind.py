@@ -105,3 +105,24 @@ def test_a_lower_case_word_in_no_list_along_the_is_a_river_or_landmark(anonymise
 def test_a_place_word_opening_a_capitalised_name_makes_it_a_place_though_a_first_name_follows(anonymiser):
     assert "Mount Hazel" in places(anonymiser, "I grew up in a little town called Mount Hazel, near the coast.")
     assert "Fort Bragg" in places(anonymiser, "He was stationed at Fort Bragg for a year.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("P: We go walking in KBR Park most mornings.", "KBR Park"),
+    ("P: He works nights in HITEC City, the IT area.", "HITEC City"),
+    ("P: We live near Kentish Town now.", "Kentish Town"),
+])
+def test_a_name_before_an_area_word_after_a_where_word_is_a_place(text, place):
+    assert (place, "LOCATION") in {(d.text, d.entity_type) for d in Anonymiser(second_model=False).detect(text)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("P: We live out past Crane, Texas, on the ranch road.", "Crane"),
+    ("P: We moved from Sydney, Nova Scotia, when I was ten.", "Sydney"),
+])
+def test_a_capitalised_word_before_a_comma_and_a_region_is_a_place_there(text, place):
+    assert (place, "LOCATION") in {(d.text, d.entity_type) for d in Anonymiser(second_model=False).detect(text)}
+
+
+def test_the_park_in_town_is_no_place_name():
+    assert Anonymiser(second_model=False).detect("P: We went to the park in town after.") == []

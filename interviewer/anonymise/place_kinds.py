@@ -1,4 +1,5 @@
-"""Provides places named by their kind: numbered roads ('off the M62', 'I-40', 'Highway 401'), ring roads ('the
+"""Provides places named by their kind: areas and parks after a word saying where ('in KBR Park'), a place before its
+region ('past Crane, Texas'), numbered roads ('off the M62', 'I-40', 'Highway 401'), ring roads ('the
 North Circular'), names ending in a place word ('Gull Lake', 'Grand Forks', 'Crossroads Plaza', 'the Ravensthorpe
 estate'), and, in lower case, a word in no word list where someone lives ('grew up in shawlands')."""
 
@@ -25,6 +26,10 @@ SIDES = frozenset("north south east west inner outer northern southern eastern w
 PLACE_HEADS = frozenset("""lake lakes loch lough forks falls mountains hills plaza mall bay creek springs heights canyon
 valley river beach island islands estate circular""".split())
 """Last words that make a capitalised name a place's ('Gull Lake', 'Blue Mountains', 'Crossroads Plaza')."""
+AREA_HEADS = frozenset("park city town".split())
+"""Last words that make a name an area's or a park's ('KBR Park', 'HITEC City', 'Kentish Town'), taken only after a word
+saying where ('in', 'near', 'past') and when the name opens with no given name ('Linda Park' is a person)."""
+WHERE_BEFORE = frozenset("in near past outside around round by from to at into through behind opposite".split())
 LOWER_HEADS = frozenset("lake lakes forks mountains plaza mall creek canyon".split())
 """Last words that, in lower case after a place word, make the words before them a place's name ('out to gull lake')."""
 LOWER_HEADS_UNKNOWN = frozenset("estate falls bay springs hills valley river beach island loch lough".split())
@@ -99,6 +104,47 @@ def _headed_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
                 continue
         if lower_case_text and v.word(i).islower() and (head in LOWER_HEADS or head in LOWER_HEADS_UNKNOWN):
             yield from _lower_headed(v, i)
+    if not lower_case_text:
+        yield from _named_areas(v)
+        yield from _places_before_regions(v)
+
+
+def _named_areas(v: TokenView) -> Iterator[Found]:
+    """'in KBR Park', 'works in HITEC City', 'near Kentish Town': one or two capitalised words or acronyms before an
+    area head, straight after a word saying where."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i) not in AREA_HEADS or not is_capitalised(v.word(i)):
+            continue
+        for first in (i - 1, i - 2):
+            words = [v.word(k) for k in range(first, i)]
+            if first < 1 or not all(_area_name_word(v, k) for k in range(first, i)):
+                break
+            if v.lower(first - 1) in WHERE_BEFORE and v.lower(first) not in v.gaz.first_names:
+                yield v.span(first, i, "LOCATION", 0.55, f"a name before the area word '{v.word(i)}'")
+                break
+            if not words:
+                break
+
+
+def _places_before_regions(v: TokenView) -> Iterator[Found]:
+    """'past Crane, Texas', 'from Sydney, Nova Scotia': capitalised words after a word saying where and before a comma
+    and a region are a place there, even when they are English words."""
+    for i in range(2, len(v.tokens) - 2):
+        if v.word(i + 1) != "," or not is_capitalised(v.word(i)):
+            continue
+        region = v.lower(i + 2) if v.lower(i + 2) in v.gaz.regions else f"{v.lower(i + 2)} {v.lower(i + 3)}"
+        if region not in v.gaz.regions:
+            continue
+        first = i
+        if first - 1 >= 1 and is_capitalised(v.word(first - 1)) and v.lower(first - 2) in WHERE_BEFORE:
+            first -= 1
+        if v.lower(first - 1) in WHERE_BEFORE and not v.allowed(first):
+            yield v.span(first, i, "LOCATION", 0.6, "a place before its region")
+
+
+def _area_name_word(v: TokenView, i: int) -> bool:
+    w = v.word(i)
+    return (_name_word(v, i) or (w.isupper() and w.isalpha() and 2 <= len(w) <= 6)) and not v.allowed(i)
 
 
 def _name_word(v: TokenView, i: int) -> bool:
