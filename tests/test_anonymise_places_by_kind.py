@@ -126,3 +126,12 @@ def test_a_capitalised_word_before_a_comma_and_a_region_is_a_place_there(text, p
 
 def test_the_park_in_town_is_no_place_name():
     assert Anonymiser(second_model=False).detect("P: We went to the park in town after.") == []
+
+
+@pytest.mark.parametrize("text, road", [
+    ("P: They moved us to County Road 49, out past the gin.", "County Road 49"),
+    ("p: we're out on county road forty nine past the church", "county road forty nine"),
+    ("p: we live on county road forty", "county road forty"),
+])
+def test_a_numbered_country_road_is_a_place_with_its_number(text, road):
+    assert (road, "LOCATION") in {(d.text, d.entity_type) for d in Anonymiser(second_model=False).detect(text)}

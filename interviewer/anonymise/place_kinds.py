@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, MONTHS, PLACE_PREPOSITIONS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.numbers import number_value
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
 ROAD_CODE = re.compile(r"[AMN]\d{1,4}(?:\(M\))?", re.IGNORECASE)
@@ -21,6 +22,8 @@ ROAD_NAMING_WORDS = frozenset("interstate highway hwy route".split())
 NOT_A_ROAD_AFTER = frozenset("paper sheet sheets size envelope envelopes page pages form forms format grade grades level levels mask masks respirator".split())
 """A road by its number after a road word ('the A6', 'off the M62', 'the N7'), or named as one ('I-40', 'Highway
 401', 'Route 66'); not a paper size, a mask or a grade ('the A4 sheet', 'the N95 mask')."""
+LOCAL_ROAD_KINDS = frozenset("county state farm ranch forest township provincial range rural concession".split())
+"""Words before 'road' that number a road of the countryside ('County Road 49', 'county road forty nine')."""
 RING_ROAD_WORDS = frozenset("circular bypass by-pass distributor".split())
 SIDES = frozenset("north south east west inner outer northern southern eastern western".split())
 PLACE_HEADS = frozenset("""lake lakes loch lough forks falls mountains hills plaza mall bay creek springs heights canyon
@@ -75,6 +78,16 @@ def _numbered_roads(v: TokenView) -> Iterator[Found]:
             yield v.span(first, i, "LOCATION", 0.6, "a numbered road")
         elif w.isdigit() and len(w) <= 3 and v.word(i - 1) == "-" and v.lower(i - 2) == "i":
             yield v.span(i - 2, i, "LOCATION", 0.6, "a numbered road")
+    for i in range(2, len(v.tokens)):
+        if v.lower(i - 1) != "road" or v.lower(i - 2) not in LOCAL_ROAD_KINDS:
+            continue
+        last = i if v.word(i).isdigit() else None
+        for end in (min(i + 1, len(v.tokens) - 1), i):
+            if number_value(" ".join(v.word(k) for k in range(i, end + 1))) is not None and not v.word(i).isdigit():
+                last = end
+                break
+        if last is not None:
+            yield v.span(i - 2, last, "LOCATION", 0.6, "a numbered country road")
 
 
 def _ring_roads(v: TokenView) -> Iterator[Found]:
