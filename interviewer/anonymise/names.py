@@ -50,6 +50,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
+               _nicknames,
                find_named_venues, _after_our, _kin_apposition, _workplace]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
@@ -69,18 +70,19 @@ def _cased_organisations(v: TokenView) -> list[Found]:
 
 def _titled(v: TokenView) -> Iterator[Found]:
     for i in range(len(v.tokens) - 1):
-        if v.lower(i) not in TITLES:
+        title = v.lower(i).rstrip(".")  # the tokenizer keeps 'Dr.' and 'Mrs.' whole
+        if title not in TITLES:
             continue
         j = i + 2 if v.word(i + 1) == "." else i + 1
         w = v.word(j)
         # After Mr, Mrs, Dr... a capitalised word is a name even when it is English ("Mrs Begun"); after a title
         # that is also a role, only a word the name lists know is ("Nurse Black", not "Nurse Practitioner").
         known_name = w.lower() in v.gaz.surnames or w.lower() in v.gaz.first_names
-        if (v.allowed(j) or v.common(j)) and not known_name and not w.islower() and v.lower(i) not in PERSONAL_TITLES:
+        if (v.allowed(j) or v.common(j)) and not known_name and not w.islower() and title not in PERSONAL_TITLES:
             continue
-        if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and v.lower(i) not in PERSONAL_TITLES):
+        if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and title not in PERSONAL_TITLES):
             continue
-        personal_lower = w.islower() and v.lower(i) in PERSONAL_TITLES and w.lower() in v.gaz.surnames and len(w) >= 3
+        personal_lower = w.islower() and title in PERSONAL_TITLES and w.lower() in v.gaz.surnames and len(w) >= 3
         if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3) or personal_lower:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
@@ -127,6 +129,25 @@ def _first_names(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, in a name position")
             elif common and not token.is_stop and _lower_case_name_position(v, i):
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, where a name stands")
+
+
+CALLERS = frozenset("we they everyone everybody people i you the lads kids".split())
+CALLING = frozenset("called call calls calling".split())
+CALLED = frozenset("him her them me us".split())
+
+
+def _nicknames(v: TokenView) -> Iterator[Found]:
+    """A capitalised word that people call someone: 'we called him Tucker', 'Tucker, we called him', 'they call her
+    Blue': a name even when it is a word."""
+    for i in range(3, len(v.tokens)):
+        if v.lower(i - 1) in CALLED and v.lower(i - 2) in CALLING and v.lower(i - 3) in CALLERS \
+                and v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
+            yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+    for i in range(len(v.tokens) - 3):
+        k = i + 2 if v.word(i + 1) == "," else i + 1
+        if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \
+                and v.capitalised_word(i) and not v.initial(i) and not v.allowed(i) and v.lower(i) not in TITLES:
+            yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
 
 
 def _after_kin_noun(v: TokenView) -> Iterator[Found]:

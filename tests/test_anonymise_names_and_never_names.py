@@ -1,5 +1,6 @@
 """Months, weekdays, medicines and what people call their kin are never names, whatever their capital letter; a
-name after a kin call is the name alone ('Nana Bridie' -> 'Bridie')."""
+name after a kin call is the name alone ('Nana Bridie' -> 'Bridie'); a word after 'Dr.' or 'Mrs.', or one people
+call someone, is a name."""
 
 from __future__ import annotations
 
@@ -44,3 +45,24 @@ def test_months_that_are_given_names_can_still_be_people(anonymiser):
 
 def test_a_medicine_that_is_also_a_given_name_can_still_be_a_person(anonymiser):
     assert people(anonymiser, "I saw Dr Allegra on Tuesday.") == ["Allegra"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("My family doctor, Dr. Wood, sent me for an X-ray.", "Wood"),
+    ("Mrs. Price said it was fine.", "Price"),
+])
+def test_a_word_after_a_title_written_with_a_full_stop_is_a_name(anonymiser, text, name):
+    assert people(anonymiser, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("There was a fella, Tucker we called him, and he was great.", "Tucker"),
+    ("They call her Blue because of the hair.", "Blue"),
+])
+def test_a_word_people_call_someone_is_a_name(anonymiser, text, name):
+    assert people(anonymiser, text) == [name]
+
+
+@pytest.mark.parametrize("text", ["We called him Sir, as a joke.", "That's what we called him."])
+def test_titles_and_plain_calling_are_no_nickname(anonymiser, text):
+    assert people(anonymiser, text) == []
