@@ -25,6 +25,8 @@ LINK = re.compile(r"(?:['’]s)?(?:[\s,:]+(?:is|was|it['’]s|it\s+is|being|read
 """What may stand between a number's name and the number ('OHIP number is', 'Medicare card, it's')."""
 FURTHEST = 60
 """Characters after a number's name within which its number is looked for, in the same sentence."""
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+WORD_AND_GAP = re.compile(r"[\w'’-]+[\s,:]*")
 CODE_PART = r"[A-Za-z]{0,3}\d[\dA-Za-z]*"
 WRITTEN_CODE = re.compile(rf"(?<![\w@.])(?:[A-Z]{{1,4}}\s|[A-Za-z]{{1,4}}-)?{CODE_PART}(?:[\s\-/]{CODE_PART})*(?:\s[A-Z]{{1,2}}\b)?")
 """A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987', '5584 213 907 KT'."""
@@ -77,7 +79,7 @@ def _names(text: str) -> Iterator[re.Match]:
 def _code_after(text: str, at: int) -> tuple[re.Match, str] | None:
     """The first code long enough after `at`, within reach and before the sentence ends."""
     stop = min(len(text), at + FURTHEST)
-    end_of_sentence = re.search(r"[.!?](?:\s|$)|\n", text[at:stop])
+    end_of_sentence = SENTENCE_END.search(text[at:stop])
     if end_of_sentence:
         stop = at + end_of_sentence.start()
     at = LINK.match(text, at).end()
@@ -86,7 +88,7 @@ def _code_after(text: str, at: int) -> tuple[re.Match, str] | None:
             match = code.match(text, at)
             if match and _long_enough(match.group(), FEWEST_CHARACTERS - 1):
                 return match, how
-        word = re.compile(r"[\w'’-]+[\s,:]*").match(text, at)
+        word = WORD_AND_GAP.match(text, at)
         if not word:
             return None
         at = word.end()
@@ -103,8 +105,8 @@ def find_id_numbers(text: str) -> Iterator[Found]:
             yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92,
                         f"identity number ({how}, after '{named.group().strip()}')")
     for match in WRITTEN_CODE.finditer(text):
-        if _long_enough(match.group()) and NAMED_AFTER.match(text, _trimmed_end(match)) \
-                and NAMED_AFTER.match(text, _trimmed_end(match)).group(1).lower() not in NOT_IDENTITY:
+        named_after = NAMED_AFTER.match(text, _trimmed_end(match))
+        if named_after and named_after.group(1).lower() not in NOT_IDENTITY and _long_enough(match.group()):
             yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92, "identity number (named after it)")
     for match in MIXED_CODE.finditer(text):
         code = match.group()

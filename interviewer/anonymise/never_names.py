@@ -100,7 +100,8 @@ NAME_WORD = re.compile(r"[\w'’-]+")
 
 def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers) -> bool:
     """Whether a name-type span holds only words that are never names here: group words, discourse words
-    opening a turn, seasons used as seasons, months and weekdays, medicines, and (for a person) kin calls."""
+    opening a turn, seasons used as seasons, months and weekdays, medicines, everyday words of other languages, and
+    (for a person) kin calls."""
     if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
         return False
     words = list(NAME_WORD.finditer(text, start, end))

@@ -81,11 +81,9 @@ def _numbered_roads(v: TokenView) -> Iterator[Found]:
     for i in range(2, len(v.tokens)):
         if v.lower(i - 1) != "road" or v.lower(i - 2) not in LOCAL_ROAD_KINDS:
             continue
-        last = i if v.word(i).isdigit() else None
-        for end in (min(i + 1, len(v.tokens) - 1), i):
-            if number_value(" ".join(v.word(k) for k in range(i, end + 1))) is not None and not v.word(i).isdigit():
-                last = end
-                break
+        said = (end for end in (min(i + 1, len(v.tokens) - 1), i)
+                if number_value(" ".join(v.word(k) for k in range(i, end + 1))) is not None)
+        last = i if v.word(i).isdigit() else next(said, None)  # '49', or 'forty nine' / 'six'
         if last is not None:
             yield v.span(i - 2, last, "LOCATION", 0.6, "a numbered country road")
 
@@ -129,13 +127,10 @@ def _named_areas(v: TokenView) -> Iterator[Found]:
         if v.lower(i) not in AREA_HEADS or not is_capitalised(v.word(i)):
             continue
         for first in (i - 1, i - 2):
-            words = [v.word(k) for k in range(first, i)]
             if first < 1 or not all(_area_name_word(v, k) for k in range(first, i)):
                 break
             if v.lower(first - 1) in WHERE_BEFORE and v.lower(first) not in v.gaz.first_names:
                 yield v.span(first, i, "LOCATION", 0.55, f"a name before the area word '{v.word(i)}'")
-                break
-            if not words:
                 break
 
 
