@@ -79,9 +79,9 @@ class CoverageDetector:
     Each word of a prompt ("staff", "time") finds the word of the answer closest to it in meaning, as the
     sentence-embedding model reads both in context ("nurses", "hours"); a prompt's match is the mean over
     its words. A prompt is also read as each phrase its schedule gives to listen for with it ("we never have
-    the hours for it" for "time it takes"), and its match is the best of these readings. The match counts by
-    how unusual it is: in standard deviations above the prompt's match with
-    interview talk at large (a terse prompt resembles much of what anyone says in a health-service
+    the hours for it" for "time it takes"), and its match is the best of these readings; how far its best few
+    readings agree counts too. The match counts by how unusual it is: in standard deviations above the prompt's
+    match with interview talk at large (a terse prompt resembles much of what anyone says in a health-service
     interview; a specific one does not).
     """
 
