@@ -114,3 +114,17 @@ def test_an_acronym_where_care_was_given_is_an_organisation(anonymiser, text, ac
 ])
 def test_care_units_and_therapies_named_by_letters_are_kept(anonymiser, text):
     assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: The school's good about it, Table Mountain Elementary, they keep the kids in.", "Table Mountain Elementary"),
+    ("P: She goes to Oak Tree Primary now.", "Oak Tree Primary"),
+    ("P: They got bread from Sunrise Bakery every morning.", "Sunrise Bakery"),
+])
+def test_a_school_or_business_named_in_ordinary_capitalised_words_is_an_organisation(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", ["P: We went to the Local Primary for the jab.", "P: He's at Catholic Primary."])
+def test_a_school_named_only_by_what_kind_it_is_stays(anonymiser, text):
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]

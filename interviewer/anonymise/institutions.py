@@ -43,8 +43,12 @@ WEAK = {
 }
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",
-                               "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly"})
-"""Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project'):
+                               "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly",
+                               "Elementary", "Middle School", "Primary", "Academy", "Grammar", "Comprehensive", "Infants",
+                               "Juniors", "Garage", "Motors", "Builders", "Construction", "Haulage", "Freight", "Salon",
+                               "Studio", "Bakery", "Restaurant", "Cafe", "Café"})
+"""Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project',
+'Table Mountain Elementary', 'Sunrise Bakery'):
 a capitalised name before them counts even when every word of it is English."""
 NATIONAL_WORDS = frozenset({"National", "British", "UK", "English", "Scottish", "Welsh", "Royal"})
 GENERIC_MODIFIERS = frozenset("""gp general day dental family group medical local private nurse nursing community cardiac
