@@ -86,6 +86,7 @@ def test_a_described_pub_sign_noun_is_no_pub(anonymiser):
 
 @pytest.mark.parametrize("text, name", [
     ("P: There's a grief group called Circle of Friends at the church.", "Circle of Friends"),
+    ("P: They meet on a Sunday afternoon, they call themselves the Wobbly Wheelers, which he loved.", "Wobbly Wheelers"),
 ])
 def test_a_name_after_an_organisation_noun_and_called_is_an_organisation(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "ORGANIZATION"

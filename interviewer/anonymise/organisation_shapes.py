@@ -218,10 +218,12 @@ def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
 
 def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     """'a grief group called Circle of Friends', 'a little cafe called the Copper Pot': a name after a noun that
-    only an organisation fits and 'called'; in lower case the reviewer decides."""
+    only an organisation fits and 'called', or after 'they call themselves'; in lower case the reviewer decides."""
     n = len(v.tokens)
     for i in range(2, n):
-        if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in NOUNS_BEFORE_CALLED:
+        named = v.lower(i - 1) in ("called", "named") and v.lower(i - 2) in NOUNS_BEFORE_CALLED
+        self_named = v.lower(i - 1) in ("themselves", "itself") and v.lower(i - 2) in ("call", "calls", "called", "calling")
+        if not (named or self_named):
             continue
         start = i + 1 if v.lower(i) == "the" else i
         if _plain_cap(v, start):
