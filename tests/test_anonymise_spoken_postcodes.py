@@ -29,6 +29,8 @@ def of_type(anonymiser, text, entity_type):
     ("participant: our postcode is e c one a, right in the city", "e c one a"),
     ("p: zip's 55901 if you need it", "55901"),
     ("p: the postcode down here is nine eight one zero", "nine eight one zero"),
+    ("p: they put d seven x four k one on the form, not the right one", "d seven x four k one"),
+    ("p: they mailed it to my mother's on jewett avenue one zero three one four instead", "one zero three one four"),
     ("participant: my address is forty two harbour road, tr eighteen two a b", "tr eighteen two a b"),
 ])
 def test_postal_codes_said_aloud(anonymiser, text, code):
@@ -42,6 +44,8 @@ def test_postal_codes_said_aloud(anonymiser, text, code):
     "participant: there were four five six of us in the car",
     "participant: he moved to me two weeks ago, just after the op",
     "participant: i live in a ten minute walk from the surgery",
+    "participant: it was a one two three a b c thing, the whole course",
+    "participant: he went down the road two or three times",
 ])
 def test_ordinary_words_and_numbers_are_not_postcodes(anonymiser, text):
     assert of_type(anonymiser, text, "POSTCODE") == []

@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import MONTHS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import find_international
 from interviewer.anonymise.spoken_ages import find_spoken_ages
-from interviewer.anonymise.spoken_postcodes import find_spoken_postcodes
+from interviewer.anonymise.spoken_postcodes import UK_AREAS, find_spoken_postcodes
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.id_numbers import find_id_numbers
 from interviewer.anonymise.numbers import (
@@ -65,9 +65,17 @@ def find_postcodes(text: str) -> Iterator[Found]:
             continue
         yield Found(match.start(), match.end(), "POSTCODE", 0.9, "UK postcode pattern")
     for match in SPOKEN_POSTCODE.finditer(text):
-        yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (spoken letters and numbers)")
+        if _uk_area(match.group()):
+            yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (spoken letters and numbers)")
     for match in LOWER_SPOKEN_POSTCODE.finditer(text):
-        yield Found(match.start(), match.end(), "POSTCODE", 0.8, "UK postcode (spoken letters and numbers, lower case)")
+        if _uk_area(match.group()):
+            yield Found(match.start(), match.end(), "POSTCODE", 0.8, "UK postcode (spoken letters and numbers, lower case)")
+
+
+def _uk_area(said: str) -> bool:
+    """Whether the letters a spoken postcode opens with are a UK postcode area ('s e', not 'a')."""
+    letters = re.match(r"[a-z](?:\s+[a-z](?![a-z]))?", said, re.IGNORECASE)
+    return bool(letters) and re.sub(r"\s+", "", letters.group()).lower() in UK_AREAS
 
 
 # ---- emails and web addresses ---------------------------------------------------------------------

@@ -34,6 +34,12 @@ ROUTING_KEY = rf"(?:d\s+six\s+w|[ac-fhknprtv-y]\s*(?:{NUMBER_WORD}|{DIGIT_WORD}\
 SPOKEN_EIRCODE = re.compile(
     rf"\beircode(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?({ROUTING_KEY},?(?:\s+{EIRCODE_CHARACTER}){{4}})(?![\w'’])", I)
 """An Irish Eircode said after its name: 'the eircode's d twenty-four, x y seven six'."""
+EIRCODE_SHAPE = re.compile(rf"(?<![\w'’])(?=[a-z]\s)({ROUTING_KEY},?(?:\s+{EIRCODE_CHARACTER}){{4}})(?![\w'’])", I)
+"""The same said without its name: taken when its last four hold two letters or more besides 'a' and 'i' (which are
+words), as speech seldom does."""
+STREET_HEAD = r"(?:street|st|road|rd|avenue|ave|lane|drive|way|boulevard|blvd|court|place|terrace|crescent|parkway|highway)"
+CODE_AFTER_STREET = re.compile(rf"\b{STREET_HEAD},?\s+((?:{CODE_DIGIT}[\s,-]+){{3,4}}{CODE_DIGIT}|\d{{5}})(?![\w-])", I)
+"""A ZIP or postcode said straight after the street ('on jewett avenue one zero three one four')."""
 SPOKEN_OUTWARD = rf"[a-z](?:\s+[a-z])?\s+(?:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD}|\d{{1,2}})(?:\s+[a-z](?![\w'’]))?"
 OUTWARD_AFTER_CUE = re.compile(
     rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?"
@@ -75,6 +81,13 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, "Irish Eircode (said)")
     for match in OUTWARD_AFTER_CUE.finditer(text):
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code after 'postcode'")
+    for match in EIRCODE_SHAPE.finditer(text):
+        tail = re.findall(r"[a-z]+|\d", match.group(1).lower())[-4:]
+        if sum(len(part) == 1 and part.isalpha() and part not in "ai" for part in tail) >= 2:  # 'a', 'i' are words
+            yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "Irish Eircode (said, by its shape)")
+    for match in CODE_AFTER_STREET.finditer(text):
+        if len(spoken_digits(match.group(1))) in (4, 5):
+            yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said after the street")
     for match in UK_SPOKEN_POSTCODE.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
     for match in OUTWARD_AS_PLACE.finditer(text):
