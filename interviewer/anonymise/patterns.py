@@ -162,6 +162,8 @@ AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|being|"
     rf"at the age of|turned|turning|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
+YEARS_OLD_ANCHOR = re.compile(r"year(?:s?[\s-]+old|[\s-]+old|s\s+of\s+age)\b", I)
+"""Where 'years old' is said: the age before it is looked for there only (a number is tried at every word else)."""
 YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old|\s+years\s+of\s+age)\b", I)
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
@@ -239,9 +241,10 @@ def find_ages(text: str) -> Iterator[Found]:
     for match in FRONTED_AGE.finditer(text):
         if _plausible_age(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age said before 'she was', 'I was'")
-    for match in YEARS_OLD.finditer(text):
-        if _plausible_age(match.group(1), False):
-            yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
+    for anchor in YEARS_OLD_ANCHOR.finditer(text):
+        for match in YEARS_OLD.finditer(text, max(0, anchor.start() - 40), anchor.end()):
+            if match.end() == anchor.end() and _plausible_age(match.group(1), False):
+                yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
     for match in ANSWER_AGE.finditer(text):
         previous = text[max(0, match.start() - 200):match.start()].lower()
         question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous

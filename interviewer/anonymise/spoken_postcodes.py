@@ -56,13 +56,18 @@ AREA_SAID = "|".join(sorted({" ".join(area) if len(area) == 2 else area for area
                             | {area for area in UK_AREAS if len(area) == 2 and area not in WORD_AREAS}, key=len, reverse=True))
 DISTRICT = rf"(?:{NUMBER_WORD}|{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|\d{{1,2}}[a-z]?)"
 OUTWARD_AS_PLACE = re.compile(
-    rf"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am)|['’](?:re|m))"
-    rf"\s+(?:in|to|at|from|near)\s+(?:the\s+)?((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT})"
+    rf"\b(?:in|to|at|from|near)\s+(?:the\s+)?(?=[a-z][a-z]?(?:\s|\d))((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT})"
     rf"(?=\s*(?:[,.;:!?]|$|\s+(?:area|way|side|and|but|so|now|just|then|which|where|near|there)\b))", I)
+WHERE_VERB_BEFORE = re.compile(
+    r"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am)|['’](?:re|m))\s+$", I)
 """A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
-cf ten, near the park', 'in d twelve'."""
+cf ten, near the park', 'in d twelve' (with WHERE_VERB_BEFORE just before the preposition)."""
+NUMBER_START = r"(?:\d|o|t|f|s|e|n|z)"
+"""How a number starts, said or written ('one', 'two', 'four', 'six', 'eight', 'nine', 'zero', '7'): a cheap test that
+lets most words fail before the long alternations are tried."""
 UK_SPOKEN_POSTCODE = re.compile(
-    rf"\b(?=[a-z][a-z]?\s)(?:{AREA_SAID})\s+{DISTRICT},?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
+    rf"\b(?=[a-z][a-z]?\s+(?:[a-z]\s+)?{NUMBER_START})(?:{AREA_SAID})\s+{DISTRICT},?\s+(?:{DIGIT_WORD}|\d)\s+"
+    rf"{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
 """A whole UK postcode said with the area as one word: 'tr eighteen, two a b' (the lookahead lets every longer word
 fail at once)."""
 
@@ -91,4 +96,5 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
     for match in UK_SPOKEN_POSTCODE.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
     for match in OUTWARD_AS_PLACE.finditer(text):
-        yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
+        if WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
