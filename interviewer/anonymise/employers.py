@@ -219,7 +219,11 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
     or three opening with no generic word, a trade head closes them or how long follows; other ordinary words there
     ('casual at woolies', 'worked for family thrift') are left to the reviewer."""
     from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
-    from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+    from interviewer.anonymise.suggestions import possible_identifier
+
+    def generic(k: int) -> bool:
+        return v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in SERVICE_WORDS or v.lower(k) in GENERIC_CAPITALISED \
+            or v.lower(k) in INSTITUTION_HEADS
 
     n = len(v.tokens)
     for i in range(2, n):
@@ -227,8 +231,6 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
         prep = v.lower(i - 1 - the)
         if prep not in ("at", "for", "with", "from", "by") or not _run_word(v, i):
             continue
-        generic = lambda k: v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in SERVICE_WORDS \
-            or v.lower(k) in GENERIC_CAPITALISED or v.lower(k) in INSTITUTION_HEADS  # noqa: E731
         last = i
         while last + 1 < n and last - i < 2 and _run_word(v, last + 1) and v.lower(last) not in CLOSING_HEADS:
             last += 1
@@ -253,6 +255,5 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
         if unknown or (v.lower(last) in CLOSING_HEADS or long_at) and last > i and not generic(i):
             yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', ordinary words in lower case")
         else:
-            span = v.span(i, last, "ORGANIZATION", 0.5, "")
-            yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, 0.5,
-                        f"ORGANIZATION|ordinary words where an employer stands, after '{said}'")
+            yield possible_identifier(v, i, last, "ORGANIZATION", f"ordinary words where an employer stands, after '{said}'",
+                                      0.5)

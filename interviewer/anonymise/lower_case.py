@@ -12,7 +12,7 @@ from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
-from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
@@ -170,9 +170,8 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
         elif any(v.lower(k) not in GENERIC_MODIFIERS and not v.allowed(k) for k in modifiers):
             # 'safe harbour housing', 'first step trust': ordinary words may name one; the reviewer decides.
-            span = v.span(modifiers[0], i, kind, ORDINARY_WORDS_RISK, "")
-            yield Found(span.start, span.end, POSSIBLE_IDENTIFIER, ORDINARY_WORDS_RISK,
-                        f"{kind}|ordinary words before the head word '{v.word(i)}'")
+            yield possible_identifier(v, modifiers[0], i, kind, f"ordinary words before the head word '{v.word(i)}'",
+                                      ORDINARY_WORDS_RISK)
 
 
 OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")

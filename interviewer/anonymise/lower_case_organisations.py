@@ -9,7 +9,8 @@ from typing import Iterator
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
-from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+from interviewer.anonymise.numbers import TEENS, TENS, UNITS
+from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import TokenView, is_word
 
 REASON = "an organisation's name"
@@ -48,14 +49,12 @@ NICKNAMED_HOSPITALS = frozenset("royal general".split())
 HOSPITAL_PLACE_BEFORE = frozenset("at in into to from up down outta".split())
 
 
-def _name_word(v: TokenView, k: int) -> bool:
-    """A lower-case content word that can stand in a name (no stop word, filler, calendar word or allowed term)."""
-    if not 0 <= k < len(v.tokens):
-        return False
+def lower_name_word(v: TokenView, k: int) -> bool:
+    """A lower-case content word that can stand in a name (no stop word, filler, calendar word or allowed term; a
+    position outside the text has no word)."""
     w, lower = v.word(k), v.lower(k)
-    return is_word(w) and w.islower() and len(w) >= 2 and not v.tokens[k].is_stop and lower not in DETERMINERS \
-        and lower not in FILLERS and lower not in DISCOURSE_WORDS and lower not in MONTHS and lower not in WEEKDAYS \
-        and not v.allowed(k)
+    return is_word(w) and w.islower() and len(w) >= 2 and not v.tokens[k].is_stop and lower not in FILLERS \
+        and lower not in DISCOURSE_WORDS and lower not in MONTHS and lower not in WEEKDAYS and not v.allowed(k)
 
 
 def _generic(v: TokenView, k: int) -> bool:
@@ -72,22 +71,17 @@ def _words_before(v: TokenView, head: int, limit: int = 3, also: frozenset[str] 
     """The first of up to `limit` name words (or words of `also`) that end just before `head` (head itself when
     there are none)."""
     first = head
-    while first - 1 >= 0 and head - first < limit and (_name_word(v, first - 1) or v.lower(first - 1) in also) \
+    while first - 1 >= 0 and head - first < limit and (lower_name_word(v, first - 1) or v.lower(first - 1) in also) \
             and v.lower(first - 1) not in PLAYING and v.lower(first - 1) not in CALLING:
         first -= 1
     return first
-
-
-def _suggest(v: TokenView, first: int, last: int, kind: str, reason: str, risk: float) -> Found:
-    span = v.span(first, last, kind, risk, reason)
-    return Found(span.start, span.end, POSSIBLE_IDENTIFIER, risk, f"{kind}|{reason}")
 
 
 def find_teams(v: TokenView) -> Iterator[Found]:
     """'he's back playing touch for the otara tigers', 'plays for kirkby rovers': words closed by a team noun after
     'plays for' or 'coaches' (not 'the tigers' at a zoo, 'the local rovers')."""
     for head in range(1, len(v.tokens)):
-        if v.lower(head) not in TEAM_HEADS or _name_word(v, head + 1):
+        if v.lower(head) not in TEAM_HEADS or lower_name_word(v, head + 1):
             continue
         first = _words_before(v, head)
         if first == head or all(_generic(v, k) for k in range(first, head)):
@@ -108,7 +102,7 @@ def find_congregations(v: TokenView) -> Iterator[Found]:
         if v.lower(head) not in DENOMINATIONS:
             continue
         last = head + 1 if v.lower(head + 1) in ("church", "chapel", "tabernacle") else head
-        if _name_word(v, last + 1):
+        if lower_name_word(v, last + 1):
             continue
         first = _words_before(v, head, also=ORDINALS)
         naming = [k for k in range(first, head) if not _generic(v, k) and v.lower(k) not in DENOMINATION_QUALIFIERS
@@ -120,7 +114,7 @@ def find_congregations(v: TokenView) -> Iterator[Found]:
         if cue:
             yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON}: words before the denomination '{v.word(head)}' where a church is said")
         elif v.lower(first - 1) in DETERMINERS or v.lower(first - 1) in NAMED_BUILDING_BEFORE:
-            yield _suggest(v, first, last, "ORGANIZATION", f"words before the denomination '{v.word(head)}'", 0.5)
+            yield possible_identifier(v, first, last, "ORGANIZATION", f"words before the denomination '{v.word(head)}'", 0.5)
 
 
 def find_named_houses(v: TokenView) -> Iterator[Found]:
@@ -129,10 +123,10 @@ def find_named_houses(v: TokenView) -> Iterator[Found]:
     surname; ordinary words there ('at pine house') go to the reviewer ('my house', "sarah's house", 'at council
     house' are no one's name)."""
     for head in range(2, len(v.tokens)):
-        if v.lower(head) != "house" or _name_word(v, head + 1) and v.lower(head + 1) not in ("they", "the"):
+        if v.lower(head) != "house" or lower_name_word(v, head + 1) and v.lower(head + 1) not in ("they", "the"):
             continue
         first = next((k for k in (head - 1, head - 2) if v.lower(k - 1) in NAMED_BUILDING_BEFORE
-                      and all(_name_word(v, j) for j in range(k, head))), None)
+                      and all(lower_name_word(v, j) for j in range(k, head))), None)
         if first is None:
             continue
         words = range(first, head)
@@ -141,14 +135,14 @@ def find_named_houses(v: TokenView) -> Iterator[Found]:
         if any(not v.common(k) or v.lower(k) in v.gaz.places and v.lower(k) not in v.gaz.world_places for k in words):
             yield v.span(first, head, "ORGANIZATION", 0.55, f"{REASON}: a proper word before 'house' after '{v.word(first - 1)}'")
         else:
-            yield _suggest(v, first, head, "ORGANIZATION", "ordinary words before 'house' after a preposition", 0.45)
+            yield possible_identifier(v, first, head, "ORGANIZATION", "ordinary words before 'house' after a preposition", 0.45)
 
 
 def find_rung_practices(v: TokenView) -> Iterator[Found]:
     """'you ring orchard surgery at eight', 'i phoned riverside pharmacy': words closed by a practice's or firm's head
     straight after 'ring' or 'phone' (not 'a phone clinic', 'ring the surgery')."""
     for head in range(2, len(v.tokens)):
-        if v.lower(head) not in RUNG_HEADS or _name_word(v, head + 1):
+        if v.lower(head) not in RUNG_HEADS or lower_name_word(v, head + 1):
             continue
         first = _words_before(v, head)
         if first == head or v.lower(first - 1) not in CALLING or v.lower(first - 2) in DETERMINERS \
@@ -166,13 +160,12 @@ def find_hospital_nicknames(v: TokenView) -> Iterator[Found]:
     for i in range(2, len(v.tokens)):
         if v.lower(i) not in NICKNAMED_HOSPITALS or v.lower(i - 1) != "the" or v.lower(i - 2) not in HOSPITAL_PLACE_BEFORE:
             continue
-        if _name_word(v, i + 1) or v.word(i + 1)[:1].isalpha() and not v.tokens[i + 1].is_stop:
+        if lower_name_word(v, i + 1) or v.word(i + 1)[:1].isalpha() and not v.tokens[i + 1].is_stop:
             continue
         yield v.span(i - 1, i, "HOSPITAL", 0.55, f"{REASON}: 'the {v.word(i)}' standing alone after '{v.word(i - 2)}'")
 
 
-NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred oh zero""".split())
+NUMBER_WORDS = frozenset(UNITS + TEENS + TENS + ["hundred", "oh", "zero"])
 
 
 def find_union_locals(v: TokenView) -> Iterator[Found]:

@@ -50,8 +50,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames,
-               find_named_venues, _after_our, _kin_apposition, _workplace]
+               _nicknames, find_named_venues, _after_our, _kin_apposition, _workplace]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places]

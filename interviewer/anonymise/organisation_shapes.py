@@ -11,12 +11,11 @@ from typing import Iterator
 
 from interviewer.anonymise.employers import find_lower_case_employer_runs
 from interviewer.anonymise.cues import (
-    FILLERS, GENERIC_CAPITALISED, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    GENERIC_CAPITALISED, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.lower_case_organisations import find_lower_case_organisations
-from interviewer.anonymise.never_names import DISCOURSE_WORDS
-from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+from interviewer.anonymise.lower_case_organisations import find_lower_case_organisations, lower_name_word
+from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
 REASON = "an organisation's name"
@@ -79,13 +78,6 @@ def _plain_cap(v: TokenView, k: int) -> bool:
         and v.lower(k).rstrip(".") not in TITLES
 
 
-def _plain_lower(v: TokenView, k: int) -> bool:
-    """A lower-case content word that can stand in an organisation's name."""
-    w, lower = v.word(k), v.lower(k)
-    return is_word(w) and w.islower() and len(w) >= 2 and not v.tokens[k].is_stop and lower not in FILLERS \
-        and lower not in DISCOURSE_WORDS and lower not in MONTHS and lower not in WEEKDAYS and not v.allowed(k)
-
-
 @functools.lru_cache(maxsize=1)
 def _region_last_words(regions: frozenset[str]) -> frozenset[str]:
     return frozenset(region.split()[-1] for region in regions) | COUNTRY_SHORT_FORMS
@@ -107,7 +99,7 @@ def _region_before(v: TokenView, last: int) -> int | None:
 
 def _name_before(v: TokenView, end: int, cased: bool) -> int:
     """The first token of the name words ending at `end` (joined by 'and', 'in', 'of' between name words)."""
-    word = _plain_cap if cased else _plain_lower
+    word = _plain_cap if cased else lower_name_word
     first = end + 1
     k = end
     while k >= 0 and end - k < 5 and v.lower(k) not in v.gaz.regions:
@@ -208,12 +200,12 @@ def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             continue
         if not lower_case_text or v.lower(i - 2) not in VENUE_PREPOSITIONS and v.lower(i - 2) not in ("for", "by"):
             continue
-        if _plain_lower(v, i) and _plain_lower(v, i + 1) and v.lower(i + 1) in PUB_SIGNS \
-                and v.lower(i) not in PUB_ADJECTIVES_NOT and not _plain_lower(v, i + 2):
+        if lower_name_word(v, i) and lower_name_word(v, i + 1) and v.lower(i + 1) in PUB_SIGNS \
+                and v.lower(i) not in PUB_ADJECTIVES_NOT and not lower_name_word(v, i + 2):
             yield v.span(i, i + 1, "ORGANIZATION", 0.55, f"{REASON}: a word and the pub-sign noun '{v.word(i + 1)}'")
-        elif _plain_lower(v, i) and v.lower(i + 1) == "and" and _plain_lower(v, i + 2) and not _plain_lower(v, i + 3) \
+        elif lower_name_word(v, i) and v.lower(i + 1) == "and" and lower_name_word(v, i + 2) and not lower_name_word(v, i + 3) \
                 and v.lower(i) not in SERVICE_WORDS:
-            yield _suggestion(v, i, i + 2, "ORGANIZATION", "a pair after a venue preposition and 'the'", 0.45)
+            yield possible_identifier(v, i, i + 2, "ORGANIZATION", "a pair after a venue preposition and 'the'", 0.45)
 
 
 def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
@@ -232,12 +224,12 @@ def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[F
                                                           and _plain_cap(v, last + 2)):
                 last += 1
             yield v.span(start, last, "ORGANIZATION", 0.62, f"{REASON} after '{v.word(i - 2)} {v.word(i - 1)}'")
-        elif lower_case_text and _plain_lower(v, start):
+        elif lower_case_text and lower_name_word(v, start):
             last = start
-            while last + 1 < n and last - start < 3 and (_plain_lower(v, last + 1) or v.lower(last + 1) in INNER_CONNECTORS
-                                                          and _plain_lower(v, last + 2)):
+            while last + 1 < n and last - start < 3 and (lower_name_word(v, last + 1) or v.lower(last + 1) in INNER_CONNECTORS
+                                                          and lower_name_word(v, last + 2)):
                 last += 1
-            yield _suggestion(v, start, last, "ORGANIZATION", f"a name after '{v.word(i - 2)} {v.word(i - 1)}'", 0.7)
+            yield possible_identifier(v, start, last, "ORGANIZATION", f"a name after '{v.word(i - 2)} {v.word(i - 1)}'", 0.7)
 
 
 def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
@@ -249,12 +241,12 @@ def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator
     for k in range(1, n):
         if v.lower(k) not in NAMED_HOSPITAL_HEADS or not v.word(k).islower():
             continue
-        if k + 1 < n and _plain_lower(v, k + 1) and v.lower(k + 1) not in ("they", "for"):
+        if k + 1 < n and lower_name_word(v, k + 1) and v.lower(k + 1) not in ("they", "for"):
             continue  # 'regional manager', 'memorial service'
         first = k - 1
-        if not _plain_lower(v, first) or v.lower(first) in NOT_BEFORE_HOSPITAL_HEAD or v.lower(first) in SERVICE_WORDS:
+        if not lower_name_word(v, first) or v.lower(first) in NOT_BEFORE_HOSPITAL_HEAD or v.lower(first) in SERVICE_WORDS:
             continue
-        if _plain_lower(v, first - 1) and v.lower(first - 1) not in NOT_BEFORE_HOSPITAL_HEAD:
+        if lower_name_word(v, first - 1) and v.lower(first - 1) not in NOT_BEFORE_HOSPITAL_HEAD:
             first -= 1
         if v.lower(first - 1) not in ("at", "to", "in", "from", "into", "the"):
             continue
@@ -286,10 +278,10 @@ def find_services_after_cues(v: TokenView, lower_case_text: bool) -> Iterator[Fo
     n = len(v.tokens)
     for i in range(2, n):
         start = i + 1 if v.lower(i) == "the" else i
-        if not _plain_lower(v, start) or v.lower(start) in heads:
+        if not lower_name_word(v, start) or v.lower(start) in heads:
             continue
         last = start
-        while last + 1 < n and last - start < 3 and _plain_lower(v, last + 1) and v.lower(last) not in heads:
+        while last + 1 < n and last - start < 3 and lower_name_word(v, last + 1) and v.lower(last) not in heads:
             last += 1
         if v.lower(last) not in heads or last == start:
             continue
@@ -303,11 +295,6 @@ def find_services_after_cues(v: TokenView, lower_case_text: bool) -> Iterator[Fo
             cue = f"after '{v.word(i - 2)} {prep}'"
         if cue is not None:
             yield v.span(start, last, "ORGANIZATION", 0.55, f"{REASON} {cue}, ordinary words before '{v.word(last)}'")
-
-
-def _suggestion(v: TokenView, first: int, last: int, kind: str, reason: str, risk: float) -> Found:
-    span = v.span(first, last, kind, risk, reason)
-    return Found(span.start, span.end, POSSIBLE_IDENTIFIER, risk, f"{kind}|{reason}")
 
 
 def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]:

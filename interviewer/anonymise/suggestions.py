@@ -115,6 +115,12 @@ def _make(v: TokenView, first: int, last: int, entity_type: str, reason: str, ri
     return Suggestion(span.start, span.end, entity_type, v.text[span.start:span.end], reason, risk)
 
 
+def possible_identifier(v: TokenView, first: int, last: int, entity_type: str, reason: str, risk: float) -> Found:
+    """Tokens `first` to `last` as a possible identifier for the reviewer, in the form recognizers return (a Found of
+    type POSSIBLE_IDENTIFIER, split off by the Anonymiser)."""
+    return as_found(_make(v, first, last, entity_type, reason, risk))
+
+
 def as_found(suggestion: Suggestion) -> Found:
     return Found(suggestion.start, suggestion.end, POSSIBLE_IDENTIFIER, suggestion.risk,
                  f"{suggestion.entity_type}|{suggestion.reason}")

@@ -63,7 +63,7 @@ class StartInterviewScreen(Screen):
         self.call_input = None
         """`call.CallInput`: whether a call made on this computer can be recorded here (None: not looked yet)."""
         self._stop_listening = threading.Event()
-        self._preloaded: list[str | None] = []
+        self._preloaded: set[str | None] = set()
         """Schedules whose models and prompts were made ready (None: the models alone, no schedule chosen)."""
 
     def compose(self) -> ComposeResult:
@@ -346,7 +346,7 @@ class StartInterviewScreen(Screen):
         """Models, and the chosen schedule's prompts, made ready on a worker (once per schedule chosen)."""
         key = schedule.id if schedule is not None else None
         if key not in self._preloaded:
-            self._preloaded.append(key)
+            self._preloaded.add(key)
             self.preload_models(schedule)
 
     # -- starting --------------------------------------------------------------------------------------
