@@ -82,3 +82,11 @@ def speech_references() -> dict[str, str]:
         if name.strip():
             references[str(SPEECH / "harvard" / f"{name.strip()}.wav")] = text.strip()
     return references
+
+
+@pytest.fixture(scope="session")
+def anonymiser():
+    """The rule-based anonymiser without the second model (cheap to create; tests that need the model ask for it)."""
+    from interviewer.anonymise import Anonymiser
+
+    return Anonymiser(second_model=False)

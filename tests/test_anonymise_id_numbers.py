@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.anonymise.anonymiser import Anonymiser
 from interviewer.anonymise.evaluate import same_type
 from interviewer.anonymise.policy import parse_policy
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
 
 
 def of_type(anonymiser, text, entity_type):

@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from interviewer.anonymise.anonymiser import Anonymiser
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
-
 
 def labels(anonymiser, text):
     return [(d.text, d.entity_type) for d in anonymiser.detect(text)]

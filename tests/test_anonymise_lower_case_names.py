@@ -3,15 +3,6 @@ a local paper."""
 
 from __future__ import annotations
 
-import pytest
-
-from interviewer.anonymise.anonymiser import Anonymiser
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
-
 
 def found(anonymiser, text):
     return {d.text: d.entity_type for d in anonymiser.detect(text)}

@@ -1,15 +1,6 @@
 """Organisations named by ordinary words in lower-case transcripts: redacted with a naming head and a cue, left to
 the reviewer with less, and ordinary noun phrases left alone."""
 
-import pytest
-
-from interviewer.anonymise.anonymiser import Anonymiser
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
-
 
 def redacted(anonymiser, text):
     return [(d.text, d.entity_type) for d in anonymiser.detect(text)]

@@ -9,11 +9,6 @@ import pytest
 from interviewer.anonymise.anonymiser import Anonymiser
 
 
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
-
-
 def places(anonymiser, text):
     return [d.text for d in anonymiser.detect(text) if d.entity_type == "LOCATION"]
 

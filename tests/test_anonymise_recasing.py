@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.anonymise.anonymiser import Anonymiser
 from interviewer.anonymise.recasing import recased
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
 
 
 def found(anonymiser, text):

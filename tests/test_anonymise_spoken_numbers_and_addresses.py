@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.anonymise.anonymiser import Anonymiser
 from interviewer.anonymise.numbers import spoken_digits
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
 
 
 def of_type(anonymiser, text, entity_type):

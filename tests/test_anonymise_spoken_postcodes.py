@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.anonymise.anonymiser import Anonymiser
-
-
-@pytest.fixture(scope="module")
-def anonymiser():
-    return Anonymiser(second_model=False)
-
 
 def of_type(anonymiser, text, entity_type):
     return [d.text for d in anonymiser.detect(text) if d.entity_type == entity_type]
