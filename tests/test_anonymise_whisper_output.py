@@ -1,5 +1,5 @@
 """How Whisper writes what was said, and the identifiers in it: a name's generic head in lower case after the
-capitalised name ('the Milton Park surgery')."""
+capitalised name ('the Milton Park surgery'), a phone number of an unusual length after a phone word."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def test_a_name_keeps_its_head_when_whisper_writes_the_head_in_lower_case(anonym
 ])
 def test_a_day_a_national_word_or_a_faith_before_a_lower_case_head_names_no_institution(anonymiser, text):
     assert not any(kind in ("HOSPITAL", "ORGANIZATION") for kind in found(anonymiser, text).values())
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Her phone is 718550173 if you need it.", "718550173"),
+    ("Text me on my cell, 602555014, any time.", "602555014"),
+])
+def test_a_long_number_after_a_phone_word_is_a_phone_number_whatever_its_length(anonymiser, text, number):
+    assert found(anonymiser, text).get(number) == "PHONE"
+
+
+def test_a_long_amount_with_no_phone_word_is_no_phone_number(anonymiser):
+    assert found(anonymiser, "We paid 450000000 for it in the end.") == {}

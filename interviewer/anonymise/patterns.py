@@ -27,6 +27,8 @@ WRITTEN_NUMBER = re.compile(r"(?<![\w£$€.,])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)?
 SPOKEN_NUMBER = re.compile(rf"\b(?:\d+|{SPOKEN_DIGIT})(?:[\s,.\-]+(?:\d+|{SPOKEN_PAIR}|{SPOKEN_DIGIT})){{6,}}\b", I)
 """Digits said one by one, some perhaps in pairs after the first ('two five four, five five five, twelve thirty-four')."""
 PHONE_CUES = ("phone", "number", "ring", "call", "mobile", "landline", "extension", "text", "contact", "reach")
+PHONE_WORD = re.compile(r"\b(?:phone|mobile|cell|landline|ring|call|text|whatsapp)\b")
+"""A word before a long number that says it is a phone number, whatever its length ('her phone is 718550173')."""
 
 
 def find_numbers(text: str) -> Iterator[Found]:
@@ -43,7 +45,7 @@ def find_numbers(text: str) -> Iterator[Found]:
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.8, f"NHS number ({how}; checksum fails: misheard?)")
             elif digits.startswith(("0", "44")) and 10 <= len(digits) <= 12:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
-            elif len(digits) >= 9 and ("number" in before or how == "spoken digits"):
+            elif len(digits) >= 9 and ("number" in before or how == "spoken digits" or PHONE_WORD.search(before[-40:])):
                 yield Found(match.start(), match.end(), "PHONE", 0.6, f"long number ({how})")
 
 
