@@ -42,3 +42,7 @@ def test_a_long_number_after_a_phone_word_is_a_phone_number_whatever_its_length(
 
 def test_a_long_amount_with_no_phone_word_is_no_phone_number(anonymiser):
     assert found(anonymiser, "We paid 450000000 for it in the end.") == {}
+
+
+def test_the_name_of_a_code_system_is_kept_and_its_code_redacted(anonymiser):
+    assert found(anonymiser, "The Eircode is A91 P6R2.") == {"A91 P6R2": "POSTCODE"}
