@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import LEADING_NOISE, MONTHS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import LEADING_NOISE, TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -78,14 +78,6 @@ admission admissions assessment rehab rehabilitation open locked older same othe
 
 STREET_HEAD = re.compile(rf"\b(?:{STREET_STRONG}|{STREET_WEAK})\b")
 INSTITUTION_HEAD = re.compile(rf"\b(?:{'|'.join(STRONG.values())}|{'|'.join(WEAK.values())})\b")
-LOWER_CASE_HEADS = ("hospital|infirmary|hospice|medical cent(?:re|er)|health cent(?:re|er)|community cent(?:re|er)|"
-                    "leisure cent(?:re|er)|medical practice|family practice|surgery|practice|clinic|care home|nursing home|"
-                    "primary school|high school|middle school|secondary school|elementary school|elementary|primary|"
-                    "school|academy|college|church|chapel|mosque|temple|gurdwara|synagogue|pharmacy|chemist")
-"""Heads that follow a name: Whisper often writes them in lower case after a capitalised name ('the Milton Park
-surgery', 'at Lakeside medical centre')."""
-NAME_BEFORE_LOWER_HEAD = re.compile(
-    rf"\b(?:[Tt]he|at|to|from|in|into|with|by|round|near)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+({LOWER_CASE_HEADS})\b")
 
 
 def _anchored(pattern: re.Pattern, heads: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -156,14 +148,6 @@ def find_institutions(text: str) -> Iterator[Found]:
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")
-    for match in NAME_BEFORE_LOWER_HEAD.finditer(text):
-        words = match.group(1).split()
-        kind, _ = _head_type(match.group(2).title())
-        if words[0] in NATIONAL_WORDS or any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
-            continue  # 'the Sunday school'
-        if _has_proper(words) or _place_named(match.group(2).title(), words):
-            yield Found(match.start(1), match.end(), kind, 0.8,
-                        f"name before the head word '{match.group(2)}' (written in lower case)")
     for match in OF_PLACE.finditer(text):
         if _has_proper(match.group(2).split()):
             kind = "HOSPITAL" if match.group(1) in ("Hospital", "Infirmary") else "ORGANIZATION"
