@@ -24,70 +24,23 @@ import difflib
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-import soundfile
 from spacy.lang.en.stop_words import STOP_WORDS
 
 REPO = Path(__file__).resolve().parents[1]
-VOICES = {"interviewer": ("en-gb-x-rp", 160), "participant": ("en-us+f3", 155)}
-"""espeak-ng voice and words per minute for each role."""
-GAP_SECONDS = 0.8
+sys.path.insert(0, str(REPO / "tests"))
+
+from spoken_excerpts import TURN, speak  # noqa: E402  (tests/ holds the shared helper)
+
 SIMILAR_ENOUGH = 0.6
 NUMBER_WORDS = frozenset("""zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 first second third fourth fifth sixth seventh eighth ninth tenth twentieth thirtieth double treble""".split())
-TURN = re.compile(r"^(interviewer|participant)\s*:\s*", re.IGNORECASE)
 WORD = re.compile(r"[\w'’]+")
 LABEL = re.compile(TURN.pattern, re.IGNORECASE | re.MULTILINE)
-
-
-def turns(text: str) -> list[tuple[str, str]]:
-    """(role, words) for each turn of an excerpt; a line with no role label continues the turn before it."""
-    found: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        match = TURN.match(line)
-        if match:
-            found.append((match.group(1).lower(), line[match.end():].strip()))
-        elif found:
-            found[-1] = (found[-1][0], f"{found[-1][1]} {line.strip()}")
-        else:
-            found.append(("participant", line.strip()))
-    return found
-
-
-def as_said(words: str) -> str:
-    """Words as a person says them: codes, phone numbers and postcodes digit by digit (espeak-ng would read
-    '07700 900418' as quantities, 'seven thousand seven hundred'); years and short numbers as written."""
-    def said(match: re.Match) -> str:
-        digits = match.group()
-        if len(digits) < 4 or (len(digits) == 4 and digits[:2] in ("19", "20")):
-            return digits
-        return " ".join(digits)
-
-    return re.sub(r"(?<![\d,.])\d+(?![\d,.]\d)", said, words.replace("[", " ").replace("]", " "))
-
-
-def speak(text: str, out: Path) -> float:
-    """Write the excerpt spoken, a voice per role, as a 16-bit WAV; returns its length in seconds."""
-    pieces, rate = [], None
-    with tempfile.TemporaryDirectory() as folder:
-        for k, (role, words) in enumerate(turns(text)):
-            voice, speed = VOICES.get(role, VOICES["participant"])
-            wav = Path(folder) / f"{k}.wav"
-            subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), as_said(words)], check=True,
-                           capture_output=True)
-            audio, rate = soundfile.read(wav, dtype="float32")
-            pieces += [audio, np.zeros(int(GAP_SECONDS * rate), np.float32)]
-    audio = np.concatenate(pieces)
-    soundfile.write(out, audio, rate, subtype="PCM_16")
-    return len(audio) / rate
 
 
 def transcribe(wav: Path, model: str | None) -> str:

@@ -23,6 +23,14 @@ class TranscriptionSettings:
     beam_size: int = 5
     vad_filter: bool = True
     word_timestamps: bool = True
+    condition_on_previous_text: bool = True
+    """Each 30-second window is decoded with the text of the one before. Whisper then skips passages more often (10%
+    of the words of 20 spoken interviews in scripts/bench_dropped_speech.py, against 3.4% without), but once the gaps
+    are listened to again (Transcriber._with_gaps_heard) none is lost either way, and the word error rate is lower
+    with it (0.234 against 0.243)."""
+    gaps_heard_again: bool = True
+    """A long gap between transcribed segments that has speech in it is transcribed on its own (see
+    Transcriber._with_gaps_heard)."""
     cpu_threads: int = 0
     """0 lets CTranslate2 choose (one thread per core)."""
     num_workers: int = 1
@@ -105,20 +113,54 @@ class Transcriber:
 
     def transcribe(self, audio, progress: ProgressCallback | None = None, language: str | None = None) -> Transcript:
         """Transcribe a file path, a sealed recording (`audio.source.SealedAudio`) or a 16 kHz mono float32 array."""
+        from interviewer.audio.source import SealedAudio
+
+        if isinstance(audio, SealedAudio):
+            audio = _samples(audio)  # decrypted into memory, never to a file
         segments, info = self._run(audio, language)
         collected = []
         for segment in segments:
             collected.append(segment)
             if progress:
                 progress(min(segment.end, info.duration), info.duration)
+        heard = self._with_gaps_heard(audio, [from_faster_whisper(s) for s in collected], info.duration, info.language)
         if progress:
             progress(info.duration, info.duration)
-        return Transcript(
-            model=self.model_name,
-            language=info.language,
-            duration=info.duration,
-            segments=[from_faster_whisper(segment) for segment in collected],
-        )
+        return Transcript(model=self.model_name, language=info.language, duration=info.duration, segments=heard)
+
+    def _with_gaps_heard(self, audio, segments: list[TranscriptSegment], duration: float,
+                         language: str) -> list[TranscriptSegment]:
+        """`segments` with what was said in their long gaps: Whisper can jump its timestamps past a passage of
+        speech and never transcribe it. A gap of GAP_SECONDS or more with speech in it is transcribed on its own."""
+        ends = [0.0] + [s.end for s in segments]
+        starts = [s.start for s in segments] + [duration]
+        gaps = [(end, start) for end, start in zip(ends, starts) if start - end >= GAP_SECONDS]
+        if not gaps or not self.settings.gaps_heard_again:
+            return segments
+        from faster_whisper.vad import get_speech_timestamps
+
+        samples = _samples(audio)
+        found: list[TranscriptSegment] = []
+        known = {" ".join(s.text.lower().split()) for s in segments}
+        for start, end in gaps:
+            while end - start >= GAP_SECONDS:  # the model may stop early in the gap too: go on from where it stopped
+                piece = samples[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)]
+                if sum(t["end"] - t["start"] for t in get_speech_timestamps(piece)) < GAP_SPEECH_SECONDS * SAMPLE_RATE:
+                    break
+                said, _ = self.load().transcribe(piece, language=language, beam_size=self.settings.beam_size,
+                                                 vad_filter=True, word_timestamps=self.settings.word_timestamps,
+                                                 condition_on_previous_text=False)
+                said = [shifted(from_faster_whisper(s), start) for s in said
+                        if s.avg_logprob > LEAST_LOG_PROBABILITY and s.text.strip()]
+                if not said or said[-1].end <= start + 0.5:
+                    break
+                start = said[-1].end
+                for piece_said in said:
+                    key = " ".join(piece_said.text.lower().split())
+                    if key not in known:  # not a segment Whisper heard but misplaced
+                        known.add(key)
+                        found.append(piece_said)
+        return sorted(segments + found, key=lambda s: s.start)
 
     def transcribe_long(self, path, duration: float, progress: ProgressCallback | None = None) -> Transcript:
         """Transcribe a long file window by window, keeping only one window of audio in memory."""
@@ -135,14 +177,7 @@ class Transcriber:
         return Transcript(model=self.model_name, language=language, duration=duration, segments=segments)
 
     def _run(self, audio, language: str | None):
-        from interviewer.audio.source import SealedAudio, opened_audio
-
-        if isinstance(audio, SealedAudio):  # decrypted into memory, never to a file
-            from faster_whisper import decode_audio
-
-            with opened_audio(audio) as handle:
-                audio = decode_audio(handle)
-        elif isinstance(audio, (str, Path)):
+        if isinstance(audio, Path):
             audio = str(audio)
         if not self.resolved.multilingual:
             language = "en"
@@ -162,6 +197,7 @@ class Transcriber:
             beam_size=self.settings.beam_size,
             vad_filter=self.settings.vad_filter,
             word_timestamps=self.settings.word_timestamps,
+            condition_on_previous_text=self.settings.condition_on_previous_text,
         )
 
 
@@ -188,6 +224,30 @@ def batched_settings() -> TranscriptionSettings:
 BROKEN_CHARACTER = "\ufffd"
 """What a tokenizer decodes part of a character's bytes to: Whisper's byte-level tokens can split a character
 (a curly quote, an accented letter) between two words, and neither half is readable on its own."""
+
+
+SAMPLE_RATE = 16000
+GAP_SECONDS = 4.0
+"""A pause between transcribed segments this long is listened to again."""
+GAP_SPEECH_SECONDS = 1.5
+"""Speech the voice detector must find in such a gap before it is transcribed on its own."""
+LEAST_LOG_PROBABILITY = -1.0
+"""What a gap's text must average per token to be kept (Whisper's own bar for decoding again); below it, the text
+is more likely made up from noise than heard."""
+
+
+def _samples(audio):
+    """16 kHz mono samples of a file path, a sealed recording or an array (returned as it is)."""
+    from faster_whisper import decode_audio
+
+    from interviewer.audio.source import SealedAudio, opened_audio
+
+    if isinstance(audio, SealedAudio):
+        with opened_audio(audio) as handle:
+            return decode_audio(handle)
+    if isinstance(audio, (str, Path)):
+        return decode_audio(str(audio))
+    return audio
 
 
 def from_faster_whisper(segment) -> TranscriptSegment:
