@@ -40,3 +40,21 @@ def test_times_and_counts_are_not_ages(anonymiser, text):
 def test_a_postcode_spelled_out_in_lower_case(anonymiser):
     text = "participant: so we are at l s nine, four q t, right by the park"
     assert of_type(anonymiser, text, "POSTCODE") == ["l s nine, four q t"]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("I'm sitting there forty seven year of age thinking what am I gonna do.", "forty seven year of age"),
+    ("I have a daughter of six, and my husband travels a lot.", "six"),
+    ("There was a woman of eighty-two in the next bed.", "eighty-two"),
+    ("I was a lad of nineteen when I joined.", "nineteen"),
+])
+def test_an_age_in_dialect_or_describing_a_person(anonymiser, text, age):
+    assert of_type(anonymiser, text, "AGE") == [age]
+
+
+@pytest.mark.parametrize("text", [
+    "She had a baby of six months at the time.",
+    "He is a man of his word and a man of few words.",
+])
+def test_a_persons_months_or_character_are_no_age(anonymiser, text):
+    assert of_type(anonymiser, text, "AGE") == []

@@ -164,9 +164,14 @@ AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|being|"
     rf"at the age of|turned|turning|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
-YEARS_OLD_ANCHOR = re.compile(r"year(?:s?[\s-]+old|[\s-]+old|s\s+of\s+age)\b", I)
+YEARS_OLD_ANCHOR = re.compile(r"years?(?:[\s-]+old|\s+of\s+age)\b", I)
 """Where 'years old' is said: the age before it is looked for there only (a number is tried at every word else)."""
-YEARS_OLD = re.compile(rf"\b({NUM})(?:[\s-]+years?[\s-]+old|[\s-]+year[\s-]+old|\s+years\s+of\s+age)\b", I)
+YEARS_OLD = re.compile(rf"\b({NUM})[\s-]+years?(?:[\s-]+old|\s+of\s+age)\b", I)
+"""'seventy years old', 'a six-year-old', and in dialect 'forty seven year of age'."""
+PERSON_OF_AGE = re.compile(
+    rf"\b(?:a|my|our|his|her|their)\s+(?:daughter|son|boy|girl|lad|lass|grandson|granddaughter|child|kid|bairn|wean|"
+    rf"man|woman|lady|gentleman|fella|bloke)\s+of\s+(?:{HEDGE}\s+)?({NUM})\b", I)
+"""'a daughter of six', 'a woman of eighty': a person described by their age."""
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
@@ -215,7 +220,7 @@ def _age_at(text: str, match: re.Match, group: int) -> bool:
 
 def find_ages(text: str) -> Iterator[Found]:
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
-                            (AGE_NOW, "age with 'now'")):
+                            (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
         for match in pattern.finditer(text):
             if _age_at(text, match, 1):
                 yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
