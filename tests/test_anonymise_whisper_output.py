@@ -24,3 +24,17 @@ def test_a_long_amount_with_no_phone_word_is_no_phone_number(anonymiser):
 
 def test_the_name_of_a_code_system_is_kept_and_its_code_redacted(anonymiser):
     assert found(anonymiser, "The Eircode is A91 P6R2.") == {"A91 P6R2": "POSTCODE"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("We're at 1418 Lincoln Street now, 95965, so the reminders went nowhere.", "95965"),
+    ("We live on Cole Road, Oroville, 95965, and the smoke was bad.", "95965"),
+    ("We're at 12 Station Road, 4670.", "4670"),
+])
+def test_a_postal_code_after_the_street_and_town_is_a_postcode(anonymiser, text, code):
+    assert found(anonymiser, text).get(code) == "POSTCODE"
+
+
+@pytest.mark.parametrize("text", ["I moved to Church Street, 2019, it was.", "They're on Elm Street, 1500 people live there."])
+def test_a_year_or_a_count_after_a_street_is_no_postcode_and_a_pronoun_no_venue(anonymiser, text):
+    assert set(found(anonymiser, text).values()) <= {"LOCATION"}

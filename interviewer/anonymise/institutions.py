@@ -220,7 +220,8 @@ def find_addresses(text: str) -> Iterator[Found]:
             venue_start = match.start() if match.start() < match.start(2) else start
             on_at = re.search(rf"\b{words[cut]}\b", text[start:match.end()]).start() + start
             venue_end = len(text[:on_at].rstrip(" \t\n,"))
-            if cut > 0 and venue_end > venue_start and any(w[:1].isupper() and w.lower() not in STOP_WORDS for w in words[:cut]):
+            capitalised = [re.split(r"['’]", w.lower())[0] for w in words[:cut] if w[:1].isupper()]
+            if cut > 0 and venue_end > venue_start and any(w not in STOP_WORDS for w in capitalised):  # not "They're"
                 yield Found(venue_start, venue_end, "ORGANIZATION", 0.7, f"name before '{words[cut]}' a street")
             start = text.index(words[cut + 1], on_at + len(words[cut]))
             words = words[cut + 1:]

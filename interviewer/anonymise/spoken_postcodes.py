@@ -38,8 +38,11 @@ EIRCODE_SHAPE = re.compile(rf"(?<![\w'’])(?=[a-z]\s)({ROUTING_KEY},?(?:\s+{EIR
 """The same said without its name: taken when its last four hold two letters or more besides 'a' and 'i' (which are
 words), as speech seldom does."""
 STREET_HEAD = r"(?:street|st|road|rd|avenue|ave|lane|drive|way|boulevard|blvd|court|place|terrace|crescent|parkway|highway)"
-CODE_AFTER_STREET = re.compile(rf"\b{STREET_HEAD},?\s+((?:{CODE_DIGIT}[\s,-]+){{3,4}}{CODE_DIGIT}|\d{{5}})(?![\w-])", I)
-"""A ZIP or postcode said straight after the street ('on jewett avenue one zero three one four')."""
+CODE_AFTER_STREET = re.compile(
+    rf"\b{STREET_HEAD}(?:,?\s+(?:now|then|there))?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?,?\s+"
+    rf"((?:{CODE_DIGIT}[\s,-]+){{3,4}}{CODE_DIGIT}(?![\w-])|\d{{4,6}}(?![\w-])(?=\s*[,.;:!?]|\s*$|\s+(?:and|so|but)\b))", I)
+"""A ZIP, PIN or postcode said after the street, perhaps after its town ('on jewett avenue one zero three one four',
+'1418 Lincoln Street now, 95965', 'Cole Road, Oroville, 95965, and'); written in digits, it closes its clause."""
 SPOKEN_OUTWARD = rf"[a-z](?:\s+[a-z])?\s+(?:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD}|\d{{1,2}})(?:\s+[a-z](?![\w'’]))?"
 OUTWARD_AFTER_CUE = re.compile(
     rf"\b(?:post\s*code|postcode)(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?"
@@ -91,7 +94,8 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         if sum(len(part) == 1 and part.isalpha() and part not in "ai" for part in tail) >= 2:  # 'a', 'i' are words
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "Irish Eircode (said, by its shape)")
     for match in CODE_AFTER_STREET.finditer(text):
-        if len(spoken_digits(match.group(1))) in (4, 5):
+        digits = spoken_digits(match.group(1))
+        if 4 <= len(digits) <= 6 and not (len(digits) == 4 and digits[:2] in ("19", "20")):  # not a year
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said after the street")
     for match in UK_SPOKEN_POSTCODE.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
