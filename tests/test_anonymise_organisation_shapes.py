@@ -139,3 +139,21 @@ def test_a_brand_where_it_employs_outranks_a_trade_head_reading(anonymiser):
 def test_a_place_before_regional_is_a_hospital_when_cased(anonymiser):
     detected = found(anonymiser, "P: For flare-ups I go to Pecos Valley Regional, it's an hour.")
     assert detected.get("Pecos Valley Regional") == "HOSPITAL"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: He worked for Harbour Marine Services for twenty years.", "Harbour Marine Services"),
+    ("P: She got a job at Golden Triangle Logistics in the end.", "Golden Triangle Logistics"),
+    ("P: She started going to the Friday Friendship Group at the church.", "Friday Friendship Group"),
+])
+def test_ordinary_words_before_a_firms_or_groups_head_name_it(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text", [
+    "P: I was referred to Adult Social Services last year.",
+    "P: The Patient Transport Services never came.",
+    "P: We were sent to the Mental Health Group on Tuesdays.",
+])
+def test_a_service_named_by_what_it_does_is_no_firm(anonymiser, text):
+    assert "ORGANIZATION" not in found(anonymiser, text).values()

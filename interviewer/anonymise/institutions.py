@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import LEADING_NOISE, TITLES
+from interviewer.anonymise.cues import LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -131,6 +131,32 @@ def _place_named(head: str, words: list[str]) -> bool:
         for w in words)
 
 
+BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "Engineering", "Transport", "Logistics",
+                            "Homecare", "Home Care", "Construction", "Builders", "Motors", "Garage", "Salon", "Studio"})
+"""Heads of firms and clubs named in ordinary words ('Harbour Marine Services', 'Golden Triangle Logistics')."""
+SERVICE_KIND_WORDS = SERVICE_WORDS | frozenset("""patient patients transport rapid response intervention early district
+home visiting carers carer family families young people older disability disabilities learning addiction drug drugs
+alcohol substance misuse bereavement advice information welfare rights employment benefit hospital discharge falls
+memory pain sleep weight smoking stop quit peer parent parents parenting women men youth self help""".split())
+"""Words that name what a service or group does ('Patient Transport Services', 'the Carers Support Group')."""
+
+
+def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
+    """Two or more ordinary capitalised words mid-sentence before a firm's or club's head, not all of them words of a
+    service or field, or days ('Harbour Marine Services', 'the Friday Friendship Group', but not 'Adult Social
+    Services', 'the Mental Health Group')."""
+    from interviewer.anonymise.never_names import is_group_word
+
+    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or len(words) < 2 or text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n"):
+        return False
+    gaz = load_gazetteers()
+    lowered = [w.lower() for w in words]
+    if any(not w[:1].isupper() or w.isupper() or is_group_word(w, gaz) for w in words):
+        return False
+    return any(w not in SERVICE_KIND_WORDS and w not in GENERIC_MODIFIERS and w not in STOP_WORDS and w not in WEEKDAYS
+               and w not in MONTHS for w in lowered)
+
+
 def find_institutions(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
     for match in _anchored(NAMED_HEAD, INSTITUTION_HEAD, text):
@@ -141,7 +167,8 @@ def find_institutions(text: str) -> Iterator[Found]:
             wider_kind, wider_strong = _head_type(f"{words[-1]} {match.group(2)}")
             if wider_strong:
                 kind, strong = wider_kind, True
-        if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)):
+        if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)
+                             or _business_named(text, start, match.group(2), words)):
             continue
         if words[0] in NATIONAL_WORDS and kind == "ORGANIZATION":
             continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
