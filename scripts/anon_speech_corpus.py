@@ -94,6 +94,11 @@ def carry(span: dict, written_words: list[re.Match], heard_words: list[re.Match]
     """The span moved onto the transcript, or None when the transcript no longer says it."""
     inside = [k for k, w in enumerate(written_words) if w.start() < span["end"] and w.end() > span["start"]]
     targets = sorted({j for k in inside for j in mapping[k]})
+    written_edges = {written_words[inside[0]].group().lower(), written_words[inside[-1]].group().lower()} if inside else set()
+    while targets and _little(heard_words[targets[0]].group()) and heard_words[targets[0]].group().lower() not in written_edges:
+        targets.pop(0)  # a word the alignment took in from beside the name ("I'm nine, nine, four ...")
+    while targets and _little(heard_words[targets[-1]].group()) and heard_words[targets[-1]].group().lower() not in written_edges:
+        targets.pop()
     if not targets:
         return None
     start, end = heard_words[targets[0]].start(), heard_words[targets[-1]].end()
@@ -107,6 +112,11 @@ def carry(span: dict, written_words: list[re.Match], heard_words: list[re.Match]
                    or (_has_number(written[span["start"]:span["end"]]) and _has_number(heard[start:end]))
                    or _names_something(heard, start, end))
     return {**span, "start": start, "end": end} if similar else None
+
+
+def _little(word: str) -> bool:
+    lower = word.lower().replace("’", "'")
+    return (lower in STOP_WORDS or lower in ("um", "uh", "like")) and lower not in NUMBER_WORDS
 
 
 def _names_something(heard: str, start: int, end: int) -> bool:

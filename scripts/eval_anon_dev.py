@@ -1,5 +1,6 @@
 """Provides a development score of the anonymiser on the development corpora, cased, lower-cased (a lower-cased
-copy keeps every offset: only letters' case changes) and lower-cased without punctuation, in one process, for tuning without touching blind corpora.
+copy keeps every offset: only letters' case changes) and lower-cased without punctuation, and two of them as
+transcribed from speech by the pipeline, in one process, for tuning without touching blind corpora.
 
 Example:
     PYTHONPATH=$PWD .venv/bin/python scripts/eval_anon_dev.py --show-misses
@@ -24,6 +25,9 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world4" / "world4.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower4" / "lower4.jsonl",
 ]
+TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}_tiny_en.jsonl"
+                       for name in ("world4", "lower4")]
+"""Development corpora spoken and transcribed by the pipeline (scripts/anon_speech_corpus.py): scored as they are."""
 STRUCTURED_TYPES = ("AGE", "DATE", "POSTCODE", "PHONE", "URL", "EMAIL", "NHS_NUMBER")
 
 
@@ -52,8 +56,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path, default=DEV_CORPORA)
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--only", choices=["cased", "lower", "speech"],
-                        help="Score only the cased copies, the lower-cased ones, or lower-cased ones without punctuation.")
+    parser.add_argument("--only", choices=["cased", "lower", "speech", "transcribed"],
+                        help="Score only the cased copies, the lower-cased ones, lower-cased ones without punctuation, "
+                             "or the corpora spoken and transcribed (tests/data/anon_dev_speech).")
     parser.add_argument("--per-type", action="store_true",
                         help="Also print found/total per structured type (ages, dates, codes, numbers, addresses) for each casing.")
     parser.add_argument("--no-second-model", action="store_true", help="Score without the second model (Rampart).")
@@ -64,10 +69,10 @@ def main() -> None:
 
     anonymiser = Anonymiser(second_model=not args.no_second_model)
     rows = []
-    for casing in ("cased", "lower", "speech"):
+    for casing in ("cased", "lower", "speech", "transcribed"):
         if args.only and args.only != casing:
             continue
-        for corpus in args.corpora:
+        for corpus in (TRANSCRIBED_CORPORA if casing == "transcribed" else args.corpora):
             documents = load_corpus(corpus)
             if casing == "lower":
                 documents = [replace(d, text=lower_cased(d.text)) for d in documents]
