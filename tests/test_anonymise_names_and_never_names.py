@@ -59,3 +59,13 @@ def test_a_word_people_call_someone_is_a_name(anonymiser, text, name):
 @pytest.mark.parametrize("text", ["We called him Sir, as a joke.", "That's what we called him."])
 def test_titles_and_plain_calling_are_no_nickname(anonymiser, text):
     assert people(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text", ["P: The doctor said it was COPD and I had to stop.",
+                                  "P: Then the professor rang to say it had spread."])
+def test_a_lower_case_word_after_a_title_written_out_is_the_verb_it_reads_as(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"] == []
+
+
+def test_a_lower_case_surname_after_an_abbreviated_title_is_a_name(anonymiser):
+    assert [d.text for d in anonymiser.detect("P: I saw Dr brown on the Tuesday.") if d.entity_type == "PERSON"] == ["brown"]

@@ -67,6 +67,9 @@ def _cased_organisations(v: TokenView) -> list[Found]:
     return [] if is_lower_case_text(v.text) else find_organisations(v)
 
 
+ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
+
+
 def _titled(v: TokenView) -> Iterator[Found]:
     for i in range(len(v.tokens) - 1):
         title = v.lower(i).rstrip(".")  # the tokenizer keeps 'Dr.' and 'Mrs.' whole
@@ -81,7 +84,10 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue
         if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and title not in PERSONAL_TITLES):
             continue
-        personal_lower = w.islower() and title in PERSONAL_TITLES and w.lower() in v.gaz.surnames and len(w) >= 3
+        # 'dr brown' in lower case, but not 'the doctor said': after a title written out, a lower-case word that is
+        # also English is the verb or noun it reads as
+        personal_lower = (w.islower() and title in PERSONAL_TITLES and w.lower() in v.gaz.surnames and len(w) >= 3
+                          and (title in ABBREVIATED_TITLES or not v.common(j)))
         if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3) or personal_lower:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
