@@ -4,17 +4,17 @@ Run:  .venv/bin/python scripts/anon_speech_corpus.py CORPUS.jsonl OUT.jsonl [--m
 then: unshare -rn .venv/bin/interviewer eval anonymisation OUT.jsonl
 
 Each excerpt of a labelled corpus (`interviewer eval anonymisation` format; turns written "Interviewer: ..." and
-"Participant: ...") is spoken by espeak-ng, one voice per role, into a WAV file. The file goes the way a
-research team's recordings go: imported into a new encrypted study and transcribed there by the product's own pipeline
-(the same calls as `interviewer import` and `interviewer transcribe`, speakers attributed). The stored
-transcript, joined as the anonymiser reads it, becomes the new excerpt's text.
+"Participant: ...") is spoken by espeak-ng, one voice per role (tests/spoken_excerpts.py), into a WAV file. The
+file goes the way a research team's recordings go: imported into a new encrypted study and transcribed there by the
+product's own pipeline (the same calls as `interviewer import` and `interviewer transcribe`, speakers attributed).
+The stored transcript, joined as the anonymiser reads it, becomes the new excerpt's text.
 
 Labels are carried over by aligning the written words with the transcribed ones. An identifier is kept when the
 transcript still says something like it (letters and digits similar to at least SIMILAR_ENOUGH), a number still
-written as one, or some other name in its place ('Pádraig' heard as 'Patrick'); one the transcription garbled
-beyond that ("Siobhan O'Donnell" heard as "She's gone") identifies
-nobody in the transcript and is counted as lost instead. A trap term is kept only when transcribed exactly. The synthetic
-voice garbles more names than a person would, so the figures are a lower bound on what transcription keeps.
+written as one, or some other name in its place ('Pádraig' heard as 'Patrick'); one the transcription garbled beyond
+that ("Siobhan O'Donnell" heard as "She's gone") identifies nobody in the transcript and is counted as lost instead.
+A trap term is kept only when transcribed exactly. The synthetic voice garbles more names than a person would, so
+the figures are a lower bound on what transcription keeps.
 """
 
 from __future__ import annotations
@@ -33,14 +33,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from spoken_excerpts import TURN, speak  # noqa: E402  (tests/ holds the shared helper)
+from spoken_excerpts import LABEL, WORD, speak  # noqa: E402  (tests/ holds the shared helper)
 
 SIMILAR_ENOUGH = 0.6
 NUMBER_WORDS = frozenset("""zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 first second third fourth fifth sixth seventh eighth ninth tenth twentieth thirtieth double treble""".split())
-WORD = re.compile(r"[\w'’]+")
-LABEL = re.compile(TURN.pattern, re.IGNORECASE | re.MULTILINE)
 
 
 def transcribe(wav: Path, model: str | None) -> str:
@@ -94,10 +92,15 @@ def carry(span: dict, written_words: list[re.Match], heard_words: list[re.Match]
     """The span moved onto the transcript, or None when the transcript no longer says it."""
     inside = [k for k, w in enumerate(written_words) if w.start() < span["end"] and w.end() > span["start"]]
     targets = sorted({j for k in inside for j in mapping[k]})
-    written_edges = {written_words[inside[0]].group().lower(), written_words[inside[-1]].group().lower()} if inside else set()
-    while targets and _little(heard_words[targets[0]].group()) and heard_words[targets[0]].group().lower() not in written_edges:
-        targets.pop(0)  # a word the alignment took in from beside the name ("I'm nine, nine, four ...")
-    while targets and _little(heard_words[targets[-1]].group()) and heard_words[targets[-1]].group().lower() not in written_edges:
+    edges = {written_words[k].group().lower() for k in inside[:1] + inside[-1:]}
+
+    def taken_in(j: int) -> bool:  # a word the alignment took in from beside the name ("I'm nine, nine, four ...")
+        word = heard_words[j].group()
+        return _little(word) and word.lower() not in edges
+
+    while targets and taken_in(targets[0]):
+        targets.pop(0)
+    while targets and taken_in(targets[-1]):
         targets.pop()
     if not targets:
         return None
