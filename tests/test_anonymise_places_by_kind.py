@@ -130,3 +130,20 @@ def test_the_park_in_town_is_no_place_name():
 ])
 def test_a_numbered_country_road_is_a_place_with_its_number(text, road):
     assert (road, "LOCATION") in {(d.text, d.entity_type) for d in Anonymiser(second_model=False).detect(text)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("P: We moved out to Bridge of Alford when the kids were small.", "Bridge of Alford"),
+    ("P: The farm's at Mains of Corse, up past the school.", "Mains of Corse"),
+    ("P: They took him to the Kyle of Lochalsh surgery.", "Kyle of Lochalsh"),
+    ("P: The Isle of Man TT was on.", "Isle of Man"),
+    ("p: we moved out to bridge of alford when the kids were small", "bridge of alford"),
+])
+def test_a_place_named_kind_of_name_is_one_place(anonymiser, text, place):
+    assert {d.text: d.entity_type for d in anonymiser.detect(text)}.get(place) == "LOCATION"
+
+
+@pytest.mark.parametrize("text", ["P: He's head of department and that's the point of it.",
+                                  "p: the head of the school rang and the mouth of the river flooded"])
+def test_a_head_or_a_point_of_something_is_no_place(anonymiser, text):
+    assert anonymiser.detect(text) == []

@@ -58,6 +58,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     yield from _numbered_roads(v)
     yield from _ring_roads(v)
     yield from _headed_names(v, lower_case_text)
+    yield from _places_of(v, lower_case_text)
     if not lower_case_text:
         yield from _listed_with_places(v)
         yield from _prefixed_names(v)
@@ -148,6 +149,33 @@ def _places_before_regions(v: TokenView) -> Iterator[Found]:
             first -= 1
         if v.lower(first - 1) in WHERE_BEFORE and not v.allowed(first):
             yield v.span(first, i, "LOCATION", 0.6, "a place before its region")
+
+
+OF_PLACE_KINDS = frozenset("""bridge mains kyle isle bay port mull braes falls kirkton mouth head point sound firth loch
+lochs vale glen strath water rhinns howe cross burn haugh milton muir moor links ness holm""".split())
+"""Words that open a place named '<kind> of <name>', as Scotland names so many ('Bridge of Alford', 'Kyle of
+Lochalsh', 'Mains of Corse')."""
+
+
+def _places_of(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    """'Bridge of Alford', 'Mains of Corse', 'Isle of Whithorn': a place word, 'of', and a name that is a place or
+    no English word; in lower case only after a word saying where ('out to bridge of alford')."""
+    for i in range(len(v.tokens) - 2):
+        if v.lower(i) not in OF_PLACE_KINDS or v.lower(i + 1) != "of":
+            continue
+        name = i + 2
+        two_words = name + 1 < len(v.tokens) and f"{v.lower(name)} {v.lower(name + 1)}" in v.gaz.places
+        last = name + 1 if two_words else name
+        key = " ".join(v.lower(k) for k in range(name, last + 1))
+        known = key in v.gaz.places or f"{v.lower(i)} of {key}" in v.gaz.places
+        if not (known or not v.common(name)) or v.tokens[name].is_stop or not is_word(v.word(name)):
+            continue
+        if lower_case_text:
+            if v.lower(i - 1) not in WHERE_BEFORE:
+                continue
+        elif not (is_capitalised(v.word(i)) and is_capitalised(v.word(name))):
+            continue
+        yield v.span(i, last, "LOCATION", 0.65, f"a place named '{v.word(i)} of' a name")
 
 
 def _area_name_word(v: TokenView, i: int) -> bool:
