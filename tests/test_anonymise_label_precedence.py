@@ -47,3 +47,8 @@ def test_a_first_name_that_is_a_word_before_a_surname_stays_a_person(anonymiser)
 def test_two_people_joined_by_and_stay_people(anonymiser):
     text = "Participant: The nurses, Chidubem and Marisela especially, know her better than anyone."
     assert {t for _, t in labels(anonymiser, text)} == {"PERSON"}
+
+
+def test_a_name_a_direction_of_is_a_place(anonymiser):
+    text = "P: We were on my daddy's place about eleven miles south of McCamey. McCamey was a good town."
+    assert labels(anonymiser, text) == [("McCamey", "LOCATION"), ("McCamey", "LOCATION")]

@@ -52,6 +52,10 @@ CONTEXT_ORGANISATION = "an organisation's name"
 """Reason prefix of names that context alone makes an organisation's: even one shaped like a place's stays one."""
 
 
+DIRECTIONS = frozenset("""north south east west northeast northwest southeast southwest north-east north-west south-east
+south-west northwards southwards outside""".split())
+
+
 def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], gaz: Gazetteers) -> bool:
     window = text[max(0, d.start - 40):d.start]
     two = TWO_WORDS_BEFORE.search(window)
@@ -68,7 +72,8 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], g
             and not any(d.text[:cut].lower() in gaz.surnames or d.text[:cut].lower() in gaz.first_names for cut in (-1, -2)):
         return True  # 'went to the Ozarks', 'in the Rockies' (not 'to the Hendersons'): a range or region
     if two and (word in ("called", "named") and two.group(1).lower() in PLACE_NOUNS
-                or word == "by" and two.group(1).lower() in NEAR_BY):
+                or word == "by" and two.group(1).lower() in NEAR_BY
+                or word == "of" and two.group(1).lower() in DIRECTIONS):  # 'eleven miles south of McCamey'
         return True
     if re.match(r"(?:[ \t]+(?:is|was|'s|’s)[ \t]+where\b|[ \t]+(?:" + "|".join(AREA_AFTER) + r")\b)", text[d.end:d.end + 12]):
         return True  # 'Virginia is where I met my wife', 'the Dallas area'
