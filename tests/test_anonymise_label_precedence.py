@@ -52,3 +52,8 @@ def test_two_people_joined_by_and_stay_people(anonymiser):
 def test_a_name_a_direction_of_is_a_place(anonymiser):
     text = "P: We were on my daddy's place about eleven miles south of McCamey. McCamey was a good town."
     assert labels(anonymiser, text) == [("McCamey", "LOCATION"), ("McCamey", "LOCATION")]
+
+
+def test_a_name_one_letter_from_a_place_is_a_person_where_a_person_is_spoken_of(anonymiser):
+    text = "P: Our neighbour aunty, Padma, she sits with Nanna when I have calls."
+    assert labels(anonymiser, text) == [("Padma", "PERSON")]

@@ -232,7 +232,8 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
             i += 1
             continue
         last = v.extend_surname(i)
-        place = one_edit_place(w) if len(w) >= 5 and last == i else None
+        # 'Wigan' misheard as 'Wiggan' is a place; 'Padma,' or 'Padma said' (a letter from 'Palma') is someone
+        place = one_edit_place(w) if len(w) >= 5 and last == i and not name_cue else None
         if place:
             yield v.span(i, last, "LOCATION", 0.6, f"one letter from the place '{gaz.places[place]}'")
         elif not initial and v.word(last + 1) not in ("'s", "’s") and place_position(v, i, last):
