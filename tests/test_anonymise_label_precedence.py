@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def labels(anonymiser, text):
     return [(d.text, d.entity_type) for d in anonymiser.detect(text)]
@@ -57,3 +59,16 @@ def test_a_name_a_direction_of_is_a_place(anonymiser):
 def test_a_name_one_letter_from_a_place_is_a_person_where_a_person_is_spoken_of(anonymiser):
     text = "P: Our neighbour aunty, Padma, she sits with Nanna when I have calls."
     assert labels(anonymiser, text) == [("Padma", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("P: I was down the pit at Dawdon Colliery till it shut.", "Dawdon Colliery", "ORGANIZATION"),
+    ("P: It meets at First Baptist on a Sunday.", "First Baptist", "ORGANIZATION"),
+    ("P: I ended up in Sunderland Royal on the oxygen.", "Sunderland Royal", "HOSPITAL"),
+])
+def test_a_name_closed_by_a_workplaces_word_is_no_place_where_it_stands(anonymiser, text, name, kind):
+    assert (name, kind) in labels(anonymiser, text)
+
+
+def test_a_place_in_the_lists_keeps_its_label_whatever_its_last_word(anonymiser):
+    assert labels(anonymiser, "P: We moved to Royal Leamington Spa.") == [("Royal Leamington Spa", "LOCATION")]

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -151,8 +151,9 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
         return False
     gaz = load_gazetteers()
     lowered = [w.lower() for w in words]
-    if any(not w[:1].isupper() or w.isupper() or is_group_word(w, gaz) for w in words):
-        return False
+    if any(not w[:1].isupper() or w.isupper() or is_group_word(w, gaz) for w in words) \
+            or any(w in KIN_NOUNS or w in gaz.first_names for w in lowered):
+        return False  # 'my Partner Dean Works for': a person before a verb
     return any(w not in SERVICE_KIND_WORDS and w not in GENERIC_MODIFIERS and w not in STOP_WORDS and w not in WEEKDAYS
                and w not in MONTHS for w in lowered)
 

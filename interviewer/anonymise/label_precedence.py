@@ -230,11 +230,32 @@ def _organisation_shaped(text: str, d: Detection, gaz: Gazetteers) -> bool:
     return plain_word(words[-1]) or headed or any(w in CONNECTORS or plain_word(w) for w in inner)
 
 
+CARE_CLOSERS = frozenset("medical royal general infirmary hospital hospice clinic surgery practice".split())
+WORKPLACE_CLOSERS = CARE_CLOSERS | frozenset("""colliery pit mine works mill factory plant poultry foods farms dairy
+dairies baptist methodist presbyterian catholic trinity memorial college university school academy primary elementary
+church chapel""".split())
+"""Last words that make a capitalised name a workplace, care place, church or school, though it stands where a place
+stands ('at Dawdon Colliery', 'in Sunderland Royal', 'at First Baptist')."""
+
+
+def _workplace_named(d: Detection, gaz: Gazetteers) -> str | None:
+    """The type a place-labelled name closed by a workplace's word should have, or None."""
+    words = surface_key(d.text).split()
+    if d.entity_type != "LOCATION" or len(words) < 2 or " ".join(words) in gaz.places or words[-1] not in WORKPLACE_CLOSERS:
+        return None
+    if not all(w[:1].isupper() for w in d.text.split()):
+        return None
+    return "HOSPITAL" if words[-1] in CARE_CLOSERS else "ORGANIZATION"
+
+
 def organisations_first(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
     """Every mention of a person-labelled name relabelled an organisation when one of its mentions is shaped like an
-    organisation's name and none is a person named with a cue ('Mr', 'my son', 'said')."""
+    organisation's name and none is a person named with a cue ('Mr', 'my son', 'said'); a place-labelled name closed
+    by a workplace's word ('Dawdon Colliery') relabelled too."""
     if is_lower_case_text(text):
         return detections  # without capitals a name's extent is a guess ('tomasz flew'), so its shape says little
+    detections = [replace(d, entity_type=kind, group=f"{kind}:" + d.group.partition(":")[2])
+                  if (kind := _workplace_named(d, gaz)) else d for d in detections]
     groups: dict[str, list[int]] = {}
     for index, d in enumerate(detections):
         if d.entity_type == "PERSON":
