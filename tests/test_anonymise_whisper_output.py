@@ -38,3 +38,12 @@ def test_a_postal_code_after_the_street_and_town_is_a_postcode(anonymiser, text,
 @pytest.mark.parametrize("text", ["I moved to Church Street, 2019, it was.", "They're on Elm Street, 1500 people live there."])
 def test_a_year_or_a_count_after_a_street_is_no_postcode_and_a_pronoun_no_venue(anonymiser, text):
     assert set(found(anonymiser, text).values()) <= {"LOCATION"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("My daughter works for F E D E X in Memphis.", "ORGANIZATION"),
+    ("He works with K A T E on the ward.", "PERSON"),
+    ("My name's spelled K A T E, with an E.", "PERSON"),
+])
+def test_a_name_spelled_letter_by_letter_is_an_employer_after_a_work_cue_else_a_person(anonymiser, text, kind):
+    assert [d.entity_type for d in anonymiser.detect(text) if " " in d.text and d.text.replace(" ", "").isupper()] == [kind]

@@ -152,7 +152,7 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
     gaz = load_gazetteers()
     lowered = [w.lower() for w in words]
     if any(not w[:1].isupper() or w.isupper() or is_group_word(w, gaz) for w in words) \
-            or any(w in KIN_NOUNS or w in gaz.first_names for w in lowered):
+            or any(w in KIN_NOUNS or (w in gaz.first_names and not gaz.is_common(w)) for w in lowered):
         return False  # 'my Partner Dean Works for': a person before a verb
     return any(w not in SERVICE_KIND_WORDS and w not in GENERIC_MODIFIERS and w not in STOP_WORDS and w not in WEEKDAYS
                and w not in MONTHS for w in lowered)
