@@ -47,3 +47,7 @@ def test_a_year_or_a_count_after_a_street_is_no_postcode_and_a_pronoun_no_venue(
 ])
 def test_a_name_spelled_letter_by_letter_is_an_employer_after_a_work_cue_else_a_person(anonymiser, text, kind):
     assert [d.entity_type for d in anonymiser.detect(text) if " " in d.text and d.text.replace(" ", "").isupper()] == [kind]
+
+
+def test_a_spelled_employer_stops_before_the_speakers_own_i(anonymiser):
+    assert found(anonymiser, "My brother works for I B M and I work at the N H S.") == {"I B M": "ORGANIZATION"}

@@ -43,6 +43,9 @@ def spelled_acronyms(text: str) -> Iterator[tuple[int, int, str]]:
             end = match.end()
             if match.group().endswith(". I") and re.match(r" [a-z]", text[end:end + 2]):
                 end -= 3  # 'met at L S U. I was ...': the next sentence's 'I'
+            speaker = re.search(r"[ \t](?:and|&)[ \t]I$", text[match.start():end])
+            if speaker and re.match(r" [a-z]", text[end:end + 2]):
+                end = match.start() + speaker.start()  # 'works for I B M and I work ...': the speaker's 'I'
             letters = re.sub(r"[^A-Za-z&]", "", re.sub(r"\band\b", "&", text[match.start():end]))
             plain = sum(ch.lower() not in "ai&" for ch in letters)
             if len(letters) < 2 or plain == 0 or (pattern is SPELLED_LOWER and plain < 2):
