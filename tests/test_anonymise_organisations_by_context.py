@@ -155,3 +155,20 @@ def test_a_name_where_someone_teaches_or_works_is_an_organisation_not_a_place(an
 
 def test_a_town_where_someone_studied_stays_a_place(anonymiser):
     assert found(anonymiser, "P: I studied at Leeds and then moved south.") == {"Leeds": "LOCATION"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: Well, my husband's with Exxon and I'm at home.", "Exxon"),
+    ("P: My son is with Nutrien now, up at the potash mine.", "Nutrien"),
+])
+def test_a_name_a_relative_is_with_is_their_employer(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("P: She's with Tom now, they met at work.", {"Tom": "PERSON"}),
+    ("P: He's with Jesus now, God rest him.", {}),
+    ("P: She's with Mum this week.", {}),
+])
+def test_someone_a_relative_is_with_is_no_employer(anonymiser, text, kept):
+    assert found(anonymiser, text) == kept

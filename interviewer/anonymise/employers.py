@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import GENERIC_CAPITALISED, SERVICE_WORDS, WORK_NOUNS, WORK_VERBS
+from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
@@ -71,6 +71,10 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         return f"{verb} {prep}", False
     if prep == "with" and (verb in SPAN_WORDS or verb in ("was", "been", "is") and v.lower(_last(v, i) + 1) == "for"):
         return f"{verb} with", False  # 'years with', 'he was with Boeing for twenty years' (not 'was with Sarah')
+    if prep == "with" and verb in ("'s", "’s", "is", "was") and (third in KIN_NOUNS or third in ("he", "she")) \
+            and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS:
+        return f"{third} {verb} with", False  # 'my husband's with Exxon', 'my son is with Nutrien now'
+
     return None
 
 
