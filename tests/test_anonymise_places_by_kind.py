@@ -147,3 +147,17 @@ def test_a_place_named_kind_of_name_is_one_place(anonymiser, text, place):
                                   "p: the head of the school rang and the mouth of the river flooded"])
 def test_a_head_or_a_point_of_something_is_no_place(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("I: Where are you based, for the letters we send out?\nP: Harehills. Forty-two Ashdene Grove.", "Harehills"),
+    ("I: And where do you live?\nP: Pollokshields, twenty year now.", "Pollokshields"),
+])
+def test_a_name_answering_a_where_question_is_a_place(anonymiser, text, place):
+    assert {d.text: d.entity_type for d in anonymiser.detect(text)}.get(place) == "LOCATION"
+
+
+@pytest.mark.parametrize("text", ["I: Where did you go for help?\nP: Nowhere, honestly.",
+                                  "I: Where did you hear about it?\nP: Facebook, I think."])
+def test_no_place_or_a_known_brand_answering_where_stays(anonymiser, text):
+    assert anonymiser.detect(text) == []

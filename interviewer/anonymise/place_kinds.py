@@ -62,6 +62,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     if not lower_case_text:
         yield from _listed_with_places(v)
         yield from _prefixed_names(v)
+        yield from _answers_to_where(v)
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
@@ -149,6 +150,28 @@ def _places_before_regions(v: TokenView) -> Iterator[Found]:
             first -= 1
         if v.lower(first - 1) in WHERE_BEFORE and not v.allowed(first):
             yield v.span(first, i, "LOCATION", 0.6, "a place before its region")
+
+
+WHERE_QUESTION = re.compile(r"\bwhere\b[^\n?]*\?[ \t]*$", re.IGNORECASE)
+PLACE_ANSWER = re.compile(
+    r"^[ \t]*(?:[A-Z][\w ]{0,30}:[ \t]*)?(?:(?:Oh|Um|Erm|Uh|Well|So|Yeah|Yes|In|Near|Outside|Just outside),?[ \t]+)?"
+    r"([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'-]+){0,2})(?=[ \t]*[.,!]|[ \t]*$)", re.MULTILINE)
+"""A turn that opens with a name and stops ('P: Harehills.', 'Pollokshields, twenty year now')."""
+
+
+def _answers_to_where(v: TokenView) -> Iterator[Found]:
+    """A name given as the answer to a question asking where: a place, though no list holds it."""
+    for match in PLACE_ANSWER.finditer(v.text):
+        before = v.text[max(0, match.start() - 300):match.start()].rstrip()
+        question = before.rsplit("\n", 1)[-1]
+        if not WHERE_QUESTION.search(question):
+            continue
+        words = match.group(1).split()
+        lowered = [w.lower() for w in words]
+        if all(v.gaz.is_common(w) and w not in v.gaz.places for w in lowered) or " ".join(lowered) in v.gaz.first_names \
+                or any(w in MONTHS or w in WEEKDAYS or w in STOP_WORDS for w in lowered):
+            continue
+        yield Found(match.start(1), match.end(1), "LOCATION", 0.6, "the answer to a 'where' question (place position)")
 
 
 OF_PLACE_KINDS = frozenset("""bridge mains kyle isle bay port mull braes falls kirkton mouth head point sound firth loch
