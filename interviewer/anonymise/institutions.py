@@ -147,7 +147,8 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
     Services', 'the Mental Health Group')."""
     from interviewer.anonymise.never_names import is_group_word
 
-    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or len(words) < 2 or text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n"):
+    sentence_start = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
+    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or len(words) < 2 or sentence_start:
         return False
     gaz = load_gazetteers()
     lowered = [w.lower() for w in words]

@@ -241,9 +241,9 @@ stands ('at Dawdon Colliery', 'in Sunderland Royal', 'at First Baptist')."""
 def _workplace_named(d: Detection, gaz: Gazetteers) -> str | None:
     """The type a place-labelled name closed by a workplace's word should have, or None."""
     words = surface_key(d.text).split()
-    if d.entity_type != "LOCATION" or len(words) < 2 or " ".join(words) in gaz.places or words[-1] not in WORKPLACE_CLOSERS:
+    if d.entity_type != "LOCATION" or len(words) < 2 or words[-1] not in WORKPLACE_CLOSERS:
         return None
-    if not all(w[:1].isupper() for w in d.text.split()):
+    if " ".join(words) in gaz.places or not all(w[:1].isupper() for w in d.text.split()):
         return None
     return "HOSPITAL" if words[-1] in CARE_CLOSERS else "ORGANIZATION"
 
