@@ -69,3 +69,8 @@ def test_a_lower_case_word_after_a_title_written_out_is_the_verb_it_reads_as(ano
 
 def test_a_lower_case_surname_after_an_abbreviated_title_is_a_name(anonymiser):
     assert [d.text for d in anonymiser.detect("P: I saw Dr brown on the Tuesday.") if d.entity_type == "PERSON"] == ["brown"]
+
+
+def test_a_role_then_its_verb_in_a_lower_case_transcript_is_no_name(anonymiser):
+    text = "p: the doctor said it was copd and dr brown agreed and we went home after that to see the family"
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"] == ["brown"]

@@ -68,6 +68,9 @@ def _cased_organisations(v: TokenView) -> list[Found]:
 
 
 ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
+ROLE_TITLES = frozenset("doctor nurse professor".split())
+ROLE_DETERMINERS = frozenset("the a an my his her our their your that this".split())
+"""Words that make a title written out a role ('the doctor', 'my nurse') rather than part of a name."""
 
 
 def _titled(v: TokenView) -> Iterator[Found]:
@@ -82,6 +85,9 @@ def _titled(v: TokenView) -> Iterator[Found]:
         known_name = w.lower() in v.gaz.surnames or w.lower() in v.gaz.first_names
         if (v.allowed(j) or v.common(j)) and not known_name and not w.islower() and title not in PERSONAL_TITLES:
             continue
+        if title in ROLE_TITLES and v.lower(i - 1) in ROLE_DETERMINERS and v.common(j) \
+                and w.lower() not in v.gaz.first_names:
+            continue  # 'the doctor Said it was', as a recased transcript writes it: a role, then its verb
         if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and title not in PERSONAL_TITLES):
             continue
         # 'dr brown' in lower case, but not 'the doctor said': after a title written out, a lower-case word that is
