@@ -72,3 +72,9 @@ def test_a_name_closed_by_a_workplaces_word_is_no_place_where_it_stands(anonymis
 
 def test_a_place_in_the_lists_keeps_its_label_whatever_its_last_word(anonymiser):
     assert labels(anonymiser, "P: We moved to Royal Leamington Spa.") == [("Royal Leamington Spa", "LOCATION")]
+
+
+@pytest.mark.parametrize("text, place", [("P: He grew up in Port Royal before London.", "Port Royal"),
+                                         ("P: We moved to Wiggan, near the coast.", "Wiggan")])
+def test_a_place_named_like_a_workplace_or_followed_by_a_comma_stays_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in labels(anonymiser, text)

@@ -73,7 +73,7 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         return f"{verb} with", False  # 'years with', 'he was with Boeing for twenty years' (not 'was with Sarah')
     if prep == "with" and verb in ("'s", "’s", "is", "was") and (third in KIN_NOUNS or third in ("he", "she")) \
             and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS:
-        return f"{third} {verb} with", False  # 'my husband's with Exxon', 'my son is with Nutrien now'
+        return f"{third} {verb} with", True  # 'my husband's with Exxon', 'my son is with Nutrien now'
 
     return None
 
@@ -117,7 +117,7 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         if cue is None:
             continue
         said, strong = cue
-        if said.split()[0] in ("was", "were", "been", "is") and v.lower(i) in v.gaz.first_names:
+        if said.split()[-2] in ("was", "were", "been", "is", "'s", "’s") and v.lower(i) in v.gaz.first_names:
             continue  # 'I was at Sarah's for the weekend', 'he was with Sarah for years'
         if lower_case_text and v.word(i).islower():
             last = _lower_case_last(v, i)

@@ -238,13 +238,17 @@ church chapel""".split())
 stands ('at Dawdon Colliery', 'in Sunderland Royal', 'at First Baptist')."""
 
 
+PLACE_OPENERS = frozenset("""port mount mt fort glen lake cape point st saint north south east west new upper lower
+great little old""".split())
+
+
 def _workplace_named(d: Detection, gaz: Gazetteers) -> str | None:
     """The type a place-labelled name closed by a workplace's word should have, or None."""
     words = surface_key(d.text).split()
     if d.entity_type != "LOCATION" or len(words) < 2 or words[-1] not in WORKPLACE_CLOSERS:
         return None
-    if " ".join(words) in gaz.places or not all(w[:1].isupper() for w in d.text.split()):
-        return None
+    if " ".join(words) in gaz.places or words[0] in PLACE_OPENERS or not all(w[:1].isupper() for w in d.text.split()):
+        return None  # 'Port Royal', 'Mount Royal': a place's own name
     return "HOSPITAL" if words[-1] in CARE_CLOSERS else "ORGANIZATION"
 
 

@@ -238,10 +238,13 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
             i += 1
             continue
         last = v.extend_surname(i)
-        # 'Wigan' misheard as 'Wiggan' is a place; 'Padma,' or 'Padma said' (a letter from 'Palma') is someone
-        place = one_edit_place(w) if len(w) >= 5 and last == i and not name_cue else None
+        # 'Wigan' misheard as 'Wiggan' is a place; 'aunty, Padma, she' or 'Padma said' (a letter from 'Palma') is someone
+        spoken_of = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS \
+            or (v.word(i + 1) == "," and v.lower(i + 2) in ("she", "he", "who")) \
+            or (v.word(i - 1) == "," and v.lower(i - 2) in KIN_NOUNS)
+        place = one_edit_place(w) if len(w) >= 5 and last == i and not spoken_of else None
         if place:
-            yield v.span(i, last, "LOCATION", 0.5, f"one letter from the place '{gaz.places[place]}'")
+            yield v.span(i, last, "LOCATION", 0.6, f"one letter from the place '{gaz.places[place]}'")
         elif not initial and v.word(last + 1) not in ("'s", "’s") and place_position(v, i, last):
             yield v.span(i, last, "LOCATION", 0.6, "capitalised word that is not an English word, in a place position")
         elif not initial and v.lower(i - 1) in ("at", "for") and v.lower(i - 2) in WORK_VERBS:
