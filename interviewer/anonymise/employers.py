@@ -74,7 +74,6 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
     if prep == "with" and verb in ("'s", "’s", "is", "was") and (third in KIN_NOUNS or third in ("he", "she")) \
             and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS:
         return f"{third} {verb} with", True  # 'my husband's with Exxon', 'my son is with Nutrien now'
-
     return None
 
 

@@ -101,13 +101,18 @@ def _head_type(head: str) -> tuple[str, bool]:
     return "ORGANIZATION", False
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` opens the text, a sentence, a line or a speaker's turn."""
+    return text[:at].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
+
+
 def _trim_chain(text: str, start: int, chain: str) -> tuple[int, list[str]]:
     """Drop leading filler words ("So", "And", "The") that a capitalised chain may start with."""
     words = re.findall(r"\S+", chain)
     offset = start
     while words and words[0].lower() in LEADING_NOISE:
         at = text.index(words[0], offset)
-        if words[0] == "The" and len(words) > 1 and text[:at].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n"):
+        if words[0] == "The" and len(words) > 1 and not _opens_sentence(text, at):
             break  # "at The Hope Project": a capital "The" mid-sentence is part of the name
         offset = at + len(words[0])
         words = words[1:]
@@ -147,8 +152,7 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
     Services', 'the Mental Health Group')."""
     from interviewer.anonymise.never_names import is_group_word
 
-    sentence_start = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
-    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or len(words) < 2 or sentence_start:
+    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or len(words) < 2 or _opens_sentence(text, start):
         return False
     gaz = load_gazetteers()
     lowered = [w.lower() for w in words]

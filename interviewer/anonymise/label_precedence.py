@@ -258,8 +258,7 @@ def organisations_first(text: str, detections: list[Detection], gaz: Gazetteers)
     by a workplace's word ('Dawdon Colliery') relabelled too."""
     if is_lower_case_text(text):
         return detections  # without capitals a name's extent is a guess ('tomasz flew'), so its shape says little
-    detections = [replace(d, entity_type=kind, group=f"{kind}:" + d.group.partition(":")[2])
-                  if (kind := _workplace_named(d, gaz)) else d for d in detections]
+    detections = [_relabelled(d, kind) if (kind := _workplace_named(d, gaz)) else d for d in detections]
     groups: dict[str, list[int]] = {}
     for index, d in enumerate(detections):
         if d.entity_type == "PERSON":
@@ -273,5 +272,9 @@ def organisations_first(text: str, detections: list[Detection], gaz: Gazetteers)
             relabel.update(indexes)
     if not relabel:
         return detections
-    return [replace(d, entity_type="ORGANIZATION", group="ORGANIZATION:" + d.group.partition(":")[2]) if i in relabel else d
-            for i, d in enumerate(detections)]
+    return [_relabelled(d, "ORGANIZATION") if i in relabel else d for i, d in enumerate(detections)]
+
+
+def _relabelled(d: Detection, kind: str) -> Detection:
+    """The detection under another type, its identity group kept."""
+    return replace(d, entity_type=kind, group=f"{kind}:" + d.group.partition(":")[2])

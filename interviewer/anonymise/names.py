@@ -232,15 +232,14 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
             i += 1
             continue  # find_places has it as a place
         initial = v.initial(i)
-        name_cue = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS \
-            or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
+        verb_after = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS
+        name_cue = verb_after or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
         if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue):
             i += 1
             continue
         last = v.extend_surname(i)
         # 'Wigan' misheard as 'Wiggan' is a place; 'aunty, Padma, she' or 'Padma said' (a letter from 'Palma') is someone
-        spoken_of = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS \
-            or (v.word(i + 1) == "," and v.lower(i + 2) in ("she", "he", "who")) \
+        spoken_of = verb_after or (v.word(i + 1) == "," and v.lower(i + 2) in ("she", "he", "who")) \
             or (v.word(i - 1) == "," and v.lower(i - 2) in KIN_NOUNS)
         place = one_edit_place(w) if len(w) >= 5 and last == i and not spoken_of else None
         if place:

@@ -131,8 +131,10 @@ def find_addresses_online(text: str) -> Iterator[Found]:
 
 
 # ---- names spelled letter by letter ---------------------------------------------------------------
-WORKPLACE_BEFORE = re.compile(r"\b(?:(?:works?|worked|working|employed)\s+(?:for|at|by)|(?:job|jobs|contract)\s+(?:for|at|with))\s+$", I)
-"""What says a spelled-out name is an employer ('works for F E D E X')."""
+SPELLED_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:(?:works?|worked|working|employed)\s+(?:for|at|by)|(?:job|jobs|contract)\s+(?:for|at|with))\s+$", I)
+"""What says a spelled-out name is an employer ('works for F E D E X'). Narrower than acronyms.WORKPLACE_BEFORE: a
+name spelled out is a person's unless the cue leaves no doubt ('works with K A T E' is a colleague)."""
 SPELLED = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){3,}\b|\b[A-Z](?:\.? [A-Z]){3,}\b(?![a-z])")
 
 
@@ -144,7 +146,7 @@ def find_spelled_names(text: str) -> Iterator[Found]:
         letters = re.sub(r"[^A-Za-z]", "", text[match.start():end]).lower()
         if len(letters) < 4 or letters.startswith("www") or letters in allowed_acronyms():
             continue
-        if WORKPLACE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if SPELLED_EMPLOYER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield Found(match.start(), end, "ORGANIZATION", 0.8, "an employer's name spelled letter by letter")
             continue
         yield Found(match.start(), end, "PERSON", 0.8, "name spelled letter by letter")

@@ -191,7 +191,7 @@ def _places_of(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         last = name + 1 if two_words else name
         key = " ".join(v.lower(k) for k in range(name, last + 1))
         known = key in v.gaz.places or f"{v.lower(i)} of {key}" in v.gaz.places
-        if not (known or not v.common(name)) or v.tokens[name].is_stop or not is_word(v.word(name)):
+        if not known and v.common(name) or v.tokens[name].is_stop or not is_word(v.word(name)):
             continue
         if lower_case_text:
             if v.lower(i - 1) not in WHERE_BEFORE:
