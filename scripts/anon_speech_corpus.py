@@ -33,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from spoken_excerpts import LABEL, WORD, speak  # noqa: E402  (tests/ holds the shared helper)
+from spoken_excerpts import WORD, speak, written_words  # noqa: E402  (tests/ holds the shared helper)
 
 SIMILAR_ENOUGH = 0.6
 NUMBER_WORDS = frozenset("""zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -56,12 +56,6 @@ def transcribe(wav: Path, model: str | None) -> str:
         interview = import_recording(study, wav, "P-01").interview
         transcribe_interview(study, interview.id, model=model)
         return SEPARATOR.join(segment.text for segment in study.segments(interview.id))
-
-
-def _words(text: str) -> list[re.Match]:
-    """The words of a written excerpt, without the role labels that open its turns."""
-    labels = [m.span() for m in LABEL.finditer(text)]
-    return [w for w in WORD.finditer(text) if not any(start <= w.start() < end for start, end in labels)]
 
 
 def _key(word: str) -> str:
@@ -87,12 +81,12 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-def carry(span: dict, written_words: list[re.Match], heard_words: list[re.Match], mapping: list[list[int]],
+def carry(span: dict, said_words: list[re.Match], heard_words: list[re.Match], mapping: list[list[int]],
           written: str, heard: str, exact: bool) -> dict | None:
     """The span moved onto the transcript, or None when the transcript no longer says it."""
-    inside = [k for k, w in enumerate(written_words) if w.start() < span["end"] and w.end() > span["start"]]
+    inside = [k for k, w in enumerate(said_words) if w.start() < span["end"] and w.end() > span["start"]]
     targets = sorted({j for k in inside for j in mapping[k]})
-    edges = {written_words[k].group().lower() for k in inside[:1] + inside[-1:]}
+    edges = {said_words[k].group().lower() for k in inside[:1] + inside[-1:]}
 
     def taken_in(j: int) -> bool:  # a word the alignment took in from beside the name ("I'm nine, nine, four ...")
         word = heard_words[j].group()
@@ -140,13 +134,13 @@ def _has_number(text: str) -> bool:
 
 def relabel(document: dict, heard: str) -> dict:
     written = document["text"]
-    written_words, heard_words = _words(written), list(WORD.finditer(heard))
-    mapping = word_map([w.group() for w in written_words], [w.group() for w in heard_words])
+    said_words, heard_words = written_words(written), list(WORD.finditer(heard))
+    mapping = word_map([w.group() for w in said_words], [w.group() for w in heard_words])
     spans, lost = [], []
     for span in document.get("spans", []):
-        moved = carry(span, written_words, heard_words, mapping, written, heard, exact=False)
+        moved = carry(span, said_words, heard_words, mapping, written, heard, exact=False)
         (spans if moved else lost).append(moved or {"type": span.get("type"), "text": written[span["start"]:span["end"]]})
-    traps = [t for t in (carry(t, written_words, heard_words, mapping, written, heard, exact=True)
+    traps = [t for t in (carry(t, said_words, heard_words, mapping, written, heard, exact=True)
                          for t in document.get("traps", [])) if t]
     return {"id": document["id"], "text": heard, "spans": spans, "traps": traps, "lost_in_transcription": lost}
 

@@ -19,9 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from anon_speech_corpus import _words
 from speech_source import word_error_rate
-from spoken_excerpts import skipped_words, speak
+from spoken_excerpts import skipped_words, speak, written_words
 
 
 def main() -> None:
@@ -43,7 +42,7 @@ def main() -> None:
         for document in documents:
             wav = Path(folder) / "excerpt.wav"
             speak(document["text"], wav)
-            written = " ".join(w.group() for w in _words(document["text"]))
+            written = " ".join(w.group() for w in written_words(document["text"]))
             line = [document["id"]]
             for name, transcriber in transcribers.items():
                 heard = " ".join(s.text for s in transcriber.transcribe(wav).segments)

@@ -68,9 +68,15 @@ LONG_GAP = 10
 """Written words in a row missing from the transcript that count as a skipped passage, not misheard words."""
 
 
+def written_words(text: str) -> list[re.Match]:
+    """The words of a written excerpt, without the role labels that open its turns."""
+    labels = [m.span() for m in LABEL.finditer(text)]
+    return [w for w in WORD.finditer(text) if not any(start <= w.start() < end for start, end in labels)]
+
+
 def skipped_words(written: str, heard: str) -> int:
     """Written words (role labels aside) in passages of LONG_GAP or more that the transcript leaves out."""
-    said = [w.lower() for w in WORD.findall(LABEL.sub(" ", written))]
+    said = [w.group().lower() for w in written_words(written)]
     got = [w.lower() for w in WORD.findall(heard)]
     matcher = difflib.SequenceMatcher(None, said, got, autojunk=False)
     return sum(gap for op, a0, a1, b0, b1 in matcher.get_opcodes()

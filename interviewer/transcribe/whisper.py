@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from interviewer.transcribe import models
+
+if TYPE_CHECKING:
+    import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -113,10 +116,7 @@ class Transcriber:
 
     def transcribe(self, audio, progress: ProgressCallback | None = None, language: str | None = None) -> Transcript:
         """Transcribe a file path, a sealed recording (`audio.source.SealedAudio`) or a 16 kHz mono float32 array."""
-        from interviewer.audio.source import SealedAudio
-
-        if isinstance(audio, SealedAudio):
-            audio = _samples(audio)  # decrypted into memory, never to a file
+        audio = _samples(audio)  # decoded once, for the decoding and the gaps; a sealed one decrypted in memory
         segments, info = self._run(audio, language)
         collected = []
         for segment in segments:
@@ -128,7 +128,7 @@ class Transcriber:
             progress(info.duration, info.duration)
         return Transcript(model=self.model_name, language=info.language, duration=info.duration, segments=heard)
 
-    def _with_gaps_heard(self, audio, segments: list[TranscriptSegment], duration: float,
+    def _with_gaps_heard(self, audio: np.ndarray, segments: list[TranscriptSegment], duration: float,
                          language: str) -> list[TranscriptSegment]:
         """`segments` with what was said in their long gaps: Whisper can jump its timestamps past a passage of
         speech and never transcribe it. A gap of GAP_SECONDS or more with speech in it is transcribed on its own."""
@@ -139,12 +139,11 @@ class Transcriber:
             return segments
         from faster_whisper.vad import get_speech_timestamps
 
-        samples = _samples(audio)
         found: list[TranscriptSegment] = []
-        known = {" ".join(s.text.lower().split()) for s in segments}
+        known = {_said(s) for s in segments}
         for start, end in gaps:
             while end - start >= GAP_SECONDS:  # the model may stop early in the gap too: go on from where it stopped
-                piece = samples[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)]
+                piece = audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)]
                 if sum(t["end"] - t["start"] for t in get_speech_timestamps(piece)) < GAP_SPEECH_SECONDS * SAMPLE_RATE:
                     break
                 said, _ = self.load().transcribe(piece, language=language, beam_size=self.settings.beam_size,
@@ -156,9 +155,8 @@ class Transcriber:
                     break
                 start = said[-1].end
                 for piece_said in said:
-                    key = " ".join(piece_said.text.lower().split())
-                    if key not in known:  # not a segment Whisper heard but misplaced
-                        known.add(key)
+                    if _said(piece_said) not in known:  # not a segment Whisper heard but misplaced
+                        known.add(_said(piece_said))
                         found.append(piece_said)
         return sorted(segments + found, key=lambda s: s.start)
 
@@ -176,17 +174,11 @@ class Transcriber:
                 progress(min(offset + len(audio) / 16000, duration), duration)
         return Transcript(model=self.model_name, language=language, duration=duration, segments=segments)
 
-    def _run(self, audio, language: str | None):
-        if isinstance(audio, Path):
-            audio = str(audio)
+    def _run(self, audio: np.ndarray, language: str | None):
         if not self.resolved.multilingual:
             language = "en"
         if self.settings.batch_size:
-            if isinstance(audio, str):
-                from faster_whisper import decode_audio
-
-                audio = decode_audio(audio)
-            if len(audio) / 16000 >= self.settings.batched_from:
+            if len(audio) / SAMPLE_RATE >= self.settings.batched_from:
                 return self._batched_pipeline().transcribe(
                     audio, language=language, beam_size=self.settings.beam_size, vad_filter=self.settings.vad_filter,
                     word_timestamps=self.settings.word_timestamps, batch_size=self.settings.batch_size,
@@ -199,7 +191,6 @@ class Transcriber:
             word_timestamps=self.settings.word_timestamps,
             condition_on_previous_text=self.settings.condition_on_previous_text,
         )
-
 
     def _batched_pipeline(self):
         if self._batched is None:
@@ -248,6 +239,10 @@ def _samples(audio):
     if isinstance(audio, (str, Path)):
         return decode_audio(str(audio))
     return audio
+
+
+def _said(segment: TranscriptSegment) -> str:
+    return " ".join(segment.text.lower().split())
 
 
 def from_faster_whisper(segment) -> TranscriptSegment:
