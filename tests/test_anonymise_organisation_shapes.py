@@ -157,3 +157,26 @@ def test_ordinary_words_before_a_firms_or_groups_head_name_it(anonymiser, text, 
 ])
 def test_a_service_named_by_what_it_does_is_no_firm(anonymiser, text):
     assert "ORGANIZATION" not in found(anonymiser, text).values()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: So I went to the Rose Month surgery and saw the nurse.", "Rose Month surgery"),
+    ("P: I drove him to Oroville hospital with the windows up.", "Oroville hospital"),
+    ("P: There's a baby group in the Glenview family resource center on a Thursday.", "Glenview family resource center"),
+    ("P: So I went to the Neman Road family practice, and the doctor said no.", "Neman Road family practice"),
+    ("P: We took her to the doctor at Wetley Lane's surgery in the end.", "Wetley Lane's surgery"),
+    ("P: My son goes to Hillcrest primary school now.", "Hillcrest primary school"),
+])
+def test_a_name_before_a_head_in_lower_case_is_one_institution(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) in ("ORGANIZATION", "HOSPITAL")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("P: She went to the Sunday school at the chapel.", "Sunday school"),
+    ("P: Heart surgery was the next step, they said.", "Heart surgery"),
+    ("P: Half of us go to the Walmart clinic now.", "Walmart clinic"),
+    ("P: My GP sent me to the Long Covid clinic in the end.", "Long Covid clinic"),
+    ("P: She goes to the Parkinson's clinic every month.", "Parkinson's clinic"),
+])
+def test_a_day_a_condition_a_brand_or_a_sentence_opening_before_a_lower_case_head_is_no_institution(anonymiser, text, kept):
+    assert kept not in found(anonymiser, text)

@@ -69,6 +69,15 @@ PRISON = re.compile(r"\b(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z][a-z]+(?:\s+[A-Z]
 SAINT = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|"
                    r"Junior|Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church|"
                    r"National School|NS|Community School|Parish|Elementary|Middle School|Cathedral))*(?=\W)")
+LOWER_KIND_WORDS = r"(?:medical|family|health|community|resource|primary|high|junior|infants?|middle|memorial|general|dental|" \
+                   r"district|cottage|day|treatment|care|nursing|leisure|sports|youth|walk-in|elementary)"
+LOWER_HEADS = {"HOSPITAL": r"hospital|infirmary|hospice|surgery|practice|clinic|health cent(?:re|er)|medical cent(?:re|er)",
+               "ORGANIZATION": r"cent(?:re|er)|school|primary|elementary|academy|college|pharmacy|chemists?|church|chapel"}
+NAME_BEFORE_LOWER_HEAD = re.compile(
+    rf"({CHAIN})((?:{LOWER_KIND_WORDS}{SP})*(?:{'|'.join(LOWER_HEADS.values())}))\b")
+"""A capitalised name before a head in lower case ('the Milton Park surgery', 'Oroville hospital', 'the Glenview
+family resource center'), as transcripts and informal notes write the head."""
+LOWER_HEAD = re.compile(rf"\b(?:{'|'.join(LOWER_HEADS.values())})\b")
 LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
 GENERIC_LOWER = frozenset("""the a an general local district psychiatric mental children's childrens city royal private community
 day cottage teaching big main new old same other that this nearest different another big other""".split())
@@ -181,6 +190,7 @@ def find_institutions(text: str) -> Iterator[Found]:
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")
+    yield from _names_before_lower_heads(text)
     for match in OF_PLACE.finditer(text):
         if _has_proper(match.group(2).split()):
             kind = "HOSPITAL" if match.group(1) in ("Hospital", "Infirmary") else "ORGANIZATION"
@@ -206,6 +216,34 @@ def find_institutions(text: str) -> Iterator[Found]:
         if name and (name.lower() in GENERIC_WARD or name.lower() in STOP_WORDS):
             continue
         yield Found(match.start(), match.end(), "WARD", 0.8, "named or numbered ward")
+
+
+@functools.lru_cache(maxsize=1)
+def _allowed_lower() -> frozenset[str]:
+    from interviewer.anonymise.gazetteers import default_allow_terms
+
+    return frozenset(t.lower() for t in default_allow_terms())
+
+
+def _names_before_lower_heads(text: str) -> Iterator[Found]:
+    """Institutions whose head is written in lower case after a capitalised name. The name must be one on its own
+    (a word in no dictionary, a known place, an owner's possessive) or, mid-sentence, ordinary words of the kind that
+    name practices and schools ('Rose Month surgery'); 'Heart surgery' opening a sentence is neither."""
+    for match in _anchored(NAME_BEFORE_LOWER_HEAD, LOWER_HEAD, text):
+        start, words = _trim_chain(text, match.start(1), match.group(1))
+        head = re.sub(r"\s+", " ", match.group(2))
+        last = head.split()[-1]
+        kind = "HOSPITAL" if re.fullmatch(LOWER_HEADS["HOSPITAL"], head) or re.fullmatch(LOWER_HEADS["HOSPITAL"], last) \
+            else "ORGANIZATION"
+        if not words or words[0] in NATIONAL_WORDS or any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words) \
+                or " ".join(words).lower() in _allowed_lower():
+            continue  # 'Sunday school', 'the Walmart clinic', 'the Long Covid clinic'
+        ordinary_name = not _opens_sentence(text, start) and _place_named("Surgery", words) \
+            and (len(words) > 1 or text[:start].rstrip().lower().endswith(" the"))
+        if not (_has_proper(words) or ordinary_name):
+            continue  # 'Cancer surgery'
+
+        yield Found(start, match.end(), kind, 0.75, f"name before the head word '{last}'")
 
 
 @functools.lru_cache(maxsize=1)
