@@ -24,6 +24,8 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_orgs2" / "all.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world4" / "world4.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower4" / "lower4.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world5" / "world5.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_lower5" / "lower5.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}_tiny_en.jsonl"
                        for name in ("world4", "lower4")]

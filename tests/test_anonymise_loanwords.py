@@ -23,3 +23,25 @@ def test_everyday_words_of_other_languages_are_not_names(anonymiser, text):
 def test_a_word_of_respect_after_a_name_is_no_part_of_it(anonymiser):
     assert ("Tariq", "PERSON") in found(anonymiser, "My brother, Tariq bhai, lives in Leeds now.")
     assert not any("bhai" in text for text, _ in found(anonymiser, "My brother, Tariq bhai, lives in Leeds now."))
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: Ja, okay. So I was working nights then.",
+    "p: we had a big hui at our place and everyone brought food",
+    "P: After the hui at our place, everyone stayed for the food.",
+    "p: he's canny good and she's bostin, the babby's grand",
+    "p: we went to timmies for a double-double after",
+])
+def test_a_loanword_that_is_also_a_given_name_is_the_word_where_written_as_one(anonymiser, text):
+    assert not any(word.lower() in ("ja", "hui", "bostin", "babby", "timmies", "double-double")
+                   for word, _ in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text", ["P: My cousin Hui came over for the weekend.", "p: my cousin hui came over for the weekend"])
+def test_a_given_name_that_is_also_a_loanword_is_a_name_with_a_capital_or_a_name_cue(anonymiser, text):
+    assert any(word.lower() == "hui" and kind == "PERSON" for word, kind in found(anonymiser, text))
+
+
+def test_a_given_name_is_not_spread_to_the_loanword_it_also_is(anonymiser):
+    text = "P: My midwife, Tia, was lovely. Whetu did a hui at our place and Tia came."
+    assert [w for w, _ in found(anonymiser, text) if w.lower() == "hui"] == []

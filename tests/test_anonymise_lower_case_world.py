@@ -141,3 +141,22 @@ def test_what_family_are_called_is_no_name_in_lower_case(anonymiser):
 
 def test_letters_said_after_went_to_name_a_school(anonymiser):
     assert ("u t e p", "ORGANIZATION") in found(anonymiser, "oh nice my nephew went to u t e p and now he's an engineer")
+
+
+def test_a_word_one_letter_from_a_village_is_a_place_only_where_a_place_stands(anonymiser):
+    assert not any(name == "bostin" for name, _ in found(anonymiser, "everyone's saying oh she's bostin she's gorgeous"))
+    assert ("wiggan", "LOCATION") in found(anonymiser, "i've done assessments as far out as wiggan on a bad night")
+
+
+@pytest.mark.parametrize("text", ["p: we're still at mom's. the council says we might get a flat",
+                                  "P: We're staying at Mum's until the flat is ready."])
+def test_a_relatives_home_is_no_business(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("p: he was born on the second of february and we went home after", "the second of february"),
+    ("P: I went back on the 12th of May 2021.", "the 12th of May 2021"),
+])
+def test_a_spoken_date_takes_in_its_the(anonymiser, text, date):
+    assert (date, "DATE") in found(anonymiser, text)

@@ -44,7 +44,7 @@ def test_an_apostrophe_s_does_not_start_an_email(anonymiser):
 @pytest.mark.parametrize("text, dates", [
     ("participant: on the fourth of july we always have a barbecue", []),
     ("participant: guy fawkes, the fifth of november, the kids love it", []),
-    ("participant: she was born on the fourth of july, of all days", ["fourth of july"]),
+    ("participant: she was born on the fourth of july, of all days", ["the fourth of july"]),
     ("participant: thanksgiving twenty nineteen he was in the icu", ["thanksgiving twenty nineteen"]),
     ("participant: the summer of twenty twenty we lost him", ["summer of twenty twenty"]),
 ])

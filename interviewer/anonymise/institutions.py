@@ -238,10 +238,14 @@ def _names_before_lower_heads(text: str) -> Iterator[Found]:
         if not words or words[0] in NATIONAL_WORDS or any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words) \
                 or " ".join(words).lower() in _allowed_lower():
             continue  # 'Sunday school', 'the Walmart clinic', 'the Long Covid clinic'
+        gaz, place = load_gazetteers(), " ".join(words).lower()
+        if place in gaz.places and (place not in gaz.world_places or place in gaz.large_places):
+            continue  # 'the Kyle of Lochalsh surgery', 'the Houston hospital': the hospital in a known place
         ordinary_name = not _opens_sentence(text, start) and _place_named("Surgery", words) \
-            and (len(words) > 1 or text[:start].rstrip().lower().endswith(" the"))
+            and (len(words) > 1 or text[:start].rstrip().lower().endswith(" the")) \
+            and any(w.lower() not in SERVICE_KIND_WORDS for w in words)
         if not (_has_proper(words) or ordinary_name):
-            continue  # 'Cancer surgery'
+            continue  # 'Cancer surgery', 'the Memory clinic'
 
         yield Found(start, match.end(), kind, 0.75, f"name before the head word '{last}'")
 

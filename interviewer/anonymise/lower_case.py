@@ -106,7 +106,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case surname from the name lists")
             elif _unknown(v, i):
                 misheard = one_edit_place(lower) if len(lower) >= 5 and not CLINICAL_ENDING.search(lower) else None
-                if misheard and misheard not in gaz.large_places:  # 'wiggan' for Wigan; not 'handover' for Hannover
+                if misheard and misheard not in gaz.large_places and place_position(v, i, i):
+                    # 'in wiggan' for Wigan; not 'handover' for Hannover, nor 'she's bostin' (great) for Boston
                     yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
                 elif place_position(v, i, i):
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")

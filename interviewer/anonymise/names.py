@@ -16,6 +16,7 @@ from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
+from interviewer.anonymise.never_names import loanwords
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
@@ -110,7 +111,8 @@ def _first_names(v: TokenView) -> Iterator[Found]:
         lower = CONTRACTION.sub("", v.lower(i))
         if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
             continue
-        common = v.common(i) or lower in MONTHS
+        # A first name written in lower case that is also a loanword is the word ('a hui at our place', 'is kai').
+        common = v.common(i) or lower in MONTHS or (w.islower() and lower in loanwords())
         if lower in gaz.places and (v.lower(i - 1) in PLACE_PREPOSITIONS or place_position(v, i, i)) \
                 and not (v.namelike(i + 1) or v.surname_word(i + 1)):
             continue  # "went to Bradford", "near Savannah": the place, not the first name

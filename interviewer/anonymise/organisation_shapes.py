@@ -11,7 +11,7 @@ from typing import Iterator
 
 from interviewer.anonymise.employers import find_lower_case_employer_runs
 from interviewer.anonymise.cues import (
-    GENERIC_CAPITALISED, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case_organisations import find_lower_case_organisations, lower_name_word
@@ -177,8 +177,8 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
         if before not in VENUE_PREPOSITIONS or not (v.tokens[nxt].is_stop or v.tokens[nxt].is_punct or nxt >= n) \
                 or v.lower(nxt) in ("own", "place", "house", "home"):
             continue  # 'at Sarah's house', 'in Lupe's own kitchen': a person's
-        if v.lower(i) in v.gaz.first_names:
-            continue  # 'I was at Sarah's for the weekend': a person's home
+        if v.lower(i) in v.gaz.first_names or v.lower(i) in FILLERS or v.lower(i) in KIN_NOUNS:
+            continue  # 'I was at Sarah's for the weekend', 'we're still at mom's': a person's home
         if cased or lower_case_text and v.word(i).islower() and (not v.common(i) or v.lower(i) in v.gaz.surnames):
             yield v.span(i, i + 1, "ORGANIZATION", 0.62 if cased else 0.55,
                          f"{REASON}: a possessive standing alone after '{v.word(i - 1)}'")

@@ -279,7 +279,7 @@ YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{N
 'two thousand ten'."""
 HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
 DATES = [
-    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
+    (re.compile(rf"(?:\b(?i:the)\s+)?\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
@@ -288,8 +288,8 @@ DATES = [
 
 
 HOLIDAY_DAY = re.compile(
-    r"(?:fourth|4th) of july|july (?:the )?(?:fourth|4th)|(?:fifth|5th) of november|(?:twenty[\s-]fifth|25th) of december"
-    r"|(?:seventeenth|17th) of march|(?:first|1st) of (?:january|july)|(?:twelfth|12th) of july|(?:thirty[\s-]first|31st) of october",
+    r"(?:the\s+)?(?:(?:fourth|4th) of july|july (?:the )?(?:fourth|4th)|(?:fifth|5th) of november|(?:twenty[\s-]fifth|25th) of december"
+    r"|(?:seventeenth|17th) of march|(?:first|1st) of (?:january|july)|(?:twelfth|12th) of july|(?:thirty[\s-]first|31st) of october)",
     I)
 """A day and month (without a year) that names a public holiday."""
 PERSONAL_DATE_CUE = re.compile(r"\b(?:born|birthday|died|passed|married|wedding|anniversary|diagnosed|admitted|discharged)\b", I)

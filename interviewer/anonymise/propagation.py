@@ -13,6 +13,7 @@ from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.never_names import loanwords
 from interviewer.anonymise.words import INSTITUTION_HEADS, one_edit
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
@@ -126,7 +127,9 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         if lower in allowed or len(lower) < 2:
             continue
         variant = single.get(lower)
-        common = gaz.is_common(lower)
+        # An everyday word of another language is a word where a common word would be ('showing her aroha' beside
+        # the midwife Aroha), though it is also a given name.
+        common = gaz.is_common(lower) or lower in loanwords()
         if variant is None and (common or len(lower) < 4):
             continue  # most words: neither a found name nor one letter from one
         if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \

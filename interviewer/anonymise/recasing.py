@@ -20,7 +20,7 @@ from interviewer.anonymise.institutions import STRONG, WEAK
 from interviewer.anonymise.lower_case import (
     GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
 )
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, singular
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, loanwords, singular
 
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")
@@ -81,7 +81,9 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         parts = re.split(r"['’-]", word)
         return (len(word) >= 2 and not english(word, gaz) and not all(english(p, gaz) or len(p) < 2 for p in parts)
                 and not english(word.replace("-", ""), gaz)  # 'co-ordinator', 're-referred'
-                and singular(word) not in FILLERS and word not in DISCOURSE_WORDS and not (word not in gaz.first_names
+                and singular(word) not in FILLERS and word not in DISCOURSE_WORDS
+                and (word not in loanwords() or word in gaz.places)  # 'kai', 'hui', though given names; not 'kent'
+                and not (word not in gaz.first_names
                 and word not in gaz.surnames and word not in gaz.places and CLINICAL.search(word)))
 
     capital = [False] * len(words)

@@ -10,6 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.cues import FILLERS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
+from interviewer.anonymise.never_names import loanwords
 from interviewer.anonymise.second_model import LABEL_TYPES, find_spans
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
@@ -29,7 +30,7 @@ def _could_be_named(words: list[str], entity_type: str, gaz: Gazetteers) -> bool
             continue  # 'gran', 'mam': what family are called, not their names
         if not gaz.is_common(lower):
             return True
-        if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames):
+        if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames) and lower not in loanwords():
             return True
         if entity_type == "LOCATION" and lower in gaz.places:
             return True
