@@ -15,6 +15,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
 from interviewer.anonymise.never_names import a_thing_not_a_name, after_kin_call, before_kin_call, never_a_name
+from interviewer.anonymise.name_edges import with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.propagation import (
@@ -140,6 +141,7 @@ class Anonymiser:
                               or a_thing_not_a_name(text, c.start, c.end,
                                                     "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz))]
         detections = places_first(text, organisations_first(text, self._resolve(text, candidates), gaz), gaz)
+        detections = with_front_edges(text, detections)
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 
     def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:

@@ -9,15 +9,18 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from interviewer.anonymise.acronyms import WORKPLACE_BEFORE
 from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
+from interviewer.anonymise.lower_case_organisations import HOUSE_COMPOUNDS
 from interviewer.anonymise.numbers import NUMBER_WORD
 
 SP = r"[ \t]*\n?[ \t]*"
 CAP = r"(?:St\.?|[A-Z](?=[a-zA-Z’'\-]*[a-z])[a-zA-Z’'\-]*+|[A-Z]{2,4}(?=\s+(?:NHS|Foundation|CIC|Ltd)))"
 """A capitalised word with a lower-case letter, matched possessively: the regex never retries shorter splits of it."""
-CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the){SP}{CAP})?{SP}){{1,4}}"
+CHAIN = rf"(?:{CAP}(?:{SP}(?:of|and|&|upon|on|under|the|y|yr){SP}{CAP})?{SP}){{1,4}}"
+"""One to four capitalised words, joined by little words ('Heol y Graig', 'Stratford upon Avon')."""
 
 # Heads that name an institution whatever words precede them; weak heads need a proper noun before them.
 STRONG = {
@@ -39,14 +42,15 @@ WEAK = {
                     r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica|"
                     r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
                     r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"
-                    r"Winery|Fisheries|Seafoods|Trucking|Contracting|Removals|Joinery|Roofing|Scaffolding|Landscaping",
+                    r"Winery|Fisheries|Seafoods|Trucking|Contracting|Removals|Joinery|Roofing|Scaffolding|Landscaping|House|"
+                    r"Security|Solutions|Cleaning|Plumbing|Electrical|Recruitment|Consulting|Lettings",
 }
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",
                                "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly",
                                "Elementary", "Middle School", "Primary", "Academy", "Grammar", "Comprehensive", "Infants",
                                "Juniors", "Garage", "Motors", "Builders", "Construction", "Haulage", "Freight", "Salon",
-                               "Studio", "Bakery", "Restaurant", "Cafe", "Café"})
+                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub"})
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project',
 'Table Mountain Elementary', 'Sunrise Bakery'):
 a capitalised name before them counts even when every word of it is English."""
@@ -146,7 +150,9 @@ def _place_named(head: str, words: list[str]) -> bool:
 
 
 BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "Engineering", "Transport", "Logistics",
-                            "Homecare", "Home Care", "Construction", "Builders", "Motors", "Garage", "Salon", "Studio"})
+                            "Homecare", "Home Care", "Construction", "Builders", "Motors", "Garage", "Salon", "Studio",
+                            "Security", "Solutions", "Cleaning", "Plumbing", "Electrical", "Recruitment", "Consulting",
+                            "Lettings"})
 """Heads of firms and clubs named in ordinary words ('Harbour Marine Services', 'Golden Triangle Logistics')."""
 SERVICE_KIND_WORDS = SERVICE_WORDS | frozenset("""patient patients transport rapid response intervention early district
 home visiting carers carer family families young people older disability disabilities learning addiction drug drugs
@@ -156,13 +162,15 @@ memory pain sleep weight smoking stop quit peer parent parents parenting women m
 
 
 def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
-    """Two or more ordinary capitalised words mid-sentence before a firm's or club's head, not all of them words of a
-    service or field, or days ('Harbour Marine Services', 'the Friday Friendship Group', but not 'Adult Social
-    Services', 'the Mental Health Group')."""
+    """Ordinary capitalised words mid-sentence before a firm's or club's head (two or more, or one where someone works),
+    not all of them words of a service or field, or days ('Harbour Marine Services', 'the Friday Friendship Group',
+    'a guard for Steadfast Security', but not 'Adult Social Services', 'the Mental Health Group')."""
     from interviewer.anonymise.never_names import is_group_word
 
-    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or len(words) < 2 or _opens_sentence(text, start):
+    if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or _opens_sentence(text, start):
         return False
+    if len(words) < 2 and not WORKPLACE_BEFORE.search(text, max(0, start - 40), start):
+        return False  # one ordinary word names a firm only where someone works ('a guard for Steadfast Security')
     gaz = load_gazetteers()
     lowered = [w.lower() for w in words]
     if any(not w[:1].isupper() or w.isupper() or is_group_word(w, gaz) for w in words) \
@@ -189,6 +197,8 @@ def find_institutions(text: str) -> Iterator[Found]:
             continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
+        if match.group(2) == "House" and (words[-1].lower() in HOUSE_COMPOUNDS or words[0] == "The" and len(words) == 1):
+            continue  # 'a Council House', 'an Opera House': a kind of house
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")
     yield from _names_before_lower_heads(text)
     for match in OF_PLACE.finditer(text):

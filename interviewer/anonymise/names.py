@@ -9,14 +9,14 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, PERSONAL_TITLES,
-    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WORK_VERBS,
+    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
-from interviewer.anonymise.never_names import loanwords
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, loanwords
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
@@ -51,7 +51,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames, find_named_venues, _after_our, _kin_apposition, _workplace]
+               _nicknames, find_named_venues, _after_our, _kin_apposition, _named_before_kin, _workplace]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places]
@@ -180,6 +180,26 @@ def _kin_apposition(v: TokenView) -> Iterator[Found]:
         if v.word(i - 1) == "," and v.word(i + 1) == "," and v.lower(i - 2) in KIN_NOUNS \
                 and v.lower(i - 3) in POSSESSIVES and v.lower(i) in v.gaz.first_names and is_word(v.word(i)):
             yield v.span(i, i, "PERSON", 0.65, f"first name set apart after '{v.word(i - 3)} {v.word(i - 2)}'")
+
+
+TIME_ADVERBS = frozenset("""yesterday today tonight tomorrow later eventually afterwards meanwhile anyway now then
+once twice recently sometimes often""".split())
+APPOSITION_CLOSERS = frozenset({",", "—", "–", ".", "!", "?"})
+
+
+def _named_before_kin(v: TokenView) -> Iterator[Found]:
+    """'Col, my husband, had to stay home': a capitalised word set before 'my husband' between commas names him,
+    though it is a word or in no list; an adverb or a day opening the sentence ('Sadly, my husband, ...') is none."""
+    for i in range(len(v.tokens) - 4):
+        lower = v.lower(i)
+        if v.word(i + 1) != "," or v.lower(i + 2) not in POSSESSIVES or v.lower(i + 3) not in KIN_NOUNS \
+                or v.word(i + 4) not in APPOSITION_CLOSERS or not v.capitalised_word(i):
+            continue
+        if v.tokens[i].is_stop or lower in DISCOURSE_WORDS or lower in FILLERS or lower in MONTHS or lower in WEEKDAYS \
+                or lower in TIME_ADVERBS or lower.endswith("ly") or lower.rstrip(".") in TITLES or v.allowed(i) \
+                or v.group_word(i):
+            continue
+        yield v.span(i, i, "PERSON", 0.7, f"name set before '{v.word(i + 2)} {v.word(i + 3)}'")
 
 
 def _after_our(v: TokenView) -> Iterator[Found]:

@@ -30,8 +30,9 @@ CLINICAL = re.compile(r"(?:amide|mycin|cillin|azole|pril|sartan|olol|statin|mab|
 """Endings of medicines and conditions: no English word in the lists, yet written in lower case."""
 SHORT_TITLES = frozenset("dr mr mrs ms mx prof cllr rev st".split())
 HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
-    head.lower() for pattern in (*STRONG.values(), *WEAK.values()) for head in pattern.split("|") if head.isalpha())
-"""Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met')."""
+    head.lower() for pattern in (*STRONG.values(), *WEAK.values()) for head in pattern.split("|") if head.isalpha()) - {"house"}
+"""Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met'); a
+lower-case 'house' has its own rule there (lower_case_organisations)."""
 NAMED_AFTER_PLACE_HEADS = frozenset("regional state base memorial general".split())
 """Heads that follow a place's or a person's name to name a hospital or university ('Dubbo Base', 'Wayne State')."""
 VOWELS = frozenset("aeiouy")
@@ -292,4 +293,5 @@ def _house_before(lowers: list[str], capital: list[bool], text: str, words: list
 
 def _name_word(lower: str) -> bool:
     return lower not in STOP_WORDS and lower not in DETERMINERS and lower not in FILLERS and lower not in DISCOURSE_WORDS \
-        and lower not in GENERIC_MODIFIERS and lower not in MONTHS and lower not in WEEKDAYS and not CONTRACTED.match(lower)
+        and lower not in GENERIC_MODIFIERS and lower not in MONTHS and lower not in WEEKDAYS and not CONTRACTED.match(lower) \
+        and lower not in loanwords()  # 'drivers fae rowan house': 'fae' (from) is no part of a name

@@ -1,0 +1,30 @@
+"""Provides the words a found name takes in at its front edge: a compass point before a place ('south London',
+'North Belfast') and the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TypeVar
+
+Detection = TypeVar("Detection")
+"""The Anonymiser's detection dataclass (start, end, entity_type, text), not imported: it imports this module."""
+
+COMPASS_POINTS = frozenset("""north south east west central northern southern eastern western north-east north-west
+south-east south-west northeast northwest southeast southwest""".split())
+NICKNAME_WORDS = frozenset("big wee little".split())
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+$")
+
+
+def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
+    """`detections` (sorted, not overlapping) with a place's compass point or a nickname's size word taken in."""
+    edged, previous_end = [], 0
+    for d in detections:
+        before = WORD_BEFORE.search(text, max(previous_end, d.start - 16), d.start)
+        if before:
+            word = before.group(1).lower()
+            if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and word in NICKNAME_WORDS:
+                d = replace(d, start=before.start(1), text=text[before.start(1):d.end])
+        edged.append(d)
+        previous_end = d.end
+    return edged

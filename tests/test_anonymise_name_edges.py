@@ -1,0 +1,56 @@
+"""A found name takes in the words at its front edge that belong to it: a compass point before a place and the
+size word of a nickname; a name set before 'my husband' between commas; and the heads and joining words of
+institutions' names ('Wattle House', 'Heol y Graig Primary', 'a guard for Steadfast Security')."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def found(anonymiser, text):
+    return {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("P: It's not rare, not in south London.", "south London"),
+    ("P: We moved to North Belfast after that.", "North Belfast"),
+    ("p: we were over in west belfast then", "west belfast"),
+])
+def test_a_compass_point_before_a_place_is_part_of_it(anonymiser, text, place):
+    assert (place, "LOCATION") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("P: Big Tam runs the kitchen, he's a character.", "Big Tam"),
+    ("p: big tam runs the kitchen and wee shaz helps and little billy comes on a tuesday", "wee shaz"),
+    ("p: and then little billy said he would come round", "little billy"),
+])
+def test_the_size_word_of_a_nickname_is_part_of_it(anonymiser, text, person):
+    assert (person, "PERSON") in found(anonymiser, text)
+
+
+def test_a_capitalised_word_set_before_my_husband_names_him(anonymiser):
+    assert ("Col", "PERSON") in found(anonymiser, "P: I was fifty-two. Col, my husband, had to stay home with the kids.")
+
+
+@pytest.mark.parametrize("text", ["P: Sadly, my husband, he passed in the spring.",
+                                  "P: Yesterday, my wife, bless her, made a cake.",
+                                  "P: Sunday, my son, he came round."])
+def test_an_adverb_or_a_day_before_my_husband_is_no_name(anonymiser, text):
+    assert not any(kind == "PERSON" for _, kind in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: I stayed at the lodge, Wattle House, with all the other women.", "Wattle House"),
+    ("P: I'm a Teaching Assistant in Heol y Graig Primary, Year Two.", "Heol y Graig Primary"),
+    ("P: I'm a guard for Steadfast Security, and I was standing outside.", "Steadfast Security"),
+    ("P: He worked for Premier Cleaning for years.", "Premier Cleaning"),
+])
+def test_institution_heads_and_joining_words_make_one_name(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["P: We lived in a Council House then.", "P: I was referred to Social Services by the GP.",
+                                  "P: I rang Adult Services and they sent a form."])
+def test_a_kind_of_house_or_a_public_service_is_no_name(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in found(anonymiser, text))
