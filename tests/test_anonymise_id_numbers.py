@@ -80,3 +80,20 @@ def test_a_policy_without_identity_numbers_redacts_them_as_it_redacts_nhs_number
 
 def test_an_identity_number_counts_as_the_right_type_where_a_corpus_marks_it_as_an_nhs_number():
     assert same_type("NHS_NUMBER", "ID_NUMBER") and not same_type("PHONE", "ID_NUMBER")
+
+
+@pytest.mark.parametrize("text, number", [
+    ("P: I had to give them my NHI, ZAC 4471, like three times.", "ZAC 4471"),
+    ("P: I got on the Medicaid a while, my card number was MS 4400 7129 3, but then they said no.", "MS 4400 7129 3"),
+    ("p: she put my nhi in my phone notes so i always have it z k q four two one seven because", "z k q four two one seven"),
+    ("p: i know the ohip by heart now four five six seven, one two three, nine eight seven, a k. i told them",
+     "four five six seven, one two three, nine eight seven, a k"),
+])
+def test_a_health_number_named_by_its_system_or_card_is_an_identity_number(anonymiser, text, number):
+    assert number in [d.text for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text", ["P: I'm on Medicare since 2019 and it's fine.",
+                                  "P: My library card number is on the fridge."])
+def test_a_system_named_without_a_long_code_after_it_finds_no_number(anonymiser, text):
+    assert not any(d.entity_type == "ID_NUMBER" for d in anonymiser.detect(text))

@@ -53,3 +53,17 @@ def test_ordinary_words_and_numbers_are_not_postcodes(anonymiser, text):
 ])
 def test_an_outward_code_where_a_place_stands_is_a_postcode(anonymiser, text, code):
     assert of_type(anonymiser, text, "POSTCODE") == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("P: Mail come to the post office box, Shaw, 38773. And tell them.", "38773"),
+    ("P: And the zip they had as 54446, which is right.", "54446"),
+    ("p: the council says we're on the list for a house in b44 but god knows", "b44"),
+])
+def test_a_code_after_a_town_a_distant_zip_cue_or_a_home_is_a_postcode(anonymiser, text, code):
+    assert (code, "POSTCODE") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", ["P: We moved to Leeds, 2019 that was.", "P: She lived in Chicago for 1500 days."])
+def test_a_year_or_a_count_after_a_town_is_no_postcode(anonymiser, text):
+    assert not any(d.entity_type == "POSTCODE" for d in anonymiser.detect(text))

@@ -13,6 +13,8 @@ I = re.IGNORECASE
 
 NUMBER_NOUN = re.compile(r"\b(?:number|no\.|num|id|card|mrn|ssn)\b(?:['’]s)?", I)
 """A number's name: what it is the number of stands before it ('OHIP number', 'Medicare card', 'member ID')."""
+NUMBER_SYSTEM = re.compile(r"\b(?:nhi|ohip|ppsn?|ihi|medicaid|medicare|ramq|nino)\b(?:['’]s)?", I)
+"""Health and insurance numbers named by their system alone ('my NHI, ZAC 4471', 'the OHIP, I know it by heart')."""
 WORD_BEFORE = re.compile(r"([\w'’-]+)\s+(?:card\s+)?$")
 NOT_IDENTITY = frozenset("""phone telephone mobile cell cellphone landline contact home work office fax direct emergency
 extension text whatsapp my your his her our their its the a an this that these those new old same other whose what which
@@ -30,8 +32,8 @@ WORD_AND_GAP = re.compile(r"[\w'’-]+[\s,:]*")
 CODE_PART = r"[A-Za-z]{0,3}\d[\dA-Za-z]*"
 WRITTEN_CODE = re.compile(rf"(?<![\w@.])(?:[A-Z]{{1,4}}\s|[A-Za-z]{{1,4}}-)?{CODE_PART}(?:[\s\-/]{CODE_PART})*(?:\s[A-Z]{{1,2}}\b)?")
 """A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987', '5584 213 907 KT'."""
-SAID_LETTER = r"(?:[b-hj-z]|(?<=\b[a-z] )[ai])(?![\w'’])"
-"""A letter said alone in a code ('w a'): 'a' and 'i' only after another letter, since alone they are words."""
+SAID_LETTER = r"(?:[b-hj-z]|(?<=\b[a-z] )[ai]|[ai](?=[\s,]+[b-hj-z](?![\w'’])))(?![\w'’])"
+"""A letter said alone in a code ('w a', 'a k'): 'a' and 'i' only beside another letter, since alone they are words."""
 SAID_PART = rf"(?:{SPOKEN_DIGIT}|{SPOKEN_PAIR}|\d+|{SAID_LETTER})"
 SPOKEN_CODE = re.compile(rf"{SAID_PART}(?:[\s,.\-]+{SAID_PART})+", I)
 """A code said aloud digit by digit, in pairs, or with letters: 'two one two three', 'k l four eight two nine one m'."""
@@ -65,9 +67,10 @@ def _trimmed_end(match: re.Match) -> int:
 
 
 def _names(text: str) -> Iterator[re.Match]:
+    yield from NUMBER_SYSTEM.finditer(text)
     for match in NUMBER_NOUN.finditer(text):
-        if match.group().lower().startswith(("mrn", "ssn")):
-            yield match
+        if match.group().lower().startswith(("mrn", "ssn")) or re.search(r"\bcard\s+$", text[max(0, match.start() - 6):match.start()], I):
+            yield match  # 'my card number was MS 4400 7129 3'
             continue
         before = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and before.group(1).lower() not in NOT_IDENTITY and not before.group(1).endswith(("'s", "’s")) \

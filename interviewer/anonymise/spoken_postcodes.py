@@ -15,8 +15,11 @@ CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
 DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
 POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
                 r"(?:['’]s|\s+is|\s+was|\s+of|\s*[:,]|\s+there)?\s+")
-CODE_AFTER_CUE = re.compile(rf"{POSTCODE_CUE}(?:it['’]s\s+)?({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
-"""'her zip is four four one three four', 'zip's 55901', 'the postcode down here is nine eight one zero'."""
+CODE_AFTER_CUE = re.compile(
+    rf"{POSTCODE_CUE}(?:it['’]s\s+|(?:(?!{DIGIT_WORD}\b)[a-z'’]+\s+){{1,4}}(?=(?:as|is|was|were|be|to)\s+\S))?(?:(?:as|is|was|were|be|to)\s+)?"
+    rf"({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
+"""'her zip is four four one three four', 'zip's 55901', 'the postcode down here is nine eight one zero', 'the zip
+they had as 54446'."""
 STATES = (r"queensland|victoria|tasmania|new south wales|western australia|south australia|northern territory|"
           r"nsw|vic|qld|tas|act")
 CODE_AFTER_STATE = re.compile(rf"\b(?:{STATES}),?\s+({DIGITS_SAID})(?![\w-])", I)
@@ -62,7 +65,8 @@ OUTWARD_AS_PLACE = re.compile(
     rf"\b(?:in|to|at|from|near)\s+(?:the\s+)?(?=[a-z][a-z]?(?:\s|\d))((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT})"
     rf"(?=\s*(?:[,.;:!?]|$|\s+(?:area|way|side|and|but|so|now|just|then|which|where|near|there)\b))", I)
 WHERE_VERB_BEFORE = re.compile(
-    r"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am)|['’](?:re|m))\s+$", I)
+    r"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am|house|flat|home|"
+    r"place|estate)|['’](?:re|m))\s+$", I)
 """A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
 cf ten, near the park', 'in d twelve' (with WHERE_VERB_BEFORE just before the preposition)."""
 NUMBER_START = r"(?:\d|o|t|f|s|e|n|z)"
@@ -97,8 +101,29 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         digits = spoken_digits(match.group(1))
         if 4 <= len(digits) <= 6 and not (len(digits) == 4 and digits[:2] in ("19", "20")):  # not a year
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said after the street")
+    yield from _codes_after_places(text)
     for match in UK_SPOKEN_POSTCODE.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
     for match in OUTWARD_AS_PLACE.finditer(text):
         if WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
+
+
+CODE_AFTER_WORDS = re.compile(
+    rf"\b([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?),?\s+({DIGITS_SAID}|\d{{4,5}})(?![\w-])"
+    rf"(?=\s*[,.;:!?]|\s*$|\s+(?:and|so|but|we|i|and|now)\b)", I)
+
+
+def _codes_after_places(text: str) -> Iterator[Found]:
+    """A ZIP or postcode closing a clause straight after a known town ('the post office box, Shaw, 38773.', 'we're in
+    reservoir 3073 and'); four digits that may be a year are left ('in Leeds, 2019')."""
+    from interviewer.anonymise.gazetteers import load_gazetteers
+
+    gaz = load_gazetteers()
+    for match in CODE_AFTER_WORDS.finditer(text):
+        words = match.group(1).lower().split()
+        digits = spoken_digits(match.group(2))
+        if len(digits) not in (4, 5) or len(digits) == 4 and digits[:2] in ("19", "20"):
+            continue
+        if " ".join(words) in gaz.places or words[-1] in gaz.places and len(words[-1]) >= 4:
+            yield Found(match.start(2), match.end(2), "POSTCODE", 0.75, "ZIP code or postcode after a town")
