@@ -58,3 +58,25 @@ def test_an_age_in_dialect_or_describing_a_person(anonymiser, text, age):
 ])
 def test_a_persons_months_or_character_are_no_age(anonymiser, text):
     assert of_type(anonymiser, text, "AGE") == []
+
+
+@pytest.mark.parametrize("text, age", [("P: My Mam lives up by Ton Pentre, she's in her eighties.", "eighties"),
+                                       ("p: i was in my late forties when it started", "late forties")])
+def test_an_age_given_by_its_decade_is_an_age(anonymiser, text, age):
+    assert (age, "AGE") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+def test_music_of_a_decade_is_no_age(anonymiser):
+    assert anonymiser.detect("P: Music from the eighties is the best.") == []
+
+
+def test_an_age_given_by_its_decade_keeps_its_decade_in_the_placeholder(anonymiser):
+    from interviewer.anonymise.placeholders import Placeholders, redact
+
+    text = "P: She's in her eighties and I was in my late forties."
+    assert redact(text, anonymiser.detect(text), Placeholders())[0] == "P: She's in her [AGE 80s] and I was in my [AGE 40s]."
+
+
+def test_a_groups_decade_is_no_ones_age(anonymiser):
+    text = "p: about forty. most of them are in their eighties, one or two in their nineties."
+    assert not any(d.entity_type == "AGE" and "ties" in d.text for d in anonymiser.detect(text))

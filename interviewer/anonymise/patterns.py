@@ -225,7 +225,16 @@ def _age_at(text: str, match: re.Match, group: int) -> bool:
     return _plausible_age(value, True) or (_plausible_age(value, False) and bool(CLAUSE_END_AFTER.match(text, match.end(group))))
 
 
+AGE_DECADE = re.compile(r"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?"
+                        r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|20s|30s|40s|50s|"
+                        r"60s|70s|80s|90s))\b", I)
+"""One person's age given by its decade: 'she's in her eighties', 'in my late forties' (not 'patients in their
+eighties', a group's)."""
+
+
 def find_ages(text: str) -> Iterator[Found]:
+    for match in AGE_DECADE.finditer(text):
+        yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
                             (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
         for match in pattern.finditer(text):

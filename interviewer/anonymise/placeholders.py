@@ -11,6 +11,12 @@ from interviewer.anonymise.policy import Policy, default_policy
 NUMBERED = re.compile(r"^\[(.+) (\d+)\]$")
 
 
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                "eighties": 80, "nineties": 90, **{f"{d}0s": d * 10 for d in range(2, 10)}}
+DECADE = re.compile(r"\b(" + "|".join(DECADE_WORDS) + r")\b", re.I)
+"""An age said by its decade ('her eighties', 'late 40s'), already generalised."""
+
+
 class Placeholders:
     """Gives each identity group one placeholder and keeps numbering per label across calls."""
 
@@ -27,7 +33,9 @@ class Placeholders:
     def placeholder_for(self, detection) -> str:
         rule = self.policy.rule(detection.entity_type)
         if rule.generalise == "decade":
-            value = number_value(re.sub(r"[^\w\s-]|years?|old", "", detection.text, flags=re.I))
+            decade = DECADE.search(detection.text)
+            value = DECADE_WORDS.get(decade.group(1).lower(), None) if decade else \
+                number_value(re.sub(r"[^\w\s-]|years?|old", "", detection.text, flags=re.I))
             return f"[{rule.label} {value // 10 * 10}s]" if value is not None and value >= 10 else f"[{rule.label}]"
         if not rule.numbered:
             return f"[{rule.label}]"

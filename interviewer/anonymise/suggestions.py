@@ -131,13 +131,19 @@ def from_found(found: Found, text: str) -> Suggestion:
     return Suggestion(found.start, found.end, entity_type, text[found.start:found.end], reason, found.score)
 
 
+JOINING_WORDS = frozenset("and of the or & upon on y".split())
+
+
 def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> list[Suggestion]:
     """Suggestions whose words are not already redacted or allowed, one per place, riskiest first, capped."""
     kept: list[Suggestion] = []
     taken = bytearray(len(covered))
     for s in sorted(suggestions, key=lambda s: (-s.risk, s.start)):
         letters = [i for i in range(s.start, s.end) if i < len(covered) and s.text[i - s.start].isalnum()]
-        if not letters or all(covered[i] for i in letters) or any(taken[i] for i in letters):
+        # Joining words left between two redactions ('Salford [and] Trafford') are no possible miss.
+        named = [i for m in re.finditer(r"\w+", s.text) if m.group().lower() not in JOINING_WORDS
+                 for i in range(s.start + m.start(), s.start + m.end()) if i < len(covered)]
+        if not letters or all(covered[i] for i in named) or any(taken[i] for i in letters):
             continue
         for i in range(s.start, s.end):
             taken[i] = 1
