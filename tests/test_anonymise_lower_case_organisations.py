@@ -1,6 +1,8 @@
 """Organisations named by ordinary words in lower-case transcripts: redacted with a naming head and a cue, left to
 the reviewer with less, and ordinary noun phrases left alone."""
 
+import pytest
+
 
 def redacted(anonymiser, text):
     return [(d.text, d.entity_type) for d in anonymiser.detect(text)]
@@ -110,3 +112,21 @@ def test_place_found_alone_keeps_its_type_beside_a_team_named_after_it(anonymise
 def test_cased_text_is_unchanged_by_the_lower_case_rules(anonymiser):
     text = "She plays for the Otara Tigers and goes to First Baptist."
     assert all(kind != "POSSIBLE_IDENTIFIER" for _, kind in redacted(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: she was three weeks on st anne's ward and nobody told us anything", "st anne's ward"),
+    ("p: the hse gave us two weeks respite in holly lodge in november she went in", "holly lodge"),
+    ("p: my faith and my church our lady of good counsel the ladies from the choir bring", "our lady of good counsel"),
+    ("p: the kids went to our lady's primary and then the high school", "our lady's primary"),
+    ("p: then at my gp east tamaki family doctors they had this nurse", "tamaki family doctors"),
+])
+def test_saints_wards_our_lady_named_lodges_and_doctors_are_institutions_in_lower_case(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["p: before that i felt like the pākehā doctors were just talking at me",
+                                  "p: we had two doctors and the junior doctors were on strike",
+                                  "p: he plays for the footy club on a saturday"])
+def test_a_loanword_a_number_or_a_kind_before_a_head_names_no_institution_in_lower_case(anonymiser, text):
+    assert anonymiser.detect(text) == []

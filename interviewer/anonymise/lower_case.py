@@ -10,7 +10,7 @@ from typing import Iterator
 from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import DISCOURSE_WORDS
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, loanwords
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
@@ -18,18 +18,19 @@ from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
 """Heads that always close an organisation's name, whatever words precede them."""
 HEADS = {
-    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice memorial general royal".split()),
+    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice memorial general royal doctors".split()),
     "ORGANIZATION": frozenset("""college university school academy nursery group partnership trust project charity
 foundation network forum association society club circle centre center service services church chapel mosque masjid
 temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
+deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
 infants juniors uni poly voices cvs""".split())
     | LEGAL_HEADS,
 }
 ORDINARY_WORDS_RISK = 0.4
 """The risk of ordinary words before an organisation's head word in lower case ('safe harbour housing')."""
-NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall".split())
+NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall lodge manor".split())
 """Heads of places often named with a first name that is also a word ('grace community church')."""
 GENERIC_MODIFIERS = frozenset("""local support community primary secondary high junior infant nursery day care health mental
 social youth parents parent carers carer mums dads women's men's women men children's kids family families peer self help
@@ -176,7 +177,11 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
 
 
 OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
-SAINTS = re.compile(r"\b(?:st\.?|saint) ([a-z]+)['’]s\b(?: (church|hospital|hospice|school|primary|academy|surgery|practice|college|centre))?")
+SAINTS = re.compile(r"\b(?:st\.?|saint) ([a-z]+)['’]s\b(?: (church|hospital|hospice|school|primary|academy|surgery|practice|college|"
+                    r"centre|center|ward|unit|home|hall|parish))?")
+OUR_LADY = re.compile(r"\bour lady(?:['’]s\b| of (?:the )?(?:(?!(?:and|but|so|the|in|at|on|for|with|i|we|she|he|they)\b)[a-z]+\b ?){1,3})"
+                      r"(?:(?<! )\s*|(?<= ))(?:(church|school|primary|hospital|hospice|college|parish)\b)?")
+"""A Catholic church, school or hospital named for Mary: 'our lady of good counsel', 'our lady's primary'."""
 
 
 def find_lower_case_named_of(text: str) -> Iterator[Found]:
@@ -193,16 +198,20 @@ def find_lower_case_named_of(text: str) -> Iterator[Found]:
             kind = "HOSPITAL" if "hospital" in match.group(0) or match.group(1) == "infirmary" else "ORGANIZATION"
             yield Found(match.start(), match.start(3) + len(place), kind, 0.6, f"lower-case '{match.group(1)} of' a place")
     for match in SAINTS.finditer(text):
-        kind = "HOSPITAL" if match.group(2) in ("hospital", "hospice", "surgery", "practice") else "ORGANIZATION"
+        kind = "HOSPITAL" if match.group(2) in ("hospital", "hospice", "surgery", "practice") else \
+            "WARD" if match.group(2) in ("ward", "unit") else "ORGANIZATION"
         yield Found(match.start(), match.end(), kind, 0.55, "saint's name in lower case (church, hospital or school)")
+    for match in OUR_LADY.finditer(text):
+        yield Found(match.start(), len(text[:match.end()].rstrip()), "ORGANIZATION", 0.6,
+                    "'our lady' in lower case (a Catholic church, school or hospital)")
 
 
 def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
     lower = v.lower(k)
     if lower in WEEKDAYS:
         return head in ("group", "club", "cafe", "café")
-    if lower in GENERIC_MODIFIERS or v.allowed(k) or v.group_word(k):
-        return False  # 'local', 'community', 'polish', 'catholic': no name
+    if lower in GENERIC_MODIFIERS or v.allowed(k) or v.group_word(k) or lower in loanwords():
+        return False  # 'local', 'community', 'polish', 'catholic', 'pākehā': no name
     if lower in v.gaz.places and lower not in v.gaz.world_places and lower not in PLACES_ONE_GOES and len(lower) >= 4 \
             and lower not in INSTITUTION_HEADS and lower not in STREET_HEADS:
         return True  # 'concord centre', 'wigan college': a place's name, though also a word
