@@ -160,3 +160,16 @@ def test_a_relatives_home_is_no_business(anonymiser, text):
 ])
 def test_a_spoken_date_takes_in_its_the(anonymiser, text, date):
     assert (date, "DATE") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: she thinks i'm her sister peg half the time", "peg"),
+    ("p: everybody else got better rommel my husband joy my daughter they were fine", "joy"),
+    ("p: they do their best but wade that's our son he's one of the volunteers", "wade"),
+])
+def test_a_first_name_that_is_a_word_beside_my_sister_is_a_name_in_lower_case(anonymiser, text, name):
+    assert (name, "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_modal_after_my_son_is_no_name(anonymiser):
+    assert anonymiser.detect("p: my son will be there and my sister may come too") == []

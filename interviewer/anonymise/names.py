@@ -99,6 +99,19 @@ def _titled(v: TokenView) -> Iterator[Found]:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
 
+def _kin_before(v: TokenView, i: int) -> bool:
+    """'her sister peg', 'my daughter joy': a possessive and a kin noun just before the word."""
+    return v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES
+
+
+def _kin_after(v: TokenView, i: int) -> bool:
+    """'joy my daughter', 'wade that's our son': the word set before a possessive and a kin noun."""
+    k = i + 1
+    if v.lower(k) in ("that", "he", "she") and v.word(k + 1) in ("'s", "’s"):
+        k += 2  # spaCy splits "that's"
+    return v.lower(k) in POSSESSIVES and v.lower(k + 1) in KIN_NOUNS and v.word(i - 1) not in ("'s", "’s")
+
+
 def _month_context(v: TokenView, i: int) -> bool:
     nxt = v.word(i + 1)
     return v.lower(i - 1) in MONTH_PREPOSITIONS or nxt[:1].isdigit() or bool(re.match(r"(?:the|\d)", nxt))
@@ -140,6 +153,8 @@ def _first_names(v: TokenView) -> Iterator[Found]:
             elif common and (v.lower(i - 1) in CLAUSE_OPENERS or v.lower(i - 1) in KIN_NOUNS or v.initial(i) or v.word(i - 1) == ",") \
                     and v.lower(i - 1) not in DETERMINERS and (v.lower(i + 1) in SPEECH_VERBS or v.lower(i - 1) in ("called", "named")):
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, in a name position")
+            elif common and not token.is_stop and (_kin_before(v, i) or _kin_after(v, i)):
+                yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, beside 'my sister'")
             elif common and not token.is_stop and _lower_case_name_position(v, i):
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, where a name stands")
 
