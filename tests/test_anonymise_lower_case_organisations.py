@@ -130,3 +130,24 @@ def test_saints_wards_our_lady_named_lodges_and_doctors_are_institutions_in_lowe
                                   "p: he plays for the footy club on a saturday"])
 def test_a_loanword_a_number_or_a_kind_before_a_head_names_no_institution_in_lower_case(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("he's been working a double at the sierra pacific mill since june", "sierra pacific mill"),
+    ("so i rang the park surgery and they said come in", "park surgery"),
+    ("i do weekends at lucky's deli on a saturday", "lucky's deli"),
+    ("my boy's in third grade at dry fork elementary now", "dry fork elementary"),
+])
+def test_ordinary_words_before_a_head_where_someone_goes_name_an_institution(anonymiser, text, name):
+    assert any(name in found for found, _ in redacted(anonymiser, text))
+
+
+@pytest.mark.parametrize("text", [
+    "my gp sent me to the long covid clinic in the end",
+    "we went to the foot clinic and the free clinic on the same day",
+    "she took him to the county hospital at two in the morning",
+    "i'm at choir practice on a tuesday",
+    "she goes to the memory group at the library",
+])
+def test_a_kind_of_clinic_or_a_meeting_where_someone_goes_is_no_name(anonymiser, text):
+    assert redacted(anonymiser, text) == []

@@ -170,10 +170,39 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             if start > first and v.lower(start - 1) == "royal":
                 start -= 1  # 'the royal rochdale infirmary': 'royal' opens the name
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
+        elif _named_where_one_goes(v, modifiers, i):
+            yield v.span(modifiers[0], i, kind, 0.5, f"lower-case words before the head word '{v.word(i)}' where one goes")
         elif any(v.lower(k) not in GENERIC_MODIFIERS and not v.allowed(k) for k in modifiers):
             # 'safe harbour housing', 'first step trust': ordinary words may name one; the reviewer decides.
             yield possible_identifier(v, modifiers[0], i, kind, f"ordinary words before the head word '{v.word(i)}'",
                                       ORDINARY_WORDS_RISK)
+
+
+GOING_CUES = frozenset("at to in into for with rang ring".split())
+"""Words before an institution's name that say someone goes, works or rings there ('at the mariner centre')."""
+KIND_WORDS = frozenset("""foot feet heart skin gout brain injury eye eyes ear ears chest lung lungs kidney liver bone bones
+joint joints back knee hip spine breast bowel stomach cancer covid long diabetes diabetic asthma stroke memory pain sleep
+weight fertility antenatal postnatal sexual wound dressing dressings blood plaster fracture falls dementia autism adhd
+epilepsy arthritis copd dialysis renal cardiac physio orthopaedic orthopedic hearing sight foot free county voluntary state
+city district regional walk-in urgent drop-in choir band bingo job baby toddler mums dads nearest closest next same usual
+proper big small new old other special main local whole good bad right wrong left""".split())
+"""Words that say what kind of place or service follows, not which one ('the foot clinic', 'the free clinic', 'choir
+practice', 'the county hospital')."""
+
+
+def _named_where_one_goes(v: TokenView, modifiers: list[int], head: int) -> bool:
+    """Ordinary words before a head name one institution where someone goes, works or rings ('works at the sierra
+    pacific mill', 'a guard for steadfast security', 'rang the park surgery'), unless a word says only what kind it
+    is or the head is a kind of meeting."""
+    before = modifiers[0] - 1
+    if v.lower(before) == "the":
+        before -= 1
+    if v.lower(before) not in GOING_CUES or v.lower(head) in ("group", "groups", "team", "club", "practice", "service"):
+        return False
+    return all(len(v.lower(k)) >= 3 and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in KIND_WORDS
+               and not v.allowed(k) and v.lower(k) not in loanwords() and not DRUG_STEM.search(v.lower(k))
+               and not CLINICAL_ENDING.search(v.lower(k)) and not v.tokens[k].is_stop
+               for k in modifiers if v.word(k) not in ("'s", "’s"))
 
 
 OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
