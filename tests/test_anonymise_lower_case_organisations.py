@@ -151,3 +151,7 @@ def test_ordinary_words_before_a_head_where_someone_goes_name_an_institution(ano
 ])
 def test_a_kind_of_clinic_or_a_meeting_where_someone_goes_is_no_name(anonymiser, text):
     assert redacted(anonymiser, text) == []
+
+
+def test_what_a_clinic_treats_in_the_plural_is_no_name(anonymiser):
+    assert redacted(anonymiser, "then he went on to the eating disorders clinic and the bones clinic after") == []

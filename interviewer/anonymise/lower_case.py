@@ -185,7 +185,9 @@ joint joints back knee hip spine breast bowel stomach cancer covid long diabetes
 weight fertility antenatal postnatal sexual wound dressing dressings blood plaster fracture falls dementia autism adhd
 epilepsy arthritis copd dialysis renal cardiac physio orthopaedic orthopedic hearing sight foot free county voluntary state
 city district regional walk-in urgent drop-in choir band bingo job baby toddler mums dads nearest closest next same usual
-proper big small new old other special main local whole good bad right wrong left""".split())
+proper big small new old other special main local whole good bad right wrong left eating disorder disorders addiction
+addictions gambling alcohol drug drugs smoking vaccination vaccine flu travel minor injuries planning contraception gender
+wellbeing wellness occupational student students staff woman women young people youth sports well chronic""".split())
 """Words that say what kind of place or service follows, not which one ('the foot clinic', 'the free clinic', 'choir
 practice', 'the county hospital')."""
 
@@ -200,9 +202,16 @@ def _named_where_one_goes(v: TokenView, modifiers: list[int], head: int) -> bool
     if v.lower(before) not in GOING_CUES or v.lower(head) in ("group", "groups", "team", "club", "practice", "service"):
         return False
     return all(len(v.lower(k)) >= 3 and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in KIND_WORDS
+               and not _plural_noun(v, k)
                and not v.allowed(k) and v.lower(k) not in loanwords() and not DRUG_STEM.search(v.lower(k))
                and not CLINICAL_ENDING.search(v.lower(k)) and not v.tokens[k].is_stop
                for k in modifiers if v.word(k) not in ("'s", "’s"))
+
+
+def _plural_noun(v: TokenView, k: int) -> bool:
+    """A common noun in the plural ('disorders', 'bones'): what a clinic treats, seldom part of its name."""
+    lower = v.lower(k)
+    return lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and v.common(k) and v.gaz.is_common(lower[:-1])
 
 
 OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
