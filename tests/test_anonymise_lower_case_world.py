@@ -173,3 +173,16 @@ def test_a_first_name_that_is_a_word_beside_my_sister_is_a_name_in_lower_case(an
 
 def test_a_modal_after_my_son_is_no_name(anonymiser):
     assert anonymiser.detect("p: my son will be there and my sister may come too") == []
+
+
+@pytest.mark.parametrize("text, kind", [("p: so do you miss ohio", "LOCATION"),
+                                        ("p: and they mail everything to the box in broderick now", "LOCATION"),
+                                        ("p: i believe in jesus and i confide in jackie", "PERSON")])
+def test_a_name_after_miss_the_verb_or_in_takes_the_type_its_position_gives(anonymiser, text, kind):
+    assert [d.entity_type for d in anonymiser.detect(text)] == [kind]
+
+
+def test_a_scots_word_that_is_also_a_given_name_starts_no_full_name(anonymiser):
+    text = "p: it's an hour and a quarter each way fae mains of corse"
+    assert not any(d.text.startswith("fae") for d in anonymiser.detect(text))
+    assert not any(s.text == "fae" for s in anonymiser.suggest(text))

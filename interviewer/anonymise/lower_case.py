@@ -83,7 +83,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         if not _plain_word(v, i) or len(lower) < 2:
             i += 1
             continue
-        known_first = lower in gaz.first_names and lower not in KIN_NOUNS and lower.rstrip(".") not in TITLES
+        known_first = lower in gaz.first_names and lower not in KIN_NOUNS and lower.rstrip(".") not in TITLES \
+            and lower not in loanwords()  # 'fae mains' (from Mains): a Scots word, though 'Fae' is a given name
         home_place = lower in gaz.places and lower not in gaz.world_places
         next_surname = _surname_like(v, i + 1) or (not v.common(i) and not home_place and _plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)

@@ -74,6 +74,11 @@ ROLE_DETERMINERS = frozenset("the a an my his her our their your that this".spli
 """Words that make a title written out a role ('the doctor', 'my nurse') rather than part of a name."""
 
 
+MISSING_SUBJECTS = frozenset("""i you we they he she do does did don't doesn't didn't really still will would i'll we'll
+gonna to n't""".split())
+"""Words before 'miss' that make it the verb ('do you miss', 'I really miss'), not the title."""
+
+
 def _titled(v: TokenView) -> Iterator[Found]:
     for i in range(len(v.tokens) - 1):
         title = v.lower(i).rstrip(".")  # the tokenizer keeps 'Dr.' and 'Mrs.' whole
@@ -81,6 +86,8 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue
         j = i + 2 if v.word(i + 1) == "." else i + 1
         w = v.word(j)
+        if v.word(i) == "miss" and v.lower(i - 1) in MISSING_SUBJECTS or w.lower() in v.gaz.regions:
+            continue  # 'do you miss ohio', 'I miss Sarah': the verb; 'Miss Georgia' is no one's name here
         # After Mr, Mrs, Dr... a capitalised word is a name even when it is English ("Mrs Begun"); after a title
         # that is also a role, only a word the name lists know is ("Nurse Black", not "Nurse Practitioner").
         known_name = w.lower() in v.gaz.surnames or w.lower() in v.gaz.first_names
@@ -97,6 +104,14 @@ def _titled(v: TokenView) -> Iterator[Found]:
                           and (title in ABBREVIATED_TITLES or not v.common(j)))
         if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3) or personal_lower:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
+
+
+def _where_a_place_stands(v: TokenView, i: int) -> bool:
+    """'the box in broderick', 'a farm near wade': after 'in', 'near' or 'outside' a name is a place, unless someone
+    is believed or confided in, or the name owns what follows ('in jack's room')."""
+    return v.lower(i - 1) in ("in", "near", "outside") and v.word(i + 1) not in ("'s", "’s") \
+        and v.lower(i - 2) not in ("believe", "believed", "believes", "confide", "confided", "trust", "interested") \
+        and not v.surname_word(i + 1)
 
 
 def _kin_before(v: TokenView, i: int) -> bool:
@@ -148,7 +163,9 @@ def _first_names(v: TokenView) -> Iterator[Found]:
                     or (v.lower(i + 1) == "and" and v.word(i + 2) in ("I", "me")):
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.6, "first name opening a sentence, followed by a name cue")
         elif w.islower() and len(w) >= 3:
-            if not common and lower not in FILLERS and not token.is_stop:
+            if not common and lower not in FILLERS and not token.is_stop and _where_a_place_stands(v, i):
+                yield v.span(i, i, "LOCATION", 0.55, f"lower-case first name where a place stands, after '{v.word(i - 1)}'")
+            elif not common and lower not in FILLERS and not token.is_stop:
                 yield v.span(i, i, "PERSON", 0.6, "lower-case first name from the gazetteer")
             elif common and (v.lower(i - 1) in CLAUSE_OPENERS or v.lower(i - 1) in KIN_NOUNS or v.initial(i) or v.word(i - 1) == ",") \
                     and v.lower(i - 1) not in DETERMINERS and (v.lower(i + 1) in SPEECH_VERBS or v.lower(i - 1) in ("called", "named")):

@@ -26,11 +26,11 @@ def _could_be_named(words: list[str], entity_type: str, gaz: Gazetteers) -> bool
     """Some word is no English word, or one the name or place lists hold (the kind a name may be: 'ivy', 'bath')."""
     for word in words:
         lower = word.lower()
-        if lower in STOP_WORDS or len(lower) < 2 or lower in FILLERS:
-            continue  # 'gran', 'mam': what family are called, not their names
+        if lower in STOP_WORDS or len(lower) < 2 or lower in FILLERS or lower in loanwords():
+            continue  # 'gran', 'mam': what family are called, not their names; 'fae', 'whānau': words
         if not gaz.is_common(lower):
             return True
-        if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames) and lower not in loanwords():
+        if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames):
             return True
         if entity_type == "LOCATION" and lower in gaz.places:
             return True

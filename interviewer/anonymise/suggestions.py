@@ -11,7 +11,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, SEASONS, is_turn_opener
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, SEASONS, is_turn_opener, loanwords
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
@@ -93,7 +93,8 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
                 yield _make(v, i, last, "PERSON", f"a proper-noun run after '{v.word(i - 1)}'", 0.7 * damp)
             elif lower in gaz.first_names and before not in DETERMINERS and len(w) >= 3:
                 cue = before in KIN_NOUNS or v.lower(i + 1) in SPEECH_VERBS or before in ("and", "with", "me", "told", "asked")
-                yield _make(v, i, i, "PERSON", "a name-list word in lower case", (0.55 if cue else 0.3) * damp)
+                if cue or lower not in loanwords():  # 'fae' (from), 'hui' (a meeting): words unless cued as names
+                    yield _make(v, i, i, "PERSON", "a name-list word in lower case", (0.55 if cue else 0.3) * damp)
             elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames:
                 kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
                 yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
