@@ -54,3 +54,17 @@ def test_institution_heads_and_joining_words_make_one_name(anonymiser, text, nam
                                   "P: I rang Adult Services and they sent a form."])
 def test_a_kind_of_house_or_a_public_service_is_no_name(anonymiser, text):
     assert not any(kind == "ORGANIZATION" for _, kind in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [("P: I went intae the Northwest Recovery Hub first thing.", "Northwest Recovery Hub"),
+                                        ("P: We go to First Baptist on Sundays.", "First Baptist"),
+                                        ("P: Grace Lutheran runs a food bank.", "Grace Lutheran")])
+def test_a_hub_or_a_congregation_named_with_ordinary_words_is_an_organisation(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["P: She goes to the Recovery Hub and the Dental Practice.",
+                                  "P: I was raised Southern Baptist, and she's Free Presbyterian.",
+                                  "P: My mother was a United Methodist."])
+def test_kind_words_alone_or_a_denomination_name_no_organisation(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in found(anonymiser, text))

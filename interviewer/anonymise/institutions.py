@@ -13,7 +13,7 @@ from interviewer.anonymise.acronyms import WORKPLACE_BEFORE
 from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
-from interviewer.anonymise.lower_case_organisations import HOUSE_COMPOUNDS
+from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, HOUSE_COMPOUNDS
 from interviewer.anonymise.numbers import NUMBER_WORD
 
 SP = r"[ \t]*\n?[ \t]*"
@@ -43,14 +43,18 @@ WEAK = {
                     r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
                     r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"
                     r"Winery|Fisheries|Seafoods|Trucking|Contracting|Removals|Joinery|Roofing|Scaffolding|Landscaping|House|"
-                    r"Security|Solutions|Cleaning|Plumbing|Electrical|Recruitment|Consulting|Lettings",
+                    r"Security|Solutions|Cleaning|Plumbing|Electrical|Recruitment|Consulting|Lettings|"
+                    r"Baptist|Methodist|Presbyterian|Lutheran|Pentecostal|Episcopal|Congregational|Wesleyan|Adventist",
 }
+DENOMINATION_HEADS = frozenset({"Baptist", "Methodist", "Presbyterian", "Lutheran", "Pentecostal", "Episcopal",
+                                "Congregational", "Wesleyan", "Adventist"})
+"""Denominations that close a congregation's name ('First Baptist', 'Grace Lutheran')."""
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",
                                "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly",
                                "Elementary", "Middle School", "Primary", "Academy", "Grammar", "Comprehensive", "Infants",
                                "Juniors", "Garage", "Motors", "Builders", "Construction", "Haulage", "Freight", "Salon",
-                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub"})
+                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub"}) | DENOMINATION_HEADS
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project',
 'Table Mountain Elementary', 'Sunrise Bakery'):
 a capitalised name before them counts even when every word of it is English."""
@@ -144,9 +148,11 @@ def _place_named(head: str, words: list[str]) -> bool:
     from interviewer.anonymise.never_names import is_group_word
 
     gaz = load_gazetteers()
+    # Every word capitalised and none a nationality; a kind word may stand inside ('Northwest Recovery Hub'), but
+    # not only kind words ('the Recovery Hub', 'Dental Practice').
     return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and all(
-        w[:1].isupper() and not w.isupper() and w.lower() not in GENERIC_MODIFIERS and not is_group_word(w, gaz)
-        for w in words)
+        w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words) and any(
+        w.lower() not in GENERIC_MODIFIERS and w.lower() not in SERVICE_KIND_WORDS for w in words)
 
 
 BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "Engineering", "Transport", "Logistics",
@@ -197,6 +203,8 @@ def find_institutions(text: str) -> Iterator[Found]:
             continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
+        if match.group(2) in DENOMINATION_HEADS and all(w.lower() in DENOMINATION_QUALIFIERS for w in words):
+            continue  # 'raised Southern Baptist', 'a Free Presbyterian': a denomination, not a congregation
         if match.group(2) == "House" and (words[-1].lower() in HOUSE_COMPOUNDS or words[0] == "The" and len(words) == 1):
             continue  # 'a Council House', 'an Opera House': a kind of house
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")

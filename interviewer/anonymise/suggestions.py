@@ -95,7 +95,7 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
                 cue = before in KIN_NOUNS or v.lower(i + 1) in SPEECH_VERBS or before in ("and", "with", "me", "told", "asked")
                 if cue or lower not in loanwords():  # 'fae' (from), 'hui' (a meeting): words unless cued as names
                     yield _make(v, i, i, "PERSON", "a name-list word in lower case", (0.55 if cue else 0.3) * damp)
-            elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames:
+            elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames and lower not in loanwords():
                 kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
                 yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
             elif before in PLACE_POSITION_BEFORE and lower in gaz.places and len(w) >= 4:
