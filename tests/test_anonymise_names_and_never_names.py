@@ -74,3 +74,13 @@ def test_a_lower_case_surname_after_an_abbreviated_title_is_a_name(anonymiser):
 def test_a_role_then_its_verb_in_a_lower_case_transcript_is_no_name(anonymiser):
     text = "p: the doctor said it was copd and dr brown agreed and we went home after that to see the family"
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"] == ["brown"]
+
+
+@pytest.mark.parametrize("text", ["P: He was nearly a Waitangi Day baby.", "P: We had a barbecue on Anzac Day and Canada Day.",
+                                  "P: On St Patrick's Day we went to Mass."])
+def test_a_holidays_name_is_no_name(anonymiser, text):
+    assert anonymiser.detect(text) == []
+
+
+def test_a_person_called_day_is_still_a_person(anonymiser):
+    assert [d.text for d in anonymiser.detect("P: She loved Doris Day films, and Mr Day was my teacher.")] == ["Doris Day", "Day"]

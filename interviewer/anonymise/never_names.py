@@ -109,6 +109,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return False
     if len(words) > 1 and " ".join(w.group().lower() for w in words) in loanwords():
         return True  # 'kia ora', though 'Kia' alone is a given name
+    if _holiday(text, start, end, gaz):
+        return True  # 'Anzac Day', 'a Waitangi Day baby'
     if len(words) == 2 and demonym_place(f"{words[0].group()} {words[1].group()}", gaz) is not None:
         return True  # 'Puerto Rican', 'South Africans'
     for match in words:
@@ -124,6 +126,20 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
                 or (after and f"{lower} {after.group().lower()}" in loanwords())):
             return False
     return True
+
+
+HOLIDAY_DAY = re.compile(r"([A-Z][\w'’]*)\s+Day\b")
+
+
+def _holiday(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
+    """A span inside a holiday's name, a capitalised word before 'Day' that is no given name ('Anzac Day', 'Canada
+    Day', "St Patrick's Day"), though 'Doris Day' is a person."""
+    for match in HOLIDAY_DAY.finditer(text, max(0, start - 30), min(len(text), end + 5)):
+        word = match.group(1)
+        if match.start() <= start and end <= match.end() and match.start() >= start - 30 and (
+                word.endswith(("'s", "’s")) or word.lower() not in gaz.first_names):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
