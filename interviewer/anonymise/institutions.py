@@ -264,7 +264,6 @@ def _names_before_lower_heads(text: str) -> Iterator[Found]:
             and any(w.lower() not in SERVICE_KIND_WORDS for w in words)
         if not (_has_proper(words) or ordinary_name):
             continue  # 'Cancer surgery', 'the Memory clinic'
-
         yield Found(start, match.end(), kind, 0.75, f"name before the head word '{last}'")
 
 

@@ -184,7 +184,7 @@ GOING_CUES = frozenset("at to in into for with rang ring".split())
 KIND_WORDS = frozenset("""foot feet heart skin gout brain injury eye eyes ear ears chest lung lungs kidney liver bone bones
 joint joints back knee hip spine breast bowel stomach cancer covid long diabetes diabetic asthma stroke memory pain sleep
 weight fertility antenatal postnatal sexual wound dressing dressings blood plaster fracture falls dementia autism adhd
-epilepsy arthritis copd dialysis renal cardiac physio orthopaedic orthopedic hearing sight foot free county voluntary state
+epilepsy arthritis copd dialysis renal cardiac physio orthopaedic orthopedic hearing sight free county voluntary state
 city district regional walk-in urgent drop-in choir band bingo job baby toddler mums dads nearest closest next same usual
 proper big small new old other special main local whole good bad right wrong left eating disorder disorders addiction
 addictions gambling alcohol drug drugs smoking vaccination vaccine flu travel minor injuries planning contraception gender
@@ -218,8 +218,8 @@ def _plural_noun(v: TokenView, k: int) -> bool:
 OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
 SAINTS = re.compile(r"\b(?:st\.?|saint) ([a-z]+)['’]s\b(?: (church|hospital|hospice|school|primary|academy|surgery|practice|college|"
                     r"centre|center|ward|unit|home|hall|parish))?")
-OUR_LADY = re.compile(r"\bour lady(?:['’]s\b| of (?:the )?(?:(?!(?:and|but|so|the|in|at|on|for|with|i|we|she|he|they)\b)[a-z]+\b ?){1,3})"
-                      r"(?:(?<! )\s*|(?<= ))(?:(church|school|primary|hospital|hospice|college|parish)\b)?")
+OUR_LADY = re.compile(r"\bour lady(?:['’]s| of(?: the)?(?: (?!(?:and|but|so|the|in|at|on|for|with|i|we|she|he|they)\b)[a-z]+){1,3})"
+                      r"(?: (?:church|school|primary|hospital|hospice|college|parish))?\b")
 """A Catholic church, school or hospital named for Mary: 'our lady of good counsel', 'our lady's primary'."""
 
 
@@ -241,7 +241,7 @@ def find_lower_case_named_of(text: str) -> Iterator[Found]:
             "WARD" if match.group(2) in ("ward", "unit") else "ORGANIZATION"
         yield Found(match.start(), match.end(), kind, 0.55, "saint's name in lower case (church, hospital or school)")
     for match in OUR_LADY.finditer(text):
-        yield Found(match.start(), len(text[:match.end()].rstrip()), "ORGANIZATION", 0.6,
+        yield Found(match.start(), match.end(), "ORGANIZATION", 0.6,
                     "'our lady' in lower case (a Catholic church, school or hospital)")
 
 

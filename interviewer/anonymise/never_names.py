@@ -136,7 +136,7 @@ def _holiday(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
     Day', "St Patrick's Day"), though 'Doris Day' is a person."""
     for match in HOLIDAY_DAY.finditer(text, max(0, start - 30), min(len(text), end + 5)):
         word = match.group(1)
-        if match.start() <= start and end <= match.end() and match.start() >= start - 30 and (
+        if match.start() <= start and end <= match.end() and (
                 word.endswith(("'s", "’s")) or word.lower() not in gaz.first_names):
             return True
     return False

@@ -111,7 +111,7 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
 
 CODE_AFTER_WORDS = re.compile(
     rf"\b([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?),?\s+({DIGITS_SAID}|\d{{4,5}})(?![\w-])"
-    rf"(?=\s*[,.;:!?]|\s*$|\s+(?:and|so|but|we|i|and|now)\b)", I)
+    rf"(?=\s*[,.;:!?]|\s*$|\s+(?:and|so|but|we|i|now)\b)", I)
 
 
 def _codes_after_places(text: str) -> Iterator[Found]:
