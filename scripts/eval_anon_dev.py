@@ -26,9 +26,11 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower4" / "lower4.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world5" / "world5.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower5" / "lower5.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world6" / "world6.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_lower6" / "lower6d.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}_tiny_en.jsonl"
-                       for name in ("world4", "lower4")]
+                       for name in ("world4", "lower4", "world5")]
 """Development corpora spoken and transcribed by the pipeline (scripts/anon_speech_corpus.py): scored as they are."""
 STRUCTURED_TYPES = ("AGE", "DATE", "POSTCODE", "PHONE", "URL", "EMAIL", "NHS_NUMBER")
 

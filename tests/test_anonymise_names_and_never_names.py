@@ -84,3 +84,19 @@ def test_a_holidays_name_is_no_name(anonymiser, text):
 
 def test_a_person_called_day_is_still_a_person(anonymiser):
     assert [d.text for d in anonymiser.detect("P: She loved Doris Day films, and Mr Day was my teacher.")] == ["Doris Day", "Day"]
+
+
+@pytest.mark.parametrize("text, name", [("P: The CHV in our area, Mama Njeri, she agreed. Mama Njeri came.", "Njeri"),
+                                        ("P: My husband, Baba Tobi, drives a danfo.", "Tobi")])
+def test_what_someone_is_called_as_kin_stays_outside_every_mention_of_their_name(anonymiser, text, name):
+    assert {d.text for d in anonymiser.detect(text)} == {name}
+
+
+@pytest.mark.parametrize("text", ["P: So last year around June I started coughing.",
+                                  "P: Being a Kikuyu, people at home talk, and the Yoruba too."])
+def test_a_month_after_around_and_a_peoples_name_are_no_names(anonymiser, text):
+    assert anonymiser.detect(text) == []
+
+
+def test_a_size_word_in_lower_case_is_no_part_of_a_capitalised_name(anonymiser):
+    assert "big" not in " ".join(d.text for d in anonymiser.detect("P: Right after that big Storm, Tom Smith came."))

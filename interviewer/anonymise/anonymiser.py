@@ -130,11 +130,10 @@ class Anonymiser:
         # Group words go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto Rican').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
                       or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
-        candidates = [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
-                      if c.entity_type == "PERSON" and c.priority < 5 else c for c in candidates]
+        candidates = _without_kin_calls(text, candidates)
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
-        candidates += with_given_names(text, others, gaz)
+        candidates += with_given_names(text, _without_kin_calls(text, others), gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
@@ -218,6 +217,12 @@ class Anonymiser:
 
 CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)
 """Reasons of the cased rules whose only evidence is a capital letter, which recasing gave."""
+
+
+def _without_kin_calls(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """People's spans without what they are called as kin at either end ('Mama Njeri' -> 'Njeri')."""
+    return [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
+            if c.entity_type == "PERSON" and c.priority < 5 else c for c in candidates]
 
 
 def _recased_finds(text: str, found: list[Found]) -> list[Found]:

@@ -9,7 +9,7 @@ PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame
 """Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 MONTH_PREPOSITIONS = frozenset("""in of since until till by last next early late mid end every this from through during
-before after the that each""".split())
+before after the that each around about into""".split())
 SPEECH_VERBS = frozenset("""said says told asked rang phoned came comes went goes texted emailed reckons thinks thought wanted
 wants was is 's ’s had has will would does did were used""".split())
 STRONG_SPEECH_VERBS = frozenset("said says told asked rang phoned texted emailed reckons".split())

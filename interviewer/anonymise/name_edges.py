@@ -17,13 +17,18 @@ WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+$")
 
 
 def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
-    """`detections` (sorted, not overlapping) with a place's compass point or a nickname's size word taken in."""
+    """`detections` (sorted, not overlapping) with a place's compass point or a nickname's size word taken in; in a
+    cased transcript the size word must be capitalised ('Big Tam', not 'a big Nor'easter')."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    lower_case_text = is_lower_case_text(text)
     edged, previous_end = [], 0
     for d in detections:
         before = WORD_BEFORE.search(text, max(previous_end, d.start - 16), d.start)
         if before:
             word = before.group(1).lower()
-            if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and word in NICKNAME_WORDS:
+            nickname = word in NICKNAME_WORDS and (lower_case_text or before.group(1)[0].isupper())
+            if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and nickname:
                 d = replace(d, start=before.start(1), text=text[before.start(1):d.end])
         edged.append(d)
         previous_end = d.end

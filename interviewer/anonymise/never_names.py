@@ -22,8 +22,12 @@ evangelical evangelicals pentecostal anglican anglicans presbyterian presbyteria
 democrat democrats democratic republican republicans tory tories labour liberal liberals conservative conservatives
 unionist unionists nationalist nationalists loyalist loyalists gaelic celtic anglo saxon saxons welshman welshmen
 welshwoman welshwomen irishman irishmen irishwoman irishwomen englishman englishmen englishwoman englishwomen scotsman
-scotsmen scotswoman scotswomen frenchman frenchmen dutchman dutchmen countryman countrymen""".split())
-"""Nationalities, regional and religious groups and parties the demonym rule cannot read from a place name."""
+scotsmen scotswoman scotswomen frenchman frenchmen dutchman dutchmen countryman countrymen kikuyu kalenjin luhya kamba
+maasai masai kisii yoruba igbo ibo hausa fulani akan asante ewe fante zulu xhosa sotho tswana venda tsonga ndebele swahili
+amhara oromo tigrayan wolof mandinka hakka hokkien teochew cantonese mandarin malay malays tamil tamils telugu punjabi
+punjabis gujarati gujaratis bengali bengalis sinhalese pashtun pashto kurd kurds kurdish""".split())
+"""Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name
+(a people's name that is also a given name, such as Shona or Luo, is left to the name rules)."""
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
 yes no nope nah ok okay alright right well so and but or then now anyway anyways like sure wow gosh gee geez jeez jeepers
 golly dang darn damn shoot whoa hey hi hello bye goodbye thanks please sorry true really exactly absolutely definitely
@@ -39,7 +43,7 @@ CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAY
 KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
 mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
-nanima dadima""".split())
+nanima dadima baba babu shosho amma appa iya""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
 """Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
