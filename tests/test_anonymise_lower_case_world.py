@@ -186,3 +186,14 @@ def test_a_scots_word_that_is_also_a_given_name_starts_no_full_name(anonymiser):
     text = "p: it's an hour and a quarter each way fae mains of corse"
     assert not any(d.text.startswith("fae") for d in anonymiser.detect(text))
     assert not any(s.text == "fae" for s in anonymiser.suggest(text))
+
+
+@pytest.mark.parametrize("text, place", [("p: a lovely wee man, mister macaskill, from skye originally, and he says", "skye"),
+                                         ("p: she's from skye and i got a letter from sarah", "skye"),
+                                         ("p: i'm thirty six, i grew up in prince george and i started", "prince george")])
+def test_a_first_name_where_someone_is_from_or_a_two_word_place_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in found(anonymiser, text)
+
+
+def test_a_name_after_a_letter_from_is_a_person(anonymiser):
+    assert ("sarah", "PERSON") in found(anonymiser, "p: she's from skye and i got a letter from sarah")

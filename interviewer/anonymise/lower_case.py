@@ -88,7 +88,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         home_place = lower in gaz.places and lower not in gaz.world_places
         next_surname = _surname_like(v, i + 1) or (not v.common(i) and not home_place and _plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
-        in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places
+        in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places \
+            or f"{lower} {v.lower(i + 1)}" in gaz.places  # 'grew up in prince george': a place, not a first name and surname
         if known_first and next_surname and (not home_place or _surname_like(v, i + 1)) and not in_a_place:
             # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
             # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)

@@ -106,10 +106,18 @@ def _titled(v: TokenView) -> Iterator[Found]:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
 
+BEING_FROM = frozenset("""am is are was were 'm 's 're ’m ’s ’re come comes came originally moved born""".split())
+"""Words before 'from' that make what follows where someone is from ('she's from skye'), not a sender ('a letter from
+sarah')."""
+
+
 def _where_a_place_stands(v: TokenView, i: int) -> bool:
-    """'the box in broderick', 'a farm near wade': after 'in', 'near' or 'outside' a name is a place, unless someone
-    is believed or confided in, or the name owns what follows ('in jack's room')."""
-    return v.lower(i - 1) in ("in", "near", "outside") and v.word(i + 1) not in ("'s", "’s") \
+    """'the box in broderick', 'a farm near wade', 'he's from skye originally': after 'in', 'near' or 'outside', or
+    'from' where someone is from, a name is a place, unless someone is believed or confided in, or the name owns what
+    follows ('in jack's room')."""
+    before = v.lower(i - 1)
+    from_a_place = before == "from" and (v.lower(i - 2) in BEING_FROM or v.lower(i + 1) == "originally")
+    return (before in ("in", "near", "outside") or from_a_place) and v.word(i + 1) not in ("'s", "’s") \
         and v.lower(i - 2) not in ("believe", "believed", "believes", "confide", "confided", "trust", "interested") \
         and not v.surname_word(i + 1)
 
