@@ -161,3 +161,16 @@ def test_a_name_answering_a_where_question_is_a_place(anonymiser, text, place):
                                   "I: Where did you hear about it?\nP: Facebook, I think."])
 def test_no_place_or_a_known_brand_answering_where_stays(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, place", [("P: We run merinos out there. Place is called Windy Ridge, on the river side.", "Windy Ridge"),
+                                         ("P: We live on a farm called Hill Top.", "Hill Top"),
+                                         ("P: There's a village called Little Heath near us.", "Little Heath"),
+                                         ("P: My mate Shorty, from over Campbell Town, came.", "Campbell Town")])
+def test_a_name_after_a_place_noun_and_called_or_a_town_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_group_called_a_name_stays_an_organisation_and_over_is_no_village(anonymiser):
+    found = [(d.text, d.entity_type) for d in anonymiser.detect("P: A group called Open Door helped, from over the hill.")]
+    assert found == [("Open Door", "ORGANIZATION")]

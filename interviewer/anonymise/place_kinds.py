@@ -1,7 +1,8 @@
 """Provides places named by their kind: areas and parks after a word saying where ('in KBR Park'), a place before its
 region ('past Crane, Texas'), numbered roads ('off the M62', 'I-40', 'Highway 401'), ring roads ('the
 North Circular'), names ending in a place word ('Gull Lake', 'Grand Forks', 'Crossroads Plaza', 'the Ravensthorpe
-estate'), and, in lower case, a word in no word list where someone lives ('grew up in shawlands')."""
+estate'), names after a place noun and 'called' ('a farm called Hill Top'), and, in lower case, a word in no word
+list where someone lives ('grew up in shawlands')."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ valley river beach island islands estate circular""".split())
 AREA_HEADS = frozenset("park city town".split())
 """Last words that make a name an area's or a park's ('KBR Park', 'HITEC City', 'Kentish Town'), taken only after a word
 saying where ('in', 'near', 'past') and when the name opens with no given name ('Linda Park' is a person)."""
-WHERE_BEFORE = frozenset("in near past outside around round by from to at into through behind opposite".split())
+WHERE_BEFORE = frozenset("in near past outside around round by from to at into through behind opposite over".split())
 LOWER_HEADS = frozenset("lake lakes forks mountains plaza mall creek canyon".split())
 """Last words that, in lower case after a place word, make the words before them a place's name ('out to gull lake')."""
 LOWER_HEADS_UNKNOWN = frozenset("estate falls bay springs hills valley river beach island loch lough".split())
@@ -63,6 +64,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         yield from _listed_with_places(v)
         yield from _prefixed_names(v)
         yield from _answers_to_where(v)
+        yield from _called_places(v)
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
@@ -131,9 +133,29 @@ def _named_areas(v: TokenView) -> Iterator[Found]:
         for first in (i - 1, i - 2):
             if first < 1 or not all(_area_name_word(v, k) for k in range(first, i)):
                 break
-            if v.lower(first - 1) in WHERE_BEFORE and v.lower(first) not in v.gaz.first_names:
+            if v.lower(first - 1) in WHERE_BEFORE and (v.lower(first) not in v.gaz.first_names or v.lower(i) == "town"):
+                # a first name opens a town's name ('from over Campbell Town', 'George Town'), not a park's
                 yield v.span(first, i, "LOCATION", 0.55, f"a name before the area word '{v.word(i)}'")
                 break
+
+
+PLACE_NOUNS = frozenset("""place farm property station village town suburb estate street road lane area hamlet island
+township ranch homestead croft""".split())
+"""Nouns before 'called' that make the name a place's ('a farm called Hill Top', 'Place is called Windy Ridge')."""
+
+
+def _called_places(v: TokenView) -> Iterator[Found]:
+    """A place noun, then 'called' or 'named' (perhaps after 'is' or 'was'), then capitalised words: a place."""
+    for i in range(1, len(v.tokens) - 1):
+        if v.lower(i) not in ("called", "named") or not is_capitalised(v.word(i + 1)) or v.initial(i + 1):
+            continue
+        noun = i - 2 if v.lower(i - 1) in ("is", "was", "'s", "’s") else i - 1
+        if v.lower(noun) not in PLACE_NOUNS:
+            continue
+        last = i + 1
+        while last + 1 < len(v.tokens) and last - i < 3 and is_capitalised(v.word(last + 1)) and not v.initial(last + 1):
+            last += 1
+        yield v.span(i + 1, last, "LOCATION", 0.75, f"a name after '{v.word(noun)} {v.word(i)}'")
 
 
 def _places_before_regions(v: TokenView) -> Iterator[Found]:

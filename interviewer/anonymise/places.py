@@ -176,7 +176,7 @@ def find_places(v: TokenView) -> Iterator[Found]:
                     and (size > 1 or (not common and len(key) >= 4 and (key not in gaz.first_names or positioned))):
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
-                    and positioned and (not common or (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
+                    and not v.tokens[i].is_stop and positioned and (not common or (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
                                                           or _moved_to(v, i) and key not in gaz.first_names)
                                        and key not in PLACES_ONE_GOES and key not in INSTITUTION_HEADS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
