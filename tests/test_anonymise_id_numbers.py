@@ -97,3 +97,13 @@ def test_a_health_number_named_by_its_system_or_card_is_an_identity_number(anony
                                   "P: My library card number is on the fridge."])
 def test_a_system_named_without_a_long_code_after_it_finds_no_number(anonymiser, text):
     assert not any(d.entity_type == "ID_NUMBER" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, number", [("P: The day centre give me their hotline, 6123 0480, and the email.", "6123 0480"),
+                                          ("p: the hotline is six one two three oh four eight oh", "six one two three oh four eight oh")])
+def test_a_phone_number_of_eight_digits_after_its_name_is_a_phone_number(anonymiser, text, number):
+    assert (number, "PHONE") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_large_amount_near_the_word_number_is_no_phone(anonymiser):
+    assert anonymiser.detect("P: It cost 1200000 dollars, the number of people 4500000.") == []

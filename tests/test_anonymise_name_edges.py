@@ -68,3 +68,16 @@ def test_a_hub_or_a_congregation_named_with_ordinary_words_is_an_organisation(an
                                   "P: My mother was a United Methodist."])
 def test_kind_words_alone_or_a_denomination_name_no_organisation(anonymiser, text):
     assert not any(kind == "ORGANIZATION" for _, kind in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [("P: Wednesday and Friday my mother go Silver Thread Day Centre, at the market.",
+                                         "Silver Thread Day Centre"),
+                                        ("P: So I go down to HeartStrong Rehab over on the boulevard.", "HeartStrong Rehab")])
+def test_a_centre_named_with_two_ordinary_words_or_a_named_rehab_is_an_institution(anonymiser, text, name):
+    assert (name, "HOSPITAL") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["P: I went to the Job Centre and the Garden Centre and the Cancer Care Centre.",
+                                  "P: He does Cardiac Rehab on Tuesdays at the Leisure Centre."])
+def test_a_kind_of_centre_or_rehab_is_no_name(anonymiser, text):
+    assert found(anonymiser, text) == set()

@@ -67,3 +67,18 @@ def test_a_code_after_a_town_a_distant_zip_cue_or_a_home_is_a_postcode(anonymise
 @pytest.mark.parametrize("text", ["P: We moved to Leeds, 2019 that was.", "P: She lived in Chicago for 1500 days."])
 def test_a_year_or_a_count_after_a_town_is_no_postcode(anonymiser, text):
     assert not any(d.entity_type == "POSTCODE" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("P: My mailing address is just a box at the post office, 41701, if y'all need it.", ["41701"]),
+    ("P: And they mailed my stuff to the wrong zip, 02124 instead of 02125, so it took two weeks.", ["02124", "02125"]),
+    ("P: The mail comes to the post office, A-zero-E, two-J-zero, and they send the letters.", ["A-zero-E, two-J-zero"]),
+    ("P: The office wanted the forms posted, to our box at seven-two-oh-nine, so that's another week.", ["seven-two-oh-nine"]),
+])
+def test_codes_after_a_post_office_or_box_beside_another_code_or_said_with_hyphens_are_postcodes(anonymiser, text, codes):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"] == codes
+
+
+def test_numbers_near_a_post_office_that_are_no_code_stay(anonymiser):
+    text = "P: I went to the post office at 9 and the box was 2 feet wide; I paid 1500 for it in 2019."
+    assert not any(d.entity_type == "POSTCODE" for d in anonymiser.detect(text))

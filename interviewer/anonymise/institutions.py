@@ -32,7 +32,8 @@ STRONG = {
                     r"LLC|Corporation|Corp|Credit Union|Institute|Senior Center|Community Center|Associates",
 }
 WEAK = {
-    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial|Regional",
+    "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial|Regional|Rehab|Physio|Physiotherapy|"
+                r"Chiropractic|Podiatry|Dental|Optometrists|Opticians|Audiology",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
@@ -144,6 +145,18 @@ def _has_proper(words: list[str]) -> bool:
                for w in words if w.lower() not in STOP_WORDS and w not in ("St", "St.", "&"))
 
 
+def _centre_named(head: str, words: list[str]) -> bool:
+    """A centre named with two ordinary words or more that are no kind words ('the Silver Thread Day Centre'); one
+    word names a kind ('the Job Centre', 'the Garden Centre')."""
+    from interviewer.anonymise.never_names import is_group_word
+
+    gaz = load_gazetteers()
+    named = [w for w in words if w.lower() not in GENERIC_MODIFIERS and w.lower() not in SERVICE_KIND_WORDS
+             and w.lower() not in STOP_WORDS]
+    return head in ("Centre", "Center") and len(named) >= 2 and all(
+        w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words)
+
+
 def _place_named(head: str, words: list[str]) -> bool:
     from interviewer.anonymise.never_names import is_group_word
 
@@ -197,6 +210,7 @@ def find_institutions(text: str) -> Iterator[Found]:
             if wider_strong:
                 kind, strong = wider_kind, True
         if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)
+                             or _centre_named(match.group(2), words)
                              or _business_named(text, start, match.group(2), words)):
             continue
         if words[0] in NATIONAL_WORDS and kind == "ORGANIZATION":

@@ -31,10 +31,19 @@ PHONE_WORD = re.compile(r"\b(?:phone|mobile|cell|landline|ring|call|text|whatsap
 """A word before a long number that says it is a phone number, whatever its length ('her phone is 718550173')."""
 
 
+SHORT_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|landline|hotline|helpline|number|whatsapp)\b(?:\s+(?:is|was|'s|it's))?"
+                             r"[\s,:]*$", I)
+"""A phone's name just before a number of seven or eight digits, as many countries' numbers are ('the hotline, 6123
+0480', 'my number is 555 0134')."""
+
+
 def find_numbers(text: str) -> Iterator[Found]:
     for pattern, how in ((WRITTEN_NUMBER, "digits"), (SPOKEN_NUMBER, "spoken digits")):
         for match in pattern.finditer(text):
             digits = spoken_digits(match.group())
+            if 7 <= len(digits) < 9 and SHORT_PHONE_CUE.search(text, max(0, match.start() - 30), match.start()):
+                yield Found(match.start(), match.end(), "PHONE", 0.7, f"phone number of seven or eight digits ({how})")
+                continue
             if len(digits) < 9:
                 continue
             before = text[max(0, match.start() - 60):match.start()].lower()

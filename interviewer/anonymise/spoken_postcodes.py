@@ -13,10 +13,10 @@ from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
 I = re.IGNORECASE
 CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
 DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
-POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
+POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode|post\s+office|(?:po|p\.o\.|post\s+office|our|a|the)\s+box)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
                 r"(?:['’]s|\s+is|\s+was|\s+of|\s*[:,]|\s+there)?\s+")
 CODE_AFTER_CUE = re.compile(
-    rf"{POSTCODE_CUE}(?:it['’]s\s+|(?:(?!{DIGIT_WORD}\b)[a-z'’]+\s+){{1,4}}(?=(?:as|is|was|were|be|to)\s+\S))?(?:(?:as|is|was|were|be|to)\s+)?"
+    rf"{POSTCODE_CUE}(?:it['’]s\s+|(?:(?!{DIGIT_WORD}\b)[a-z'’]+\s+){{1,4}}(?=(?:as|is|was|were|be|to|at)\s+\S))?(?:(?:as|is|was|were|be|to|at)\s+)?"
     rf"({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
 """'her zip is four four one three four', 'zip's 55901', 'the postcode down here is nine eight one zero', 'the zip
 they had as 54446'."""
@@ -26,8 +26,10 @@ CODE_AFTER_STATE = re.compile(rf"\b(?:{STATES}),?\s+({DIGITS_SAID})(?![\w-])", I
 """An Australian postcode said after its state: 'Victoria, three oh five eight'."""
 CA_LETTER = r"[abceghj-nprstvxy]"
 CA_SPOKEN = re.compile(
-    rf"(?<![\w'’]){CA_LETTER}\s+{DIGIT_WORD}\s+{CA_LETTER},?\s+{DIGIT_WORD}\s+{CA_LETTER}\s+{DIGIT_WORD}(?![\w-])", I)
-"""A Canadian postal code said letter by letter: 'R two M, three X nine'."""
+    rf"(?<![\w'’]){CA_LETTER}[\s-]+{DIGIT_WORD}[\s-]+{CA_LETTER},?[\s-]+{DIGIT_WORD}[\s-]+{CA_LETTER}[\s-]+{DIGIT_WORD}(?![\w-])", I)
+"""A Canadian postal code said letter by letter: 'R two M, three X nine', 'A-zero-E, two-J-zero'."""
+ANOTHER_CODE = re.compile(rf"[\s,]+(?:instead\s+of|not|or|rather\s+than|and)\s+({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
+"""A second code set against the first ('the wrong zip, 02124 instead of 02125')."""
 INWARD_LETTER = r"[abd-hjlnp-uw-z]"
 UK_WRITTEN_OUTWARD_SPOKEN_INWARD = re.compile(
     rf"\b[a-z]{{1,2}}\d[a-z\d]?,?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
@@ -83,8 +85,12 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
     for pattern, reason in ((CODE_AFTER_CUE, "ZIP code or postcode said after its name"),
                             (CODE_AFTER_STATE, "postcode said after a state")):
         for match in pattern.finditer(text):
-            if len(spoken_digits(match.group(1))) in (4, 5):
+            digits = len(spoken_digits(match.group(1)))
+            if digits in (4, 5):
                 yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
+                other = ANOTHER_CODE.match(text, match.end(1))
+                if other and len(spoken_digits(other.group(1))) == digits:
+                    yield Found(other.start(1), other.end(1), "POSTCODE", 0.8, "a second ZIP code or postcode beside one")
     for match in CA_SPOKEN.finditer(text):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "Canadian postal code (spoken letters and digits)")
     for match in UK_WRITTEN_OUTWARD_SPOKEN_INWARD.finditer(text):
