@@ -155,3 +155,15 @@ def test_a_kind_of_clinic_or_a_meeting_where_someone_goes_is_no_name(anonymiser,
 
 def test_what_a_clinic_treats_in_the_plural_is_no_name(anonymiser):
     assert redacted(anonymiser, "then he went on to the eating disorders clinic and the bones clinic after") == []
+
+
+@pytest.mark.parametrize("text, name", [("p: my doctor's at southside medical on the corner", "southside medical"),
+                                        ("p: i work at corrib tech in the city", "corrib tech"),
+                                        ("p: she got me to see the gp at longford medical dr sharma and he did a check",
+                                         "longford medical")])
+def test_a_practice_or_firm_named_before_medical_dental_renal_or_tech_is_an_institution(anonymiser, text, name):
+    assert name in [found for found, _ in redacted(anonymiser, text)]
+
+
+def test_the_medical_or_the_dental_alone_is_no_name(anonymiser):
+    assert redacted(anonymiser, "p: she had to see the medical and the dental people about the cardiac rehab") == []

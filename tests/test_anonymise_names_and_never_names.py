@@ -100,3 +100,11 @@ def test_a_month_after_around_and_a_peoples_name_are_no_names(anonymiser, text):
 
 def test_a_size_word_in_lower_case_is_no_part_of_a_capitalised_name(anonymiser):
     assert "big" not in " ".join(d.text for d in anonymiser.detect("P: Right after that big Storm, Tom Smith came."))
+
+
+@pytest.mark.parametrize("text", ["p: i got pretty low round anzac day, i won't lie",
+                                  "p: on paddy's day i was out with the lads",
+                                  "p: she's cree, from up north too, and he's cornish",
+                                  "p: the heather on the hill gets better signal"])
+def test_holidays_peoples_and_things_in_lower_case_are_no_names(anonymiser, text):
+    assert anonymiser.detect(text) == []

@@ -18,12 +18,13 @@ from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
 """Heads that always close an organisation's name, whatever words precede them."""
 HEADS = {
-    "HOSPITAL": frozenset("hospital infirmary hospice surgery clinic practice memorial general royal doctors".split()),
+    "HOSPITAL": frozenset("""hospital infirmary hospice surgery clinic practice memorial general royal doctors medical dental
+renal rehab""".split()),
     "ORGANIZATION": frozenset("""college university school academy nursery group partnership trust project charity
 foundation network forum association society club circle centre center service services church chapel mosque masjid
 temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
-deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings
+deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
 infants juniors uni poly voices cvs""".split())
     | LEGAL_HEADS,

@@ -25,7 +25,9 @@ welshwoman welshwomen irishman irishmen irishwoman irishwomen englishman english
 scotsmen scotswoman scotswomen frenchman frenchmen dutchman dutchmen countryman countrymen kikuyu kalenjin luhya kamba
 maasai masai kisii yoruba igbo ibo hausa fulani akan asante ewe fante zulu xhosa sotho tswana venda tsonga ndebele swahili
 amhara oromo tigrayan wolof mandinka hakka hokkien teochew cantonese mandarin malay malays tamil tamils telugu punjabi
-punjabis gujarati gujaratis bengali bengalis sinhalese pashtun pashto kurd kurds kurdish""".split())
+punjabis gujarati gujaratis bengali bengalis sinhalese pashtun pashto kurd kurds kurdish cornish manx cree ojibwe ojibway
+anishinaabe mohawk haudenosaunee iroquois dene haida inuk metis métis navajo navaho cherokee sioux apache hopi choctaw
+chickasaw blackfoot mikmaq""".split())
 """Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name
 (a people's name that is also a given name, such as Shona or Luo, is left to the name rules)."""
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
@@ -133,12 +135,20 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
 
 
 HOLIDAY_DAY = re.compile(r"([A-Z][\w'’]*)\s+Day\b")
+LOWER_HOLIDAY_DAY = re.compile(r"\b(anzac|canada|australia|waitangi|labou?r|memorial|independence|remembrance|boxing|christmas"
+                               r"|mother['’]?s|father['’]?s|valentine['’]?s|thanksgiving|armistice|veterans['’]?|presidents['’]?"
+                               r"|columbus|victoria|paddy['’]s|patrick['’]s|david['’]s|andrew['’]s|george['’]s|stephen['’]s"
+                               r"|new year['’]s|pancake|election|sports)\s+day\b")
+"""Holidays written in lower case, as speech recognition writes them ('round anzac day', "on paddy's day")."""
 
 
 def _holiday(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
     """A span inside a holiday's name, a capitalised word before 'Day' that is no given name ('Anzac Day', 'Canada
     Day', "St Patrick's Day"), though 'Doris Day' is a person."""
-    for match in HOLIDAY_DAY.finditer(text, max(0, start - 30), min(len(text), end + 5)):
+    for match in LOWER_HOLIDAY_DAY.finditer(text, max(0, start - 30), min(len(text), end + 12)):
+        if match.start() <= start and end <= match.end():
+            return True
+    for match in HOLIDAY_DAY.finditer(text, max(0, start - 30), min(len(text), end + 12)):
         word = match.group(1)
         if match.start() <= start and end <= match.end() and (
                 word.endswith(("'s", "’s")) or word.lower() not in gaz.first_names):

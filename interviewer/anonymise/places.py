@@ -204,8 +204,8 @@ def _name_round_place(v: TokenView, first: int, last: int) -> tuple[int, int] | 
         start -= 1
     if start < first and v.initial(start) and v.lower(start) in LEADING_NOISE:
         start += 1
-    while v.capitalised_word(end + 1, acronym=True) and not v.initial(end + 1):
-        end += 1
+    while v.capitalised_word(end + 1, acronym=True) and not v.initial(end + 1) and v.lower(end + 1).rstrip(".") not in TITLES:
+        end += 1  # a title opens the next name: 'Longford Medical Dr Sharma'
     if start == first and first == last and v.lower(first) in v.gaz.first_names \
             and all(v.lower(k) in v.gaz.surnames for k in range(last + 1, end + 1)):
         return None  # "Bradford Smith" is a person

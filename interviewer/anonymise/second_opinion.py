@@ -49,6 +49,9 @@ def second_opinion(text: str) -> list[Found]:
                 doubtful.append(Found(span.start, span.end, POSSIBLE_IDENTIFIER, DOUBT_RISK,
                                       f"{kind}|the second model's second guess ({span.label.lower().replace('_', ' ')})"))
             continue
+        if kind == "PERSON" and re.search(r"\b(?:the|a|an)\s+$", text[max(0, span.start - 5):span.start], re.I) \
+                and " " not in text[span.start:span.end].strip():
+            continue  # 'the heather on the hill': a thing, not a person
         last = found[-1] if found else None
         if last is not None and last.entity_type == kind == "PERSON" and not text[last.end:span.start].strip():
             found[-1] = Found(last.start, span.end, kind, SCORE, "second model (name)")
