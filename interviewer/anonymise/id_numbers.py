@@ -66,8 +66,13 @@ def _trimmed_end(match: re.Match) -> int:
     return match.end() - (len(match.group()) - len(match.group().rstrip(" ,.-/")))
 
 
+SYSTEM_NAMES = ("nhi", "ohip", "pps", "ihi", "medicaid", "medicare", "ramq", "nino")
+
+
 def _names(text: str) -> Iterator[re.Match]:
-    yield from NUMBER_SYSTEM.finditer(text)
+    lower = text.lower()
+    if any(name in lower for name in SYSTEM_NAMES):
+        yield from NUMBER_SYSTEM.finditer(text)
     for match in NUMBER_NOUN.finditer(text):
         if match.group().lower().startswith(("mrn", "ssn")) or re.search(r"\bcard\s+$", text[max(0, match.start() - 6):match.start()], I):
             yield match  # 'my card number was MS 4400 7129 3'

@@ -87,6 +87,8 @@ NAME_BEFORE_LOWER_HEAD = re.compile(
 """A capitalised name before a head in lower case ('the Milton Park surgery', 'Oroville hospital', 'the Glenview
 family resource center'), as transcripts and informal notes write the head."""
 LOWER_HEAD = re.compile(rf"\b(?:{'|'.join(LOWER_HEADS.values())})\b")
+CAPITAL_BEFORE_LOWER_HEAD = re.compile(rf"[A-Z][\w'’-]*{SP}(?:{LOWER_KIND_WORDS}{SP})*$")
+"""A capitalised word just before a lower-case head, perhaps across kind words: the cheap test before the chain."""
 LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
 GENERIC_LOWER = frozenset("""the a an general local district psychiatric mental children's childrens city royal private community
 day cottage teaching big main new old same other that this nearest different another big other""".split())
@@ -98,10 +100,13 @@ STREET_HEAD = re.compile(rf"\b(?:{STREET_STRONG}|{STREET_WEAK})\b")
 INSTITUTION_HEAD = re.compile(rf"\b(?:{'|'.join(STRONG.values())}|{'|'.join(WEAK.values())})\b")
 
 
-def _anchored(pattern: re.Pattern, heads: re.Pattern, text: str) -> Iterator[re.Match]:
-    """Matches of `pattern` ending at a head word, searched only in a window before each head (fast on long text)."""
+def _anchored(pattern: re.Pattern, heads: re.Pattern, text: str, before: re.Pattern | None = None) -> Iterator[re.Match]:
+    """Matches of `pattern` ending at a head word, searched only in a window before each head (fast on long text), and
+    only where `before` (if given) matches just before the head."""
     seen = set()
     for head in heads.finditer(text):
+        if before is not None and not before.search(text, max(0, head.start() - 60), head.start()):
+            continue
         window_start = max(0, head.start() - 160)
         for match in pattern.finditer(text, window_start, min(len(text), head.end() + 40)):
             if match.end() >= head.end() and match.start() <= head.start() and match.span() not in seen:
@@ -261,7 +266,7 @@ def _names_before_lower_heads(text: str) -> Iterator[Found]:
     """Institutions whose head is written in lower case after a capitalised name. The name must be one on its own
     (a word in no dictionary, a known place, an owner's possessive) or, mid-sentence, ordinary words of the kind that
     name practices and schools ('Rose Month surgery'); 'Heart surgery' opening a sentence is neither."""
-    for match in _anchored(NAME_BEFORE_LOWER_HEAD, LOWER_HEAD, text):
+    for match in _anchored(NAME_BEFORE_LOWER_HEAD, LOWER_HEAD, text, CAPITAL_BEFORE_LOWER_HEAD):
         start, words = _trim_chain(text, match.start(1), match.group(1))
         head = re.sub(r"\s+", " ", match.group(2))
         last = head.split()[-1]

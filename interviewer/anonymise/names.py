@@ -230,10 +230,11 @@ APPOSITION_CLOSERS = frozenset({",", "—", "–", ".", "!", "?"})
 def _named_before_kin(v: TokenView) -> Iterator[Found]:
     """'Col, my husband, had to stay home': a capitalised word set before 'my husband' between commas names him,
     though it is a word or in no list; an adverb or a day opening the sentence ('Sadly, my husband, ...') is none."""
-    for i in range(len(v.tokens) - 4):
+    kin = [k for k, token in enumerate(v.tokens) if token.lower_ in KIN_NOUNS]
+    for i in (k - 3 for k in kin if 3 <= k < len(v.tokens) - 1):
         lower = v.lower(i)
-        if v.word(i + 1) != "," or v.lower(i + 2) not in POSSESSIVES or v.lower(i + 3) not in KIN_NOUNS \
-                or v.word(i + 4) not in APPOSITION_CLOSERS or not v.capitalised_word(i):
+        if v.word(i + 1) != "," or v.lower(i + 2) not in POSSESSIVES or v.word(i + 4) not in APPOSITION_CLOSERS \
+                or not v.capitalised_word(i):
             continue
         if v.tokens[i].is_stop or lower in DISCOURSE_WORDS or lower in FILLERS or lower in MONTHS or lower in WEEKDAYS \
                 or lower in TIME_ADVERBS or lower.endswith("ly") or lower.rstrip(".") in TITLES or v.allowed(i) \

@@ -145,6 +145,8 @@ LOWER_HOLIDAY_DAY = re.compile(r"\b(anzac|canada|australia|waitangi|labou?r|memo
 def _holiday(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
     """A span inside a holiday's name, a capitalised word before 'Day' that is no given name ('Anzac Day', 'Canada
     Day', "St Patrick's Day"), though 'Doris Day' is a person."""
+    if "day" not in text[start:end + 12].lower():
+        return False
     for match in LOWER_HOLIDAY_DAY.finditer(text, max(0, start - 30), min(len(text), end + 12)):
         if match.start() <= start and end <= match.end():
             return True
@@ -181,6 +183,8 @@ def is_medicine(lower: str, gaz: Gazetteers) -> bool:
 def after_kin_call(text: str, start: int, end: int) -> int:
     """Where a person's name starts in a span that opens with what they are called as kin ('Nana Bridie' ->
     'Bridie'); `start` when it does not."""
+    if len(text[start:end].split()) < 2:
+        return start  # one word: no call and name
     words = list(NAME_WORD.finditer(text, start, end))
     if len(words) > 1 and words[0].group().lower() in KIN_CALLS:
         return words[1].start()
@@ -190,6 +194,8 @@ def after_kin_call(text: str, start: int, end: int) -> int:
 def before_kin_call(text: str, start: int, end: int) -> int:
     """Where a person's name ends in a span that closes with a kin or respect word ('Tariq bhai' -> 'Tariq'); `end`
     when it does not."""
+    if len(text[start:end].split()) < 2:
+        return end
     words = list(NAME_WORD.finditer(text, start, end))
     if len(words) > 1 and (words[-1].group().lower() in KIN_CALLS or words[-1].group().lower() in RESPECT_AFTER):
         return words[-2].end()

@@ -297,7 +297,7 @@ YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{N
 'two thousand ten'."""
 HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
 DATES = [
-    (re.compile(rf"(?:\b(?i:the)\s+)?\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
+    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
@@ -305,8 +305,10 @@ DATES = [
 ]
 
 
+THE_BEFORE = re.compile(r"\bthe\s+$", I)
+"""The 'the' a spoken date opens with ('the second of February'), taken into the date."""
 HOLIDAY_DAY = re.compile(
-    r"(?:the\s+)?(?:(?:fourth|4th) of july|july (?:the )?(?:fourth|4th)|(?:fifth|5th) of november|(?:twenty[\s-]fifth|25th) of december"
+    r"(?:(?:fourth|4th) of july|july (?:the )?(?:fourth|4th)|(?:fifth|5th) of november|(?:twenty[\s-]fifth|25th) of december"
     r"|(?:seventeenth|17th) of march|(?:first|1st) of (?:january|july)|(?:twelfth|12th) of july|(?:thirty[\s-]first|31st) of october)",
     I)
 """A day and month (without a year) that names a public holiday."""
@@ -321,7 +323,8 @@ def find_dates(text: str) -> Iterator[Found]:
                 continue
             if HOLIDAY_DAY.fullmatch(value) and not PERSONAL_DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # 'on the Fourth of July we do a cookout': a holiday, not a date of someone's life
-            yield Found(match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
+            the = THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) if reason == "day and month" else None
+            yield Found(the.start() if the else match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
 
 
 def find_structured(text: str) -> list[Found]:

@@ -146,8 +146,10 @@ township ranch homestead croft""".split())
 
 def _called_places(v: TokenView) -> Iterator[Found]:
     """A place noun, then 'called' or 'named' (perhaps after 'is' or 'was'), then capitalised words: a place."""
+    if "called" not in v.text and "named" not in v.text:
+        return
     for i in range(1, len(v.tokens) - 1):
-        if v.lower(i) not in ("called", "named") or not is_capitalised(v.word(i + 1)) or v.initial(i + 1):
+        if v.tokens[i].lower_ not in ("called", "named") or not is_capitalised(v.word(i + 1)) or v.initial(i + 1):
             continue
         noun = i - 2 if v.lower(i - 1) in ("is", "was", "'s", "’s") else i - 1
         if v.lower(noun) not in PLACE_NOUNS:

@@ -13,7 +13,7 @@ from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
 I = re.IGNORECASE
 CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
 DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
-POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode|post\s+office|(?:po|p\.o\.|post\s+office|our|a|the)\s+box)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
+POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode|post\s+office|box)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
                 r"(?:['’]s|\s+is|\s+was|\s+of|\s*[:,]|\s+there)?\s+")
 CODE_AFTER_CUE = re.compile(
     rf"{POSTCODE_CUE}(?:it['’]s\s+|(?:(?!{DIGIT_WORD}\b)[a-z'’]+\s+){{1,4}}(?=(?:as|is|was|were|be|to|at)\s+\S))?(?:(?:as|is|was|were|be|to|at)\s+)?"
@@ -115,9 +115,9 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
 
 
-CODE_AFTER_WORDS = re.compile(
-    rf"\b([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?),?\s+({DIGITS_SAID}|\d{{4,5}})(?![\w-])"
-    rf"(?=\s*[,.;:!?]|\s*$|\s+(?:and|so|but|we|i|now)\b)", I)
+CODE_CLOSING_CLAUSE = re.compile(
+    rf"(?<![\w-])(?=[\dotfsenz])({DIGITS_SAID}|\d{{4,5}})(?![\w-])(?=\s*[,.;:!?]|\s*$|\s+(?:and|so|but|we|i|now)\b)", I)
+WORDS_BEFORE = re.compile(r"\b([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?),?\s+$")
 
 
 def _codes_after_places(text: str) -> Iterator[Found]:
@@ -126,10 +126,11 @@ def _codes_after_places(text: str) -> Iterator[Found]:
     from interviewer.anonymise.gazetteers import load_gazetteers
 
     gaz = load_gazetteers()
-    for match in CODE_AFTER_WORDS.finditer(text):
-        words = match.group(1).lower().split()
-        digits = spoken_digits(match.group(2))
-        if len(digits) not in (4, 5) or len(digits) == 4 and digits[:2] in ("19", "20"):
+    for match in CODE_CLOSING_CLAUSE.finditer(text):
+        digits = spoken_digits(match.group(1))
+        before = WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if not before or len(digits) not in (4, 5) or len(digits) == 4 and digits[:2] in ("19", "20"):
             continue
+        words = before.group(1).lower().split()
         if " ".join(words) in gaz.places or words[-1] in gaz.places and len(words[-1]) >= 4:
-            yield Found(match.start(2), match.end(2), "POSTCODE", 0.75, "ZIP code or postcode after a town")
+            yield Found(match.start(1), match.end(1), "POSTCODE", 0.75, "ZIP code or postcode after a town")

@@ -135,16 +135,25 @@ def from_found(found: Found, text: str) -> Suggestion:
 JOINING_WORDS = frozenset("and of the or & upon on y".split())
 
 
+def _covered_but_joining_words(s: Suggestion, covered: bytearray) -> bool:
+    """Whether redactions cover the suggestion's words but for joining words left between them ('Salford [and]
+    Trafford'), which are no possible miss."""
+    uncovered = [i - s.start for i in range(s.start, min(s.end, len(covered))) if not covered[i] and s.text[i - s.start].isalnum()]
+    if not uncovered:
+        return True
+    if len(uncovered) > 6:
+        return False
+    return all(m.group().lower() in JOINING_WORDS for m in re.finditer(r"\w+", s.text)
+               if any(m.start() <= k < m.end() for k in uncovered))
+
+
 def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> list[Suggestion]:
     """Suggestions whose words are not already redacted or allowed, one per place, riskiest first, capped."""
     kept: list[Suggestion] = []
     taken = bytearray(len(covered))
     for s in sorted(suggestions, key=lambda s: (-s.risk, s.start)):
         letters = [i for i in range(s.start, s.end) if i < len(covered) and s.text[i - s.start].isalnum()]
-        # Joining words left between two redactions ('Salford [and] Trafford') are no possible miss.
-        named = [i for m in re.finditer(r"\w+", s.text) if m.group().lower() not in JOINING_WORDS
-                 for i in range(s.start + m.start(), s.start + m.end()) if i < len(covered)]
-        if not letters or all(covered[i] for i in named) or any(taken[i] for i in letters):
+        if not letters or _covered_but_joining_words(s, covered) or any(taken[i] for i in letters):
             continue
         for i in range(s.start, s.end):
             taken[i] = 1
