@@ -50,3 +50,12 @@ def test_an_apostrophe_s_does_not_start_an_email(anonymiser):
 ])
 def test_a_holiday_is_a_date_only_with_a_year_or_a_life_event(anonymiser, text, dates):
     assert of_type(anonymiser, text, "DATE") == dates
+
+
+def test_a_spoken_address_deep_in_a_long_transcript_is_found_as_in_a_short_one(anonymiser):
+    said = "p: you can email me at jo smith at gmail dot com or see carers first dot org slash help.\n"
+    filler = "p: and at that point we just kept going with it, you know, one day at a time.\n" * 40
+    alone = [(d.text, d.entity_type) for d in anonymiser.detect(said)]
+    deep = [(d.text, d.entity_type) for d in anonymiser.detect(filler + said + filler)]
+    assert {"EMAIL", "URL"} <= {kind for _, kind in alone}
+    assert deep == alone
