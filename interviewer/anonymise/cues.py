@@ -6,6 +6,8 @@ TITLES = frozenset("""dr doctor mr mrs ms miss mx prof professor sister nurse fa
 auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin pastor imam rabbi vicar canon chaplain
 deacon""".split())
 PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame councillor cllr reverend rev".split())
+ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
+"""Titles written short, which only ever precede a name ('dr brown' in lower case is a name, 'the doctor said' is not)."""
 """Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 MONTH_PREPOSITIONS = frozenset("""in of since until till by last next early late mid end every this from through during

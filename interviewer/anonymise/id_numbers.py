@@ -13,7 +13,8 @@ I = re.IGNORECASE
 
 NUMBER_NOUN = re.compile(r"\b(?:number|no\.|num|id|card|mrn|ssn)\b(?:['’]s)?", I)
 """A number's name: what it is the number of stands before it ('OHIP number', 'Medicare card', 'member ID')."""
-NUMBER_SYSTEM = re.compile(r"\b(?:nhi|ohip|ppsn?|ihi|medicaid|medicare|ramq|nino)\b(?:['’]s)?", I)
+SYSTEM_NAMES = ("nhi", "ohip", "ppsn", "pps", "ihi", "medicaid", "medicare", "ramq", "nino")
+NUMBER_SYSTEM = re.compile(rf"\b(?:{'|'.join(SYSTEM_NAMES)})\b(?:['’]s)?", I)
 """Health and insurance numbers named by their system alone ('my NHI, ZAC 4471', 'the OHIP, I know it by heart')."""
 WORD_BEFORE = re.compile(r"([\w'’-]+)\s+(?:card\s+)?$")
 NOT_IDENTITY = frozenset("""phone telephone mobile cell cellphone landline contact home work office fax direct emergency
@@ -64,9 +65,6 @@ def _long_enough(code: str, fewest_characters: int = FEWEST_CHARACTERS) -> bool:
 
 def _trimmed_end(match: re.Match) -> int:
     return match.end() - (len(match.group()) - len(match.group().rstrip(" ,.-/")))
-
-
-SYSTEM_NAMES = ("nhi", "ohip", "pps", "ihi", "medicaid", "medicare", "ramq", "nino")
 
 
 def _names(text: str) -> Iterator[re.Match]:

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.acronyms import WORKPLACE_BEFORE
 from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.gazetteers import load_gazetteers, national_organisations
+from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers, national_organisations
 from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, HOUSE_COMPOUNDS
 from interviewer.anonymise.numbers import NUMBER_WORD
 
@@ -150,26 +150,26 @@ def _has_proper(words: list[str]) -> bool:
                for w in words if w.lower() not in STOP_WORDS and w not in ("St", "St.", "&"))
 
 
+def _capitalised_names(words: list[str]) -> bool:
+    """Every word capitalised like a name (not an acronym) and none a nationality or other group's word."""
+    from interviewer.anonymise.never_names import is_group_word
+
+    gaz = load_gazetteers()
+    return all(w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words)
+
+
 def _centre_named(head: str, words: list[str]) -> bool:
     """A centre named with two ordinary words or more that are no kind words ('the Silver Thread Day Centre'); one
     word names a kind ('the Job Centre', 'the Garden Centre')."""
-    from interviewer.anonymise.never_names import is_group_word
-
-    gaz = load_gazetteers()
     named = [w for w in words if w.lower() not in GENERIC_MODIFIERS and w.lower() not in SERVICE_KIND_WORDS
              and w.lower() not in STOP_WORDS]
-    return head in ("Centre", "Center") and len(named) >= 2 and all(
-        w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words)
+    return head in ("Centre", "Center") and len(named) >= 2 and _capitalised_names(words)
 
 
 def _place_named(head: str, words: list[str]) -> bool:
-    from interviewer.anonymise.never_names import is_group_word
-
-    gaz = load_gazetteers()
-    # Every word capitalised and none a nationality; a kind word may stand inside ('Northwest Recovery Hub'), but
-    # not only kind words ('the Recovery Hub', 'Dental Practice').
-    return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and all(
-        w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words) and any(
+    # A kind word may stand inside ('Northwest Recovery Hub'), but not only kind words ('the Recovery Hub',
+    # 'Dental Practice').
+    return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and _capitalised_names(words) and any(
         w.lower() not in GENERIC_MODIFIERS and w.lower() not in SERVICE_KIND_WORDS for w in words)
 
 
@@ -189,15 +189,13 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
     """Ordinary capitalised words mid-sentence before a firm's or club's head (two or more, or one where someone works),
     not all of them words of a service or field, or days ('Harbour Marine Services', 'the Friday Friendship Group',
     'a guard for Steadfast Security', but not 'Adult Social Services', 'the Mental Health Group')."""
-    from interviewer.anonymise.never_names import is_group_word
-
     if re.sub(r"\s+", " ", head) not in BUSINESS_HEADS or _opens_sentence(text, start):
         return False
     if len(words) < 2 and not WORKPLACE_BEFORE.search(text, max(0, start - 40), start):
         return False  # one ordinary word names a firm only where someone works ('a guard for Steadfast Security')
     gaz = load_gazetteers()
     lowered = [w.lower() for w in words]
-    if any(not w[:1].isupper() or w.isupper() or is_group_word(w, gaz) for w in words) \
+    if not _capitalised_names(words) \
             or any(w in KIN_NOUNS or (w in gaz.first_names and not gaz.is_common(w)) for w in lowered):
         return False  # 'my Partner Dean Works for': a person before a verb
     return any(w not in SERVICE_KIND_WORDS and w not in GENERIC_MODIFIERS and w not in STOP_WORDS and w not in WEEKDAYS
@@ -257,8 +255,6 @@ def find_institutions(text: str) -> Iterator[Found]:
 
 @functools.lru_cache(maxsize=1)
 def _allowed_lower() -> frozenset[str]:
-    from interviewer.anonymise.gazetteers import default_allow_terms
-
     return frozenset(t.lower() for t in default_allow_terms())
 
 

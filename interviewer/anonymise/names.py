@@ -8,8 +8,8 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, PERSONAL_TITLES,
-    PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+    ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS,
+    PERSONAL_TITLES, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -68,7 +68,6 @@ def _cased_organisations(v: TokenView) -> list[Found]:
     return [] if is_lower_case_text(v.text) else find_organisations(v)
 
 
-ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
 ROLE_TITLES = frozenset("doctor nurse professor".split())
 ROLE_DETERMINERS = frozenset("the a an my his her our their your that this".split())
 """Words that make a title written out a role ('the doctor', 'my nurse') rather than part of a name."""

@@ -10,6 +10,9 @@ UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
+DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+           "nineties": 90, **{f"{d}0s": d * 10 for d in range(2, 10)}}
+"""A decade of life, said or written ('her eighties', 'late 40s'), and its first year."""
 DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
 SPOKEN_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}(?:\s+(?:hundred|thousand)\b)?"
 SPOKEN_PAIR = rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)})\b"

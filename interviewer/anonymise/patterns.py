@@ -17,7 +17,7 @@ from interviewer.anonymise.spoken_postcodes import UK_AREAS, find_spoken_postcod
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.id_numbers import find_id_numbers
 from interviewer.anonymise.numbers import (
-    DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, number_value, spoken_digits, valid_nhs_number,
+    DECADES, DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, number_value, spoken_digits, valid_nhs_number,
 )
 
 I = re.IGNORECASE
@@ -254,9 +254,7 @@ def _age_at(text: str, match: re.Match, group: int) -> bool:
     return _plausible_age(value, True) or (_plausible_age(value, False) and bool(CLAUSE_END_AFTER.match(text, match.end(group))))
 
 
-AGE_DECADE = re.compile(r"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?"
-                        r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|20s|30s|40s|50s|"
-                        r"60s|70s|80s|90s))\b", I)
+AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?(?:teens|{'|'.join(DECADES)}))\b", I)
 """One person's age given by its decade: 'she's in her eighties', 'in my late forties' (not 'patients in their
 eighties', a group's)."""
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import re
 
-from interviewer.anonymise.numbers import number_value
+from interviewer.anonymise.numbers import DECADES, number_value
 from interviewer.anonymise.policy import Policy, default_policy
 
 NUMBERED = re.compile(r"^\[(.+) (\d+)\]$")
 
 
-DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-                "eighties": 80, "nineties": 90, **{f"{d}0s": d * 10 for d in range(2, 10)}}
-DECADE = re.compile(r"\b(" + "|".join(DECADE_WORDS) + r")\b", re.I)
+DECADE = re.compile(r"\b(" + "|".join(DECADES) + r")\b", re.I)
 """An age said by its decade ('her eighties', 'late 40s'), already generalised."""
 
 
@@ -34,7 +32,7 @@ class Placeholders:
         rule = self.policy.rule(detection.entity_type)
         if rule.generalise == "decade":
             decade = DECADE.search(detection.text)
-            value = DECADE_WORDS.get(decade.group(1).lower(), None) if decade else \
+            value = DECADES.get(decade.group(1).lower(), None) if decade else \
                 number_value(re.sub(r"[^\w\s-]|years?|old", "", detection.text, flags=re.I))
             return f"[{rule.label} {value // 10 * 10}s]" if value is not None and value >= 10 else f"[{rule.label}]"
         if not rule.numbered:

@@ -10,7 +10,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
+    ABBREVIATED_TITLES, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
     PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.employers import NOT_EMPLOYERS
@@ -28,7 +28,7 @@ CLINICAL = re.compile(r"(?:amide|mycin|cillin|azole|pril|sartan|olol|statin|mab|
                       r"azolam|oxetine|triptan|tidine|prazole|lukast|olone|dronate|gliptin|gliflozin|glutide|formin|caine|thiazide|"
                       r"ipine|itis|osis|aemia|emia|ectomy|scopy|ia|lysis|oma|ol|ine|ide|ate|ase)$")
 """Endings of medicines and conditions: no English word in the lists, yet written in lower case."""
-SHORT_TITLES = frozenset("dr mr mrs ms mx prof cllr rev st".split())
+SHORT_TITLES = ABBREVIATED_TITLES | {"st"}
 HEADS = frozenset().union(*HEADS_BY_TYPE.values()) | frozenset(
     head.lower() for pattern in (*STRONG.values(), *WEAK.values()) for head in pattern.split("|") if head.isalpha()) - {"house"}
 """Head words of organisations, in both the lower-case and the cased rules ('college', 'partnership', 'met'); a

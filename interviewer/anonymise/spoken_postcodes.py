@@ -13,11 +13,13 @@ from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
 I = re.IGNORECASE
 CODE_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}"
 DIGITS_SAID = rf"{CODE_DIGIT}(?:[\s,-]+{CODE_DIGIT}){{1,8}}"
+CODE = rf"(?:{DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)"
+"""A ZIP or postcode of digits, said or written ('four four one three four', '55901', '55901-1234')."""
 POSTCODE_CUE = (r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|postcode|post\s+office|box)(?:\s+(?:down|up|out|over|round)\s+(?:here|there))?"
                 r"(?:['’]s|\s+is|\s+was|\s+of|\s*[:,]|\s+there)?\s+")
 CODE_AFTER_CUE = re.compile(
     rf"{POSTCODE_CUE}(?:it['’]s\s+|(?:(?!{DIGIT_WORD}\b)[a-z'’]+\s+){{1,4}}(?=(?:as|is|was|were|be|to|at)\s+\S))?(?:(?:as|is|was|were|be|to|at)\s+)?"
-    rf"({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
+    rf"({CODE})(?![\w-])", I)
 """'her zip is four four one three four', 'zip's 55901', 'the postcode down here is nine eight one zero', 'the zip
 they had as 54446'."""
 STATES = (r"queensland|victoria|tasmania|new south wales|western australia|south australia|northern territory|"
@@ -28,7 +30,7 @@ CA_LETTER = r"[abceghj-nprstvxy]"
 CA_SPOKEN = re.compile(
     rf"(?<![\w'’]){CA_LETTER}[\s-]+{DIGIT_WORD}[\s-]+{CA_LETTER},?[\s-]+{DIGIT_WORD}[\s-]+{CA_LETTER}[\s-]+{DIGIT_WORD}(?![\w-])", I)
 """A Canadian postal code said letter by letter: 'R two M, three X nine', 'A-zero-E, two-J-zero'."""
-ANOTHER_CODE = re.compile(rf"[\s,]+(?:instead\s+of|not|or|rather\s+than|and)\s+({DIGITS_SAID}|\d{{4,5}}(?:-\d{{4}})?)(?![\w-])", I)
+ANOTHER_CODE = re.compile(rf"[\s,]+(?:instead\s+of|not|or|rather\s+than|and)\s+({CODE})(?![\w-])", I)
 """A second code set against the first ('the wrong zip, 02124 instead of 02125')."""
 INWARD_LETTER = r"[abd-hjlnp-uw-z]"
 UK_WRITTEN_OUTWARD_SPOKEN_INWARD = re.compile(
@@ -105,7 +107,7 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "Irish Eircode (said, by its shape)")
     for match in CODE_AFTER_STREET.finditer(text):
         digits = spoken_digits(match.group(1))
-        if 4 <= len(digits) <= 6 and not (len(digits) == 4 and digits[:2] in ("19", "20")):  # not a year
+        if 4 <= len(digits) <= 6 and not _a_year(digits):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said after the street")
     yield from _codes_after_places(text)
     for match in UK_SPOKEN_POSTCODE.finditer(text):
@@ -129,8 +131,13 @@ def _codes_after_places(text: str) -> Iterator[Found]:
     for match in CODE_CLOSING_CLAUSE.finditer(text):
         digits = spoken_digits(match.group(1))
         before = WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if not before or len(digits) not in (4, 5) or len(digits) == 4 and digits[:2] in ("19", "20"):
+        if not before or len(digits) not in (4, 5) or _a_year(digits):
             continue
         words = before.group(1).lower().split()
         if " ".join(words) in gaz.places or words[-1] in gaz.places and len(words[-1]) >= 4:
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.75, "ZIP code or postcode after a town")
+
+
+def _a_year(digits: str) -> bool:
+    """Four digits that may as well be a year ('2019') as a postcode."""
+    return len(digits) == 4 and digits[:2] in ("19", "20")

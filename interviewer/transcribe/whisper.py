@@ -171,7 +171,7 @@ class Transcriber:
             language = part.language
             segments += [shifted(segment, offset) for segment in part.segments]
             if progress:
-                progress(min(offset + len(audio) / 16000, duration), duration)
+                progress(min(offset + len(audio) / SAMPLE_RATE, duration), duration)
         return Transcript(model=self.model_name, language=language, duration=duration, segments=segments)
 
     def _run(self, audio: np.ndarray, language: str | None):
