@@ -9,6 +9,12 @@ file goes the way a research team's recordings go: imported into a new encrypted
 product's own pipeline (the same calls as `interviewer import` and `interviewer transcribe`, speakers attributed).
 The stored transcript, joined as the anonymiser reads it, becomes the new excerpt's text.
 
+With `--through interview` the excerpt goes the way a live interview goes instead: the interviewer's turns are
+played into the call's microphone and the participant's into the call (a private PulseAudio daemon, as in the call
+tests) while the interview screen records in call mode (Textual's Pilot, the real recorder); after the stop the
+app's own processing makes the stored transcript (final pass by channel), which becomes the excerpt's text. Each
+excerpt takes as long as it is spoken, plus processing.
+
 Labels are carried over by aligning the written words with the transcribed ones. An identifier is kept when the
 transcript still says something like it (letters and digits similar to at least SIMILAR_ENOUGH), a number still
 written as one, or some other name in its place ('Pádraig' heard as 'Patrick'); one the transcription garbled beyond
@@ -20,6 +26,8 @@ the figures are a lower bound on what transcription keeps.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import difflib
 import json
 import os
@@ -33,7 +41,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from spoken_excerpts import WORD, speak, written_words  # noqa: E402  (tests/ holds the shared helper)
+from spoken_excerpts import WORD, speak, speak_sides, written_words  # noqa: E402  (tests/ holds the shared helper)
 
 SIMILAR_ENOUGH = 0.6
 NUMBER_WORDS = frozenset("""zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -56,6 +64,44 @@ def transcribe(wav: Path, model: str | None) -> str:
         interview = import_recording(study, wav, "P-01").interview
         transcribe_interview(study, interview.id, model=model)
         return SEPARATOR.join(segment.text for segment in study.segments(interview.id))
+
+
+@contextlib.contextmanager
+def interview_recorder():
+    """A function hearing an excerpt through the interview screen, in one encrypted study with a sound server."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from bench_study import bench_study
+
+    from interviewer import pipeline
+    from interviewer.anonymise.study.interview import SEPARATOR
+    from interviewer.app import default_live_model, make_app
+    from interviewer.audio.capture import AudioBackend
+    from interviewer.processing import process_interview
+
+    async def record(study, sink, tracks: tuple[Path, Path], seconds: float) -> int:
+        from test_call_interview_app import record_call_interview
+        from test_interview_app import SIZE
+
+        app = make_app(study, audio=AudioBackend(), process=process_interview, live_model=default_live_model,
+                       model_status=lambda: (True, "speech corpus"), check_seconds=0.5)
+        async with app.run_test(size=SIZE) as pilot:
+            interview_id = await record_call_interview(app, pilot, sink, list(tracks), play_seconds=seconds + 60,
+                                                       process_seconds=900)
+            await pilot.pause(0.5)
+        return interview_id
+
+    def hear(text: str, folder: Path) -> tuple[str, float]:
+        *tracks, seconds = speak_sides(text, folder)
+        interview_id = asyncio.run(record(bench.study, bench.sink, tuple(tracks), seconds))
+        return SEPARATOR.join(segment.text for segment in bench.study.segments(interview_id)), seconds
+
+    original = pipeline.anonymise_interview
+    pipeline.anonymise_interview = lambda study, interview_id: 0  # the words as transcribed; the eval anonymises
+    try:
+        with bench_study("spoken corpus, thrown away after") as bench:
+            yield hear
+    finally:
+        pipeline.anonymise_interview = original
 
 
 def _key(word: str) -> str:
@@ -151,23 +197,34 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--model", default=None, help="Whisper model (default: the product's default)")
     parser.add_argument("--fresh", action="store_true", help="transcribe again even where OUT has a transcript")
+    parser.add_argument("--through", choices=("import", "interview"), default="import",
+                        help="import the spoken file and transcribe it, or record it through the interview screen")
     parser.add_argument("--keep-audio", type=Path, default=None, help="folder to keep the spoken WAV files in")
     args = parser.parse_args()
+    if args.through == "interview" and args.model:
+        parser.error("--model: the interview screen uses the study's model (the product's default here)")
     sys.path.insert(0, str(REPO))
     documents = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     heard_before = {}
     if args.out.exists() and not args.fresh:  # relabel the transcripts already made
         heard_before = {row["id"]: row["text"] for row in map(json.loads, args.out.read_text().splitlines())}
     kept = lost = seconds = 0
-    with tempfile.TemporaryDirectory() as folder, args.out.open("w", encoding="utf-8") as out:
+    recorder = (interview_recorder() if args.through == "interview" and len(heard_before) < len(documents)
+                else contextlib.nullcontext())
+    with (tempfile.TemporaryDirectory() as folder, recorder as hear,
+          args.out.open("w", encoding="utf-8") as out):
         # OUT was read above; rows are written back as each excerpt is done, so a stopped run keeps its work
         for document in documents:
             heard = heard_before.get(document["id"])
             if heard is None:
-                wav = (args.keep_audio or Path(folder)) / f"{document['id']}.wav"
-                wav.parent.mkdir(parents=True, exist_ok=True)
-                seconds += speak(document["text"], wav)
-                heard = transcribe(wav, args.model)
+                audio = (args.keep_audio or Path(folder)) / document["id"]
+                audio.mkdir(parents=True, exist_ok=True)
+                if hear:
+                    heard, spoken = hear(document["text"], audio)
+                else:
+                    spoken = speak(document["text"], audio / "excerpt.wav")
+                    heard = transcribe(audio / "excerpt.wav", args.model)
+                seconds += spoken
             row = relabel(document, heard)
             kept, lost = kept + len(row["spans"]), lost + len(row["lost_in_transcription"])
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

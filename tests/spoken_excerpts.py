@@ -64,6 +64,29 @@ def speak(text: str, out: Path) -> float:
     return len(audio) / rate
 
 
+def speak_sides(text: str, folder: Path) -> tuple[Path, Path, float]:
+    """The excerpt spoken as a call: the interviewer's turns on one track, the participant's on another (silence
+    where the other side speaks), written as 16-bit WAVs in `folder`; their paths and length in seconds."""
+    pieces: tuple[list, list] = ([], [])
+    rate = None
+    with tempfile.TemporaryDirectory() as scratch:
+        for k, (role, words) in enumerate(turns(text)):
+            voice, speed = VOICES.get(role, VOICES["participant"])
+            wav = Path(scratch) / f"{k}.wav"
+            subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), as_said(words)], check=True,
+                           capture_output=True)
+            audio, rate = soundfile.read(wav, dtype="float32")
+            side = 0 if role == "interviewer" else 1
+            quiet = np.zeros(len(audio), np.float32)
+            gap = np.zeros(int(GAP_SECONDS * rate), np.float32)
+            pieces[side].extend([audio, gap])
+            pieces[1 - side].extend([quiet, gap])
+    paths = (folder / "interviewer.wav", folder / "participant.wav")
+    for path, side in zip(paths, pieces):
+        soundfile.write(path, np.concatenate(side), rate, subtype="PCM_16")
+    return paths[0], paths[1], sum(len(piece) for piece in pieces[0]) / rate
+
+
 LONG_GAP = 10
 """Written words in a row missing from the transcript that count as a skipped passage, not misheard words."""
 
