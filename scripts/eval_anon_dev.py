@@ -28,6 +28,8 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower5" / "lower5.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world6" / "world6.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower6" / "lower6d.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_lower7" / "lower7d.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world7" / "world7.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}_tiny_en.jsonl"
                        for name in ("world4", "lower4", "world5")]
