@@ -119,6 +119,13 @@ def test_suggestions_name_what_was_left_with_a_reason_riskiest_first(anonymiser)
     assert not any(s.start < e and b < s.end for s in analysis.suggestions for b, e in redacted)
 
 
+def test_a_suggested_name_keeps_its_leading_new_and_stops_at_a_weekday(anonymiser):
+    text = "She drove me to New Day Recovery in her car. I go to the Dubliner Tap Thursdays for the Red Sox."
+    suggested = {s.text for s in anonymiser.analyse(text).suggestions}
+    assert "New Day Recovery" in suggested, suggested
+    assert not any("Thursdays" in s for s in suggested), suggested
+
+
 def test_suggestions_are_few_on_a_long_text(anonymiser):
     text = "So I went down to the shop and Bought some Bread and Milk and then I came Home again. " * 60
     analysis = anonymiser.analyse(text)

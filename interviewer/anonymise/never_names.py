@@ -16,7 +16,7 @@ yanks yankee yankees geordies scouser scousers brummie brummies mancunian mancun
 cockneys latino latinos latina latinas latinx hispanic hispanics asian asians african africans european europeans caucasian
 caucasians arab arabs arabic native natives aboriginal aboriginals aborigine aborigines indigenous maori inuit
 midwestern midwesterner midwesterners southerner southerners northerner northerners westerner westerners easterner
-easterners new yorker yorkers texan texans catholic catholics protestant protestants baptist baptists methodist methodists
+easterners yorker yorkers texan texans catholic catholics protestant protestants baptist baptists methodist methodists
 mormon mormons jewish jew jews muslim muslims moslem hindu hindus sikh sikhs buddhist buddhists christian christians
 evangelical evangelicals pentecostal anglican anglicans presbyterian presbyterians lutheran lutherans quaker quakers
 democrat democrats democratic republican republicans tory tories labour liberal liberals conservative conservatives

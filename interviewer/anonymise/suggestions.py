@@ -39,10 +39,14 @@ class Suggestion:
     """0–1: how likely the words identify someone; the review queue shows the riskiest first."""
 
 
+def _calendar(lower: str) -> bool:
+    return lower in MONTHS or lower in WEEKDAYS or lower.removesuffix("s") in WEEKDAYS or lower in SEASONS
+
+
 def _ordinary(v: TokenView, i: int) -> bool:
     lower = v.lower(i)
-    return (v.tokens[i].is_stop or lower in FILLERS or lower in DISCOURSE_WORDS or lower in MONTHS or lower in WEEKDAYS
-            or lower in SEASONS or lower.rstrip(".") in TITLES or v.allowed(i) or v.group_word(i) or lower == "i")
+    return (v.tokens[i].is_stop or lower in FILLERS or lower in DISCOURSE_WORDS or _calendar(lower)
+            or lower.rstrip(".") in TITLES or v.allowed(i) or v.group_word(i) or lower == "i")
 
 
 def _capitalised_run(v: TokenView, i: int) -> int:
@@ -54,7 +58,7 @@ def _capitalised_run(v: TokenView, i: int) -> int:
             step = 3
         nxt = last + step
         if nxt >= len(v.tokens) or not (is_capitalised(v.word(nxt)) and is_word(v.word(nxt))) or v.initial(nxt) \
-                or (_ordinary(v, nxt) and not v.allowed(nxt)):
+                or (_ordinary(v, nxt) and not v.allowed(nxt)) or _calendar(v.lower(nxt)):
             return last
         last = nxt
 
