@@ -209,3 +209,66 @@ def test_ordinary_words_before_an_organisations_head_in_lower_case_are_suggested
     assert "ordinary words before the head word 'housing'" in suggested["open door housing"].reason
     assert not any("support group" in s.text for s in analysis.suggestions), "generic words name no one"
     assert not any(text[d.start:d.end] == "open door housing" for d in analysis.detections)
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("We get the tablets at Riverside Pharmacy now.", "Riverside Pharmacy", "ORGANIZATION"),
+    ("He plays walking football with Cole Valley Vets.", "Cole Valley Vets", "ORGANIZATION"),
+    ("They took me to Prairie Lakes Health in Alexandria.", "Prairie Lakes Health", "ORGANIZATION"),
+    ("I walk in the gym at West Central High in the mornings.", "West Central High", "ORGANIZATION"),
+    ("Bayou Breathe Medical bring the tanks every Tuesday.", "Bayou Breathe Medical", "HOSPITAL"),
+    ("I've done home care eleven year, for Kindly Care mostly.", "Kindly Care", "ORGANIZATION"),
+    ("I walk over to hear the Sugar City Steel Orchestra practise.", "Sugar City Steel Orchestra", "ORGANIZATION"),
+    ("I still go to Our Lady of the Bayou on Sunday.", "Our Lady of the Bayou", "ORGANIZATION"),
+    ("Mass at Our Lady of Good Counsel Church was lovely.", "Our Lady of Good Counsel Church", "ORGANIZATION"),
+])
+def test_organisations_named_with_ordinary_words_before_a_head(detect, text, surface, kind):
+    assert detect(text).get(surface) == kind, detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse from Mental Health rang me.",
+    "They sent me to Sexual and Reproductive Health.",
+    "Every September we end up in Urgent Care.",
+    "I picked it up at Boots Pharmacy.",
+    "Good Lutheran guilt, that's all I got out of it.",
+    "We prayed to Our Lady every night.",
+])
+def test_kinds_chains_and_adjectives_before_a_head_are_kept(detect, text):
+    assert not detect(text), detect(text)
+
+
+def test_a_denomination_before_a_verb_still_closes_a_congregation(detect):
+    assert detect("Little Zion Freewill Baptist preached on it.") == {"Little Zion Freewill Baptist": "ORGANIZATION"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The hall warden, Madam Ofori, she is very good.", "Ofori"),
+    ("There's a lady, Miss Darlene, she got a list.", "Darlene"),
+])
+def test_a_title_stays_outside_the_name(detect, text, name):
+    assert detect(text) == {name: "PERSON"}
+
+
+@pytest.mark.parametrize("text", [
+    "It was after Hurricane Ida took the roof off.",
+    "Storm Arwen brought the trees down.",
+    "We danced forty years, Mardi Gras, weddings, everything.",
+    "They send over sweet rice for Divali.",
+    "Don't wait for old men to call, we Cajun, we too proud.",
+])
+def test_storms_festivals_and_peoples_are_no_names(detect, text):
+    assert not detect(text), detect(text)
+
+
+@pytest.mark.parametrize("text, age, placeholder", [
+    ("I had my seventy-fifth birthday in that hospital bed.", "seventy-fifth", "[AGE 70s]"),
+    ("For her 18th birthday we all went out.", "18th", "[AGE 10s]"),
+    ("And Ma, she name Indra, she eighty-one. She get the stroke.", "eighty-one", "[AGE 80s]"),
+])
+def test_ages_said_as_a_birthday_or_without_a_verb(anonymiser, text, age, placeholder):
+    from interviewer.anonymise.placeholders import Placeholders
+
+    (found,) = [d for d in anonymiser.detect(text) if d.entity_type == "AGE"]
+    assert found.text == age
+    assert Placeholders().placeholder_for(found) == placeholder

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 TITLES = frozenset("""dr doctor mr mrs ms miss mx prof professor sister nurse father councillor cllr sir dame reverend rev
 auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin pastor imam rabbi vicar canon chaplain
-deacon""".split())
-PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame councillor cllr reverend rev".split())
+deacon madam madame""".split())
+PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame councillor cllr reverend rev madam madame".split())
+"""Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
 """Titles written short, which only ever precede a name ('dr brown' in lower case is a name, 'the doctor said' is not)."""
-"""Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 MONTH_PREPOSITIONS = frozenset("""in of since until till by last next early late mid end every this from through during
 before after the that each around about into""".split())

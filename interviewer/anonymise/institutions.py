@@ -33,7 +33,7 @@ STRONG = {
 }
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial|Regional|Rehab|Physio|Physiotherapy|"
-                r"Chiropractic|Podiatry|Dental|Optometrists|Opticians|Audiology",
+                r"Chiropractic|Podiatry|Dental|Optometrists|Opticians|Audiology|Medical",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
@@ -44,7 +44,7 @@ WEAK = {
                     r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
                     r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"
                     r"Winery|Fisheries|Seafoods|Trucking|Contracting|Removals|Joinery|Roofing|Scaffolding|Landscaping|House|"
-                    r"Security|Solutions|Cleaning|Plumbing|Electrical|Recruitment|Consulting|Lettings|"
+                    r"Security|Solutions|Cleaning|Plumbing|Electrical|Recruitment|Consulting|Lettings|Care|Vets|Orchestra|Health|"
                     r"Baptist|Methodist|Presbyterian|Lutheran|Pentecostal|Episcopal|Congregational|Wesleyan|Adventist",
 }
 DENOMINATION_HEADS = frozenset({"Baptist", "Methodist", "Presbyterian", "Lutheran", "Pentecostal", "Episcopal",
@@ -55,7 +55,8 @@ PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care 
                                "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly",
                                "Elementary", "Middle School", "Primary", "Academy", "Grammar", "Comprehensive", "Infants",
                                "Juniors", "Garage", "Motors", "Builders", "Construction", "Haulage", "Freight", "Salon",
-                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub"}) | DENOMINATION_HEADS
+                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub", "Pharmacy", "Chemist",
+                               "Chemists", "Vets"}) | DENOMINATION_HEADS
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project',
 'Table Mountain Elementary', 'Sunrise Bakery'):
 a capitalised name before them counts even when every word of it is English."""
@@ -74,6 +75,9 @@ STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{ST
 WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Za-z]?\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
 NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
 OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
+OUR_LADY = re.compile(r"\bOur Lady(?:['’]s(?: (?:Church|School|Primary|Hospital|Hospice|College|Parish|Academy|High))?"
+                      r"| of(?: the)? [A-Z][a-z]+(?:(?: of| the| of the)? [A-Z][a-z]+){0,4})")
+"""A Catholic church, school or hospital named for Mary: 'Our Lady of the Bayou', 'Our Lady's Primary'."""
 PRISON = re.compile(r"\b(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 SAINT = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|"
                    r"Junior|Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church|"
@@ -158,25 +162,38 @@ def _capitalised_names(words: list[str]) -> bool:
     return all(w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words)
 
 
+TWO_NAME_WORD_HEADS = frozenset({"Centre", "Center", "Health", "Medical", "High", "Orchestra"})
+"""Heads that one word before them makes a kind ('the Job Centre', 'Mental Health', 'Junior High'), but two ordinary
+words or more name ('the Silver Thread Day Centre', 'Prairie Lakes Health', 'West Central High')."""
+NAMED_BY_KIND = frozenset("""sexual reproductive occupational environmental oral allied behavioral behavioural integrated
+maternal infant student veterans elderly aged elder foster respite personal specialist urgent critical heart kidney renal
+lung liver asthma autism memory""".split())
+"""Words of a field or the people served, beside SERVICE_KIND_WORDS: 'Sexual and Reproductive Health', 'Aged Care'."""
+
+
+def _kind_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in GENERIC_MODIFIERS or lower in SERVICE_KIND_WORDS or lower in NAMED_BY_KIND
+
+
 def _centre_named(head: str, words: list[str]) -> bool:
-    """A centre named with two ordinary words or more that are no kind words ('the Silver Thread Day Centre'); one
-    word names a kind ('the Job Centre', 'the Garden Centre')."""
-    named = [w for w in words if w.lower() not in GENERIC_MODIFIERS and w.lower() not in SERVICE_KIND_WORDS
-             and w.lower() not in STOP_WORDS]
-    return head in ("Centre", "Center") and len(named) >= 2 and _capitalised_names(words)
+    """A centre, health system, high school or orchestra named with two ordinary words or more that are no kind
+    words; one word names a kind."""
+    named = [w for w in words if not _kind_word(w) and w.lower() not in STOP_WORDS]
+    return head in TWO_NAME_WORD_HEADS and len(named) >= 2 and _capitalised_names(words)
 
 
 def _place_named(head: str, words: list[str]) -> bool:
     # A kind word may stand inside ('Northwest Recovery Hub'), but not only kind words ('the Recovery Hub',
     # 'Dental Practice').
     return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and _capitalised_names(words) and any(
-        w.lower() not in GENERIC_MODIFIERS and w.lower() not in SERVICE_KIND_WORDS for w in words)
+        not _kind_word(w) for w in words) and not all(w.lower() in _allowed_lower() for w in words)
 
 
 BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "Engineering", "Transport", "Logistics",
                             "Homecare", "Home Care", "Construction", "Builders", "Motors", "Garage", "Salon", "Studio",
                             "Security", "Solutions", "Cleaning", "Plumbing", "Electrical", "Recruitment", "Consulting",
-                            "Lettings"})
+                            "Lettings", "Care"})
 """Heads of firms and clubs named in ordinary words ('Harbour Marine Services', 'Golden Triangle Logistics')."""
 SERVICE_KIND_WORDS = SERVICE_WORDS | frozenset("""patient patients transport rapid response intervention early district
 home visiting carers carer family families young people older disability disabilities learning addiction drug drugs
@@ -198,8 +215,19 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
     if not _capitalised_names(words) \
             or any(w in KIN_NOUNS or (w in gaz.first_names and not gaz.is_common(w)) for w in lowered):
         return False  # 'my Partner Dean Works for': a person before a verb
-    return any(w not in SERVICE_KIND_WORDS and w not in GENERIC_MODIFIERS and w not in STOP_WORDS and w not in WEEKDAYS
-               and w not in MONTHS for w in lowered)
+    return any(not _kind_word(w) and w not in STOP_WORDS and w not in WEEKDAYS and w not in MONTHS for w in lowered)
+
+
+CONGREGATION_NOUNS = frozenset("church chapel congregation school college hospital mission fellowship parish".split())
+NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _describes_a_noun(text: str, end: int) -> bool:
+    """Whether a lower-case noun other than a congregation's follows, so the word before it is an adjective ('good
+    Lutheran guilt'); a word that may be a verb ('Little Zion Baptist preached', 'Grace Lutheran runs') is no noun."""
+    after = NEXT_WORD.match(text, end)
+    return bool(after) and after.group(1) not in CONGREGATION_NOUNS and after.group(1) not in STOP_WORDS \
+        and not after.group(1).endswith(("ed", "s", "ing"))
 
 
 def find_institutions(text: str) -> Iterator[Found]:
@@ -207,7 +235,7 @@ def find_institutions(text: str) -> Iterator[Found]:
     for match in _anchored(NAMED_HEAD, INSTITUTION_HEAD, text):
         kind, strong = _head_type(re.sub(r"\s+", " ", match.group(2)))
         start, words = _trim_chain(text, match.start(1), match.group(1))
-        if words and not strong:
+        if len(words) >= 2 and not strong:
             # The chain may have taken the first word of a two-word head ("Ling Lane Medical" + "Practice").
             wider_kind, wider_strong = _head_type(f"{words[-1]} {match.group(2)}")
             if wider_strong:
@@ -222,6 +250,8 @@ def find_institutions(text: str) -> Iterator[Found]:
             continue
         if match.group(2) in DENOMINATION_HEADS and all(w.lower() in DENOMINATION_QUALIFIERS for w in words):
             continue  # 'raised Southern Baptist', 'a Free Presbyterian': a denomination, not a congregation
+        if match.group(2) in DENOMINATION_HEADS and _describes_a_noun(text, match.end()):
+            continue  # 'good Lutheran guilt': the denomination as an adjective
         if match.group(2) == "House" and (words[-1].lower() in HOUSE_COMPOUNDS or words[0] == "The" and len(words) == 1):
             continue  # 'a Council House', 'an Opera House': a kind of house
         yield Found(start, match.end(), kind, 0.8, f"name before the head word '{match.group(2)}'")
@@ -230,6 +260,8 @@ def find_institutions(text: str) -> Iterator[Found]:
         if _has_proper(match.group(2).split()):
             kind = "HOSPITAL" if match.group(1) in ("Hospital", "Infirmary") else "ORGANIZATION"
             yield Found(match.start(), match.end(), kind, 0.8, f"'{match.group(1)} of' a place")
+    for match in OUR_LADY.finditer(text):
+        yield Found(match.start(), match.end(), "ORGANIZATION", 0.7, "'Our Lady' (a Catholic church, school or hospital)")
     for match in PRISON.finditer(text):
         yield Found(match.start(), match.end(), "ORGANIZATION", 0.85, "named prison")
     for match in SAINT.finditer(text):

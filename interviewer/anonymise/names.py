@@ -144,8 +144,9 @@ def _first_names(v: TokenView) -> Iterator[Found]:
     for i, token in enumerate(v.tokens):
         w = token.text
         lower = CONTRACTION.sub("", v.lower(i))
-        if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2:
-            continue
+        if lower not in gaz.first_names or not is_word(w) or v.allowed(i) or len(w) < 2 \
+                or (lower in PERSONAL_TITLES and v.namelike(i + 1)):
+            continue  # 'Miss Darlene': the title stays outside the name found after it
         # A first name written in lower case that is also a loanword is the word ('a hui at our place', 'is kai').
         common = v.common(i) or lower in MONTHS or (w.islower() and lower in loanwords())
         if lower in gaz.places and (v.lower(i - 1) in PLACE_PREPOSITIONS or place_position(v, i, i)) \

@@ -27,7 +27,7 @@ maasai masai kisii yoruba igbo ibo hausa fulani akan asante ewe fante zulu xhosa
 amhara oromo tigrayan wolof mandinka hakka hokkien teochew cantonese mandarin malay malays tamil tamils telugu punjabi
 punjabis gujarati gujaratis bengali bengalis sinhalese pashtun pashto kurd kurds kurdish cornish manx cree ojibwe ojibway
 anishinaabe mohawk haudenosaunee iroquois dene haida inuk metis métis navajo navaho cherokee sioux apache hopi choctaw
-chickasaw blackfoot mikmaq""".split())
+chickasaw blackfoot mikmaq cajun cajuns creole creoles acadian acadians trini trinis bajan bajans""".split())
 """Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name
 (a people's name that is also a given name, such as Shona or Luo, is left to the name rules)."""
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
@@ -117,6 +117,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'kia ora', though 'Kia' alone is a given name
     if _holiday(text, start, end, gaz):
         return True  # 'Anzac Day', 'a Waitangi Day baby'
+    if STORM.search(text, max(0, start - 20), end) and any(
+            m.start() <= start and end <= m.end() for m in STORM_NAMED.finditer(text, max(0, start - 20), end + 1)):
+        return True  # 'Hurricane Ida', 'Cyclone Debbie': a storm, not a person
     if len(words) == 2 and demonym_place(f"{words[0].group()} {words[1].group()}", gaz) is not None:
         return True  # 'Puerto Rican', 'South Africans'
     for match in words:
@@ -134,6 +137,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     return True
 
 
+STORM = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|Storm)\b")
+STORM_NAMED = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|(?:Tropical )?Storm)\s+[A-Z][a-z]+")
+"""A storm's given name after its kind ('Hurricane Ida', 'Storm Arwen')."""
 HOLIDAY_DAY = re.compile(r"([A-Z][\w'’]*)\s+Day\b")
 LOWER_HOLIDAY_DAY = re.compile(r"\b(anzac|canada|australia|waitangi|labou?r|memorial|independence|remembrance|boxing|christmas"
                                r"|mother['’]?s|father['’]?s|valentine['’]?s|thanksgiving|armistice|veterans['’]?|presidents['’]?"

@@ -74,6 +74,19 @@ def number_value(text: str) -> int | None:
     return total if total < 200 else None
 
 
+ORDINAL_ENDINGS = (("twelfth", "twelve"), ("fifth", "five"), ("eighth", "eight"), ("ninth", "nine"), ("first", "one"),
+                   ("second", "two"), ("third", "three"), ("ieth", "y"), ("th", ""))
+
+
+def cardinal(text: str) -> str:
+    """An ordinal as the number it counts: 'seventy-fifth' -> 'seventy-five', '18th' -> '18'; other text unchanged."""
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    for ending, number in ORDINAL_ENDINGS:
+        if text.lower().endswith(ending):
+            return text[:len(text) - len(ending)] + number
+    return text
+
+
 def valid_nhs_number(digits: str) -> bool:
     """Modulus 11 check of a 10-digit NHS number."""
     if len(digits) != 10 or not digits.isdigit():

@@ -254,6 +254,14 @@ def _age_at(text: str, match: re.Match, group: int) -> bool:
     return _plausible_age(value, True) or (_plausible_age(value, False) and bool(CLAUSE_END_AFTER.match(text, match.end(group))))
 
 
+UNIT_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+AGE_ORDINAL = (rf"(?:\d{{2,3}}(?:st|nd|rd|th)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:{UNIT_ORDINALS})"
+               r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth|tenth|eleventh|twelfth"
+               r"|(?:thir|four|fif|six|seven|eigh|nine)teenth)")
+BIRTHDAY_AGE = re.compile(rf"\b(?:my|his|her|your|our|their)\s+(?:big\s+)?({AGE_ORDINAL})\s+birthday\b", I)
+"""An age said as the birthday it was: 'my seventy-fifth birthday', 'her 18th birthday'."""
+BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
+"""An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
 AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?(?:teens|{'|'.join(DECADES)}))\b", I)
 """One person's age given by its decade: 'she's in her eighties', 'in my late forties' (not 'patients in their
 eighties', a group's)."""
@@ -262,6 +270,11 @@ eighties', a group's)."""
 def find_ages(text: str) -> Iterator[Found]:
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
+    for match in BIRTHDAY_AGE.finditer(text):
+        yield Found(match.start(1), match.end(1), "AGE", 0.75, "age said as a birthday")
+    for match in BARE_AGE.finditer(text):
+        if _plausible_age(match.group(1), True) and number_value(match.group(1)) >= 10:
+            yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after 'she' or 'he' without a verb")
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
                             (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
         for match in pattern.finditer(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.anonymise.numbers import DECADES, number_value
+from interviewer.anonymise.numbers import DECADES, cardinal, number_value
 from interviewer.anonymise.policy import Policy, default_policy
 
 NUMBERED = re.compile(r"^\[(.+) (\d+)\]$")
@@ -33,7 +33,7 @@ class Placeholders:
         if rule.generalise == "decade":
             decade = DECADE.search(detection.text)
             value = DECADES.get(decade.group(1).lower(), None) if decade else \
-                number_value(re.sub(r"[^\w\s-]|years?|old", "", detection.text, flags=re.I))
+                number_value(cardinal(re.sub(r"[^\w\s-]|years?|old", "", detection.text, flags=re.I).strip()))
             return f"[{rule.label} {value // 10 * 10}s]" if value is not None and value >= 10 else f"[{rule.label}]"
         if not rule.numbered:
             return f"[{rule.label}]"

@@ -46,7 +46,8 @@ def _calendar(lower: str) -> bool:
 def _ordinary(v: TokenView, i: int) -> bool:
     lower = v.lower(i)
     return (v.tokens[i].is_stop or lower in FILLERS or lower in DISCOURSE_WORDS or _calendar(lower)
-            or lower.rstrip(".") in TITLES or v.allowed(i) or v.group_word(i) or lower == "i")
+            or lower.rstrip(".") in TITLES or v.allowed(i) or v.group_word(i) or lower == "i"
+            or (lower in loanwords() and lower not in v.gaz.first_names))
 
 
 def _capitalised_run(v: TokenView, i: int) -> int:
