@@ -91,9 +91,9 @@ def test_a_spelled_out_national_body_is_kept(detect, text):
 
 @pytest.mark.parametrize("text, surface, kind", [
     ("after i finished at bradford college i started with them", "bradford college", "ORGANIZATION"),
-    ("and started with the northside wellbeing partnership last year", "northside wellbeing partnership", "ORGANIZATION"),
+    ("and started with the northside wellbeing partnership last year", "the northside wellbeing partnership", "ORGANIZATION"),
     ("they put us in touch with hope cic and it helped", "hope cic", "ORGANIZATION"),
-    ("we went to the friday friendship group every week", "friday friendship group", "ORGANIZATION"),
+    ("we went to the friday friendship group every week", "the friday friendship group", "ORGANIZATION"),
     ("i moved to leeds in june twenty nineteen after that", "june twenty nineteen", "DATE"),
     ("nineteen she was when she had him", "nineteen", "AGE"),
     ("and my manager is sarah thompson who is lovely", "sarah thompson", "PERSON"),

@@ -94,7 +94,7 @@ def test_letters_before_a_sentence_opening_with_i_are_no_spelled_name(anonymiser
 
 
 @pytest.mark.parametrize("text, acronym", [
-    ("P: She's a nurse herself, at the QEUH, and she came and did a shift.", "QEUH"),
+    ("P: She's a nurse herself, at the QEUH, and she came and did a shift.", "the QEUH"),
     ("P: I was booked in to UHG and they were great with me.", "UHG"),
     ("P: The referral went in to the orthopedic surgeon at HSN in the February.", "HSN"),
 ])

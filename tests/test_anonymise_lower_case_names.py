@@ -11,7 +11,7 @@ def found(anonymiser, text):
 def test_a_practice_named_after_its_street_is_found_in_lower_case(anonymiser):
     text = ("participant: so i picked up my tablets from the mill lane pharmacy and then went round to the elm park "
             "surgery about my knee, and the nurse there was lovely to be honest")
-    assert found(anonymiser, text) == {"mill lane pharmacy": "ORGANIZATION", "elm park surgery": "HOSPITAL"}
+    assert found(anonymiser, text) == {"the mill lane pharmacy": "ORGANIZATION", "the elm park surgery": "HOSPITAL"}
 
 
 def test_a_hospital_called_after_its_town_and_general_but_not_clinics_named_by_their_work(anonymiser):
@@ -23,7 +23,7 @@ def test_a_hospital_called_after_its_town_and_general_but_not_clinics_named_by_t
 def test_a_local_paper_is_an_organisation(anonymiser):
     text = ("participant: it was in the kelvedon gazette, the whole story, and then the local paper picked it up "
             "as well and everyone round here read it")
-    assert found(anonymiser, text) == {"kelvedon gazette": "ORGANIZATION"}
+    assert found(anonymiser, text) == {"the kelvedon gazette": "ORGANIZATION"}
 
 
 def test_the_high_street_chemist_is_no_name(anonymiser):

@@ -14,7 +14,7 @@ def suggested(anonymiser, text):
 
 def test_team_after_a_playing_cue_is_an_organisation(anonymiser):
     text = "he's back playing touch for the kirkby falcons and loving it"
-    assert ("kirkby falcons", "ORGANIZATION") in redacted(anonymiser, text)
+    assert ("the kirkby falcons", "ORGANIZATION") in redacted(anonymiser, text)
 
 
 def test_team_noun_without_a_cue_is_not_redacted(anonymiser):
@@ -106,7 +106,7 @@ def test_ordinary_words_after_a_job_are_only_suggested(anonymiser):
 def test_place_found_alone_keeps_its_type_beside_a_team_named_after_it(anonymiser):
     text = "we all live in one house in otara. he plays for the otara tigers now"
     found = redacted(anonymiser, text)
-    assert ("otara", "LOCATION") in found and ("otara tigers", "ORGANIZATION") in found
+    assert ("otara", "LOCATION") in found and ("the otara tigers", "ORGANIZATION") in found
 
 
 def test_cased_text_is_unchanged_by_the_lower_case_rules(anonymiser):

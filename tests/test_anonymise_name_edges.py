@@ -1,5 +1,5 @@
 """A found name takes in the words at its front edge that belong to it: a compass point before a place and the
-size word of a nickname; a name set before 'my husband' between commas; and the heads and joining words of
+size word of a nickname, the 'the' of a place's or organisation's name; a name set before 'my husband' between commas; and the heads and joining words of
 institutions' names ('Wattle House', 'Heol y Graig Primary', 'a guard for Steadfast Security')."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_a_kind_of_house_or_a_public_service_is_no_name(anonymiser, text):
     assert not any(kind == "ORGANIZATION" for _, kind in found(anonymiser, text))
 
 
-@pytest.mark.parametrize("text, name", [("P: I went intae the Northwest Recovery Hub first thing.", "Northwest Recovery Hub"),
+@pytest.mark.parametrize("text, name", [("P: I went intae the Northwest Recovery Hub first thing.", "the Northwest Recovery Hub"),
                                         ("P: We go to First Baptist on Sundays.", "First Baptist"),
                                         ("P: Grace Lutheran runs a food bank.", "Grace Lutheran")])
 def test_a_hub_or_a_congregation_named_with_ordinary_words_is_an_organisation(anonymiser, text, name):
@@ -81,3 +81,15 @@ def test_a_centre_named_with_two_ordinary_words_or_a_named_rehab_is_an_instituti
                                   "P: He does Cardiac Rehab on Tuesdays at the Leisure Centre."])
 def test_a_kind_of_centre_or_rehab_is_no_name(anonymiser, text):
     assert found(anonymiser, text) == set()
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("she sent me to the jubilee surgery and i went", "the jubilee surgery"),
+    ("I was at the Royal Infirmary for a week.", "the Royal Infirmary"),
+])
+def test_a_place_or_organisation_takes_in_its_the(anonymiser, text, surface):
+    assert surface in {name for name, _ in found(anonymiser, text)}, found(anonymiser, text)
+
+
+def test_the_before_a_name_that_describes_a_noun_stays(anonymiser):
+    assert ("Leeds", "LOCATION") in found(anonymiser, "I moved to the Leeds branch.")

@@ -56,8 +56,8 @@ def test_a_persons_home_a_feast_or_a_condition_is_no_possessive_business(anonymi
 
 
 @pytest.mark.parametrize("text, name", [
-    ("P: We go down the Fox and Hounds on a Friday.", "Fox and Hounds"),
-    ("p: we go down the crooked anchor on a friday", "crooked anchor"),
+    ("P: We go down the Fox and Hounds on a Friday.", "the Fox and Hounds"),
+    ("p: we go down the crooked anchor on a friday", "the crooked anchor"),
 ])
 def test_a_pub_named_by_a_pair_or_a_pub_sign_is_an_organisation(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "ORGANIZATION"
@@ -69,7 +69,7 @@ def test_places_paired_after_the_stay_places(anonymiser):
 
 def test_a_lower_case_pair_after_a_venue_is_suggested_not_redacted(anonymiser):
     text = "p: friday nights we go to the rag and famish for a parma"
-    assert "rag and famish" not in found(anonymiser, text)
+    assert not any("rag and famish" in name for name in found(anonymiser, text))
     assert suggested(anonymiser, text).get("rag and famish") == "ORGANIZATION"
 
 
@@ -79,7 +79,7 @@ def test_a_described_pub_sign_noun_is_no_pub(anonymiser):
 
 @pytest.mark.parametrize("text, name", [
     ("P: There's a grief group called Circle of Friends at the church.", "Circle of Friends"),
-    ("P: They meet on a Sunday afternoon, they call themselves the Wobbly Wheelers, which he loved.", "Wobbly Wheelers"),
+    ("P: They meet on a Sunday afternoon, they call themselves the Wobbly Wheelers, which he loved.", "the Wobbly Wheelers"),
 ])
 def test_a_name_after_an_organisation_noun_and_called_is_an_organisation(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "ORGANIZATION"
@@ -144,7 +144,7 @@ def test_a_place_before_regional_is_a_hospital_when_cased(anonymiser):
 @pytest.mark.parametrize("text, name", [
     ("P: He worked for Harbour Marine Services for twenty years.", "Harbour Marine Services"),
     ("P: She got a job at Golden Triangle Logistics in the end.", "Golden Triangle Logistics"),
-    ("P: She started going to the Friday Friendship Group at the church.", "Friday Friendship Group"),
+    ("P: She started going to the Friday Friendship Group at the church.", "the Friday Friendship Group"),
 ])
 def test_ordinary_words_before_a_firms_or_groups_head_name_it(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "ORGANIZATION"
@@ -160,10 +160,10 @@ def test_a_service_named_by_what_it_does_is_no_firm(anonymiser, text):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("P: So I went to the Rose Month surgery and saw the nurse.", "Rose Month surgery"),
+    ("P: So I went to the Rose Month surgery and saw the nurse.", "the Rose Month surgery"),
     ("P: I drove him to Oroville hospital with the windows up.", "Oroville hospital"),
-    ("P: There's a baby group in the Glenview family resource center on a Thursday.", "Glenview family resource center"),
-    ("P: So I went to the Neman Road family practice, and the doctor said no.", "Neman Road family practice"),
+    ("P: There's a baby group in the Glenview family resource center on a Thursday.", "the Glenview family resource center"),
+    ("P: So I went to the Neman Road family practice, and the doctor said no.", "the Neman Road family practice"),
     ("P: We took her to the doctor at Wetley Lane's surgery in the end.", "Wetley Lane's surgery"),
     ("P: My son goes to Hillcrest primary school now.", "Hillcrest primary school"),
 ])

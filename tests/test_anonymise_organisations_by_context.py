@@ -94,8 +94,8 @@ def test_answers_without_a_name_or_to_other_questions_give_no_organisation(anony
 
 
 @pytest.mark.parametrize("text, name", [
-    ("P: I did my training at the Royal Ashcombe and loved it.", "Royal Ashcombe"),
-    ("P: Then I went over to London, to the Royal Free, for two years.", "Royal Free"),
+    ("P: I did my training at the Royal Ashcombe and loved it.", "the Royal Ashcombe"),
+    ("P: Then I went over to London, to the Royal Free, for two years.", "the Royal Free"),
 ])
 def test_the_royal_before_a_name_is_an_institution(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "ORGANIZATION"
@@ -142,7 +142,7 @@ def test_a_local_body_named_with_service_words_before_a_strong_head_is_an_organi
 
 
 def test_a_local_society_named_with_a_proper_name_is_still_an_organisation(anonymiser):
-    assert found(anonymiser, "P: I joined the Garvock Society last spring.").get("Garvock Society") == "ORGANIZATION"
+    assert found(anonymiser, "P: I joined the Garvock Society last spring.").get("the Garvock Society") == "ORGANIZATION"
 
 
 @pytest.mark.parametrize("text, name", [

@@ -18,9 +18,9 @@ def redacted(anonymiser, text):
 
 
 @pytest.mark.parametrize("text, road", [
-    ("We live just off the M6, so it's easy.", "M6"),
-    ("she's on the a38 every morning", "a38"),
-    ("Take the N4 out past the airport.", "N4"),
+    ("We live just off the M6, so it's easy.", "the M6"),
+    ("she's on the a38 every morning", "the a38"),
+    ("Take the N4 out past the airport.", "the N4"),
     ("We stopped in a diner off I-35 for lunch.", "I-35"),
     ("we drove down highway 97 for hours", "highway 97"),
 ])
@@ -38,16 +38,16 @@ def test_a_paper_size_mask_or_grade_is_no_road(anonymiser, text):
 
 
 def test_a_ring_road_named_by_its_side_is_a_place(anonymiser):
-    assert "south circular" in places(anonymiser, "the traffic on the south circular was awful")
+    assert "the south circular" in places(anonymiser, "the traffic on the south circular was awful")
     assert "Outer Ring Road" in " ".join(places(anonymiser, "It's just past the Outer Ring Road, you can't miss it."))
 
 
 @pytest.mark.parametrize("text, place", [
     ("We moved out to Pelican Lake when I was six.", "Pelican Lake"),
     ("Her folks drove up from Sioux Falls and Twin Forks.", "Twin Forks"),
-    ("We went walking in the Black Mountains last spring.", "Black Mountains"),
+    ("We went walking in the Black Mountains last spring.", "the Black Mountains"),
     ("We'd shop at Meadowbrook Plaza, by the food court.", "Meadowbrook Plaza"),
-    ("They grew up on the Brackenfield estate, near the school.", "Brackenfield estate"),
+    ("They grew up on the Brackenfield estate, near the school.", "the Brackenfield estate"),
 ])
 def test_a_capitalised_name_ending_in_a_place_word_is_a_place(anonymiser, text, place):
     assert place in places(anonymiser, text)
@@ -56,7 +56,7 @@ def test_a_capitalised_name_ending_in_a_place_word_is_a_place(anonymiser, text, 
 @pytest.mark.parametrize("text, place", [
     ("we moved out to pelican lake when i was six", "pelican lake"),
     ("they drove from sioux falls and then to twin forks", "twin forks"),
-    ("we used to go to the meadowbrook plaza on a saturday", "meadowbrook plaza"),
+    ("we used to go to the meadowbrook plaza on a saturday", "the meadowbrook plaza"),
     ("they grew up on the brackenfield estate near the school", "brackenfield estate"),
 ])
 def test_a_lower_case_name_before_a_place_word_after_a_place_word_is_a_place(anonymiser, text, place):
@@ -93,7 +93,7 @@ def test_ordinary_words_and_generic_places_where_someone_lives_stay(anonymiser, 
 
 
 def test_a_lower_case_word_in_no_list_along_the_is_a_river_or_landmark(anonymiser):
-    assert places(anonymiser, "we walk the dog along the wharfe most mornings") == ["wharfe"]
+    assert places(anonymiser, "we walk the dog along the wharfe most mornings") == ["the wharfe"]
     assert places(anonymiser, "we walked along the prom and past the chippy") == []
 
 
@@ -136,7 +136,7 @@ def test_a_numbered_country_road_is_a_place_with_its_number(text, road):
     ("P: We moved out to Bridge of Alford when the kids were small.", "Bridge of Alford"),
     ("P: The farm's at Mains of Corse, up past the school.", "Mains of Corse"),
     ("P: They took him to the Kyle of Lochalsh surgery.", "Kyle of Lochalsh"),
-    ("P: The Isle of Man TT was on.", "Isle of Man"),
+    ("P: The Isle of Man TT was on.", "The Isle of Man"),
     ("p: we moved out to bridge of alford when the kids were small", "bridge of alford"),
 ])
 def test_a_place_named_kind_of_name_is_one_place(anonymiser, text, place):

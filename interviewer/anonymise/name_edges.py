@@ -1,5 +1,6 @@
 """Provides the words a found name takes in at its front edge: a compass point before a place ('south London',
-'North Belfast') and the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz')."""
+'North Belfast'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), and the 'the' of a place's or
+organisation's name ('the Bluff', 'the Jubilee Surgery')."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ COMPASS_POINTS = frozenset("""north south east west central northern southern ea
 south-east south-west northeast northwest southeast southwest""".split())
 NICKNAME_WORDS = frozenset("big wee little".split())
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+$")
+ARTICLE_TAKERS = frozenset({"LOCATION", "ORGANIZATION", "HOSPITAL", "WARD"})
+WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
 
 
 def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
@@ -28,8 +31,18 @@ def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
         if before:
             word = before.group(1).lower()
             nickname = word in NICKNAME_WORDS and (lower_case_text or before.group(1)[0].isupper())
-            if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and nickname:
+            if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and nickname \
+                    or word == "the" and d.entity_type in ARTICLE_TAKERS and not _modifies_a_noun(text, d.end):
                 d = replace(d, start=before.start(1), text=text[before.start(1):d.end])
         edged.append(d)
         previous_end = d.end
     return edged
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether a lower-case word other than a little word follows the name, which then describes it ('the Leeds
+    branch', 'the Mater maternity'): the 'the' belongs to that noun, not to the name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    after = WORD_AFTER.match(text, end)
+    return bool(after) and after.group(1) not in STOP_WORDS
