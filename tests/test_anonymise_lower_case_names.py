@@ -1,7 +1,9 @@
-"""Organisations in transcripts written all in lower case: named after their street, a place before 'general',
-a local paper."""
+"""Names in transcripts written all in lower case: organisations named after their street, a place before
+'general', a local paper; what people call someone; places after Scots prepositions."""
 
 from __future__ import annotations
+
+import pytest
 
 
 def found(anonymiser, text):
@@ -54,3 +56,27 @@ def test_county_is_part_of_a_lower_case_county_name(anonymiser):
     text = ("participant: my mam was born out in county sligo and came over in the sixties to work in the mills here, "
             "she never went back")
     assert found(anonymiser, text) == {"county sligo": "LOCATION"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: there's a neighbour we call him the badger and he checks on me", "the badger"),
+    ("p: everybody calls me tboy since i was a baby", "tboy"),
+])
+def test_a_word_people_call_someone_is_their_name_in_lower_case(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "PERSON", found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "p: they call me back in a week or so",
+    "p: everybody calls her auntie and she loves it",
+])
+def test_how_or_as_what_people_call_someone_is_no_name(anonymiser, text):
+    assert not found(anonymiser, text), found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("p: she came fae kirriemuir and went tae arbroath", {"kirriemuir", "arbroath"}),
+    ("P: I'm fae Arbroath originally, moved doon tae Dundee.", {"Arbroath", "Dundee"}),
+])
+def test_scots_prepositions_set_a_place(anonymiser, text, places):
+    assert {name for name, kind in found(anonymiser, text).items() if kind == "LOCATION"} == places, found(anonymiser, text)

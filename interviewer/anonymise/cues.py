@@ -18,7 +18,7 @@ STRONG_SPEECH_VERBS = frozenset("said says told asked rang phoned texted emailed
 CLAUSE_OPENERS = frozenset("""because cos so and but if when that with then like called named than or after before while
 until tell told ask asked ring rang phone phoned see saw""".split())
 PLACE_PREPOSITIONS = frozenset("""in at from to near round around over up down towards outside via into through of
-across past beyond""".split())
+across past beyond fae frae intae tae""".split())
 DETERMINERS = frozenset("""the a an my his her their our your its this that these those some no any every each another
 what which whose such""".split())
 FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam dad nan lol hun love pet mate cos gran granny
@@ -27,9 +27,12 @@ LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in 
 like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
 grandson granddaughter colleague manager boss neighbour mate pal buddy""".split())
-WHERE_PREPOSITIONS = frozenset("in at from near outside around round".split())
-PLACE_POSITION_BEFORE = frozenset("in from near outside around round across towards toward via into through beyond past".split())
-"""Words after which a name is a place ('in Tyler', 'from Savannah'), not a person."""
+WHERE_PREPOSITIONS = frozenset("in at from near outside around round fae frae".split())
+PLACE_POSITION_BEFORE = frozenset("""in from near outside around round across towards toward via into through beyond past fae frae
+intae""".split())
+"""Words after which a name is a place ('in Tyler', 'from Savannah', Scots 'fae Arbroath'), not a person."""
+TO_WORDS = frozenset({"to", "tae"})
+"""'to', and the Scots 'tae': after a motion word, what follows is a destination ('went tae Broughty Ferry')."""
 MOTION_WORDS = frozenset("""move moved moves moving went go goes going gone came come comes coming drove drive driving flew fly
 flying travelled traveled travel back up down over out relocated emigrated trip way route train bus flight flights ticket
 tickets holiday holidays vacation commute commuted commuting transferred posted sent home walk walked walking""".split())

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES,
+    KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, TO_WORDS,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.place_mentions import places_by_mention
@@ -63,7 +63,7 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], g
     word = before.group(1).lower() if before else ""
     if text[d.end:d.end + 2] in ("'s", "’s"):
         return False
-    if word in PLACE_POSITION_BEFORE or (word == "to" and two and two.group(1).lower() in MOTION_WORDS):
+    if word in PLACE_POSITION_BEFORE or (word in TO_WORDS and two and two.group(1).lower() in MOTION_WORDS):
         return True
     if _from_place_to(text, d, locations):
         return True

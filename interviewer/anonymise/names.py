@@ -16,7 +16,7 @@ from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
 )
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, loanwords
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, loanwords
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
@@ -189,13 +189,29 @@ CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
 
 
+NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
+lazy names old""".split())
+"""Words after 'they call me' that say how or when, or are said of anyone ('they call me back', 'call me daft')."""
+
+
 def _nicknames(v: TokenView) -> Iterator[Found]:
-    """A capitalised word that people call someone: 'we called him Tucker', 'Tucker, we called him', 'they call her
-    Blue': a name even when it is a word."""
+    """A word that people call someone: 'we called him Tucker', 'Tucker, we called him', 'they call her Blue', and
+    in a lower-case transcript 'we call him the badger': a name even when it is a word."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    lower_case_text = is_lower_case_text(v.text)
     for i in range(3, len(v.tokens)):
-        if v.lower(i - 1) in CALLED and v.lower(i - 2) in CALLING and v.lower(i - 3) in CALLERS \
-                and v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
-            yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+        if v.lower(i - 1) not in CALLED or v.lower(i - 2) not in CALLING or v.lower(i - 3) not in CALLERS:
+            continue
+        first = i
+        if v.lower(i) == "the" and (v.capitalised_word(i + 1) or lower_case_text):
+            i += 1  # 'we call him the Badger'
+        if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
+            yield v.span(first, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+        elif lower_case_text and v.word(i).islower() and is_word(v.word(i)) and len(v.word(i)) >= 3 \
+                and not v.tokens[i].is_stop and v.lower(i) not in NOT_NICKNAMES and v.lower(i) not in TITLES \
+                and v.lower(i) not in KIN_CALLS and not v.allowed(i):
+            yield v.span(first, i, "PERSON", 0.6, "a word people call someone, in lower case")
     for i in range(len(v.tokens) - 3):
         k = i + 2 if v.word(i + 1) == "," else i + 1
         if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from interviewer.anonymise.cues import KIN_NOUNS, MOTION_WORDS, PLACE_POSITION_BEFORE, TITLES
+from interviewer.anonymise.cues import KIN_NOUNS, MOTION_WORDS, PLACE_POSITION_BEFORE, TITLES, TO_WORDS
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.propagation import surface_key
 
@@ -91,7 +91,7 @@ def _placed_mention(text: str, d: Detection, previous: Detection | None, gaz: Ga
         return not key.endswith("s") or key in gaz.places
     if key not in gaz.places:
         return False
-    if word in PLACE_POSITION_BEFORE or word == "to" and two and two.group(1).lower() in MOTION_WORDS:
+    if word in PLACE_POSITION_BEFORE or word in TO_WORDS and two and two.group(1).lower() in MOTION_WORDS:
         return True
     # 'Athens, Georgia', 'athens georgia': a region straight after a found place
     return key in gaz.regions and previous is not None and previous.entity_type == "LOCATION" \

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, NEAR_BY, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
-    SERVICE_WORDS, TITLES, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
+    SERVICE_WORDS, TITLES, TO_WORDS, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
@@ -58,7 +58,7 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
     before = v.lower(first - 1)
     if v.word(last + 1) in ("'s", "’s"):
         return False  # 'in Hope's name'
-    if before in PLACE_POSITION_BEFORE or (before == "to" and v.lower(first - 2) in MOTION_WORDS):
+    if before in PLACE_POSITION_BEFORE or (before in TO_WORDS and v.lower(first - 2) in MOTION_WORDS):
         return True
     if before == "to" and is_capitalised(v.word(first - 2)) and (
             v.lower(first - 3) == "from" and v.lower(first - 2) in v.gaz.places
@@ -186,7 +186,7 @@ def find_places(v: TokenView) -> Iterator[Found]:
 
 def _moved_to(v: TokenView, i: int) -> bool:
     """'moved over to paisley', 'went back to wells': a destination after a motion word and 'to'."""
-    return v.lower(i - 1) == "to" and v.lower(i - 2) in MOTION_WORDS
+    return v.lower(i - 1) in TO_WORDS and v.lower(i - 2) in MOTION_WORDS
 
 
 def _county_start(v: TokenView, i: int) -> int:

@@ -192,7 +192,7 @@ def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) ->
             plain_word = len(word) >= 3 and lower not in STOP_WORDS and lower not in FILLERS and lower not in DETERMINERS \
                 and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS and lower not in KIN_NOUNS \
                 and lower not in KIN_CALLS  # 'Mama Njeri': what she is called as kin, then her name
-            if plain_word and word.islower() and lower in gaz.first_names:
+            if plain_word and word.islower() and lower in gaz.first_names and lower not in loanwords():
                 candidate = replace(candidate, start=before.start(1))
             elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)) \
                     and not gaz.is_common(surface_key(text[candidate.start:candidate.end]).split()[0]):

@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
     ABBREVIATED_TITLES, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
-    PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+    PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, TO_WORDS, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.employers import NOT_EMPLOYERS
 from interviewer.anonymise.english import CONTRACTED, english
@@ -155,10 +155,10 @@ def _place_position(lowers: list[str], i: int, text: str, words: list, gaz: Gaze
     before2 = lowers[i - 2] if i > 1 else ""
     word = lowers[i]
     if not gaz.is_common(word):
-        return before in PLACE_POSITION_BEFORE or before == "to" and before2 in MOTION_WORDS
+        return before in PLACE_POSITION_BEFORE or before in TO_WORDS and before2 in MOTION_WORDS
     if word.endswith("ing") or word in STOP_WORDS:
         return False
-    if before in ("from", "near", "outside") or before == "to" and before2 in MOTION_WORDS \
+    if before in ("from", "near", "outside") or before in TO_WORDS and before2 in MOTION_WORDS \
             or before == "in" and (before2 in PLACE_VERBS or i > 1 and named[i - 2]):
         return True
     pause = re.match(r"\s*(?:[,.?!;]|$)", text[words[i].end():words[i].end() + 3])

@@ -7,7 +7,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import FILLERS
+from interviewer.anonymise.cues import FILLERS, PLACE_POSITION_BEFORE, TO_WORDS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.never_names import loanwords
@@ -63,7 +63,8 @@ def second_opinion(text: str) -> list[Found]:
 
 
 def _without_little_words(text: str, found: Found) -> Found | None:
-    """The span without stop words at either end ('alder grove then' -> 'alder grove') and cut before a pronoun
+    """The span without stop words at either end ('alder grove then' -> 'alder grove') or a preposition at its
+    start, and cut before a pronoun
     inside it: the model's guess at a name's extent must not widen a rule's span it overlaps."""
     words = list(re.finditer(r"\S+", text[found.start:found.end]))
     for k, word in enumerate(words[1:], start=1):
@@ -72,8 +73,9 @@ def _without_little_words(text: str, found: Found) -> Found | None:
             break
     while words and words[-1].group().lower().strip(".,;:!?") in STOP_WORDS:
         words.pop()
-    while words and words[0].group().lower().strip(".,;:!?") in STOP_WORDS:
-        words.pop(0)
+    while words and (words[0].group().lower().strip(".,;:!?") in STOP_WORDS
+                     or words[0].group().lower() in PLACE_POSITION_BEFORE | TO_WORDS):
+        words.pop(0)  # 'fae kirriemuir': the Scots 'from' is no part of the name
     if not words:
         return None
     return Found(found.start + words[0].start(), found.start + words[-1].end(), found.entity_type, found.score, found.reason)
