@@ -167,3 +167,12 @@ def test_a_practice_or_firm_named_before_medical_dental_renal_or_tech_is_an_inst
 
 def test_the_medical_or_the_dental_alone_is_no_name(anonymiser):
     assert redacted(anonymiser, "p: she had to see the medical and the dental people about the cardiac rehab") == []
+
+
+def test_a_place_one_gets_something_from_is_named_by_ordinary_words_before_its_head(anonymiser):
+    text = "p: the medicine is dear so my mummy buys it from grace mercy pharmacy every month"
+    assert ("grace mercy pharmacy", "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_a_service_named_by_what_it_does_is_no_name_after_from(anonymiser):
+    assert not redacted(anonymiser, "p: then a letter came from disability services about the ramp")

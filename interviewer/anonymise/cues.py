@@ -53,6 +53,14 @@ government commissioning safeguarding rehabilitation rehab palliative maternity 
 clinical acute crisis housing benefits law act programme approach plan pathway assessment review network liaison
 psychiatry psychology dementia diabetes cancer stroke respiratory cardiology oncology pharmacy dental sexual""".split())
 """Words of services and fields ('in Primary Care', 'at Adult Social Care'): capitalised, they still name no place."""
+SERVICE_KIND_WORDS = SERVICE_WORDS | frozenset("""patient patients transport rapid response intervention early district
+home visiting carers carer family families young people older disability disabilities learning addiction drug drugs
+alcohol substance misuse bereavement advice information welfare rights employment benefit hospital discharge falls
+memory pain sleep weight smoking stop quit peer parent parents parenting women men youth self help sexual reproductive
+occupational environmental oral allied behavioral behavioural integrated maternal infant student veterans elderly aged
+elder foster respite personal specialist urgent critical heart kidney renal lung liver asthma autism""".split())
+"""Words that say what a service or group does or whom it serves ('Patient Transport Services', 'the Carers Support
+Group', 'Sexual and Reproductive Health', 'Aged Care', 'disability services'): they name a kind, not one service."""
 PERSON_VERBS = frozenset("""runs comes does goes brings picks knows works helps lives gets takes makes keeps drives
 rings phones texts visits says tells thinks wants loves hates came went got took made kept drove""".split())
 """Verbs that, after a capitalised word opening a sentence, make it a person ("Delroy runs that")."""

@@ -10,7 +10,7 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.acronyms import WORKPLACE_BEFORE
-from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_KIND_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers, national_organisations
 from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, HOUSE_COMPOUNDS
@@ -165,15 +165,11 @@ def _capitalised_names(words: list[str]) -> bool:
 TWO_NAME_WORD_HEADS = frozenset({"Centre", "Center", "Health", "Medical", "High", "Orchestra"})
 """Heads that one word before them makes a kind ('the Job Centre', 'Mental Health', 'Junior High'), but two ordinary
 words or more name ('the Silver Thread Day Centre', 'Prairie Lakes Health', 'West Central High')."""
-NAMED_BY_KIND = frozenset("""sexual reproductive occupational environmental oral allied behavioral behavioural integrated
-maternal infant student veterans elderly aged elder foster respite personal specialist urgent critical heart kidney renal
-lung liver asthma autism memory""".split())
-"""Words of a field or the people served, beside SERVICE_KIND_WORDS: 'Sexual and Reproductive Health', 'Aged Care'."""
 
 
 def _kind_word(word: str) -> bool:
     lower = word.lower()
-    return lower in GENERIC_MODIFIERS or lower in SERVICE_KIND_WORDS or lower in NAMED_BY_KIND
+    return lower in GENERIC_MODIFIERS or lower in SERVICE_KIND_WORDS
 
 
 def _centre_named(head: str, words: list[str]) -> bool:
@@ -195,11 +191,6 @@ BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "En
                             "Security", "Solutions", "Cleaning", "Plumbing", "Electrical", "Recruitment", "Consulting",
                             "Lettings", "Care"})
 """Heads of firms and clubs named in ordinary words ('Harbour Marine Services', 'Golden Triangle Logistics')."""
-SERVICE_KIND_WORDS = SERVICE_WORDS | frozenset("""patient patients transport rapid response intervention early district
-home visiting carers carer family families young people older disability disabilities learning addiction drug drugs
-alcohol substance misuse bereavement advice information welfare rights employment benefit hospital discharge falls
-memory pain sleep weight smoking stop quit peer parent parents parenting women men youth self help""".split())
-"""Words that name what a service or group does ('Patient Transport Services', 'the Carers Support Group')."""
 
 
 def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from interviewer.anonymise.cues import DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_WORDS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import (
+    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_KIND_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+)
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, loanwords
@@ -181,8 +183,9 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
                                       ORDINARY_WORDS_RISK)
 
 
-GOING_CUES = frozenset("at to in into for with rang ring".split())
-"""Words before an institution's name that say someone goes, works or rings there ('at the mariner centre')."""
+GOING_CUES = frozenset("at to in into for with from rang ring".split())
+"""Words before an institution's name that say someone goes, works, rings or gets something there ('at the mariner
+centre', 'buys it from grace mercy pharmacy')."""
 KIND_WORDS = frozenset("""foot feet heart skin gout brain injury eye eyes ear ears chest lung lungs kidney liver bone bones
 joint joints back knee hip spine breast bowel stomach cancer covid long diabetes diabetic asthma stroke memory pain sleep
 weight fertility antenatal postnatal sexual wound dressing dressings blood plaster fracture falls dementia autism adhd
@@ -205,6 +208,7 @@ def _named_where_one_goes(v: TokenView, modifiers: list[int], head: int) -> bool
     if v.lower(before) not in GOING_CUES or v.lower(head) in ("group", "groups", "team", "club", "practice", "service"):
         return False
     return all(len(v.lower(k)) >= 3 and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in KIND_WORDS
+               and v.lower(k) not in SERVICE_KIND_WORDS
                and not _plural_noun(v, k)
                and not v.allowed(k) and v.lower(k) not in loanwords() and not DRUG_STEM.search(v.lower(k))
                and not CLINICAL_ENDING.search(v.lower(k)) and not v.tokens[k].is_stop
