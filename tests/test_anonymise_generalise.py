@@ -201,7 +201,7 @@ def test_an_employer_named_with_english_words_is_an_organisation(detect):
 
 
 def test_ordinary_words_before_an_organisations_head_in_lower_case_are_suggested_not_redacted(anonymiser):
-    text = ("participant: in the end open door housing found the flat and the local support group "
+    text = ("participant: it was open door housing that found the flat and the local support group "
             "helped with the forms")
     analysis = anonymiser.analyse(text)
     suggested = {s.text: s for s in analysis.suggestions}
