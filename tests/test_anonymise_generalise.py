@@ -272,3 +272,24 @@ def test_ages_said_as_a_birthday_or_without_a_verb(anonymiser, text, age, placeh
     (found,) = [d for d in anonymiser.detect(text) if d.entity_type == "AGE"]
     assert found.text == age
     assert Placeholders().placeholder_for(found) == placeholder
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("He did the laparoscopy at Torrens Private on the third of August.", "Torrens Private"),
+    ("They sent me to a surgeon at Friendly Society Private in Bundy.", "Friendly Society Private"),
+])
+def test_a_private_hospital_named_by_its_name_and_private(detect, text, surface):
+    assert detect(text).get(surface) == "HOSPITAL", detect(text)
+
+
+def test_going_private_is_no_hospital(detect):
+    assert not detect("We had to go Private for the scan.")
+
+
+def test_a_suggestion_left_with_only_a_joining_word_uncovered_is_dropped(anonymiser):
+    analysis = anonymiser.analyse("They sent me to a surgeon at Friendly Society Private in Bundy.")
+    assert not analysis.suggestions, analysis.suggestions
+
+
+def test_a_child_named_with_a_word_after_our_and_before_their_birth_order(detect):
+    assert detect("p: and our dean, the youngest, he's the one that drives") == {"dean": "PERSON"}

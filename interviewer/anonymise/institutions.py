@@ -33,7 +33,7 @@ STRONG = {
 }
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial|Regional|Rehab|Physio|Physiotherapy|"
-                r"Chiropractic|Podiatry|Dental|Optometrists|Opticians|Audiology|Medical",
+                r"Chiropractic|Podiatry|Dental|Optometrists|Opticians|Audiology|Medical|Private",
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
@@ -162,9 +162,10 @@ def _capitalised_names(words: list[str]) -> bool:
     return all(w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words)
 
 
-TWO_NAME_WORD_HEADS = frozenset({"Centre", "Center", "Health", "Medical", "High", "Orchestra"})
+TWO_NAME_WORD_HEADS = frozenset({"Centre", "Center", "Health", "Medical", "High", "Orchestra", "Private"})
 """Heads that one word before them makes a kind ('the Job Centre', 'Mental Health', 'Junior High'), but two ordinary
-words or more name ('the Silver Thread Day Centre', 'Prairie Lakes Health', 'West Central High')."""
+words or more name ('the Silver Thread Day Centre', 'Prairie Lakes Health', 'West Central High', 'Friendly Society
+Private', a private hospital as Australians and the Irish name one)."""
 
 
 def _kind_word(word: str) -> bool:

@@ -259,6 +259,10 @@ def _named_before_kin(v: TokenView) -> Iterator[Found]:
         yield v.span(i, i, "PERSON", 0.7, f"name set before '{v.word(i + 2)} {v.word(i + 3)}'")
 
 
+BIRTH_ORDER = frozenset("youngest eldest oldest middle baby little big".split())
+"""Words after 'our dean, the …' that say which child is meant: the word before is that child's name."""
+
+
 def _after_our(v: TokenView) -> Iterator[Found]:
     """'our Kelly', 'our Dawn were poorly', 'me and our Will': in northern English and Irish speech 'our' before a
     first name marks family, so the name counts even when it is also a word; in lower case, a verb must follow."""
@@ -270,7 +274,8 @@ def _after_our(v: TokenView) -> Iterator[Found]:
         if is_capitalised(v.word(i)) and not v.initial(i):
             yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "first name after 'our' (a family name cue)")
         elif v.word(i).islower() and (nxt in SPEECH_VERBS or nxt in PERSON_VERBS or nxt in ("were", "and", "'s", "’s")
-                                      or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")):
+                                      or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")
+                                      or nxt == "," and v.lower(i + 2) == "the" and v.lower(i + 3) in BIRTH_ORDER):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
 
 

@@ -137,7 +137,7 @@ def from_found(found: Found, text: str) -> Suggestion:
     return Suggestion(found.start, found.end, entity_type, text[found.start:found.end], reason, found.score)
 
 
-JOINING_WORDS = frozenset("and of the or & upon on y".split())
+JOINING_WORDS = CONNECTORS | frozenset("or upon y".split())
 
 
 def _covered_but_joining_words(s: Suggestion, covered: bytearray) -> bool:
