@@ -176,3 +176,15 @@ def test_a_place_one_gets_something_from_is_named_by_ordinary_words_before_its_h
 
 def test_a_service_named_by_what_it_does_is_no_name_after_from(anonymiser):
     assert not redacted(anonymiser, "p: then a letter came from disability services about the ramp")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: so she's at darby creek middle and the school nurse is great", "darby creek middle"),
+    ("p: i've done home care eleven year for kindly care mostly", "kindly care"),
+])
+def test_a_school_or_firm_named_by_ordinary_words_where_one_goes_or_works(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in redacted(anonymiser, text)
+
+
+def test_a_condition_before_a_head_names_a_kind_of_care(anonymiser):
+    assert not redacted(anonymiser, "p: is there anything you would change about how tb care works here")

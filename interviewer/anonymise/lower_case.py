@@ -28,7 +28,7 @@ temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
 deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
-infants juniors uni poly voices cvs""".split())
+infants juniors uni poly voices cvs middle high care health vets orchestra drilling""".split())
     | LEGAL_HEADS,
 }
 ORDINARY_WORDS_RISK = 0.4
@@ -193,7 +193,8 @@ epilepsy arthritis copd dialysis renal cardiac physio orthopaedic orthopedic hea
 city district regional walk-in urgent drop-in choir band bingo job baby toddler mums dads nearest closest next same usual
 proper big small new old other special main local whole good bad right wrong left eating disorder disorders addiction
 addictions gambling alcohol drug drugs smoking vaccination vaccine flu travel minor injuries planning contraception gender
-wellbeing wellness occupational student students staff woman women young people youth sports well chronic""".split())
+wellbeing wellness occupational student students staff woman women young people youth sports well chronic tb hiv aids
+sti std mnd""".split())
 """Words that say what kind of place or service follows, not which one ('the foot clinic', 'the free clinic', 'choir
 practice', 'the county hospital')."""
 
@@ -255,8 +256,8 @@ def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
     lower = v.lower(k)
     if lower in WEEKDAYS:
         return head in ("group", "club", "cafe", "café")
-    if lower in GENERIC_MODIFIERS or v.allowed(k) or v.group_word(k) or lower in loanwords():
-        return False  # 'local', 'community', 'polish', 'catholic', 'pākehā': no name
+    if lower in GENERIC_MODIFIERS or lower in KIND_WORDS or v.allowed(k) or v.group_word(k) or lower in loanwords():
+        return False  # 'local', 'community', 'tb', 'polish', 'catholic', 'pākehā': no name
     if lower in v.gaz.places and lower not in v.gaz.world_places and lower not in PLACES_ONE_GOES and len(lower) >= 4 \
             and lower not in INSTITUTION_HEADS and lower not in STREET_HEADS:
         return True  # 'concord centre', 'wigan college': a place's name, though also a word
