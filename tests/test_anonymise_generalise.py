@@ -293,3 +293,21 @@ def test_a_suggestion_left_with_only_a_joining_word_uncovered_is_dropped(anonymi
 
 def test_a_child_named_with_a_word_after_our_and_before_their_birth_order(detect):
     assert detect("p: and our dean, the youngest, he's the one that drives") == {"dean": "PERSON"}
+
+
+@pytest.mark.parametrize("text, street", [
+    ("p: the clinic over on seventeenth avenue has a website", "seventeenth avenue"),
+    ("p: i'm in the chair over on thirty-fifth avenue at five thirty", "thirty-fifth avenue"),
+    ("P: We lived on 35th Street for years.", "35th Street"),
+    ("P: They live on First Street now.", "First Street"),
+])
+def test_a_street_named_by_its_number_is_a_place(detect, text, street):
+    assert detect(text).get(street) == "LOCATION", detect(text)
+
+
+def test_the_first_street_one_turns_into_is_no_place(detect):
+    assert not detect("P: Take the first street on the left.")
+
+
+def test_an_isle_of_a_name_is_a_place_in_lower_case(detect):
+    assert detect("p: we're at the north end of the isle of skye my husband and me") == {"the isle of skye": "LOCATION"}

@@ -14,7 +14,7 @@ from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers, national_organisations
 from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, HOUSE_COMPOUNDS
-from interviewer.anonymise.numbers import NUMBER_WORD
+from interviewer.anonymise.numbers import NUMBER_WORD, TEN_OR_MORE_ORDINAL
 
 SP = r"[ \t]*\n?[ \t]*"
 CAP = r"(?:St\.?|[A-Z](?=[a-zA-Z’'\-]*[a-z])[a-zA-Z’'\-]*+|[A-Z]{2,4}(?=\s+(?:NHS|Foundation|CIC|Ltd)))"
@@ -71,6 +71,12 @@ follows ('St Luke's')."""
 STREET_WEAK = r"Close|Way|Place|View|Court|Walk|Row|Rise|Green|Hill|Park|Vale|Fold|Estate|Square|Croft|Meadows|Mead|Chase|Wynd|Garth|Nook"
 DIRECTION = rf"(?:{SP}(?:North|South|East|West))?"
 HOUSE = rf"(?:(?:[Ff]lat|[Aa]partment|[Uu]nit|[Nn]umber){SP}\d+[A-Za-z]?,?{SP})?(?:{CAP}{SP}(?:House|Court|Lodge|Mill|Buildings?),?{SP})?"
+NUMBERED_STREET = re.compile(
+    rf"\b(?:(?:{TEN_OR_MORE_ORDINAL}|\d(?:st|nd|rd|th))\s+(?:street|avenue|st|ave|road|drive|boulevard|blvd)"
+    r"|(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)\s+(?:Street|Avenue|St|Ave|Road|Drive|Boulevard"
+    r"|Blvd)))\b", re.IGNORECASE)
+"""A street named by its number: 'Seventeenth Avenue', 'thirty-fifth avenue', '35th Street', 'First Street' (a lone
+'first street' in lower case is one to turn into)."""
 STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{STREET_WEAK})\b{DIRECTION}")
 WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Za-z]?\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
 NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
@@ -252,6 +258,8 @@ def find_institutions(text: str) -> Iterator[Found]:
         if _has_proper(match.group(2).split()):
             kind = "HOSPITAL" if match.group(1) in ("Hospital", "Infirmary") else "ORGANIZATION"
             yield Found(match.start(), match.end(), kind, 0.8, f"'{match.group(1)} of' a place")
+    for match in NUMBERED_STREET.finditer(text):
+        yield Found(match.start(), match.end(), "LOCATION", 0.7, "a street named by its number")
     for match in OUR_LADY.finditer(text):
         yield Found(match.start(), match.end(), "ORGANIZATION", 0.7, "'Our Lady' (a Catholic church, school or hospital)")
     for match in PRISON.finditer(text):

@@ -222,7 +222,8 @@ def _plural_noun(v: TokenView, k: int) -> bool:
     return lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and v.common(k) and v.gaz.is_common(lower[:-1])
 
 
-OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum)( hospital)? of ([a-z]+(?: [a-z]+)?)\b")
+OF_PLACE = re.compile(r"\b(university|college|hospital|infirmary|borough|city|port|county|bank|museum|isle|island)( hospital)? of "
+                      r"([a-z]+(?: [a-z]+)?)\b")
 SAINTS = re.compile(r"\b(?:st\.?|saint) ([a-z]+)['’]s\b(?: (church|hospital|hospice|school|primary|academy|surgery|practice|college|"
                     r"centre|center|ward|unit|home|hall|parish))?")
 OUR_LADY = re.compile(r"\bour lady(?:['’]s| of(?: the)?(?: (?!(?:and|but|so|the|in|at|on|for|with|i|we|she|he|they)\b)[a-z]+){1,3})"
@@ -231,7 +232,8 @@ OUR_LADY = re.compile(r"\bour lady(?:['’]s| of(?: the)?(?: (?!(?:and|but|so|th
 
 
 def find_lower_case_named_of(text: str) -> Iterator[Found]:
-    """'university of bradford', 'university hospital of wales', 'st luke's hospital', 'st andrew's' in lower case."""
+    """'university of bradford', 'university hospital of wales', 'the isle of skye', 'st luke's hospital', 'st andrew's'
+    in lower case."""
     from interviewer.anonymise.gazetteers import load_gazetteers
 
     gaz = load_gazetteers()
@@ -241,7 +243,8 @@ def find_lower_case_named_of(text: str) -> Iterator[Found]:
             words.pop()
         place = " ".join(words)
         if words and (place in gaz.places or not gaz.is_common(words[0])):
-            kind = "HOSPITAL" if "hospital" in match.group(0) or match.group(1) == "infirmary" else "ORGANIZATION"
+            kind = "HOSPITAL" if "hospital" in match.group(0) or match.group(1) == "infirmary" else \
+                "LOCATION" if match.group(1) in ("isle", "island") else "ORGANIZATION"
             yield Found(match.start(), match.start(3) + len(place), kind, 0.6, f"lower-case '{match.group(1)} of' a place")
     for match in SAINTS.finditer(text):
         kind = "HOSPITAL" if match.group(2) in ("hospital", "hospice", "surgery", "practice") else \

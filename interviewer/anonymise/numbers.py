@@ -13,6 +13,11 @@ TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
            "nineties": 90, **{f"{d}0s": d * 10 for d in range(2, 10)}}
 """A decade of life, said or written ('her eighties', 'late 40s'), and its first year."""
+UNIT_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+TEN_OR_MORE_ORDINAL = (rf"(?:\d{{2,3}}(?:st|nd|rd|th)|(?:{'|'.join(TENS)})[\s-](?:{UNIT_ORDINALS})"
+                       r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth|tenth|eleventh|twelfth"
+                       r"|(?:thir|four|fif|six|seven|eigh|nine)teenth)")
+"""An ordinal of ten or more, written or said: '75th', 'seventy-fifth', 'twentieth', 'thirteenth'."""
 DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
 SPOKEN_DIGIT = rf"(?:(?:double|triple|treble)\s+)?{DIGIT_WORD}(?:\s+(?:hundred|thousand)\b)?"
 SPOKEN_PAIR = rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)})\b"

@@ -17,7 +17,7 @@ from interviewer.anonymise.spoken_postcodes import UK_AREAS, find_spoken_postcod
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.id_numbers import find_id_numbers
 from interviewer.anonymise.numbers import (
-    DECADES, DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, number_value, spoken_digits, valid_nhs_number,
+    DECADES, DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, TEN_OR_MORE_ORDINAL, number_value, spoken_digits, valid_nhs_number,
 )
 
 I = re.IGNORECASE
@@ -254,11 +254,7 @@ def _age_at(text: str, match: re.Match, group: int) -> bool:
     return _plausible_age(value, True) or (_plausible_age(value, False) and bool(CLAUSE_END_AFTER.match(text, match.end(group))))
 
 
-UNIT_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-AGE_ORDINAL = (rf"(?:\d{{2,3}}(?:st|nd|rd|th)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:{UNIT_ORDINALS})"
-               r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth|tenth|eleventh|twelfth"
-               r"|(?:thir|four|fif|six|seven|eigh|nine)teenth)")
-BIRTHDAY_AGE = re.compile(rf"\b(?:my|his|her|your|our|their)\s+(?:big\s+)?({AGE_ORDINAL})\s+birthday\b", I)
+BIRTHDAY_AGE = re.compile(rf"\b(?:my|his|her|your|our|their)\s+(?:big\s+)?({TEN_OR_MORE_ORDINAL})\s+birthday\b", I)
 """An age said as the birthday it was: 'my seventy-fifth birthday', 'her 18th birthday'."""
 BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
 """An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
