@@ -80,3 +80,7 @@ def test_how_or_as_what_people_call_someone_is_no_name(anonymiser, text):
 ])
 def test_scots_prepositions_set_a_place(anonymiser, text, places):
     assert {name for name, kind in found(anonymiser, text).items() if kind == "LOCATION"} == places, found(anonymiser, text)
+
+
+def test_a_word_in_no_list_between_a_person_noun_and_more_about_them_is_a_name(anonymiser):
+    assert found(anonymiser, "p: there was a boy sipho he was only young") == {"sipho": "PERSON"}

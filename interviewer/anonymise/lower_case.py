@@ -117,7 +117,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                     yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
                 elif place_position(v, i, i):
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
-                elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES:
+                elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES \
+                        or v.lower(i - 1) in PERSON_NOUNS and v.lower(i + 1) in GOES_ON_ABOUT:
                     yield v.span(i, i, "PERSON", 0.5, f"lower-case word that is no English word after '{v.word(i - 1)}'")
                 elif _set_apart(v, i) and not DRUG_STEM.search(lower) and not CLINICAL_ENDING.search(lower) \
                         and lower not in gaz.world_places and not _unknown(v, i - 2) and not _unknown(v, i + 2):
@@ -125,6 +126,9 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         i += 1
 
 
+PERSON_NOUNS = frozenset("boy girl lad lass man woman lady guy fella bloke kid chap gentleman patient client".split())
+GOES_ON_ABOUT = frozenset("he she who he's she's he'd she'd was is had came said".split())
+"""Words after 'a boy sipho' that go on about that person: the word between is their name."""
 CLINICAL_ENDING = re.compile(r"(?:ia|lysis|oma|ol|ine|ide|ate|ase|copd)$")
 """Endings of conditions and medicines ('chlamydia', 'thrombolysis', 'ethambutol'), whose names in lists between
 commas look like a person named in apposition."""
