@@ -311,3 +311,45 @@ def test_the_first_street_one_turns_into_is_no_place(detect):
 
 def test_an_isle_of_a_name_is_a_place_in_lower_case(detect):
     assert detect("p: we're at the north end of the isle of skye my husband and me") == {"the isle of skye": "LOCATION"}
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("Denzil runs it, he's seventy-odd, and nobody minds.", {"seventy-odd"}),
+    ("Mamaw Ruby. She's ninety-some and she don't put up with it.", {"ninety-some"}),
+    ("Then heroin by the time I was nineteen, twenty. Grew up in Drumchapel.", {"nineteen", "twenty"}),
+    ("She was fifteen or sixteen, I think.", {"fifteen", "sixteen"}),
+])
+def test_a_rough_age_and_a_second_guess_at_it_are_ages(anonymiser, text, ages):
+    assert {d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"} == ages
+
+
+@pytest.mark.parametrize("text", ["We were married forty-odd years.", "He was twelve, and the other one was thirty."])
+def test_a_rough_number_of_years_or_a_second_number_far_off_is_no_second_age(anonymiser, text):
+    assert {d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"} <= {"twelve"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Honestly it was a mate, Blue. Red hair, you know.", "Blue"),
+    ("But the wife, Bride, she was after nagging me.", "Bride"),
+])
+def test_a_capitalised_word_set_apart_after_a_mate_or_the_wife_is_their_name(detect, text, name):
+    assert detect(text).get(name) == "PERSON", detect(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("I was raised on a holler off of Troublesome Creek, outside of Hazard.", "Hazard"),
+    ("We're twenty minutes from Loyal on gravel.", "Loyal"),
+    ("So I went to the clinic in Outlook, and he did the bloodwork.", "Outlook"),
+])
+def test_one_english_word_capitalised_after_a_place_preposition_is_a_place(detect, text, place):
+    assert detect(text).get(place) == "LOCATION", detect(text)
+
+
+@pytest.mark.parametrize("text", ["She was in Maths class.", "I was in Recovery for an hour.", "He came in Second.",
+                                  "I'm in Year 9 now."])
+def test_subjects_departments_and_ranks_after_in_are_no_places(detect, text):
+    assert not detect(text), detect(text)
+
+
+def test_a_spoken_date_may_open_with_a_capital(detect):
+    assert detect("It was due mid-March. Twelfth of February, he came.") == {"Twelfth of February": "DATE"}

@@ -231,11 +231,17 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
 
 def _kin_apposition(v: TokenView) -> Iterator[Found]:
     """'my manager, will, says', 'her husband, frank, was': a name-list word set between commas after a kin or
-    colleague noun names that person, even a word like 'will' in lower case."""
+    colleague noun names that person, even a word like 'will' in lower case; so does any capitalised word set apart
+    after 'a mate' or 'the wife' ('it was a mate, Blue.', 'the wife, Bride, she was after nagging me')."""
     for i in range(3, len(v.tokens) - 1):
-        if v.word(i - 1) == "," and v.word(i + 1) == "," and v.lower(i - 2) in KIN_NOUNS \
-                and v.lower(i - 3) in POSSESSIVES and v.lower(i) in v.gaz.first_names and is_word(v.word(i)):
+        if v.word(i - 1) != "," or v.lower(i - 2) not in KIN_NOUNS or not is_word(v.word(i)):
+            continue
+        if v.word(i + 1) == "," and v.lower(i - 3) in POSSESSIVES and v.lower(i) in v.gaz.first_names:
             yield v.span(i, i, "PERSON", 0.65, f"first name set apart after '{v.word(i - 3)} {v.word(i - 2)}'")
+        elif v.word(i + 1) in (",", ".", "!", "?") and v.lower(i - 3) in POSSESSIVES | {"a", "the"} \
+                and v.capitalised_word(i) and not v.initial(i) and v.lower(i) not in TITLES and not v.group_word(i) \
+                and v.lower(i) not in DISCOURSE_WORDS and v.lower(i) not in KIN_CALLS:
+            yield v.span(i, i, "PERSON", 0.65, f"capitalised word set apart after '{v.word(i - 3)} {v.word(i - 2)}'")
 
 
 TIME_ADVERBS = frozenset("""yesterday today tonight tomorrow later eventually afterwards meanwhile anyway now then

@@ -184,9 +184,9 @@ def find_spelled_names(text: str) -> Iterator[Found]:
 # ---- exact ages -------------------------------------------------------------------------------------
 NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 NOT_AN_AGE_AFTER = re.compile(
-    r"\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
+    r"(?:-?(?:odd|ish|some)\b)?\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
-    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|-odd|odd|ish|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|more|less|at\b(?!\s+the\s+time)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
               r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
               r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b))")
@@ -263,7 +263,28 @@ AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)
 eighties', a group's)."""
 
 
+AGE_ROUGHLY = re.compile(r"-?(?:odd|ish|some)\b")
+"""What makes an age rough: 'seventy-odd', 'fiftyish', 'ninety-some'."""
+NEXT_AGE = re.compile(rf",?\s+(?:or\s+|maybe\s+)?({NUM})\b(?!\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|pounds?|quid|dollars?|%))",
+                      I)
+"""A second number said after an age, correcting or rounding it ('I was nineteen, twenty', 'fifteen or sixteen')."""
+
+
 def find_ages(text: str) -> Iterator[Found]:
+    """Ages, each taking in a rough ending ('seventy-odd') and a second guess said after it ('nineteen, twenty')."""
+    for found in _ages(text):
+        value = number_value(text[found.start:found.end])
+        rough = AGE_ROUGHLY.match(text, found.end)
+        if rough:
+            found = Found(found.start, rough.end(), found.entity_type, found.score, found.reason)
+        yield found
+        second = NEXT_AGE.match(text, found.end)
+        then = number_value(second.group(1)) if second else None
+        if value is not None and then is not None and 0 < abs(then - value) <= 3:
+            yield Found(second.start(1), second.end(1), "AGE", found.score, "a second guess at an age")
+
+
+def _ages(text: str) -> Iterator[Found]:
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
     for match in BIRTHDAY_AGE.finditer(text):
@@ -318,7 +339,8 @@ MONTH = r"(?i:January|February|March|April|May|June|July|August|September|Octobe
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                  "twentieth", "thirtieth"]
-DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
+DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
+"""A day of the month, written or said, in any case ('the Twelfth of February')."""
 YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
 'two thousand ten'."""

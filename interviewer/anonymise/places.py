@@ -7,6 +7,8 @@ import functools
 import re
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from interviewer.anonymise.cues import (
     GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, NEAR_BY, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
     SERVICE_WORDS, TITLES, TO_WORDS, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
@@ -218,7 +220,7 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
     n = len(v.tokens)
     i = 1
     while i < n:
-        if v.lower(i - 1) not in WHERE_PREPOSITIONS:
+        if v.lower(i - 1) not in WHERE_PREPOSITIONS and not (v.lower(i - 1) == "of" and v.lower(i - 2) == "outside"):
             i += 1
             continue
         last = i
@@ -228,7 +230,32 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
         if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS for w in words) \
                 and not all(v.allowed(k) for k in range(i, last)):
             yield v.span(i, last - 1, "LOCATION", 0.5, f"capitalised words after '{v.word(i - 1)}'")
+        elif last - i == 1 and _a_place_word_alone(v, i):
+            yield v.span(i, i, "LOCATION", 0.45, f"a capitalised word after '{v.word(i - 1)}'")
         i = max(last, i + 1)
+
+
+NOT_PLACES_ALONE = frozenset("""maths math science history geography art music drama biology chemistry physics english
+heaven hell lockdown theatre resus triage reception admissions school work college uni hospital bed first second
+third fourth fifth last next""".split())
+"""Words capitalised after 'in' or 'from' that are subjects, departments or states, not places ('in Maths', 'in Resus')."""
+
+
+def _a_place_word_alone(v: TokenView, i: int) -> bool:
+    """One English word capitalised mid-sentence after 'in', 'from', 'near' or 'outside (of)' names a small place
+    ('outside of Hazard', 'twenty minutes from Loyal', 'a clinic in Outlook'), unless it is a calendar, service,
+    subject or group word, a given name, or describes a noun after it ('in Maths class')."""
+    before = v.lower(i - 1)
+    if not (before in ("in", "from", "near", "outside") or before == "of" and v.lower(i - 2) in ("outside", "north", "south",
+                                                                                                  "east", "west")):
+        return False
+    lower = v.lower(i)
+    nxt = v.word(i + 1)
+    return v.common(i) and len(lower) >= 4 and not v.initial(i) and lower not in MONTHS and lower not in WEEKDAYS \
+        and lower not in SERVICE_WORDS and lower not in GENERIC_CAPITALISED and lower not in NOT_PLACES_ALONE \
+        and lower.rstrip(".") not in TITLES and lower not in v.gaz.first_names and not v.allowed(i) \
+        and not v.group_word(i) and not (nxt[:1].isdigit() or nxt.islower() and nxt.lower() not in STOP_WORDS) \
+        and nxt not in ("'s", "’s")
 
 
 def _title_word(v: TokenView, i: int) -> bool:
