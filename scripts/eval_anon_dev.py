@@ -31,9 +31,10 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower7" / "lower7d.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world7" / "world7.jsonl",
 ]
-TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}_tiny_en.jsonl"
-                       for name in ("world4", "lower4", "world5")]
-"""Development corpora spoken and transcribed by the pipeline (scripts/anon_speech_corpus.py): scored as they are."""
+TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}.jsonl"
+                       for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview")]
+"""Development corpora spoken and transcribed by the pipeline (scripts/anon_speech_corpus.py): scored as they are.
+world5 went both ways: imported and transcribed, and recorded through the interview screen (`--through interview`)."""
 STRUCTURED_TYPES = ("AGE", "DATE", "POSTCODE", "PHONE", "URL", "EMAIL", "NHS_NUMBER")
 
 
