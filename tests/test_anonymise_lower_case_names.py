@@ -84,3 +84,21 @@ def test_scots_prepositions_set_a_place(anonymiser, text, places):
 
 def test_a_word_in_no_list_between_a_person_noun_and_more_about_them_is_a_name(anonymiser):
     assert found(anonymiser, "p: there was a boy sipho he was only young") == {"sipho": "PERSON"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("p: the doctor at the seaview practice dr macrae has been good to us",
+     {"the seaview practice": "ORGANIZATION", "macrae": "PERSON"}),
+    ("P: The doctor at the Seaview Practice Dr Macrae has been good.", {"the Seaview Practice": "HOSPITAL", "Macrae": "PERSON"}),
+])
+def test_a_title_ends_an_employers_name_and_opens_a_persons(anonymiser, text, names):
+    assert found(anonymiser, text) == names
+
+
+def test_a_role_before_a_name_is_no_part_of_it(anonymiser):
+    assert found(anonymiser, "p: the midwife aroha came round on the tuesday and she was lovely") == {"aroha": "PERSON"}
+
+
+@pytest.mark.parametrize("text", ["p: and then it's physio physio physio every week", "p: so yer man at the desk said no"])
+def test_a_word_said_over_or_irish_yer_man_is_no_name(anonymiser, text):
+    assert not found(anonymiser, text)

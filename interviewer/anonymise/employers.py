@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, WORK_NOUNS, WORK_VERBS
+from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, TITLES, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
@@ -78,9 +78,10 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
 
 
 def _last(v: TokenView, i: int) -> int:
+    """The last of the capitalised words from i, stopping before a title ('Seaview Practice Dr Macrae')."""
     last = i
     while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
-            and not v.initial(last + 1):
+            and not v.initial(last + 1) and v.lower(last + 1).rstrip(".") not in TITLES:
         last += 1
     return last
 
@@ -95,10 +96,10 @@ def _lower_case_last(v: TokenView, i: int) -> int | None:
     if not name_word(i) or v.common(i) and v.lower(i) in GENERIC_CAPITALISED | SERVICE_WORDS:
         return None
     last = i
-    while last + 1 < len(v.tokens) and last - i < 3 and (v.lower(last + 1) in INSTITUTION_HEADS
-                                                          or v.lower(last + 1) in TRADE_HEADS
-                                                          or is_word(v.word(last + 1)) and not v.common(last + 1)):
-        last += 1
+    while last + 1 < len(v.tokens) and last - i < 3 and v.lower(last + 1).rstrip(".") not in TITLES \
+            and (v.lower(last + 1) in INSTITUTION_HEADS or v.lower(last + 1) in TRADE_HEADS
+                 or is_word(v.word(last + 1)) and not v.common(last + 1)):
+        last += 1  # a title opens the next name: 'the seaview practice dr macrae'
     for k in range(last + 1, min(len(v.tokens), last + 3)):
         if not is_word(v.word(k)) or v.lower(k) in STOP_WORDS:
             break

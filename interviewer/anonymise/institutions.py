@@ -242,6 +242,8 @@ def find_institutions(text: str) -> Iterator[Found]:
                              or _centre_named(match.group(2), words)
                              or _business_named(text, start, match.group(2), words)):
             continue
+        if all(w.lower() == match.group(2).lower() for w in words):
+            continue  # 'physio, physio, physio': a word said over, no name
         if words[0] in NATIONAL_WORDS and kind == "ORGANIZATION":
             continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):

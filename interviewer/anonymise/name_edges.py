@@ -44,5 +44,7 @@ def _modifies_a_noun(text: str, end: int) -> bool:
     branch', 'the Mater maternity'): the 'the' belongs to that noun, not to the name."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from interviewer.anonymise.cues import TITLES
+
     after = WORD_AFTER.match(text, end)
-    return bool(after) and after.group(1) not in STOP_WORDS
+    return bool(after) and after.group(1) not in STOP_WORDS and after.group(1).rstrip(".") not in TITLES

@@ -7,10 +7,10 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import FILLERS, PLACE_POSITION_BEFORE, TO_WORDS
+from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, PLACE_POSITION_BEFORE, TITLES, TO_WORDS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
-from interviewer.anonymise.never_names import loanwords
+from interviewer.anonymise.never_names import KIN_CALLS, loanwords
 from interviewer.anonymise.second_model import LABEL_TYPES, find_spans
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
@@ -18,6 +18,8 @@ SCORE = 0.42
 DOUBT_RISK = 0.62
 """The risk of a word the model thought second most likely a name or place: above a bare name-list word in lower case."""
 """Below the rules' scores: a rule's type and extent win where both found a span."""
+ROLE_WORDS = TITLES | KIN_NOUNS | KIN_CALLS | frozenset("midwife physio counsellor therapist carer paramedic".split())
+"""What someone is, said before their name ('midwife aroha', 'auntie rose'): never part of the name."""
 PRONOUNS = frozenset("i i'm he she they we you it he's she's they're we're it's him them".split())
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -74,8 +76,8 @@ def _without_little_words(text: str, found: Found) -> Found | None:
     while words and words[-1].group().lower().strip(".,;:!?") in STOP_WORDS:
         words.pop()
     while words and (words[0].group().lower().strip(".,;:!?") in STOP_WORDS
-                     or words[0].group().lower() in PLACE_POSITION_BEFORE | TO_WORDS):
-        words.pop(0)  # 'fae kirriemuir': the Scots 'from' is no part of the name
+                     or words[0].group().lower() in PLACE_POSITION_BEFORE | TO_WORDS | ROLE_WORDS):
+        words.pop(0)  # 'fae kirriemuir', 'midwife aroha': a preposition or a role is no part of the name
     if not words:
         return None
     return Found(found.start + words[0].start(), found.start + words[-1].end(), found.entity_type, found.score, found.reason)
