@@ -284,25 +284,49 @@ def find_ages(text: str) -> Iterator[Found]:
             yield Found(second.start(1), second.end(1), "AGE", found.score, "a second guess at an age")
 
 
+NUMBER_START = re.compile(r"\d|(?i:\b(?:t(?:wo|hree|en|welve|wenty|hirt)|f(?:our|ive|ift|ort)|s(?:ix|even)|e(?:ight|leven)|nine|one"
+                          r"|hundred))")
+"""Where a number may start: a cheap test, so the age patterns that need a number are searched only near one."""
+BEFORE_A_NUMBER, AFTER_A_NUMBER = 110, 40
+"""Characters an age pattern may take before its number ('would have been going on') and after it."""
+
+
+def _number_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for match in NUMBER_START.finditer(text):
+        start, end = max(0, match.start() - BEFORE_A_NUMBER), min(len(text), match.end() + AFTER_A_NUMBER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _near_numbers(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def _ages(text: str) -> Iterator[Found]:
+    windows = _number_windows(text)
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
     for match in BIRTHDAY_AGE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.75, "age said as a birthday")
-    for match in BARE_AGE.finditer(text):
+    for match in _near_numbers(BARE_AGE, text, windows):
         if _plausible_age(match.group(1), True) and number_value(match.group(1)) >= 10:
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after 'she' or 'he' without a verb")
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
                             (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
-        for match in pattern.finditer(text):
+        for match in _near_numbers(pattern, text, windows):
             if _age_at(text, match, 1):
                 yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
-    for match in AT_AGE.finditer(text):
+    for match in _near_numbers(AT_AGE, text, windows):
         number = number_value(match.group(1))
         if number is not None and 13 <= number <= 110 and not NOT_AN_AGE_AFTER.match(text, match.end(1)):
             yield Found(match.start(1), match.end(1), "AGE", 0.6, "age after 'at'")
     gaz = load_gazetteers()
-    for match in NAMED_AGE.finditer(text):
+    for match in _near_numbers(NAMED_AGE, text, windows):
         name = match.group(1).lower()
         apposition = match.group().startswith(f"{match.group(1)},")
         before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, match.start() - 20):match.start()])
@@ -312,20 +336,20 @@ def _ages(text: str) -> Iterator[Found]:
             continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
-    for match in LOWER_NAMED_AGE.finditer(text):
+    for match in _near_numbers(LOWER_NAMED_AGE, text, windows):
         name = match.group(1)
         if (name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3) \
                 and name not in STOP_WORDS and name not in MONTHS and _age_at(text, match, 2) \
                 and CLAUSE_END_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")
-    for match in FRONTED_AGE.finditer(text):
+    for match in _near_numbers(FRONTED_AGE, text, windows):
         if _plausible_age(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age said before 'she was', 'I was'")
     for anchor in YEARS_OLD_ANCHOR.finditer(text):
         for match in YEARS_OLD.finditer(text, max(0, anchor.start() - 40), anchor.end()):
             if match.end() == anchor.end() and _plausible_age(match.group(1), False):
                 yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
-    for match in ANSWER_AGE.finditer(text):
+    for match in _near_numbers(ANSWER_AGE, text, windows):
         previous = text[max(0, match.start() - 200):match.start()].lower()
         question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous
         if re.search(r"\bhow old\b|\bage\b", question) and _plausible_age(match.group(1), True):
@@ -364,16 +388,41 @@ HOLIDAY_DAY = re.compile(
 PERSONAL_DATE_CUE = re.compile(r"\b(?:born|birthday|died|passed|married|wedding|anniversary|diagnosed|admitted|discharged)\b", I)
 
 
-def find_dates(text: str) -> Iterator[Found]:
+MONTH_OR_HOLIDAY = re.compile(rf"\b(?:{MONTH}|{HOLIDAY})\b")
+NEAR_A_DATE_WORD = 50
+"""Characters either side of a month or holiday that a spoken date may take ('the twenty-seventh of March, two
+thousand and nineteen'): the date patterns are searched only there, not along the whole text."""
+
+
+def _date_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for match in MONTH_OR_HOLIDAY.finditer(text):
+        start, end = max(0, match.start() - NEAR_A_DATE_WORD), min(len(text), match.end() + NEAR_A_DATE_WORD)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
+    windows = _date_windows(text)
     for pattern, reason in DATES:
-        for match in pattern.finditer(text):
-            value = match.group()
-            if reason == "month and day" and value[:3].lower() == "may" and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
-                continue
-            if HOLIDAY_DAY.fullmatch(value) and not PERSONAL_DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
-                continue  # 'on the Fourth of July we do a cookout': a holiday, not a date of someone's life
-            the = THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) if reason == "day and month" else None
-            yield Found(the.start() if the else match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
+        spans = [(0, len(text))] if reason == "numeric date" else windows
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                yield match, reason
+
+
+def find_dates(text: str) -> Iterator[Found]:
+    for match, reason in _date_matches(text):
+        value = match.group()
+        if reason == "month and day" and value[:3].lower() == "may" and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
+            continue
+        if HOLIDAY_DAY.fullmatch(value) and not PERSONAL_DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # 'on the Fourth of July we do a cookout': a holiday, not a date of someone's life
+        the = THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) if reason == "day and month" else None
+        yield Found(the.start() if the else match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
 
 
 def find_structured(text: str) -> list[Found]:
