@@ -102,3 +102,20 @@ def test_a_role_before_a_name_is_no_part_of_it(anonymiser):
 @pytest.mark.parametrize("text", ["p: and then it's physio physio physio every week", "p: so yer man at the desk said no"])
 def test_a_word_said_over_or_irish_yer_man_is_no_name(anonymiser, text):
     assert not found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: last time my friends all call me ah boy, because i am the only son", "ah boy"),
+    ("p: the guys give me grief. they call me cardio sully now.", "cardio sully"),
+])
+def test_a_two_word_nickname_in_lower_case(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "PERSON", found(anonymiser, text)
+
+
+def test_a_place_noun_and_called_name_a_place_in_lower_case(anonymiser):
+    text = "p: we have a farm out by the river, place is called windy ridge, been in the family for years"
+    assert found(anonymiser, text) == {"windy ridge": "LOCATION"}
+
+
+def test_a_capitalised_nickname_said_before_we_called_him_is_a_name(anonymiser):
+    assert found(anonymiser, "P: There was one lad, Tucker, we called him, he was grand.").get("Tucker") == "PERSON"

@@ -184,7 +184,7 @@ def _first_names(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, where a name stands")
 
 
-CALLERS = frozenset("we they everyone everybody people i you the lads kids".split())
+CALLERS = frozenset("we they everyone everybody people i you the lads kids all friends guys also she he".split())
 CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
 
@@ -208,15 +208,22 @@ def _nicknames(v: TokenView) -> Iterator[Found]:
             i += 1  # 'we call him the Badger'
         if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
             yield v.span(first, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
-        elif lower_case_text and v.word(i).islower() and is_word(v.word(i)) and len(v.word(i)) >= 3 \
-                and not v.tokens[i].is_stop and v.lower(i) not in NOT_NICKNAMES and v.lower(i) not in TITLES \
-                and v.lower(i) not in KIN_CALLS and not v.allowed(i):
-            yield v.span(first, i, "PERSON", 0.6, "a word people call someone, in lower case")
+        elif lower_case_text and _nickname_word(v, i, 2):
+            two = _nickname_word(v, i + 1, 2) and v.word(i + 2) in (",", ".", "now", "because", "since")
+            if two or len(v.word(i)) >= 3:  # 'cardio sully', 'ah boy'; one word of two letters is too little
+                yield v.span(first, i + 1 if two else i, "PERSON", 0.6, "a word people call someone, in lower case")
+
     for i in range(len(v.tokens) - 3):
         k = i + 2 if v.word(i + 1) == "," else i + 1
         if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \
                 and v.capitalised_word(i) and not v.initial(i) and not v.allowed(i) and v.lower(i) not in TITLES:
             yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
+
+
+def _nickname_word(v: TokenView, i: int, shortest: int) -> bool:
+    return v.word(i).islower() and is_word(v.word(i)) and len(v.word(i)) >= shortest and not v.tokens[i].is_stop \
+        and v.lower(i) not in NOT_NICKNAMES and v.lower(i) not in TITLES and v.lower(i) not in KIN_CALLS \
+        and not v.allowed(i)
 
 
 def _after_kin_noun(v: TokenView) -> Iterator[Found]:

@@ -64,7 +64,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         yield from _listed_with_places(v)
         yield from _prefixed_names(v)
         yield from _answers_to_where(v)
-        yield from _called_places(v)
+    yield from _called_places(v)
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
@@ -148,16 +148,33 @@ def _called_places(v: TokenView) -> Iterator[Found]:
     """A place noun, then 'called' or 'named' (perhaps after 'is' or 'was'), then capitalised words: a place."""
     if "called" not in v.text and "named" not in v.text:
         return
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    lower_case_text = is_lower_case_text(v.text)
     for i in range(1, len(v.tokens) - 1):
-        if v.tokens[i].lower_ not in ("called", "named") or not is_capitalised(v.word(i + 1)) or v.initial(i + 1):
+        if v.tokens[i].lower_ not in ("called", "named") or v.initial(i + 1):
             continue
         noun = i - 2 if v.lower(i - 1) in ("is", "was", "'s", "’s") else i - 1
         if v.lower(noun) not in PLACE_NOUNS:
             continue
-        last = i + 1
-        while last + 1 < len(v.tokens) and last - i < 3 and is_capitalised(v.word(last + 1)) and not v.initial(last + 1):
-            last += 1
+        if is_capitalised(v.word(i + 1)):
+            last = i + 1
+            while last + 1 < len(v.tokens) and last - i < 3 and is_capitalised(v.word(last + 1)) and not v.initial(last + 1):
+                last += 1
+        elif lower_case_text and _plain_lower(v, i + 1):
+            last = i + 1  # 'place is called windy ridge' in a lower-case transcript: up to two plain words
+            if _plain_lower(v, i + 2):
+                last = i + 2
+        else:
+            continue
         yield v.span(i + 1, last, "LOCATION", 0.75, f"a name after '{v.word(noun)} {v.word(i)}'")
+
+
+def _plain_lower(v: TokenView, k: int) -> bool:
+    """A lower-case word that may stand in a place's name: no stop word, calendar or group word."""
+    word = v.word(k)
+    return word.islower() and is_word(word) and len(word) >= 3 and not v.tokens[k].is_stop and not v.allowed(k) \
+        and not v.group_word(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS
 
 
 def _places_before_regions(v: TokenView) -> Iterator[Found]:
