@@ -119,3 +119,7 @@ def test_a_place_noun_and_called_name_a_place_in_lower_case(anonymiser):
 
 def test_a_capitalised_nickname_said_before_we_called_him_is_a_name(anonymiser):
     assert found(anonymiser, "P: There was one lad, Tucker, we called him, he was grand.").get("Tucker") == "PERSON"
+
+
+def test_a_word_in_no_list_after_our_and_before_what_she_is_is_a_name(anonymiser):
+    assert found(anonymiser, "p: our ffion, she's at college now and she does the shop") == {"ffion": "PERSON"}

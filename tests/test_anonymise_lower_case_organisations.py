@@ -188,3 +188,20 @@ def test_a_school_or_firm_named_by_ordinary_words_where_one_goes_or_works(anonym
 
 def test_a_condition_before_a_head_names_a_kind_of_care(anonymiser):
     assert not redacted(anonymiser, "p: is there anything you would change about how tb care works here")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: so the big one was therapy. there's a place, northwoods pediatric therapy, and they had a gal",
+     "northwoods pediatric therapy"),
+    ("p: and there's a group, brockley warriors, young people with sickle cell", "brockley warriors"),
+    ("p: our church, greater mount pilgrim missionary baptist, started a health ministry",
+     "greater mount pilgrim missionary baptist"),
+])
+def test_a_name_set_between_commas_beside_an_organisation_noun(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["p: there's a group, mostly women, that meets on a friday",
+                                  "p: we found a place, near the sea, for the summer"])
+def test_ordinary_words_between_commas_beside_an_organisation_noun_are_kept(anonymiser, text):
+    assert not redacted(anonymiser, text)

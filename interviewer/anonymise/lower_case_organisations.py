@@ -181,6 +181,31 @@ def find_union_locals(v: TokenView) -> Iterator[Found]:
         yield v.span(i, last, "ORGANIZATION", 0.6, f"{REASON}: a union's local by its number")
 
 
+APPOSED_TO = frozenset("group place church charity club clinic centre center service team project gym pub cafe café".split())
+"""Nouns an organisation's name is set beside in talk ('there's a group, brockley warriors, young people ...')."""
+APPOSITION_BEFORE = frozenset("a an our their my the".split())
+
+
+def find_apposed_names(v: TokenView) -> Iterator[Found]:
+    """'there's a place, northwoods pediatric therapy, and', 'our church, greater mount pilgrim missionary baptist,':
+    up to six name words set between commas after an organisation noun name it, when one of them is in no word
+    list, a place, or the last an institution's head."""
+    from interviewer.anonymise.words import INSTITUTION_HEADS
+
+    for i in range(2, len(v.tokens) - 2):
+        if v.word(i) != "," or v.lower(i - 1) not in APPOSED_TO or v.lower(i - 2) not in APPOSITION_BEFORE:
+            continue
+        last = i + 1
+        while last < len(v.tokens) and last - i <= 6 and (lower_name_word(v, last) or v.lower(last) in DENOMINATIONS):
+            last += 1
+        if last == i + 1 or v.word(last) not in (",", ".", "—", "–") or last - i > 6:
+            continue
+        words = range(i + 1, last)
+        if any(not v.common(k) or v.lower(k) in v.gaz.places for k in words) or v.lower(last - 1) in INSTITUTION_HEADS \
+                or v.lower(last - 1) in DENOMINATIONS:
+            yield v.span(i + 1, last - 1, "ORGANIZATION", 0.55, f"{REASON} set beside '{v.word(i - 1)}'")
+
+
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
-            *find_hospital_nicknames(v), *find_union_locals(v)]
+            *find_hospital_nicknames(v), *find_union_locals(v), *find_apposed_names(v)]

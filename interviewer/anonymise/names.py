@@ -280,8 +280,10 @@ def _after_our(v: TokenView) -> Iterator[Found]:
     """'our Kelly', 'our Dawn were poorly', 'me and our Will': in northern English and Irish speech 'our' before a
     first name marks family, so the name counts even when it is also a word; in lower case, a verb must follow."""
     for i in range(1, len(v.tokens)):
-        if v.lower(i - 1) != "our" or v.lower(i) not in v.gaz.first_names or not is_word(v.word(i)) or v.allowed(i) \
-                or v.lower(i) in INSTITUTION_HEADS or v.lower(i) in ("lord", "lady", "father", "saviour", "mother"):
+        unknown_lower = v.word(i).islower() and not v.common(i) and len(v.word(i)) >= 3  # 'our ffion, she's'
+        if v.lower(i - 1) != "our" or not (v.lower(i) in v.gaz.first_names or unknown_lower) or not is_word(v.word(i)) \
+                or v.allowed(i) or v.lower(i) in INSTITUTION_HEADS \
+                or v.lower(i) in ("lord", "lady", "father", "saviour", "mother"):
             continue
         nxt = v.lower(i + 1)
         if is_capitalised(v.word(i)) and not v.initial(i):
