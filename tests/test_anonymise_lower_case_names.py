@@ -123,3 +123,35 @@ def test_a_capitalised_nickname_said_before_we_called_him_is_a_name(anonymiser):
 
 def test_a_word_in_no_list_after_our_and_before_what_she_is_is_a_name(anonymiser):
     assert found(anonymiser, "p: our ffion, she's at college now and she does the shop") == {"ffion": "PERSON"}
+
+
+@pytest.mark.parametrize("text, road", [
+    ("p: well it's over three hours on the a nine six each way", "the a nine six"),
+    ("p: we live five minutes off the m six", "the m six"),
+    ("p: route sixty six was closed that week", "route sixty six"),
+])
+def test_a_road_by_its_number_said_aloud_is_a_place(anonymiser, text, road):
+    assert found(anonymiser, text).get(road) == "LOCATION", found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["p: she has a four page letter", "p: he got a nine out of ten"])
+def test_a_letter_and_a_number_that_are_no_road(anonymiser, text):
+    assert not found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: i remember cos it was the day before summer's birthday and we had to", "summer"),
+    ("P: It was the day before Summer's birthday.", "Summer"),
+])
+def test_whose_birthday_it_was_is_a_name(anonymiser, text, name):
+    assert found(anonymiser, text) == {name: "PERSON"}
+
+
+@pytest.mark.parametrize("text", ["p: it was at my nan's funeral", "P: We went to the Queen's birthday party.",
+                                  "P: Shall I compare thee to a summer's day?", "p: it was the dog's birthday"])
+def test_kin_a_queen_or_a_season_before_a_day_are_no_names(anonymiser, text):
+    assert not found(anonymiser, text)
+
+
+def test_turning_an_age_is_an_age(anonymiser):
+    assert found(anonymiser, "p: a shock honestly. you turn eighteen and that's it") == {"eighteen": "AGE"}

@@ -71,6 +71,10 @@ def _priority(found: Found) -> float:
     return 2
 
 
+CONTEXT_OVER_WORD = ("name after the title", "whose ")
+"""Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday"."""
+
+
 def _normalised(entity_type: str, text: str) -> str:
     if entity_type in ("PHONE", "NHS_NUMBER", "ID_NUMBER"):
         from interviewer.anonymise.numbers import spoken_digits
@@ -128,14 +132,14 @@ class Anonymiser:
         candidates += self._known(text, self.deny, 5, "deny term")
         gaz = load_gazetteers()
         # Group words go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto Rican').
-        candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
+        candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
         candidates = _without_kin_calls(text, candidates)
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, _without_kin_calls(text, others), gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
-        candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith("name after the title")
+        candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
                               or a_thing_not_a_name(text, c.start, c.end,
                                                     "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz))]
@@ -163,7 +167,7 @@ class Anonymiser:
     def _without_allowed(self, text: str, candidates: list[Candidate], mask: bytearray) -> list[Candidate]:
         kept = []
         for c in candidates:
-            if c.priority >= 4 or c.reason.startswith("name after the title") or BRAND_AT_WORK in c.reason:
+            if c.priority >= 4 or c.reason.startswith(CONTEXT_OVER_WORD) or BRAND_AT_WORK in c.reason:
                 kept.append(c)
                 continue
             start, end = c.start, c.end

@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS,
+    ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS,
     PERSONAL_TITLES, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
@@ -51,7 +51,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames, find_named_venues, _after_our, _kin_apposition, _named_before_kin, _workplace]
+               _nicknames, find_named_venues, _after_our, _kin_apposition, _named_before_kin, _workplace, _whose_day]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places]
@@ -292,6 +292,30 @@ def _after_our(v: TokenView) -> Iterator[Found]:
                                       or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")
                                       or nxt == "," and v.lower(i + 2) == "the" and v.lower(i + 3) in BIRTH_ORDER):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
+
+
+PERSONAL_DAYS = frozenset("birthday funeral wedding christening".split())
+NOT_WHOSE = frozenset("dog dogs cat cats baby kids family friend year week day".split())
+
+
+def _whose_day(v: TokenView) -> Iterator[Found]:
+    """'the day before Summer's birthday', 'at nan's funeral' aside: the word before "'s birthday" (funeral, wedding,
+    christening) is a person's name, even a word ('summer's birthday' in lower case), unless it says who they are."""
+    if "birthday" not in v.text and "funeral" not in v.text and "wedding" not in v.text and "christening" not in v.text:
+        return
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    lower_case_text = is_lower_case_text(v.text)
+    for i in range(len(v.tokens) - 2):
+        if v.word(i + 1) not in ("'s", "’s") or v.lower(i + 2) not in PERSONAL_DAYS:
+            continue
+        lower = v.lower(i)
+        if not is_word(v.word(i)) or len(lower) < 3 or v.tokens[i].is_stop or lower in KIN_NOUNS or lower in KIN_CALLS \
+                or lower.rstrip(".") in TITLES or lower in NOT_WHOSE or lower in INSTITUTION_HEADS or v.allowed(i) \
+                or v.group_word(i) or lower in GENERIC_CAPITALISED or lower in MONTHS or lower in WEEKDAYS:
+            continue
+        if is_capitalised(v.word(i)) and not v.initial(i) or lower_case_text and v.word(i).islower():
+            yield v.span(i, i, "PERSON", 0.75, f"whose {v.lower(i + 2)} it was")
 
 
 def _workplace(v: TokenView) -> Iterator[Found]:

@@ -199,7 +199,7 @@ AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|w
 AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|being|"
-    rf"at the age of|turned|turning|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
+    rf"at the age of|turned|turning|turn|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
 YEARS_OLD_ANCHOR = re.compile(r"years?(?:[\s-]+old|\s+of\s+age)\b", I)
 """Where 'years old' is said: the age before it is looked for there only (a number is tried at every word else)."""
 YEARS_OLD = re.compile(rf"\b({NUM})[\s-]+years?(?:[\s-]+old|\s+of\s+age)\b", I)

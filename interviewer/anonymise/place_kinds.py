@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, MONTHS, PLACE_PREPOSITIONS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import number_value
+from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, number_value
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
 ROAD_CODE = re.compile(r"[AMN]\d{1,4}(?:\(M\))?", re.IGNORECASE)
@@ -57,6 +57,7 @@ NOT_PLACES = frozenset("there here home town bed care hospital work school churc
 
 def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     yield from _numbered_roads(v)
+    yield from _spoken_roads(v)
     yield from _ring_roads(v)
     yield from _headed_names(v, lower_case_text)
     yield from _places_of(v, lower_case_text)
@@ -90,6 +91,26 @@ def _numbered_roads(v: TokenView) -> Iterator[Found]:
         last = i if v.word(i).isdigit() else next(said, None)  # '49', or 'forty nine' / 'six'
         if last is not None:
             yield v.span(i - 2, last, "LOCATION", 0.6, "a numbered country road")
+
+
+SPOKEN_ROAD = re.compile(
+    rf"\b(?:the|off|onto|via|along)\s+([amn]\s+(?:{DIGIT_WORD}|{NUMBER_WORD})(?:\s+(?:{DIGIT_WORD}|{NUMBER_WORD})){{0,2}})\b"
+    rf"|\b((?:interstate|highway|route)\s+(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))?)\b"
+    rf"(?!\s+(?:{'|'.join(NOT_A_ROAD_AFTER)})\b)", re.IGNORECASE)
+"""A road by its number said aloud: 'the a nine six', 'off the m six', 'interstate ten', 'route sixty six'."""
+
+
+def _spoken_roads(v: TokenView) -> Iterator[Found]:
+    if not ROAD_SAID.search(v.text):
+        return
+    for match in SPOKEN_ROAD.finditer(v.text):
+        road = 1 if match.group(1) else 2
+        yield Found(match.start(road), match.end(road), "LOCATION", 0.6, "a numbered road said aloud")
+
+
+ROAD_SAID = re.compile(r"\b(?:[amn]|interstate|highway|route)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                       r"|thirt|fourt|fift|sixt|sevent|eight|ninet|twenty|forty)", re.IGNORECASE)
+"""The cheap test before SPOKEN_ROAD."""
 
 
 def _ring_roads(v: TokenView) -> Iterator[Found]:
