@@ -353,3 +353,16 @@ def test_subjects_departments_and_ranks_after_in_are_no_places(detect, text):
 
 def test_a_spoken_date_may_open_with_a_capital(detect):
     assert detect("It was due mid-March. Twelfth of February, he came.") == {"Twelfth of February": "DATE"}
+
+
+def test_a_day_said_after_a_date_is_a_date(detect):
+    found = detect("p: she went in on the ninth of november and came out the twenty-third and i slept")
+    assert found.get("the twenty-third") == "DATE", found
+
+
+def test_the_first_thing_after_a_date_is_no_date(detect):
+    assert "the first" not in detect("p: on the ninth of november and the first thing i did was ring")
+
+
+def test_the_age_someone_passed_at_is_an_age(detect):
+    assert detect("p: it's a family thing for us, my dad passed at fifty-one kidneys").get("fifty-one") == "AGE"

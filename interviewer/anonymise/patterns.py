@@ -414,7 +414,22 @@ def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
                 yield match, reason
 
 
+DAY_AFTER_A_DATE = re.compile(rf"\s+(?:[a-z]+\s+){{0,6}}?(?:on|until|till|to|out|by|and)\s+(the\s+{DAY})\b(?!\s+(?:of\s+)?{MONTH})", I)
+"""A day said alone after a full date, its month understood: 'in on the ninth of November and came out the
+twenty-third'."""
+
+
 def find_dates(text: str) -> Iterator[Found]:
+    for found in _dates(text):
+        yield found
+        if found.reason.endswith("(day and month)"):
+            then = DAY_AFTER_A_DATE.match(text, found.end)
+            noun = then and re.match(r"\s+([a-z]+)", text[then.end():then.end() + 20])
+            if then and then.end() - found.end < 60 and not (noun and noun.group(1) not in STOP_WORDS):
+                yield Found(then.start(1), then.end(1), "DATE", 0.7, "a day said after a date, its month understood")
+
+
+def _dates(text: str) -> Iterator[Found]:
     for match, reason in _date_matches(text):
         value = match.group()
         if reason == "month and day" and value[:3].lower() == "may" and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):

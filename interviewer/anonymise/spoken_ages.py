@@ -24,7 +24,7 @@ NUMBER_BEFORE = re.compile(rf"\b({NUM})$", I)
 """An age said before 'she was' inside a turn with no full stop before it: '... and nineteen she was when she had him'."""
 
 LIFE_EVENT_AT = re.compile(
-    rf"\b(?:enlisted|joined\s+up|signed\s+up|got\s+married|married|diagnosed|retired|emigrated|widowed|died|passed\s+away|"
+    rf"\b(?:enlisted|joined\s+up|signed\s+up|got\s+married|married|diagnosed|retired|emigrated|widowed|died|passed(?:\s+away)?|"
     rf"left\s+school|left\s+home|fell\s+pregnant|had\s+(?:him|her|them|my\s+\w+|our\s+\w+))\s+at\s+({NUM})\b", I)
 """An age given by a life event, whatever follows it: 'enlisted at eighteen right out of high school'."""
 
