@@ -366,3 +366,16 @@ def test_the_first_thing_after_a_date_is_no_date(detect):
 
 def test_the_age_someone_passed_at_is_an_age(detect):
     assert detect("p: it's a family thing for us, my dad passed at fifty-one kidneys").get("fifty-one") == "AGE"
+
+
+@pytest.mark.parametrize("text, age", [
+    ("p: we found out he is ss when he was about nine months. his hands", "nine months"),
+    ("p: better. not perfect. grace is eleven weeks now and she's started smiling", "eleven weeks"),
+])
+def test_a_babys_age_in_weeks_or_months_is_an_age(detect, text, age):
+    assert detect(text).get(age) == "AGE", detect(text)
+
+
+@pytest.mark.parametrize("text", ["p: it was six months before i could walk", "p: she's six months pregnant"])
+def test_a_while_in_months_is_no_age(detect, text):
+    assert "AGE" not in detect(text).values()

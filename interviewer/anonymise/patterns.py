@@ -258,6 +258,11 @@ BIRTHDAY_AGE = re.compile(rf"\b(?:my|his|her|your|our|their)\s+(?:big\s+)?({TEN_
 """An age said as the birthday it was: 'my seventy-fifth birthday', 'her 18th birthday'."""
 BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
 """An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
+BABY_AGE = re.compile(
+    rf"\b(?:when\s+(?:i|he|she|we|they)\s+was|(?:he|she|([a-z]+))\s+(?:is|was|'s|’s))\s+(?:about\s+|like\s+|only\s+|just\s+)?"
+    rf"({NUM}\s+(?:weeks?|months?))(?:\s+old|\s+now)?\b", I)
+"""A baby's age in weeks or months: 'when he was about nine months', 'Grace is eleven weeks now' (not 'it was six
+months', a while)."""
 AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?(?:teens|{'|'.join(DECADES)}))\b", I)
 """One person's age given by its decade: 'she's in her eighties', 'in my late forties' (not 'patients in their
 eighties', a group's)."""
@@ -311,6 +316,12 @@ def _ages(text: str) -> Iterator[Found]:
     windows = _number_windows(text)
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
+    for match in _near_numbers(BABY_AGE, text, windows):
+        said_of = (match.group(1) or "").lower()
+        when = match.group().lower().startswith("when")
+        if said_of in STOP_WORDS or not (when or match.group().lower().endswith(("old", "now"))):
+            continue  # 'it was six months': a while, not an age
+        yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months")
     for match in BIRTHDAY_AGE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.75, "age said as a birthday")
     for match in _near_numbers(BARE_AGE, text, windows):
