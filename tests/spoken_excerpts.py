@@ -8,6 +8,7 @@ import re
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import soundfile
@@ -48,9 +49,8 @@ def as_said(words: str) -> str:
     return re.sub(r"(?<![\d,.])\d+(?![\d,.]\d)", said, words.replace("[", " ").replace("]", " "))
 
 
-def speak(text: str, out: Path) -> float:
-    """Write the excerpt spoken, a voice per role, as a 16-bit WAV; returns its length in seconds."""
-    pieces, rate = [], None
+def _spoken_turns(text: str) -> Iterator[tuple[str, np.ndarray, int]]:
+    """(role, audio, sample rate) of each turn of an excerpt said by espeak-ng in its role's voice."""
     with tempfile.TemporaryDirectory() as folder:
         for k, (role, words) in enumerate(turns(text)):
             voice, speed = VOICES.get(role, VOICES["participant"])
@@ -58,7 +58,14 @@ def speak(text: str, out: Path) -> float:
             subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), as_said(words)], check=True,
                            capture_output=True)
             audio, rate = soundfile.read(wav, dtype="float32")
-            pieces += [audio, np.zeros(int(GAP_SECONDS * rate), np.float32)]
+            yield role, audio, rate
+
+
+def speak(text: str, out: Path) -> float:
+    """Write the excerpt spoken, a voice per role, as a 16-bit WAV; returns its length in seconds."""
+    pieces, rate = [], None
+    for _, audio, rate in _spoken_turns(text):
+        pieces += [audio, np.zeros(int(GAP_SECONDS * rate), np.float32)]
     audio = np.concatenate(pieces)
     soundfile.write(out, audio, rate, subtype="PCM_16")
     return len(audio) / rate
@@ -69,18 +76,11 @@ def speak_sides(text: str, folder: Path) -> tuple[Path, Path, float]:
     where the other side speaks), written as 16-bit WAVs in `folder`; their paths and length in seconds."""
     pieces: tuple[list, list] = ([], [])
     rate = None
-    with tempfile.TemporaryDirectory() as scratch:
-        for k, (role, words) in enumerate(turns(text)):
-            voice, speed = VOICES.get(role, VOICES["participant"])
-            wav = Path(scratch) / f"{k}.wav"
-            subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(wav), as_said(words)], check=True,
-                           capture_output=True)
-            audio, rate = soundfile.read(wav, dtype="float32")
-            side = 0 if role == "interviewer" else 1
-            quiet = np.zeros(len(audio), np.float32)
-            gap = np.zeros(int(GAP_SECONDS * rate), np.float32)
-            pieces[side].extend([audio, gap])
-            pieces[1 - side].extend([quiet, gap])
+    for role, audio, rate in _spoken_turns(text):
+        side = 0 if role == "interviewer" else 1
+        gap = np.zeros(int(GAP_SECONDS * rate), np.float32)
+        pieces[side].extend([audio, gap])
+        pieces[1 - side].extend([np.zeros(len(audio), np.float32), gap])
     paths = (folder / "interviewer.wav", folder / "participant.wav")
     for path, side in zip(paths, pieces):
         soundfile.write(path, np.concatenate(side), rate, subtype="PCM_16")

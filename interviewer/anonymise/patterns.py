@@ -296,10 +296,12 @@ BEFORE_A_NUMBER, AFTER_A_NUMBER = 110, 40
 """Characters an age pattern may take before its number ('would have been going on') and after it."""
 
 
-def _number_windows(text: str) -> list[tuple[int, int]]:
+def windows_around(anchor: re.Pattern, text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of `text` within `before` characters before and `after` after each match of `anchor`, merged
+    where they overlap: where a costly pattern that needs such a word is worth searching."""
     windows: list[tuple[int, int]] = []
-    for match in NUMBER_START.finditer(text):
-        start, end = max(0, match.start() - BEFORE_A_NUMBER), min(len(text), match.end() + AFTER_A_NUMBER)
+    for match in anchor.finditer(text):
+        start, end = max(0, match.start() - before), min(len(text), match.end() + after)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
@@ -313,7 +315,7 @@ def _near_numbers(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]
 
 
 def _ages(text: str) -> Iterator[Found]:
-    windows = _number_windows(text)
+    windows = windows_around(NUMBER_START, text, BEFORE_A_NUMBER, AFTER_A_NUMBER)
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
     for match in _near_numbers(BABY_AGE, text, windows):
@@ -405,19 +407,8 @@ NEAR_A_DATE_WORD = 50
 thousand and nineteen'): the date patterns are searched only there, not along the whole text."""
 
 
-def _date_windows(text: str) -> list[tuple[int, int]]:
-    windows: list[tuple[int, int]] = []
-    for match in MONTH_OR_HOLIDAY.finditer(text):
-        start, end = max(0, match.start() - NEAR_A_DATE_WORD), min(len(text), match.end() + NEAR_A_DATE_WORD)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
 def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
-    windows = _date_windows(text)
+    windows = windows_around(MONTH_OR_HOLIDAY, text, NEAR_A_DATE_WORD, NEAR_A_DATE_WORD)
     for pattern, reason in DATES:
         spans = [(0, len(text))] if reason == "numeric date" else windows
         for start, end in spans:
