@@ -1,0 +1,98 @@
+"""Provides the rules for specific dates, written or said ('the ninth of November', 'March the 3rd, 2019',
+'Christmas 2020', '12/03/2019'), not durations, and the windows the costly patterns are searched in."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.numbers import NUMBER_WORD
+
+I = re.IGNORECASE
+
+
+def windows_around(anchor: re.Pattern, text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of `text` within `before` characters before and `after` after each match of `anchor`, merged
+    where they overlap: where a costly pattern that needs such a word is worth searching."""
+    windows: list[tuple[int, int]] = []
+    for match in anchor.finditer(text):
+        start, end = max(0, match.start() - before), min(len(text), match.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
+"""Any case: lower-case transcripts write 'june twenty nineteen'."""
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                 "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                 "twentieth", "thirtieth"]
+DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
+"""A day of the month, written or said, in any case ('the Twelfth of February')."""
+YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
+"""A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
+'two thousand ten'."""
+HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
+DATES = [
+    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
+    (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
+    (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
+    (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
+    (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
+]
+
+
+THE_BEFORE = re.compile(r"\bthe\s+$", I)
+"""The 'the' a spoken date opens with ('the second of February'), taken into the date."""
+HOLIDAY_DAY = re.compile(
+    r"(?:(?:fourth|4th) of july|july (?:the )?(?:fourth|4th)|(?:fifth|5th) of november|(?:twenty[\s-]fifth|25th) of december"
+    r"|(?:seventeenth|17th) of march|(?:first|1st) of (?:january|july)|(?:twelfth|12th) of july|(?:thirty[\s-]first|31st) of october)",
+    I)
+"""A day and month (without a year) that names a public holiday."""
+PERSONAL_DATE_CUE = re.compile(r"\b(?:born|birthday|died|passed|married|wedding|anniversary|diagnosed|admitted|discharged)\b", I)
+
+
+MONTH_OR_HOLIDAY = re.compile(rf"\b(?:{MONTH}|{HOLIDAY})\b")
+NEAR_A_DATE_WORD = 50
+"""Characters either side of a month or holiday that a spoken date may take ('the twenty-seventh of March, two
+thousand and nineteen'): the date patterns are searched only there, not along the whole text."""
+
+
+def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
+    windows = windows_around(MONTH_OR_HOLIDAY, text, NEAR_A_DATE_WORD, NEAR_A_DATE_WORD)
+    for pattern, reason in DATES:
+        spans = [(0, len(text))] if reason == "numeric date" else windows
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                yield match, reason
+
+
+DAY_AFTER_A_DATE = re.compile(rf"\s+(?:[a-z]+\s+){{0,6}}?(?:on|until|till|to|out|by|and)\s+(the\s+{DAY})\b(?!\s+(?:of\s+)?{MONTH})", I)
+"""A day said alone after a full date, its month understood: 'in on the ninth of November and came out the
+twenty-third'."""
+
+
+def find_dates(text: str) -> Iterator[Found]:
+    for found in _dates(text):
+        yield found
+        if found.reason.endswith("(day and month)"):
+            then = DAY_AFTER_A_DATE.match(text, found.end)
+            noun = then and re.match(r"\s+([a-z]+)", text[then.end():then.end() + 20])
+            if then and then.end() - found.end < 60 and not (noun and noun.group(1) not in STOP_WORDS):
+                yield Found(then.start(1), then.end(1), "DATE", 0.7, "a day said after a date, its month understood")
+
+
+def _dates(text: str) -> Iterator[Found]:
+    for match, reason in _date_matches(text):
+        value = match.group()
+        if reason == "month and day" and value[:3].lower() == "may" and not re.search(r"\d|st\b|nd\b|rd\b|th\b", value[3:]):
+            continue
+        if HOLIDAY_DAY.fullmatch(value) and not PERSONAL_DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # 'on the Fourth of July we do a cookout': a holiday, not a date of someone's life
+        the = THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) if reason == "day and month" else None
+        yield Found(the.start() if the else match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
