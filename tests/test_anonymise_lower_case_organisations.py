@@ -205,3 +205,15 @@ def test_a_name_set_between_commas_beside_an_organisation_noun(anonymiser, text,
                                   "p: we found a place, near the sea, for the summer"])
 def test_ordinary_words_between_commas_beside_an_organisation_noun_are_kept(anonymiser, text):
     assert not redacted(anonymiser, text)
+
+
+def test_a_hostel_one_stays_in_is_named_by_ordinary_words(anonymiser):
+    assert ("unity hostel", "ORGANIZATION") in redacted(anonymiser, "p: i stay in unity hostel during semester")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("p: the nurse at the foot clinic, nurse campbell, she show me how to wash", "campbell"),
+    ("p: the social worker from the day centre, siti, she helps", "siti"),
+])
+def test_someone_set_beside_a_place_and_talked_of_as_she_is_a_person_there(anonymiser, text, person):
+    assert (person, "PERSON") in redacted(anonymiser, text), redacted(anonymiser, text)

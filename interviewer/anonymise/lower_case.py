@@ -28,7 +28,7 @@ temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
 deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
-infants juniors uni poly voices cvs middle high care health vets orchestra drilling""".split())
+infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel""".split())
     | LEGAL_HEADS,
 }
 ORDINARY_WORDS_RISK = 0.4

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, WEEKDAYS
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.numbers import TEENS, TENS, UNITS
@@ -181,7 +181,8 @@ def find_union_locals(v: TokenView) -> Iterator[Found]:
         yield v.span(i, last, "ORGANIZATION", 0.6, f"{REASON}: a union's local by its number")
 
 
-APPOSED_TO = frozenset("group place church charity club clinic centre center service team project gym pub cafe café".split())
+APPOSED_TO = frozenset("""group place church charity club clinic centre center service team project gym pub cafe café shop
+business firm company hostel salon""".split())
 """Nouns an organisation's name is set beside in talk ('there's a group, brockley warriors, young people ...')."""
 APPOSITION_BEFORE = frozenset("a an our their my the".split())
 
@@ -193,13 +194,18 @@ def find_apposed_names(v: TokenView) -> Iterator[Found]:
     from interviewer.anonymise.words import INSTITUTION_HEADS
 
     for i in range(2, len(v.tokens) - 2):
-        if v.word(i) != "," or v.lower(i - 1) not in APPOSED_TO or v.lower(i - 2) not in APPOSITION_BEFORE:
-            continue
+        if v.word(i) != "," or v.lower(i - 1) not in APPOSED_TO or not (
+                v.lower(i - 2) in APPOSITION_BEFORE or v.lower(i - 3) in APPOSITION_BEFORE and lower_name_word(v, i - 2)):
+            continue  # 'a group, …', 'a small shop, …'
+        if v.lower(i + 1).rstrip(".") in TITLES:
+            continue  # 'the foot clinic, nurse campbell, she …': a person there
+
         last = i + 1
         while last < len(v.tokens) and last - i <= 6 and (lower_name_word(v, last) or v.lower(last) in DENOMINATIONS):
             last += 1
-        if last == i + 1 or v.word(last) not in (",", ".", "—", "–") or last - i > 6:
-            continue
+        if last == i + 1 or v.word(last) not in (",", ".", "—", "–") or last - i > 6 \
+                or v.lower(last + 1) in ("he", "she", "he's", "she's", "who"):
+            continue  # 'the day centre, siti, she …': a person there, not its name
         words = range(i + 1, last)
         if any(not v.common(k) or v.lower(k) in v.gaz.places for k in words) or v.lower(last - 1) in INSTITUTION_HEADS \
                 or v.lower(last - 1) in DENOMINATIONS:
