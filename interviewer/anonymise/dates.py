@@ -27,6 +27,12 @@ def windows_around(anchor: re.Pattern, text: str, before: int, after: int) -> li
     return windows
 
 
+def matches_within(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The matches of `pattern` inside the windows (from `windows_around`), as the whole text would give them there."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
 """Any case: lower-case transcripts write 'june twenty nineteen'."""
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -66,10 +72,8 @@ thousand and nineteen'): the date patterns are searched only there, not along th
 def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
     windows = windows_around(MONTH_OR_HOLIDAY, text, NEAR_A_DATE_WORD, NEAR_A_DATE_WORD)
     for pattern, reason in DATES:
-        spans = [(0, len(text))] if reason == "numeric date" else windows
-        for start, end in spans:
-            for match in pattern.finditer(text, start, end):
-                yield match, reason
+        for match in matches_within(pattern, text, [(0, len(text))] if reason == "numeric date" else windows):
+            yield match, reason
 
 
 DAY_AFTER_A_DATE = re.compile(rf"\s+(?:[a-z]+\s+){{0,6}}?(?:on|until|till|to|out|by|and)\s+(the\s+{DAY})\b(?!\s+(?:of\s+)?{MONTH})", I)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from interviewer.anonymise.dates import matches_within, windows_around
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import NUMBER_WORD
 
@@ -36,34 +37,46 @@ HOLIDAY_YEAR = re.compile(rf"\b(?:{HOLIDAYS}),?\s+(?:of\s+)?{YEAR}\b", I)
 SEASON_YEAR = re.compile(rf"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{YEAR}\b", I)
 
 
-def find_phones(text: str) -> Iterator[Found]:
-    for match in NANP.finditer(text):
+DIGITS = re.compile(r"\d+")
+NEAR_DIGITS = 40
+"""Characters before and after written digits within which a phone number, ZIP or postal code is looked for."""
+YEAR_SAID = re.compile(r"(?:19|20)\d\d|\b(?:nineteen|twenty|two thousand)\b", I)
+NEAR_A_YEAR = 40
+"""Characters before a year, and after its first word, within which a holiday or season and the year are looked for."""
+
+
+def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
+    for match in matches_within(NANP, text, windows):
         cue = bool(PHONE_CUE.search(text, max(0, match.start() - 60), match.start()))
         yield Found(match.start(), match.end(), "PHONE", 0.96 if cue else 0.85, "North American phone number")
-    for match in INTERNATIONAL.finditer(text):
+    for match in matches_within(INTERNATIONAL, text, windows):
         yield Found(match.start(), match.end(), "PHONE", 0.9, "phone number with a country code")
-    for match in LOCAL_SEVEN.finditer(text):
+    for match in matches_within(LOCAL_SEVEN, text, windows):
         if PHONE_CUE.search(text, max(0, match.start() - 60), match.start()):
             yield Found(match.start(), match.end(), "PHONE", 0.8, "seven-digit phone number after a phone cue")
 
 
-def find_postal_codes(text: str) -> Iterator[Found]:
+def find_postal_codes(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     for pattern, reason in ((ZIP_AFTER_STATE, "US ZIP code after a state"), (ZIP_CUE, "ZIP code or postcode after its name"),
                             (AU_POSTCODE, "Australian postcode after a state")):
-        for match in pattern.finditer(text):
+        for match in matches_within(pattern, text, windows):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
-    for match in CANADIAN.finditer(text):
+    for match in matches_within(CANADIAN, text, windows):
         if not match.group().islower() or " " in match.group():
             yield Found(match.start(), match.end(), "POSTCODE", 0.85, "Canadian postal code")
-    for match in EIRCODE.finditer(text):
+    for match in matches_within(EIRCODE, text, windows):
         yield Found(match.start(), match.end(), "POSTCODE", 0.8, "Irish Eircode")
 
 
 def find_named_dates(text: str) -> Iterator[Found]:
+    windows = windows_around(YEAR_SAID, text, NEAR_A_YEAR, NEAR_A_YEAR)
     for pattern, reason in ((HOLIDAY_YEAR, "holiday and year"), (SEASON_YEAR, "season and year")):
-        for match in pattern.finditer(text):
+        for match in matches_within(pattern, text, windows):
             yield Found(match.start(), match.end(), "DATE", 0.8, f"specific date ({reason})")
 
 
 def find_international(text: str) -> list[Found]:
-    return [*find_phones(text), *find_postal_codes(text), *find_named_dates(text)]
+    """Phone numbers, postal codes and dates of the English-speaking world outside the UK, each kind searched only
+    near what it must hold (written digits, a year)."""
+    near_digits = windows_around(DIGITS, text, NEAR_DIGITS, NEAR_DIGITS)
+    return [*find_phones(text, near_digits), *find_postal_codes(text, near_digits), *find_named_dates(text)]

@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acronyms
 from interviewer.anonymise.cues import MONTHS
-from interviewer.anonymise.dates import find_dates, windows_around
+from interviewer.anonymise.dates import find_dates, matches_within, windows_around
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import find_international
 from interviewer.anonymise.spoken_ages import find_spoken_ages
@@ -297,16 +297,11 @@ BEFORE_A_NUMBER, AFTER_A_NUMBER = 110, 40
 """Characters an age pattern may take before its number ('would have been going on') and after it."""
 
 
-def _near_numbers(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
-
-
 def _ages(text: str) -> Iterator[Found]:
     windows = windows_around(NUMBER_START, text, BEFORE_A_NUMBER, AFTER_A_NUMBER)
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
-    for match in _near_numbers(BABY_AGE, text, windows):
+    for match in matches_within(BABY_AGE, text, windows):
         said_of = (match.group(1) or "").lower()
         when = match.group().lower().startswith("when")
         if said_of in STOP_WORDS or not (when or match.group().lower().endswith(("old", "now"))):
@@ -314,20 +309,20 @@ def _ages(text: str) -> Iterator[Found]:
         yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months")
     for match in BIRTHDAY_AGE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.75, "age said as a birthday")
-    for match in _near_numbers(BARE_AGE, text, windows):
+    for match in matches_within(BARE_AGE, text, windows):
         if _plausible_age(match.group(1), True) and number_value(match.group(1)) >= 10:
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after 'she' or 'he' without a verb")
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
                             (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
-        for match in _near_numbers(pattern, text, windows):
+        for match in matches_within(pattern, text, windows):
             if _age_at(text, match, 1):
                 yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
-    for match in _near_numbers(AT_AGE, text, windows):
+    for match in matches_within(AT_AGE, text, windows):
         number = number_value(match.group(1))
         if number is not None and 13 <= number <= 110 and not NOT_AN_AGE_AFTER.match(text, match.end(1)):
             yield Found(match.start(1), match.end(1), "AGE", 0.6, "age after 'at'")
     gaz = load_gazetteers()
-    for match in _near_numbers(NAMED_AGE, text, windows):
+    for match in matches_within(NAMED_AGE, text, windows):
         name = match.group(1).lower()
         apposition = match.group().startswith(f"{match.group(1)},")
         before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, match.start() - 20):match.start()])
@@ -337,20 +332,20 @@ def _ages(text: str) -> Iterator[Found]:
             continue  # 'Desai, seventy-six,' but not 'Leeds, two, three'
         if (name in gaz.first_names or not gaz.is_common(name)) and name not in MONTHS and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
-    for match in _near_numbers(LOWER_NAMED_AGE, text, windows):
+    for match in matches_within(LOWER_NAMED_AGE, text, windows):
         name = match.group(1)
         if (name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3) \
                 and name not in STOP_WORDS and name not in MONTHS and _age_at(text, match, 2) \
                 and CLAUSE_END_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")
-    for match in _near_numbers(FRONTED_AGE, text, windows):
+    for match in matches_within(FRONTED_AGE, text, windows):
         if _plausible_age(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age said before 'she was', 'I was'")
     for anchor in YEARS_OLD_ANCHOR.finditer(text):
         for match in YEARS_OLD.finditer(text, max(0, anchor.start() - 40), anchor.end()):
             if match.end() == anchor.end() and _plausible_age(match.group(1), False):
                 yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
-    for match in _near_numbers(ANSWER_AGE, text, windows):
+    for match in matches_within(ANSWER_AGE, text, windows):
         previous = text[max(0, match.start() - 200):match.start()].lower()
         question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous
         if re.search(r"\bhow old\b|\bage\b", question) and _plausible_age(match.group(1), True):

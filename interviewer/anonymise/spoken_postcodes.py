@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from interviewer.anonymise.dates import matches_within, windows_around
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
 
@@ -83,36 +84,44 @@ UK_SPOKEN_POSTCODE = re.compile(
 fail at once)."""
 
 
+NUMBER_SAID = re.compile(r"\d|(?i:\b(?:oh|zero|nought|t(?:wo|hree|en|welve|wenty|hirt)|f(?:our|ive|ift|ort)|s(?:ix|even)"
+                         r"|e(?:ight|leven)|nine|one|hundred))")
+"""Where a digit or number may be said: every code holds one, so the code patterns are searched only near one."""
+BEFORE_A_CODE, AFTER_A_CODE = 120, 80
+"""Characters a code pattern may take before its first number (its cue and a few words) and after it."""
+
+
 def find_spoken_postcodes(text: str) -> Iterator[Found]:
+    windows = windows_around(NUMBER_SAID, text, BEFORE_A_CODE, AFTER_A_CODE)
     for pattern, reason in ((CODE_AFTER_CUE, "ZIP code or postcode said after its name"),
                             (CODE_AFTER_STATE, "postcode said after a state")):
-        for match in pattern.finditer(text):
+        for match in matches_within(pattern, text, windows):
             digits = len(spoken_digits(match.group(1)))
             if digits in (4, 5):
                 yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
                 other = ANOTHER_CODE.match(text, match.end(1))
                 if other and len(spoken_digits(other.group(1))) == digits:
                     yield Found(other.start(1), other.end(1), "POSTCODE", 0.8, "a second ZIP code or postcode beside one")
-    for match in CA_SPOKEN.finditer(text):
+    for match in matches_within(CA_SPOKEN, text, windows):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "Canadian postal code (spoken letters and digits)")
-    for match in UK_WRITTEN_OUTWARD_SPOKEN_INWARD.finditer(text):
+    for match in matches_within(UK_WRITTEN_OUTWARD_SPOKEN_INWARD, text, windows):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (outward code written, inward code said)")
-    for match in SPOKEN_EIRCODE.finditer(text):
+    for match in matches_within(SPOKEN_EIRCODE, text, windows):
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, "Irish Eircode (said)")
-    for match in OUTWARD_AFTER_CUE.finditer(text):
+    for match in matches_within(OUTWARD_AFTER_CUE, text, windows):
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code after 'postcode'")
-    for match in EIRCODE_SHAPE.finditer(text):
+    for match in matches_within(EIRCODE_SHAPE, text, windows):
         tail = re.findall(r"[a-z]+|\d", match.group(1).lower())[-4:]
         if sum(len(part) == 1 and part.isalpha() and part not in "ai" for part in tail) >= 2:  # 'a', 'i' are words
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "Irish Eircode (said, by its shape)")
-    for match in CODE_AFTER_STREET.finditer(text):
+    for match in matches_within(CODE_AFTER_STREET, text, windows):
         digits = spoken_digits(match.group(1))
         if 4 <= len(digits) <= 6 and not _a_year(digits):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said after the street")
-    yield from _codes_after_places(text)
-    for match in UK_SPOKEN_POSTCODE.finditer(text):
+    yield from _codes_after_places(text, windows)
+    for match in matches_within(UK_SPOKEN_POSTCODE, text, windows):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
-    for match in OUTWARD_AS_PLACE.finditer(text):
+    for match in matches_within(OUTWARD_AS_PLACE, text, windows):
         if WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
 
@@ -122,13 +131,13 @@ CODE_CLOSING_CLAUSE = re.compile(
 WORDS_BEFORE = re.compile(r"\b([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?),?\s+$")
 
 
-def _codes_after_places(text: str) -> Iterator[Found]:
+def _codes_after_places(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     """A ZIP or postcode closing a clause straight after a known town ('the post office box, Shaw, 38773.', 'we're in
     reservoir 3073 and'); four digits that may be a year are left ('in Leeds, 2019')."""
     from interviewer.anonymise.gazetteers import load_gazetteers
 
     gaz = load_gazetteers()
-    for match in CODE_CLOSING_CLAUSE.finditer(text):
+    for match in matches_within(CODE_CLOSING_CLAUSE, text, windows):
         digits = spoken_digits(match.group(1))
         before = WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if not before or len(digits) not in (4, 5) or _a_year(digits):
