@@ -1,5 +1,5 @@
 """Provides the rules for specific dates, written or said ('the ninth of November', 'March the 3rd, 2019',
-'Christmas 2020', '12/03/2019'), not durations, and the windows the costly patterns are searched in."""
+'Christmas 2020', '12/03/2019'), not durations."""
 
 from __future__ import annotations
 
@@ -10,27 +10,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import NUMBER_WORD
+from interviewer.anonymise.windows import matches_within, windows_around
 
 I = re.IGNORECASE
-
-
-def windows_around(anchor: re.Pattern, text: str, before: int, after: int) -> list[tuple[int, int]]:
-    """The stretches of `text` within `before` characters before and `after` after each match of `anchor`, merged
-    where they overlap: where a costly pattern that needs such a word is worth searching."""
-    windows: list[tuple[int, int]] = []
-    for match in anchor.finditer(text):
-        start, end = max(0, match.start() - before), min(len(text), match.end() + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def matches_within(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
-    """The matches of `pattern` inside the windows (from `windows_around`), as the whole text would give them there."""
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
 
 
 MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"

@@ -11,7 +11,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.numbers import TEENS, TENS, UNITS
 from interviewer.anonymise.suggestions import possible_identifier
-from interviewer.anonymise.words import TokenView, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 REASON = "an organisation's name"
 """Shared with organisation_shapes, so the Anonymiser ranks these spans with the other context rules."""
@@ -191,15 +191,12 @@ def find_apposed_names(v: TokenView) -> Iterator[Found]:
     """'there's a place, northwoods pediatric therapy, and', 'our church, greater mount pilgrim missionary baptist,':
     up to six name words set between commas after an organisation noun name it, when one of them is in no word
     list, a place, or the last an institution's head."""
-    from interviewer.anonymise.words import INSTITUTION_HEADS
-
     for i in range(2, len(v.tokens) - 2):
         if v.word(i) != "," or v.lower(i - 1) not in APPOSED_TO or not (
                 v.lower(i - 2) in APPOSITION_BEFORE or v.lower(i - 3) in APPOSITION_BEFORE and lower_name_word(v, i - 2)):
             continue  # 'a group, …', 'a small shop, …'
         if v.lower(i + 1).rstrip(".") in TITLES:
             continue  # 'the foot clinic, nurse campbell, she …': a person there
-
         last = i + 1
         while last < len(v.tokens) and last - i <= 6 and (lower_name_word(v, last) or v.lower(last) in DENOMINATIONS):
             last += 1

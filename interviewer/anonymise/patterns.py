@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acronyms
 from interviewer.anonymise.cues import MONTHS
-from interviewer.anonymise.dates import find_dates, matches_within, windows_around
+from interviewer.anonymise.dates import find_dates
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import find_international
 from interviewer.anonymise.spoken_ages import find_spoken_ages
@@ -20,6 +20,7 @@ from interviewer.anonymise.id_numbers import find_id_numbers
 from interviewer.anonymise.numbers import (
     DECADES, DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, TEN_OR_MORE_ORDINAL, number_value, spoken_digits, valid_nhs_number,
 )
+from interviewer.anonymise.windows import matches_within, windows_around
 
 I = re.IGNORECASE
 

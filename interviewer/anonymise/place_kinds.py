@@ -65,7 +65,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         yield from _listed_with_places(v)
         yield from _prefixed_names(v)
         yield from _answers_to_where(v)
-    yield from _called_places(v)
+    yield from _called_places(v, lower_case_text)
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
@@ -98,6 +98,9 @@ SPOKEN_ROAD = re.compile(
     rf"|\b((?:interstate|highway|route)\s+(?:{NUMBER_WORD})(?:\s+(?:{NUMBER_WORD}))?)\b"
     rf"(?!\s+(?:{'|'.join(NOT_A_ROAD_AFTER)})\b)", re.IGNORECASE)
 """A road by its number said aloud: 'the a nine six', 'off the m six', 'interstate ten', 'route sixty six'."""
+ROAD_SAID = re.compile(r"\b(?:[amn]|interstate|highway|route)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                       r"|thirt|fourt|fift|sixt|sevent|eight|ninet|twenty|forty)", re.IGNORECASE)
+"""The cheap test before SPOKEN_ROAD."""
 
 
 def _spoken_roads(v: TokenView) -> Iterator[Found]:
@@ -106,11 +109,6 @@ def _spoken_roads(v: TokenView) -> Iterator[Found]:
     for match in SPOKEN_ROAD.finditer(v.text):
         road = 1 if match.group(1) else 2
         yield Found(match.start(road), match.end(road), "LOCATION", 0.6, "a numbered road said aloud")
-
-
-ROAD_SAID = re.compile(r"\b(?:[amn]|interstate|highway|route)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                       r"|thirt|fourt|fift|sixt|sevent|eight|ninet|twenty|forty)", re.IGNORECASE)
-"""The cheap test before SPOKEN_ROAD."""
 
 
 def _ring_roads(v: TokenView) -> Iterator[Found]:
@@ -165,13 +163,11 @@ township ranch homestead croft""".split())
 """Nouns before 'called' that make the name a place's ('a farm called Hill Top', 'Place is called Windy Ridge')."""
 
 
-def _called_places(v: TokenView) -> Iterator[Found]:
-    """A place noun, then 'called' or 'named' (perhaps after 'is' or 'was'), then capitalised words: a place."""
+def _called_places(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    """A place noun, then 'called' or 'named' (perhaps after 'is' or 'was'), then capitalised words (in a lower-case
+    transcript, one or two plain words): a place."""
     if "called" not in v.text and "named" not in v.text:
         return
-    from interviewer.anonymise.propagation import is_lower_case_text
-
-    lower_case_text = is_lower_case_text(v.text)
     for i in range(1, len(v.tokens) - 1):
         if v.tokens[i].lower_ not in ("called", "named") or v.initial(i + 1):
             continue

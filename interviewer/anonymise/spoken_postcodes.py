@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from interviewer.anonymise.dates import matches_within, windows_around
+from interviewer.anonymise.windows import matches_within, windows_around
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import DIGIT_WORD, NUMBER_WORD, spoken_digits
 
