@@ -125,15 +125,7 @@ REACH = 200
 def _near_dots_said(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     """Matches of `pattern` (a spoken address, which always says 'dot') searched only near the dots said: most
     transcripts say none, and the patterns are slow over a whole interview."""
-    windows: list[list[int]] = []
-    for dot in DOT_SAID.finditer(text):
-        start, end = max(0, dot.start() - REACH), min(len(text), dot.end() + REACH)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+    return matches_within(pattern, text, windows_around(DOT_SAID, text, REACH, REACH))
 
 
 def find_addresses_online(text: str) -> Iterator[Found]:
@@ -274,7 +266,7 @@ AGE_ROUGHLY = re.compile(r"-?(?:odd|ish|some)\b")
 """What makes an age rough: 'seventy-odd', 'fiftyish', 'ninety-some'."""
 NEXT_AGE = re.compile(rf",?\s+(?:or\s+|maybe\s+)?({NUM})\b(?!\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|pounds?|quid|dollars?|%))",
                       I)
-"""A second number said after an age, correcting or rounding it ('I was nineteen, twenty', 'fifteen or sixteen')."""
+"""A second number said after an age, correcting or rounding it ('I was nineteen, twenty', 'fifty, maybe fifty-two')."""
 
 
 def find_ages(text: str) -> Iterator[Found]:
