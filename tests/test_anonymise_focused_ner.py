@@ -20,7 +20,7 @@ def test_plain_english_never_reaches_the_ner_model():
     nlp = load_spacy(True)
     allowed = allow_words(default_allow_terms())
     doc = nlp.make_doc("I went to see the GP on Monday and the nurse said it was fine. We talked about the CQC.")
-    assert windows(doc, allowed) == []
+    assert windows(doc, doc.text, allowed) == []
 
 
 def test_windows_round_name_like_words_are_merged_and_bounded():
@@ -29,7 +29,7 @@ def test_windows_round_name_like_words_are_merged_and_bounded():
     words = ["so"] * 40
     words[10], words[14], words[35] = "Whitfield", "Okonkwo", "Rochdale"
     doc = nlp.make_doc(" ".join(words))
-    assert windows(doc, allowed, width=3) == [(7, 18), (32, 39)]
+    assert windows(doc, doc.text, allowed, width=3) == [(7, 18), (32, 39)]
 
 
 def test_focused_ner_keeps_the_same_entities_as_whole_text_ner_on_the_dev_corpus():

@@ -23,14 +23,17 @@ def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> boo
             and not is_group_word(word, gaz))
 
 
-def windows(doc, allow_words: frozenset[str], width: int = WINDOW) -> list[tuple[int, int]]:
-    """Merged token ranges [first, end) reaching `width` tokens either side of every name-like word."""
+def windows(doc, text: str, allow_words: frozenset[str], width: int = WINDOW) -> list[tuple[int, int]]:
+    """Merged token ranges [first, end) of `doc` (made from `text`) reaching `width` tokens either side of every
+    name-like word."""
     gaz = load_gazetteers()
     ranges: list[tuple[int, int]] = []
-    for token in doc:
-        if not ner_may_keep(token.text, allow_words, gaz):
+    # Only a token starting with a capital may keep an entity: testing its first character in the text spares
+    # making a Token object for every word of the transcript.
+    for i, start in enumerate(doc.to_array("IDX").tolist()):
+        if not text[start].isupper() or not ner_may_keep(doc[i].text, allow_words, gaz):
             continue
-        first, end = max(0, token.i - width), min(len(doc), token.i + width + 1)
+        first, end = max(0, i - width), min(len(doc), i + width + 1)
         if ranges and first <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], end)
         else:
@@ -46,7 +49,7 @@ def focused_docs(nlp, texts: list[str], allow_words: frozenset[str], batch_size:
     docs = [nlp.make_doc(text) for text in texts]
     placements, pieces = [], []
     for number, (doc, text) in enumerate(zip(docs, texts)):
-        for first, end in windows(doc, allow_words):
+        for first, end in windows(doc, text, allow_words):
             start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
             placements.append((number, start_char))
             pieces.append(text[start_char:end_char])
