@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.windows import matches_within, windows_around
+from interviewer.anonymise.words import content_word_after
 
 I = re.IGNORECASE
 
@@ -68,8 +67,7 @@ def find_dates(text: str) -> Iterator[Found]:
         yield found
         if found.reason.endswith("(day and month)"):
             then = DAY_AFTER_A_DATE.match(text, found.end)
-            noun = then and re.match(r"\s+([a-z]+)", text[then.end():then.end() + 20])
-            if then and then.end() - found.end < 60 and not (noun and noun.group(1) not in STOP_WORDS):
+            if then and then.end() - found.end < 60 and not content_word_after(text, then.end()):
                 yield Found(then.start(1), then.end(1), "DATE", 0.7, "a day said after a date, its month understood")
 
 

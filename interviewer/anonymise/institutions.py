@@ -15,6 +15,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers, national_organisations
 from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, HOUSE_COMPOUNDS
 from interviewer.anonymise.numbers import NUMBER_WORD, TEN_OR_MORE_ORDINAL
+from interviewer.anonymise.words import content_word_after
 
 SP = r"[ \t]*\n?[ \t]*"
 CAP = r"(?:St\.?|[A-Z](?=[a-zA-Z’'\-]*[a-z])[a-zA-Z’'\-]*+|[A-Z]{2,4}(?=\s+(?:NHS|Foundation|CIC|Ltd)))"
@@ -217,15 +218,13 @@ def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
 
 
 CONGREGATION_NOUNS = frozenset("church chapel congregation school college hospital mission fellowship parish".split())
-NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def _describes_a_noun(text: str, end: int) -> bool:
     """Whether a lower-case noun other than a congregation's follows, so the word before it is an adjective ('good
     Lutheran guilt'); a word that may be a verb ('Little Zion Baptist preached', 'Grace Lutheran runs') is no noun."""
-    after = NEXT_WORD.match(text, end)
-    return bool(after) and after.group(1) not in CONGREGATION_NOUNS and after.group(1) not in STOP_WORDS \
-        and not after.group(1).endswith(("ed", "s", "ing"))
+    noun = content_word_after(text, end)
+    return noun is not None and noun not in CONGREGATION_NOUNS and not noun.endswith(("ed", "s", "ing"))
 
 
 def find_institutions(text: str) -> Iterator[Found]:

@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
+from interviewer.anonymise.words import content_word_after
+
 Detection = TypeVar("Detection")
 """The Anonymiser's detection dataclass (start, end, entity_type, text), not imported: it imports this module."""
 
@@ -16,7 +18,6 @@ south-east south-west northeast northwest southeast southwest""".split())
 NICKNAME_WORDS = frozenset("big wee little".split())
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+$")
 ARTICLE_TAKERS = frozenset({"LOCATION", "ORGANIZATION", "HOSPITAL", "WARD"})
-WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
 
 
 def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
@@ -40,11 +41,9 @@ def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
 
 
 def _modifies_a_noun(text: str, end: int) -> bool:
-    """Whether a lower-case word other than a little word follows the name, which then describes it ('the Leeds
-    branch', 'the Mater maternity'): the 'the' belongs to that noun, not to the name."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    """Whether a lower-case word other than a little word or a title follows the name, which then describes it ('the
+    Leeds branch', 'the Mater maternity'): the 'the' belongs to that noun, not to the name."""
     from interviewer.anonymise.cues import TITLES
 
-    after = WORD_AFTER.match(text, end)
-    return bool(after) and after.group(1) not in STOP_WORDS and after.group(1).rstrip(".") not in TITLES
+    noun = content_word_after(text, end)
+    return noun is not None and noun not in TITLES

@@ -25,6 +25,18 @@ center unit trust ccg college university uni school network service services hou
 partnership association society forum alliance charity foundation group house""".split())
 
 
+LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
+
+
+def content_word_after(text: str, end: int) -> str | None:
+    """The lower-case word right after `end` on the same line when it is no little (stop) word: a noun or verb that
+    the name before it may describe or govern ('the Leeds branch', 'good Lutheran guilt')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    after = LOWER_WORD_AFTER.match(text, end)
+    return after.group(1) if after and after.group(1) not in STOP_WORDS else None
+
+
 def is_word(text: str) -> bool:
     return text.replace("'", "").replace("’", "").replace("-", "").isalpha()
 
