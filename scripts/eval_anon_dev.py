@@ -30,6 +30,8 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower6" / "lower6d.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower7" / "lower7d.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world7" / "world7.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world8" / "world8.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_lower8" / "lower8d.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}.jsonl"
                        for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview")]

@@ -83,7 +83,7 @@ def test_a_holidays_name_is_no_name(anonymiser, text):
 
 
 def test_a_person_called_day_is_still_a_person(anonymiser):
-    assert [d.text for d in anonymiser.detect("P: She loved Doris Day films, and Mr Day was my teacher.")] == ["Doris Day", "Day"]
+    assert [d.text for d in anonymiser.detect("P: Her neighbour Doris Day rang, and Mr Day was my teacher.")] == ["Doris Day", "Day"]
 
 
 @pytest.mark.parametrize("text, name", [("P: The CHV in our area, Mama Njeri, she agreed. Mama Njeri came.", "Njeri"),

@@ -12,12 +12,13 @@ from typing import Iterable
 
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
+from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
-from interviewer.anonymise.never_names import a_thing_not_a_name, after_kin_call, before_kin_call, never_a_name
+from interviewer.anonymise.never_names import a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name
 from interviewer.anonymise.name_edges import with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
+from interviewer.anonymise.public_figures import talked_of_as_public
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
@@ -131,9 +132,13 @@ class Anonymiser:
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
         gaz = load_gazetteers()
-        # Group words go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto Rican').
+        # Group words and vehicles go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto
+        # Rican', 'Corsa' of 'my Vauxhall Corsa').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
-                      or not never_a_name(text, c.start, c.end, c.entity_type, gaz)]
+                      or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
+                              or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
+        possible = [p for p in possible if not a_vehicle(text, p.start, p.end, gaz)]
+        candidates, public = _without_public_figures(text, candidates, gaz)
         candidates = _without_kin_calls(text, candidates)
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
@@ -142,9 +147,11 @@ class Anonymiser:
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
                               or a_thing_not_a_name(text, c.start, c.end,
-                                                    "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz))]
+                                                    "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz)
+                              or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
         detections = places_first(text, organisations_first(text, self._resolve(text, candidates), gaz), gaz)
         detections = with_front_edges(text, detections)
+        possible = public + [p for p in possible if not any(s.start < p.end and p.start < s.end for s in public)]
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 
     def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:
@@ -221,6 +228,20 @@ class Anonymiser:
 
 CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)
 """Reasons of the cased rules whose only evidence is a capital letter, which recasing gave."""
+
+
+PUBLIC_FIGURE_REASON = "a name talked of as a public figure or a work (listened to, voted for, a film or a song)"
+
+
+def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazetteers) -> tuple[list[Candidate], list[Suggestion]]:
+    """The candidates without names talked of as media or public life ('I listen to Burna Boy', 'a Mohanlal film')
+    or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
+    participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
+    movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
+    public = {(c.start, c.end): Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
+              for c in candidates if movable(c) and talked_of_as_public(text, c.start, c.end, gaz.first_names)}
+    kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
+    return kept, list(public.values())
 
 
 def _without_kin_calls(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -140,11 +140,16 @@ def _opens_sentence(text: str, at: int) -> bool:
     return text[:at].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
 
 
+PRONOUN_CONTRACTION = re.compile(r"(?:I|It|He|She|We|They|You|That|There|What|Who)['’](?:m|s|re|ve|d|ll)", re.IGNORECASE)
+"""A pronoun run into its verb ("I'm", "We've"): the start of a clause, never a word of a name."""
+
+
 def _trim_chain(text: str, start: int, chain: str) -> tuple[int, list[str]]:
-    """Drop leading filler words ("So", "And", "The") that a capitalised chain may start with."""
+    """Drop leading filler words ("So", "And", "The") and a pronoun's contraction ("I'm") that a capitalised chain
+    may start with."""
     words = re.findall(r"\S+", chain)
     offset = start
-    while words and words[0].lower() in LEADING_NOISE:
+    while words and (words[0].lower() in LEADING_NOISE or PRONOUN_CONTRACTION.fullmatch(words[0])):
         at = text.index(words[0], offset)
         if words[0] == "The" and len(words) > 1 and not _opens_sentence(text, at):
             break  # "at The Hope Project": a capital "The" mid-sentence is part of the name

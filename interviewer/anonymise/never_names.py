@@ -230,3 +230,40 @@ def a_thing_not_a_name(text: str, start: int, end: int, entity_type: str, gaz: G
     lower = first.group().lower() if first else ""
     home_place = lower in gaz.regions or lower in _home_places()  # 'a Galway girl' still tells where
     return bool(lower) and lower not in gaz.surnames and lower not in gaz.first_names and not home_place
+
+
+VEHICLE_MAKES = frozenset("""toyota honda nissan hyundai kia mazda subaru mitsubishi suzuki isuzu lexus daihatsu datsun
+vauxhall opel ford chevy chevrolet dodge jeep chrysler buick cadillac gmc pontiac lincoln tesla rivian holden peugeot
+renault citroen citroën dacia fiat skoda škoda seat cupra volkswagen vw audi bmw mercedes mercedes-benz porsche volvo saab
+mini jaguar infiniti acura genesis lada tata mahindra maruti proton perodua yamaha kawasaki ducati triumph vespa
+massey-ferguson kubota jcb deutz claas fendt""".split()) | frozenset({
+    "land rover", "range rover", "massey ferguson", "john deere", "new holland", "alfa romeo", "aston martin",
+    "rolls royce", "harley davidson", "mercedes benz"})
+"""Makers of cars, motorbikes and farm machines: what follows in 'my Toyota Corolla' or 'the old Massey Ferguson' is a
+vehicle, not a person, place or organisation of anyone's."""
+VEHICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:a|an|the|my|his|her|our|their|your|old|new|little|big|wee|own|second-hand"
+                            r"|used|brand-new)[ \t]+$", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+$")
+MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w-]*|\d[\w-]*)")
+
+
+def a_vehicle(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
+    """A span naming a vehicle: a maker alone after 'my', 'the', 'an old' ('the Honda', 'my Vauxhall Corsa'), or a
+    maker and a model ('Toyota Prius', 'Massey Ferguson'), or the model after its maker, unless the maker is also a name in the lists ('Mercedes
+Lopez'); 'Ford' in 'Harrison Ford' or 'Mr Ford' stays a name."""
+    before = WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before and before.group(1).lower() in VEHICLE_MAKES and before.group(1).lower() not in gaz.first_names:
+        return True  # 'Corsa' of 'my Vauxhall Corsa': the model
+    words = NAME_WORD.findall(text, start, end)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return False
+    if len(words) > 1 and f"{words[0]} {words[1]}".lower() in VEHICLE_MAKES:
+        return True
+    if words[0].lower() not in VEHICLE_MAKES:
+        return False
+    has_model = len(words) > 1 or MODEL_AFTER.match(text, end) is not None
+    after_determiner = VEHICLE_BEFORE.search(text, max(0, start - 14), start) is not None or text[start:start + 4].lower() == "the "
+    lower = words[0].lower()
+    return after_determiner or has_model and lower not in gaz.first_names and lower not in gaz.surnames

@@ -1,0 +1,59 @@
+"""A singer, player or politician talked of as media or public life goes to the reviewer instead of being redacted;
+a vehicle named by its maker is a thing, not a person, place or organisation; a pronoun's contraction never opens an
+organisation's name."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def redacted(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("So I put on a bit of Bob Marley and dance round the kitchen.", "Bob Marley"),
+    ("I listen to Burna Boy when I'm stressed.", "Burna Boy"),
+    ("She'll have Daniel O'Donnell on the radio all afternoon.", "Daniel O'Donnell"),
+    ("During chemo I got through every old Mohanlal film I could find.", "Mohanlal"),
+    ("We argue about whether Buddy Franklin was the best ever.", "Buddy Franklin"),
+    ("My dad was a big fan of Dolly Parton, God rest him.", "Dolly Parton"),
+])
+def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, name):
+    analysis = anonymiser.analyse(text)
+    assert not any(d.start < text.index(name) + len(name) and text.index(name) < d.end for d in analysis.detections)
+    assert any(s.text in name and s.reason.startswith("a name talked of as a public figure") for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I listen to Sarah more now, she's usually right.", "Sarah"),
+    ("Dr Patel on the radio said it was nothing to worry about.", "Patel"),
+    ("And I row gig now with Newlyn Gig Rowers of a Saturday.", "Newlyn Gig Rowers"),
+])
+def test_a_given_name_alone_a_title_or_a_capitalised_name_word_keeps_the_redaction(anonymiser, text, name):
+    assert any(name in r for r in redacted(anonymiser, text))
+
+
+@pytest.mark.parametrize("text", [
+    "He'd forget where he parked the Honda Civic at the plaza.",
+    "Between calls I sit in my Vauxhall Corsa and eat my sandwich.",
+    "I was bringing in silage with the old Massey Ferguson when it happened.",
+    "It's my own car, a Toyota Prius, and the badge is in my name.",
+])
+def test_a_vehicle_named_by_its_maker_is_no_identifier(anonymiser, text):
+    assert redacted(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("My brother moved to Reno for a job with Tesla at the battery plant.", "Tesla"),
+    ("Our Kelly does shifts at Nissan so she couldn't take me.", "Nissan"),
+    ("Harrison Ford was in it, and Mr Ford from the garage rang after.", "Ford"),
+    ("Mercedes Lopez is my neighbour.", "Mercedes Lopez"),
+])
+def test_a_maker_as_a_workplace_or_a_name_stays_redacted(anonymiser, text, name):
+    assert any(name in r for r in redacted(anonymiser, text))
+
+
+def test_a_pronouns_contraction_never_opens_an_organisations_name(anonymiser):
+    text = "I'm Pentecostal, so prayer is loud. We go to Grace Pentecostal on Sunday."
+    assert redacted(anonymiser, text) == ["Grace Pentecostal"]
