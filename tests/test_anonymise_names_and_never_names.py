@@ -108,3 +108,16 @@ def test_a_size_word_in_lower_case_is_no_part_of_a_capitalised_name(anonymiser):
                                   "p: the heather on the hill gets better signal"])
 def test_holidays_peoples_and_things_in_lower_case_are_no_names(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text", ["P: He speaks Tiwi and Kriol and knows everyone's family tree.",
+                                  "P: he speaks tiwi and kriol and knows everyone",
+                                  "P: I learnt a bit of Ilonggo at the market.",
+                                  "P: After Fajr we walk, and after Jummah the nurse checks our blood pressure."])
+def test_languages_spoken_and_prayer_times_are_no_names_nor_suggestions(anonymiser, text):
+    analysis = anonymiser.analyse(text)
+    assert analysis.detections == [] and analysis.suggestions == []
+
+
+def test_a_person_spoken_to_is_still_a_person(anonymiser):
+    assert people(anonymiser, "P: She spoke to Sarah about it, and she speaks to Kevin every day.") == ["Sarah", "Kevin"]

@@ -137,7 +137,8 @@ class Anonymiser:
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
                               or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
-        possible = [p for p in possible if not a_vehicle(text, p.start, p.end, gaz)]
+        possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz)
+                                                or never_a_name(text, p.start, p.end, p.entity_type, gaz))]
         candidates, public = _without_public_figures(text, candidates, gaz)
         candidates = _without_kin_calls(text, candidates)
         candidates = with_given_names(text, candidates, gaz)

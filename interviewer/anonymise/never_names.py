@@ -115,6 +115,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return False
     if len(words) > 1 and " ".join(w.group().lower() for w in words) in loanwords():
         return True  # 'kia ora', though 'Kia' alone is a given name
+    if LANGUAGE_SPOKEN.search(text, max(0, start - 60), start):
+        return True  # 'he speaks Tiwi and Kriol': languages
     if _holiday(text, start, end, gaz):
         return True  # 'Anzac Day', 'a Waitangi Day baby'
     if STORM.search(text, max(0, start - 20), end) and any(
@@ -137,6 +139,10 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     return True
 
 
+LANGUAGE_SPOKEN = re.compile(
+    r"\b(?:speak|speaks|spoke|speaking|spoken|learn|learns|learnt|learned|learning)\s+(?:(?:a\s+bit\s+of|some|fluent|broken"
+    r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
+"""What is said before languages: 'he speaks Tiwi and Kriol', 'she learnt some Punjabi', 'spoke Polish, Russian and'."""
 STORM = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|Storm)\b")
 STORM_NAMED = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|(?:Tropical )?Storm)\s+[A-Z][a-z]+")
 """A storm's given name after its kind ('Hurricane Ida', 'Storm Arwen')."""
