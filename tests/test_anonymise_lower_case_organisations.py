@@ -217,3 +217,22 @@ def test_a_hostel_one_stays_in_is_named_by_ordinary_words(anonymiser):
 ])
 def test_someone_set_beside_a_place_and_talked_of_as_she_is_a_person_there(anonymiser, text, person):
     assert (person, "PERSON") in redacted(anonymiser, text), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i go to the kestrel group on tuesdays", "kestrel group"),
+    ("then the iron thistle gym after work", "iron thistle gym"),
+    ("he fixed it up at little otter bikes on the corner", "little otter bikes"),
+    ("we had a drink at the swan and anchor after", "swan and anchor"),
+])
+def test_an_emblem_before_an_organisations_head_names_one_in_lower_case(anonymiser, text, name):
+    assert any(name in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "she goes to the support group and the swimming club and the community garden",
+    "i went to the dawn service on anzac day this year",
+    "i volunteer at the café and i dae naloxone training on a monday",
+])
+def test_kind_words_medicines_and_times_of_day_before_a_head_name_no_organisation(anonymiser, text):
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]

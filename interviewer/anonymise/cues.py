@@ -71,3 +71,18 @@ parliament commons lords cabinet treasury state crown court courts bank""".split
 """Words often capitalised after 'the' that name no local place ('the Internet', 'the Police', 'the Home Office')."""
 NEAR_BY = frozenset("out down up over round around somewhere right".split())
 """Words before 'by' that make it mean 'near' ('out by Kearney')."""
+EMBLEMS = frozenset("""kestrel falcon hawk eagle owl robin wren swallow swift heron kingfisher lark skylark blackbird
+thrush starling sparrow magpie raven rook jay puffin pelican phoenix dove swan goose otter badger fox hare beaver bear
+wolf lion tiger stag deer fawn hedgehog squirrel dolphin whale seal turtle butterfly dragonfly ladybird bumblebee
+thistle heather bluebell daffodil snowdrop primrose poppy lotus lily lilac jasmine lavender clover shamrock fern ivy
+acorn acorns oak oaks ash elm willow willows rowan hawthorn holly birch cedar pine maple cherry sycamore yew wattle
+banksia kowhai pohutukawa sage rosemary sunflower magnolia orchid seedling seedlings sprout shoots roots
+anchor lantern lighthouse beacon compass arrow harbour haven horizon rainbow moonbeam star stars
+comet lodestar keystone cornerstone tapestry mosaic patchwork kaleidoscope""".split())
+"""Animals, plants, landmarks and objects that organisations take as their emblem ('the kestrel group', 'iron thistle
+gym', 'little otter bikes'): such a word before an organisation's head names one, not a kind of one."""
+PLAYING = frozenset("""play plays played playing coach coaches coached coaching support supports supported
+supporting signed joined train trains trained training""".split())
+"""Verbs before 'for' or 'with' (or straight before the name) that make what follows a team."""
+CALLING = frozenset("ring rang rung ringing rings phone phoned phoning phones".split())
+"""Verbs after which a practice, pharmacy or firm is the one rung ('you ring orchard surgery')."""

@@ -8,11 +8,11 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, SERVICE_KIND_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    CALLING, DETERMINERS, EMBLEMS, FILLERS, KIN_NOUNS, MONTHS, PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, loanwords
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_medicine, loanwords
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
@@ -28,7 +28,8 @@ temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor
 garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
 deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
-infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel""".split())
+infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel gym collective coaches shelter
+bikes thrift singers choir kitchen pantry cooperative co-op""".split())
     | LEGAL_HEADS,
 }
 ORDINARY_WORDS_RISK = 0.4
@@ -172,6 +173,10 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             # 'quay road surgery', 'hamlet court pharmacy': named after its street, though every word is English
             proper = [k for k in modifiers[:-1] if v.lower(k + 1) in STREET_HEADS | WEAK_STREET_HEADS and k + 1 in modifiers
                       and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in GENERIC_STREET and not v.allowed(k)][:1]
+        if not proper:
+            proper = [k for k in modifiers if v.lower(k) in EMBLEMS and not v.allowed(k)][:1]
+            if proper:
+                proper = [next(k for k in modifiers if k >= _chain_start(v, modifiers, proper[0]))]
         if head in LEGAL_HEADS or proper:
             start = min(proper) if proper and head not in LEGAL_HEADS else first
             if head not in LEGAL_HEADS and all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, i) if k not in proper):
@@ -201,6 +206,19 @@ wellbeing wellness occupational student students staff woman women young people 
 sti std mnd""".split())
 """Words that say what kind of place or service follows, not which one ('the foot clinic', 'the free clinic', 'choir
 practice', 'the county hospital')."""
+
+
+def _chain_start(v: TokenView, modifiers: list[int], emblem: int) -> int:
+    """The first word of an emblem's name: the emblem and the one describing word just before it ('iron thistle',
+    'little otter'), not a word saying what kind of place it is ('the local kestrel group') or a verb ('you ring
+    willow bank surgery')."""
+    before = emblem - 1
+    lower = v.lower(before)
+    if before in modifiers and lower not in KIND_WORDS and lower not in SERVICE_WORDS and lower not in CALLING \
+            and lower not in PLAYING and lower not in ("local", "community", "support", "nearest", "usual") \
+            and not lower.endswith(("ing", "ed")):
+        return before
+    return emblem
 
 
 def _named_where_one_goes(v: TokenView, modifiers: list[int], head: int) -> bool:
@@ -263,8 +281,9 @@ def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
     lower = v.lower(k)
     if lower in WEEKDAYS:
         return head in ("group", "club", "cafe", "café")
-    if lower in GENERIC_MODIFIERS or lower in KIND_WORDS or v.allowed(k) or v.group_word(k) or lower in loanwords():
-        return False  # 'local', 'community', 'tb', 'polish', 'catholic', 'pākehā': no name
+    if lower in GENERIC_MODIFIERS or lower in KIND_WORDS or v.allowed(k) or v.group_word(k) or lower in loanwords() \
+            or is_medicine(lower, v.gaz):
+        return False  # 'local', 'community', 'tb', 'polish', 'catholic', 'pākehā', 'naloxone': no name
     if lower in v.gaz.places and lower not in v.gaz.world_places and lower not in PLACES_ONE_GOES and len(lower) >= 4 \
             and lower not in INSTITUTION_HEADS and lower not in STREET_HEADS:
         return True  # 'concord centre', 'wigan college': a place's name, though also a word

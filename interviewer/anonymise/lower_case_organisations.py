@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import CALLING, DETERMINERS, FILLERS, MONTHS, PLAYING, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.numbers import TEENS, TENS, UNITS
@@ -21,9 +21,6 @@ panthers bears wolves warriors saints stars harriers dragons falcons knights rai
 magpies swans bombers storm thunder steelers sabres blues reds hornets jets vikings spartans trojans dolphins cobras
 pirates giants tornadoes hurricanes crusaders chiefs highlanders""".split())
 """Plural or collective nouns that close a sports club's name ('otara tigers', 'bradford bulls')."""
-PLAYING = frozenset("""play plays played playing coach coaches coached coaching support supports supported
-supporting signed joined train trains trained training""".split())
-"""Verbs before 'for' or 'with' (or straight before the name) that make what follows a team."""
 DENOMINATIONS = frozenset("""baptist baptists methodist congregational presbyterian lutheran pentecostal episcopal
 episcopalian adventist wesleyan nazarene apostolic tabernacle""".split())
 """Denominations that close a congregation's name ('first baptist', 'siloama congregational')."""
@@ -40,8 +37,6 @@ HOUSE_COMPOUNDS = frozenset("""council halfway open full guest farm town court g
 light bath care nursing public coffee ale opera steak pancake round safe mad dolls doll play summer country manor
 alms poor mission meeting rest lodging rooming boat beach wendy bird hen hot glass pent store wash pump gate coach""".split())
 """Words that make '… house' a kind of house ('halfway house', 'council house'), not one house's name."""
-CALLING = frozenset("ring rang rung ringing rings phone phoned phoning phones".split())
-"""Verbs after which a practice, pharmacy or firm is the one rung ('you ring orchard surgery')."""
 RUNG_HEADS = frozenset("surgery practice pharmacy chemist chemists clinic cars taxis cabs".split())
 """Heads of places one rings that close their name."""
 NICKNAMED_HOSPITALS = frozenset("royal general".split())

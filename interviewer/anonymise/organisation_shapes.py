@@ -11,7 +11,7 @@ from typing import Iterator
 
 from interviewer.anonymise.employers import find_lower_case_employer_runs
 from interviewer.anonymise.cues import (
-    FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    EMBLEMS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case_organisations import find_lower_case_organisations, lower_name_word
@@ -186,8 +186,8 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
 
 def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     """'the Plough and Harrow', 'down the crooked anchor', 'at the rusty spur': a pub named by a capitalised pair
-    after 'the', or, in lower case, by an adjective and a pub-sign noun after a venue preposition and 'the'; a lower-
-    case pair ('the rag and famish') is left to the reviewer."""
+    after 'the', or, in lower case, by an adjective and a pub-sign noun or a pair of emblems ('at the swan and anchor')
+    after a venue preposition and 'the'; another lower-case pair ('the rag and famish') is left to the reviewer."""
     n = len(v.tokens)
     for i in range(1, n - 2):
         if v.lower(i - 1) != "the":
@@ -205,7 +205,10 @@ def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             yield v.span(i, i + 1, "ORGANIZATION", 0.55, f"{REASON}: a word and the pub-sign noun '{v.word(i + 1)}'")
         elif lower_name_word(v, i) and v.lower(i + 1) == "and" and lower_name_word(v, i + 2) and not lower_name_word(v, i + 3) \
                 and v.lower(i) not in SERVICE_WORDS:
-            yield possible_identifier(v, i, i + 2, "ORGANIZATION", "a pair after a venue preposition and 'the'", 0.45)
+            if all(v.lower(k) in PUB_SIGNS or v.lower(k) in EMBLEMS for k in (i, i + 2)):
+                yield v.span(i, i + 2, "ORGANIZATION", 0.55, f"{REASON}: a pair of emblems after a venue preposition and 'the'")
+            else:
+                yield possible_identifier(v, i, i + 2, "ORGANIZATION", "a pair after a venue preposition and 'the'", 0.45)
 
 
 def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
