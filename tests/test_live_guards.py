@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interviewer.transcribe.live_guards import is_silence_filler, without_repeats
+from interviewer.transcribe.live_guards import is_silence_filler, is_too_fast_to_be_said, without_repeats
 from interviewer.transcribe.whisper import TranscriptSegment, Word
 
 
@@ -54,3 +54,10 @@ def test_filler_is_text_the_model_itself_finds_silent_and_unlikely():
     assert is_silence_filler(no_speech_prob=0.77, avg_logprob=-0.9)  # "Thank you very much." in a pause
     assert not is_silence_filler(no_speech_prob=0.45, avg_logprob=-0.51), "quiet but confident speech stays"
     assert not is_silence_filler(no_speech_prob=0.05, avg_logprob=-1.3), "unsure words in speech stay"
+
+
+def test_an_unsure_segment_with_more_words_than_its_time_could_hold_is_made_up():
+    assert is_too_fast_to_be_said("Thank you very much for watching.", 1.46, 1.56, avg_logprob=-1.08)
+    assert not is_too_fast_to_be_said("What joy there is in living.", 0.0, 1.46, avg_logprob=-1.08), "a normal pace stays"
+    assert not is_too_fast_to_be_said("Thank you very much.", 1.46, 1.56, avg_logprob=-0.3), "confident words stay"
+    assert not is_too_fast_to_be_said("Yes.", 1.46, 1.50, avg_logprob=-1.2), "one word can be short"

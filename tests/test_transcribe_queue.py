@@ -65,6 +65,33 @@ def test_windowed_transcription_matches_the_reference(transcriber, tmp_path):
     assert transcript.segments[-1].end > 20
 
 
+TRANSCRIBE_IN_TWELVE_SECOND_WINDOWS = """
+import sys
+import interviewer.audio.long_audio as long_audio
+from interviewer.transcribe.whisper import Transcriber
+long_audio.WINDOW = 12
+transcript = Transcriber().transcribe_long(sys.argv[1], float(sys.argv[2]))
+print("|".join(s.text for s in transcript.segments))
+"""
+
+
+@pytest.mark.slow
+def test_the_same_recording_gives_the_same_transcript_in_every_run(tmp_path):
+    """Twelve-second windows cut the speech, so Whisper falls back to random sampling; its seed is fixed."""
+    import subprocess
+    import sys
+
+    from faster_whisper import decode_audio
+
+    speech = decode_audio(str(SPEECH / "jfk.flac"))
+    signal = np.concatenate([speech, np.zeros(SAMPLE_RATE), speech])
+    path = tmp_path / "twice.wav"
+    soundfile.write(path, signal, SAMPLE_RATE)
+    runs = [subprocess.run([sys.executable, "-c", TRANSCRIBE_IN_TWELVE_SECOND_WINDOWS, str(path), str(len(signal) / SAMPLE_RATE)],
+                           capture_output=True, text=True, check=True, timeout=300).stdout for _ in range(4)]
+    assert runs[0].strip() and len(set(runs)) == 1, "each run gave its own transcript"
+
+
 @pytest.mark.slow
 def test_transcribe_all_works_through_the_queue_and_resumes(study, transcriber, tmp_path):
     study.add_participant("KI-01")

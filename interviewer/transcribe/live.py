@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer.transcribe.live_guards import is_silence_filler, without_repeats
+from interviewer.transcribe.live_guards import is_silence_filler, is_too_fast_to_be_said, without_repeats
 from interviewer.transcribe.whisper import Transcriber, TranscriptSegment, from_faster_whisper, shifted
 
 SAMPLE_RATE = 16000
@@ -253,7 +253,9 @@ class LiveTranscriber:
             compression_ratio_threshold=self.settings.compression_ratio_threshold,
         )
         new = [shifted(from_faster_whisper(segment), piece.offset) for segment in segments
-               if not (self.settings.guards and is_silence_filler(segment.no_speech_prob, segment.avg_logprob))]
+               if not (self.settings.guards and (
+                   is_silence_filler(segment.no_speech_prob, segment.avg_logprob)
+                   or is_too_fast_to_be_said(segment.text, segment.start, segment.end, segment.avg_logprob)))]
         if self.settings.guards:
             new = without_repeats(self.segments, new)
         busy = time.perf_counter() - started

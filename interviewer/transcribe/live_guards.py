@@ -11,6 +11,9 @@ FILLER_NO_SPEECH = 0.4
 """A segment the model itself thinks is this likely to be silence ..."""
 FILLER_LOG_PROB = -0.8
 """... and whose text it finds this unlikely is filler invented in a pause ("Thank you.", "You.")."""
+MAX_WORDS_PER_SECOND = 10.0
+"""Faster than anyone speaks (fast speech is five or six words a second): an unsure segment squeezed into the
+last tenth of a second of a piece ("Thank you very much for watching.") was never said."""
 REPEAT_WINDOW = 30.0
 """Seconds back in which a segment that repeats an earlier one word for word counts as a repeat."""
 MIN_REPEATED_WORDS = 3
@@ -28,6 +31,12 @@ def is_silence_filler(no_speech_prob: float, avg_logprob: float) -> bool:
     short piece's tail is mostly pause, and what the model writes there sits just under that rule.
     """
     return no_speech_prob > FILLER_NO_SPEECH and avg_logprob < FILLER_LOG_PROB
+
+
+def is_too_fast_to_be_said(text: str, start: float, end: float, avg_logprob: float) -> bool:
+    """Whether an unsure segment holds more words than its time could: text the model made up at a piece's end."""
+    words = len(_words_of(text))
+    return words >= 2 and avg_logprob < FILLER_LOG_PROB and words > MAX_WORDS_PER_SECOND * max(end - start, 0.0)
 
 
 def _words_of(text: str) -> list[str]:

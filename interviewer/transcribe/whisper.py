@@ -102,8 +102,12 @@ class Transcriber:
 
     def load(self):
         if self._whisper is None:
+            import ctranslate2
             from faster_whisper import WhisperModel
 
+            # The model's decoding thread seeds its sampler (used when a plain decode fails Whisper's checks and it
+            # falls back to sampling) when it starts: a fixed seed makes a run give the same transcript every time.
+            ctranslate2.set_random_seed(SAMPLING_SEED)
             self._whisper = WhisperModel(
                 str(self.resolved.path),
                 device="cpu",
@@ -225,6 +229,10 @@ GAP_SPEECH_SECONDS = 1.5
 LEAST_LOG_PROBABILITY = -1.0
 """What a gap's text must average per token to be kept (Whisper's own bar for decoding again); below it, the text
 is more likely made up from noise than heard."""
+
+
+SAMPLING_SEED = 1234
+"""Seed of the sampling Whisper falls back to: transcribing a recording again in a new run gives what coders got."""
 
 
 def _samples(audio):
