@@ -155,3 +155,11 @@ def test_kin_a_queen_or_a_season_before_a_day_are_no_names(anonymiser, text):
 
 def test_turning_an_age_is_an_age(anonymiser):
     assert found(anonymiser, "p: a shock honestly. you turn eighteen and that's it") == {"eighteen": "AGE"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("a lady called joy prosser runs it on a wednesday", "joy prosser"),
+    ("i met a peer support specialist named sky and she got it", "sky"),
+])
+def test_a_word_after_a_persons_noun_and_called_is_their_name(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))

@@ -128,6 +128,22 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
 
 
 PERSON_NOUNS = frozenset("boy girl lad lass man woman lady guy fella bloke kid chap gentleman patient client".split())
+CALLED_AFTER_PERSON = PERSON_NOUNS | frozenset("""someone somebody nurse doctor worker specialist counsellor therapist
+midwife teacher coach friend neighbour volunteer mentor""".split())
+"""Words for a person before 'called' or 'named': what follows is that person's name ('a lady called joy')."""
+
+
+def find_people_called(v: TokenView) -> Iterator[Found]:
+    """'a lady called joy prosser', 'a peer support specialist named sky': in lower case, the word after a person's
+    noun and 'called' or 'named' is their name, even a word like 'sky' or 'joy' (not 'a group called hope')."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in CALLED_AFTER_PERSON \
+                or not _plain_word(v, i) or v.tokens[i].is_stop or v.lower(i) in FILLERS or v.allowed(i):
+            continue
+        last = i + 1 if _surname_like(v, i + 1) else i
+        yield v.span(i, last, "PERSON", 0.55, f"lower-case name after '{v.word(i - 2)} {v.word(i - 1)}'")
+
+
 GOES_ON_ABOUT = frozenset("he she who he's she's he'd she'd was is had came said".split())
 """Words after 'a boy sipho' that go on about that person: the word between is their name."""
 CLINICAL_ENDING = re.compile(r"(?:ia|lysis|oma|ol|ine|ide|ate|ase|copd)$")
