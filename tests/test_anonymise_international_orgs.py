@@ -123,3 +123,23 @@ def test_a_school_or_business_named_in_ordinary_capitalised_words_is_an_organisa
 @pytest.mark.parametrize("text", ["P: We went to the Local Primary for the jab.", "P: He's at Catholic Primary."])
 def test_a_school_named_only_by_what_kind_it_is_stays(anonymiser, text):
     assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I'm doing a master's in engineering at Bayou City University now.", "Bayou City University"),
+    ("We go to Laurel Fork Freewill Baptist Church when I'm able.", "Laurel Fork Freewill Baptist Church"),
+    ("He teaches at Red Deer College on Tuesdays.", "Red Deer College"),
+])
+def test_a_college_or_church_named_with_two_ordinary_words_is_an_organisation(anonymiser, text, name):
+    assert any(d.text.removeprefix("the ") == name and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["She did her degree with the Open University.", "We were married in a Southern Baptist Church.",
+                                  "She went to Community College for a year."])
+def test_one_word_or_a_denomination_before_college_or_church_names_a_kind(anonymiser, text):
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+def test_a_zip_code_said_before_its_name_is_a_postcode(anonymiser):
+    text = "And I'm in the 77036 zip code, in case you're mailing anything. There were 2000 area residents."
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"] == ["77036"]

@@ -13,7 +13,7 @@ from interviewer.anonymise.acronyms import WORKPLACE_BEFORE
 from interviewer.anonymise.cues import KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_KIND_WORDS, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers, national_organisations
-from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, HOUSE_COMPOUNDS
+from interviewer.anonymise.lower_case_organisations import DENOMINATION_QUALIFIERS, DENOMINATIONS, HOUSE_COMPOUNDS
 from interviewer.anonymise.numbers import NUMBER_WORD, TEN_OR_MORE_ORDINAL
 from interviewer.anonymise.words import content_word_after
 
@@ -174,7 +174,8 @@ def _capitalised_names(words: list[str]) -> bool:
     return all(w[:1].isupper() and not w.isupper() and not is_group_word(w, gaz) for w in words)
 
 
-TWO_NAME_WORD_HEADS = frozenset({"Centre", "Center", "Health", "Medical", "High", "Orchestra", "Private"})
+TWO_NAME_WORD_HEADS = frozenset({"Centre", "Center", "Health", "Medical", "High", "Orchestra", "Private", "University", "College",
+                                 "Church", "Chapel"})
 """Heads that one word before them makes a kind ('the Job Centre', 'Mental Health', 'Junior High'), but two ordinary
 words or more name ('the Silver Thread Day Centre', 'Prairie Lakes Health', 'West Central High', 'Friendly Society
 Private', a private hospital as Australians and the Irish name one)."""
@@ -186,8 +187,10 @@ def _kind_word(word: str) -> bool:
 
 
 def _centre_named(head: str, words: list[str]) -> bool:
-    """A centre, health system, high school or orchestra named with two ordinary words or more that are no kind
-    words; one word names a kind."""
+    """A centre, health system, high school, college or church named with two ordinary words or more that are no
+    kind words ('Bayou City University'); one word names a kind. A denomination in a church's name is neither
+    ('Laurel Fork Freewill Baptist Church'; 'a Free Presbyterian Church' has no name words)."""
+    words = [w for w in words if w.lower() not in DENOMINATION_QUALIFIERS and w.lower() not in DENOMINATIONS]
     named = [w for w in words if not _kind_word(w) and w.lower() not in STOP_WORDS]
     return head in TWO_NAME_WORD_HEADS and len(named) >= 2 and _capitalised_names(words)
 

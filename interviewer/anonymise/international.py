@@ -24,6 +24,8 @@ US_STATE_CODES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD M
 AU_STATES = "NSW VIC QLD WA SA TAS ACT NT Victoria Queensland Tasmania".split()
 ZIP_AFTER_STATE = re.compile(rf"\b(?:{'|'.join(US_STATE_CODES)}),?\s+(\d{{5}}(?:-\d{{4}})?)\b")
 ZIP_CUE = re.compile(r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code)\s*(?:is|was|of|:)?\s*(\d{4,5}(?:-\d{4})?)\b", I)
+ZIP_BEFORE_CUE = re.compile(r"\b(\d{4,5}(?:-\d{4})?)\s+(?:zip(?:\s*code)?|postal\s+code|post\s*code)\b", I)
+"""A code said before its name: 'the 77036 zip code', 'in the 2148 postcode area'."""
 AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
 CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b")
@@ -58,6 +60,7 @@ def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
 
 def find_postal_codes(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     for pattern, reason in ((ZIP_AFTER_STATE, "US ZIP code after a state"), (ZIP_CUE, "ZIP code or postcode after its name"),
+                            (ZIP_BEFORE_CUE, "ZIP code or postcode before its name"),
                             (AU_POSTCODE, "Australian postcode after a state")):
         for match in matches_within(pattern, text, windows):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
