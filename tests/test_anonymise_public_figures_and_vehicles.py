@@ -1,6 +1,6 @@
 """A singer, player or politician talked of as media or public life goes to the reviewer instead of being redacted;
 a vehicle named by its maker is a thing, not a person, place or organisation; a pronoun's contraction never opens an
-organisation's name."""
+organisation's name; no name runs on into the next speaker's turn."""
 
 from __future__ import annotations
 
@@ -57,3 +57,13 @@ def test_a_maker_as_a_workplace_or_a_name_stays_redacted(anonymiser, text, name)
 def test_a_pronouns_contraction_never_opens_an_organisations_name(anonymiser):
     text = "I'm Pentecostal, so prayer is loud. We go to Grace Pentecostal on Sunday."
     assert redacted(anonymiser, text) == ["Grace Pentecostal"]
+
+
+def test_a_name_never_runs_on_into_the_next_speakers_label(anonymiser):
+    text = "Participant: it's all sorts, a bit of rock at christmas\n\nInterviewer: what is it about the singing"
+    assert not [d for d in anonymiser.detect(text) if "Interviewer" in d.text]
+
+
+def test_a_name_wrapped_over_a_single_line_break_is_still_found(anonymiser):
+    text = "P: we went to the Royal Rochdale\nInfirmary in the end"
+    assert any("Royal Rochdale\nInfirmary" in d.text for d in anonymiser.detect(text))

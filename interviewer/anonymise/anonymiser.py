@@ -72,6 +72,8 @@ def _priority(found: Found) -> float:
     return 2
 
 
+TURN_BREAK = re.compile(r"\n[^\S\n]*\n|\n[^\S\n]*[A-Z][\w .'’-]{0,30}:")
+"""A blank line or a new line opening with a speaker's label: the end of a turn (a single line break may wrap a name)."""
 CONTEXT_OVER_WORD = ("name after the title", "whose ")
 """Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday"."""
 
@@ -127,6 +129,9 @@ class Anonymiser:
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
+        # A name never runs on into the next turn: a capital that led a rule there was the speaker's label
+        # ('at christmas\n\nInterviewer:').
+        candidates = [c for c in candidates if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))]
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
@@ -137,7 +142,7 @@ class Anonymiser:
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
                               or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
-        possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz)
+        possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz) or TURN_BREAK.search(text, p.start, p.end)
                                                 or never_a_name(text, p.start, p.end, p.entity_type, gaz))]
         candidates, public = _without_public_figures(text, candidates, gaz)
         candidates = _without_kin_calls(text, candidates)
