@@ -18,6 +18,8 @@ def redacted(anonymiser, text):
     ("During chemo I got through every old Mohanlal film I could find.", "Mohanlal"),
     ("We argue about whether Buddy Franklin was the best ever.", "Buddy Franklin"),
     ("My dad was a big fan of Dolly Parton, God rest him.", "Dolly Parton"),
+    ("We played a song by Stan Rogers at the funeral.", "Stan Rogers"),
+    ("the rest will sing something by tom jones and we have tea", "tom jones"),
 ])
 def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, name):
     analysis = anonymiser.analyse(text)
@@ -28,6 +30,7 @@ def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, n
 @pytest.mark.parametrize("text, name", [
     ("I listen to Sarah more now, she's usually right.", "Sarah"),
     ("Dr Patel on the radio said it was nothing to worry about.", "Patel"),
+    ("The funeral was organised by Sarah Jones from the church.", "Sarah Jones"),
     ("And I row gig now with Newlyn Gig Rowers of a Saturday.", "Newlyn Gig Rowers"),
 ])
 def test_a_given_name_alone_a_title_or_a_capitalised_name_word_keeps_the_redaction(anonymiser, text, name):

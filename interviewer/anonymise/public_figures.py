@@ -7,11 +7,12 @@ import re
 
 MEDIA_BEFORE = re.compile(
     r"(?:\blisten(?:s|ed|ing)?\s+to|\bput(?:s|ting)?\s+on\s+(?:a\s+bit\s+of|some)|\bfans?\s+of|\b(?:vote[sd]?|voting)\s+for"
-    r"|\ba\s+(?:picture|poster|photo)\s+of|\bsing(?:s|ing)?|\bsang|\bargu(?:e|es|ed|ing)\s+about\s+whether)"
+    r"|\ba\s+(?:picture|poster|photo)\s+of|\bsing(?:s|ing)?|\bsang|\bargu(?:e|es|ed|ing)\s+about\s+whether"
+    r"|\b(?:something|anything|songs?|albums?|films?|books?|records?|tunes?)\s+by)"
     r"(?:\s+(?:some|every|all|the|old|that|of))*\s+$",
     re.IGNORECASE)
 """What is said before a singer, player, politician or show: 'I listen to', 'put on a bit of', 'a big fan of',
-'voted for', 'argue about whether' (not 'watch', said of minding children as often as of television)."""
+'voted for', 'argue about whether', 'something by' (not 'watch', said of minding children as often as of television)."""
 MEDIA_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:films?|movies?|songs?|albums?|concerts?|gigs?|podcasts?|documentar(?:y|ies))\b"
     r"|\s+(?:music|tunes|on\s+the\s+(?:radio|telly|tv|television|laptop|wireless))\b")
