@@ -121,3 +121,7 @@ def test_languages_spoken_and_prayer_times_are_no_names_nor_suggestions(anonymis
 
 def test_a_person_spoken_to_is_still_a_person(anonymiser):
     assert people(anonymiser, "P: She spoke to Sarah about it, and she speaks to Kevin every day.") == ["Sarah", "Kevin"]
+
+
+def test_a_word_in_no_list_opening_a_sentence_before_a_deed_done_to_someone_is_a_person(anonymiser):
+    assert people(anonymiser, "P: Bríd signed me up for the shed without asking.") == ["Bríd"]

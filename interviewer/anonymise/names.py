@@ -342,6 +342,15 @@ def _lower_case_name_position(v: TokenView, i: int) -> bool:
     return False
 
 
+DONE_TO = frozenset("me him her us them my his our their".split())
+
+
+def _did_to_someone(v: TokenView, k: int) -> bool:
+    """A verb in the past done to someone ('signed me up', 'drove us', 'rang my mum'): said of a person."""
+    lower = v.lower(k)
+    return len(lower) >= 5 and lower.endswith("ed") and v.common(k) and v.word(k).islower() and v.lower(k + 1) in DONE_TO
+
+
 def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
     gaz = v.gaz
     i = 0
@@ -356,7 +365,7 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
             i += 1
             continue  # find_places has it as a place
         initial = v.initial(i)
-        verb_after = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS
+        verb_after = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS or _did_to_someone(v, i + 1)
         name_cue = verb_after or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
         if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue):
             i += 1
