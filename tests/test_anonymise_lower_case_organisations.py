@@ -236,3 +236,13 @@ def test_an_emblem_before_an_organisations_head_names_one_in_lower_case(anonymis
 ])
 def test_kind_words_medicines_and_times_of_day_before_a_head_name_no_organisation(anonymiser, text):
     assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+def test_an_organisations_name_said_short_is_redacted_too_in_lower_case(anonymiser):
+    text = "the owner at iron thistle gym is sound. i keep going to iron thistle because the lads are there"
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"] == ["iron thistle gym", "iron thistle"]
+
+
+def test_a_kind_of_clinic_said_again_is_not_spread_as_a_name(anonymiser):
+    text = "i go to the kestrel foot clinic on thursdays. the foot clinic only runs thursdays"
+    assert "foot clinic" not in [d.text.removeprefix("the ") for d in anonymiser.detect(text)]

@@ -8,7 +8,8 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, DETERMINERS, EMBLEMS, FILLERS, KIN_NOUNS, MONTHS, PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS,
+    TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
@@ -17,21 +18,6 @@ from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
-LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
-"""Heads that always close an organisation's name, whatever words precede them."""
-HEADS = {
-    "HOSPITAL": frozenset("""hospital infirmary hospice surgery clinic practice memorial general royal doctors medical dental
-renal rehab""".split()),
-    "ORGANIZATION": frozenset("""college university school academy nursery group partnership trust project charity
-foundation network forum association society club circle centre center service services church chapel mosque masjid
-temple gurdwara housing council cafe café pub inn arms tavern hotel lodge manor hub pharmacy chemist chemists bakery
-garage carpets salon studio foundry mill logistics roofing engineering transport homecare rfc fc united elementary
-deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
-company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
-infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel gym collective coaches shelter
-bikes thrift singers choir kitchen pantry cooperative co-op""".split())
-    | LEGAL_HEADS,
-}
 ORDINARY_WORDS_RISK = 0.4
 """The risk of ordinary words before an organisation's head word in lower case ('safe harbour housing')."""
 NAMED_FOR_PEOPLE = frozenset("church chapel fellowship school academy college centre center hall lodge manor".split())

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SPEECH_VERBS, TITLES,
+    DETERMINERS, FILLERS, HEADS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SERVICE_KIND_WORDS, SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.never_names import KIN_CALLS, loanwords
@@ -60,7 +60,25 @@ def variants_of(candidate: Candidate, surface: str, gaz: Gazetteers) -> list[Var
             if candidate.entity_type != "PERSON" and len(word) < 4:
                 continue
             found.append(Variant(word, candidate.entity_type, group, False))
+    short = _without_head(words)
+    if candidate.entity_type in ("ORGANIZATION", "HOSPITAL") and short and len(short) >= 2:
+        found.append(Variant(" ".join(short), candidate.entity_type, group, False))
     return found
+
+
+HEAD_WORDS = frozenset().union(*HEADS.values()) | INSTITUTION_HEADS
+
+
+def _without_head(words: list[str]) -> list[str]:
+    """An organisation's name without its head and the kind words before it, as people shorten it ('iron thistle
+    gym' -> 'iron thistle', 'green shoots community garden' -> 'green shoots'); nothing if only kind words are left
+    or no head was dropped."""
+    short = list(words)
+    while short and (short[-1] in HEAD_WORDS or short[-1] in SERVICE_KIND_WORDS):
+        short.pop()
+    if len(short) == len(words) or all(w in SERVICE_KIND_WORDS or w in STOP_WORDS for w in short):
+        return []
+    return short
 
 
 def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: set[str]) -> list[Candidate]:
@@ -102,6 +120,7 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         if len(k) >= 4 and not gaz.is_common(k):
             fuzzy_pool.setdefault(k[0], []).append(k)
     found: list[Candidate] = []
+    lower_case_text = is_lower_case_text(text)
     longer_keys = sorted((k for k in variants if " " in k), key=len, reverse=True)
     if longer_keys:
         # One scan for all names of several words: at each place, the longest name that starts there.
@@ -112,13 +131,14 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             variant = variants.get(key)
             if variant is None:  # a letter whose case folds differently ('İ'): that mention is left to the rules
                 continue
-            # A name made of English words ('Young Carers') spreads only to mentions capitalised like a name.
+            # A name made of English words ('Young Carers') spreads only to mentions capitalised like a name, or,
+            # in a transcript all in lower case, an organisation's name said short ('iron thistle gym' ... 'iron thistle').
             if all(gaz.is_common(w) or w in allowed for w in key.split()) \
-                    and not all(w[:1].isupper() for w in mention.split()):
+                    and not all(w[:1].isupper() for w in mention.split()) \
+                    and not (lower_case_text and not variant.full and variant.entity_type in ("ORGANIZATION", "HOSPITAL")):
                 continue
             found.append(Candidate(m.start(), m.start() + len(mention), variant.entity_type, 0.7,
                                    "another mention of a found name", 2.5, variant.group))
-    lower_case_text = is_lower_case_text(text)
     for m in WORD.finditer(text):
         word = m.group()
         if "'" in word or "’" in word:
