@@ -125,3 +125,18 @@ def test_a_person_spoken_to_is_still_a_person(anonymiser):
 
 def test_a_word_in_no_list_opening_a_sentence_before_a_deed_done_to_someone_is_a_person(anonymiser):
     assert people(anonymiser, "P: Bríd signed me up for the shed without asking.") == ["Bríd"]
+
+
+@pytest.mark.parametrize("text", ["P: They knew what they were selling into these Appalachian towns.",
+                                  "P: In Malayali families we protect our elders from bad news.",
+                                  "P: I did my Cert IV at night, then Level 3 after."])
+def test_a_word_describing_a_plural_noun_and_a_qualifications_level_are_no_names(anonymiser, text):
+    assert anonymiser.detect(text) == []
+
+
+def test_a_place_describing_a_plural_noun_still_tells_where(anonymiser):
+    assert [d.text for d in anonymiser.detect("P: In Kottayam hospitals they do it differently.")] == ["Kottayam"]
+
+
+def test_a_kin_call_the_ner_took_for_an_organisation_is_cut_from_the_name(anonymiser):
+    assert people(anonymiser, "P: Tita Nening met me at the airport with a parka.") == ["Nening"]

@@ -251,9 +251,10 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
 
 
 def _without_kin_calls(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """People's spans without what they are called as kin at either end ('Mama Njeri' -> 'Njeri')."""
+    """People's spans, and the NER's of any type, without what they are called as kin at either end ('Mama Njeri' ->
+    'Njeri', 'Tita Nening' -> 'Nening' though the NER took her for an organisation)."""
     return [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
-            if c.entity_type == "PERSON" and c.priority < 5 else c for c in candidates]
+            if (c.entity_type == "PERSON" or c.reason.startswith("spaCy")) and c.priority < 5 else c for c in candidates]
 
 
 def _recased_finds(text: str, found: list[Found]) -> list[Found]:

@@ -45,7 +45,8 @@ CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAY
 KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
 mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
-nanima dadima baba babu shosho amma appa iya""".split())
+nanima dadima baba babu shosho amma appa iya tita tito lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
+papou""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
 """Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
@@ -117,6 +118,10 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'kia ora', though 'Kia' alone is a given name
     if LANGUAGE_SPOKEN.search(text, max(0, start - 60), start):
         return True  # 'he speaks Tiwi and Kriol': languages
+    if QUALIFICATION.fullmatch(text, start, end) or QUALIFICATION.match(text, start) and QUALIFICATION.match(text, start).end() >= end:
+        return True  # 'Cert IV', 'Level 3'
+    if len(words) == 1 and describes_a_plural(text, start, end, gaz):
+        return True  # 'these Appalachian towns', 'in Malayali families'
     if _holiday(text, start, end, gaz):
         return True  # 'Anzac Day', 'a Waitangi Day baby'
     if STORM.search(text, max(0, start - 20), end) and any(
@@ -143,6 +148,28 @@ LANGUAGE_SPOKEN = re.compile(
     r"\b(?:speak|speaks|spoke|speaking|spoken|learn|learns|learnt|learned|learning)\s+(?:(?:a\s+bit\s+of|some|fluent|broken"
     r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
 """What is said before languages: 'he speaks Tiwi and Kriol', 'she learnt some Punjabi', 'spoke Polish, Russian and'."""
+QUALIFICATION = re.compile(r"(?:Cert|Certificate|Diploma|Level|Grade|Band|Stage|Year|Key Stage)\s+(?:[IVX]{1,4}|\d{1,2})\b")
+"""A qualification, grade or level by its number: 'Cert IV', 'Level 3', 'Band 6'."""
+BEFORE_A_DESCRIBED_PLURAL = frozenset("the these those our their many some most all in of for among other".split())
+WORD_AFTER = re.compile(r"[ \t]+([a-z]{4,})\b")
+
+
+def describes_a_plural(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
+    """A capitalised word between a determiner or preposition and a plural noun describes the noun: a people, faith or
+    region ('these Appalachian towns', 'in Malayali families', 'our Mennonite neighbours'), no one's name."""
+    before = NAME_WORD.findall(text, max(0, start - 12), start)
+    after = WORD_AFTER.match(text, end)
+    if not before or before[-1].lower() not in BEFORE_A_DESCRIBED_PLURAL or not after:
+        return False
+    noun, word = after.group(1), text[start:end].lower()
+    if word in gaz.places or word in gaz.world_places:
+        return False  # 'Leeds hospitals', 'Kottayam churches': the place still tells where
+    return noun.endswith("s") and not noun.endswith("ss") and gaz.is_common(noun) and gaz.is_common(singular(noun)) \
+        and noun not in PLURAL_LOOKING_VERBS
+
+
+PLURAL_LOOKING_VERBS = frozenset("""says goes does has was is comes runs works lives takes makes gets keeps knows thinks
+wants helps brings tells calls rings texts drives visits needs likes loves hates sees""".split())
 STORM = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|Storm)\b")
 STORM_NAMED = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|(?:Tropical )?Storm)\s+[A-Z][a-z]+")
 """A storm's given name after its kind ('Hurricane Ida', 'Storm Arwen')."""
