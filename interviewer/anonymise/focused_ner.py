@@ -9,9 +9,10 @@ from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_group_word
 from interviewer.anonymise.words import CONTRACTION, is_acronym, is_brand_case, is_word
 
-WINDOW = 8
+WINDOW = 7
 """Tokens of context each side of a name-like word. The small model's NER sees four tokens each side of a
-token, so an entity inside a window is recognised as it would be in the whole text."""
+token, so an entity inside a window is recognised as it would be in the whole text (seven gives the same detections
+as eight on every corpus, cased and lower-cased; six does not)."""
 
 
 def ner_may_keep(word: str, allow_words: frozenset[str], gaz: Gazetteers) -> bool:
