@@ -140,3 +140,17 @@ def test_a_place_describing_a_plural_noun_still_tells_where(anonymiser):
 
 def test_a_kin_call_the_ner_took_for_an_organisation_is_cut_from_the_name(anonymiser):
     assert people(anonymiser, "P: Tita Nening met me at the airport with a parka.") == ["Nening"]
+
+
+@pytest.mark.parametrize("text", ["P: I was drinking Lucozade like water, the worst thing.",
+                                  "P: You smoke Benson & Hedges, you eat takeaway at two in the morning.",
+                                  "P: A can of Irn-Bru and a bar of Dairy Milk, that was lunch."])
+def test_what_is_eaten_drunk_or_smoked_is_no_name(anonymiser, text):
+    assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("P: We ate Jamie's cake after.", "Jamie"),
+                                        ("P: I used to drink in Drummond's at the foot of the town.", "Drummond"),
+                                        ("P: She was eating with Sarah most days.", "Sarah")])
+def test_a_person_or_pub_near_eating_and_drinking_is_still_redacted(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))

@@ -120,6 +120,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'he speaks Tiwi and Kriol': languages
     if QUALIFICATION.fullmatch(text, start, end) or QUALIFICATION.match(text, start) and QUALIFICATION.match(text, start).end() >= end:
         return True  # 'Cert IV', 'Level 3'
+    if CONSUMED_BEFORE.search(text, max(0, start - 50), start) and text[end:end + 2] not in ("'s", "’s") \
+            and not (len(words) == 1 and words[0].group().lower() in gaz.first_names):
+        return True  # 'drinking Lucozade like water', 'smoke Benson & Hedges', 'a can of Irn-Bru'; not "ate Jamie's cake"
     if len(words) == 1 and describes_a_plural(text, start, end, gaz):
         return True  # 'these Appalachian towns', 'in Malayali families'
     if _holiday(text, start, end, gaz):
@@ -148,6 +151,13 @@ LANGUAGE_SPOKEN = re.compile(
     r"\b(?:speak|speaks|spoke|speaking|spoken|learn|learns|learnt|learned|learning)\s+(?:(?:a\s+bit\s+of|some|fluent|broken"
     r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
 """What is said before languages: 'he speaks Tiwi and Kriol', 'she learnt some Punjabi', 'spoke Polish, Russian and'."""
+CONSUMED_BEFORE = re.compile(
+    r"\b(?:drink|drinks|drinking|drank|eat|eats|eating|ate|smoke|smokes|smoking|smoked|vape|vapes|vaping|sip|sipping"
+    r"|(?:a|an|the|one|two|three|four|five|six|some|few)\s+(?:cans?|bottles?|packets?|packs?|pints?|cups?|mugs?|glass|glasses"
+    r"|boxe?s?|bags?|tins?|jars?|bars?|slices?|tubs?|sachets?|cartons?)\s+of)(?:\s+(?:a|some|the|my|his|her|their|our))?"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?:&|and))?){0,2}\s+$",
+    re.IGNORECASE)
+"""What is said before a food, drink or smoke: 'drinking Lucozade', 'smoke Benson & Hedges', 'a can of Irn-Bru'."""
 QUALIFICATION = re.compile(r"(?:Cert|Certificate|Diploma|Level|Grade|Band|Stage|Year|Key Stage)\s+(?:[IVX]{1,4}|\d{1,2})\b")
 """A qualification, grade or level by its number: 'Cert IV', 'Level 3', 'Band 6'."""
 BEFORE_A_DESCRIBED_PLURAL = frozenset("the these those our their many some most all in of for among other".split())
