@@ -143,3 +143,15 @@ def test_one_word_or_a_denomination_before_college_or_church_names_a_kind(anonym
 def test_a_zip_code_said_before_its_name_is_a_postcode(anonymiser):
     text = "And I'm in the 77036 zip code, in case you're mailing anything. There were 2000 area residents."
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"] == ["77036"]
+
+
+@pytest.mark.parametrize("text", ["She rang The Alzheimer Society and they sent a pack.",
+                                  "The Sickle Cell Society were brilliant with us.",
+                                  "He got a grant from the Motor Neurone Disease Association."])
+def test_a_charity_named_for_a_condition_is_a_national_body(anonymiser, text):
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+def test_a_local_branch_of_a_condition_charity_is_still_redacted(anonymiser):
+    text = "The Leeds Sickle Cell Society meets on the first Monday."
+    assert any("Leeds" in d.text for d in anonymiser.detect(text))

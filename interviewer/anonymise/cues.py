@@ -102,3 +102,12 @@ bikes thrift singers choir kitchen pantry cooperative co-op""".split())
     | LEGAL_HEADS,
 }
 """Lower-case words that close an institution's name, by the type of what they name."""
+CONDITION_WORDS = frozenset("""alzheimer alzheimer's alzheimers dementia parkinson parkinson's parkinsons stroke diabetes
+sickle cell cystic fibrosis multiple sclerosis ms motor neurone neuron disease mnd epilepsy asthma autism autistic arthritis
+cancer leukaemia leukemia lymphoma myeloma kidney lung heart liver brain tumour tumor huntington's huntingtons down's
+downs syndrome crohn's crohns colitis psoriasis lupus endometriosis thalassaemia haemophilia hemophilia eczema migraine
+bipolar schizophrenia anorexia bulimia eating disorders ovarian prostate breast bowel pancreatic cervical hearing sight
+blind deaf dyslexia dyspraxia ataxia scoliosis fibromyalgia me cfs hiv aids hepatitis tb sepsis meningitis stammering
+and the of""".split())
+"""Conditions that national charities are named for ('the Alzheimer Society', 'Sickle Cell Society', 'Motor Neurone
+Disease Association')."""

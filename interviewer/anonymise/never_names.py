@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from interviewer.anonymise.cues import MONTHS, WEEKDAYS
+from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, WEEKDAYS
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
 
 GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
@@ -120,6 +120,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'he speaks Tiwi and Kriol': languages
     if QUALIFICATION.fullmatch(text, start, end) or QUALIFICATION.match(text, start) and QUALIFICATION.match(text, start).end() >= end:
         return True  # 'Cert IV', 'Level 3'
+    if any(m.start() <= start and end <= m.end() and all(w.lower() in CONDITION_WORDS for w in m.group(1).split())
+           for m in CONDITION_CHARITY.finditer(text, max(0, start - 40), min(len(text), end + 40))):
+        return True  # 'the Alzheimer Society', 'Sickle Cell Society': a national charity for a condition
     if CONSUMED_BEFORE.search(text, max(0, start - 50), start) and text[end:end + 2] not in ("'s", "’s") \
             and not (len(words) == 1 and words[0].group().lower() in gaz.first_names):
         return True  # 'drinking Lucozade like water', 'smoke Benson & Hedges', 'a can of Irn-Bru'; not "ate Jamie's cake"
@@ -151,6 +154,7 @@ LANGUAGE_SPOKEN = re.compile(
     r"\b(?:speak|speaks|spoke|speaking|spoken|learn|learns|learnt|learned|learning)\s+(?:(?:a\s+bit\s+of|some|fluent|broken"
     r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
 """What is said before languages: 'he speaks Tiwi and Kriol', 'she learnt some Punjabi', 'spoke Polish, Russian and'."""
+CONDITION_CHARITY = re.compile(r"((?:[A-Z][\w'’]*\s+){1,4})(?:Society|Association|Foundation|Trust|Alliance|Network|Forum)\b")
 CONSUMED_BEFORE = re.compile(
     r"\b(?:drink|drinks|drinking|drank|eat|eats|eating|ate|smoke|smokes|smoking|smoked|vape|vapes|vaping|sip|sipping"
     r"|(?:a|an|the|one|two|three|four|five|six|some|few)\s+(?:cans?|bottles?|packets?|packs?|pints?|cups?|mugs?|glass|glasses"
