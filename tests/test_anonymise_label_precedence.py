@@ -78,3 +78,16 @@ def test_a_place_in_the_lists_keeps_its_label_whatever_its_last_word(anonymiser)
                                          ("P: We moved to Wiggan, near the coast.", "Wiggan")])
 def test_a_place_named_like_a_workplace_or_followed_by_a_comma_stays_a_place(anonymiser, text, place):
     assert (place, "LOCATION") in labels(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("P: My dad's mob is from Katherine way, but I grew up in Darwin.", "Katherine"),
+    ("P: With half your family still in Kingston and May Pen, you need someone who knows.", "May Pen"),
+])
+def test_a_name_list_word_where_only_a_place_can_stand_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_person_after_a_place_and_and_is_still_a_person(anonymiser):
+    text = "P: We live in Leeds and Sarah came to visit on Sunday."
+    assert ("Sarah", "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]

@@ -147,22 +147,39 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
             continue
         if not all(keys) or any(len(k.split()) > 3 or any(w in INSTITUTION_HEADS for w in k.split()) for k in keys):
             continue
-        if any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
+        listed = any(_listed_with_a_place(text, m, locations) for m in mentions)
+        if not listed and any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
             continue  # 'Brenzett Haulage', 'Hollings Foods': a business named by its trade, though 'at Brenzett
         if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
             continue
         well_known = _well_known_place(keys, gaz, place_keys)
-        journey = any(_from_place_to(text, m, locations) for m in mentions)
+        journey = listed or any(_from_place_to(text, m, locations)
+                                or PLACE_WAY.match(text, m.end) and _place_position(text, m, locations, gaz) for m in mentions)
         positioned = any(_place_position(text, m, locations, gaz) for m in mentions)
         known_place_placed = positioned and all(k in gaz.places for k in keys)  # 'in marietta': a name list is no cue
         if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey or known_place_placed)) for m in mentions):
             continue
-        if well_known or positioned:
+        if well_known or positioned or journey:
             relabel.update(indexes)
     if relabel:
         detections = [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
                       for i, d in enumerate(detections)]
     return places_by_mention(text, detections, gaz)
+
+
+AND_JOIN = re.compile(r",?[ \t]+(?:and|or)[ \t]+")
+PLACE_WAY = re.compile(r"[ \t]+way\b")
+"""'from Katherine way', 'up Preston way': the idiom of a place's surroundings."""
+
+
+def _listed_with_a_place(text: str, d: Detection, locations: list[tuple[int, int]]) -> bool:
+    """'in Kingston and May Pen': a name joined by 'and' or 'or' to a found place after a place's preposition is a
+    place too, though on a name list (a comma may set a person beside it: 'in Oxford, Ilsabet, she rang')."""
+    for start, end in locations:
+        if end <= d.start and AND_JOIN.fullmatch(text, end, d.start):
+            before = WORD_BEFORE.search(text, max(0, start - 20), start)
+            return bool(before) and before.group(1).lower() in PLACE_POSITION_BEFORE
+    return False
 
 
 FROM_PLACE_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,?[ \t]+to[ \t]+$")
