@@ -91,3 +91,8 @@ def test_a_name_list_word_where_only_a_place_can_stand_is_a_place(anonymiser, te
 def test_a_person_after_a_place_and_and_is_still_a_person(anonymiser):
     text = "P: We live in Leeds and Sarah came to visit on Sunday."
     assert ("Sarah", "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_born_and_bred_puts_a_place_after_it(anonymiser):
+    found = [(d.text, d.entity_type) for d in anonymiser.detect("P: I'm thirty-seven, born and bred Bransholme, me.")]
+    assert ("Bransholme", "LOCATION") in found

@@ -29,8 +29,9 @@ KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend
 grandson granddaughter colleague manager boss neighbour mate pal buddy""".split())
 WHERE_PREPOSITIONS = frozenset("in at from near outside around round fae frae".split())
 PLACE_POSITION_BEFORE = frozenset("""in from near outside around round across towards toward via into through beyond past fae frae
-intae""".split())
-"""Words after which a name is a place ('in Tyler', 'from Savannah', Scots 'fae Arbroath'), not a person."""
+intae bred""".split())
+"""Words after which a name is a place ('in Tyler', 'from Savannah', Scots 'fae Arbroath', 'born and bred Bransholme'),
+not a person."""
 TO_WORDS = frozenset({"to", "tae"})
 """'to', and the Scots 'tae': after a motion word, what follows is a destination ('went tae Broughty Ferry')."""
 MOTION_WORDS = frozenset("""move moved moves moving went go goes going gone came come comes coming drove drive driving flew fly
