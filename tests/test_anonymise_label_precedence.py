@@ -96,3 +96,8 @@ def test_a_person_after_a_place_and_and_is_still_a_person(anonymiser):
 def test_born_and_bred_puts_a_place_after_it(anonymiser):
     found = [(d.text, d.entity_type) for d in anonymiser.detect("P: I'm thirty-seven, born and bred Bransholme, me.")]
     assert ("Bransholme", "LOCATION") in found
+
+
+def test_a_name_just_before_a_postcode_is_a_place(anonymiser):
+    found = [(d.text, d.entity_type) for d in anonymiser.detect("P: They mail it all to the box in Broderick, S0H 0L0, so it's slow.")]
+    assert ("Broderick", "LOCATION") in found

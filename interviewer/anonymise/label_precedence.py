@@ -73,7 +73,7 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], g
         return True  # 'went to the Ozarks', 'in the Rockies' (not 'to the Hendersons'): a range or region
     if two and (word in ("called", "named") and two.group(1).lower() in PLACE_NOUNS
                 or word == "by" and two.group(1).lower() in NEAR_BY
-                or word == "of" and two.group(1).lower() in DIRECTIONS):  # 'eleven miles south of McCamey'
+                or word == "of" and two.group(1).lower() in DIRECTIONS | {"out"}):  # 'south of McCamey', 'out of Golden Meadow'
         return True
     if re.match(r"(?:[ \t]+(?:is|was|'s|’s)[ \t]+where\b|[ \t]+(?:" + "|".join(AREA_AFTER) + r")\b)", text[d.end:d.end + 12]):
         return True  # 'Virginia is where I met my wife', 'the Dallas area'
@@ -126,6 +126,7 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
     mention stands in a place position and none has a person's cue."""
     detections = [_place_alone(d, gaz) for d in detections]
     locations = [(d.start, d.end) for d in detections if d.entity_type in ("LOCATION", "ADDRESS")]
+    postcodes = [d.start for d in detections if d.entity_type == "POSTCODE"]
     place_keys = {surface_key(d.text) for d in detections if d.entity_type == "LOCATION"}
     # Mentions are taken together when they share a surface or an identity group ('Cerys', 'Cerys Bevan').
     owner: dict[str, str] = {}
@@ -153,7 +154,7 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
             continue
         well_known = _well_known_place(keys, gaz, place_keys)
-        journey = listed or any(_from_place_to(text, m, locations)
+        journey = listed or any(_from_place_to(text, m, locations) or _before_a_postcode(text, m, postcodes)
                                 or PLACE_WAY.match(text, m.end) and _place_position(text, m, locations, gaz) for m in mentions)
         positioned = any(_place_position(text, m, locations, gaz) for m in mentions)
         known_place_placed = positioned and all(k in gaz.places for k in keys)  # 'in marietta': a name list is no cue
@@ -165,6 +166,14 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         detections = [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
                       for i, d in enumerate(detections)]
     return places_by_mention(text, detections, gaz)
+
+
+POSTCODE_JOIN = re.compile(r",?[ \t]+")
+
+
+def _before_a_postcode(text: str, d: Detection, postcodes: list[int]) -> bool:
+    """'the box in Broderick, S0H 0L0', 'Macon, Georgia 31201': a name just before a postcode is a place."""
+    return any(start >= d.end and POSTCODE_JOIN.fullmatch(text, d.end, start) for start in postcodes)
 
 
 AND_JOIN = re.compile(r",?[ \t]+(?:and|or)[ \t]+")
