@@ -93,3 +93,12 @@ def test_a_place_or_organisation_takes_in_its_the(anonymiser, text, surface):
 
 def test_the_before_a_name_that_describes_a_noun_stays(anonymiser):
     assert ("Leeds", "LOCATION") in found(anonymiser, "I moved to the Leeds branch.")
+
+
+def test_a_name_takes_in_the_parts_a_hyphen_joins_to_it_in_every_mention(anonymiser):
+    text = "P: Everybody call me T-Boy since I was a baby. He tell me, your lungs like an old net, T-Boy, full of holes."
+    assert [d.text for d in anonymiser.detect(text)] == ["T-Boy", "T-Boy"]
+
+
+def test_a_short_name_opening_a_sentence_before_a_persons_verb_is_a_person(anonymiser):
+    assert [d.text for d in anonymiser.detect("P: They meet at the library. Kaz runs it, she's amazing.")] == ["Kaz"]

@@ -15,7 +15,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
 from interviewer.anonymise.never_names import a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name
-from interviewer.anonymise.name_edges import with_front_edges
+from interviewer.anonymise.name_edges import hyphened_span, with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.public_figures import talked_of_as_public
@@ -145,7 +145,7 @@ class Anonymiser:
         possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz) or TURN_BREAK.search(text, p.start, p.end)
                                                 or never_a_name(text, p.start, p.end, p.entity_type, gaz))]
         candidates, public = _without_public_figures(text, candidates, gaz)
-        candidates = _without_kin_calls(text, candidates)
+        candidates = _hyphened(text, _without_kin_calls(text, candidates))
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, _without_kin_calls(text, others), gaz)
@@ -248,6 +248,17 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
               for c in candidates if movable(c) and talked_of_as_public(text, c.start, c.end, gaz.first_names)}
     kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
     return kept, list(public.values())
+
+
+def _hyphened(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc'), before they spread."""
+    widened = []
+    for c in candidates:
+        if c.entity_type in NAME_TYPES:
+            start, end = hyphened_span(text, c.start, c.end)
+            c = replace(c, start=start, end=end) if (start, end) != (c.start, c.end) else c
+        widened.append(c)
+    return widened
 
 
 def _without_kin_calls(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -47,3 +47,15 @@ def _modifies_a_noun(text: str, end: int) -> bool:
 
     noun = content_word_after(text, end)
     return noun is not None and noun not in TITLES
+
+
+HYPHEN_PART_AFTER = re.compile(r"(?:-[A-Z][\w'’]*)+")
+HYPHEN_PART_BEFORE = re.compile(r"(?:[A-Z][\w'’]*-)+$")
+
+
+def hyphened_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened over the capitalised parts a hyphen joins to it ('T' of 'T-Boy', 'Jean' of 'Jean-Luc'), which
+    the tokenizer splits off."""
+    after = HYPHEN_PART_AFTER.match(text, end)
+    before = HYPHEN_PART_BEFORE.search(text, max(0, start - 30), start)
+    return (before.start() if before else start), (after.end() if after else end)

@@ -367,7 +367,7 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
         initial = v.initial(i)
         verb_after = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS or _did_to_someone(v, i + 1)
         name_cue = verb_after or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
-        if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue):
+        if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue or verb_after):  # 'Kaz runs it'
             i += 1
             continue
         last = v.extend_surname(i)
