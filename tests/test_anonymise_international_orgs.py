@@ -155,3 +155,8 @@ def test_a_charity_named_for_a_condition_is_a_national_body(anonymiser, text):
 def test_a_local_branch_of_a_condition_charity_is_still_redacted(anonymiser):
     text = "The Leeds Sickle Cell Society meets on the first Monday."
     assert any("Leeds" in d.text for d in anonymiser.detect(text))
+
+
+def test_a_zip_code_after_a_town_and_a_comma_is_a_postcode(anonymiser):
+    text = "They send the bills to the PO box in Cut Off, 70345, and we moved to Leeds, 20000 people there."
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"] == ["70345"]

@@ -26,6 +26,9 @@ ZIP_AFTER_STATE = re.compile(rf"\b(?:{'|'.join(US_STATE_CODES)}),?\s+(\d{{5}}(?:
 ZIP_CUE = re.compile(r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code)\s*(?:is|was|of|:)?\s*(\d{4,5}(?:-\d{4})?)\b", I)
 ZIP_BEFORE_CUE = re.compile(r"\b(\d{4,5}(?:-\d{4})?)\s+(?:zip(?:\s*code)?|postal\s+code|post\s*code)\b", I)
 """A code said before its name: 'the 77036 zip code', 'in the 2148 postcode area'."""
+ZIP_AFTER_PLACE = re.compile(r"\b(?:in|at|to|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d)"
+                             r"(?!\s+(?:people|persons|pounds|dollars|bucks|quid|miles|steps|times)\b)")
+"""A ZIP code after a town and a comma: 'the PO box in Cut Off, 70345'."""
 AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
 CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b")
@@ -61,6 +64,7 @@ def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
 def find_postal_codes(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     for pattern, reason in ((ZIP_AFTER_STATE, "US ZIP code after a state"), (ZIP_CUE, "ZIP code or postcode after its name"),
                             (ZIP_BEFORE_CUE, "ZIP code or postcode before its name"),
+                            (ZIP_AFTER_PLACE, "US ZIP code after a town"),
                             (AU_POSTCODE, "Australian postcode after a state")):
         for match in matches_within(pattern, text, windows):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)
