@@ -163,3 +163,8 @@ def test_turning_an_age_is_an_age(anonymiser):
 ])
 def test_a_word_after_a_persons_noun_and_called_is_their_name(anonymiser, text, name):
     assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+def test_a_square_or_hall_named_with_a_word_in_no_list_is_a_place_in_lower_case(anonymiser):
+    text = "we met at somerled square and then up to broadford hall. the village hall was shut and the main square too"
+    assert [d.text for d in anonymiser.detect(text)] == ["somerled square", "broadford hall"]

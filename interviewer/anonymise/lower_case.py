@@ -293,7 +293,8 @@ def _proper_modifier(v: TokenView, k: int, head: str) -> bool:
 
 
 STREET_HEADS = frozenset("street road lane avenue crescent terrace drive grove gardens mews parade boulevard".split())
-WEAK_STREET_HEADS = frozenset("close way place view court walk row rise green hill park vale fold croft meadows chase".split())
+WEAK_STREET_HEADS = frozenset("""close way place view court walk row rise green hill park vale fold croft meadows chase square quay
+wharf hall circus""".split())
 GENERIC_STREET = frozenset("""high main back side long busy same other old new big little ring bypass slip dual country
 private public top bottom end right left wrong""".split())
 GENERIC_WARD_WORDS = frozenset("""acute mental psychiatric elderly older children's childrens kids maternity labour postnatal
