@@ -118,7 +118,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'kia ora', though 'Kia' alone is a given name
     if LANGUAGE_SPOKEN.search(text, max(0, start - 60), start):
         return True  # 'he speaks Tiwi and Kriol': languages
-    if QUALIFICATION.fullmatch(text, start, end) or QUALIFICATION.match(text, start) and QUALIFICATION.match(text, start).end() >= end:
+    qualification = QUALIFICATION.match(text, start)
+    if qualification and qualification.end() >= end:
         return True  # 'Cert IV', 'Level 3'
     if any(m.start() <= start and end <= m.end() and all(w.lower() in CONDITION_WORDS for w in m.group(1).split())
            for m in CONDITION_CHARITY.finditer(text, max(0, start - 40), min(len(text), end + 40))):
@@ -295,9 +296,9 @@ MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w-]*|\d[\w-]*)")
 
 
 def a_vehicle(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
-    """A span naming a vehicle: a maker alone after 'my', 'the', 'an old' ('the Honda', 'my Vauxhall Corsa'), or a
-    maker and a model ('Toyota Prius', 'Massey Ferguson'), or the model after its maker, unless the maker is also a name in the lists ('Mercedes
-Lopez'); 'Ford' in 'Harrison Ford' or 'Mr Ford' stays a name."""
+    """A span naming a vehicle: a maker alone after 'my', 'the', 'an old' ('the Honda', 'my Vauxhall Corsa'), a maker
+    and a model ('Toyota Prius', 'Massey Ferguson'), or the model after its maker, unless the maker is also a name in
+    the lists ('Mercedes Lopez'); 'Ford' in 'Harrison Ford' or 'Mr Ford' stays a name."""
     before = WORD_BEFORE.search(text, max(0, start - 20), start)
     if before and before.group(1).lower() in VEHICLE_MAKES and before.group(1).lower() not in gaz.first_names:
         return True  # 'Corsa' of 'my Vauxhall Corsa': the model

@@ -1,5 +1,5 @@
-"""Provides the cue that a name is talked of as a public figure or a work: listened to, watched, voted for, a film or
-a song. Such a name goes to the reviewer as a possible identifier rather than being redacted."""
+"""Provides the cue that a name is talked of as a public figure or a work: listened to, voted for, a film or a song, on
+the radio. Such a name goes to the reviewer as a possible identifier rather than being redacted."""
 
 from __future__ import annotations
 
