@@ -175,10 +175,9 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             # 'quay road surgery', 'hamlet court pharmacy': named after its street, though every word is English
             proper = [k for k in modifiers[:-1] if v.lower(k + 1) in STREET_HEADS | WEAK_STREET_HEADS and k + 1 in modifiers
                       and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in GENERIC_STREET and not v.allowed(k)][:1]
-        if not proper:
-            proper = [k for k in modifiers if v.lower(k) in EMBLEMS and not v.allowed(k)][:1]
-            if proper:
-                proper = [next(k for k in modifiers if k >= _chain_start(v, modifiers, proper[0]))]
+        emblems = [k for k in modifiers if v.lower(k) in EMBLEMS and not v.allowed(k)]
+        if not proper and emblems:
+            proper = [_chain_start(v, modifiers, emblems[0])]  # 'iron thistle gym', 'the kestrel group'
         if head in LEGAL_HEADS or proper:
             start = min(proper) if proper and head not in LEGAL_HEADS else first
             if head not in LEGAL_HEADS and all(v.lower(k) in GENERIC_MODIFIERS for k in range(start, i) if k not in proper):
