@@ -111,4 +111,4 @@ bipolar schizophrenia anorexia bulimia eating disorders ovarian prostate breast 
 blind deaf dyslexia dyspraxia ataxia scoliosis fibromyalgia me cfs hiv aids hepatitis tb sepsis meningitis stammering
 and the of""".split())
 """Conditions that national charities are named for ('the Alzheimer Society', 'Sickle Cell Society', 'Motor Neurone
-Disease Association')."""
+Disease Association'), with the small words that join them ("Crohn's and Colitis")."""
