@@ -168,3 +168,14 @@ def test_a_word_after_a_persons_noun_and_called_is_their_name(anonymiser, text, 
 def test_a_square_or_hall_named_with_a_word_in_no_list_is_a_place_in_lower_case(anonymiser):
     text = "we met at somerled square and then up to broadford hall. the village hall was shut and the main square too"
     assert [d.text for d in anonymiser.detect(text)] == ["somerled square", "broadford hall"]
+
+
+@pytest.mark.parametrize("text, name", [("my buddy tank comes over and does the walk", "tank"),
+                                        ("the boss col backed me up with the claim", "col"),
+                                        ("a physio called will ran it twice a week", "will")])
+def test_a_word_between_a_kin_noun_and_a_persons_verb_or_after_called_is_a_name(anonymiser, text, name):
+    assert name in [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"]
+
+
+def test_kin_nouns_before_ordinary_words_name_no_one(anonymiser):
+    assert [d for d in anonymiser.detect("my sister said no and the manager rang me back") if d.entity_type == "PERSON"] == []

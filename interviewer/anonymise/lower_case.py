@@ -8,15 +8,15 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS,
-    TITLES, WEEKDAYS,
+    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_VERBS, PLAYING, SERVICE_KIND_WORDS,
+    SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_medicine, loanwords
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
-from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, POSSESSIVES, TokenView, did_to_someone, is_word
 
 ORDINARY_WORDS_RISK = 0.4
 """The risk of ordinary words before an organisation's head word in lower case ('safe harbour housing')."""
@@ -115,7 +115,7 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
 
 PERSON_NOUNS = frozenset("boy girl lad lass man woman lady guy fella bloke kid chap gentleman patient client".split())
 CALLED_AFTER_PERSON = PERSON_NOUNS | frozenset("""someone somebody nurse doctor worker specialist counsellor therapist
-midwife teacher coach friend neighbour volunteer mentor""".split())
+midwife teacher coach friend neighbour volunteer mentor physio carer""".split())
 """Words for a person before 'called' or 'named': what follows is that person's name ('a lady called joy')."""
 
 
@@ -123,11 +123,22 @@ def find_people_called(v: TokenView) -> Iterator[Found]:
     """'a lady called joy prosser', 'a peer support specialist named sky': in lower case, the word after a person's
     noun and 'called' or 'named' is their name, even a word like 'sky' or 'joy' (not 'a group called hope')."""
     for i in range(2, len(v.tokens)):
-        if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in CALLED_AFTER_PERSON \
-                or not _plain_word(v, i) or v.tokens[i].is_stop or v.lower(i) in FILLERS or v.allowed(i):
+        if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in CALLED_AFTER_PERSON:
             continue
+        if not (_plain_word(v, i) or v.lower(i) in ("will", "may") and v.lower(i) in v.gaz.first_names):
+            continue  # 'a physio called will ran it': a given name on the stop list still names someone
         last = i + 1 if _surname_like(v, i + 1) else i
         yield v.span(i, last, "PERSON", 0.55, f"lower-case name after '{v.word(i - 2)} {v.word(i - 1)}'")
+
+
+def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
+    """'my buddy tank comes over', 'the boss col backed me up': in lower case, any word between a kin or colleague noun
+    (after 'my', 'the' ...) and a person's verb is that person's name, though a word like 'tank'."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i - 1) not in KIN_NOUNS or v.lower(i - 2) not in POSSESSIVES | {"the"} or not _plain_word(v, i):
+            continue
+        if v.lower(i + 1) in PERSON_VERBS or v.lower(i + 1) in STRONG_SPEECH_VERBS or did_to_someone(v, i + 1):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and a person's verb")
 
 
 GOES_ON_ABOUT = frozenset("he she who he's she's he'd she'd was is had came said".split())

@@ -15,7 +15,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
-    find_people_called,
+    find_kin_named_before_a_deed, find_people_called,
 )
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, loanwords
 from interviewer.anonymise.organisations import find_organisations
@@ -24,7 +24,7 @@ from interviewer.anonymise.places import (
     find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
 )
 from interviewer.anonymise.words import (
-    CONTRACTION, INSTITUTION_HEADS, POSSESSIVES, TokenView, is_capitalised, is_word,
+    CONTRACTION, INSTITUTION_HEADS, POSSESSIVES, TokenView, did_to_someone, is_capitalised, is_word,
 )
 
 _LAST_VIEW: list = [None, None]
@@ -55,7 +55,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
                _nicknames, find_named_venues, _after_our, _kin_apposition, _named_before_kin, _workplace, _whose_day]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
-                    find_lower_case_prefixed_places, find_people_called]
+                    find_lower_case_prefixed_places, find_people_called, find_kin_named_before_a_deed]
     for finder in finders:
         found.extend(finder(view))
     found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
@@ -342,15 +342,6 @@ def _lower_case_name_position(v: TokenView, i: int) -> bool:
     return False
 
 
-DONE_TO = frozenset("me him her us them my his our their".split())
-
-
-def _did_to_someone(v: TokenView, k: int) -> bool:
-    """A verb in the past done to someone ('signed me up', 'drove us', 'rang my mum'): said of a person."""
-    lower = v.lower(k)
-    return len(lower) >= 5 and lower.endswith("ed") and v.common(k) and v.word(k).islower() and v.lower(k + 1) in DONE_TO
-
-
 def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
     gaz = v.gaz
     i = 0
@@ -365,7 +356,7 @@ def _unknown_capitalised(v: TokenView) -> Iterator[Found]:
             i += 1
             continue  # find_places has it as a place
         initial = v.initial(i)
-        verb_after = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS or _did_to_someone(v, i + 1)
+        verb_after = v.lower(i + 1) in STRONG_SPEECH_VERBS or v.lower(i + 1) in PERSON_VERBS or did_to_someone(v, i + 1)
         name_cue = verb_after or v.word(i + 1) in (",", "'s", "’s") or bool(CONTRACTION.search(w))
         if initial and not ((lower in gaz.surnames or len(w) >= 4) and name_cue or verb_after):  # 'Kaz runs it'
             i += 1

@@ -170,3 +170,12 @@ class TokenView:
                 and not self.initial(last + 1):
             last += 1
         return last
+
+
+DONE_TO = frozenset("me him her us them my his our their".split())
+
+
+def did_to_someone(v: TokenView, k: int) -> bool:
+    """A verb in the past done to someone at token k ('signed me up', 'backed me up', 'rang my mum'): said of a person."""
+    lower = v.lower(k)
+    return len(lower) >= 5 and lower.endswith("ed") and v.common(k) and v.word(k).islower() and v.lower(k + 1) in DONE_TO
