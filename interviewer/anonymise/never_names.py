@@ -116,16 +116,18 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return False
     if len(words) > 1 and " ".join(w.group().lower() for w in words) in loanwords():
         return True  # 'kia ora', though 'Kia' alone is a given name
-    if LANGUAGE_SPOKEN.search(text, max(0, start - 60), start):
+    before = text[max(0, start - 60):start].lower()  # the regular expressions below run only where a cue word is
+    if ("speak" in before or "spoke" in before or "learn" in before) and LANGUAGE_SPOKEN.search(text, max(0, start - 60), start):
         return True  # 'he speaks Tiwi and Kriol': languages
     qualification = QUALIFICATION.match(text, start)
     if qualification and qualification.end() >= end:
         return True  # 'Cert IV', 'Level 3'
-    if any(m.start() <= start and end <= m.end() and all(w.lower() in CONDITION_WORDS for w in m.group(1).split())
-           for m in CONDITION_CHARITY.finditer(text, max(0, start - 40), min(len(text), end + 40))):
+    if CHARITY_HEAD.search(text, start, end + 40) and any(
+            m.start() <= start and end <= m.end() and all(w.lower() in CONDITION_WORDS for w in m.group(1).split())
+            for m in CONDITION_CHARITY.finditer(text, max(0, start - 40), min(len(text), end + 40))):
         return True  # 'the Alzheimer Society', 'Sickle Cell Society': a national charity for a condition
-    if CONSUMED_BEFORE.search(text, max(0, start - 50), start) and text[end:end + 2] not in ("'s", "’s") \
-            and not (len(words) == 1 and words[0].group().lower() in gaz.first_names):
+    if CONSUMED_CUE.search(before) and CONSUMED_BEFORE.search(text, max(0, start - 50), start) \
+            and text[end:end + 2] not in ("'s", "’s") and not (len(words) == 1 and words[0].group().lower() in gaz.first_names):
         return True  # 'drinking Lucozade like water', 'smoke Benson & Hedges', 'a can of Irn-Bru'; not "ate Jamie's cake"
     if len(words) == 1 and describes_a_plural(text, start, end, gaz):
         return True  # 'these Appalachian towns', 'in Malayali families'
@@ -156,6 +158,8 @@ LANGUAGE_SPOKEN = re.compile(
     r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
 """What is said before languages: 'he speaks Tiwi and Kriol', 'she learnt some Punjabi', 'spoke Polish, Russian and'."""
 CONDITION_CHARITY = re.compile(r"((?:[A-Z][\w'’]*\s+){1,4})(?:Society|Association|Foundation|Trust|Alliance|Network|Forum)\b")
+CHARITY_HEAD = re.compile(r"\b(?:Society|Association|Foundation|Trust|Alliance|Network|Forum)\b")
+CONSUMED_CUE = re.compile(r"drink|drank|eat|ate\b|smok|vap|sip| of ")
 CONSUMED_BEFORE = re.compile(
     r"\b(?:drink|drinks|drinking|drank|eat|eats|eating|ate|smoke|smokes|smoking|smoked|vape|vapes|vaping|sip|sipping"
     r"|(?:a|an|the|one|two|three|four|five|six|some|few)\s+(?:cans?|bottles?|packets?|packs?|pints?|cups?|mugs?|glass|glasses"
