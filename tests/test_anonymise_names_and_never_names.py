@@ -154,3 +154,8 @@ def test_what_is_eaten_drunk_or_smoked_is_no_name(anonymiser, text):
                                         ("P: She was eating with Sarah most days.", "Sarah")])
 def test_a_person_or_pub_near_eating_and_drinking_is_still_redacted(anonymiser, text, name):
     assert any(name in d.text for d in anonymiser.detect(text))
+
+
+def test_a_name_said_on_its_own_elsewhere_is_a_name_before_a_plural_noun_too(anonymiser):
+    text = "p: we farm outside cordal, three mile from castleisland. he was at the gate of the cordal harps field."
+    assert [d.text for d in anonymiser.detect(text)].count("cordal") == 2

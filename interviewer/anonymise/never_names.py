@@ -183,8 +183,12 @@ def describes_a_plural(text: str, start: int, end: int, gaz: Gazetteers) -> bool
     noun, word = after.group(1), text[start:end].lower()
     if word in gaz.places or word in gaz.world_places:
         return False  # 'Leeds hospitals', 'Kottayam churches': the place still tells where
-    return noun.endswith("s") and not noun.endswith("ss") and gaz.is_common(noun) and gaz.is_common(singular(noun)) \
-        and noun not in PLURAL_LOOKING_VERBS
+    if not (noun.endswith("s") and not noun.endswith("ss") and gaz.is_common(noun) and gaz.is_common(singular(noun))
+            and noun not in PLURAL_LOOKING_VERBS):
+        return False
+    # A word said elsewhere on its own is a name there and here ('we farm outside Cordal' ... 'the Cordal Harps').
+    return not any(m.start() != start and not WORD_AFTER.match(text, m.end())
+                   for m in re.finditer(rf"\b{re.escape(text[start:end])}\b", text, re.IGNORECASE))
 
 
 PLURAL_LOOKING_VERBS = frozenset("""says goes does has was is comes runs works lives takes makes gets keeps knows thinks
