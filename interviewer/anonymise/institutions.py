@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.acronyms import WORKPLACE_BEFORE
 from interviewer.anonymise.cues import (
-    CONDITION_WORDS, KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_KIND_WORDS, TITLES, WEEKDAYS,
+    KIN_NOUNS, LEADING_NOISE, MONTHS, SERVICE_KIND_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers, national_organisations
@@ -64,11 +64,6 @@ PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care 
 'Table Mountain Elementary', 'Sunrise Bakery'):
 a capitalised name before them counts even when every word of it is English."""
 NATIONAL_WORDS = frozenset({"National", "British", "UK", "English", "Scottish", "Welsh", "Royal"})
-CHARITY_HEADS = frozenset({"Society", "Association", "Foundation", "Trust", "Alliance", "Network", "Forum", "Charity"})
-def _named_for_a_condition(word: str) -> bool:
-    return word.lower() in CONDITION_WORDS
-
-
 GENERIC_MODIFIERS = frozenset("""gp general day dental family group medical local private nurse nursing community cardiac
 plastic minor major eye vascular pilot research housing care residential the our my your their his her this that new old
 main big small same other recovery""".split())
@@ -260,8 +255,6 @@ def find_institutions(text: str) -> Iterator[Found]:
             continue  # 'physio, physio, physio': a word said over, no name
         if words[0] in NATIONAL_WORDS and kind == "ORGANIZATION":
             continue  # 'National Eczema Society', 'British Heart Foundation': national bodies identify no one
-        if match.group(2) in CHARITY_HEADS and all(_named_for_a_condition(w) for w in words):
-            continue  # 'the Alzheimer Society', 'Sickle Cell Society': a charity for a condition, a national body
         if match.group(2) in ("Met", "Poly", "Uni") and not any(w.lower() in gaz.places for w in words):
             continue
         if match.group(2) in DENOMINATION_HEADS and all(w.lower() in DENOMINATION_QUALIFIERS for w in words):

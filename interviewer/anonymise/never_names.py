@@ -157,8 +157,10 @@ LANGUAGE_SPOKEN = re.compile(
     r"\b(?:speak|speaks|spoke|speaking|spoken|learn|learns|learnt|learned|learning)\s+(?:(?:a\s+bit\s+of|some|fluent|broken"
     r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
 """What is said before languages: 'he speaks Tiwi and Kriol', 'she learnt some Punjabi', 'spoke Polish, Russian and'."""
-CONDITION_CHARITY = re.compile(r"((?:[A-Z][\w'’]*\s+){1,4})(?:Society|Association|Foundation|Trust|Alliance|Network|Forum)\b")
-CHARITY_HEAD = re.compile(r"\b(?:Society|Association|Foundation|Trust|Alliance|Network|Forum)\b")
+CHARITY_HEADS = "Society|Association|Foundation|Trust|Alliance|Network|Forum|Charity"
+CONDITION_CHARITY = re.compile(rf"((?:[A-Z][\w'’]*\s+){{1,4}})(?:{CHARITY_HEADS})\b")
+"""A charity's name: up to four capitalised words and its head; named only for a condition, a national body."""
+CHARITY_HEAD = re.compile(rf"\b(?:{CHARITY_HEADS})\b")
 CONSUMED_CUE = re.compile(r"drink|drank|eat|ate\b|smok|vap|sip| of ")
 CONSUMED_BEFORE = re.compile(
     r"\b(?:drink|drinks|drinking|drank|eat|eats|eating|ate|smoke|smokes|smoking|smoked|vape|vapes|vaping|sip|sipping"
