@@ -14,7 +14,9 @@ from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
-from interviewer.anonymise.never_names import a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name
+from interviewer.anonymise.never_names import (
+    SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
+)
 from interviewer.anonymise.name_edges import hyphened_span, with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
@@ -72,7 +74,7 @@ def _priority(found: Found) -> float:
     return 2
 
 
-TURN_BREAK = re.compile(r"\n[^\S\n]*\n|\n[^\S\n]*[A-Z][\w .'’-]{0,30}:")
+TURN_BREAK = re.compile(rf"\n[^\S\n]*\n|\n[^\S\n]*{SPEAKER_LABEL}")
 """A blank line or a new line opening with a speaker's label: the end of a turn (a single line break may wrap a name)."""
 CONTEXT_OVER_WORD = ("name after the title", "whose ")
 """Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday"."""

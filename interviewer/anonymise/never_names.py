@@ -50,7 +50,9 @@ papou""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
 """Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
-TURN_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w .'’-]{0,30}:[ \t]*)?$")
+SPEAKER_LABEL = r"[A-Z][\w .'’-]{0,30}:"
+"""A speaker's label opening a turn: 'B:', 'Participant:'."""
+TURN_START = re.compile(rf"(?:^|\n)[ \t]*(?:{SPEAKER_LABEL}[ \t]*)?$")
 """A turn opens here: the start of a line, perhaps after a speaker label ('B: ', 'Participant: ')."""
 
 
