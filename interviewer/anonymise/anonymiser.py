@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from interviewer.anonymise.acronyms import allowed_spelled_spans
+from interviewer.anonymise.address_names import find_names_in_addresses
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
@@ -128,6 +129,7 @@ class Anonymiser:
             if self.second_model:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
+        found += find_names_in_addresses(text, found, load_gazetteers())
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
