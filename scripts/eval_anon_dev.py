@@ -32,6 +32,8 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world7" / "world7.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_world8" / "world8.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower8" / "lower8d.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_world9" / "world9.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_lower9" / "lower9d.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}.jsonl"
                        for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview")]
