@@ -101,3 +101,17 @@ def test_born_and_bred_puts_a_place_after_it(anonymiser):
 def test_a_name_just_before_a_postcode_is_a_place(anonymiser):
     found = [(d.text, d.entity_type) for d in anonymiser.detect("P: They mail it all to the box in Broderick, S0H 0L0, so it's slow.")]
     assert ("Broderick", "LOCATION") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: My roommate, Jordan, drove me to the ER. Jordan stayed all night.", "Jordan"),
+    ("Participant: The physio, Florence, gave me exercises to do at home.", "Florence"),
+    ("Participant: My late husband, Cleveland, did thirty-one years at the plant.", "Cleveland"),
+])
+def test_a_place_name_set_apart_after_a_kin_or_care_noun_is_a_person(anonymiser, text, name):
+    assert {kind for found, kind in labels(anonymiser, text) if found == name} == {"PERSON"}
+
+
+def test_a_place_name_that_did_something_with_the_speaker_is_a_person(anonymiser):
+    text = "Participant: I rang my friend Jordan that night. Jordan stayed with me till morning."
+    assert {kind for found, kind in labels(anonymiser, text) if found == "Jordan"} == {"PERSON"}

@@ -79,6 +79,8 @@ def _entity_type(words: list[str], from_local_part: bool, gaz: Gazetteers) -> st
     """A person for a name of the part before the '@' ('davie', 'nuala', 'ngaire' in no list); a place for a
     known place; an organisation otherwise ('bump and beyond' beside 'nuala' in 'nuala.bumpandbeyond@')."""
     lowered = [w.lower() for w in words]
+    if len(lowered) == 1 and lowered[0] in gaz.first_names and lowered[0] not in gaz.places:
+        return "PERSON"  # 'gofundme dot com slash loretta'
     if from_local_part and (lowered[0] in gaz.first_names and len(lowered) <= 2
                             or len(lowered) == 1 and (lowered[0] in gaz.surnames or lowered[0] not in gaz.places)):
         return "PERSON"

@@ -26,7 +26,12 @@ grandma grandad granda grandpa nana nanna mammy mommy mom ma da pop papa""".spli
 LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in on to from our my his her their with
 like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
-grandson granddaughter colleague manager boss neighbour mate pal buddy""".split())
+grandson granddaughter colleague manager boss neighbour mate pal buddy girlfriend boyfriend fiance fiancé fiancee fiancée
+stepson stepdaughter stepbrother stepsister roommate flatmate housemate""".split())
+CARE_ROLES = frozenset("""nurse doctor physio physiotherapist midwife counsellor counselor therapist psychologist psychiatrist
+carer caregiver keyworker caseworker consultant surgeon dietitian pharmacist chaplain sponsor coach teacher landlord
+landlady""".split())
+"""What someone is to the participant's care or daily life: 'the physio, Florence, ...' names that person."""
 WHERE_PREPOSITIONS = frozenset("in at from near outside around round fae frae".split())
 PLACE_POSITION_BEFORE = frozenset("""in from near outside around round across towards toward via into through beyond past fae frae
 intae bred""".split())

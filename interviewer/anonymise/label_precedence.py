@@ -10,7 +10,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, TO_WORDS,
+    CARE_ROLES, KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, TO_WORDS,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.place_mentions import places_by_mention
@@ -25,8 +25,11 @@ TWO_WORDS_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+([A-Za-z][\w'’-]*)[ 
 WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 LIST_JOIN_BEFORE = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")
 LIST_JOIN_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
-PERSON_REASONS = ("name after the title", "first name", "name after '", "known identifier", "deny term",
+PERSON_REASONS = ("name after the title", "first name", "name after '", "name set apart after", "known identifier", "deny term",
                   "lower-case first name", "name after", "second model (GIVEN_NAME)", "second model (name)")
+SET_APART_AFTER = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa])[ \t]+(?:[a-z]+[ \t]+)?([a-z]+),[ \t]*$")
+DONE_WITH_SOMEONE = re.compile(r"[ \t]+[a-z]+ed[ \t]+(?:with[ \t]+)?(?:me|us|him|her|them)\b")
+"""A deed done to or with someone after the name ('Jordan stayed with me', 'Georgia hugged me'): a person's."""
 PERSON_NOT_AFTER = frozenset("at above below beyond".split())
 """Where a person seldom stands: 'at Sprotbrough', 'just above Askrigg' (not an organisation's place: 'work at Tesco')."""
 AT_SOMEONE = frozenset("""look looked looking looks laugh laughed laughing shout shouted shouting yell yelled stare stared
@@ -104,14 +107,18 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
         return False  # 'a town called Glendive'
     if word in TITLES or (word in KIN_NOUNS and two is not None) or word in ("called", "named", "with"):
         return True
+    noun = SET_APART_AFTER.search(window)
+    if noun and noun.group(1).lower() in KIN_NOUNS | CARE_ROLES:
+        return True  # 'my roommate, Jordan', 'the physio, Florence'
     if word == "and" and two is not None and two.group(1)[:1].isupper() and two.group(1) != "I" \
             and two.group(1).lower() not in gaz.places:
         return True  # 'Tom and Denver' (not 'too humid for us, and Denver', 'Omaha and Denver')
     after = WORD_AFTER.match(text, d.end)
     following = after.group(1).lower() if after else ""
     if following in STRONG_SPEECH_VERBS or following in PERSON_VERBS \
-            or re.match(r"(?:[ \t]+and[ \t]+(?:I|i|me)\b|,?[ \t]+who\b)", text[d.end:d.end + 10]):
-        return True  # 'Virginia said', 'Virginia and I', 'Ferguson, who was our director'
+            or re.match(r"(?:[ \t]+and[ \t]+(?:I|i|me)\b|,?[ \t]+who\b)", text[d.end:d.end + 10]) \
+            or DONE_WITH_SOMEONE.match(text, d.end):
+        return True  # 'Virginia said', 'Virginia and I', 'Ferguson, who was our director', 'Jordan stayed with me'
 
     key = surface_key(d.text)
     words = key.split()

@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS,
+    ABBREVIATED_TITLES, CARE_ROLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS,
     PERSONAL_TITLES, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
@@ -238,18 +238,21 @@ def _after_kin_noun(v: TokenView) -> Iterator[Found]:
 
 
 def _kin_apposition(v: TokenView) -> Iterator[Found]:
-    """'my manager, will, says', 'her husband, frank, was': a name-list word set between commas after a kin or
-    colleague noun names that person, even a word like 'will' in lower case; so does any capitalised word set apart
-    after 'a mate' or 'the wife' ('it was a mate, Blue.', 'the wife, Bride, she was after nagging me')."""
+    """'my manager, will, says', 'her husband, frank, was': a name-list word set between commas after a kin,
+    colleague or care noun names that person, even a word like 'will' in lower case; so does any capitalised word set
+    apart after 'a mate', 'the wife' or 'the physio' ('it was a mate, Blue.', 'the wife, Bride, she was after nagging
+    me', 'my roommate, Jordan, drove me')."""
     for i in range(3, len(v.tokens) - 1):
-        if v.word(i - 1) != "," or v.lower(i - 2) not in KIN_NOUNS or not is_word(v.word(i)):
+        if v.word(i - 1) != "," or v.lower(i - 2) not in KIN_NOUNS | CARE_ROLES or not is_word(v.word(i)):
             continue
-        if v.word(i + 1) == "," and v.lower(i - 3) in POSSESSIVES and v.lower(i) in v.gaz.first_names:
-            yield v.span(i, i, "PERSON", 0.65, f"first name set apart after '{v.word(i - 3)} {v.word(i - 2)}'")
-        elif v.word(i + 1) in (",", ".", "!", "?") and v.lower(i - 3) in POSSESSIVES | {"a", "the"} \
+        # 'my husband', 'my late husband', 'the physio'
+        owner = i - 3 if v.lower(i - 3) in POSSESSIVES | {"a", "the"} or i < 4 else i - 4
+        if v.word(i + 1) == "," and v.lower(owner) in POSSESSIVES and v.lower(i) in v.gaz.first_names:
+            yield v.span(i, i, "PERSON", 0.65, f"name set apart after '{v.word(owner)} {v.word(i - 2)}'")
+        elif v.word(i + 1) in (",", ".", "!", "?") and v.lower(owner) in POSSESSIVES | {"a", "the"} \
                 and v.capitalised_word(i) and not v.initial(i) and v.lower(i) not in TITLES and not v.group_word(i) \
                 and v.lower(i) not in DISCOURSE_WORDS and v.lower(i) not in KIN_CALLS:
-            yield v.span(i, i, "PERSON", 0.65, f"capitalised word set apart after '{v.word(i - 3)} {v.word(i - 2)}'")
+            yield v.span(i, i, "PERSON", 0.65, f"name set apart after '{v.word(owner)} {v.word(i - 2)}'")
 
 
 TIME_ADVERBS = frozenset("""yesterday today tonight tomorrow later eventually afterwards meanwhile anyway now then
