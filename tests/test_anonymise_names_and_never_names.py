@@ -159,3 +159,15 @@ def test_a_person_or_pub_near_eating_and_drinking_is_still_redacted(anonymiser, 
 def test_a_name_said_on_its_own_elsewhere_is_a_name_before_a_plural_noun_too(anonymiser):
     text = "p: we farm outside cordal, three mile from castleisland. he was at the gate of the cordal harps field."
     assert [d.text for d in anonymiser.detect(text)].count("cordal") == 2
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Participant: We did a cookout on Juneteenth last year.", "Juneteenth"),
+    ("Participant: At Diwali and at Hogmanay we all go home.", "Hogmanay"),
+    ("Participant: I grew up Mennonite out in Saskatchewan.", "Mennonite"),
+    ("Participant: One woman in the group swears by Marmite.", "Marmite"),
+    ("Participant: I've never eaten so much Bisto in my life.", "Bisto"),
+    ("Participant: A two-liter of Pepsi on the line every night.", "Pepsi"),
+])
+def test_festivals_denominations_and_foods_are_never_names(anonymiser, text, word):
+    assert not any(word in d.text for d in anonymiser.detect(text))

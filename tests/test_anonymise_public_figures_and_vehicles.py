@@ -20,6 +20,14 @@ def redacted(anonymiser, text):
     ("My dad was a big fan of Dolly Parton, God rest him.", "Dolly Parton"),
     ("We played a song by Stan Rogers at the funeral.", "Stan Rogers"),
     ("the rest will sing something by tom jones and we have tea", "tom jones"),
+    ("She plays Dave Dobbyn in the kitchen while she cooks.", "Dave Dobbyn"),
+    ("She's obsessed with Yellowstone and Kevin Costner, so I've seen it all.", "Kevin Costner"),
+    ("Kirsty's wee boy is named after Ally McCoist, which says it all.", "Ally McCoist"),
+    ("He reckons I sound like Sean Bean now, with the slow talking.", "Sean Bean"),
+    ("I'd sit with her and Peppa Pig on for nobody, staring at the wall.", "Peppa Pig"),
+    ("He rubs my feet through the Oilers game most nights.", "Oilers"),
+    ("He has been a Kilmarnock supporter all his life.", "Kilmarnock"),
+    ("He's a big fan of Lamar Jackson, Lamar Jackson this, Lamar Jackson that.", "Lamar Jackson"),
 ])
 def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, name):
     analysis = anonymiser.analyse(text)
@@ -32,6 +40,8 @@ def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, n
     ("Dr Patel on the radio said it was nothing to worry about.", "Patel"),
     ("The funeral was organised by Sarah Jones from the church.", "Sarah Jones"),
     ("And I row gig now with Newlyn Gig Rowers of a Saturday.", "Newlyn Gig Rowers"),
+    ("She plays with Callum Reid after school most days.", "Callum Reid"),
+    ("My friends Sarah and Tom came round; I listen to Dolly Parton with them.", "Sarah"),
 ])
 def test_a_given_name_alone_a_title_or_a_capitalised_name_word_keeps_the_redaction(anonymiser, text, name):
     assert any(name in r for r in redacted(anonymiser, text))

@@ -240,6 +240,7 @@ CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)
 """Reasons of the cased rules whose only evidence is a capital letter, which recasing gave."""
 
 
+LIST_JOIN = re.compile(r",[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 PUBLIC_FIGURE_REASON = "a name talked of as a public figure or a work (listened to, voted for, a film or a song)"
 
 
@@ -250,6 +251,21 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
     public = {(c.start, c.end): Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
               for c in candidates if movable(c) and talked_of_as_public(text, c.start, c.end, gaz.first_names)}
+    # A name listed with one is talked of the same way ('obsessed with Yellowstone and Kevin Costner').
+    listed = True
+    while listed:
+        listed = False
+        for c in candidates:
+            if (c.start, c.end) not in public and movable(c) and any(
+                    LIST_JOIN.fullmatch(text, e, c.start) or LIST_JOIN.fullmatch(text, c.end, s) for s, e in public):
+                public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end],
+                                                      PUBLIC_FIGURE_REASON, 0.5)
+                listed = True
+    # Every other mention of a public name is the same public name ('Lamar Jackson this, Lamar Jackson that').
+    keys = {surface_key(text[s:e]) for s, e in public}
+    for c in candidates:
+        if (c.start, c.end) not in public and movable(c) and surface_key(text[c.start:c.end]) in keys:
+            public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
     kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
     return kept, list(public.values())
 

@@ -27,7 +27,10 @@ maasai masai kisii yoruba igbo ibo hausa fulani akan asante ewe fante zulu xhosa
 amhara oromo tigrayan wolof mandinka hakka hokkien teochew cantonese mandarin malay malays tamil tamils telugu punjabi
 punjabis gujarati gujaratis bengali bengalis sinhalese pashtun pashto kurd kurds kurdish cornish manx cree ojibwe ojibway
 anishinaabe mohawk haudenosaunee iroquois dene haida inuk metis métis navajo navaho cherokee sioux apache hopi choctaw
-chickasaw blackfoot mikmaq cajun cajuns creole creoles acadian acadians trini trinis bajan bajans""".split())
+chickasaw blackfoot mikmaq cajun cajuns creole creoles acadian acadians trini trinis bajan bajans mennonite mennonites
+amish hutterite hutterites adventist adventists episcopalian episcopalians unitarian unitarians wesleyan wesleyans calvinist
+calvinists congregationalist congregationalists orthodox shia shiite sunni sufi ismaili jain jains zoroastrian parsi parsee
+rastafarian rastafarians rasta""".split())
 """Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name
 (a people's name that is also a given name, such as Shona or Luo, is left to the name rules)."""
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
@@ -40,8 +43,13 @@ SEASON_BEFORE = frozenset("""in this last next that the every each during over t
 of before after one all whole""".split())
 SEASON_AFTER = frozenset("""term terms holiday holidays holidays break breaks months time season semester camp school
 fete fair""".split())
-CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAYS
-"""Months and weekdays, less the months that are also given names ('April', 'May', 'June')."""
+FESTIVALS = frozenset("""christmas xmas easter halloween hallowe'en thanksgiving juneteenth kwanzaa hanukkah chanukah
+hannukah passover pesach purim sukkot shavuot diwali deepavali divali holi navratri navaratri dussehra onam pongal vaisakhi
+baisakhi lohri ramadan ramadhan ramzan eid vesak wesak hogmanay samhain beltane matariki songkran nowruz lent advent
+epiphany pentecost whitsun whitsuntide candlemas michaelmas shrovetide""".split())
+"""Feasts, festivals and seasons of the year, one word each: never a person's or a place's name."""
+CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAYS | FESTIVALS
+"""Months, weekdays and festivals, less the months that are also given names ('April', 'May', 'June')."""
 KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
 mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
@@ -163,14 +171,16 @@ CHARITY_HEADS = "Society|Association|Foundation|Trust|Alliance|Network|Forum|Cha
 CONDITION_CHARITY = re.compile(rf"((?:[A-Z][\w'’]*\s+){{1,4}})(?:{CHARITY_HEADS})\b")
 """A charity's name: up to four capitalised words and its head; named only for a condition, a national body."""
 CHARITY_HEAD = re.compile(rf"\b(?:{CHARITY_HEADS})\b")
-CONSUMED_CUE = re.compile(r"drink|drank|eat|ate\b|smok|vap|sip| of ")
+CONSUMED_CUE = re.compile(r"drink|drank|eat|ate\b|smok|vap|sip| of |much|swear")
 CONSUMED_BEFORE = re.compile(
     r"\b(?:drink|drinks|drinking|drank|eat|eats|eating|ate|smoke|smokes|smoking|smoked|vape|vapes|vaping|sip|sipping"
+    r"|(?:so|too)\s+much|swears?\s+by|swore\s+by"
     r"|(?:a|an|the|one|two|three|four|five|six|some|few)\s+(?:cans?|bottles?|packets?|packs?|pints?|cups?|mugs?|glass|glasses"
-    r"|boxe?s?|bags?|tins?|jars?|bars?|slices?|tubs?|sachets?|cartons?)\s+of)(?:\s+(?:a|some|the|my|his|her|their|our))?"
+    r"|boxe?s?|bags?|tins?|jars?|bars?|slices?|tubs?|sachets?|cartons?|two-lit(?:er|re)s?|lit(?:er|re)s?)\s+of)(?:\s+(?:a|some|the|my|his|her|their|our))?"
     r"(?:\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?:&|and))?){0,2}\s+$",
     re.IGNORECASE)
-"""What is said before a food, drink or smoke: 'drinking Lucozade', 'smoke Benson & Hedges', 'a can of Irn-Bru'."""
+"""What is said before a food, drink or smoke: 'drinking Lucozade', 'smoke Benson & Hedges', 'a can of Irn-Bru', 'so much
+Bisto', 'swears by Marmite', 'a two-liter of Pepsi'."""
 QUALIFICATION = re.compile(r"(?:Cert|Certificate|Diploma|Level|Grade|Band|Stage|Year|Key Stage)\s+(?:[IVX]{1,4}|\d{1,2})\b")
 """A qualification, grade or level by its number: 'Cert IV', 'Level 3', 'Band 6'."""
 BEFORE_A_DESCRIBED_PLURAL = frozenset("the these those our their many some most all in of for among other".split())
