@@ -171,3 +171,12 @@ def test_a_name_said_on_its_own_elsewhere_is_a_name_before_a_plural_noun_too(ano
 ])
 def test_festivals_denominations_and_foods_are_never_names(anonymiser, text, word):
     assert not any(word in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: There's a lad everyone calls Chalky who set it up.", "Chalky"),
+    ("Participant: My grandmother, who everybody calls Nana Bee, had a system.", "Bee"),
+    ("Participant: There's a chap there, Tinker, real name Arthur Staniforth, I worked with him.", "Tinker"),
+])
+def test_a_name_everyone_calls_someone_is_a_person(anonymiser, text, name):
+    assert any(d.text.endswith(name) and d.entity_type == "PERSON" for d in anonymiser.detect(text))

@@ -180,3 +180,11 @@ def test_a_name_before_a_head_in_lower_case_is_one_institution(anonymiser, text,
 ])
 def test_a_day_a_condition_a_brand_or_a_sentence_opening_before_a_lower_case_head_is_no_institution(anonymiser, text, kept):
     assert kept not in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: I do a stroke club at Crookes Community Hall on a Thursday.", "Crookes Community Hall"),
+    ("Participant: Comeragh Cancer Support Group meets in Dungarvan.", "Comeragh Cancer Support Group"),
+])
+def test_a_local_hall_or_support_group_is_an_organisation(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"

@@ -32,7 +32,9 @@ STRONG = {
     "ORGANIZATION": r"NHS Foundation Trust|Foundation Trust|NHS Trust|CCG|ICB|PCN|CVS|CIC|CIO|Ltd|Limited|PLC|plc|LLP|Inc|"
                     r"Clinical Commissioning Group|Housing|Network|"
                     r"Voices|Association|Society|Forum|Alliance|Advocacy(?: Service)?|Uni|Borough Council|City Council|"
-                    r"LLC|Corporation|Corp|Credit Union|Institute|Senior Center|Community Center|Associates",
+                    r"LLC|Corporation|Corp|Credit Union|Institute|Senior Center|Community Center|Associates|"
+                    r"Community Centre|Community Hall|Village Hall|Parish Hall|Church Hall|Memorial Hall|Scout Hall|"
+                    r"Support Group|Support Centre|Support Center",
 }
 WEAK = {
     "HOSPITAL": r"General|Clinic|Surgery|Practice|Unit|Centre|Center|Memorial|Regional|Rehab|Physio|Physiotherapy|"

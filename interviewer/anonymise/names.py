@@ -188,6 +188,9 @@ def _first_names(v: TokenView) -> Iterator[Found]:
 CALLERS = frozenset("we they everyone everybody people i you the lads kids all friends guys also she he".split())
 CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
+EVERYONE = frozenset("everyone everybody people they we".split())
+PERSON_NOUNS = frozenset("""lad lass man woman lady guy fella bloke chap boy girl kid fellow gentleman one""".split())
+"""Words for a person before 'everyone calls': 'a lad everyone calls Chalky'."""
 
 
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
@@ -219,6 +222,16 @@ def _nicknames(v: TokenView) -> Iterator[Found]:
         if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \
                 and v.capitalised_word(i) and not v.initial(i) and not v.allowed(i) and v.lower(i) not in TITLES:
             yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
+
+    for i in range(3, len(v.tokens)):
+        # 'a lad everyone calls Chalky', 'my grandmother, who everybody calls Mama Lou'
+        if v.lower(i - 1) in CALLING and v.lower(i - 2) in EVERYONE and v.capitalised_word(i) and not v.allowed(i) \
+                and v.lower(i) not in TITLES and (v.lower(i - 3) in ("who", "whom", "that") or v.lower(i - 3) in PERSON_NOUNS):
+            yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+        # 'a chap there, Tinker, real name Arthur Staniforth'
+        if v.word(i - 3) == "," and v.word(i - 1) == "," and v.lower(i) == "real" and v.lower(i + 1) == "name" \
+                and v.capitalised_word(i - 2) and not v.allowed(i - 2) and v.lower(i - 2) not in TITLES:
+            yield v.span(i - 2, i - 2, "PERSON", 0.7, "a name people call someone")
 
 
 def _nickname_word(v: TokenView, i: int, shortest: int) -> bool:
