@@ -179,3 +179,35 @@ def test_a_word_between_a_kin_noun_and_a_persons_verb_or_after_called_is_a_name(
 
 def test_kin_nouns_before_ordinary_words_name_no_one(anonymiser):
     assert [d for d in anonymiser.detect("my sister said no and the manager rang me back") if d.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: fresh veg and hope who runs it writes you little recipes", "hope"),
+    ("Participant: i ring the team and mark the specialist nurse rings back same day", "mark"),
+    ("Participant: the owner bec has been amazing about my shifts", "bec"),
+    ("Participant: my sponsor is hope she's got fifteen years clean", "hope"),
+])
+def test_a_name_word_beside_what_the_person_is_or_does_is_a_person(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: i hope the nurse comes soon and i hope who knows",
+    "Participant: the rose who knows and faith who is everything to me",
+])
+def test_a_name_word_in_its_ordinary_sense_beside_a_role_is_no_name(anonymiser, text):
+    assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: she got me doing the walking group as well the basford striders we meet on tuesdays", "basford striders"),
+    ("Participant: there's a singing group the wearside wheezers for folk with bad chests", "wearside wheezers"),
+    ("Participant: there's the thistle talkers a group for folk with aphasia", "thistle talkers"),
+])
+def test_a_groups_name_said_beside_group_without_commas_is_an_organisation(anonymiser, text, name):
+    assert any(name in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+def test_people_described_beside_group_are_no_organisation(anonymiser):
+    text = "Participant: in the group the young mums were lovely and the group the other walkers liked and the team the physio workers"
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))

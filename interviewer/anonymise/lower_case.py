@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_VERBS, PLAYING, SERVICE_KIND_WORDS,
+    CALLING, CARE_ROLES, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_VERBS, PLAYING, SERVICE_KIND_WORDS,
     SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
@@ -132,13 +132,42 @@ def find_people_called(v: TokenView) -> Iterator[Found]:
 
 
 def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
-    """'my buddy tank comes over', 'the boss col backed me up': in lower case, any word between a kin or colleague noun
-    (after 'my', 'the' ...) and a person's verb is that person's name, though a word like 'tank'."""
+    """'my buddy tank comes over', 'the boss col backed me up', 'the owner bec has been amazing': in lower case, any word
+    between a kin, colleague or care noun (after 'my', 'the' ...) and a person's verb is that person's name, though a
+    word like 'tank'; so is a name-list word after 'my sponsor is' that goes on about someone ('my sponsor is hope
+    she's got fifteen years')."""
     for i in range(2, len(v.tokens)):
-        if v.lower(i - 1) not in KIN_NOUNS or v.lower(i - 2) not in POSSESSIVES | {"the"} or not _plain_word(v, i):
+        if not _plain_word(v, i):
             continue
-        if v.lower(i + 1) in PERSON_VERBS or v.lower(i + 1) in STRONG_SPEECH_VERBS or did_to_someone(v, i + 1):
+        if v.lower(i - 1) in ROLE_BEFORE_A_NAME and v.lower(i - 2) in POSSESSIVES | {"the"} and (
+                v.lower(i + 1) in PERSON_VERBS or v.lower(i + 1) in STRONG_SPEECH_VERBS or did_to_someone(v, i + 1)
+                or v.lower(i + 1) in ("has", "had") and v.lower(i + 2) in ("been", "got", "done", "helped")):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and a person's verb")
+        elif v.lower(i - 1) == "is" and v.lower(i - 2) in ROLE_BEFORE_A_NAME and v.lower(i - 3) in POSSESSIVES \
+                and v.lower(i) in v.gaz.first_names and v.lower(i + 1) in GOES_ON_ABOUT | {"who"}:
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} is'")
+
+
+ROLE_BEFORE_A_NAME = KIN_NOUNS | CARE_ROLES | frozenset({"owner"})
+CLAUSE_EDGE = frozenset({"", ",", ".", "?", "!", "and", "but", "so", "then", "with"})
+"""What stands before a name opening a clause ('and mark the specialist nurse rings back')."""
+
+
+def find_names_beside_a_role(v: TokenView) -> Iterator[Found]:
+    """In lower case, a name-list word opening a clause and followed by what the person is ('mark the specialist nurse
+    rings back', 'our hamish the grandson') or by 'who' and a verb ('hope who runs it') names that person, though
+    also a word; not 'i hope the nurse comes', 'the rose who'."""
+    for i in range(1, len(v.tokens) - 2):
+        if not _plain_word(v, i) or v.lower(i) not in v.gaz.first_names:
+            continue
+        if v.lower(i - 1) not in CLAUSE_EDGE and v.lower(i - 1) not in POSSESSIVES:
+            continue
+        role = i + 2 if v.lower(i + 2) in ROLE_BEFORE_A_NAME else i + 3
+        if v.lower(i + 1) == "the" and v.lower(role) in ROLE_BEFORE_A_NAME and (role == i + 2 or _lower_word(v, i + 2)):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name before 'the {v.word(role)}'")
+        elif v.lower(i + 1) == "who" and v.lower(i - 1) not in POSSESSIVES and _lower_word(v, i + 2) \
+                and v.lower(i + 2) not in ("is", "are", "was", "were"):
+            yield v.span(i, i, "PERSON", 0.5, "lower-case name before 'who' and a verb")
 
 
 GOES_ON_ABOUT = frozenset("he she who he's she's he'd she'd was is had came said".split())

@@ -204,6 +204,53 @@ def find_apposed_names(v: TokenView) -> Iterator[Found]:
             yield v.span(i + 1, last - 1, "ORGANIZATION", 0.55, f"{REASON} set beside '{v.word(i - 1)}'")
 
 
+GROUP_NOUNS = frozenset("group club choir team circle crew".split())
+"""What a group's name is said beside without commas: 'a singing group the wearside wheezers for folk'."""
+DESCRIBING = frozenset("""young younger old older elderly usual regular lovely nice whole real same proper other poor
+wee fellow""".split())
+"""Words that describe the people of a group rather than name it ('the young mums', 'the older members')."""
+PEOPLE_BY_ROLE = frozenset("""workers members helpers volunteers carers users sufferers leaders teachers others mothers
+fathers brothers sisters customers players lovers walkers runners swimmers singers readers drinkers smokers speakers
+learners trainers officers managers caregivers fighters survivors partners farmers dancers""".split())
+"""People named by what they do ('the physio workers', 'the other walkers'): a group's members, not its name."""
+
+
+def _named_like_a_group(v: TokenView, first: int, last: int) -> bool:
+    """Two or three name words that read as a group's name: no generic word or adjective first, and a plural or a
+    head last ('basford striders', 'foyle mums' circle'; not 'the young mums', 'the local lads')."""
+    if last - first not in (1, 2) or any(not lower_name_word(v, k) or _generic(v, k) for k in range(first, last + 1)):
+        return False
+    if v.lower(first) in DESCRIBING or v.lower(first) in v.gaz.first_names:
+        return False
+    head = v.lower(last).rstrip("'’")
+    return head in GROUP_NOUNS or head in TEAM_HEADS or head.endswith("ers") and len(head) > 5 and head not in PEOPLE_BY_ROLE
+
+
+def find_groups_named_beside(v: TokenView) -> Iterator[Found]:
+    """'the walking group as well the basford striders we meet', 'a singing group the wearside wheezers for folk',
+    'there's the thistle talkers a group for folk': a group's name said beside the word 'group' with no commas,
+    as speech recognised in lower case often is."""
+    for i in range(1, len(v.tokens) - 2):
+        if v.lower(i) not in GROUP_NOUNS or v.word(i) != v.lower(i):
+            continue
+        start = i + 1 if v.lower(i + 1) == "the" else i + 3 if v.lower(i + 1) == "as" and v.lower(i + 2) == "well" \
+            and v.lower(i + 3) == "the" else None
+        if start is not None:
+            start += 1
+            last = start
+            while last + 1 < len(v.tokens) and last - start < 2 and lower_name_word(v, last + 1):
+                last += 1
+            if _named_like_a_group(v, start, last) and not lower_name_word(v, last + 1):
+                yield v.span(start, last, "ORGANIZATION", 0.55, f"{REASON} said beside '{v.word(i)}'")
+        if v.lower(i - 1) in ("a", "an") and i >= 4:
+            last = i - 2
+            first = last
+            while first - 1 >= 0 and last - first < 2 and lower_name_word(v, first - 1):
+                first -= 1
+            if v.lower(first - 1) == "the" and _named_like_a_group(v, first, last):
+                yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON} said beside '{v.word(i)}'")
+
+
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
-            *find_hospital_nicknames(v), *find_union_locals(v), *find_apposed_names(v)]
+            *find_hospital_nicknames(v), *find_union_locals(v), *find_apposed_names(v), *find_groups_named_beside(v)]
