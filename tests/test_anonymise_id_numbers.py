@@ -107,3 +107,21 @@ def test_a_phone_number_of_eight_digits_after_its_name_is_a_phone_number(anonymi
 
 def test_a_large_amount_near_the_word_number_is_no_phone(anonymiser):
     assert anonymiser.detect("P: It cost 1200000 dollars, the number of people 4500000.") == []
+
+
+@pytest.mark.parametrize("text, number, kind", [
+    ("Participant: It's on the fridge next to my NHS number, 485 201 7734, because I forget.", "485 201 7734", "NHS_NUMBER"),
+    ("Participant: They want my health care number, 604 821 4437, every single time.", "604 821 4437", "ID_NUMBER"),
+    ("participant: my chi on the appointment letter one two oh three six six four two one seven and my postcode",
+     "one two oh three six six four two one seven", "ID_NUMBER"),
+])
+def test_a_number_after_a_health_numbers_name_is_no_phone_whatever_its_shape(anonymiser, text, number, kind):
+    assert [(d.text, d.entity_type) for d in anonymiser.detect(text) if d.text == number] == [(number, kind)]
+
+
+def test_a_north_american_number_with_no_identity_name_before_it_stays_a_phone(anonymiser):
+    assert [d.entity_type for d in anonymiser.detect("Participant: Call me on 555 201 7734 after six.")] == ["PHONE"]
+
+
+def test_tai_chi_is_no_name(anonymiser):
+    assert anonymiser.detect("Participant: I do tai chi on Mondays and Zumba on Fridays.") == []

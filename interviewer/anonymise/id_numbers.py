@@ -13,7 +13,7 @@ I = re.IGNORECASE
 
 NUMBER_NOUN = re.compile(r"\b(?:number|no\.|num|id|card|mrn|ssn)\b(?:['’]s)?", I)
 """A number's name: what it is the number of stands before it ('OHIP number', 'Medicare card', 'member ID')."""
-SYSTEM_NAMES = ("nhi", "ohip", "ppsn", "pps", "ihi", "medicaid", "medicare", "ramq", "nino")
+SYSTEM_NAMES = ("nhi", "ohip", "ppsn", "pps", "ihi", "medicaid", "medicare", "ramq", "nino", "chi", "mcp", "ndis")
 NUMBER_SYSTEM = re.compile(rf"\b(?:{'|'.join(SYSTEM_NAMES)})\b(?:['’]s)?", I)
 """Health and insurance numbers named by their system alone ('my NHI, ZAC 4471', 'the OHIP, I know it by heart')."""
 WORD_BEFORE = re.compile(r"([\w'’-]+)\s+(?:card\s+)?$")

@@ -17,6 +17,11 @@ NANP = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?(?:353|61|64|27|1|91|234|63)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w-])")
 """A number written with its country code: Ireland, Australia, New Zealand, South Africa, ..."""
 LOCAL_SEVEN = re.compile(r"(?<![\w-])[2-9]\d{2}-\d{4}(?![\w-])")
+IDENTITY_NUMBER_BEFORE = re.compile(
+    r"\b(?:(?:nhs|chi|medicare|medicaid|ohip|mcp|nhi|pps|ppsn|ndis|sin)(?:\s+(?:card\s+)?(?:number|no\.?|id))?"
+    r"|(?:health(?:\s+(?:and|&)\s+care|\s+care)?|health\s+card|insurance|member|patient|hospital|medical\s+record"
+    r"|social\s+security)\s+(?:card\s+)?(?:number|no\.?|id))(?:\s+(?:is|was|it['’]s))?[\s,:]*$", I)
+"""An identity number's name just before a number ('my NHS number, 485 201 7734'): the number is none of a phone's."""
 PHONE_CUE = re.compile(r"\b(?:phone|number|call|ring|cell|mobile|text|reach|dial|contact|extension|line)\b", I)
 
 US_STATE_CODES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
@@ -52,6 +57,8 @@ NEAR_A_YEAR = 40
 
 def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     for match in matches_within(NANP, text, windows):
+        if IDENTITY_NUMBER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # 'my NHS number, 485 201 7734', 'health card number 604 821 4437': no phone
         cue = bool(PHONE_CUE.search(text, max(0, match.start() - 60), match.start()))
         yield Found(match.start(), match.end(), "PHONE", 0.96 if cue else 0.85, "North American phone number")
     for match in matches_within(INTERNATIONAL, text, windows):

@@ -39,6 +39,11 @@ SHORT_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|landline|hotline|helpline|
 0480', 'my number is 555 0134')."""
 
 
+HEALTH_NUMBER_NAME = re.compile(r"\b(?:nhs|chi|health and care|health & care|h and c|h&c)\b")
+"""The names of the UK's ten-digit health numbers: England's and Wales's NHS number, Scotland's CHI number, Northern
+Ireland's health and care number."""
+
+
 def find_numbers(text: str) -> Iterator[Found]:
     for pattern, how in ((WRITTEN_NUMBER, "digits"), (SPOKEN_NUMBER, "spoken digits")):
         for match in pattern.finditer(text):
@@ -52,7 +57,7 @@ def find_numbers(text: str) -> Iterator[Found]:
             if len(digits) == 10 and valid_nhs_number(digits) and not (digits.startswith("0") and any(c in before for c in PHONE_CUES)):
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.95, f"NHS number ({how}, checksum valid)")
             elif len(digits) == 10 and not digits.startswith("0") \
-                    and re.search(r"\bnhs\b", text[max(0, match.start() - 120):match.start()].lower()):
+                    and HEALTH_NUMBER_NAME.search(text[max(0, match.start() - 120):match.start()].lower()):
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.8, f"NHS number ({how}; checksum fails: misheard?)")
             elif digits.startswith(("0", "44")) and 10 <= len(digits) <= 12:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
