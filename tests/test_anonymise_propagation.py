@@ -36,3 +36,14 @@ def test_detections_are_sorted_and_do_not_overlap():
     assert found == sorted(found, key=lambda d: d.start)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert all(text[d.start:d.end] == d.text for d in found)
+
+
+def test_a_found_name_that_is_a_word_spreads_in_lower_case_where_the_person_does_something(anonymiser):
+    text = ("participant: my sister pat lives round the corner. the night it happened pat found him on the floor "
+            "and i just pat the dog now to calm down")
+    assert [d.start for d in anonymiser.detect(text) if d.text == "pat"] == [text.index("pat"), text.index("pat found")]
+
+
+def test_to_be_frank_stays_a_phrase_beside_a_neighbour_called_frank(anonymiser):
+    text = "participant: her neighbour frank keeps an eye but to be frank he's in a worse way than she is"
+    assert [d.start for d in anonymiser.detect(text) if d.text == "frank"] == [text.index("frank")]

@@ -155,7 +155,7 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \
                 and not (lower_case_text and variant is not None and variant.entity_type == "PERSON"
                          and not DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                         and NAME_CUE_AFTER.match(text, m.end())):
+                         and (NAME_CUE_AFTER.match(text, m.end()) or DEED_AFTER.match(text, m.end()))):
             # A found name in lower case counts only where speech recognition would have capitalised a word, or,
             # in a transcript written all in lower case, where a verb or 's follows ('grace said', 'grace's mum').
             continue
@@ -187,6 +187,12 @@ def is_lower_case_text(text: str) -> bool:
 
 
 NAME_CUE_AFTER = re.compile(r"(?:['’]s\b|\s+(?:" + "|".join(sorted(SPEECH_VERBS | PERSON_VERBS)) + r")\b)", re.I)
+DEED_AFTER = re.compile(
+    r"\s+(?:(?:still|usually|always|never|just|even|also)\s+)?(?:found|saw|put|gave|give|told|took|brought|sent|kept|left|"
+    r"knew|answers|answered|checks|checked|picks|picked|rings|rang|drives|drove|who|has\s+been|had\s+been|"
+    r"[a-z]+ed\s+(?:me|him|her|us|them|my|his|our|their))\b", re.I)
+"""What a found person's name in lower case does in another mention ('pat found him', 'crystal usually answers', 'sky
+still checks in', 'the head mark has been brilliant'): the same person, though the name is also a word."""
 DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS | {"by", "of", "with", "in", "for", "to"})) + r")\s+$", re.I)
 
 
