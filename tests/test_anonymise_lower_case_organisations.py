@@ -246,3 +246,19 @@ def test_an_organisations_name_said_short_is_redacted_too_in_lower_case(anonymis
 def test_a_kind_of_clinic_said_again_is_not_spread_as_a_name(anonymiser):
     text = "i go to the kestrel foot clinic on thursdays. the foot clinic only runs thursdays"
     assert "foot clinic" not in [d.text.removeprefix("the ") for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: she works at crumbs on clive street and comes home shattered", "crumbs"),
+    ("Participant: we always meet at the blue heron on north street once a month", "the blue heron"),
+])
+def test_words_where_a_venue_stands_just_before_where_it_is_name_it(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: i was at the shops in leeds and at work in town and then at my nan's in bramley",
+    "Participant: we were at sione's family in otara for the weekend",
+])
+def test_everyday_places_and_someones_home_before_a_place_are_no_venue(anonymiser, text):
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))

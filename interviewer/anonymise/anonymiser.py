@@ -27,6 +27,7 @@ from interviewer.anonymise.propagation import (
 )
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
+from interviewer.anonymise.venues import find_venues_before_places
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -126,6 +127,7 @@ class Anonymiser:
         found = analyse(text)
         if is_lower_case_text(text):
             found += _recased_finds(text, found)
+            found += find_venues_before_places(text, found, load_gazetteers())
             if self.second_model:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
