@@ -51,3 +51,23 @@ def test_a_name_spelled_letter_by_letter_is_an_employer_after_a_work_cue_else_a_
 
 def test_a_spelled_employer_stops_before_the_speakers_own_i(anonymiser):
     assert found(anonymiser, "My brother works for I B M and I work at the N H S.") == {"I B M": "ORGANIZATION"}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Participant: I was born in Newry but I live in Bally hackamore now with my wife.", "Bally hackamore", "LOCATION"),
+    ("Participant: My daughter's out in Cumber nauld so I get the train.", "Cumber nauld", "LOCATION"),
+    ("Participant: I had a woman called Maeve mc keown, and she was class.", "Maeve mc keown", "PERSON"),
+    ("Participant: The nurse, Bethan pritchard, did a blood test.", "Bethan pritchard", "PERSON"),
+    ("Participant: The doctor there, Dr van der merwe, took one look.", "van der merwe", "PERSON"),
+    ("Participant: The cardiologist, Dr nee breen, said I was lucky.", "nee breen", "PERSON"),
+])
+def test_a_name_speech_recognition_split_with_a_lower_case_part_is_found_whole(anonymiser, text, name, kind):
+    assert (name, kind) in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: We have Lakshmi akka, she was already doing the cooking.", "Lakshmi"),
+    ("Participant: We went to Leeds market on Saturday.", "Leeds"),
+])
+def test_a_kin_call_or_a_word_after_a_name_stays_outside_it(anonymiser, text, name):
+    assert name in {d.text for d in anonymiser.detect(text)}

@@ -18,13 +18,14 @@ from interviewer.anonymise.label_precedence import organisations_first, places_f
 from interviewer.anonymise.never_names import (
     SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
 )
-from interviewer.anonymise.name_edges import hyphened_span, with_front_edges
+from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.public_figures import talked_of_as_public
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
+from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
 from interviewer.anonymise.venues import find_venues_before_places
@@ -132,6 +133,7 @@ class Anonymiser:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
         found += find_names_in_addresses(text, found, load_gazetteers())
+        found += find_split_names(text, load_gazetteers())
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -151,7 +153,7 @@ class Anonymiser:
         possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz) or TURN_BREAK.search(text, p.start, p.end)
                                                 or never_a_name(text, p.start, p.end, p.entity_type, gaz))]
         candidates, public = _without_public_figures(text, candidates, gaz)
-        candidates = _hyphened(text, _without_kin_calls(text, candidates))
+        candidates = _hyphened(text, _without_kin_calls(text, candidates), gaz)
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
         candidates += with_given_names(text, _without_kin_calls(text, others), gaz)
@@ -272,12 +274,17 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     return kept, list(public.values())
 
 
-def _hyphened(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc'), before they spread."""
+def _hyphened(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
+    """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc') and, in a cased transcript, over a
+    last part speech recognition wrote apart in lower case ('Bally hackamore', 'Maeve mc keown'), before they
+    spread."""
+    cased = not is_lower_case_text(text)
     widened = []
     for c in candidates:
         if c.entity_type in NAME_TYPES:
             start, end = hyphened_span(text, c.start, c.end)
+            if cased and text[c.start:c.start + 1].isupper():
+                end = split_tail_end(text, end, c.entity_type, gaz)
             c = replace(c, start=start, end=end) if (start, end) != (c.start, c.end) else c
         widened.append(c)
     return widened

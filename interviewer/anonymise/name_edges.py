@@ -59,3 +59,24 @@ def hyphened_span(text: str, start: int, end: int) -> tuple[int, int]:
     after = HYPHEN_PART_AFTER.match(text, end)
     before = HYPHEN_PART_BEFORE.search(text, max(0, start - 30), start)
     return (before.start() if before else start), (after.end() if after else end)
+
+
+SPLIT_TAIL = re.compile(r"[ \t]+((?:mc|mac)[ \t]+)?([a-z][a-z'’]{2,})\b")
+
+
+def split_tail_end(text: str, end: int, entity_type: str, gaz) -> int:
+    """Where a name in a cased transcript really ends when speech recognition wrote its last part apart in lower case
+    ('Bally hackamore', 'Maeve mc keown', 'Bethan pritchard'): over a following lower-case word in no word list, or,
+    after a person's name, a surname from the lists that is no English word."""
+    from interviewer.anonymise.english import english
+    from interviewer.anonymise.never_names import KIN_CALLS, loanwords
+
+    tail = SPLIT_TAIL.match(text, end)
+    if not tail or not text[end - 1:end].isalpha():
+        return end
+    word = tail.group(2).lower()
+    if word in KIN_CALLS or word in loanwords():
+        return end  # 'Lakshmi akka': what she is called as kin
+    unknown = not english(word, gaz) and word not in gaz.first_names
+    surname = entity_type == "PERSON" and word in gaz.surnames and not gaz.is_common(word)
+    return tail.end() if unknown or surname or tail.group(1) else end

@@ -99,12 +99,30 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue  # 'the doctor Said it was', as a recased transcript writes it: a role, then its verb
         if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and title not in PERSONAL_TITLES):
             continue
+        if title in ABBREVIATED_TITLES and w.islower() and _split_surname(v, j):
+            # 'Dr van der merwe', 'Mr papa dopoulos', 'Dr nee breen': a surname speech recognition split in lower case
+            last = j
+            while last - j < 3 and _split_surname(v, last):
+                last += 1
+            yield v.span(j, last, "PERSON", 0.85, f"name after the title '{v.word(i)}'")
+            continue
         # 'dr brown' in lower case, but not 'the doctor said': after a title written out, a lower-case word that is
         # also English is the verb or noun it reads as
         personal_lower = (w.islower() and title in PERSONAL_TITLES and w.lower() in v.gaz.surnames and len(w) >= 3
                           and (title in ABBREVIATED_TITLES or not v.common(j)))
         if is_capitalised(w) or (w.islower() and not v.common(j) and len(w) >= 3) or personal_lower:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
+
+
+SURNAME_PARTICLES = frozenset("van von der den de la le du da di del della mc mac st".split())
+
+
+def _split_surname(v: TokenView, k: int) -> bool:
+    """A particle or a short word opening a surname the recogniser split, before a lower-case word in no word list."""
+    w, after = v.lower(k), v.word(k + 1)
+    short_part = len(w) <= 4 and not v.tokens[k].is_stop and w not in SPEECH_VERBS and w not in PERSON_VERBS and is_word(w)
+    return (w in SURNAME_PARTICLES or short_part) and v.word(k).islower() and after.islower() and is_word(after) \
+        and (v.lower(k + 1) in SURNAME_PARTICLES or not v.common(k + 1) and len(after) >= 3)
 
 
 BEING_FROM = frozenset("""am is are was were 'm 's 're ’m ’s ’re come comes came originally moved born""".split())
