@@ -172,3 +172,11 @@ def test_a_name_a_relative_is_with_is_their_employer(anonymiser, text, name):
 ])
 def test_someone_a_relative_is_with_is_no_employer(anonymiser, text, kept):
     assert found(anonymiser, text) == kept
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A: I'm an operator at a refinery, Gulf Channel Refining. It's not one of the big guys.", "Gulf Channel Refining"),
+    ("B: We got her from a rescue, Music City Paws, at an adoption day.", "Music City Paws"),
+])
+def test_a_name_set_beside_a_workplace_or_rescue_noun_is_an_organisation(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}

@@ -29,8 +29,10 @@ chemists agency shop store branch site campus office offices academy nursery gym
 ORGANISATION_NOUNS = frozenset("""charity charities agency agencies company firm business organisation organization
 group crowd outfit centre center service provider insurer bank store shop chain supermarket supplier contractor
 employer clinic hospital practice hostel project scheme network association society trust foundation cooperative
-co-op club church team union nursery academy school college""".split())
-"""Nouns that, set beside a name by a comma, say it names an organisation ('an agency, Staffwise')."""
+co-op club church team union nursery academy school college refinery plant mill factory works warehouse rescue shelter
+district league dealership garage salon studio bakery restaurant diner cafe café pub bar""".split())
+"""Nouns that, set beside a name by a comma, say it names an organisation ('an agency, Staffwise', 'a refinery, Gulf
+Channel Refining')."""
 PROVIDER_NOUNS = frozenset("""plan plans insurance insurer cover coverage policy supplement pension pensions
 prescription prescriptions parcel parcels referral grant grants loan loans walker wheelchair equipment carers care
 support help programme program funding meals package packages benefit mortgage hoist stairlift scooter aids
