@@ -22,6 +22,7 @@ googlemail hotmail yahoo outlook icloud live btinternet aol proton protonmail ms
 instagram twitter youtube tiktok linkedin gofundme justgiving eventbrite whatsapp wordpress wix blogspot""".split())
 """Parts of an address that name a provider or a domain level, never the participant's world."""
 WORD = re.compile(r"[^\W\d_][\w'’]*|&")
+LETTERS_ONLY = re.compile(r"[\W\d_]")
 RUN_BREAK = re.compile(r"[.!?,;:\n()\"“”]")
 MAX_RUN = 5
 SPARE_LETTERS = 3
@@ -100,14 +101,19 @@ def find_names_in_addresses(text: str, found: Iterable[Found], gaz: Gazetteers) 
     if not parts:
         return
     inside = lambda start, end: any(a.start < end and start < a.end for a in addresses)  # noqa: E731
+    all_parts = "|".join(parts)
     words = list(WORD.finditer(text))
+    letters_of = lambda w: "and" if w.group() == "&" else LETTERS_ONLY.sub("", w.group().lower())  # noqa: E731
     for i, first in enumerate(words):
+        if first.group()[:3].lower() not in all_parts and first.group() != "&":
+            continue  # most words: no address part holds even their first letters
         letters = ""
         for j in range(i, min(i + MAX_RUN, len(words))):
             if j > i and RUN_BREAK.search(text, words[j - 1].end(), words[j].start()):
                 break
-            token = words[j].group()
-            letters += "and" if token == "&" else re.sub(r"[^\w]|\d|_", "", token.lower())
+            letters += letters_of(words[j])
+            if letters not in all_parts:
+                break  # a longer run holds these letters too: no part can spell it
             run = [w.group() for w in words[i:j + 1]]
             for part, from_local_part in parts.items():
                 if _spelled(letters, part, gaz) and _worth_a_name(run, gaz) and not inside(first.start(), words[j].end()):

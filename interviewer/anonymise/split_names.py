@@ -10,7 +10,7 @@ from typing import Iterator
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
 
-PAIR = re.compile(r"\b([A-Z][a-z]+|[a-z]+)[ \t]+([a-z]+)\b")
+PAIR = re.compile(r"\b([A-Z][a-z]+|[Mm]ac|[Mm]c|[Oo])[ \t]+([a-z]+)\b")
 SURNAME_PREFIXES = frozenset("mc mac o".split())
 SHORTEST_PLACE = 7
 """Letters a place joined from two parts needs at least: shorter joins are too often two ordinary words."""
