@@ -80,3 +80,21 @@ def test_a_name_never_runs_on_into_the_next_speakers_label(anonymiser):
 def test_a_name_wrapped_over_a_single_line_break_is_still_found(anonymiser):
     text = "P: we went to the Royal Rochdale\nInfirmary in the end"
     assert any("Royal Rochdale\nInfirmary" in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A: Ford and Chevy in the same house? My husband's mad about Chevys.",
+    "A: We had hail last April, it put dents all over my Camry.",
+])
+def test_makers_listed_or_plural_and_models_after_my_are_no_identifier(anonymiser, text):
+    assert anonymiser.detect(text) == []
+
+
+def test_a_state_talked_of_for_its_weather_is_no_identifier_but_one_lived_in_is(anonymiser):
+    assert anonymiser.detect("A: It was ninety-four on Tuesday. That's Texas weather, you know.") == []
+    assert [d.text for d in anonymiser.detect("A: We moved to Texas for his work.")] == ["Texas"]
+
+
+def test_an_ner_span_across_a_sentence_end_is_dropped(anonymiser):
+    text = "B: And Jell-O. Utah eats more Jell-O than anybody."
+    assert not any("Jell" in d.text for d in anonymiser.detect(text))

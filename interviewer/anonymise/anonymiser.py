@@ -79,6 +79,9 @@ def _priority(found: Found) -> float:
 
 TURN_BREAK = re.compile(rf"\n[^\S\n]*\n|\n[^\S\n]*{SPEAKER_LABEL}")
 """A blank line or a new line opening with a speaker's label: the end of a turn (a single line break may wrap a name)."""
+SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))[.!?][ \t]+(?=[A-Z])")
+"""A sentence's end inside an NER span ('And Jell-O. Utah eats more'): the NER ran two names together; the rules
+find each on its own. A full stop after an initial or a title ('J. Smith', 'Dr. Okafor') ends no sentence."""
 CONTEXT_OVER_WORD = ("name after the title", "whose ")
 """Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday"."""
 
@@ -139,7 +142,8 @@ class Anonymiser:
                       if f.entity_type != POSSIBLE_IDENTIFIER]
         # A name never runs on into the next turn: a capital that led a rule there was the speaker's label
         # ('at christmas\n\nInterviewer:').
-        candidates = [c for c in candidates if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))]
+        candidates = [c for c in candidates if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
+                      and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")

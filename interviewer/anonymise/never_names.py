@@ -141,6 +141,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'drinking Lucozade like water', 'smoke Benson & Hedges', 'a can of Irn-Bru'; not "ate Jamie's cake"
     if len(words) == 1 and describes_a_plural(text, start, end, gaz):
         return True  # 'these Appalachian towns', 'in Malayali families'
+    if len(words) <= 2 and " ".join(w.group().lower() for w in words) in gaz.regions \
+            and (after := WORD_AFTER.match(text, end)) and after.group(1) in GENERAL_OF_A_REGION:
+        return True  # 'that's Texas weather', 'California prices': a state or country talked of in general
     if _holiday(text, start, end, gaz):
         return True  # 'Anzac Day', 'a Waitangi Day baby'
     if STORM.search(text, max(0, start - 20), end) and any(
@@ -163,6 +166,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     return True
 
 
+GENERAL_OF_A_REGION = frozenset("""weather humidity traffic prices taxes politics politicians law laws drivers
+style culture""".split())
+"""What a state or country is talked of for in general ('Texas weather', 'California prices'), locating no one."""
 LANGUAGE_SPOKEN = re.compile(
     r"\b(?:speak|speaks|spoke|speaking|spoken|learn|learns|learnt|learned|learning)\s+(?:(?:a\s+bit\s+of|some|fluent|broken"
     r"|good|little|more|only|in)\s+)*(?:[^\W\d_][\w'’-]*(?:,\s*|\s+(?:and|or)\s+))*$", re.IGNORECASE)
@@ -315,6 +321,13 @@ VEHICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:a|an|the|my|his|her|our|their|yo
                             r"|used|brand-new)[ \t]+$", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"([\w-]+)[ \t]+$")
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w-]*|\d[\w-]*)")
+MAKER_BEFORE = re.compile(r"([\w-]+)(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&|versus|vs)[ \t]+)$", re.IGNORECASE)
+MAKER_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&|versus|vs)[ \t]+)([\w-]+)", re.IGNORECASE)
+VEHICLE_MODELS = frozenset("""camry corolla prius yaris aygo hilux rav4 tacoma tundra civic cr-v crv hr-v jazz corsa astra
+zafira insignia fiesta mondeo kuga f-150 f150 silverado tahoe malibu impala equinox qashqai juke micra altima sentra
+navara clio megane twingo octavia fabia passat jetta tiguan touareg elantra tucson sonata picanto sportage cherokee
+wrangler outlander forester impreza commodore berlingo""".split())
+"""Car models that are no English word, named without their maker ('my Camry', 'the old Corolla')."""
 
 
 def a_vehicle(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
@@ -331,7 +344,16 @@ def a_vehicle(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
         return False
     if len(words) > 1 and f"{words[0]} {words[1]}".lower() in VEHICLE_MAKES:
         return True
-    if words[0].lower() not in VEHICLE_MAKES:
+    lower = words[0].lower()
+    if len(words) == 1 and lower in VEHICLE_MODELS and VEHICLE_BEFORE.search(text, max(0, start - 14), start):
+        return True  # 'my Camry', 'the old Corolla'
+    if len(words) == 1 and lower.endswith("s") and lower[:-1] in VEHICLE_MAKES and lower[:-1] not in gaz.first_names:
+        return True  # 'he's mad about Chevys'
+    if lower in VEHICLE_MAKES and len(words) == 1 and (
+            (listed := MAKER_BEFORE.search(text, max(0, start - 20), start)) and listed.group(1).lower() in VEHICLE_MAKES
+            or (listed := MAKER_AFTER.match(text, end)) and listed.group(1).lower() in VEHICLE_MAKES):
+        return True  # 'Ford and Chevy in the same house'
+    if lower not in VEHICLE_MAKES:
         return False
     has_model = len(words) > 1 or MODEL_AFTER.match(text, end) is not None
     after_determiner = VEHICLE_BEFORE.search(text, max(0, start - 14), start) is not None or text[start:start + 4].lower() == "the "
