@@ -180,3 +180,22 @@ def test_festivals_denominations_and_foods_are_never_names(anonymiser, text, wor
 ])
 def test_a_name_everyone_calls_someone_is_a_person(anonymiser, text, name):
     assert any(d.text.endswith(name) and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Participant: I've not been to see Man United in two years.", "Man United"),
+    ("Participant: I had the Braxton Hicks really early, like 28 weeks.", "Braxton Hicks"),
+    ("Participant: You've had worse on a Saturday at Celtic Park.", "Celtic Park"),
+    ("Participant: She calls me Ba. Very cheeky.", "Ba"),
+])
+def test_national_teams_grounds_eponymous_conditions_and_kin_calls_are_no_identifiers(anonymiser, text, kept):
+    assert not any(kept in d.text or d.text in kept for d in anonymiser.detect(text))
+
+
+def test_a_feast_before_a_name_is_no_part_of_it(anonymiser):
+    assert [d.text for d in anonymiser.detect("Participant: At Christmas Keith had her for two nights.")] == ["Keith"]
+
+
+def test_a_team_nickname_that_is_a_word_stays_inside_a_local_groups_name(anonymiser):
+    text = "Participant: I go to Hearts and Minds Lanarkshire on a Tuesday."
+    assert "Hearts and Minds Lanarkshire" in {d.text for d in anonymiser.detect(text)}

@@ -25,7 +25,7 @@ def redacted(anonymiser, text):
     ("Kirsty's wee boy is named after Ally McCoist, which says it all.", "Ally McCoist"),
     ("He reckons I sound like Sean Bean now, with the slow talking.", "Sean Bean"),
     ("I'd sit with her and Peppa Pig on for nobody, staring at the wall.", "Peppa Pig"),
-    ("He rubs my feet through the Oilers game most nights.", "Oilers"),
+    ("He rubs my feet through the Argonauts game most nights.", "Argonauts"),
     ("He has been a Kilmarnock supporter all his life.", "Kilmarnock"),
     ("He's a big fan of Lamar Jackson, Lamar Jackson this, Lamar Jackson that.", "Lamar Jackson"),
 ])

@@ -53,7 +53,7 @@ CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAY
 KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
 mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
-nanima dadima baba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
+nanima dadima baba ba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
 papou""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
@@ -264,12 +264,12 @@ def is_medicine(lower: str, gaz: Gazetteers) -> bool:
 
 def after_kin_call(text: str, start: int, end: int) -> int:
     """Where a person's name starts in a span that opens with what they are called as kin ('Nana Bridie' ->
-    'Bridie'); `start` when it does not."""
+    'Bridie') or with a feast run into it ('Christmas Keith'); `start` when it does not."""
     if len(text[start:end].split()) < 2:
         return start  # one word: no call and name
     words = list(NAME_WORD.finditer(text, start, end))
-    if len(words) > 1 and words[0].group().lower() in KIN_CALLS:
-        return words[1].start()
+    if len(words) > 1 and (words[0].group().lower() in KIN_CALLS or words[0].group().lower() in FESTIVALS):
+        return words[1].start()  # and 'At Christmas Keith had her': the feast is no part of his name
     return start
 
 

@@ -16,6 +16,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
 from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.never_names import FESTIVALS
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word, one_edit
 
 
@@ -227,7 +228,7 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
         while last < n and _title_word(v, last):
             last += 1
         words = [v.lower(k) for k in range(i, last)]
-        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS for w in words) \
+        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS or w in FESTIVALS for w in words) \
                 and not all(v.allowed(k) for k in range(i, last)):
             yield v.span(i, last - 1, "LOCATION", 0.5, f"capitalised words after '{v.word(i - 1)}'")
         elif last - i == 1 and _a_place_word_alone(v, i):

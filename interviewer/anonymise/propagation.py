@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, HEADS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SERVICE_KIND_WORDS, SPEECH_VERBS, TITLES,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
-from interviewer.anonymise.never_names import KIN_CALLS, loanwords
+from interviewer.anonymise.never_names import FESTIVALS, KIN_CALLS, loanwords
 from interviewer.anonymise.words import INSTITUTION_HEADS, one_edit
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
@@ -217,7 +217,7 @@ def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) ->
             lower = word.lower()
             plain_word = len(word) >= 3 and lower not in STOP_WORDS and lower not in FILLERS and lower not in DETERMINERS \
                 and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS and lower not in KIN_NOUNS \
-                and lower not in KIN_CALLS  # 'Mama Njeri': what she is called as kin, then her name
+                and lower not in KIN_CALLS and lower not in FESTIVALS  # 'Mama Njeri', 'At Christmas Keith'
             if plain_word and word.islower() and lower in gaz.first_names and lower not in loanwords():
                 candidate = replace(candidate, start=before.start(1))
             elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)) \
