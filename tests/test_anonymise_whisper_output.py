@@ -71,3 +71,8 @@ def test_a_name_speech_recognition_split_with_a_lower_case_part_is_found_whole(a
 ])
 def test_a_kin_call_or_a_word_after_a_name_stays_outside_it(anonymiser, text, name):
     assert name in {d.text for d in anonymiser.detect(text)}
+
+
+def test_an_ner_span_run_on_into_a_lower_case_verb_ends_before_it(anonymiser):
+    found = {(d.text, d.entity_type) for d in anonymiser.detect("Participant: And then Bernie o'hara rang me from the council.")}
+    assert ("Bernie o'hara", "PERSON") in found

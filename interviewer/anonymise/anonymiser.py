@@ -12,6 +12,7 @@ from typing import Iterable
 
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.address_names import find_names_in_addresses
+from interviewer.anonymise.cues import SURNAME_PARTICLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
@@ -144,6 +145,8 @@ class Anonymiser:
         # ('at christmas\n\nInterviewer:').
         candidates = [c for c in candidates if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
+        if not is_lower_case_text(text):
+            candidates = [_without_lower_tail(text, c) for c in candidates]
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
@@ -276,6 +279,22 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
             public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
     kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
     return kept, list(public.values())
+
+
+LOWER_TAIL = re.compile(r"[ \t]+([a-z]+)$")
+
+
+def _without_lower_tail(text: str, c: Candidate) -> Candidate:
+    """An NER span in a cased transcript without the lower-case English words it ran on into ("Bernie o'hara rang"
+    -> "Bernie o'hara"): a verb after a name is no part of it."""
+    if not c.reason.startswith("spaCy"):
+        return c
+    gaz = load_gazetteers()
+    end = c.end
+    while (tail := LOWER_TAIL.search(text, c.start, end)) and tail.start() > c.start and gaz.is_common(tail.group(1)) \
+            and tail.group(1) not in SURNAME_PARTICLES:
+        end = tail.start()
+    return c if end == c.end else replace(c, end=end)
 
 
 def _hyphened(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:

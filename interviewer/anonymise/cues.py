@@ -9,6 +9,8 @@ PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame
 """Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
 """Titles written short, which only ever precede a name ('dr brown' in lower case is a name, 'the doctor said' is not)."""
+SURNAME_PARTICLES = frozenset("van von der den de la le du da di del della mc mac st".split())
+"""Little words inside surnames ('van der Merwe', 'mc Keown' as speech recognition writes it)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 MONTH_PREPOSITIONS = frozenset("""in of since until till by last next early late mid end every this from through during
 before after the that each around about into""".split())

@@ -8,8 +8,9 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    ABBREVIATED_TITLES, CARE_ROLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS,
-    PERSONAL_TITLES, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+    ABBREVIATED_TITLES, CARE_ROLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS,
+    MONTH_PREPOSITIONS, PERSONAL_TITLES, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
+    SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -114,7 +115,6 @@ def _titled(v: TokenView) -> Iterator[Found]:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
 
-SURNAME_PARTICLES = frozenset("van von der den de la le du da di del della mc mac st".split())
 
 
 def _split_surname(v: TokenView, k: int) -> bool:
