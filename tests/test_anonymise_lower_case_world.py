@@ -197,3 +197,9 @@ def test_a_first_name_where_someone_is_from_or_a_two_word_place_is_a_place(anony
 
 def test_a_name_after_a_letter_from_is_a_person(anonymiser):
     assert ("sarah", "PERSON") in found(anonymiser, "p: she's from skye and i got a letter from sarah")
+
+
+def test_ordinary_words_before_a_landmark_word_are_suggested_in_lower_case(anonymiser):
+    text = "participant: we still go walking over the peace bridge with the prams and round the car park"
+    suggested = {s.text for s in anonymiser.suggest(text)}
+    assert "peace bridge" in suggested and not any("car" in s for s in suggested)

@@ -24,6 +24,14 @@ CONNECTORS = frozenset("and of for in on & the".split())
 """Small words inside a name ('Brimble and Hart', 'Sisters of the Quay', 'Out in Stockport')."""
 SPOKEN_YEAR = re.compile(rf"\b(?:(?:19|20)\d\d|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and \w+)?)\b",
                          re.IGNORECASE)
+LANDMARK_HEADS = frozenset("""park bridge monument memorial ground gardens pier common square market point heights
+fields meadows woods quay wharf""".split())
+"""Words that close a landmark's or a district's name ('war memorial park', 'the peace bridge', 'east point')."""
+GENERIC_LANDMARK_WORDS = frozenset("""local big little old new main small nice lovely same other car bus skate play retail
+business industrial trailer caravan""".split())
+"""Words that say what kind of park or bridge it is ('the car park', 'the local park'), not which one."""
+UNSPOKEN_ACRONYM = re.compile(r"[b-df-hj-np-tv-z]{3,5}")
+"""A lower-case 'word' with no vowel ('uhg' has one, so only the likes of 'hcmc', 'rvh'): letters said one by one."""
 CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{3,8}\b")
 """Letters and digits mixed ('B21', 'K9X2'): a reference, registration or postcode part."""
 
@@ -105,6 +113,16 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
                 yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
             elif before in PLACE_POSITION_BEFORE and lower in gaz.places and len(w) >= 4:
                 yield _make(v, i, i, "LOCATION", f"a place name in a place position, after '{v.word(i - 1)}'", 0.45 * damp)
+            elif lower_case_text and lower in LANDMARK_HEADS and before not in DETERMINERS:
+                first = i
+                while i - first < 3 and v.word(first - 1).islower() and is_word(v.word(first - 1)) \
+                        and not _ordinary(v, first - 1) and v.lower(first - 1) not in GENERIC_LANDMARK_WORDS:
+                    first -= 1
+                if first < i and v.lower(first - 1) in DETERMINERS | PLACE_POSITION_BEFORE | {"to", "at"}:
+                    yield _make(v, first, i, "LOCATION", f"ordinary words before the landmark word '{w}'", 0.35)
+            elif lower_case_text and UNSPOKEN_ACRONYM.fullmatch(lower) and before in ("at", "to", "in", "from") \
+                    and not v.allowed(i):
+                yield _make(v, i, i, "ORGANIZATION", f"letters said as a word after '{v.word(i - 1)}', perhaps an acronym", 0.35)
     yield from _numbers(v.text)
 
 
