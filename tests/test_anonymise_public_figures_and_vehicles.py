@@ -98,3 +98,16 @@ def test_a_state_talked_of_for_its_weather_is_no_identifier_but_one_lived_in_is(
 def test_an_ner_span_across_a_sentence_end_is_dropped(anonymiser):
     text = "B: And Jell-O. Utah eats more Jell-O than anybody."
     assert not any("Jell" in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I found her on Facebook, Kayleigh Doyle, after all those years.", "Kayleigh Doyle"),
+    ("Dr Priya Jain saw me first. Jain said it was fine.", "Jain"),
+])
+def test_people_found_on_social_media_or_with_a_surname_that_is_a_faith_stay_redacted(anonymiser, text, name):
+    assert sum(d.text.endswith(name) for d in anonymiser.detect(text)) == text.count(name)
+
+
+def test_leagues_are_no_organisation(anonymiser):
+    text = "He plays Sunday League football and watches Rugby League and the Football League."
+    assert not any("League" in d.text for d in anonymiser.detect(text))

@@ -80,9 +80,10 @@ def _priority(found: Found) -> float:
 
 TURN_BREAK = re.compile(rf"\n[^\S\n]*\n|\n[^\S\n]*{SPEAKER_LABEL}")
 """A blank line or a new line opening with a speaker's label: the end of a turn (a single line break may wrap a name)."""
-SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))[.!?][ \t]+(?=[A-Z])")
+SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCapt)(?<!\bSgt)(?<!\bCllr)"
+                                   r"[.!?][ \t]+(?=[A-Z])")
 """A sentence's end inside an NER span ('And Jell-O. Utah eats more'): the NER ran two names together; the rules
-find each on its own. A full stop after an initial or a title ('J. Smith', 'Dr. Okafor') ends no sentence."""
+find each on its own. A full stop after an initial or a title ('J. Smith', 'Mrs. Okafor') ends no sentence."""
 CONTEXT_OVER_WORD = ("name after the title", "whose ")
 """Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday"."""
 

@@ -44,7 +44,7 @@ WEAK = {
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
                     r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
                     r"Primary|Secondary|Grammar|Comprehensive|Infants|Juniors|"
-                    r"Club|League|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
+                    r"Club|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
                     r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica|"
                     r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
                     r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"

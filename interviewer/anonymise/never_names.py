@@ -29,7 +29,7 @@ punjabis gujarati gujaratis bengali bengalis sinhalese pashtun pashto kurd kurds
 anishinaabe mohawk haudenosaunee iroquois dene haida inuk metis métis navajo navaho cherokee sioux apache hopi choctaw
 chickasaw blackfoot mikmaq cajun cajuns creole creoles acadian acadians trini trinis bajan bajans mennonite mennonites
 amish hutterite hutterites adventist adventists episcopalian episcopalians unitarian unitarians wesleyan wesleyans calvinist
-calvinists congregationalist congregationalists orthodox shia shiite sunni sufi ismaili jain jains zoroastrian parsi parsee
+calvinists congregationalist congregationalists orthodox shiite sunni ismaili zoroastrian parsee
 rastafarian rastafarians rasta""".split())
 """Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name
 (a people's name that is also a given name, such as Shona or Luo, is left to the name rules)."""
@@ -347,7 +347,8 @@ def a_vehicle(text: str, start: int, end: int, gaz: Gazetteers) -> bool:
     lower = words[0].lower()
     if len(words) == 1 and lower in VEHICLE_MODELS and VEHICLE_BEFORE.search(text, max(0, start - 14), start):
         return True  # 'my Camry', 'the old Corolla'
-    if len(words) == 1 and lower.endswith("s") and lower[:-1] in VEHICLE_MAKES and lower[:-1] not in gaz.first_names:
+    if len(words) == 1 and lower.endswith("s") and lower[:-1] in VEHICLE_MAKES and lower[:-1] not in gaz.first_names \
+            and lower[:-1] not in gaz.surnames:  # not 'the Fords next door', a family
         return True  # 'he's mad about Chevys'
     if lower in VEHICLE_MAKES and len(words) == 1 and (
             (listed := MAKER_BEFORE.search(text, max(0, start - 20), start)) and listed.group(1).lower() in VEHICLE_MAKES

@@ -11,12 +11,13 @@ MEDIA_BEFORE = re.compile(
     r"|\b(?:something|anything|songs?|albums?|films?|books?|records?|tunes?)\s+by"
     r"|\bplay(?:s|ed|ing)?(?:\s+a\s+bit\s+of)?|\b(?:obsessed|besotted)\s+with|\b(?:mad|crazy|daft)\s+about"
     r"|\b(?:addicted\s+to|hooked\s+on)|\bnamed\s+after|\bsounds?\s+like|\bthe\s+next"
-    r"|\bon\s+(?:the\s+)?(?:tv|telly|television|radio|tiktok|youtube|netflix|instagram|facebook)(?:\s+and|,)?)"
+    r"|\bon\s+(?:the\s+)?(?:tv|telly|television|radio|netflix)(?:\s+and|,)?)"
     r"(?:\s+(?:some|every|all|the|old|that|of))*\s+$",
     re.IGNORECASE)
 """What is said before a singer, player, politician, game or show: 'I listen to', 'put on a bit of', 'a big fan of',
 'voted for', 'argue about whether', 'something by', 'she plays', 'obsessed with', 'mad about', 'named after', 'sounds
-like', 'the next', 'on TikTok and' (not 'watch', said of minding children as often as of television)."""
+like', 'the next', 'on TV,' (not 'on Facebook', where people find people they know; not 'watch', said of minding
+children as often as of television)."""
 MEDIA_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:films?|movies?|songs?|albums?|concerts?|gigs?|podcasts?|documentar(?:y|ies))\b"
     r"|\s+(?:music|tunes|on\s+the\s+(?:radio|telly|tv|television|laptop|wireless))\b"
