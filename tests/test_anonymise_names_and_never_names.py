@@ -199,3 +199,9 @@ def test_a_feast_before_a_name_is_no_part_of_it(anonymiser):
 def test_a_team_nickname_that_is_a_word_stays_inside_a_local_groups_name(anonymiser):
     text = "Participant: I go to Hearts and Minds Lanarkshire on a Tuesday."
     assert "Hearts and Minds Lanarkshire" in {d.text for d in anonymiser.detect(text)}
+
+
+def test_a_condition_named_for_a_surname_is_allowed_only_with_its_noun_and_a_district_named_like_a_ground_stays(anonymiser):
+    found = [d.text for d in anonymiser.detect("Participant: Addison's mum rang me. I live in West Ham near Old Trafford.")]
+    assert "Addison" in found[0] and "West Ham" in found and "Old Trafford" in found
+    assert anonymiser.detect("Participant: She has Addison's disease and Raynaud's.") == []
