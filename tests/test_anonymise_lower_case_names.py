@@ -211,3 +211,15 @@ def test_a_groups_name_said_beside_group_without_commas_is_an_organisation(anony
 def test_people_described_beside_group_are_no_organisation(anonymiser):
     text = "Participant: in the group the young mums were lovely and the group the other walkers liked and the team the physio workers"
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: there was a fight about the benefits and i said to joy i could sue the lot of them", "joy"),
+    ("Participant: i told grace that and then i rang pat about it", "pat"),
+])
+def test_a_name_word_spoken_to_is_a_person(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+def test_a_name_word_in_its_ordinary_sense_after_a_verb_is_no_name(anonymiser):
+    assert anonymiser.detect("Participant: it brings me joy and i hope it lasts") == []

@@ -148,6 +148,25 @@ def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} is'")
 
 
+SPOKEN_TO = frozenset("said says say spoke speak speaking talked talking talk explained mentioned moaned complained".split())
+TOLD = frozenset("told tell tells asked asks rang rings phoned phones texted texts messaged thanked".split())
+AFTER_ONE_TOLD = frozenset("""i i'd i'm i've that to about if how what she he she's he's we it it's and but so because
+cos""".split())
+"""Words that go on after 'told grace', 'said to joy': the one told is a person, named by a word."""
+
+
+def find_names_spoken_to(v: TokenView) -> Iterator[Found]:
+    """In lower case, a name-list word after 'said to' or 'told', 'rang', 'asked' that the clause goes on after ('i said
+    to joy i could sue them', 'i told grace that', 'rang pat about it') names the person spoken to."""
+    for i in range(2, len(v.tokens) - 1):
+        if not _plain_word(v, i) or v.lower(i) not in v.gaz.first_names or v.lower(i + 1) not in AFTER_ONE_TOLD | {",", "."}:
+            continue
+        if v.lower(i - 1) == "to" and v.lower(i - 2) in SPOKEN_TO:
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} to'")
+        elif v.lower(i - 1) in TOLD:
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}'")
+
+
 ROLE_BEFORE_A_NAME = KIN_NOUNS | CARE_ROLES | frozenset({"owner"})
 CLAUSE_EDGE = frozenset({"", ",", ".", "?", "!", "and", "but", "so", "then", "with"})
 """What stands before a name opening a clause ('and mark the specialist nurse rings back')."""
