@@ -188,3 +188,16 @@ def test_a_day_a_condition_a_brand_or_a_sentence_opening_before_a_lower_case_hea
 ])
 def test_a_local_hall_or_support_group_is_an_organisation(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: So they sent me to a class called Second Wind, twice a week.", "Second Wind"),
+    ("Participant: I was sent to the class, it's called Steady Hearts, it runs in the hall.", "Steady Hearts"),
+    ("A: That'll make you appreciate a union job real quick. We're Local 4417, and they fought for us.", "Local 4417"),
+])
+def test_a_class_named_after_called_and_a_unions_local_are_organisations(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+def test_a_book_called_something_is_no_organisation(anonymiser):
+    assert "Little Women" not in found(anonymiser, "Participant: I read a book called Little Women in hospital.")

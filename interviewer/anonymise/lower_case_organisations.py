@@ -171,7 +171,7 @@ def find_union_locals(v: TokenView) -> Iterator[Found]:
         last = i
         while last + 1 < len(v.tokens) and last - i < 4 and (v.lower(last + 1) in NUMBER_WORDS or v.word(last + 1).isdigit()):
             last += 1
-        if last == i or not any(v.lower(k) in ("union", "unions", "teamsters", "ibew", "seiu") for k in range(max(0, i - 6), i)):
+        if last == i or not any(v.lower(k) in ("union", "unions", "teamsters", "ibew", "seiu") for k in range(max(0, i - 9), i)):
             continue
         yield v.span(i, last, "ORGANIZATION", 0.6, f"{REASON}: a union's local by its number")
 
@@ -253,4 +253,4 @@ def find_groups_named_beside(v: TokenView) -> Iterator[Found]:
 
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
-            *find_hospital_nicknames(v), *find_union_locals(v), *find_apposed_names(v), *find_groups_named_beside(v)]
+            *find_hospital_nicknames(v), *find_apposed_names(v), *find_groups_named_beside(v)]

@@ -14,7 +14,9 @@ from interviewer.anonymise.cues import (
     EMBLEMS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.lower_case_organisations import find_lower_case_organisations, lower_name_word
+from interviewer.anonymise.lower_case_organisations import (
+    find_lower_case_organisations, find_union_locals, lower_name_word,
+)
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
@@ -62,7 +64,7 @@ nice good bad real""".split())
 NOUNS_BEFORE_CALLED = frozenset("""group groups charity charities organisation organization organisations company firm
 business shop store cafe café pub bar restaurant club team service services project scheme programme program centre
 center hostel shelter agency home nursery school college church fellowship ministry mission network association society
-trust foundation place outfit crowd clinic practice gym hub lot""".split())
+trust foundation place outfit crowd clinic practice gym hub lot class classes course""".split())
 """Nouns after which 'called' names an organisation ('a grief group called Circle of Friends')."""
 NAMED_HOSPITAL_HEADS = frozenset("regional memorial".split())
 """Heads that close a hospital's name after one or two words ('mercy regional', 'candler memorial')."""
@@ -216,7 +218,9 @@ def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[F
     only an organisation fits and 'called', or after 'they call themselves'; in lower case the reviewer decides."""
     n = len(v.tokens)
     for i in range(2, n):
-        named = v.lower(i - 1) in ("called", "named") and v.lower(i - 2) in NOUNS_BEFORE_CALLED
+        named = v.lower(i - 1) in ("called", "named") and (v.lower(i - 2) in NOUNS_BEFORE_CALLED or (
+            v.lower(i - 2) in ("'s", "’s", "is") and v.lower(i - 3) in ("it", "that")
+            and any(v.lower(k) in NOUNS_BEFORE_CALLED for k in range(max(0, i - 9), i - 3))))  # 'the class, it's called …'
         self_named = v.lower(i - 1) in ("themselves", "itself") and v.lower(i - 2) in ("call", "calls", "called", "calling")
         if not (named or self_named):
             continue
@@ -304,5 +308,6 @@ def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]
     return [*find_region_named(v, lower_case_text), *find_possessive_businesses(v, lower_case_text),
             *find_pub_names(v, lower_case_text), *find_called_organisations(v, lower_case_text),
             *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text),
+            *find_union_locals(v),
             *((*find_lower_case_employer_runs(v), *find_lower_case_organisations(v)) if lower_case_text else ())]
 
