@@ -203,3 +203,17 @@ def test_ordinary_words_before_a_landmark_word_are_suggested_in_lower_case(anony
     text = "participant: we still go walking over the peace bridge with the prams and round the car park"
     suggested = {s.text for s in anonymiser.suggest(text)}
     assert "peace bridge" in suggested and not any("car" in s for s in suggested)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("participant: i live out in island bay with my partner and our daughter", "island bay"),
+    ("participant: thirty one years most of it right there in east point and college park", "college park"),
+    ("participant: he got lost driving home from his brother's in tile hill", "tile hill"),
+])
+def test_ordinary_words_before_a_district_word_after_in_name_a_district(anonymiser, text, place):
+    assert (place, "LOCATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+def test_a_kind_of_park_or_hill_is_no_district(anonymiser):
+    text = "participant: we parked in the car park and then in country park and up in high hill"
+    assert not any(d.entity_type == "LOCATION" for d in anonymiser.detect(text) if "park" in d.text)

@@ -416,3 +416,30 @@ def find_lower_case_prefixed_places(v: TokenView) -> Iterator[Found]:
         lower = v.lower(i + 1)
         if _unknown(v, i + 1) or lower in v.gaz.first_names or lower in v.gaz.surnames or lower in v.gaz.places:
             yield v.span(i, i + 1, "LOCATION", 0.55, f"lower-case place name after '{v.word(i)}'")
+
+
+GEO_HEADS = frozenset("""bay park lakes lake hills hill point lawn corner heights beach vale valley falls springs ridge
+woods wood green common cross end fields mount""".split())
+"""Words that close the name of a district named with ordinary words ('island bay', 'college park', 'tile hill')."""
+GEO_PREPOSITIONS = frozenset("in at from near outside".split())
+GEO_GENERIC = GENERIC_MODIFIERS | GENERIC_STREET | frozenset("""car skate play theme water trailer caravan retail business
+industrial science country national safari amusement ball bus dog golf sea river""".split())
+"""Words that make '… park' or '… hill' a kind of place ('the car park', 'a country park'), not a district's name."""
+
+
+def find_lower_case_districts(v: TokenView) -> Iterator[Found]:
+    """'i live out in island bay', 'most of it in east point and college park', 'out of stones corner': in lower case,
+    one or two ordinary words closed by a district's word straight after 'in', 'at' or 'from' (no 'the') name a
+    district."""
+    for i in range(1, len(v.tokens) - 1):
+        listed = v.lower(i - 1) == "and" and v.lower(i - 2) in GEO_HEADS  # 'in east point and college park'
+        if v.lower(i - 1) not in GEO_PREPOSITIONS and not listed:
+            continue
+        for head in (i + 1, i + 2):
+            if v.lower(head) not in GEO_HEADS or not _lower_word(v, head):
+                continue
+            words = range(i, head)
+            if all(_plain_word(v, k) and v.lower(k) not in GEO_GENERIC and v.lower(k) not in GEO_HEADS for k in words) \
+                    and not _plain_word(v, head + 1):
+                yield v.span(i, head, "LOCATION", 0.5, f"lower-case district name before '{v.word(head)}'")
+                break
