@@ -217,3 +217,8 @@ def test_ordinary_words_before_a_district_word_after_in_name_a_district(anonymis
 def test_a_kind_of_park_or_hill_is_no_district(anonymiser):
     text = "participant: we parked in the car park and then in country park and up in high hill"
     assert not any(d.entity_type == "LOCATION" for d in anonymiser.detect(text) if "park" in d.text)
+
+
+def test_a_word_in_no_list_after_down_or_up_is_a_place(anonymiser):
+    text = "participant: i was welding at the yard down pallion and we did the big track up kunanyi last spring"
+    assert {"pallion", "kunanyi"} <= {d.text for d in anonymiser.detect(text) if d.entity_type == "LOCATION"}

@@ -102,7 +102,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                 if misheard and misheard not in gaz.large_places and place_position(v, i, i):
                     # 'in wiggan' for Wigan; not 'handover' for Hannover, nor 'she's bostin' (great) for Boston
                     yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
-                elif place_position(v, i, i):
+                elif place_position(v, i, i) or v.lower(i - 1) in ("down", "up") and not _unknown(v, i + 1):
+                    # and 'down pallion', 'up kunanyi': where one goes down or up to, as speakers put it
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
                 elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES \
                         or v.lower(i - 1) in PERSON_NOUNS and v.lower(i + 1) in GOES_ON_ABOUT:
