@@ -111,3 +111,9 @@ def test_people_found_on_social_media_or_with_a_surname_that_is_a_faith_stay_red
 def test_leagues_are_no_organisation(anonymiser):
     text = "He plays Sunday League football and watches Rugby League and the Football League."
     assert not any("League" in d.text for d in anonymiser.detect(text))
+
+
+def test_a_place_talked_of_as_a_team_stays_redacted_where_someone_lives(anonymiser):
+    text = "Participant: He's been a Swansea fan all his life. I grew up in Swansea and we moved to Neath."
+    assert [d.text for d in anonymiser.detect(text)].count("Swansea") >= 1
+    assert any(d.text == "Swansea" and text[d.start - 3:d.start] == "in " for d in anonymiser.detect(text))

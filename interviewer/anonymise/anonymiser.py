@@ -273,10 +273,11 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
                 public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end],
                                                       PUBLIC_FIGURE_REASON, 0.5)
                 listed = True
-    # Every other mention of a public name is the same public name ('Lamar Jackson this, Lamar Jackson that').
-    keys = {surface_key(text[s:e]) for s, e in public}
+    # Every other mention of a public person is the same public person ('Lamar Jackson this, Lamar Jackson that'); not
+    # a place's ('a Swansea fan' ... 'I grew up in Swansea'), nor a name said alone, which may be someone else's.
+    keys = {surface_key(text[s:e]) for (s, e), p in public.items() if p.entity_type == "PERSON" and " " in text[s:e].strip()}
     for c in candidates:
-        if (c.start, c.end) not in public and movable(c) and surface_key(text[c.start:c.end]) in keys:
+        if (c.start, c.end) not in public and movable(c) and c.entity_type == "PERSON" and surface_key(text[c.start:c.end]) in keys:
             public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
     kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
     return kept, list(public.values())
