@@ -80,8 +80,8 @@ def _priority(found: Found) -> float:
 
 TURN_BREAK = re.compile(rf"\n[^\S\n]*\n|\n[^\S\n]*{SPEAKER_LABEL}")
 """A blank line or a new line opening with a speaker's label: the end of a turn (a single line break may wrap a name)."""
-SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCapt)(?<!\bSgt)(?<!\bCllr)"
-                                   r"[.!?][ \t]+(?=[A-Z])")
+SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))"
+                                   r"(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCapt)(?<!\bSgt)(?<!\bCllr)[.!?][ \t]+(?=[A-Z])")
 """A sentence's end inside an NER span ('And Jell-O. Utah eats more'): the NER ran two names together; the rules
 find each on its own. A full stop after an initial or a title ('J. Smith', 'Mrs. Okafor') ends no sentence."""
 CONTEXT_OVER_WORD = ("name after the title", "whose ")
@@ -130,29 +130,30 @@ class Anonymiser:
     def _detect(self, text: str) -> tuple[list[Detection], bytearray, list[Suggestion]]:
         from interviewer.anonymise.engine import analyse
 
+        gaz = load_gazetteers()
         found = analyse(text)
         if is_lower_case_text(text):
             found += _recased_finds(text, found)
-            found += find_venues_before_places(text, found, load_gazetteers())
+            found += find_venues_before_places(text, found, gaz)
             if self.second_model:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
-        found += find_names_in_addresses(text, found, load_gazetteers())
-        found += find_split_names(text, load_gazetteers())
+        found += find_names_in_addresses(text, found, gaz)
+        found += find_split_names(text, gaz)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
         # A name never runs on into the next turn: a capital that led a rule there was the speaker's label
         # ('at christmas\n\nInterviewer:').
-        candidates = [c for c in candidates if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
+        candidates = [c for c in candidates
+                      if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
         if not is_lower_case_text(text):
-            candidates = [_without_lower_tail(text, c) for c in candidates]
+            candidates = [_without_lower_tail(text, c, gaz) for c in candidates]
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
         candidates += self._known(text, self.deny, 5, "deny term")
-        gaz = load_gazetteers()
         # Group words and vehicles go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto
         # Rican', 'Corsa' of 'my Vauxhall Corsa').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
@@ -261,7 +262,7 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
     participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
     movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
-    public = {(c.start, c.end): Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
+    public = {(c.start, c.end): _public(text, c)
               for c in candidates if movable(c) and talked_of_as_public(text, c.start, c.end, gaz.first_names)}
     # A name listed with one is talked of the same way ('obsessed with Yellowstone and Kevin Costner').
     listed = True
@@ -270,28 +271,31 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
         for c in candidates:
             if (c.start, c.end) not in public and movable(c) and any(
                     LIST_JOIN.fullmatch(text, e, c.start) or LIST_JOIN.fullmatch(text, c.end, s) for s, e in public):
-                public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end],
-                                                      PUBLIC_FIGURE_REASON, 0.5)
+                public[(c.start, c.end)] = _public(text, c)
                 listed = True
     # Every other mention of a public person is the same public person ('Lamar Jackson this, Lamar Jackson that'); not
     # a place's ('a Swansea fan' ... 'I grew up in Swansea'), nor a name said alone, which may be someone else's.
     keys = {surface_key(text[s:e]) for (s, e), p in public.items() if p.entity_type == "PERSON" and " " in text[s:e].strip()}
     for c in candidates:
-        if (c.start, c.end) not in public and movable(c) and c.entity_type == "PERSON" and surface_key(text[c.start:c.end]) in keys:
-            public[(c.start, c.end)] = Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
+        if (c.start, c.end) not in public and movable(c) and c.entity_type == "PERSON" \
+                and surface_key(text[c.start:c.end]) in keys:
+            public[(c.start, c.end)] = _public(text, c)
     kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
     return kept, list(public.values())
+
+
+def _public(text: str, c: Candidate) -> Suggestion:
+    return Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, 0.5)
 
 
 LOWER_TAIL = re.compile(r"[ \t]+([a-z]+)$")
 
 
-def _without_lower_tail(text: str, c: Candidate) -> Candidate:
+def _without_lower_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
     """An NER span in a cased transcript without the lower-case English words it ran on into ("Bernie o'hara rang"
     -> "Bernie o'hara"): a verb after a name is no part of it."""
     if not c.reason.startswith("spaCy"):
         return c
-    gaz = load_gazetteers()
     end = c.end
     while (tail := LOWER_TAIL.search(text, c.start, end)) and tail.start() > c.start and gaz.is_common(tail.group(1)) \
             and tail.group(1) not in SURNAME_PARTICLES:

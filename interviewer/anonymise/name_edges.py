@@ -1,6 +1,7 @@
-"""Provides the words a found name takes in at its front edge: a compass point before a place ('south London',
-'North Belfast'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), and the 'the' of a place's or
-organisation's name ('the Bluff', 'the Jubilee Surgery')."""
+"""Provides the words a found name takes in at its edges: a compass point before a place ('south London',
+'North Belfast'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), the 'the' of a place's or organisation's
+name ('the Bluff', 'the Jubilee Surgery'), the parts a hyphen joins ('T-Boy') and the last part speech recognition
+wrote apart in lower case ('Bally hackamore')."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
+from interviewer.anonymise.english import english
+from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.never_names import KIN_CALLS, loanwords
 from interviewer.anonymise.words import content_word_after
 
 Detection = TypeVar("Detection")
@@ -64,13 +68,10 @@ def hyphened_span(text: str, start: int, end: int) -> tuple[int, int]:
 SPLIT_TAIL = re.compile(r"[ \t]+((?:mc|mac)[ \t]+)?([a-z][a-z'’]{2,})\b")
 
 
-def split_tail_end(text: str, end: int, entity_type: str, gaz) -> int:
+def split_tail_end(text: str, end: int, entity_type: str, gaz: Gazetteers) -> int:
     """Where a name in a cased transcript really ends when speech recognition wrote its last part apart in lower case
     ('Bally hackamore', 'Maeve mc keown', 'Bethan pritchard'): over a following lower-case word in no word list, or,
     after a person's name, a surname from the lists that is no English word."""
-    from interviewer.anonymise.english import english
-    from interviewer.anonymise.never_names import KIN_CALLS, loanwords
-
     tail = SPLIT_TAIL.match(text, end)
     if not tail or not text[end - 1:end].isalpha():
         return end

@@ -53,7 +53,8 @@ CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAY
 KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
 mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
-nanima dadima baba ba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
+nanima dadima baba ba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito
+lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
 papou""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
