@@ -30,6 +30,9 @@ like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
 grandson granddaughter colleague manager boss neighbour mate pal buddy girlfriend boyfriend fiance fiancé fiancee fiancée
 stepson stepdaughter stepbrother stepsister roommate flatmate housemate""".split())
+PERSON_NOUNS = frozenset("""boy girl lad lass man woman lady guy fella fellow bloke kid chap gentleman patient
+client""".split())
+"""Words for a person before their name ('a boy sipho he ...', 'a lad everyone calls Chalky')."""
 CARE_ROLES = frozenset("""nurse doctor physio physiotherapist midwife counsellor counselor therapist psychologist psychiatrist
 carer caregiver keyworker caseworker consultant surgeon dietitian pharmacist chaplain sponsor coach teacher landlord
 landlady""".split())

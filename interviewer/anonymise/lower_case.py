@@ -8,8 +8,8 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, CARE_ROLES, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_VERBS, PLAYING, SERVICE_KIND_WORDS,
-    SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+    CALLING, CARE_ROLES, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_NOUNS, PERSON_VERBS,
+    PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
@@ -114,7 +114,6 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         i += 1
 
 
-PERSON_NOUNS = frozenset("boy girl lad lass man woman lady guy fella bloke kid chap gentleman patient client".split())
 CALLED_AFTER_PERSON = PERSON_NOUNS | frozenset("""someone somebody nurse doctor worker specialist counsellor therapist
 midwife teacher coach friend neighbour volunteer mentor physio carer""".split())
 """Words for a person before 'called' or 'named': what follows is that person's name ('a lady called joy')."""

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     ABBREVIATED_TITLES, CARE_ROLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS,
-    MONTH_PREPOSITIONS, PERSONAL_TITLES, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
+    MONTH_PREPOSITIONS, PERSONAL_TITLES, PERSON_NOUNS, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
     SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
@@ -116,8 +116,6 @@ def _titled(v: TokenView) -> Iterator[Found]:
             yield v.span(j, v.extend_surname(j), "PERSON", 0.85, f"name after the title '{v.word(i)}'")
 
 
-
-
 def _split_surname(v: TokenView, k: int) -> bool:
     """A particle or a short word opening a surname the recogniser split, before a lower-case word in no word list."""
     w, after = v.lower(k), v.word(k + 1)
@@ -209,8 +207,6 @@ CALLERS = frozenset("we they everyone everybody people i you the lads kids all f
 CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
 EVERYONE = frozenset("everyone everybody people they we".split())
-PERSON_NOUNS = frozenset("""lad lass man woman lady guy fella bloke chap boy girl kid fellow gentleman one""".split())
-"""Words for a person before 'everyone calls': 'a lad everyone calls Chalky'."""
 
 
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
