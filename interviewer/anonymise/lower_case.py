@@ -8,8 +8,8 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, CARE_ROLES, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_NOUNS, PERSON_VERBS,
-    PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+    CALLING, CARE_ROLES, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, KIND_OF_PLACE, LEGAL_HEADS, MONTHS, PERSON_NOUNS,
+    PERSON_VERBS, PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
@@ -422,9 +422,7 @@ GEO_HEADS = frozenset("""bay park lakes lake hills hill point lawn corner height
 woods wood green common cross end fields mount""".split())
 """Words that close the name of a district named with ordinary words ('island bay', 'college park', 'tile hill')."""
 GEO_PREPOSITIONS = frozenset("in at from near outside".split())
-GEO_GENERIC = GENERIC_MODIFIERS | GENERIC_STREET | frozenset("""car skate play theme water trailer caravan retail business
-industrial science country national safari amusement ball bus dog golf sea river""".split())
-"""Words that make '… park' or '… hill' a kind of place ('the car park', 'a country park'), not a district's name."""
+GEO_GENERIC = GENERIC_MODIFIERS | GENERIC_STREET | KIND_OF_PLACE
 
 
 def find_lower_case_districts(v: TokenView) -> Iterator[Found]:

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, SEASONS, is_turn_opener, loanwords
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -27,9 +27,6 @@ SPOKEN_YEAR = re.compile(rf"\b(?:(?:19|20)\d\d|(?:nineteen|twenty)[\s-](?:oh[\s-
 LANDMARK_HEADS = frozenset("""park bridge monument memorial ground gardens pier common square market point heights
 fields meadows woods quay wharf""".split())
 """Words that close a landmark's or a district's name ('war memorial park', 'the peace bridge', 'east point')."""
-GENERIC_LANDMARK_WORDS = frozenset("""local big little old new main small nice lovely same other car bus skate play retail
-business industrial trailer caravan""".split())
-"""Words that say what kind of park or bridge it is ('the car park', 'the local park'), not which one."""
 UNSPOKEN_ACRONYM = re.compile(r"[b-df-hj-np-tv-z]{3,5}")
 """A lower-case 'word' with no vowel ('uhg' has one, so only the likes of 'hcmc', 'rvh'): letters said one by one."""
 CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{3,8}\b")
@@ -116,7 +113,7 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
             elif lower_case_text and lower in LANDMARK_HEADS and before not in DETERMINERS:
                 first = i
                 while i - first < 3 and v.word(first - 1).islower() and is_word(v.word(first - 1)) \
-                        and not _ordinary(v, first - 1) and v.lower(first - 1) not in GENERIC_LANDMARK_WORDS:
+                        and not _ordinary(v, first - 1) and v.lower(first - 1) not in KIND_OF_PLACE:
                     first -= 1
                 if first < i and v.lower(first - 1) in DETERMINERS | PLACE_POSITION_BEFORE | {"to", "at"}:
                     yield _make(v, first, i, "LOCATION", f"ordinary words before the landmark word '{w}'", 0.35)
