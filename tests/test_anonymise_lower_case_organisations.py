@@ -262,3 +262,10 @@ def test_words_where_a_venue_stands_just_before_where_it_is_name_it(anonymiser, 
 ])
 def test_everyday_places_and_someones_home_before_a_place_are_no_venue(anonymiser, text):
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+def test_ordinary_words_where_a_venue_stands_are_suggested_but_everyday_places_are_not(anonymiser):
+    text = ("Participant: we always have a cuppa at the little wren after and nobody at green shoots asks. "
+            "i was at the shops after and at work so")
+    suggested = {s.text for s in anonymiser.suggest(text)}
+    assert {"the little wren", "green shoots"} <= suggested and not any("shops" in s or "work" in s for s in suggested)

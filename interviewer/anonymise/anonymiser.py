@@ -29,7 +29,7 @@ from interviewer.anonymise.propagation import (
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
-from interviewer.anonymise.venues import find_venues_before_places
+from interviewer.anonymise.venues import find_venues_before_places, suggest_venues_after_at
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -135,6 +135,7 @@ class Anonymiser:
         if is_lower_case_text(text):
             found += _recased_finds(text, found)
             found += find_venues_before_places(text, found, gaz)
+            found += suggest_venues_after_at(text, gaz)
             if self.second_model:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)

@@ -63,3 +63,22 @@ def find_venues_before_places(text: str, found: Iterable[Found], gaz: Gazetteers
         words = match.group(1).split()
         if _venue_words(words, gaz):
             yield Found(match.start(1), match.start(1) + len(match.group(1).rstrip()), "ORGANIZATION", 0.55, REASON)
+
+
+VENUE_AFTER_AT = re.compile(r"\b(?:at|from)[ \t]+(the[ \t]+)?([a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){0,3}?)(?=[ \t]*(?:[.,?!]|$)"
+                            r"|[ \t]+(?:after|for|and|with|so|but|because|cos|every|once|twice|then|where|which|when|they|we"
+                            r"|i|she|he|nobody|is|was|has|had|asks|said)\b)")
+"""'at the little wren after', 'nobody at green shoots asks': words where a venue stands, closed by a little word."""
+SUGGESTED_VENUE_RISK = 0.3
+
+
+def suggest_venues_after_at(text: str, gaz: Gazetteers) -> Iterator[Found]:
+    """Possible venues in a lower-case transcript: ordinary words after 'at' or 'from' that are no everyday place
+    ('at the little wren after', 'at forget me not.'), for the reviewer to judge."""
+    from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
+
+    for match in VENUE_AFTER_AT.finditer(text):
+        words = match.group(2).split()
+        if _venue_words(words, gaz) and not all(gaz.is_common(w) and w in EVERYDAY_PLACES for w in words):
+            yield Found(match.start(2) if not match.group(1) else match.start(1), match.end(2), POSSIBLE_IDENTIFIER,
+                        SUGGESTED_VENUE_RISK, "ORGANIZATION|ordinary words where a venue stands, after 'at' or 'from'")
