@@ -223,3 +223,8 @@ def test_a_name_word_spoken_to_is_a_person(anonymiser, text, name):
 
 def test_a_name_word_in_its_ordinary_sense_after_a_verb_is_no_name(anonymiser):
     assert anonymiser.detect("Participant: it brings me joy and i hope it lasts") == []
+
+
+def test_a_name_that_is_a_modal_verb_after_a_kin_word_before_a_verb_no_modal_takes_is_a_person(anonymiser):
+    text = "Participant: me nan may comes on the train every thursday but my nan may visit less now"
+    assert [d.start for d in anonymiser.detect(text) if d.text == "may"] == [text.index("may")]

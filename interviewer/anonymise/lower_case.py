@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_medicine, loanwords
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, is_medicine, loanwords
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, POSSESSIVES, TokenView, did_to_someone, is_word
@@ -165,6 +165,17 @@ def find_names_spoken_to(v: TokenView) -> Iterator[Found]:
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} to'")
         elif v.lower(i - 1) in TOLD:
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}'")
+
+
+def find_kin_named_by_a_modal(v: TokenView) -> Iterator[Found]:
+    """'me nan may comes on the train', 'my brother will went': in lower case, a given name that is also a modal verb
+    (may, will) is a name after a kin word when the verb after it is no infinitive ('comes', 'went'), as after a modal."""
+    for i in range(1, len(v.tokens) - 1):
+        lower, after = v.lower(i), v.lower(i + 1)
+        if lower not in ("may", "will") or lower not in v.gaz.first_names:
+            continue
+        if (v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in KIN_NOUNS) and v.word(i + 1).islower() and (after in PERSON_VERBS or after in STRONG_SPEECH_VERBS or did_to_someone(v, i + 1)):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' before a verb no modal takes")
 
 
 ROLE_BEFORE_A_NAME = KIN_NOUNS | CARE_ROLES | frozenset({"owner"})

@@ -16,8 +16,8 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
-    find_kin_named_before_a_deed, find_lower_case_districts, find_names_beside_a_role, find_names_spoken_to,
-    find_people_called,
+    find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_lower_case_districts, find_names_beside_a_role,
+    find_names_spoken_to, find_people_called,
 )
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, loanwords
 from interviewer.anonymise.organisations import find_organisations
@@ -58,7 +58,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places, find_people_called, find_kin_named_before_a_deed,
-                    find_names_beside_a_role, find_names_spoken_to, find_lower_case_districts]
+                    find_names_beside_a_role, find_names_spoken_to, find_lower_case_districts, find_kin_named_by_a_modal]
     for finder in finders:
         found.extend(finder(view))
     found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
