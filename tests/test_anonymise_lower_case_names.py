@@ -228,3 +228,13 @@ def test_a_name_word_in_its_ordinary_sense_after_a_verb_is_no_name(anonymiser):
 def test_a_name_that_is_a_modal_verb_after_a_kin_word_before_a_verb_no_modal_takes_is_a_person(anonymiser):
     text = "Participant: me nan may comes on the train every thursday but my nan may visit less now"
     assert [d.start for d in anonymiser.detect(text) if d.text == "may"] == [text.index("may")]
+
+
+def test_a_groups_name_joined_by_and_said_straight_after_group_is_an_organisation(anonymiser):
+    text = "Participant: she got me going to a group bumps and bubbles it's at the church hall on a tuesday"
+    assert ("bumps and bubbles", "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+def test_a_group_of_people_is_no_organisation(anonymiser):
+    text = "Participant: we had a group of friends and family that came and the group members and staff were kind"
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))

@@ -209,6 +209,9 @@ GROUP_NOUNS = frozenset("group club choir team circle crew".split())
 DESCRIBING = frozenset("""young younger old older elderly usual regular lovely nice whole real same proper other poor
 wee fellow""".split())
 """Words that describe the people of a group rather than name it ('the young mums', 'the older members')."""
+JOINS = frozenset("and in of & on".split())
+"""Little words inside a group's name ('bumps and bubbles', 'sisters in step')."""
+CLAUSE_GOES_ON = frozenset("it it's its they they're we we're that which who where".split())
 PEOPLE_BY_ROLE = frozenset("""workers members helpers volunteers carers users sufferers leaders teachers others mothers
 fathers brothers sisters customers players lovers walkers runners swimmers singers readers drinkers smokers speakers
 learners trainers officers managers caregivers fighters survivors partners farmers dancers""".split())
@@ -242,6 +245,18 @@ def find_groups_named_beside(v: TokenView) -> Iterator[Found]:
                 last += 1
             if _named_like_a_group(v, start, last) and not lower_name_word(v, last + 1):
                 yield v.span(start, last, "ORGANIZATION", 0.55, f"{REASON} said beside '{v.word(i)}'")
+        elif v.lower(i + 1) not in ("the", "as") and lower_name_word(v, i + 1):
+            # 'a group bumps and bubbles it's at', 'a walking group sisters in step we walk': a name joined by 'and'
+            # or 'in', then the clause goes on
+            last = i + 1
+            while last + 1 < len(v.tokens) and last - i < 4 and (lower_name_word(v, last + 1) or v.lower(last + 1) in JOINS):
+                last += 1
+            while last > i + 1 and v.lower(last) in JOINS:
+                last -= 1
+            if last - i >= 3 and any(v.lower(k) in JOINS for k in range(i + 2, last)) \
+                    and (v.lower(last + 1) in CLAUSE_GOES_ON or v.word(last + 1) in (",", ".")) \
+                    and not any(_generic(v, k) or v.lower(k) in PEOPLE_BY_ROLE for k in range(i + 1, last + 1)):
+                yield v.span(i + 1, last, "ORGANIZATION", 0.55, f"{REASON} said beside '{v.word(i)}'")
         if v.lower(i - 1) in ("a", "an") and i >= 4:
             last = i - 2
             first = last
