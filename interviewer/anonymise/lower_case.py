@@ -8,15 +8,15 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, CARE_ROLES, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, KIND_OF_PLACE, LEGAL_HEADS, MONTHS, PERSON_NOUNS,
-    PERSON_VERBS, PLAYING, SERVICE_KIND_WORDS, SERVICE_WORDS, STRONG_SPEECH_VERBS, TITLES, WEEKDAYS,
+    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, KIND_OF_PLACE, LEGAL_HEADS, MONTHS, PERSON_NOUNS, PLAYING,
+    SERVICE_KIND_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, is_medicine, loanwords
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_medicine, loanwords
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
-from interviewer.anonymise.words import INSTITUTION_HEADS, POSSESSIVES, TokenView, did_to_someone, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
 
 ORDINARY_WORDS_RISK = 0.4
 """The risk of ordinary words before an organisation's head word in lower case ('safe harbour housing')."""
@@ -34,15 +34,15 @@ DRUG_STEM = re.compile(r"(?:amide|mycin|micin|cillin|azole|pril|sartan|olol|stat
 never a person's name, though in no word list."""
 
 
-def _lower_word(v: TokenView, i: int) -> bool:
+def is_lower_word(v: TokenView, i: int) -> bool:
     w = v.word(i)
     return 0 <= i < len(v.tokens) and w.islower() and is_word(w)
 
 
-def _plain_word(v: TokenView, i: int) -> bool:
+def is_plain_word(v: TokenView, i: int) -> bool:
     """A lower-case word that could be part of a name: no stop word, filler, calendar or allowed word."""
     lower = v.lower(i)
-    return (_lower_word(v, i) and not v.tokens[i].is_stop and lower not in FILLERS and lower not in DISCOURSE_WORDS
+    return (is_lower_word(v, i) and not v.tokens[i].is_stop and lower not in FILLERS and lower not in DISCOURSE_WORDS
             and lower not in MONTHS and lower not in WEEKDAYS and lower.rstrip(".") not in TITLES and not v.allowed(i)
             and not v.group_word(i))
 
@@ -50,13 +50,13 @@ def _plain_word(v: TokenView, i: int) -> bool:
 def _unknown(v: TokenView, i: int) -> bool:
     """A lower-case word that is in no word list: in speech recognised as words, most likely a proper noun."""
     lower = v.lower(i)
-    return (_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
+    return (is_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
             and lower.replace("-", "").isalpha() and not all(v.gaz.is_common(part) for part in lower.split("-")))
 
 
-def _surname_like(v: TokenView, i: int) -> bool:
+def is_surname_like(v: TokenView, i: int) -> bool:
     lower = v.lower(i)
-    return _plain_word(v, i) and len(lower) >= 3 and not v.common(i) and (lower in v.gaz.surnames or _unknown(v, i))
+    return is_plain_word(v, i) and len(lower) >= 3 and not v.common(i) and (lower in v.gaz.surnames or _unknown(v, i))
 
 
 
@@ -70,24 +70,24 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
     i = 0
     while i < len(v.tokens):
         lower = v.lower(i)
-        if not _plain_word(v, i) or len(lower) < 2:
+        if not is_plain_word(v, i) or len(lower) < 2:
             i += 1
             continue
         known_first = lower in gaz.first_names and lower not in KIN_NOUNS and lower.rstrip(".") not in TITLES \
             and lower not in loanwords()  # 'fae mains' (from Mains): a Scots word, though 'Fae' is a given name
         home_place = lower in gaz.places and lower not in gaz.world_places
-        next_surname = _surname_like(v, i + 1) or (not v.common(i) and not home_place and _plain_word(v, i + 1)
+        next_surname = is_surname_like(v, i + 1) or (not v.common(i) and not home_place and is_plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
         in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places \
             or f"{lower} {v.lower(i + 1)}" in gaz.places  # 'grew up in prince george': a place, not a first name and surname
-        if known_first and next_surname and (not home_place or _surname_like(v, i + 1)) and not in_a_place:
+        if known_first and next_surname and (not home_place or is_surname_like(v, i + 1)) and not in_a_place:
             # 'sarah thompson', 'graham bird' (a surname that is also a word after a first name that is not),
             # 'florence adeyemi' (a first name that is also a place, before a surname that is no word)
-            last = i + 2 if _surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
+            last = i + 2 if is_surname_like(v, i + 2) and v.lower(i + 2) in gaz.surnames else i + 1
             yield v.span(i, last, "PERSON", 0.6, "lower-case first name and surname")
             i = last + 1
             continue
-        if _unknown(v, i) and _surname_like(v, i + 1) and not v.common(i + 1) and lower not in gaz.places \
+        if _unknown(v, i) and is_surname_like(v, i + 1) and not v.common(i + 1) and lower not in gaz.places \
                 and not place_position(v, i, i) and not _unknown(v, i - 1) and not _unknown(v, i + 2) \
                 and not DRUG_STEM.search(lower) and not DRUG_STEM.search(v.lower(i + 1)):
             # 'ffion maddox', 'lindiwe mahlangu': a word in no list before a surname or another such word
@@ -114,92 +114,6 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         i += 1
 
 
-CALLED_AFTER_PERSON = PERSON_NOUNS | frozenset("""someone somebody nurse doctor worker specialist counsellor therapist
-midwife teacher coach friend neighbour volunteer mentor physio carer""".split())
-"""Words for a person before 'called' or 'named': what follows is that person's name ('a lady called joy')."""
-
-
-def find_people_called(v: TokenView) -> Iterator[Found]:
-    """'a lady called joy prosser', 'a peer support specialist named sky': in lower case, the word after a person's
-    noun and 'called' or 'named' is their name, even a word like 'sky' or 'joy' (not 'a group called hope')."""
-    for i in range(2, len(v.tokens)):
-        if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in CALLED_AFTER_PERSON:
-            continue
-        if not (_plain_word(v, i) or v.lower(i) in ("will", "may") and v.lower(i) in v.gaz.first_names):
-            continue  # 'a physio called will ran it': a given name on the stop list still names someone
-        last = i + 1 if _surname_like(v, i + 1) else i
-        yield v.span(i, last, "PERSON", 0.55, f"lower-case name after '{v.word(i - 2)} {v.word(i - 1)}'")
-
-
-def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
-    """'my buddy tank comes over', 'the boss col backed me up', 'the owner bec has been amazing': in lower case, any word
-    between a kin, colleague or care noun (after 'my', 'the' ...) and a person's verb is that person's name, though a
-    word like 'tank'; so is a name-list word after 'my sponsor is' that goes on about someone ('my sponsor is hope
-    she's got fifteen years')."""
-    for i in range(2, len(v.tokens)):
-        if not _plain_word(v, i):
-            continue
-        if v.lower(i - 1) in ROLE_BEFORE_A_NAME and v.lower(i - 2) in POSSESSIVES | {"the"} and (
-                v.lower(i + 1) in PERSON_VERBS or v.lower(i + 1) in STRONG_SPEECH_VERBS or did_to_someone(v, i + 1)
-                or v.lower(i + 1) in ("has", "had") and v.lower(i + 2) in ("been", "got", "done", "helped")):
-            yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and a person's verb")
-        elif v.lower(i - 1) == "is" and v.lower(i - 2) in ROLE_BEFORE_A_NAME and v.lower(i - 3) in POSSESSIVES \
-                and v.lower(i) in v.gaz.first_names and v.lower(i + 1) in GOES_ON_ABOUT | {"who"}:
-            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} is'")
-
-
-SPOKEN_TO = frozenset("said says say spoke speak speaking talked talking talk explained mentioned moaned complained".split())
-TOLD = frozenset("told tell tells asked asks rang rings phoned phones texted texts messaged thanked".split())
-AFTER_ONE_TOLD = frozenset("""i i'd i'm i've that to about if how what she he she's he's we it it's and but so because
-cos""".split())
-"""Words that go on after 'told grace', 'said to joy': the one told is a person, named by a word."""
-
-
-def find_names_spoken_to(v: TokenView) -> Iterator[Found]:
-    """In lower case, a name-list word after 'said to' or 'told', 'rang', 'asked' that the clause goes on after ('i said
-    to joy i could sue them', 'i told grace that', 'rang pat about it') names the person spoken to."""
-    for i in range(2, len(v.tokens) - 1):
-        if not _plain_word(v, i) or v.lower(i) not in v.gaz.first_names or v.lower(i + 1) not in AFTER_ONE_TOLD | {",", "."}:
-            continue
-        if v.lower(i - 1) == "to" and v.lower(i - 2) in SPOKEN_TO:
-            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} to'")
-        elif v.lower(i - 1) in TOLD:
-            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}'")
-
-
-def find_kin_named_by_a_modal(v: TokenView) -> Iterator[Found]:
-    """'me nan may comes on the train', 'my brother will went': in lower case, a given name that is also a modal verb
-    (may, will) is a name after a kin word when the verb after it is no infinitive ('comes', 'went'), as after a modal."""
-    for i in range(1, len(v.tokens) - 1):
-        lower, after = v.lower(i), v.lower(i + 1)
-        if lower not in ("may", "will") or lower not in v.gaz.first_names:
-            continue
-        if (v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in KIN_NOUNS) and v.word(i + 1).islower() and (after in PERSON_VERBS or after in STRONG_SPEECH_VERBS or did_to_someone(v, i + 1)):
-            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' before a verb no modal takes")
-
-
-ROLE_BEFORE_A_NAME = KIN_NOUNS | CARE_ROLES | frozenset({"owner"})
-CLAUSE_EDGE = frozenset({"", ",", ".", "?", "!", "and", "but", "so", "then", "with"})
-"""What stands before a name opening a clause ('and mark the specialist nurse rings back')."""
-
-
-def find_names_beside_a_role(v: TokenView) -> Iterator[Found]:
-    """In lower case, a name-list word opening a clause and followed by what the person is ('mark the specialist nurse
-    rings back', 'our hamish the grandson') or by 'who' and a verb ('hope who runs it') names that person, though
-    also a word; not 'i hope the nurse comes', 'the rose who'."""
-    for i in range(1, len(v.tokens) - 2):
-        if not _plain_word(v, i) or v.lower(i) not in v.gaz.first_names:
-            continue
-        if v.lower(i - 1) not in CLAUSE_EDGE and v.lower(i - 1) not in POSSESSIVES:
-            continue
-        role = i + 2 if v.lower(i + 2) in ROLE_BEFORE_A_NAME else i + 3
-        if v.lower(i + 1) == "the" and v.lower(role) in ROLE_BEFORE_A_NAME and (role == i + 2 or _lower_word(v, i + 2)):
-            yield v.span(i, i, "PERSON", 0.5, f"lower-case name before 'the {v.word(role)}'")
-        elif v.lower(i + 1) == "who" and v.lower(i - 1) not in POSSESSIVES and _lower_word(v, i + 2) \
-                and v.lower(i + 2) not in ("is", "are", "was", "were"):
-            yield v.span(i, i, "PERSON", 0.5, "lower-case name before 'who' and a verb")
-
-
 GOES_ON_ABOUT = frozenset("he she who he's she's he'd she'd was is had came said".split())
 """Words after 'a boy sipho' that go on about that person: the word between is their name."""
 CLINICAL_ENDING = re.compile(r"(?:ia|lysis|oma|ol|ine|ide|ate|ase|copd)$")
@@ -222,11 +136,11 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
     for i, token in enumerate(v.tokens):
         head = v.lower(i)
         kind = next((k for k, heads in HEADS.items() if head in heads), None)
-        if kind is None or not _lower_word(v, i):
+        if kind is None or not is_lower_word(v, i):
             continue
         first = i
         while first - 1 >= 0 and i - first < 5 and (v.word(first - 1) in ("'s", "’s") or (
-                _lower_word(v, first - 1) and not v.tokens[first - 1].is_stop
+                is_lower_word(v, first - 1) and not v.tokens[first - 1].is_stop
                 and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in FILLERS
                 and v.lower(first - 1) not in DISCOURSE_WORDS)):
             first -= 1
@@ -384,9 +298,9 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
     """'cawdor street', '14 alder grove', 'on kingfisher ward' in lower case."""
     for i in range(1, len(v.tokens)):
         head = v.lower(i)
-        if not _lower_word(v, i):
+        if not is_lower_word(v, i):
             continue
-        if head == "ward" and v.lower(i - 2) in WARD_BEFORE and _plain_word(v, i - 1) \
+        if head == "ward" and v.lower(i - 2) in WARD_BEFORE and is_plain_word(v, i - 1) \
                 and v.lower(i - 1) not in GENERIC_WARD_WORDS and v.lower(i - 1) not in SERVICE_WORDS:
             yield v.span(i - 1, i, "WARD", 0.6, "lower-case name before 'ward'")
             continue
@@ -394,7 +308,7 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
         if not strong and head not in WEAK_STREET_HEADS:
             continue
         first = i
-        while first - 1 >= 0 and i - first < 3 and _plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS:
+        while first - 1 >= 0 and i - first < 3 and is_plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS:
             first -= 1
         if first == i:
             continue
@@ -422,7 +336,7 @@ def find_lower_case_prefixed_places(v: TokenView) -> Iterator[Found]:
     """'stationed at fort campbell', 'up at lake tahoe' in lower case: a place word, then a name-list word or a word
     in no word list."""
     for i in range(len(v.tokens) - 1):
-        if v.lower(i) not in PLACE_PREFIXES or not _lower_word(v, i) or not _plain_word(v, i + 1):
+        if v.lower(i) not in PLACE_PREFIXES or not is_lower_word(v, i) or not is_plain_word(v, i + 1):
             continue
         lower = v.lower(i + 1)
         if _unknown(v, i + 1) or lower in v.gaz.first_names or lower in v.gaz.surnames or lower in v.gaz.places:
@@ -445,10 +359,10 @@ def find_lower_case_districts(v: TokenView) -> Iterator[Found]:
         if v.lower(i - 1) not in GEO_PREPOSITIONS and not listed:
             continue
         for head in (i + 1, i + 2):
-            if v.lower(head) not in GEO_HEADS or not _lower_word(v, head):
+            if v.lower(head) not in GEO_HEADS or not is_lower_word(v, head):
                 continue
             words = range(i, head)
-            if all(_plain_word(v, k) and v.lower(k) not in GEO_GENERIC and v.lower(k) not in GEO_HEADS for k in words) \
-                    and not _plain_word(v, head + 1):
+            if all(is_plain_word(v, k) and v.lower(k) not in GEO_GENERIC and v.lower(k) not in GEO_HEADS for k in words) \
+                    and not is_plain_word(v, head + 1):
                 yield v.span(i, head, "LOCATION", 0.5, f"lower-case district name before '{v.word(head)}'")
                 break

@@ -15,9 +15,12 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
-    find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places, find_lower_case_streets,
-    find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_lower_case_districts, find_names_beside_a_role,
-    find_names_spoken_to, find_people_called,
+    find_lower_case_districts, find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places,
+    find_lower_case_streets,
+)
+from interviewer.anonymise.lower_case_people import (
+    find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_beside_a_role, find_names_spoken_to,
+    find_people_called,
 )
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, loanwords
 from interviewer.anonymise.organisations import find_organisations

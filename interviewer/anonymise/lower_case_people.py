@@ -1,0 +1,103 @@
+"""Provides the rules that find people named with ordinary words in a transcript written in lower case, by what is
+said around the word: 'a lady called joy', 'the boss col backed me up', 'i said to joy', 'mark the specialist nurse
+rings back', 'me nan may comes'."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from interviewer.anonymise.cues import CARE_ROLES, KIN_NOUNS, PERSON_NOUNS, PERSON_VERBS, STRONG_SPEECH_VERBS
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.lower_case import GOES_ON_ABOUT, is_lower_word, is_plain_word, is_surname_like
+from interviewer.anonymise.never_names import KIN_CALLS
+from interviewer.anonymise.words import POSSESSIVES, TokenView, did_to_someone
+
+
+def _a_persons_deed(v: TokenView, k: int) -> bool:
+    """Token k is a verb only a person does ('comes', 'said', 'backed me up')."""
+    return v.lower(k) in PERSON_VERBS or v.lower(k) in STRONG_SPEECH_VERBS or did_to_someone(v, k)
+
+
+CALLED_AFTER_PERSON = PERSON_NOUNS | frozenset("""someone somebody nurse doctor worker specialist counsellor therapist
+midwife teacher coach friend neighbour volunteer mentor physio carer""".split())
+"""Words for a person before 'called' or 'named': what follows is that person's name ('a lady called joy')."""
+
+
+def find_people_called(v: TokenView) -> Iterator[Found]:
+    """'a lady called joy prosser', 'a peer support specialist named sky': in lower case, the word after a person's
+    noun and 'called' or 'named' is their name, even a word like 'sky' or 'joy' (not 'a group called hope')."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in CALLED_AFTER_PERSON:
+            continue
+        if not (is_plain_word(v, i) or v.lower(i) in ("will", "may") and v.lower(i) in v.gaz.first_names):
+            continue  # 'a physio called will ran it': a given name on the stop list still names someone
+        last = i + 1 if is_surname_like(v, i + 1) else i
+        yield v.span(i, last, "PERSON", 0.55, f"lower-case name after '{v.word(i - 2)} {v.word(i - 1)}'")
+
+
+def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
+    """'my buddy tank comes over', 'the boss col backed me up', 'the owner bec has been amazing': in lower case, any word
+    between a kin, colleague or care noun (after 'my', 'the' ...) and a person's verb is that person's name, though a
+    word like 'tank'; so is a name-list word after 'my sponsor is' that goes on about someone ('my sponsor is hope
+    she's got fifteen years')."""
+    for i in range(2, len(v.tokens)):
+        if not is_plain_word(v, i):
+            continue
+        if v.lower(i - 1) in ROLE_BEFORE_A_NAME and v.lower(i - 2) in POSSESSIVES | {"the"} and (
+                _a_persons_deed(v, i + 1) or v.lower(i + 1) in ("has", "had") and v.lower(i + 2) in ("been", "got", "done", "helped")):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and a person's verb")
+        elif v.lower(i - 1) == "is" and v.lower(i - 2) in ROLE_BEFORE_A_NAME and v.lower(i - 3) in POSSESSIVES \
+                and v.lower(i) in v.gaz.first_names and v.lower(i + 1) in GOES_ON_ABOUT | {"who"}:
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} is'")
+
+
+SPOKEN_TO = frozenset("said says say spoke speak speaking talked talking talk explained mentioned moaned complained".split())
+TOLD = frozenset("told tell tells asked asks rang rings phoned phones texted texts messaged thanked".split())
+AFTER_ONE_TOLD = frozenset("""i i'd i'm i've that to about if how what she he she's he's we it it's and but so because
+cos""".split())
+"""Words that go on after 'told grace', 'said to joy': the one told is a person, named by a word."""
+
+
+def find_names_spoken_to(v: TokenView) -> Iterator[Found]:
+    """In lower case, a name-list word after 'said to' or 'told', 'rang', 'asked' that the clause goes on after ('i said
+    to joy i could sue them', 'i told grace that', 'rang pat about it') names the person spoken to."""
+    for i in range(2, len(v.tokens) - 1):
+        if not is_plain_word(v, i) or v.lower(i) not in v.gaz.first_names or v.lower(i + 1) not in AFTER_ONE_TOLD | {",", "."}:
+            continue
+        if v.lower(i - 1) == "to" and v.lower(i - 2) in SPOKEN_TO:
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} to'")
+        elif v.lower(i - 1) in TOLD:
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}'")
+
+
+def find_kin_named_by_a_modal(v: TokenView) -> Iterator[Found]:
+    """'me nan may comes on the train', 'my brother will went': in lower case, a given name that is also a modal verb
+    (may, will) is a name after a kin word when the verb after it is no infinitive ('comes', 'went'), as after a modal."""
+    for i in range(1, len(v.tokens) - 1):
+        lower = v.lower(i)
+        if lower not in ("may", "will") or lower not in v.gaz.first_names:
+            continue
+        if (v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in KIN_NOUNS) and v.word(i + 1).islower() and _a_persons_deed(v, i + 1):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' before a verb no modal takes")
+
+
+ROLE_BEFORE_A_NAME = KIN_NOUNS | CARE_ROLES | frozenset({"owner"})
+CLAUSE_EDGE = frozenset({"", ",", ".", "?", "!", "and", "but", "so", "then", "with"})
+"""What stands before a name opening a clause ('and mark the specialist nurse rings back')."""
+
+
+def find_names_beside_a_role(v: TokenView) -> Iterator[Found]:
+    """In lower case, a name-list word opening a clause and followed by what the person is ('mark the specialist nurse
+    rings back', 'our hamish the grandson') or by 'who' and a verb ('hope who runs it') names that person, though
+    also a word; not 'i hope the nurse comes', 'the rose who'."""
+    for i in range(1, len(v.tokens) - 2):
+        if not is_plain_word(v, i) or v.lower(i) not in v.gaz.first_names:
+            continue
+        if v.lower(i - 1) not in CLAUSE_EDGE and v.lower(i - 1) not in POSSESSIVES:
+            continue
+        role = i + 2 if v.lower(i + 2) in ROLE_BEFORE_A_NAME else i + 3
+        if v.lower(i + 1) == "the" and v.lower(role) in ROLE_BEFORE_A_NAME and (role == i + 2 or is_lower_word(v, i + 2)):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name before 'the {v.word(role)}'")
+        elif v.lower(i + 1) == "who" and v.lower(i - 1) not in POSSESSIVES and is_lower_word(v, i + 2) \
+                and v.lower(i + 2) not in ("is", "are", "was", "were"):
+            yield v.span(i, i, "PERSON", 0.5, "lower-case name before 'who' and a verb")
