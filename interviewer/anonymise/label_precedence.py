@@ -15,7 +15,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.place_mentions import places_by_mention
 from interviewer.anonymise.propagation import is_lower_case_text, surface_key
-from interviewer.anonymise.words import INSTITUTION_HEADS
+from interviewer.anonymise.words import INSTITUTION_HEADS, OBJECT_PRONOUNS
 
 Detection = Any
 """An anonymiser Detection (not imported: the anonymiser imports this module)."""
@@ -28,7 +28,7 @@ LIST_JOIN_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or
 PERSON_REASONS = ("name after the title", "first name", "name after '", "name set apart after", "known identifier", "deny term",
                   "lower-case first name", "name after", "second model (GIVEN_NAME)", "second model (name)")
 SET_APART_AFTER = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa])[ \t]+(?:[a-z]+[ \t]+)?([a-z]+),[ \t]*$")
-DONE_WITH_SOMEONE = re.compile(r"[ \t]+[a-z]+ed[ \t]+(?:with[ \t]+)?(?:me|us|him|her|them)\b")
+DONE_WITH_SOMEONE = re.compile(rf"[ \t]+[a-z]+ed[ \t]+(?:with[ \t]+)?(?:{'|'.join(OBJECT_PRONOUNS)})\b")
 """A deed done to or with someone after the name ('Jordan stayed with me', 'Georgia hugged me'): a person's."""
 PERSON_NOT_AFTER = frozenset("at above below beyond".split())
 """Where a person seldom stands: 'at Sprotbrough', 'just above Askrigg' (not an organisation's place: 'work at Tesco')."""

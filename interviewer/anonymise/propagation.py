@@ -14,7 +14,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.never_names import FESTIVALS, KIN_CALLS, loanwords
-from interviewer.anonymise.words import INSTITUTION_HEADS, one_edit
+from interviewer.anonymise.words import DONE_TO, INSTITUTION_HEADS, one_edit
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -190,7 +190,7 @@ NAME_CUE_AFTER = re.compile(r"(?:['’]s\b|\s+(?:" + "|".join(sorted(SPEECH_VERB
 DEED_AFTER = re.compile(
     r"\s+(?:(?:still|usually|always|never|just|even|also)\s+)?(?:found|saw|put|gave|give|told|took|brought|sent|kept|left|"
     r"knew|answers|answered|checks|checked|picks|picked|rings|rang|drives|drove|who|has\s+been|had\s+been|"
-    r"[a-z]+ed\s+(?:me|him|her|us|them|my|his|our|their))\b", re.I)
+    rf"[a-z]+ed\s+(?:{'|'.join(sorted(DONE_TO))}))\b", re.I)
 """What a found person's name in lower case does in another mention ('pat found him', 'crystal usually answers', 'sky
 still checks in', 'the head mark has been brilliant'): the same person, though the name is also a word."""
 DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS | {"by", "of", "with", "in", "for", "to"})) + r")\s+$", re.I)

@@ -172,7 +172,9 @@ class TokenView:
         return last
 
 
-DONE_TO = frozenset("me him her us them my his our their".split())
+OBJECT_PRONOUNS = ("me", "him", "her", "us", "them")
+DONE_TO = frozenset(OBJECT_PRONOUNS) | frozenset("my his our their".split())
+"""Words after a deed done to someone: 'backed me up', 'rang my mum'."""
 
 
 def did_to_someone(v: TokenView, k: int) -> bool:
