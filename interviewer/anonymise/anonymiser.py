@@ -26,6 +26,7 @@ from interviewer.anonymise.public_figures import talked_of_as_public
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
+from interviewer.anonymise.speaker_labels import a_role_label, find_speaker_names
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
@@ -141,6 +142,7 @@ class Anonymiser:
                 found += second_opinion(text)
         found += find_names_in_addresses(text, found, gaz)
         found += find_split_names(text, gaz)
+        found += find_speaker_names(text, gaz)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -161,7 +163,8 @@ class Anonymiser:
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
                               or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
         possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz) or TURN_BREAK.search(text, p.start, p.end)
-                                                or never_a_name(text, p.start, p.end, p.entity_type, gaz))]
+                                                or never_a_name(text, p.start, p.end, p.entity_type, gaz)
+                                                or a_role_label(text, p.start, p.end))]
         candidates, public = _without_public_figures(text, candidates, gaz)
         candidates = _hyphened(text, _without_kin_calls(text, candidates), gaz)
         candidates = with_given_names(text, candidates, gaz)

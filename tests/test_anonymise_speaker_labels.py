@@ -1,0 +1,52 @@
+"""Focus-group and imported transcripts label turns by the speaker's name ('Carol:', 'Mr Adeyemi:'): every such label
+is redacted, and so is every other mention of the name, in lower case too. Role labels ('Facilitator:', 'P3:',
+'Speaker 2:') name no one and are not even suggested."""
+
+from __future__ import annotations
+
+import pytest
+
+FOCUS_GROUP = """Facilitator: Thanks everyone for coming. Who wants to start?
+
+Carol: I will. The waiting list was the worst of it.
+
+Des: Aye, same. Like Carol said, you just sit there.
+
+Mr Adeyemi: For my wife it was two years.
+
+Facilitator: Des, you had that too?
+
+Des: I did.
+"""
+
+
+def people(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_names_in_speakers_labels_and_their_other_mentions_are_people(anonymiser, case):
+    found = people(anonymiser, case(FOCUS_GROUP))
+    assert [p.lower() for p in found].count("carol") == 2
+    assert [p.lower() for p in found].count("des") == 3
+    assert "adeyemi" in [p.lower() for p in found]
+
+
+def test_a_title_in_a_label_stays_outside_the_name(anonymiser):
+    assert "Mr Adeyemi" not in people(anonymiser, FOCUS_GROUP)
+
+
+@pytest.mark.parametrize("labels", [
+    ("P1", "P2", "P3"), ("Participant 3", "Participant 4", "Facilitator"), ("Speaker 1", "Speaker 2", "Moderator"),
+    ("F1", "M2", "R1"), ("Interviewer", "Respondent", "Interviewee"), ("A", "B", "A"),
+])
+def test_role_labels_name_no_one_and_are_not_suggested(anonymiser, labels):
+    text = "\n\n".join(f"{label}: It was a long wait, honestly, the longest." for label in labels)
+    analysis = anonymiser.analyse(text)
+    assert analysis.detections == []
+    assert [s.text for s in analysis.suggestions] == []
+
+
+def test_a_colon_after_a_name_in_running_text_is_no_label_when_the_text_has_no_labelled_turns(anonymiser):
+    text = "Participant said one thing to remember. Grace: that was the word she used."
+    assert "Grace" not in people(anonymiser, text)
