@@ -4,11 +4,13 @@ from __future__ import annotations
 
 TITLES = frozenset("""dr doctor mr mrs ms miss mx prof professor sister nurse father councillor cllr sir dame reverend rev
 auntie aunty aunt uncle nan nana nanna grandma granny grandad grandpa cousin pastor imam rabbi vicar canon chaplain
-deacon madam madame""".split())
+deacon madam madame maulana maulvi moulana ustaz ustadh mufti alhaji alhaja hajia hajiya swami kapitan encik puan datuk
+dato""".split())
 PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr doctor prof professor sir dame councillor cllr reverend rev madam madame".split())
 """Titles that only ever precede a name (unlike 'nurse' or 'sister', which also precede roles)."""
 ABBREVIATED_TITLES = frozenset("mr mrs ms mx dr prof cllr rev".split())
 """Titles written short, which only ever precede a name ('dr brown' in lower case is a name, 'the doctor said' is not)."""
+POSSESSIVES = frozenset("my his her our their your".split())
 SURNAME_PARTICLES = frozenset("van von der den de la le du da di del della mc mac st".split())
 """Little words inside surnames ('van der Merwe', 'mc Keown' as speech recognition writes it)."""
 MONTHS = frozenset("january february march april may june july august september october november december".split())

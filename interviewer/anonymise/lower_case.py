@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, KIND_OF_PLACE, LEGAL_HEADS, MONTHS, PERSON_NOUNS, PLAYING,
-    SERVICE_KIND_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    SERVICE_KIND_WORDS, SERVICE_WORDS, SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
@@ -77,7 +77,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
             and lower not in loanwords()  # 'fae mains' (from Mains): a Scots word, though 'Fae' is a given name
         home_place = lower in gaz.places and lower not in gaz.world_places
         next_surname = is_surname_like(v, i + 1) or (not v.common(i) and not home_place and is_plain_word(v, i + 1)
-                                                   and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3)
+                                                   and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3
+                                                   and v.lower(i + 1) not in SPEECH_VERBS)  # 'jo said', not 'jo bird'
         in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places \
             or f"{lower} {v.lower(i + 1)}" in gaz.places  # 'grew up in prince george': a place, not a first name and surname
         if known_first and next_surname and (not home_place or is_surname_like(v, i + 1)) and not in_a_place:

@@ -22,7 +22,7 @@ from interviewer.anonymise.lower_case_people import (
     find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_beside_a_role, find_names_spoken_to,
     find_people_called,
 )
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, loanwords
+from interviewer.anonymise.never_names import CALENDAR_WORDS, DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, loanwords
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
@@ -57,7 +57,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames, find_named_venues, _after_our, _kin_apposition, _named_before_kin, _workplace, _whose_day]
+               _nicknames, find_named_venues, _after_our, _before_kin_said_after, _kin_apposition, _named_before_kin, _workplace, _whose_day]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places, find_people_called, find_kin_named_before_a_deed,
@@ -310,6 +310,18 @@ def _named_before_kin(v: TokenView) -> Iterator[Found]:
 
 BIRTH_ORDER = frozenset("youngest eldest oldest middle baby little big".split())
 """Words after 'our dean, the …' that say which child is meant: the word before is that child's name."""
+
+
+def _before_kin_said_after(v: TokenView) -> Iterator[Found]:
+    """'Ramesh Kaka told me', 'Jyoti Masi runs it', 'Meena Aunty': a capitalised word before a kin word said after a
+    name is that person's name, with a given name before it when there is one."""
+    for i in range(1, len(v.tokens)):
+        if v.lower(i) not in KIN_AFTER_A_NAME or not (v.capitalised_word(i - 1) or v.word(i - 1).istitle()) \
+                or v.common(i - 1) or v.allowed(i - 1) or v.group_word(i - 1) or v.lower(i - 1) in TITLES \
+                or v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in CALENDAR_WORDS:
+            continue
+        first = i - 2 if v.lower(i - 2) in v.gaz.first_names and v.word(i - 2).istitle() and not v.common(i - 2) else i - 1
+        yield v.span(first, i - 1, "PERSON", 0.65, f"name before '{v.word(i)}'")
 
 
 def _after_our(v: TokenView) -> Iterator[Found]:

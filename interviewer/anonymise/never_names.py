@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, WEEKDAYS
+from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, POSSESSIVES, WEEKDAYS
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
 
 GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
@@ -46,7 +46,8 @@ fete fair""".split())
 FESTIVALS = frozenset("""christmas xmas easter halloween hallowe'en thanksgiving juneteenth kwanzaa hanukkah chanukah
 hannukah passover pesach purim sukkot shavuot diwali deepavali divali holi navratri navaratri dussehra onam pongal vaisakhi
 baisakhi lohri ramadan ramadhan ramzan eid vesak wesak hogmanay samhain beltane matariki songkran nowruz lent advent
-epiphany pentecost whitsun whitsuntide candlemas michaelmas shrovetide""".split())
+epiphany pentecost whitsun whitsuntide candlemas michaelmas shrovetide sallah dasara dashain tihar ugadi sankranti bihu
+thaipusam chuseok seollal mawlid muharram ashura nochebuena""".split())
 """Feasts, festivals and seasons of the year, one word each: never a person's or a place's name."""
 CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAYS | FESTIVALS
 """Months, weekdays and festivals, less the months that are also given names ('April', 'May', 'June')."""
@@ -55,10 +56,18 @@ mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw ma
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
 nanima dadima baba ba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito
 lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
-papou""".split())
+papou mzee cucu dada kaka gogo mkhulu makhulu mme mma ntate rre sisi bhuti malume tannie oom ouma oupa ajji ajja atte masi
+mausi maasi kaki chacha chachi bua phupho phuppo mamu mamaji thatha paati bhabhi jiju nanaji dadaji ate aling mang maas
+makcik pakcik kakak atuk nenek popo yeye nainai laolao waipo hooyo aabo ayeeyo awoowe abti eedo jiddo teta sitti khala
+khalu khalto halmeoni harabeoji umma omma oppa unnie noona hyung mami papi mija mijo titi savta mamgu tadcu mamó daideo
+maw koro kui""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
 """Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
+KIN_AFTER_A_NAME = RESPECT_AFTER | frozenset("""kaka kaki masi mausi maasi chacha chachi bua phupho mamu mamaji apa amma
+appa akka anna chechi chetta chettan thatha paati aunty auntie uncle""".split())
+"""Kin words South Asian English says after a name ('Ramesh Kaka', 'Jyoti Masi', 'Meena Aunty'): the word before is
+the name."""
 SPEAKER_LABEL = r"[A-Z][\w .'’-]{0,30}:"
 """A speaker's label opening a turn: 'B:', 'Participant:'."""
 TURN_START = re.compile(rf"(?:^|\n)[ \t]*(?:{SPEAKER_LABEL}[ \t]*)?$")
@@ -159,7 +168,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         lower = word.lower()
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
-                or lower in CALENDAR_WORDS or (entity_type == "PERSON" and lower in KIN_CALLS)
+                or lower in CALENDAR_WORDS
+                or lower in KIN_CALLS and (entity_type == "PERSON" or before and before[-1].lower() in POSSESSIVES)
                 or is_medicine(lower, gaz) or is_loanword(lower, gaz)
                 or (before and f"{before[-1].lower()} {lower}" in loanwords())
                 or (after and f"{lower} {after.group().lower()}" in loanwords())):

@@ -16,7 +16,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.never_names import FESTIVALS
+from interviewer.anonymise.never_names import FESTIVALS, KIN_CALLS
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word, one_edit
 
 
@@ -137,9 +137,14 @@ def place_word_prefixes() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[s
 def find_places(v: TokenView) -> Iterator[Found]:
     """UK places from the gazetteer, capitalised or (when no English word) lower-case, and the capitalised names
     that hold them."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
     gaz = v.gaz
     n = len(v.tokens)
     prefixes, whole = place_word_prefixes()
+    # In a cased transcript an English word written in lower case is that word, even where a place stands ('I live
+    # in hope'); in a lower-case one it may be the place ('lived in bury').
+    lower_case_text = is_lower_case_text(v.text)
     for i in range(n):
         if v.lower(i) not in gaz.place_first_words or not is_word(v.word(i)):
             continue
@@ -179,7 +184,7 @@ def find_places(v: TokenView) -> Iterator[Found]:
                     and (size > 1 or (not common and len(key) >= 4 and (key not in gaz.first_names or positioned))):
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
-                    and not v.tokens[i].is_stop and positioned and (not common or (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
+                    and not v.tokens[i].is_stop and positioned and (not common or lower_case_text and (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
                                                           or _moved_to(v, i) and key not in gaz.first_names)
                                        and key not in PLACES_ONE_GOES and key not in INSTITUTION_HEADS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
@@ -228,7 +233,11 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
         while last < n and _title_word(v, last):
             last += 1
         words = [v.lower(k) for k in range(i, last)]
-        if last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS or w in FESTIVALS for w in words) \
+        if v.word(last) in ("'s", "’s") and v.lower(last + 1) in HOME_WORDS:
+            first = i + 1 if words[0] in KIN_CALLS or words[0].rstrip(".") in TITLES else i
+            if first < last:  # 'at Mma Mokoena's house', "at Bev Atkins's place": whose home, not where
+                yield v.span(first, last - 1, "PERSON", 0.55, f"a name before \"'s {v.word(last + 1)}\"")
+        elif last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS or w in FESTIVALS for w in words) \
                 and not all(v.allowed(k) for k in range(i, last)):
             yield v.span(i, last - 1, "LOCATION", 0.5, f"capitalised words after '{v.word(i - 1)}'")
         elif last - i == 1 and _a_place_word_alone(v, i):
@@ -236,6 +245,8 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
         i = max(last, i + 1)
 
 
+HOME_WORDS = frozenset("house home flat place bungalow caravan".split())
+"""What is someone's after "'s": 'at Mma Mokoena's house' names its owner."""
 NOT_PLACES_ALONE = frozenset("""maths math science history geography art music drama biology chemistry physics english
 heaven hell lockdown theatre resus triage reception admissions school work college uni hospital bed first second
 third fourth fifth last next""".split())

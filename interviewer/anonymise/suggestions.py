@@ -11,7 +11,9 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, SEASONS, is_turn_opener, loanwords
+from interviewer.anonymise.never_names import (
+    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, is_turn_opener, loanwords,
+)
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
@@ -153,17 +155,18 @@ def from_found(found: Found, text: str) -> Suggestion:
 
 
 JOINING_WORDS = CONNECTORS | frozenset("or upon y".split())
+NO_MISS_BESIDE_A_NAME = JOINING_WORDS | TITLES | KIN_CALLS | KIN_AFTER_A_NAME
 
 
 def _covered_but_joining_words(s: Suggestion, covered: bytearray) -> bool:
     """Whether redactions cover the suggestion's words but for joining words left between them ('Salford [and]
-    Trafford'), which are no possible miss."""
+    Trafford') or titles and kin words beside them ('[Mzee] Kamau', 'Jyoti [Masi]'), which are no possible miss."""
     uncovered = [i - s.start for i in range(s.start, min(s.end, len(covered))) if not covered[i] and s.text[i - s.start].isalnum()]
     if not uncovered:
         return True
     if len(uncovered) > 6:
         return False
-    return all(m.group().lower() in JOINING_WORDS for m in re.finditer(r"\w+", s.text)
+    return all(m.group().lower() in NO_MISS_BESIDE_A_NAME for m in re.finditer(r"\w+", s.text)
                if any(m.start() <= k < m.end() for k in uncovered))
 
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from interviewer.anonymise.cues import MONTHS, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import MONTHS, POSSESSIVES, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.never_names import is_group_word, singular
@@ -16,7 +16,6 @@ SENTENCE_END = ".!?:;\"“”[(\n"
 ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
 INNER_CAPITAL = re.compile(r"^.+[a-z][A-Z]")
 NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]")
-POSSESSIVES = frozenset("my his her our their your".split())
 CONTRACTION = re.compile(r"['’](?:ll|d|ve|re|m)$")
 """A verb run into the word before it: "Rosie'll", "Taff'd"."""
 INSTITUTION_HEADS = frozenset("""ward road street lane avenue grove close drive way crescent place terrace gardens park square

@@ -1,0 +1,61 @@
+"""Kin words and honorifics of the world's Englishes ('Mzee', 'Ate', 'Mma', 'Alhaja', 'Kaka', 'Hooyo') are no part of
+a name and no name alone; a name said before a South Asian kin word ('Ramesh Kaka', 'Meena Aunty') is a person. In a
+cased transcript an English word written in lower case is no place ('I live in hope')."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def found(anonymiser, text):
+    return {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text, name, call", [
+    ("Participant: I did not tell Mzee Kamau, my boss, for two weeks.", "Kamau", "Mzee"),
+    ("Participant: My sister, Ate Lorna, is a domestic helper.", "Lorna", "Ate"),
+    ("Participant: My neighbour, Alhaja Kuburat, gave me money for the blood.", "Kuburat", "Alhaja"),
+    ("Participant: I asked Maulana Iqbal, and he said plainly, fast if you can.", "Iqbal", "Maulana"),
+    ("Participant: Kapitan Ramos of our barangay gave a letter for the hospital.", "Ramos", "Kapitan"),
+    ("Participant: We meet at Mma Mokoena's house every last Sunday.", "Mokoena", "Mma"),
+])
+def test_an_honorific_or_kin_word_before_a_name_stays_outside_it(anonymiser, text, name, call):
+    analysis = anonymiser.analyse(text)
+    assert name in {d.text for d in analysis.detections}
+    assert not any(call in d.text for d in analysis.detections)
+    assert not any(call in s.text for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: Mzee was good in the end, he said rest, he paid half.",
+    "Participant: My Hooyo had it, my aunt, now me. My Ayeeyo fasted until she was very old.",
+    "Participant: My Atte, my mother-in-law, also came around, and my Ajji massaged the baby.",
+    "Participant: She stays with us till Sallah, and at Dasara she cooks.",
+])
+def test_a_kin_word_or_feast_alone_is_no_name(anonymiser, text):
+    assert found(anonymiser, text) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: Ramesh Kaka told me at Diwali I was lazy.", "Ramesh"),
+    ("Participant: It runs on Thursdays and Jyoti Masi runs it.", "Jyoti"),
+    ("Participant: Then Meena Aunty came over with Raju Uncle.", "Meena"),
+    ("Participant: Then Meena Aunty came over with Raju Uncle.", "Raju"),
+])
+def test_a_name_before_a_kin_word_said_after_names_is_a_person(anonymiser, text, name):
+    assert (name, "PERSON") in found(anonymiser, text)
+
+
+def test_a_kin_word_after_a_word_that_is_no_name_names_no_one(anonymiser):
+    assert found(anonymiser, "Participant: My Aunty came, and Uncle too. Diwali Aunty, we call her.") == set()
+
+
+def test_an_english_word_in_lower_case_is_no_place_in_a_cased_transcript(anonymiser):
+    text = "Participant: I live in hope. That's all you can do. She lived in Bury for years."
+    assert found(anonymiser, text) == {("Bury", "LOCATION")}
+
+
+def test_a_speech_verb_after_a_first_name_is_no_surname_in_lower_case(anonymiser):
+    text = "participant: i think like jo said the waiting is the worst of it and nobody tells you anything"
+    assert ("jo", "PERSON") in found(anonymiser, text)
+    assert not any("said" in name for name, _ in found(anonymiser, text))
