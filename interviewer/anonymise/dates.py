@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import NUMBER_WORD
+from interviewer.anonymise.numbers import NUMBER_WORD, TEENS, TENS, UNITS
 from interviewer.anonymise.windows import matches_within, windows_around
 from interviewer.anonymise.words import content_word_after
 
@@ -62,7 +62,28 @@ DAY_AFTER_A_DATE = re.compile(rf"\s+(?:[a-z]+\s+){{0,6}}?(?:on|until|till|to|out
 twenty-third'."""
 
 
+SPOKEN_YEAR = (rf"(?:nineteen|twenty)[\s-](?:oh[\s-](?:{'|'.join(UNITS)})|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})"
+               rf"(?:[\s-](?:{'|'.join(UNITS)}))?)|two thousand(?:(?:\s+and)?\s+(?:{NUMBER_WORD}))?")
+"""A year said in words: 'nineteen ninety-eight', 'twenty fourteen', 'twenty oh eight', 'two thousand and nine'; not
+'twenty two', which is a number."""
+NOT_A_YEAR_AFTER = (r"years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|percent|per|pounds?|quid|dollars?"
+                    r"|bucks|euros?|rand|people|kids|children|patients|times|miles?|km|kilos?|stone|pence|grand|odd|thousand"
+                    r"|hundred|million|calories|steps|units|of|or|to")
+YEAR_OF_AN_EVENT = re.compile(
+    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|back\s+in)\s+((?:19[3-9]\d|20[0-4]\d)|{SPOKEN_YEAR})\b"
+    rf"(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
+"""A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
+fourteen', 'back in nineteen ninety-eight'): a date of the speaker's life; not an amount ('in twenty-one days',
+'from 2000 people')."""
+
+
+def _years_of_events(text: str) -> Iterator[Found]:
+    for match in YEAR_OF_AN_EVENT.finditer(text):
+        yield Found(match.start(1), match.end(1), "DATE", 0.6, f"a year after '{match.group().split()[0]}'")
+
+
 def find_dates(text: str) -> Iterator[Found]:
+    yield from _years_of_events(text)
     for found in _dates(text):
         yield found
         if found.reason.endswith("(day and month)"):

@@ -1,0 +1,35 @@
+"""A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
+fourteen', 'back in nineteen ninety-eight') is a date of the speaker's life and is redacted; amounts and durations
+('in twenty minutes', 'in twenty two days', '2000 people') are not years."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def dates(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "DATE"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Participant: We came from Lahore in 2019. First we lived with my cousin.", "2019"),
+    ("Participant: I've been on the transplant list since 2020.", "2020"),
+    ("Participant: In 2016, at the clinic, they told me.", "2016"),
+    ("Participant: I waited till 2021 for the operation.", "2021"),
+    ("participant: it was copd in twenty fourteen i was fifty-nine", "twenty fourteen"),
+    ("participant: back in nineteen ninety-eight i was fine", "nineteen ninety-eight"),
+    ("participant: we've been here since two thousand and nine", "two thousand and nine"),
+    ("participant: we moved in twenty oh eight and never looked back", "twenty oh eight"),
+])
+def test_a_year_of_an_event_is_a_date(anonymiser, text, year):
+    assert dates(anonymiser, text) == [year]
+
+
+@pytest.mark.parametrize("text", [
+    "participant: i'll be there in twenty minutes and we go in twenty two days",
+    "Participant: There were 2000 people at the march, it went up by 2015 percent.",
+    "Participant: They said in twenty-one days, then in 1998-99 they changed the rules.",
+    "Participant: The 2012 Olympics were on and we watched the World Cup.",
+])
+def test_amounts_durations_and_years_not_after_a_placing_word_are_no_dates(anonymiser, text):
+    assert dates(anonymiser, text) == []
