@@ -28,12 +28,18 @@ US_STATE_CODES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD M
                   "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
 AU_STATES = "NSW VIC QLD WA SA TAS ACT NT Victoria Queensland Tasmania".split()
 ZIP_AFTER_STATE = re.compile(rf"\b(?:{'|'.join(US_STATE_CODES)}),?\s+(\d{{5}}(?:-\d{{4}})?)\b")
-ZIP_CUE = re.compile(r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code)\s*(?:is|was|of|:)?\s*(\d{4,5}(?:-\d{4})?)\b", I)
+ZIP_CUE = re.compile(r"\b(?:zip(?:\s*code)?|postal\s+code|post\s*code|pin\s*code)\s*(?:is|was|of|:|,)?\s*(\d{4,6}(?:-\d{4})?)\b", I)
 ZIP_BEFORE_CUE = re.compile(r"\b(\d{4,5}(?:-\d{4})?)\s+(?:zip(?:\s*code)?|postal\s+code|post\s*code)\b", I)
 """A code said before its name: 'the 77036 zip code', 'in the 2148 postcode area'."""
 ZIP_AFTER_PLACE = re.compile(r"\b(?:in|at|to|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+(\d{5}(?:-\d{4})?)(?![\d,.]\d)"
                              r"(?!\s+(?:people|persons|pounds|dollars|bucks|quid|miles|steps|times)\b)")
 """A ZIP code after a town and a comma: 'the PO box in Cut Off, 70345'."""
+ZIP_WHERE = re.compile(r"(?<![\d,.])\b(?:in|(?<!up\s)(?<!\d\s)to|from|says)\s+(?!\d\d000\b)(\d{5}|0[89]\d\d)(?![\d,.]\d|\s*(?:-|to|and|or)\s*\d)"
+                       r"(?!\s+(?:people|persons|pounds|dollars|bucks|quid|miles|steps|times|calories|feet|ft|km|metres"
+                       r"|meters|words|cases|units|of)\b)")
+"""Five digits (or a Northern Territory code) alone where a place stands: 'we're in 85204', 'sends my mail to 21229',
+'somebody from 55454', 'my mailbox says 56531', 'we're in 0810'; not a range or an amount ('from 12000 to 15000',
+'up to 52000')."""
 AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
 CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b")
@@ -71,7 +77,7 @@ def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
 def find_postal_codes(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     for pattern, reason in ((ZIP_AFTER_STATE, "US ZIP code after a state"), (ZIP_CUE, "ZIP code or postcode after its name"),
                             (ZIP_BEFORE_CUE, "ZIP code or postcode before its name"),
-                            (ZIP_AFTER_PLACE, "US ZIP code after a town"),
+                            (ZIP_AFTER_PLACE, "US ZIP code after a town"), (ZIP_WHERE, "a ZIP code where a place stands"),
                             (AU_POSTCODE, "Australian postcode after a state")):
         for match in matches_within(pattern, text, windows):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, reason)

@@ -1,0 +1,32 @@
+"""A ZIP or postcode said alone where a place stands ('we're in 85204', 'mail to 21229', 'it's Wynnum, 4178,', 'the
+postal code, 310208') is redacted; amounts and ranges ('from 12000 to 15000', 'up to 52000') are not codes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def codes(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Participant: We're in 85204, and they told us the network was different.", "85204"),
+    ("Participant: The hospital still sends my mail to 21229, because I never updated it.", "21229"),
+    ("Participant: Somebody from 55454, who lives like us.", "55454"),
+    ("Participant: My mailbox says 56531 and nobody knows where that is.", "56531"),
+    ("Participant: Ring the clinic, we're in 0810, and they'll put you through.", "0810"),
+    ("Participant: They needed the postal code, 310208, and then asked for everything.", "310208"),
+    ("Participant: Even though I told them it's Wynnum, 4178, about ten times.", "4178"),
+])
+def test_a_code_alone_where_a_place_stands_is_a_postcode(anonymiser, text, code):
+    assert codes(anonymiser, text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: It went from 12000 to 15000 over the year, and in 10000 steps I was done.",
+    "Participant: My salary went up to 52000 last year, from 48000.",
+    "Participant: I told Steve, 2019, was the year it all changed.",
+])
+def test_amounts_ranges_and_years_are_no_postcodes(anonymiser, text):
+    assert codes(anonymiser, text) == []
