@@ -214,8 +214,8 @@ AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:w
                     rf"|\s+{NEW_CLAUSE})", I)
 """'I joined up at sixteen,' 'had his stroke at fifty-nine,': a teen or adult age said with 'at'."""
 NAMED_AGE = re.compile(
-    rf"\b([A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
-"""A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Mr Desai, seventy-six,'."""
+    rf"\b([A-Z][a-z]+)(?:'s|’s|,?\s+is|,?\s+was|\s+turned|\s+turns|,)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?({NUM})\b")
+"""A person's name then their age: 'Callum's twenty-four', 'Zosia was nine', 'Jack, is seven', 'Mr Desai, seventy-six,'."""
 LOWER_NAMED_AGE = re.compile(rf"(?<![\w'’])([a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:{HEDGE}\s+)?({NUM})\b")
 """'zayn's seven.', 'austin was six and', 'amira, fourteen,': a name in no word list (or a first name that is no word)
 then an age closing the clause, in lower case."""
@@ -272,6 +272,8 @@ AGE_ROUGHLY = re.compile(r"-?(?:odd|ish|some)\b")
 NEXT_AGE = re.compile(rf",?\s+(?:or\s+|maybe\s+)?({NUM})\b(?!\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|pounds?|quid|dollars?|%))",
                       I)
 """A second number said after an age, correcting or rounding it ('I was nineteen, twenty', 'fifty, maybe fifty-two')."""
+AND_AGE = re.compile(rf"\s+(?:and|&)\s+({NUM})\b", I)
+"""Another person's age said with one ('they're eleven and eight')."""
 
 
 def find_ages(text: str) -> Iterator[Found]:
@@ -286,6 +288,9 @@ def find_ages(text: str) -> Iterator[Found]:
         then = number_value(second.group(1)) if second else None
         if value is not None and then is not None and 0 < abs(then - value) <= 3:
             yield Found(second.start(1), second.end(1), "AGE", found.score, "a second guess at an age")
+        other = AND_AGE.match(text, found.end)
+        if other and CLAUSE_END_AFTER.match(text, other.end(1)) and not NOT_AN_AGE_AFTER.match(text, other.end(1)):
+            yield Found(other.start(1), other.end(1), "AGE", found.score, "another age said with an age")
 
 
 NUMBER_START = re.compile(r"\d|(?i:\b(?:t(?:wo|hree|en|welve|wenty|hirt)|f(?:our|ive|ift|ort)|s(?:ix|even)|e(?:ight|leven)|nine|one"
@@ -322,7 +327,7 @@ def _ages(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
     for match in matches_within(NAMED_AGE, text, windows):
         name = match.group(1).lower()
-        apposition = match.group().startswith(f"{match.group(1)},")
+        apposition = match.group().startswith(f"{match.group(1)},") and not re.match(r",\s+(?:is|was)\b", text[match.end(1):])
         before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, match.start() - 20):match.start()])
         named_person = bool(before) and (before.group(1) in ("Mr", "Mrs", "Ms", "Miss", "Dr") or (
             before.group(1).lower() in gaz.first_names and before.group(1).lower() not in STOP_WORDS))

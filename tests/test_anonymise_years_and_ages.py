@@ -1,6 +1,6 @@
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
-fourteen', 'back in nineteen ninety-eight') is a date of the speaker's life and is redacted; amounts and durations
-('in twenty minutes', 'in twenty two days', '2000 people') are not years."""
+fourteen') is a date of the speaker's life; amounts and durations ('in twenty minutes', '2000 people') are not years.
+Ages said together ('they're eleven and eight') or after a name set apart ('Jack, is seven') are ages."""
 
 from __future__ import annotations
 
@@ -33,3 +33,20 @@ def test_a_year_of_an_event_is_a_date(anonymiser, text, year):
 ])
 def test_amounts_durations_and_years_not_after_a_placing_word_are_no_dates(anonymiser, text):
     assert dates(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("participant: the girls ellie and rosie they're eleven and eight they know when it's a bad day", ["eleven", "eight"]),
+    ("Participant: They're six and nine, the two of them.", ["six", "nine"]),
+    ("Participant: My youngest, Jack, is seven and he doesn't get why.", ["seven"]),
+])
+def test_ages_said_together_or_after_a_name_set_apart_are_ages(anonymiser, text, ages):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"] == ages
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: She was twenty and two kids already.",
+    "Participant: I was forty and three months when it started.",
+])
+def test_a_count_after_an_age_and_and_is_no_age(anonymiser, text):
+    assert len([d for d in anonymiser.detect(text) if d.entity_type == "AGE"]) == 1
