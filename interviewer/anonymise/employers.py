@@ -19,8 +19,10 @@ JOB_NOUNS = frozenset("job jobs contract contracts placement apprenticeship inte
 """Nouns after which 'with' or 'at' names who employs ('a job with Dell'), not a colleague ('I work with Dorota')."""
 ROLE_NOUNS = frozenset("""nurse nurses teacher teachers manager doctor engineer cleaner carer driver receptionist
 secretary technician assistant porter chef cook lecturer professor volunteer administrator supervisor accountant
-pharmacist mechanic electrician plumber programmer analyst clerk cashier""".split())
-"""Jobs after which 'at' names the employer ('a nurse at Kennestone')."""
+pharmacist mechanic electrician plumber programmer analyst clerk cashier teller worker officer agent rep adviser advisor
+consultant coordinator operator custodian labourer laborer welder machinist installer fitter tiler roofer painter
+builder trainer guard librarian developer designer dispatcher bookkeeper caretaker janitor housekeeper""".split())
+"""Jobs after which 'at' or 'with' names the employer ('a nurse at Kennestone', 'a bank teller with Prairie Trust')."""
 WORKING_FOR = frozenset("""drive drives drove driving volunteer volunteers volunteered volunteering teach teaches taught
 teaching clean cleans cleaned cleaning temp temps temped temping""".split())
 """Verbs of a job before 'for' ('he drives for Werner'): a weak cue, as 'work for'."""
@@ -63,6 +65,11 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         return f"{verb} at", True  # 'I was at Lockheed for thirty years' (a first name there is a person: see below)
     if prep == "with" and verb in JOB_NOUNS:
         return f"{verb} with", True
+    if prep == "with" and (verb in ROLE_NOUNS or verb in ("'m", "’m", "am") and third == "i" and _last(v, i) > i) \
+            and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS and v.lower(i).rstrip(".") not in TITLES:
+        # 'a bank teller with Prairie Trust', "I'm with Front Range Tile"; not 'with Sarah', "I'm with Vodafone" (a
+        # provider) or 'the nurse with Dr Patel'
+        return f"{verb} with", False
     if prep == "from" and verb in LEFT_FROM or prep in ("from", "by") and verb == "off" and third in ("laid", "let"):
         return f"{verb} {prep}", True
     if prep == "by" and verb in BY_EMPLOYER:
@@ -117,7 +124,7 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
         if cue is None:
             continue
         said, strong = cue
-        if said.split()[-2] in ("was", "were", "been", "is", "'s", "’s") and v.lower(i) in v.gaz.first_names:
+        if said.split()[-2] in ("was", "were", "been", "is", "'s", "’s", "'m", "’m", "am") and v.lower(i) in v.gaz.first_names:
             continue  # 'I was at Sarah's for the weekend', 'he was with Sarah for years'
         if lower_case_text and v.word(i).islower():
             last = _lower_case_last(v, i)
