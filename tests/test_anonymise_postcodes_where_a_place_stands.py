@@ -30,3 +30,16 @@ def test_a_code_alone_where_a_place_stands_is_a_postcode(anonymiser, text, code)
 ])
 def test_amounts_ranges_and_years_are_no_postcodes(anonymiser, text):
     assert codes(anonymiser, text) == []
+
+
+def test_an_eircode_in_a_lower_case_transcript_is_a_postcode(anonymiser):
+    text = "participant: even now it's f35 k2p8 and the van goes to the wrong house"
+    assert codes(anonymiser, text) == ["f35 k2p8"]
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("Participant: if anyone wants to ask, they can call me, 9176 3208.", ["9176 3208"]),
+    ("Participant: I rang the ward about 2019 2020 and they never answered.", []),
+])
+def test_eight_digits_in_two_fours_after_a_phone_cue_are_a_phone(anonymiser, text, phone):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PHONE"] == phone

@@ -50,3 +50,21 @@ def test_role_labels_name_no_one_and_are_not_suggested(anonymiser, labels):
 def test_a_colon_after_a_name_in_running_text_is_no_label_when_the_text_has_no_labelled_turns(anonymiser):
     text = "Participant said one thing to remember. Grace: that was the word she used."
     assert "Grace" not in people(anonymiser, text)
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+@pytest.mark.parametrize("text, name", [
+    ("P3: Sian, did they put you on propranolol?", "Sian"),
+    ("R3: Tevita, you had trouble with the Lyrica too, didn't you?", "Tevita"),
+])
+def test_the_name_a_turn_opens_by_speaking_to_is_a_person(anonymiser, case, text, name):
+    assert case(name) in people(anonymiser, case(text))
+
+
+@pytest.mark.parametrize("text", [
+    "P1: Well, you know how it is.",
+    "P2: Honestly, did you ever get an answer?",
+    "P4: Mate, you don't want to know.",
+])
+def test_a_discourse_word_opening_a_turn_names_no_one(anonymiser, text):
+    assert people(anonymiser, text) == []

@@ -17,6 +17,9 @@ NANP = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?(?:353|61|64|27|1|91|234|63)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w-])")
 """A number written with its country code: Ireland, Australia, New Zealand, South Africa, ..."""
 LOCAL_SEVEN = re.compile(r"(?<![\w-])[2-9]\d{2}-\d{4}(?![\w-])")
+LOCAL_EIGHT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d[\s-](?:19|20)\d\d)[2-9]\d{3}[\s-]\d{4}(?![\w-])")
+"""Eight digits in two fours, as Singapore, Hong Kong and Australian local numbers are written: '9176 3208' (not two
+years, '2019 2020')."""
 IDENTITY_NUMBER_BEFORE = re.compile(
     r"\b(?:(?:nhs|chi|medicare|medicaid|ohip|mcp|nhi|pps|ppsn|ndis|sin)(?:\s+(?:card\s+)?(?:number|no\.?|id))?"
     r"|(?:health(?:\s+(?:and|&)\s+care|\s+care)?|health\s+card|insurance|member|patient|hospital|medical\s+record"
@@ -42,7 +45,7 @@ ZIP_WHERE = re.compile(r"(?<![\d,.])\b(?:in|(?<!up\s)(?<!\d\s)to|from|says)\s+(?
 'up to 52000')."""
 AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
 CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
-EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b")
+EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b", I)
 
 YEAR = rf"(?:(?:19|20)\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})\b|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?\b)"
 """A year written or said; said, only number words follow 'twenty' (not 'twenty twenty he')."""
@@ -69,9 +72,10 @@ def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
         yield Found(match.start(), match.end(), "PHONE", 0.96 if cue else 0.85, "North American phone number")
     for match in matches_within(INTERNATIONAL, text, windows):
         yield Found(match.start(), match.end(), "PHONE", 0.9, "phone number with a country code")
-    for match in matches_within(LOCAL_SEVEN, text, windows):
-        if PHONE_CUE.search(text, max(0, match.start() - 60), match.start()):
-            yield Found(match.start(), match.end(), "PHONE", 0.8, "seven-digit phone number after a phone cue")
+    for pattern, digits in ((LOCAL_SEVEN, "seven"), (LOCAL_EIGHT, "eight")):
+        for match in matches_within(pattern, text, windows):
+            if PHONE_CUE.search(text, max(0, match.start() - 60), match.start()):
+                yield Found(match.start(), match.end(), "PHONE", 0.8, f"{digits}-digit phone number after a phone cue")
 
 
 def find_postal_codes(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:

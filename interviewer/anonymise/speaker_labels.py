@@ -1,5 +1,6 @@
-"""Provides the people a transcript names in its speakers' labels ('Carol:', 'Mr Adeyemi:'), as focus-group and
-imported transcripts often do; role labels ('Interviewer:', 'P3:', 'Speaker 2:') name no one."""
+"""Provides the people a transcript's turns name: in its speakers' labels ('Carol:', 'Mr Adeyemi:'), as focus-group
+and imported transcripts often do (role labels such as 'Interviewer:', 'P3:', 'Speaker 2:' name no one), and the
+person a turn opens by speaking to ('P3: Sian, did they put you on it?')."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Iterator
 from interviewer.anonymise.cues import PERSONAL_TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS
 
 LABEL = re.compile(r"^[ \t]*((?:[A-Za-z][\w'’.-]*[ \t]){0,2}[A-Za-z][\w'’-]*)[ \t]*:[ \t]", re.MULTILINE)
 """A turn's label: up to three words at a line's start before a colon."""
@@ -23,6 +25,14 @@ narrator crosstalk overlap laughter pause end start time location date topic the
 """Words a role label is made of: they name no one."""
 FEWEST_LABELLED_TURNS = 3
 """A text with fewer labelled turns is not read as a transcript with speakers' labels."""
+SPOKEN_TO = re.compile(
+    r"^[ \t]*(?:[A-Za-z][\w'’.-]*(?:[ \t][\w'’.-]+){0,2}[ \t]*:[ \t]*)?([A-Za-z][a-zà-ÿ'’-]+),[ \t]+"
+    r"(?=(?:[\w'’-]+[ \t]+){0,3}(?:you|your|you've|you're|you'd)\b)", re.MULTILINE)
+"""A turn opening with a single word and a comma before words said to 'you': 'R3: Tevita, you had that too?'."""
+NOT_SPOKEN_TO = frozenset("""honestly look listen see mate love darling pet hun hon babe guys folks everyone everybody
+lads girls ladies gentlemen sir madam doctor doc nurse thanks thank sorry please yes no obviously basically actually
+seriously sometimes usually apparently personally""".split())
+"""Words a turn may open with before a comma that name no one ('Honestly, did you ...', 'Mate, you ...')."""
 
 
 def find_speaker_names(text: str, gaz: Gazetteers) -> Iterator[Found]:
@@ -56,3 +66,16 @@ def a_role_label(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip() or not text[end:end + 2].lstrip(" \t").startswith(":"):
         return False
     return all(w.lower() in ROLE_LABELS for w in re.findall(r"[^\W\d_]+", text[start:end]))
+
+
+def find_names_spoken_to(text: str, gaz: Gazetteers) -> Iterator[Found]:
+    """The name a turn opens by speaking to ('Sian, did they put you on propranolol?', 'tevita, you had that too'):
+    a given name, or a word no English word list holds; never a discourse, kin or role word."""
+    for match in SPOKEN_TO.finditer(text):
+        word = match.group(1)
+        lower = word.lower()
+        if lower in DISCOURSE_WORDS or lower in NOT_SPOKEN_TO or lower in KIN_CALLS or lower in ROLE_LABELS \
+                or lower in PERSONAL_TITLES or len(lower) < 2:
+            continue
+        if lower in gaz.first_names and not gaz.is_common(lower) or not gaz.is_common(lower) and len(lower) >= 3:
+            yield Found(match.start(1), match.end(1), "PERSON", 0.6, "a name a turn opens by speaking to")
