@@ -59,3 +59,13 @@ def test_a_speech_verb_after_a_first_name_is_no_surname_in_lower_case(anonymiser
     text = "participant: i think like jo said the waiting is the worst of it and nobody tells you anything"
     assert ("jo", "PERSON") in found(anonymiser, text)
     assert not any("said" in name for name, _ in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Participant: My wife Marites fetched me. Sometimes the marites in our street say I got sick.", "marites"),
+    ("Participant: Her feet swelled up like agege bread. We went to the clinic on Agege Motor Road.", "agege"),
+    ("Participant: They tell me, no salt for you, no kota, no fat cakes.", "kota"),
+    ("Participant: He went down to the kopitiam for kaya toast and couldn't find his way back.", "kaya"),
+])
+def test_a_lower_case_word_in_a_cased_transcript_is_that_word_not_a_name(anonymiser, text, word):
+    assert word not in {d.text for d in anonymiser.detect(text)}

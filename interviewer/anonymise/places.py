@@ -181,6 +181,7 @@ def find_places(v: TokenView) -> Iterator[Found]:
                 elif named:
                     yield v.span(*named, "ORGANIZATION", 0.6, "a place within a capitalised name")
             elif all(x.islower() for x in words) and (key not in gaz.world_places or positioned) \
+                    and (lower_case_text or positioned or v.lower(i - 1) not in ARTICLE_LIKE) \
                     and (size > 1 or (not common and len(key) >= 4 and (key not in gaz.first_names or positioned))):
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
@@ -245,6 +246,9 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
         i = max(last, i + 1)
 
 
+ARTICLE_LIKE = frozenset("the a an no some any for like of".split())
+"""Words before which a lower-case word in a cased transcript is that word, not a place ('no kota', 'for kaya
+toast')."""
 HOME_WORDS = frozenset("house home flat place bungalow caravan".split())
 """What is someone's after "'s": 'at Mma Mokoena's house' names its owner."""
 NOT_PLACES_ALONE = frozenset("""maths math science history geography art music drama biology chemistry physics english

@@ -85,9 +85,11 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
     """New candidates for every further mention of the found names, exact or one edit away."""
     variants: dict[str, Variant] = {}
     first_seen: dict[str, int] = {}
+    written_lower: set[str] = set()
     for candidate in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start))):
         if candidate.entity_type not in NAME_TYPES or candidate.priority < 1.5:
             continue
+        written_lower.update(w.lower() for w in WORD.findall(text, candidate.start, candidate.end) if w.islower())
         for variant in variants_of(candidate, text[candidate.start:candidate.end], gaz):
             if variant.key in allowed or variant.key in MONTHS:
                 continue
@@ -159,6 +161,10 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             # A found name in lower case counts only where speech recognition would have capitalised a word, or,
             # in a transcript written all in lower case, where a verb or 's follows ('grace said', 'grace's mum').
             continue
+        if not lower_case_text and word.islower() and lower not in written_lower and variant is not None \
+                and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+            continue  # in a cased transcript, a name found only with capitals is another word in lower case ('like agege
+            # bread' beside 'Agege Motor Road', 'the marites in our street' beside 'my wife Marites')
         if common and lower in MONTHS:
             before = text[max(0, m.start() - 12):m.start()].lower().split()
             if before and before[-1] in MONTH_PREPOSITIONS or re.match(r"\s+(?:\d|the\b)", text[m.end():m.end() + 5]):
