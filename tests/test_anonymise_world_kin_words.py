@@ -69,3 +69,19 @@ def test_a_speech_verb_after_a_first_name_is_no_surname_in_lower_case(anonymiser
 ])
 def test_a_lower_case_word_in_a_cased_transcript_is_that_word_not_a_name(anonymiser, text, word):
     assert word not in {d.text for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Participant: He was a Kaizer Chiefs man and me, I am Orlando Pirates.", "Kaizer Chiefs"),
+    ("Participant: We sent the money by M-Pesa and bought the rest at Shoprite.", "Shoprite"),
+    ("Participant: She sends money every month through GCash.", "GCash"),
+    ("Participant: He was ordering Swiggy every night after his shift.", "Swiggy"),
+])
+def test_brands_and_teams_of_the_worlds_englishes_are_kept(anonymiser, text, term):
+    assert not any(term in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_brand_named_as_a_workplace_is_redacted_with_the_place_it_is_in(anonymiser, case):
+    text = case("P: Before the farm I worked at Westpac in Orange for eleven years.")
+    assert {d.text for d in anonymiser.detect(text)} == {case("Westpac"), case("Orange")}

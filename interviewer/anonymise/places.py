@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
     GENERIC_CAPITALISED, LEADING_NOISE, MONTHS, MOTION_WORDS, NEAR_BY, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS,
-    SERVICE_WORDS, TITLES, TO_WORDS, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS,
+    SERVICE_WORDS, TITLES, TO_WORDS, VENUE_PREPOSITIONS, WEEKDAYS, WHERE_PREPOSITIONS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
@@ -186,11 +186,17 @@ def find_places(v: TokenView) -> Iterator[Found]:
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
                     and not v.tokens[i].is_stop and positioned and (not common or lower_case_text and (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
-                                                          or _moved_to(v, i) and key not in gaz.first_names)
+                                                          or _moved_to(v, i) and key not in gaz.first_names
+                                                          or _workplace_in(v, i))
                                        and key not in PLACES_ONE_GOES and key not in INSTITUTION_HEADS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
                 yield v.span(_county_start(v, i), i, "LOCATION", 0.55, "lower-case place from the gazetteer in a place position")
             break
+
+
+def _workplace_in(v: TokenView, i: int) -> bool:
+    """'worked at westpac in orange': where a workplace named after 'worked at' is."""
+    return v.lower(i - 1) == "in" and v.lower(i - 3) in ("at", "for", "with") and v.lower(i - 4) in WORK_VERBS
 
 
 def _moved_to(v: TokenView, i: int) -> bool:
