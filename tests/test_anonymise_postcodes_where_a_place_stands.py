@@ -43,3 +43,15 @@ def test_an_eircode_in_a_lower_case_transcript_is_a_postcode(anonymiser):
 ])
 def test_eight_digits_in_two_fours_after_a_phone_cue_are_a_phone(anonymiser, text, phone):
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PHONE"] == phone
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Participant: She took me to the clinic there by Aster Walk.", "Aster Walk"),
+    ("Participant: I'd be hanging on the railings at Terrace Green getting me breath.", "Terrace Green"),
+])
+def test_a_street_named_with_ordinary_words_where_a_place_stands_is_a_place(anonymiser, text, street):
+    assert (street, "LOCATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+def test_a_green_any_village_has_is_no_place(anonymiser):
+    assert anonymiser.detect("Participant: We sat on the Village Green. It was a Sunset View kind of day.") == []

@@ -163,6 +163,12 @@ def _trim_chain(text: str, start: int, chain: str) -> tuple[int, list[str]]:
     return offset, words
 
 
+WHERE_BEFORE = re.compile(r"\b(?:by|at|near|in|on|off|past|along|round|around|opposite|behind|from|up|down)\s+$")
+"""Words before a street named with ordinary words that make it a place ('by Aster Walk', 'at Terrace Green')."""
+ANY_TOWNS = frozenset("central village town city main market high church station".split())
+"""Words of a street or green that any town has ('Central Park', 'Market Square'): no place of anyone's alone."""
+
+
 def _has_proper(words: list[str]) -> bool:
     gaz = load_gazetteers()
     # A capitalised possessive names a business after its owner ("Hocking's Chemist", "Moretti's Café").
@@ -383,8 +389,9 @@ def find_addresses(text: str) -> Iterator[Found]:
         if not words and not has_number:
             continue
         strong = bool(re.fullmatch(STREET_STRONG, match.group(3)))
-        if not has_number and not strong and not _has_proper(words):
-            continue
+        if not has_number and not strong and not _has_proper(words) and not (
+                WHERE_BEFORE.search(text, max(0, start - 12), start) and not any(w.lower() in ANY_TOWNS for w in words)):
+            continue  # 'the Village Green', 'Sunset View' may be anything; 'by Aster Walk', 'at Terrace Green' are places
         begin = match.start() if has_number else start
         kind = "ADDRESS" if has_number else "LOCATION"
         yield Found(begin, match.end(), kind, 0.8, f"street name before '{match.group(3)}'" + (" with a house number" if has_number else ""))
