@@ -85,3 +85,16 @@ def test_brands_and_teams_of_the_worlds_englishes_are_kept(anonymiser, text, ter
 def test_a_brand_named_as_a_workplace_is_redacted_with_the_place_it_is_in(anonymiser, case):
     text = case("P: Before the farm I worked at Westpac in Orange for eleven years.")
     assert {d.text for d in anonymiser.detect(text)} == {case("Westpac"), case("Orange")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: Blokes from the growers went, and one of them, Blue, big red-headed bloke, he lost two.", "Blue"),
+    ("Participant: There was one old fella, Skipper, that's all anyone ever called him.", "Skipper"),
+    ("Participant: I met a lady, Grace, at the clinic.", "Grace"),
+])
+def test_a_word_set_apart_after_a_phrase_for_a_person_is_their_name(anonymiser, text, name):
+    assert (name, "PERSON") in found(anonymiser, text)
+
+
+def test_a_weekday_or_discourse_word_set_apart_after_a_person_is_no_name(anonymiser):
+    assert found(anonymiser, "Participant: I saw the man, Sunday, and there was a fella, Honestly, I forget.") == set()

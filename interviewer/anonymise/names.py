@@ -57,7 +57,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames, find_named_venues, _after_our, _before_kin_said_after, _kin_apposition, _named_before_kin, _workplace, _whose_day]
+               _nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition, _named_before_kin, _workplace, _whose_day]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places, find_people_called, find_kin_named_before_a_deed,
@@ -285,6 +285,28 @@ def _kin_apposition(v: TokenView) -> Iterator[Found]:
                 and v.capitalised_word(i) and not v.initial(i) and v.lower(i) not in TITLES and not v.group_word(i) \
                 and v.lower(i) not in DISCOURSE_WORDS and v.lower(i) not in KIN_CALLS:
             yield v.span(i, i, "PERSON", 0.65, f"name set apart after '{v.word(owner)} {v.word(i - 2)}'")
+
+
+PERSON_PHRASE_WORDS = frozenset("one old young big little other of them us who trained me taught".split())
+"""Words inside a phrase for a person before a name set apart: 'one old fella, Skipper,', 'one of them, Blue,'."""
+
+
+def _named_after_a_person(v: TokenView) -> Iterator[Found]:
+    """'one old fella, Skipper, that's all anyone called him', 'one of them, Blue, big red-headed bloke': a capitalised
+    word set apart by commas straight after a phrase for a person ('one of them', 'a fella', 'the old man') names
+    them, though it is an English word."""
+    for i in range(2, len(v.tokens) - 1):
+        if v.word(i - 1) != "," or v.word(i + 1) not in (",", ".", "!", "?") or not v.capitalised_word(i) \
+                or v.initial(i) or v.allowed(i) or v.group_word(i) or v.lower(i) in TITLES or v.lower(i) in KIN_CALLS \
+                or v.lower(i) in DISCOURSE_WORDS or v.lower(i) in CALENDAR_WORDS:
+            continue
+        noun = i - 2
+        if v.lower(noun) in ("them", "us") and v.lower(noun - 1) == "of" and v.lower(noun - 2) == "one":
+            yield v.span(i, i, "PERSON", 0.6, f"name set apart after 'one of {v.word(noun)}'")
+        elif v.lower(noun) in PERSON_NOUNS and all(v.lower(k) in PERSON_PHRASE_WORDS | {"a", "an", "the", "this", "one"}
+                                                  for k in range(noun - 2, noun) if k >= 0 and v.word(k) not in (",", ".")) \
+                and v.lower(noun - 1) in PERSON_PHRASE_WORDS | {"a", "an", "the", "this", "one"}:
+            yield v.span(i, i, "PERSON", 0.6, f"name set apart after '{v.word(noun - 1)} {v.word(noun)}'")
 
 
 TIME_ADVERBS = frozenset("""yesterday today tonight tomorrow later eventually afterwards meanwhile anyway now then
