@@ -55,3 +55,13 @@ def test_a_street_named_with_ordinary_words_where_a_place_stands_is_a_place(anon
 
 def test_a_green_any_village_has_is_no_place(anonymiser):
     assert anonymiser.detect("Participant: We sat on the Village Green. It was a Sunset View kind of day.") == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("participant: they ask for your id my one is six three dash two four one seven five eight h four seven and that's it",
+     "six three dash two four one seven five eight h four seven"),
+    ("participant: she just needed my card number four nine two eight dash one six three dash zero seven five dash a b",
+     "four nine two eight dash one six three dash zero seven five dash a b"),
+])
+def test_an_identity_number_said_in_parts_with_dashes_is_one_number(anonymiser, text, number):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "ID_NUMBER"] == [number]

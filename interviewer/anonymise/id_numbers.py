@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from interviewer.anonymise.cues import POSSESSIVES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import SPOKEN_DIGIT, SPOKEN_PAIR, spoken_digits
 
@@ -24,7 +25,7 @@ lottery gift birthday christmas sympathy business greeting report playing loyalt
 """Words before 'number' or 'card' that say it is no identity number ('phone number', 'my number', 'bed number');
 an NHS number has its own recognizer."""
 NUMBER_ON_CARD = re.compile(r"\bnumber\s+on\s+(?:my|his|her|their|the|your)\s+(?:[\w-]+\s+)?card\b", I)
-LINK = re.compile(r"(?:['’]s)?(?:[\s,:]+(?:is|was|it['’]s|it\s+is|being|reads|were|of|under\s+it|on\s+it|then))*[\s,:]*", I)
+LINK = re.compile(r"(?:['’]s)?(?:[\s,:]+(?:is|was|it['’]s|it\s+is|being|reads|were|of|under\s+it|on\s+it|then|my\s+one|mine))*[\s,:]*", I)
 """What may stand between a number's name and the number ('OHIP number is', 'Medicare card, it's')."""
 FURTHEST = 60
 """Characters after a number's name within which its number is looked for, in the same sentence."""
@@ -36,8 +37,9 @@ WRITTEN_CODE = re.compile(rf"(?<![\w@.])(?:[A-Z]{{1,4}}\s|[A-Za-z]{{1,4}}-)?{COD
 SAID_LETTER = r"(?:[b-hj-z]|(?<=\b[a-z] )[ai]|[ai](?=[\s,]+[b-hj-z](?![\w'’])))(?![\w'’])"
 """A letter said alone in a code ('w a', 'a k'): 'a' and 'i' only beside another letter, since alone they are words."""
 SAID_PART = rf"(?:{SPOKEN_DIGIT}|{SPOKEN_PAIR}|\d+|{SAID_LETTER})"
-SPOKEN_CODE = re.compile(rf"{SAID_PART}(?:[\s,.\-]+{SAID_PART})+", I)
-"""A code said aloud digit by digit, in pairs, or with letters: 'two one two three', 'k l four eight two nine one m'."""
+SPOKEN_CODE = re.compile(rf"{SAID_PART}(?:[\s,.\-]+(?:(?:dash|hyphen|slash)\s+)?{SAID_PART})+", I)
+"""A code said aloud digit by digit, in pairs, or with letters, its parts perhaps said apart: 'two one two three',
+'k l four eight two nine one m', 'six three dash two four one seven'."""
 NAMED_AFTER = re.compile(
     r"[\s,]+(?:that['’]s|that\s+is|it['’]s|which\s+is|is|was)\s+(?:my|his|her|their|the|your)\s+([\w-]+)\s+"
     r"(?:card\s+)?(?:number|no\b|id\b)", I)
@@ -76,6 +78,9 @@ def _names(text: str) -> Iterator[re.Match]:
             yield match  # 'my card number was MS 4400 7129 3'
             continue
         before = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if match.group().lower() == "id" and before and before.group(1).lower() in POSSESSIVES:
+            yield match  # 'your ID, my one is ...': an ID is never a phone's
+            continue
         if before and before.group(1).lower() not in NOT_IDENTITY and not before.group(1).endswith(("'s", "’s")) \
                 and not (match.group().lower() == "card" and before.group(1).lower() in ("id", "number")):
             yield match
