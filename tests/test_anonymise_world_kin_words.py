@@ -98,3 +98,21 @@ def test_a_word_set_apart_after_a_phrase_for_a_person_is_their_name(anonymiser, 
 
 def test_a_weekday_or_discourse_word_set_apart_after_a_person_is_no_name(anonymiser):
     assert found(anonymiser, "Participant: I saw the man, Sunday, and there was a fella, Honestly, I forget.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "participant: amai would cook and i would say hapana i am fine and then sekuru came from the rural home",
+    "participant: abah gets a small pension and on weekends i go down for nasi lemak and teh tarik at the kopitiam",
+    "participant: maayong buntag ma'am, here in the barangay my husband drives jeepney",
+    "participant: vanakkam madam, aiyo the waiting, she knows my amma from the kovil",
+])
+def test_everyday_words_and_kin_calls_of_world_englishes_in_lower_case_name_no_one(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type in ("PERSON", "LOCATION", "ORGANIZATION")] == []
+
+
+def test_a_name_after_a_kin_call_in_lower_case_is_still_a_person(anonymiser):
+    text = "participant: then tete chipo said no this is not right and mbuya rudo sibanda came to sit with me"
+    found = anonymiser.detect(text)
+    people = {d.text for d in found if d.entity_type == "PERSON"}
+    assert "chipo" in people and any("sibanda" in p for p in people)
+    assert not any(d.text.startswith(("tete", "mbuya")) for d in found)

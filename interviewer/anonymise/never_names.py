@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, POSSESSIVES, WEEKDAYS
+from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, PERSON_VERBS, POSSESSIVES, SPEECH_VERBS, WEEKDAYS
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
 
 GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
@@ -60,7 +60,8 @@ papou mzee cucu dada kaka gogo mkhulu makhulu mme mma ntate rre sisi bhuti malum
 mausi maasi kaki chacha chachi bua phupho phuppo mamu mamaji thatha paati bhabhi jiju nanaji dadaji ate aling mang maas
 makcik pakcik kakak atuk nenek popo yeye nainai laolao waipo hooyo aabo ayeeyo awoowe abti eedo jiddo teta sitti khala
 khalu khalto halmeoni harabeoji umma omma oppa unnie noona hyung mami papi mija mijo titi savta mamgu tadcu mamó daideo
-maw koro kui""".split())
+maw koro kui maa jjajja ssenga kojja amai sekuru mbuya ambuya tete abah abang kak pak mak cik tanty tantie inday dodong
+ammamma chithappa periyappa periyamma mamiyar mamanar anh ninang ninong nanay tatay inay itay""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
 """Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
@@ -169,7 +170,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
                 or lower in CALENDAR_WORDS
-                or lower in KIN_CALLS and (entity_type == "PERSON" or before and before[-1].lower() in POSSESSIVES)
+                or lower in KIN_CALLS and (entity_type == "PERSON" or before and before[-1].lower() in POSSESSIVES
+                                           or after is not None and _a_name_or_deed_after(after.group(), gaz))
                 or is_medicine(lower, gaz) or is_loanword(lower, gaz)
                 or (before and f"{before[-1].lower()} {lower}" in loanwords())
                 or (after and f"{lower} {after.group().lower()}" in loanwords())):
@@ -271,6 +273,12 @@ def is_medicine(lower: str, gaz: Gazetteers) -> bool:
 
     return lower in medicine_names() and lower not in gaz.first_names and lower not in gaz.surnames \
         and lower not in gaz.places
+
+
+def _a_name_or_deed_after(word: str, gaz: Gazetteers) -> bool:
+    """'tete chipo', 'sekuru came': a kin call before a name or a person's verb is no place."""
+    lower = word.lower()
+    return lower in SPEECH_VERBS or lower in PERSON_VERBS or not gaz.is_common(lower)
 
 
 def after_kin_call(text: str, start: int, end: int) -> int:
