@@ -102,7 +102,7 @@ supporting signed joined train trains trained training""".split())
 """Verbs before 'for' or 'with' (or straight before the name) that make what follows a team."""
 CALLING = frozenset("ring rang rung ringing rings phone phoned phoning phones".split())
 """Verbs after which a practice, pharmacy or firm is the one rung ('you ring orchard surgery')."""
-LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance".split())
+LEGAL_HEADS = frozenset("cic cio ltd limited plc llp inc incorporated alliance bhd gmbh".split())
 """Heads that always close an organisation's name, whatever words precede them."""
 HEADS = {
     "HOSPITAL": frozenset("""hospital infirmary hospice surgery clinic practice memorial general royal doctors medical dental
@@ -114,7 +114,8 @@ garage carpets salon studio foundry mill logistics roofing engineering transport
 deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
 infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel gym collective coaches shelter
-bikes thrift singers choir kitchen pantry cooperative co-op""".split())
+bikes thrift singers choir kitchen pantry cooperative co-op hardware printing printers brothers sons traders trading
+wholesale wholesalers supermarket pagoda kovil mandir""".split())
     | LEGAL_HEADS,
 }
 """Lower-case words that close an institution's name, by the type of what they name."""

@@ -60,8 +60,16 @@ def second_opinion(text: str) -> list[Found]:
             continue
         found.append(Found(span.start, span.end, kind, SCORE, f"second model ({span.label})"))
     trimmed = [_without_little_words(text, f) for f in found]
-    return [f for f in trimmed if f is not None and (f.entity_type == "POSTCODE"
-            or _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz))] + doubtful
+    return [f for f in trimmed if f is not None and (f.entity_type == "POSTCODE" and _has_a_number(text[f.start:f.end])
+            or f.entity_type != "POSTCODE" and _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz))] + doubtful
+
+
+SAID_NUMBER = re.compile(r"\d|\b(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|double|treble|triple)\b", re.I)
+
+
+def _has_a_number(code: str) -> bool:
+    """A postcode holds a digit, written or said: 'mega jaya printing sdn bhd' is no postcode, whatever the model says."""
+    return bool(SAID_NUMBER.search(code))
 
 
 def _without_little_words(text: str, found: Found) -> Found | None:

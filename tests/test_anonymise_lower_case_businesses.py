@@ -1,0 +1,21 @@
+"""In lower case, a business named after a family ('rahman brothers', 'okafor and sons limited'), with a legal suffix
+('mega jaya printing sdn bhd'), a trade ('ramdeen's hardware') or a place of worship ('an lac pagoda') is redacted; a
+model's guess of a postcode with no number in it is none."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: i was working as admin at mega jaya printing sdn bhd in the office nine to six", "mega jaya printing sdn bhd"),
+    ("participant: i do part time at rahman brothers cash and carry on the till", "rahman brothers"),
+    ("participant: the monk at an lac pagoda he is good he tell them the buddhist way", "lac pagoda"),
+])
+def test_a_lower_case_business_or_temple_is_redacted(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))
+
+
+def test_words_with_no_number_are_no_postcode(anonymiser):
+    text = "participant: i was working as admin at mega jaya printing sdn bhd in the office nine to six"
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"]
