@@ -57,7 +57,8 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition, _named_before_kin, _workplace, _whose_day]
+               _nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
+               _named_before_kin, _workplace, _whose_day]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
                     find_lower_case_prefixed_places, find_people_called, find_kin_named_before_a_deed,
@@ -287,8 +288,8 @@ def _kin_apposition(v: TokenView) -> Iterator[Found]:
             yield v.span(i, i, "PERSON", 0.65, f"name set apart after '{v.word(owner)} {v.word(i - 2)}'")
 
 
-PERSON_PHRASE_WORDS = frozenset("one old young big little other of them us who trained me taught".split())
-"""Words inside a phrase for a person before a name set apart: 'one old fella, Skipper,', 'one of them, Blue,'."""
+PERSON_PHRASE_WORDS = frozenset("a an the this one old young big little other".split())
+"""Words before a person's noun in a phrase for someone whose name is set apart next: 'one old fella, Skipper,'."""
 
 
 def _named_after_a_person(v: TokenView) -> Iterator[Found]:
@@ -303,9 +304,7 @@ def _named_after_a_person(v: TokenView) -> Iterator[Found]:
         noun = i - 2
         if v.lower(noun) in ("them", "us") and v.lower(noun - 1) == "of" and v.lower(noun - 2) == "one":
             yield v.span(i, i, "PERSON", 0.6, f"name set apart after 'one of {v.word(noun)}'")
-        elif v.lower(noun) in PERSON_NOUNS and all(v.lower(k) in PERSON_PHRASE_WORDS | {"a", "an", "the", "this", "one"}
-                                                  for k in range(noun - 2, noun) if k >= 0 and v.word(k) not in (",", ".")) \
-                and v.lower(noun - 1) in PERSON_PHRASE_WORDS | {"a", "an", "the", "this", "one"}:
+        elif v.lower(noun) in PERSON_NOUNS and v.lower(noun - 1) in PERSON_PHRASE_WORDS:
             yield v.span(i, i, "PERSON", 0.6, f"name set apart after '{v.word(noun - 1)} {v.word(noun)}'")
 
 
