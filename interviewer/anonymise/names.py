@@ -292,6 +292,11 @@ PERSON_PHRASE_WORDS = frozenset("a an the this one old young big little other".s
 """Words before a person's noun in a phrase for someone whose name is set apart next: 'one old fella, Skipper,'."""
 
 
+def _an_adverb(v: TokenView, i: int) -> bool:
+    """'Honestly', 'Apparently': an English word in -ly that is no given name ('Holly', 'Kelly' are)."""
+    return v.lower(i).endswith("ly") and v.common(i) and v.lower(i) not in v.gaz.first_names
+
+
 def _named_after_a_person(v: TokenView) -> Iterator[Found]:
     """'one old fella, Skipper, that's all anyone called him', 'one of them, Blue, big red-headed bloke': a capitalised
     word set apart by commas straight after a phrase for a person ('one of them', 'a fella', 'the old man') names
@@ -299,7 +304,7 @@ def _named_after_a_person(v: TokenView) -> Iterator[Found]:
     for i in range(2, len(v.tokens) - 1):
         if v.word(i - 1) != "," or v.word(i + 1) not in (",", ".", "!", "?") or not v.capitalised_word(i) \
                 or v.initial(i) or v.allowed(i) or v.group_word(i) or v.lower(i) in TITLES or v.lower(i) in KIN_CALLS \
-                or v.lower(i) in DISCOURSE_WORDS or v.lower(i) in CALENDAR_WORDS:
+                or v.lower(i) in DISCOURSE_WORDS or v.lower(i) in CALENDAR_WORDS or _an_adverb(v, i):
             continue
         noun = i - 2
         if v.lower(noun) in ("them", "us") and v.lower(noun - 1) == "of" and v.lower(noun - 2) == "one":
