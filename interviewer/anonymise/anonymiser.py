@@ -22,7 +22,7 @@ from interviewer.anonymise.never_names import (
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.public_figures import talked_of_as_public
+from interviewer.anonymise.public_figures import a_known_public_figure, said_as_someone_known, talked_of_as_public
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
@@ -267,8 +267,9 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
     participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
     movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
-    public = {(c.start, c.end): _public(text, c)
-              for c in candidates if movable(c) and talked_of_as_public(text, c.start, c.end, gaz.first_names)}
+    famous = {(c.start, c.end) for c in candidates if movable(c) and a_known_public_figure(text, c.start, c.end, gaz.first_names)}
+    public = {(c.start, c.end): _public(text, c) for c in candidates
+              if movable(c) and ((c.start, c.end) in famous or talked_of_as_public(text, c.start, c.end, gaz.first_names))}
     # A name listed with one is talked of the same way ('obsessed with Yellowstone and Kevin Costner').
     listed = True
     while listed:
@@ -280,10 +281,11 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
                 listed = True
     # Every other mention of a public person is the same public person ('Lamar Jackson this, Lamar Jackson that'); not
     # a place's ('a Swansea fan' ... 'I grew up in Swansea'), nor a name said alone, which may be someone else's.
-    keys = {surface_key(text[s:e]) for (s, e), p in public.items() if p.entity_type == "PERSON" and " " in text[s:e].strip()}
+    keys = {surface_key(text[s:e]) for (s, e), p in public.items()
+            if (p.entity_type == "PERSON" or (s, e) in famous) and " " in text[s:e].strip()}
     for c in candidates:
-        if (c.start, c.end) not in public and movable(c) and c.entity_type == "PERSON" \
-                and surface_key(text[c.start:c.end]) in keys:
+        if (c.start, c.end) not in public and movable(c) and (c.entity_type == "PERSON" or (c.start, c.end) in famous) \
+                and surface_key(text[c.start:c.end]) in keys and not said_as_someone_known(text, c.start):
             public[(c.start, c.end)] = _public(text, c)
     kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
     return kept, list(public.values())

@@ -1,8 +1,10 @@
 """Provides the cue that a name is talked of as a public figure or a work: listened to, voted for, a film or a song, on
-the radio. Such a name goes to the reviewer as a possible identifier rather than being redacted."""
+the radio; and the names of well-known public figures ('Nicola Sturgeon', 'Tom Hanks'). Such a name goes to the
+reviewer as a possible identifier rather than being redacted."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 MEDIA_BEFORE = re.compile(
@@ -41,3 +43,53 @@ def talked_of_as_public(text: str, start: int, end: int, first_names: frozenset[
     rest_of_name = REST_OF_NAME.match(text, end)  # 'Peppa' of 'Peppa Pig on for nobody'
     return MEDIA_BEFORE.search(before, last_break) is not None or MEDIA_AFTER.match(text, end) is not None \
         or rest_of_name is not None and MEDIA_AFTER.match(text, rest_of_name.end()) is not None
+
+
+OWNED_BEFORE = re.compile(
+    r"\b(?:my|our|his|her|their|your)\s+(?:[\w'’-]+\s+){0,2}$|\b(?:mr|mrs|ms|miss|dr|nurse|sister|uncle|aunty|auntie|aunt"
+    r"|called|named|cousin)\.?\s+$", re.IGNORECASE)
+"""What makes a name someone the speaker knows, whoever else shares it: 'my neighbour Tom Jones', 'Dr Patel'."""
+WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|the|on|off)\s+$", re.IGNORECASE)
+NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+$")
+NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
+"""A capitalised word just before or after a name, which may be part of it ('Ilhan' before 'Omar')."""
+
+
+@functools.lru_cache(maxsize=1)
+def public_figures() -> tuple[frozenset[str], frozenset[str]]:
+    """The well-known public figures' full names and their single stage names, lower case (data/public-figures.txt)."""
+    from interviewer.anonymise.gazetteers import DATA_DIR
+
+    full, single, section = set(), set(), ""
+    for line in (DATA_DIR / "public-figures.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            section = line.lower()
+        elif line:
+            (single if "single" in section else full).add(" ".join(line.lower().split()))
+    return frozenset(full), frozenset(single)
+
+
+def a_known_public_figure(text: str, start: int, end: int, first_names: frozenset[str]) -> bool:
+    """Whether text[start:end], or the capitalised run of words holding it, is a well-known public figure's full name
+    ('Ilhan Omar', 'Lamar Jackson'), or a stage name no one else has ('Beyoncé'), and not said as someone the speaker
+    knows ('my neighbour Tom Jones')."""
+    full, single = public_figures()
+    run_start, run_end = start, end
+    while (before := NAME_WORD_BEFORE.search(text[max(0, run_start - 30):run_start])) is not None:
+        run_start -= len(before.group(0))
+    while (after := NAME_WORD_AFTER.match(text[run_end:run_end + 30])) is not None:
+        run_end += len(after.group(0))
+    words = [re.sub(r"['’]s$", "", w) for w in text[run_start:run_end].split()]
+    key = " ".join(words).lower()
+    if not words or said_as_someone_known(text, run_start) or WHERE_BEFORE.search(text[max(0, run_start - 12):run_start]):
+        return False  # 'grew up in Prince George', 'at the Lord Nelson': a place or a pub named after someone
+    if len(words) == 1:
+        return key in single and key not in first_names
+    # The run may hold a word before the name ('Watching Tom Hanks'): any two or more words in a row of it count.
+    return any(" ".join(words[i:j]).lower() in full for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+
+
+def said_as_someone_known(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows 'my neighbour', a title or 'called': someone the speaker knows."""
+    return OWNED_BEFORE.search(text[max(0, start - 40):start]) is not None

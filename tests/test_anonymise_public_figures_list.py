@@ -1,0 +1,37 @@
+"""A well-known public figure's full name ('Ilhan Omar', 'Nicola Sturgeon') or a stage name no one else has
+('Beyoncé') is kept and offered to the reviewer, with no cue needed; said as someone the speaker knows ('my neighbour
+Tom Hanks', 'Dr Nicola Sturgeon') it is redacted, every mention of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.anonymise.public_figures import public_figures
+
+
+def redacted(anonymiser, text):
+    return {d.text for d in anonymiser.detect(text)}
+
+
+def test_the_list_holds_full_names_and_stage_names():
+    full, single = public_figures()
+    assert {"nicola sturgeon", "tom hanks"} <= full and "beyoncé" in single
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: If Ilhan Omar made a video about sugar, everybody would watch it.", "Ilhan Omar"),
+    ("Participant: Nicola Sturgeon's lot did nothing for us up here.", "Nicola Sturgeon"),
+    ("Participant: She loves Beyoncé, she has all the albums.", "Beyoncé"),
+])
+def test_a_public_figure_is_kept_and_suggested(anonymiser, text, name):
+    analysis = anonymiser.analyse(text)
+    assert not any(name in d.text for d in analysis.detections)
+    assert name in {s.text for s in analysis.suggestions}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: My neighbour Tom Hanks came round with soup.", "Tom Hanks"),
+    ("Participant: Dr Nicola Sturgeon is my GP and she is lovely.", "Nicola Sturgeon"),
+])
+def test_a_famous_name_said_as_someone_known_is_redacted(anonymiser, text, name):
+    assert name in redacted(anonymiser, text)
