@@ -56,12 +56,12 @@ mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw ma
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
 nanima dadima baba ba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito
 lola lolo kuya manang manong nonna nonno babcia dziadek yiayia
-papou mzee cucu dada kaka gogo mkhulu makhulu mme mma ntate rre sisi bhuti malume tannie oom ouma oupa ajji ajja atte masi
+papou mzee cucu dada kaka gogo mkhulu makhulu mme mma ntate rre bhuti malume tannie oom ouma oupa ajji ajja atte masi
 mausi maasi kaki chacha chachi bua phupho phuppo mamu mamaji thatha paati bhabhi jiju nanaji dadaji ate aling mang maas
 makcik pakcik kakak atuk nenek popo yeye nainai laolao waipo hooyo aabo ayeeyo awoowe abti eedo jiddo teta sitti khala
-khalu khalto halmeoni harabeoji umma omma oppa unnie noona hyung mami papi mija mijo titi savta mamgu tadcu mamó daideo
-maw koro kui maa jjajja ssenga kojja amai sekuru mbuya ambuya tete abah abang kak pak mak cik tanty tantie inday dodong
-ammamma chithappa periyappa periyamma mamiyar mamanar anh ninang ninong nanay tatay inay itay""".split())
+khalu khalto halmeoni harabeoji umma omma oppa unnie noona hyung mami papi mija mijo savta mamgu tadcu mamó daideo
+maw koro kui maa jjajja ssenga kojja amai sekuru mbuya ambuya tete abah abang kak cik tanty tantie
+ammamma chithappa periyappa periyamma mamiyar mamanar ninang ninong nanay tatay inay itay""".split())
 """What people call their kin in place of a name ('my Nan', 'Mam said', 'my tía Lupe'): a name follows, or none."""
 RESPECT_AFTER = frozenset("ji sahib sahab bhai baji didi bhaiya jaan".split())
 """Words of respect said after a name ('Tariq bhai', 'Gupta ji'): no part of it."""
