@@ -65,3 +65,12 @@ def test_a_green_any_village_has_is_no_place(anonymiser):
 ])
 def test_an_identity_number_said_in_parts_with_dashes_is_one_number(anonymiser, text, number):
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "ID_NUMBER"] == [number]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Participant: We're out at Inala 4077. It's a long way.", ["4077"]),
+    ("Participant: I live in Umlazi 4031, near the hospital.", ["4031"]),
+    ("Participant: The ward was Room 4077 and it was cold.", []),
+])
+def test_four_digits_after_a_place_name_no_list_holds_are_a_postcode(anonymiser, text, code):
+    assert codes(anonymiser, text) == code

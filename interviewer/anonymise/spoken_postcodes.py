@@ -133,8 +133,8 @@ WORDS_BEFORE = re.compile(r"\b([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?),?\s
 
 def _codes_after_places(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     """A ZIP or postcode closing a clause straight after a known town ('the post office box, Shaw, 38773.', 'we're in
-    reservoir 3073 and'), or after a capitalised word and a comma ('it's Wynnum, 4178,'); four digits that may be a
-    year are left ('in Leeds, 2019')."""
+    reservoir 3073 and'), or after a capitalised word no list holds, or any after a comma ('it's Wynnum, 4178,', 'out
+    at Inala 4077.'); four digits that may be a year are left ('in Leeds, 2019')."""
     from interviewer.anonymise.gazetteers import load_gazetteers
 
     gaz = load_gazetteers()
@@ -145,7 +145,8 @@ def _codes_after_places(text: str, windows: list[tuple[int, int]]) -> Iterator[F
             continue
         words = before.group(1).lower().split()
         last = before.group(1).split()[-1]
-        named = last[:1].isupper() and last[1:].islower() and not gaz.is_common(last) and "," in before.group()
+        named = last[:1].isupper() and last[1:].islower() and not gaz.is_common(last) \
+            and ("," in before.group() or last.lower() not in gaz.first_names and last.lower() not in gaz.surnames)
         if " ".join(words) in gaz.places or words[-1] in gaz.places and len(words[-1]) >= 4 or named:
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.75, "ZIP code or postcode after a town")
 
