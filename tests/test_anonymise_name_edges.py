@@ -102,3 +102,13 @@ def test_a_name_takes_in_the_parts_a_hyphen_joins_to_it_in_every_mention(anonymi
 
 def test_a_short_name_opening_a_sentence_before_a_persons_verb_is_a_person(anonymiser):
     assert [d.text for d in anonymiser.detect("P: They meet at the library. Kaz runs it, she's amazing.")] == ["Kaz"]
+
+
+def test_an_organisation_opened_by_a_word_and_and_takes_that_word_in(anonymiser):
+    text = "Participant: So we paid for physio ourselves at Cedar and Pine on Bank Street."
+    assert ("Cedar and Pine", "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+def test_a_person_before_and_stays_apart_from_an_organisation(anonymiser):
+    text = "Participant: I went with Mum and the Riverside Carers Group every week."
+    assert not any(d.text.startswith("Mum") for d in anonymiser.detect(text))

@@ -39,9 +39,19 @@ def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
             if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and nickname \
                     or word == "the" and d.entity_type in ARTICLE_TAKERS and not _modifies_a_noun(text, d.end):
                 d = replace(d, start=before.start(1), text=text[before.start(1):d.end])
+        joined = JOINED_BEFORE.search(text, max(previous_end, d.start - 24), d.start)
+        if joined and d.entity_type in ("ORGANIZATION", "HOSPITAL") and not lower_case_text \
+                and joined.group(1).lower() not in NOT_JOINED:
+            d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
+
         edged.append(d)
         previous_end = d.end
     return edged
+
+
+JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
+"""A capitalised word and 'and' just before an organisation's name, which it opens ('Cedar and Pine')."""
+NOT_JOINED = frozenset("mum mam dad nan i me us them him her".split())
 
 
 def _modifies_a_noun(text: str, end: int) -> bool:
