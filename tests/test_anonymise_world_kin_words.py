@@ -116,3 +116,8 @@ def test_a_name_after_a_kin_call_in_lower_case_is_still_a_person(anonymiser):
     people = {d.text for d in found if d.entity_type == "PERSON"}
     assert "chipo" in people and any("sibanda" in p for p in people)
     assert not any(d.text.startswith(("tete", "mbuya")) for d in found)
+
+
+def test_a_brand_of_two_names_is_kept_but_two_people_are_not(anonymiser):
+    assert anonymiser.detect("Participant: I shop at Marks and Spencer on a Saturday.") == []
+    assert {"Tom", "Jerry Smith"} <= {d.text for d in anonymiser.detect("Participant: I went with Tom and Jerry Smith.")}
