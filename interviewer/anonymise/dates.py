@@ -62,15 +62,15 @@ DAY_AFTER_A_DATE = re.compile(rf"\s+(?:[a-z]+\s+){{0,6}}?(?:on|until|till|to|out
 twenty-third'."""
 
 
-SPOKEN_YEAR = (rf"(?:nineteen|twenty)[\s-](?:oh[\s-](?:{'|'.join(UNITS)})|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})"
-               rf"(?:[\s-](?:{'|'.join(UNITS)}))?)|two thousand(?:(?:\s+and)?\s+(?:{NUMBER_WORD}))?")
-"""A year said in words: 'nineteen ninety-eight', 'twenty fourteen', 'twenty oh eight', 'two thousand and nine'; not
-'twenty two', which is a number."""
+YEAR_IN_WORDS = (rf"(?:nineteen|twenty)[\s-](?:oh[\s-](?:{'|'.join(UNITS)})|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})"
+                 rf"(?:[\s-](?:{'|'.join(UNITS)}))?)|two thousand(?:(?:\s+and)?\s+(?:{NUMBER_WORD}))?")
+"""A year said in words, with no other date to carry it: 'nineteen ninety-eight', 'twenty fourteen', 'twenty oh eight',
+'two thousand and nine'. Stricter than YEAR, which follows a month: alone, 'twenty two' is a number."""
 NOT_A_YEAR_AFTER = (r"years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|percent|per|pounds?|quid|dollars?"
                     r"|bucks|euros?|rand|people|kids|children|patients|times|miles?|km|kilos?|stone|pence|grand|odd|thousand"
                     r"|hundred|million|calories|steps|units|of|or|to")
 YEAR_OF_AN_EVENT = re.compile(
-    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|back\s+in)\s+((?:19[3-9]\d|20[0-4]\d)|{SPOKEN_YEAR})\b"
+    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|back\s+in)\s+((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS})\b"
     rf"(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
 fourteen', 'back in nineteen ninety-eight'): a date of the speaker's life; not an amount ('in twenty-one days',

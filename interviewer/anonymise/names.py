@@ -292,6 +292,12 @@ PERSON_PHRASE_WORDS = frozenset("a an the this one old young big little other".s
 """Words before a person's noun in a phrase for someone whose name is set apart next: 'one old fella, Skipper,'."""
 
 
+def _names_no_one(v: TokenView, i: int) -> bool:
+    """An allowed term, a group word, a title, a kin call or a calendar word: whatever stands around it, no name."""
+    lower = v.lower(i)
+    return v.allowed(i) or v.group_word(i) or lower in TITLES or lower in KIN_CALLS or lower in CALENDAR_WORDS
+
+
 def _an_adverb(v: TokenView, i: int) -> bool:
     """'Honestly', 'Apparently': an English word in -ly that is no given name ('Holly', 'Kelly' are)."""
     return v.lower(i).endswith("ly") and v.common(i) and v.lower(i) not in v.gaz.first_names
@@ -303,8 +309,7 @@ def _named_after_a_person(v: TokenView) -> Iterator[Found]:
     them, though it is an English word."""
     for i in range(2, len(v.tokens) - 1):
         if v.word(i - 1) != "," or v.word(i + 1) not in (",", ".", "!", "?") or not v.capitalised_word(i) \
-                or v.initial(i) or v.allowed(i) or v.group_word(i) or v.lower(i) in TITLES or v.lower(i) in KIN_CALLS \
-                or v.lower(i) in DISCOURSE_WORDS or v.lower(i) in CALENDAR_WORDS or _an_adverb(v, i):
+                or v.initial(i) or _names_no_one(v, i) or v.lower(i) in DISCOURSE_WORDS or _an_adverb(v, i):
             continue
         noun = i - 2
         if v.lower(noun) in ("them", "us") and v.lower(noun - 1) == "of" and v.lower(noun - 2) == "one":
@@ -343,8 +348,7 @@ def _before_kin_said_after(v: TokenView) -> Iterator[Found]:
     name is that person's name, with a given name before it when there is one."""
     for i in range(1, len(v.tokens)):
         if v.lower(i) not in KIN_AFTER_A_NAME or not (v.capitalised_word(i - 1) or v.word(i - 1).istitle()) \
-                or v.common(i - 1) or v.allowed(i - 1) or v.group_word(i - 1) or v.lower(i - 1) in TITLES \
-                or v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in CALENDAR_WORDS:
+                or v.common(i - 1) or _names_no_one(v, i - 1):
             continue
         first = i - 2 if v.lower(i - 2) in v.gaz.first_names and v.word(i - 2).istitle() and not v.common(i - 2) else i - 1
         yield v.span(first, i - 1, "PERSON", 0.65, f"name before '{v.word(i)}'")

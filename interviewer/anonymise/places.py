@@ -16,7 +16,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import AU_STATES, US_STATE_CODES
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.never_names import FESTIVALS, KIN_CALLS
+from interviewer.anonymise.never_names import FESTIVALS
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word, one_edit
 
 
@@ -241,7 +241,7 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
             last += 1
         words = [v.lower(k) for k in range(i, last)]
         if v.word(last) in ("'s", "’s") and v.lower(last + 1) in HOME_WORDS:
-            first = i + 1 if words[0] in KIN_CALLS or words[0].rstrip(".") in TITLES else i
+            first = i + 1 if words[0].rstrip(".") in TITLES else i  # a kin call is trimmed as from any person's name
             if first < last:  # 'at Mma Mokoena's house', "at Bev Atkins's place": whose home, not where
                 yield v.span(first, last - 1, "PERSON", 0.55, f"a name before \"'s {v.word(last + 1)}\"")
         elif last - i >= 2 and not any(w in MONTHS or w in WEEKDAYS or w in SERVICE_WORDS or w in FESTIVALS for w in words) \

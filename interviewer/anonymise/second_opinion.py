@@ -11,6 +11,7 @@ from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, PLACE_POSITION_BEFORE
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.never_names import KIN_CALLS, loanwords
+from interviewer.anonymise.numbers import DIGIT_WORD
 from interviewer.anonymise.second_model import LABEL_TYPES, find_spans
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
@@ -64,7 +65,7 @@ def second_opinion(text: str) -> list[Found]:
             or f.entity_type != "POSTCODE" and _could_be_named(WORD.findall(text, f.start, f.end), f.entity_type, gaz))] + doubtful
 
 
-SAID_NUMBER = re.compile(r"\d|\b(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|double|treble|triple)\b", re.I)
+SAID_NUMBER = re.compile(rf"\d|\b(?:{DIGIT_WORD}|ten|double|treble|triple)\b", re.I)
 
 
 def _has_a_number(code: str) -> bool:
