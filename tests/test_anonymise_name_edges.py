@@ -112,3 +112,18 @@ def test_an_organisation_opened_by_a_word_and_and_takes_that_word_in(anonymiser)
 def test_a_person_before_and_stays_apart_from_an_organisation(anonymiser):
     text = "Participant: I went with Mum and the Riverside Carers Group every week."
     assert not any(d.text.startswith("Mum") for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("P: A lad everyone calls Chalky, real name Steve White, set it up.", "Steve White"),
+    ("P: My friend Rachel English came round with soup.", "Rachel English"),
+    ("P: The nurse, Lucy Welsh, rang on the Monday.", "Lucy Welsh"),
+])
+def test_a_group_word_after_a_given_name_is_their_surname(anonymiser, text, person):
+    assert (person, "PERSON") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["P: Anne White British women are screened less, she said.",
+                                  "P: I'm Sandra, Black British, and I was born here."])
+def test_a_group_word_before_another_capitalised_word_stays_a_group_word(anonymiser, text):
+    assert not any("White" in name or "Black" in name for name, _ in found(anonymiser, text))

@@ -177,9 +177,18 @@ def test_festivals_denominations_and_foods_are_never_names(anonymiser, text, wor
     ("Participant: There's a lad everyone calls Chalky who set it up.", "Chalky"),
     ("Participant: My grandmother, who everybody calls Nana Bee, had a system.", "Bee"),
     ("Participant: There's a chap there, Tinker, real name Arthur Staniforth, I worked with him.", "Tinker"),
+    ("participant: there's a lad everyone calls chalky who set it up", "chalky"),
+    ("Participant: Most folks round here know me as Tater, don't ask me why.", "Tater"),
+    ("participant: most folks round here know me as tater don't ask me why", "tater"),
+    ("participant: he was known as skip on the boats", "skip"),
 ])
 def test_a_name_everyone_calls_someone_is_a_person(anonymiser, text, name):
     assert any(d.text.endswith(name) and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["participant: it's known as a silent killer", "participant: she's known as well as anyone"])
+def test_what_follows_known_as_is_no_name_when_it_is_no_name_word(anonymiser, text):
+    assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))
 
 
 @pytest.mark.parametrize("text, kept", [

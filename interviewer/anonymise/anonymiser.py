@@ -211,6 +211,8 @@ class Anonymiser:
                     start += 1
                 while end > start and (mask[end - 1] or not text[end - 1].isalnum()):
                     end -= 1
+                if c.entity_type == "PERSON" and end < c.end and _a_surname_after_a_given_name(text, start, end, c.end):
+                    end = c.end
                 if end - start < c.end - c.start and end > start:
                     while end < c.end and text[end] in "'’s" and not text[end - 1].isspace():
                         end += 1
@@ -252,6 +254,21 @@ class Anonymiser:
             group = group or f"{c.entity_type}:{key}"
             detections.append(Detection(c.start, c.end, c.entity_type, text[c.start:c.end], round(c.score, 3), c.reason, group))
         return detections
+
+
+NAME_WORD_AT_END = re.compile(r"([A-Z][\w'’-]*)$")
+WORD_NEXT = re.compile(r"[ \t]+([A-Z]\w*)")
+
+
+def _a_surname_after_a_given_name(text: str, start: int, end: int, tail_end: int) -> bool:
+    """Whether the allowed word trimmed off a person's name is their surname: 'Anne White', 'Rachel English', 'Lucy
+    Welsh' (a cased surname straight after a given name); not 'White British' or 'Black Caribbean', where a capitalised
+    word follows."""
+    gaz = load_gazetteers()
+    tail = text[end:tail_end]
+    given = NAME_WORD_AT_END.search(text, start, end)
+    return (bool(given) and given.group(1).lower() in gaz.first_names and re.fullmatch(r" [A-Z][a-z]+", tail) is not None
+            and tail.strip().lower() in gaz.surnames and not WORD_NEXT.match(text, tail_end))
 
 
 CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)

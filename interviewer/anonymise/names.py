@@ -216,6 +216,8 @@ EVERYONE = frozenset("everyone everybody people they we".split())
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
 lazy names old""".split())
 """Words after 'they call me' that say how or when, or are said of anyone ('they call me back', 'call me daft')."""
+NOT_KNOWN_AS = frozenset("""well much long far soon good bad such being one someone somebody something""".split())
+"""Words after 'known as' that make no name ('known as well', 'known as someone who helps')."""
 
 
 def _nicknames(v: TokenView) -> Iterator[Found]:
@@ -245,9 +247,18 @@ def _nicknames(v: TokenView) -> Iterator[Found]:
 
     for i in range(3, len(v.tokens)):
         # 'a lad everyone calls Chalky', 'my grandmother, who everybody calls Mama Lou'
-        if v.lower(i - 1) in CALLING and v.lower(i - 2) in EVERYONE and v.capitalised_word(i) and not v.allowed(i) \
-                and v.lower(i) not in TITLES and (v.lower(i - 3) in ("who", "whom", "that") or v.lower(i - 3) in PERSON_NOUNS):
-            yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+        if v.lower(i - 1) in CALLING and v.lower(i - 2) in EVERYONE \
+                and (v.lower(i - 3) in ("who", "whom", "that") or v.lower(i - 3) in PERSON_NOUNS):
+            if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+            elif lower_case_text and _nickname_word(v, i, 3):
+                yield v.span(i, i, "PERSON", 0.6, "a word people call someone, in lower case")
+        # 'most folks know me as Tater', 'he's known as Skip'
+        if v.lower(i - 1) == "as" and (v.lower(i - 2) == "known" or v.lower(i - 3) == "know" and v.lower(i - 2) in CALLED):
+            if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name someone is known as")
+            elif lower_case_text and _nickname_word(v, i, 3) and v.lower(i) not in NOT_KNOWN_AS:
+                yield v.span(i, i, "PERSON", 0.6, "a word someone is known as, in lower case")
         # 'a chap there, Tinker, real name Arthur Staniforth'
         if v.word(i - 3) == "," and v.word(i - 1) == "," and v.lower(i) == "real" and v.lower(i + 1) == "name" \
                 and v.capitalised_word(i - 2) and not v.allowed(i - 2) and v.lower(i - 2) not in TITLES:
