@@ -19,3 +19,19 @@ def test_a_lower_case_business_or_temple_is_redacted(anonymiser, text, name):
 def test_words_with_no_number_are_no_postcode(anonymiser):
     text = "participant: i was working as admin at mega jaya printing sdn bhd in the office nine to six"
     assert not [d for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"]
+
+
+@pytest.mark.parametrize("text, pub", [
+    ("participant: there's a group that meets at the crown on a thursday upstairs", "crown"),
+    ("participant: his mates from the lamb and flag come round with a paper", "lamb and flag"),
+    ("Participant: A group meets at the Crown on a Thursday, upstairs.", "Crown"),
+    ("participant: she was down the red lion every night that summer", "red lion"),
+])
+def test_a_pub_by_its_old_name_where_a_venue_stands_is_an_organisation(anonymiser, text, pub):
+    assert any(pub in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["participant: it was sore at the crown of my head for weeks",
+                                  "participant: we fed the swan by the lake", "participant: we went to the crown court for the hearing"])
+def test_a_pub_name_that_is_not_where_someone_is_stays_a_word(anonymiser, text):
+    assert anonymiser.detect(text) == []

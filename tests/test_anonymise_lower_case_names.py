@@ -238,3 +238,17 @@ def test_a_groups_name_joined_by_and_said_straight_after_group_is_an_organisatio
 def test_a_group_of_people_is_no_organisation(anonymiser):
     text = "Participant: we had a group of friends and family that came and the group members and staff were kind"
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: my girlfriend sky she's a nurse and she found the clinic", "sky"),
+    ("participant: what helped were me mate will he'd been going to this group", "will"),
+])
+def test_a_word_between_my_girlfriend_and_she_is_her_name(anonymiser, text, name):
+    assert (name, "PERSON") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", ["participant: my husband anyway he's fine now", "participant: my son obviously he's upset",
+                                  "participant: my sister bless her she's been great"])
+def test_an_adverb_or_blessing_between_my_son_and_he_is_no_name(anonymiser, text):
+    assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))

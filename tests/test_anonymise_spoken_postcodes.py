@@ -30,6 +30,21 @@ def test_postal_codes_said_aloud(anonymiser, text, code):
     assert of_type(anonymiser, text, "POSTCODE") == [code]
 
 
+@pytest.mark.parametrize("text, code", [
+    ("p: the phone is oh seven five five five oh four two one eight and we're in four one seven eight now", "four one seven eight"),
+    ("p: or the house in six two one oh i'm thirty six now", "six two one oh"),
+    ("p: we live in eight five two oh four now", "eight five two oh four"),
+])
+def test_digits_said_one_by_one_where_a_place_stands_are_a_postal_code(anonymiser, text, code):
+    assert code in of_type(anonymiser, text, "POSTCODE")
+
+
+@pytest.mark.parametrize("text", ["p: we live in two oh one nine now", "p: i put in four five six seven pounds",
+                                  "p: she lives in one two three four five six seven"])
+def test_a_year_an_amount_or_a_long_number_where_a_place_stands_is_no_postal_code(anonymiser, text):
+    assert of_type(anonymiser, text, "POSTCODE") == []
+
+
 @pytest.mark.parametrize("text", [
     "participant: the postcode is a nightmare round here, nobody finds us",
     "participant: it's a postcode lottery, nine to five on the phone to them",

@@ -30,7 +30,7 @@ from interviewer.anonymise.speaker_labels import a_role_label, find_names_spoken
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
-from interviewer.anonymise.venues import find_venues_before_places, suggest_venues_after_at
+from interviewer.anonymise.venues import find_pubs, find_venues_before_places, suggest_venues_after_at
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -141,6 +141,7 @@ class Anonymiser:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
         found += find_names_in_addresses(text, found, gaz)
+        found += find_pubs(text)
         found += find_split_names(text, gaz)
         found += find_speaker_names(text, gaz)
         found += find_names_spoken_to(text, gaz)

@@ -46,9 +46,19 @@ def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
         if v.lower(i - 1) in ROLE_BEFORE_A_NAME and v.lower(i - 2) in POSSESSIVES | {"the"} and (
                 _a_persons_deed(v, i + 1) or v.lower(i + 1) in ("has", "had") and v.lower(i + 2) in ("been", "got", "done", "helped")):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and a person's verb")
+        elif v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES | {"me"} and _said_again_as_a_pronoun(v, i + 1) \
+                and not v.lower(i).endswith("ly"):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and 'she's' or 'he's'")
         elif v.lower(i - 1) == "is" and v.lower(i - 2) in ROLE_BEFORE_A_NAME and v.lower(i - 3) in POSSESSIVES \
                 and v.lower(i) in v.gaz.first_names and v.lower(i + 1) in GOES_ON_ABOUT | {"who"}:
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} is'")
+
+
+def _said_again_as_a_pronoun(v: TokenView, k: int) -> bool:
+    """Token k opens 'she's', 'he'd', 'she was', 'he works': speech names someone, then says 'she' ('my girlfriend sky
+    she's a nurse', 'me mate will he'd been going')."""
+    return v.lower(k) in ("she", "he") and (v.word(k + 1) in ("'s", "’s", "'d", "’d")
+                                            or v.lower(k + 1) in ("is", "was", "has", "had", "works", "worked", "does", "did"))
 
 
 SPOKEN_TO = frozenset("said says say spoke speak speaking talked talking talk explained mentioned moaned complained".split())
@@ -77,7 +87,8 @@ def find_kin_named_by_a_modal(v: TokenView) -> Iterator[Found]:
         lower = v.lower(i)
         if lower not in ("may", "will") or lower not in v.gaz.first_names:
             continue
-        if (v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in KIN_NOUNS) and v.word(i + 1).islower() and _a_persons_deed(v, i + 1):
+        if (v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in KIN_NOUNS) and v.word(i + 1).islower() \
+                and (_a_persons_deed(v, i + 1) or _said_again_as_a_pronoun(v, i + 1)):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' before a verb no modal takes")
 
 

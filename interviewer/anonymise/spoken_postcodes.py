@@ -25,6 +25,7 @@ CODE_AFTER_CUE = re.compile(
 they had as 54446'."""
 STATES = (r"queensland|victoria|tasmania|new south wales|western australia|south australia|northern territory|"
           r"nsw|vic|qld|tas|act")
+NOT_A_CODE_AFTER = r"people|pounds|dollars|bucks|quid|times|minutes|hours|days|weeks|years|percent|steps|miles|metres|kilos"
 CODE_AFTER_STATE = re.compile(rf"\b(?:{STATES}),?\s+({DIGITS_SAID})(?![\w-])", I)
 """An Australian postcode said after its state: 'Victoria, three oh five eight'."""
 CA_LETTER = r"[abceghj-nprstvxy]"
@@ -74,6 +75,9 @@ WHERE_VERB_BEFORE = re.compile(
     r"place|estate)|['’](?:re|m))\s+$", I)
 """A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
 cf ten, near the park', 'in d twelve' (with WHERE_VERB_BEFORE just before the preposition)."""
+CODE_AS_PLACE = re.compile(rf"\b(?:in|to|from)\s+({DIGITS_SAID})(?![\w-])(?!\s+(?:{CODE_DIGIT}|{NOT_A_CODE_AFTER})\b)", I)
+"""A ZIP or postcode said digit by digit where a place stands ('we're in four one seven eight', 'the house in six two
+one oh', 'we live in eight five two oh four'), with WHERE_VERB_BEFORE just before the preposition."""
 NUMBER_START = r"(?:\d|o|t|f|s|e|n|z)"
 """How a number starts, said or written ('one', 'two', 'four', 'six', 'eight', 'nine', 'zero', '7'): a cheap test that
 lets most words fail before the long alternations are tried."""
@@ -121,6 +125,11 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
     yield from _codes_after_places(text, windows)
     for match in matches_within(UK_SPOKEN_POSTCODE, text, windows):
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
+    for match in matches_within(CODE_AS_PLACE, text, windows):
+        digits = spoken_digits(match.group(1))
+        if len(digits) in (4, 5) and not _a_year(digits) \
+                and WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said where a place stands")
     for match in matches_within(OUTWARD_AS_PLACE, text, windows):
         if WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code where a place stands")
