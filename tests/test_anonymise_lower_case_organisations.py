@@ -269,3 +269,20 @@ def test_ordinary_words_where_a_venue_stands_are_suggested_but_everyday_places_a
             "i was at the shops after and at work so")
     suggested = {s.text for s in anonymiser.suggest(text)}
     assert {"the little wren", "green shoots"} <= suggested and not any("shops" in s or "work" in s for s in suggested)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: the endocrinologist at summit endocrine group she was great", "summit endocrine group"),
+    ("participant: i'm on hydroxyurea now through magnolia hematology in decatur", "magnolia hematology"),
+    ("participant: they sent me to the clinic at rosewood maternity and there was a nurse", "rosewood maternity"),
+    ("participant: we got her in at the meadows practice and the doctor were lovely", "meadows practice"),
+    ("participant: she made me go the orchard surgery and they put me on sertraline", "orchard surgery"),
+])
+def test_a_landscape_or_emblem_word_before_a_practice_or_specialty_names_it(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["participant: i needed more energy and resources for the kids",
+                                  "participant: he went to the family medicine clinic on the tuesday"])
+def test_a_head_word_with_no_name_before_it_is_no_organisation(anonymiser, text):
+    assert anonymiser.detect(text) == []

@@ -94,7 +94,10 @@ thistle heather bluebell daffodil snowdrop primrose poppy lotus lily lilac jasmi
 acorn acorns oak oaks ash elm willow willows rowan hawthorn holly birch cedar pine maple cherry sycamore yew wattle
 banksia kowhai pohutukawa sage rosemary sunflower magnolia orchid seedling seedlings sprout shoots roots
 anchor lantern lighthouse beacon compass arrow harbour haven horizon rainbow moonbeam star stars
-comet lodestar keystone cornerstone tapestry mosaic patchwork kaleidoscope""".split())
+comet lodestar keystone cornerstone tapestry mosaic patchwork kaleidoscope
+orchard orchards meadow meadows summit ridge prairie plains valley vale glen dale brook riverbend riverside lakeside
+highland highlands moorland heath woodland woodlands canyon mesa cove shore rosewood redwood ironbark evergreen sunrise
+sunset aurora harmony serenity tranquility oasis sanctuary wellspring""".split())
 """Animals, plants, landmarks and objects that organisations take as their emblem ('the kestrel group', 'iron thistle
 gym', 'little otter bikes'): such a word before an organisation's head names one, not a kind of one."""
 PLAYING = frozenset("""play plays played playing coach coaches coached coaching support supports supported
@@ -115,7 +118,8 @@ deli diner takeaway plumbing security solutions cleaning electrical recruitment 
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
 infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel gym collective coaches shelter
 bikes thrift singers choir kitchen pantry cooperative co-op hardware printing printers brothers sons traders trading
-wholesale wholesalers supermarket pagoda kovil mandir""".split())
+wholesale wholesalers supermarket pagoda kovil mandir medicine maternity pediatrics paediatrics hematology
+haematology oncology cardiology dermatology endocrinology orthopedics orthopaedics brewing brewery energy resources""".split())
     | LEGAL_HEADS,
 }
 """Lower-case words that close an institution's name, by the type of what they name."""
