@@ -243,6 +243,7 @@ def test_a_group_of_people_is_no_organisation(anonymiser):
 @pytest.mark.parametrize("text, name", [
     ("participant: my girlfriend sky she's a nurse and she found the clinic", "sky"),
     ("participant: what helped were me mate will he'd been going to this group", "will"),
+    ("participant: so our grace she's the daughter works in an office in town", "grace"),
 ])
 def test_a_word_between_my_girlfriend_and_she_is_her_name(anonymiser, text, name):
     assert (name, "PERSON") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
@@ -252,3 +253,8 @@ def test_a_word_between_my_girlfriend_and_she_is_her_name(anonymiser, text, name
                                   "participant: my sister bless her she's been great"])
 def test_an_adverb_or_blessing_between_my_son_and_he_is_no_name(anonymiser, text):
     assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+def test_a_kin_noun_before_he_is_no_name(anonymiser):
+    text = "participant: but wade that's our son he's one of the volunteers"
+    assert "son" not in [d.text for d in anonymiser.detect(text)]

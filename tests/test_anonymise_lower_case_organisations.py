@@ -286,3 +286,16 @@ def test_a_landscape_or_emblem_word_before_a_practice_or_specialty_names_it(anon
                                   "participant: he went to the family medicine clinic on the tuesday"])
 def test_a_head_word_with_no_name_before_it_is_no_organisation(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: there's a group called second wind that meets on a tuesday", "second wind"),
+    ("participant: he plays for a team called the red wolves and they're good", "red wolves"),
+])
+def test_a_name_after_a_group_called_is_redacted_in_lower_case(anonymiser, text, name):
+    assert any(name in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+def test_a_name_after_a_course_called_is_left_to_the_reviewer(anonymiser):
+    text = "participant: they sent me on a course called freedom for women"
+    assert redacted(anonymiser, text) == [] and "freedom for women" in suggested(anonymiser, text)

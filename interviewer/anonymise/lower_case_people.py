@@ -49,6 +49,9 @@ def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
         elif v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES | {"me"} and _said_again_as_a_pronoun(v, i + 1) \
                 and not v.lower(i).endswith("ly"):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and 'she's' or 'he's'")
+        elif v.lower(i - 1) in ("our", "me") and v.lower(i) in v.gaz.first_names and v.lower(i) not in KIN_NOUNS \
+                and v.lower(i) not in PERSON_NOUNS and _said_again_as_a_pronoun(v, i + 1):
+            yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' and before 'she's' or 'he's'")
         elif v.lower(i - 1) == "is" and v.lower(i - 2) in ROLE_BEFORE_A_NAME and v.lower(i - 3) in POSSESSIVES \
                 and v.lower(i) in v.gaz.first_names and v.lower(i + 1) in GOES_ON_ABOUT | {"who"}:
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 2)} is'")

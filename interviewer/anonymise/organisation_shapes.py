@@ -236,7 +236,24 @@ def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[F
             while last + 1 < n and last - start < 3 and (lower_name_word(v, last + 1) or v.lower(last + 1) in INNER_CONNECTORS
                                                           and lower_name_word(v, last + 2)):
                 last += 1
-            yield possible_identifier(v, start, last, "ORGANIZATION", f"a name after '{v.word(i - 2)} {v.word(i - 1)}'", 0.7)
+            if v.lower(i - 2) in LOCAL_BEFORE_CALLED and _name_ends_here(v, last + 1):
+                yield v.span(start, last, "ORGANIZATION", 0.55, f"{REASON} in lower case after '{v.word(i - 2)} {v.word(i - 1)}'")
+            else:
+                yield possible_identifier(v, start, last, "ORGANIZATION", f"a name after '{v.word(i - 2)} {v.word(i - 1)}'", 0.7)
+
+
+LOCAL_BEFORE_CALLED = frozenset("""group groups club team project cafe café pub bar restaurant shop store company firm
+business hostel shelter nursery school college church fellowship ministry mission hub gym outfit crowd clinic practice
+centre center agency""".split())
+"""Nouns after which 'called' names a local organisation, in lower case as well: not 'a programme called', 'a course
+called', 'an app called', which name national things as often."""
+NAME_ENDS_BEFORE = frozenset("""it it's its they they're we we're that which who where for on in at and but so run runs
+ran meets meet met is was""".split()) | {",", ".", "?", "!", ""}
+
+
+def _name_ends_here(v: TokenView, k: int) -> bool:
+    """Whether the words before token k end a name: the clause goes on, or ends, at k."""
+    return v.lower(k) in NAME_ENDS_BEFORE or k >= len(v.tokens)
 
 
 def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
