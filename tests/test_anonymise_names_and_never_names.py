@@ -214,3 +214,18 @@ def test_a_condition_named_for_a_surname_is_allowed_only_with_its_noun_and_a_dis
     found = [d.text for d in anonymiser.detect("Participant: Addison's mum rang me. I live in West Ham near Old Trafford.")]
     assert "Addison" in found[0] and "West Ham" in found and "Old Trafford" in found
     assert anonymiser.detect("Participant: She has Addison's disease and Raynaud's.") == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Participant: I cried at the film again. Man, I'm not nodding out on the sidewalk.", "Man"),
+    ("Participant: A pie from the shop on mute. Crikey, it was grim.", "Crikey"),
+    ("Participant: A bit. I'm Franco-Ontarian, I grew up near the lake.", "Franco-Ontarian"),
+    ("Participant: We're Afro-Caribbean on my mum's side.", "Afro-Caribbean"),
+    ("Participant: The doctor gave me Percocet, then Vicodin, and Norco after that.", "Percocet"),
+])
+def test_interjections_joined_nationalities_and_painkiller_brands_are_never_names(anonymiser, text, word):
+    assert not any(word in d.text for d in anonymiser.detect(text))
+
+
+def test_grandmom_is_a_kin_call_before_a_name(anonymiser):
+    assert [d.text for d in anonymiser.detect("Participant: My Grandmom Dot, though, she just kept feeding me.")] == ["Dot"]

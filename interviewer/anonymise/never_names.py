@@ -36,7 +36,8 @@ rastafarian rastafarians rasta""".split())
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
 yes no nope nah ok okay alright right well so and but or then now anyway anyways like sure wow gosh gee geez jeez jeepers
 golly dang darn damn shoot whoa hey hi hello bye goodbye thanks please sorry true really exactly absolutely definitely
-totally cool great yikes ugh ouch oops whew phew boy man god lord jesus christ ja jah ag eish aye och ach""".split())
+totally cool great yikes ugh ouch oops whew phew boy man god lord jesus christ ja jah ag eish aye och ach crikey blimey
+strewth cor crumbs heck jeepers goodness gracious""".split())
 """Words that open a turn in talk ('Oh.', 'Huh.', 'So, ...', 'Boy, ...'); at a turn start they name nobody."""
 SEASONS = frozenset("spring summer autumn fall winter springtime summertime wintertime".split())
 SEASON_BEFORE = frozenset("""in this last next that the every each during over through since until till by early late mid
@@ -52,6 +53,7 @@ thaipusam chuseok seollal mawlid muharram ashura nochebuena""".split())
 CALENDAR_WORDS = (MONTHS - {"april", "may", "june", "july", "august"}) | WEEKDAYS | FESTIVALS
 """Months, weekdays and festivals, less the months that are also given names ('April', 'May', 'June')."""
 KIN_CALLS = frozenset("""nan nana nanna nanny gran granny grandma grandmama grandad granda grandpa grampa gramps nain taid
+grandmom grandpop gramma grammy grandmommy
 mam mammy mum mummy mom mommy momma ma mama da dad daddy papa pop pops meemaw mawmaw mamaw pawpaw papaw abuela abuelo
 abuelita abuelito tia tía tio tío ammi ammu ammiji abbu abba abbaji bhai bhaiya bhaijaan baji apa apaa didi dadi nani
 nanima dadima baba ba babu shosho amma appa akka chechi chetta chettan thambi ammachi appachan iya tita tito
@@ -94,11 +96,21 @@ def is_group_word(word: str, gaz: Gazetteers) -> bool:
     lower = word.lower().rstrip("'’")
     known = _GROUP_SEEN.get(lower)
     if known is None:
+        parts = lower.split("-")
         known = _GROUP_SEEN[lower] = lower in GROUP_WORDS or singular(lower) in GROUP_WORDS \
-            or demonym_place(lower, gaz) is not None
+            or demonym_place(lower, gaz) is not None \
+            or len(parts) > 1 and all(parts) and is_group_word(parts[-1], gaz) \
+            and all(part in COMBINING_FORMS or is_group_word(part, gaz) for part in parts[:-1])
     return known
 
 
+COMBINING_FORMS = frozenset("franco anglo afro euro sino indo italo greco hispano luso russo judeo latino".split())
+"""The first halves of joined nationalities ('Franco-Ontarian', 'Afro-Caribbean', 'Anglo-Indian')."""
+
+
+INTERJECTION_AFTER = re.compile(r"[ \t]*[,!]")
+SENTENCE_START_BEFORE = re.compile(r"[.!?…][ \t]+$")
+"""A discourse word set off by a comma at a sentence's start is said as one, even mid-turn ('. Man, I'm not')."""
 WORD_BEFORE = re.compile(r"([\w'’-]+)[\s,.!?…-]*$")
 
 
@@ -106,6 +118,8 @@ def is_turn_opener(text: str, start: int, word: str) -> bool:
     """A discourse word ('Oh', 'So', 'Huh') opening a turn, perhaps after other such words ('Oh. Huh.')."""
     if word.lower() not in DISCOURSE_WORDS:
         return False
+    if INTERJECTION_AFTER.match(text, start + len(word)) and SENTENCE_START_BEFORE.search(text, max(0, start - 4), start):
+        return True  # '... for the fiftieth time. Man, I'm not nodding out', 'Crikey, it was grim.'
     for _ in range(6):
         if TURN_START.search(text, max(0, start - 40), start):
             return True
