@@ -99,7 +99,7 @@ def is_group_word(word: str, gaz: Gazetteers) -> bool:
         parts = lower.split("-")
         known = _GROUP_SEEN[lower] = lower in GROUP_WORDS or singular(lower) in GROUP_WORDS \
             or demonym_place(lower, gaz) is not None \
-            or len(parts) > 1 and all(parts) and is_group_word(parts[-1], gaz) \
+            or len(parts) > 1 and all(parts) and (is_group_word(parts[-1], gaz) or parts[-1] in ("caribbean", "asian")) \
             and all(part in COMBINING_FORMS or is_group_word(part, gaz) for part in parts[:-1])
     return known
 
