@@ -174,3 +174,18 @@ def test_a_name_after_a_place_noun_and_called_or_a_town_is_a_place(anonymiser, t
 def test_a_group_called_a_name_stays_an_organisation_and_over_is_no_village(anonymiser):
     found = [(d.text, d.entity_type) for d in anonymiser.detect("P: A group called Open Door helped, from over the hill.")]
     assert found == [("Open Door", "ORGANIZATION")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Participant: I came to England in 1961 to join my mother.", "England"),
+    ("Participant: We moved to Scotland when I was ten.", "Scotland"),
+])
+def test_a_uk_nation_where_someone_went_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", ["Participant: The NHS in England is stretched, everyone knows that.",
+                                  "Participant: Healthcare in Canada is free but slow.",
+                                  "Participant: Chest Heart and Stroke Scotland fund it, I think."])
+def test_a_countrys_system_or_national_charity_locates_no_one(anonymiser, text):
+    assert anonymiser.detect(text) == []

@@ -169,6 +169,9 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     if len(words) <= 2 and " ".join(w.group().lower() for w in words) in gaz.regions \
             and (after := WORD_AFTER.match(text, end)) and after.group(1) in GENERAL_OF_A_REGION:
         return True  # 'that's Texas weather', 'California prices': a state or country talked of in general
+    if len(words) <= 2 and " ".join(w.group().lower() for w in words) in gaz.regions \
+            and SYSTEM_IN_BEFORE.search(text, max(0, start - 40), start):
+        return True  # 'the NHS in England is stretched', 'healthcare in Canada': a country's system, locating no one
     if _holiday(text, start, end, gaz):
         return True  # 'Anzac Day', 'a Waitangi Day baby'
     if STORM.search(text, max(0, start - 20), end) and any(
@@ -193,6 +196,10 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     return True
 
 
+SYSTEM_IN_BEFORE = re.compile(
+    r"\b(?:nhs|hse|system|systems|healthcare|health\s+care|health\s+service|services|government|law|laws|rules|benefits"
+    r"|politics|prices|waiting\s+lists?|wait\s+times|the\s+same\s+as\s+everywhere)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+"""What a country's or state's system is said of ('the NHS in England', 'healthcare in Canada', 'the laws in Texas')."""
 GENERAL_OF_A_REGION = frozenset("""weather humidity traffic prices taxes politics politicians law laws drivers
 style culture""".split())
 """What a state or country is talked of for in general ('Texas weather', 'California prices'), locating no one."""
