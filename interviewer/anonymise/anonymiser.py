@@ -22,7 +22,9 @@ from interviewer.anonymise.never_names import (
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_front_edges
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.public_figures import a_known_public_figure, said_as_someone_known, talked_of_as_public
+from interviewer.anonymise.public_figures import (
+    a_known_public_figure, public_titles, said_as_someone_known, talked_of_as_public,
+)
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
@@ -285,7 +287,10 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
     participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
     movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
-    famous = {(c.start, c.end) for c in candidates if movable(c) and a_known_public_figure(text, c.start, c.end, gaz.first_names)}
+    titles = public_titles(text, is_lower_case_text(text))
+    at_work = lambda c: "employer" in c.reason or BRAND_AT_WORK in c.reason  # noqa: E731  ('works for First Bus')
+    famous = {(c.start, c.end) for c in candidates if movable(c) and not at_work(c) and (
+        a_known_public_figure(text, c.start, c.end, gaz.first_names) or any(s <= c.start and c.end <= e for s, e in titles))}
     public = {(c.start, c.end): _public(text, c) for c in candidates
               if movable(c) and ((c.start, c.end) in famous or talked_of_as_public(text, c.start, c.end, gaz.first_names))}
     # A name listed with one is talked of the same way ('obsessed with Yellowstone and Kevin Costner').

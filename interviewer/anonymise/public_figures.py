@@ -57,7 +57,10 @@ NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 
 @functools.lru_cache(maxsize=1)
 def public_figures() -> tuple[frozenset[str], frozenset[str]]:
-    """The well-known public figures' full names and their single stage names, lower case (data/public-figures.txt)."""
+    """The well-known public figures' and public works' names of two words or more, and their single names, lower
+    case: data/public-figures.txt (single stage names in its '# Single names' section) and data/public-works.txt (TV
+    shows, films, songs, brands, teams and events, of two words or more: a one-word brand or team may be someone's name,
+as 'Tui' is both a beer and a Māori given name)."""
     from interviewer.anonymise.gazetteers import DATA_DIR
 
     full, single, section = set(), set(), ""
@@ -67,6 +70,12 @@ def public_figures() -> tuple[frozenset[str], frozenset[str]]:
             section = line.lower()
         elif line:
             (single if "single" in section else full).add(" ".join(line.lower().split()))
+    section = ""
+    for line in (DATA_DIR / "public-works.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            section = line.lower()
+        elif " " in line.strip() and "events" not in section:  # 'Galway Races', 'Isle of Man TT': where one goes
+            full.add(" ".join(line.lower().split()))
     return frozenset(full), frozenset(single)
 
 
@@ -88,6 +97,34 @@ def a_known_public_figure(text: str, start: int, end: int, first_names: frozense
         return key in single and key not in first_names
     # The run may hold a word before the name ('Watching Tom Hanks'): any two or more words in a row of it count.
     return any(" ".join(words[i:j]).lower() in full for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _title_index():
+    from interviewer.anonymise.terms import TermIndex
+
+    return TermIndex(public_figures()[0])
+
+
+PLACE_BEFORE_A_TITLE = re.compile(
+    r"\b(?:in|at|from|near|to|off|down|up|over|round|(?:live|lives|lived|living)(?:\s+on)?)\s+(?:the\s+)?$", re.IGNORECASE)
+SMALL_TITLE_WORDS = frozenset("a an and the of in on at to for with by from is or & de la le".split())
+
+
+def public_titles(text: str, lower_case_text: bool) -> list[tuple[int, int]]:
+    """Where the text names a listed public figure or work of two words or more ('Sleepless in Seattle', 'Derry Girls',
+    'Paddy Power'), written with its capital unless the whole transcript is in lower case; not one in a place's
+    position ('down the Jersey Shore') or said as someone the speaker knows."""
+    spans = []
+    for match in _title_index().finditer(text):
+        if not lower_case_text and not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in SMALL_TITLE_WORDS
+                                           for w in match.group().split()):
+            continue  # 'a Galway girl' is no 'Galway Girl'
+
+        if PLACE_BEFORE_A_TITLE.search(text, max(0, match.start() - 16), match.start()) or said_as_someone_known(text, match.start()):
+            continue
+        spans.append((match.start(), match.end()))
+    return spans
 
 
 def said_as_someone_known(text: str, start: int) -> bool:
