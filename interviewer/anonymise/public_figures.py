@@ -59,8 +59,8 @@ NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 def public_figures() -> tuple[frozenset[str], frozenset[str]]:
     """The well-known public figures' and public works' names of two words or more, and their single names, lower
     case: data/public-figures.txt (single stage names in its '# Single names' section) and data/public-works.txt (TV
-    shows, films, songs, brands, teams and events, of two words or more: a one-word brand or team may be someone's name,
-as 'Tui' is both a beer and a Māori given name)."""
+    shows, films, songs, brands and teams, of two words or more: a one-word brand may be someone's name, as 'Tui' is
+    both a beer and a Māori given name; no events, which are places one goes)."""
     from interviewer.anonymise.gazetteers import DATA_DIR
 
     full, single, section = set(), set(), ""
@@ -120,7 +120,6 @@ def public_titles(text: str, lower_case_text: bool) -> list[tuple[int, int]]:
         if not lower_case_text and not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in SMALL_TITLE_WORDS
                                            for w in match.group().split()):
             continue  # 'a Galway girl' is no 'Galway Girl'
-
         if PLACE_BEFORE_A_TITLE.search(text, max(0, match.start() - 16), match.start()) or said_as_someone_known(text, match.start()):
             continue
         spans.append((match.start(), match.end()))
