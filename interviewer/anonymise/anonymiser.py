@@ -20,6 +20,7 @@ from interviewer.anonymise.never_names import (
     SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
 )
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_front_edges
+from interviewer.anonymise.organisation_shapes import find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.public_figures import (
@@ -32,7 +33,7 @@ from interviewer.anonymise.speaker_labels import a_role_label, find_names_spoken
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex, term_regex
-from interviewer.anonymise.venues import find_pubs, find_venues_before_places, suggest_venues_after_at
+from interviewer.anonymise.venues import find_venues_before_places, suggest_venues_after_at
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
@@ -143,7 +144,7 @@ class Anonymiser:
                 from interviewer.anonymise.second_opinion import second_opinion
                 found += second_opinion(text)
         found += find_names_in_addresses(text, found, gaz)
-        found += find_pubs(text)
+        found += find_pubs_by_old_name(text)
         found += find_split_names(text, gaz)
         found += find_speaker_names(text, gaz)
         found += find_names_spoken_to(text, gaz)

@@ -1,12 +1,13 @@
 """Provides the organisation rules that read the shape of a name in its position, in cased and lower-case text:
 ordinary words before a country or region ('Open Hearth Ireland', 'a group run by anchor ireland'), a business
-named by a possessive ('a pint in Drummond's', 'Nanna's Pantry'), a pub named by a pair or a sign ('the Plough and
-Harrow', 'down the crooked anchor'), a group after a noun and 'called' ('a grief group called Circle of Friends'),
-and a hospital named before 'regional' or 'memorial' ('at mercy regional')."""
+named by a possessive ('a pint in Drummond's', 'Nanna's Pantry'), a pub named by a pair, a sign or an old name ('the
+Plough and Harrow', 'down the crooked anchor', 'at the crown'), a group after a noun and 'called' ('a grief group
+called Circle of Friends'), and a hospital named before 'regional' or 'memorial' ('at mercy regional')."""
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterator
 
 from interviewer.anonymise.employers import find_lower_case_employer_runs
@@ -189,7 +190,8 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
 def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     """'the Plough and Harrow', 'down the crooked anchor', 'at the rusty spur': a pub named by a capitalised pair
     after 'the', or, in lower case, by an adjective and a pub-sign noun or a pair of emblems ('at the swan and anchor')
-    after a venue preposition and 'the'; another lower-case pair ('the rag and famish') is left to the reviewer."""
+    after a venue preposition and 'the'; another lower-case pair ('the rag and famish') is left to the reviewer. (A pub's
+    old name, 'at the crown', is find_pubs_by_old_name's.)"""
     n = len(v.tokens)
     for i in range(1, n - 2):
         if v.lower(i - 1) != "the":
@@ -211,6 +213,28 @@ def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
                 yield v.span(i, i + 2, "ORGANIZATION", 0.55, f"{REASON}: a pair of emblems after a venue preposition and 'the'")
             else:
                 yield possible_identifier(v, i, i + 2, "ORGANIZATION", "a pair after a venue preposition and 'the'", 0.45)
+
+
+OLD_PUB_NAMES = ("red lion|royal oak|white hart|white horse|black horse|black bull|white lion|golden lion|green man"
+                 "|blue anchor|rose and crown|lamb and flag|coach and horses|horse and groom|fox and hounds|dog and duck"
+                 "|cross keys|nags head|nag's head|kings head|king's head|queens head|queen's head|kings arms|king's arms"
+                 "|wheatsheaf|holly bush|hollybush|plough|crown|feathers|grapes|greyhound|swan|old bell|new inn|ship inn"
+                 "|punch bowl|bricklayers arms|masons arms|hare and hounds|royal standard|prince of wales|duke of york"
+                 "|marquis of granby")
+"""The names pubs have been given for centuries; after 'at the', 'down the', a pub and no other thing ('meets at the
+crown', 'his mates from the lamb and flag')."""
+OLD_PUB_NAME = re.compile(
+    rf"\b(?:at|in|from|down|round|to|outside|near|by|opposite|behind|past)[ \t]+the[ \t]+({OLD_PUB_NAMES})\b"
+    r"(?![ \t]+(?:of|court|jewels|estate|prosecution|office|court's|green|lake|river|bird|birds|dive|ring)\b)", re.IGNORECASE)
+
+
+def find_pubs_by_old_name(text: str) -> Iterator[Found]:
+    """Pubs by their old names, in a lower-case transcript or written with capitals ('at the Crown'). Read by the
+    Anonymiser beside the recognizers, not in their pass, so that its candidates compete with theirs by priority."""
+    for match in OLD_PUB_NAME.finditer(text):
+        name = match.group(1)
+        if name.islower() or all(w[0].isupper() for w in name.split() if w not in ("and", "of")):
+            yield Found(match.start(1), match.end(1), "ORGANIZATION", 0.7, "a pub's old name where a venue stands")
 
 
 def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[Found]:

@@ -83,22 +83,3 @@ def suggest_venues_after_at(text: str, gaz: Gazetteers) -> Iterator[Found]:
             yield Found(match.start(2) if not match.group(1) else match.start(1), match.end(2), POSSIBLE_IDENTIFIER,
                         SUGGESTED_VENUE_RISK, "ORGANIZATION|ordinary words where a venue stands, after 'at' or 'from'")
 
-
-PUB_NAMES = ("red lion|royal oak|white hart|white horse|black horse|black bull|white lion|golden lion|green man|blue anchor"
-             "|rose and crown|lamb and flag|coach and horses|horse and groom|fox and hounds|dog and duck|cross keys"
-             "|nags head|nag's head|kings head|king's head|queens head|queen's head|kings arms|king's arms|wheatsheaf"
-             "|holly bush|hollybush|plough|crown|feathers|grapes|greyhound|swan|old bell|new inn|ship inn|punch bowl"
-             "|bricklayers arms|masons arms|hare and hounds|royal standard|prince of wales|duke of york|marquis of granby")
-"""The names pubs have been given for centuries; after 'at the', 'down the', a pub and no other thing ('meets at the
-crown', 'his mates from the lamb and flag')."""
-PUB = re.compile(rf"\b(?:at|in|from|down|round|to|outside|near|by|opposite|behind|past)[ \t]+the[ \t]+({PUB_NAMES})\b"
-                 r"(?![ \t]+(?:of|court|jewels|estate|prosecution|office|court's|green|lake|river|bird|birds|dive|ring)\b)", re.I)
-
-
-def find_pubs(text: str) -> Iterator[Found]:
-    """Pubs by their old names, in a lower-case transcript or written with capitals ('at the Crown')."""
-    for match in PUB.finditer(text):
-        name = match.group(1)
-        if name.islower() or all(w[0].isupper() for w in name.split() if w not in ("and", "of")):
-            yield Found(match.start(1), match.end(1), "ORGANIZATION", 0.7, "a pub's old name where a venue stands")
-
