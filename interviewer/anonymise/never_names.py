@@ -166,12 +166,10 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         return True  # 'drinking Lucozade like water', 'smoke Benson & Hedges', 'a can of Irn-Bru'; not "ate Jamie's cake"
     if len(words) == 1 and describes_a_plural(text, start, end, gaz):
         return True  # 'these Appalachian towns', 'in Malayali families'
-    if len(words) <= 2 and " ".join(w.group().lower() for w in words) in gaz.regions \
-            and (after := WORD_AFTER.match(text, end)) and after.group(1) in GENERAL_OF_A_REGION:
-        return True  # 'that's Texas weather', 'California prices': a state or country talked of in general
-    if len(words) <= 2 and " ".join(w.group().lower() for w in words) in gaz.regions \
-            and SYSTEM_IN_BEFORE.search(text, max(0, start - 40), start):
-        return True  # 'the NHS in England is stretched', 'healthcare in Canada': a country's system, locating no one
+    if len(words) <= 2 and " ".join(w.group().lower() for w in words) in gaz.regions and (
+            (after := WORD_AFTER.match(text, end)) and after.group(1) in GENERAL_OF_A_REGION
+            or SYSTEM_IN_BEFORE.search(text, max(0, start - 40), start)):
+        return True  # 'Texas weather', 'the NHS in England', 'healthcare in Canada': a state or country in general
     if _holiday(text, start, end, gaz):
         return True  # 'Anzac Day', 'a Waitangi Day baby'
     if STORM.search(text, max(0, start - 20), end) and any(

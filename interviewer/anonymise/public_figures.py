@@ -108,7 +108,11 @@ def _title_index():
 
 PLACE_BEFORE_A_TITLE = re.compile(
     r"\b(?:in|at|from|near|to|off|down|up|over|round|(?:live|lives|lived|living)(?:\s+on)?)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Words before a listed title that make it a place ('down the Jersey Shore', 'lives on Sesame Street'). Unlike
+WHERE_BEFORE for names, 'the' alone is no place ('watch the Seattle Kraken') and 'on' counts only after 'live' ('grew
+up on Sleepless in Seattle')."""
 SMALL_TITLE_WORDS = frozenset("a an and the of in on at to for with by from is or & de la le".split())
+"""Words a title keeps in lower case inside title case ('Sleepless in Seattle')."""
 
 
 def public_titles(text: str, lower_case_text: bool) -> list[tuple[int, int]]:
