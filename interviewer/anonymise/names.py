@@ -22,6 +22,7 @@ from interviewer.anonymise.lower_case_people import (
     find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_beside_a_role, find_names_spoken_to,
     find_people_called,
 )
+from interviewer.anonymise.nicknames import find_nicknames
 from interviewer.anonymise.never_names import CALENDAR_WORDS, DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, loanwords
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
@@ -57,7 +58,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     view = token_view(doc, allow_words)
     found: list[Found] = []
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               _nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
+               find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
                _named_before_kin, _workplace, _whose_day]
     if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
         finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
@@ -205,70 +206,6 @@ def _first_names(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, beside 'my sister'")
             elif common and not token.is_stop and _lower_case_name_position(v, i):
                 yield v.span(i, i, "PERSON", 0.5, "lower-case first name that is also a word, where a name stands")
-
-
-CALLERS = frozenset("we they everyone everybody people i you the lads kids all friends guys also she he".split())
-CALLING = frozenset("called call calls calling".split())
-CALLED = frozenset("him her them me us".split())
-EVERYONE = frozenset("everyone everybody people they we".split())
-
-
-NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
-lazy names old""".split())
-"""Words after 'they call me' that say how or when, or are said of anyone ('they call me back', 'call me daft')."""
-NOT_KNOWN_AS = frozenset("""well much long far soon good bad such being one someone somebody something""".split())
-"""Words after 'known as' that make no name ('known as well', 'known as someone who helps')."""
-
-
-def _nicknames(v: TokenView) -> Iterator[Found]:
-    """A word that people call someone: 'we called him Tucker', 'Tucker, we called him', 'they call her Blue', and
-    in a lower-case transcript 'we call him the badger': a name even when it is a word."""
-    from interviewer.anonymise.propagation import is_lower_case_text
-
-    lower_case_text = is_lower_case_text(v.text)
-    for i in range(3, len(v.tokens)):
-        if v.lower(i - 1) not in CALLED or v.lower(i - 2) not in CALLING or v.lower(i - 3) not in CALLERS:
-            continue
-        first = i
-        if v.lower(i) == "the" and (v.capitalised_word(i + 1) or lower_case_text):
-            i += 1  # 'we call him the Badger'
-        if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
-            yield v.span(first, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
-        elif lower_case_text and _nickname_word(v, i, 2):
-            two = _nickname_word(v, i + 1, 2) and v.word(i + 2) in (",", ".", "now", "because", "since")
-            if two or len(v.word(i)) >= 3:  # 'cardio sully', 'ah boy'; one word of two letters is too little
-                yield v.span(first, i + 1 if two else i, "PERSON", 0.6, "a word people call someone, in lower case")
-
-    for i in range(len(v.tokens) - 3):
-        k = i + 2 if v.word(i + 1) == "," else i + 1
-        if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \
-                and v.capitalised_word(i) and not v.initial(i) and not v.allowed(i) and v.lower(i) not in TITLES:
-            yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
-
-    for i in range(3, len(v.tokens)):
-        # 'a lad everyone calls Chalky', 'my grandmother, who everybody calls Mama Lou'
-        if v.lower(i - 1) in CALLING and v.lower(i - 2) in EVERYONE \
-                and (v.lower(i - 3) in ("who", "whom", "that") or v.lower(i - 3) in PERSON_NOUNS):
-            if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
-                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
-            elif lower_case_text and _nickname_word(v, i, 3):
-                yield v.span(i, i, "PERSON", 0.6, "a word people call someone, in lower case")
-        # 'most folks know me as Tater', 'he's known as Skip'
-        if v.lower(i - 1) == "as" and (v.lower(i - 2) == "known" or v.lower(i - 3) == "know" and v.lower(i - 2) in CALLED):
-            if v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES:
-                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name someone is known as")
-            elif lower_case_text and _nickname_word(v, i, 3) and v.lower(i) not in NOT_KNOWN_AS:
-                yield v.span(i, i, "PERSON", 0.6, "a word someone is known as, in lower case")
-        # 'a chap there, Tinker, real name Arthur Staniforth'
-        if v.word(i - 3) == "," and v.word(i - 1) == "," and v.lower(i) == "real" and v.lower(i + 1) == "name" \
-                and v.capitalised_word(i - 2) and not v.allowed(i - 2) and v.lower(i - 2) not in TITLES:
-            yield v.span(i - 2, i - 2, "PERSON", 0.7, "a name people call someone")
-
-
-def _nickname_word(v: TokenView, i: int, shortest: int) -> bool:
-    return v.word(i).islower() and is_word(v.word(i)) and len(v.word(i)) >= shortest and not v.tokens[i].is_stop \
-        and v.lower(i) not in NOT_NICKNAMES and v.lower(i) not in TITLES and v.lower(i) not in KIN_CALLS \
-        and not v.allowed(i)
 
 
 def _after_kin_noun(v: TokenView) -> Iterator[Found]:

@@ -1,0 +1,80 @@
+"""Provides the names people go by: what they are called ('we called him Tucker', 'Tucker, we called him', 'a lad
+everyone calls Chalky'), what they are known as ('most folks know me as Tater') and a name set before 'real name'; in
+a lower-case transcript, the word in that place ('we call him the badger')."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from interviewer.anonymise.cues import PERSON_NOUNS, TITLES
+from interviewer.anonymise.found import Found
+from interviewer.anonymise.never_names import KIN_CALLS
+from interviewer.anonymise.words import TokenView, is_word
+
+
+CALLERS = frozenset("we they everyone everybody people i you the lads kids all friends guys also she he".split())
+CALLING = frozenset("called call calls calling".split())
+CALLED = frozenset("him her them me us".split())
+EVERYONE = frozenset("everyone everybody people they we".split())
+
+
+NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
+lazy names old""".split())
+"""Words after 'they call me' that say how or when, or are said of anyone ('they call me back', 'call me daft')."""
+NOT_KNOWN_AS = frozenset("""well much long far soon good bad such being one someone somebody something""".split())
+"""Words after 'known as' that make no name ('known as well', 'known as someone who helps')."""
+
+
+def find_nicknames(v: TokenView) -> Iterator[Found]:
+    """A word that people call someone: 'we called him Tucker', 'Tucker, we called him', 'they call her Blue', and
+    in a lower-case transcript 'we call him the badger': a name even when it is a word."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    lower_case_text = is_lower_case_text(v.text)
+    for i in range(3, len(v.tokens)):
+        if v.lower(i - 1) not in CALLED or v.lower(i - 2) not in CALLING or v.lower(i - 3) not in CALLERS:
+            continue
+        first = i
+        if v.lower(i) == "the" and (v.capitalised_word(i + 1) or lower_case_text):
+            i += 1  # 'we call him the Badger'
+        if _capitalised_name(v, i):
+            yield v.span(first, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+        elif lower_case_text and _nickname_word(v, i, 2):
+            two = _nickname_word(v, i + 1, 2) and v.word(i + 2) in (",", ".", "now", "because", "since")
+            if two or len(v.word(i)) >= 3:  # 'cardio sully', 'ah boy'; one word of two letters is too little
+                yield v.span(first, i + 1 if two else i, "PERSON", 0.6, "a word people call someone, in lower case")
+
+    for i in range(len(v.tokens) - 3):
+        k = i + 2 if v.word(i + 1) == "," else i + 1
+        if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \
+                and _capitalised_name(v, i) and not v.initial(i):
+            yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
+
+    for i in range(3, len(v.tokens)):
+        # 'a lad everyone calls Chalky', 'my grandmother, who everybody calls Mama Lou'
+        if v.lower(i - 1) in CALLING and v.lower(i - 2) in EVERYONE \
+                and (v.lower(i - 3) in ("who", "whom", "that") or v.lower(i - 3) in PERSON_NOUNS):
+            if _capitalised_name(v, i):
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+            elif lower_case_text and _nickname_word(v, i, 3):
+                yield v.span(i, i, "PERSON", 0.6, "a word people call someone, in lower case")
+        # 'most folks know me as Tater', 'he's known as Skip'
+        if v.lower(i - 1) == "as" and (v.lower(i - 2) == "known" or v.lower(i - 3) == "know" and v.lower(i - 2) in CALLED):
+            if _capitalised_name(v, i):
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name someone is known as")
+            elif lower_case_text and _nickname_word(v, i, 3) and v.lower(i) not in NOT_KNOWN_AS:
+                yield v.span(i, i, "PERSON", 0.6, "a word someone is known as, in lower case")
+        # 'a chap there, Tinker, real name Arthur Staniforth'
+        if v.word(i - 3) == "," and v.word(i - 1) == "," and v.lower(i) == "real" and v.lower(i + 1) == "name" \
+                and _capitalised_name(v, i - 2):
+            yield v.span(i - 2, i - 2, "PERSON", 0.7, "a name people call someone")
+
+
+def _capitalised_name(v: TokenView, i: int) -> bool:
+    return v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES
+
+
+def _nickname_word(v: TokenView, i: int, shortest: int) -> bool:
+    return v.word(i).islower() and is_word(v.word(i)) and len(v.word(i)) >= shortest and not v.tokens[i].is_stop \
+        and v.lower(i) not in NOT_NICKNAMES and v.lower(i) not in TITLES and v.lower(i) not in KIN_CALLS \
+        and not v.allowed(i)
