@@ -24,7 +24,7 @@ from interviewer.anonymise.organisation_shapes import find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.public_figures import (
-    a_known_public_figure, public_titles, said_as_someone_known, talked_of_as_public,
+    NAME_WORD_AFTER, a_known_public_figure, public_titles, said_as_someone_known, talked_of_as_public,
 )
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
@@ -261,7 +261,6 @@ class Anonymiser:
 
 
 NAME_WORD_AT_END = re.compile(r"([A-Z][\w'’-]*)$")
-WORD_NEXT = re.compile(r"[ \t]+([A-Z]\w*)")
 
 
 def _a_surname_after_a_given_name(text: str, start: int, end: int, tail_end: int) -> bool:
@@ -272,7 +271,7 @@ def _a_surname_after_a_given_name(text: str, start: int, end: int, tail_end: int
     tail = text[end:tail_end]
     given = NAME_WORD_AT_END.search(text, start, end)
     return (bool(given) and given.group(1).lower() in gaz.first_names and re.fullmatch(r" [A-Z][a-z]+", tail) is not None
-            and tail.strip().lower() in gaz.surnames and not WORD_NEXT.match(text, tail_end))
+            and tail.strip().lower() in gaz.surnames and not NAME_WORD_AFTER.match(text, tail_end))
 
 
 CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)

@@ -43,7 +43,6 @@ def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
         if joined and d.entity_type in ("ORGANIZATION", "HOSPITAL") and not lower_case_text \
                 and joined.group(1).lower() not in NOT_JOINED:
             d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
-
         edged.append(d)
         previous_end = d.end
     return edged
