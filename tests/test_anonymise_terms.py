@@ -31,3 +31,13 @@ def test_terms_sharing_their_beginning_are_all_found():
     terms = ["universal credit", "university hospital", "unite"]
     assert matches(terms, "Universal Credit, Unite, university hospital") == [
         "Universal Credit", "Unite", "university hospital"]
+
+
+def test_a_term_with_marks_inside_its_words_is_found_beside_other_marks():
+    terms = ["care co-ordinator", "a&e", "st. helens"]
+    assert matches(terms, "My care co-ordinator's lovely; A&E, then St. Helens.") == ["care co-ordinator", "A&E", "St. Helens"]
+
+
+def test_terms_opening_with_a_little_word_are_found_among_many():
+    terms = ["the great british bake off", "the simpsons", "a place in the sun"] + [f"the term {n}" for n in range(500)]
+    assert matches(terms, "We watch The Simpsons and A Place in the Sun.") == ["The Simpsons", "A Place in the Sun"]

@@ -6,10 +6,9 @@ import functools
 import re
 from typing import Iterable, Iterator
 
-PIECE_BREAKS = re.compile(r"[-/–—]")
 WORD_RUN = re.compile(r"[^\W_]+")
-JOINED_TOKEN = re.compile(r"\S*[^\s\w][^\W_]\S*")
-"""A whitespace token with a mark inside it ('Alzheimer’s', 'a.m.', 'St.Helens'), whose key joins letter runs."""
+"""A run of letters and digits: a term can match only where each of its runs stands whole in the text ('co' and
+'ordinator' of 'care co-ordinator' in "my care co-ordinator's")."""
 
 
 def word_key(word: str) -> str:
@@ -60,21 +59,18 @@ def _compiled(terms: frozenset[str]) -> re.Pattern:
 
 
 class TermIndex:
-    """Terms by the key of their first word. One regex over thousands of alternatives is slow on a long
-    transcript; a regex over the few terms whose first word occurs in it is not."""
+    """Terms by their longest run of letters. One regex over thousands of alternatives is slow on a long transcript;
+    a regex over the few terms whose longest run occurs in it is not. (Keyed by the first word, every term opening
+    with 'the' or 'a' was compiled for almost every text.)"""
 
     def __init__(self, terms: Iterable[str]):
-        self._by_first: dict[str, set[str]] = {}
+        self._by_run: dict[str, set[str]] = {}
         for term in {t.strip() for t in terms if t.strip()}:
-            key = word_key(term.split()[0])
-            if key:
-                self._by_first.setdefault(key, set()).add(term)
+            if word_key(term.split()[0]):
+                self._by_run.setdefault(max(WORD_RUN.findall(term.lower()), key=len), set()).add(term)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        keys = set(WORD_RUN.findall(text.lower()))
-        for token in set(JOINED_TOKEN.findall(text)):  # tokens whose key differs from their letter runs, once each
-            keys.add(word_key(token))
-            keys.update(word_key(piece) for piece in PIECE_BREAKS.split(token))
-        present = frozenset(term for key in keys & self._by_first.keys() for term in self._by_first[key])
+        runs = set(WORD_RUN.findall(text.lower()))
+        present = frozenset(term for run in runs & self._by_run.keys() for term in self._by_run[run])
         if present:
             yield from _compiled(present).finditer(text)
