@@ -266,11 +266,11 @@ def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[F
                 yield possible_identifier(v, start, last, "ORGANIZATION", f"a name after '{v.word(i - 2)} {v.word(i - 1)}'", 0.7)
 
 
-LOCAL_BEFORE_CALLED = frozenset("""group groups club team project cafe café pub bar restaurant shop store company firm
-business hostel shelter nursery school college church fellowship ministry mission hub gym outfit crowd clinic practice
-centre center agency""".split())
+LOCAL_BEFORE_CALLED = NOUNS_BEFORE_CALLED - frozenset("""charity charities organisation organization organisations
+service services scheme programme program network association society trust foundation place home lot class classes
+course""".split())
 """Nouns after which 'called' names a local organisation, in lower case as well: not 'a programme called', 'a course
-called', 'an app called', which name national things as often."""
+called', 'a charity called', which name national things as often."""
 NAME_ENDS_BEFORE = frozenset("""it it's its they they're we we're that which who where for on in at and but so run runs
 ran meets meet met is was""".split()) | {",", ".", "?", "!", ""}
 
