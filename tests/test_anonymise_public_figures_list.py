@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.anonymise.public_figures import public_figures
+from interviewer.anonymise.public_figures import public_names
 
 
 def redacted(anonymiser, text):
@@ -14,7 +14,7 @@ def redacted(anonymiser, text):
 
 
 def test_the_list_holds_full_names_and_stage_names():
-    full, single = public_figures()
+    full, single = public_names()
     assert {"nicola sturgeon", "tom hanks"} <= full and "beyoncé" in single
 
 
@@ -56,6 +56,6 @@ def test_a_listed_brand_at_work_a_title_where_a_place_stands_or_a_one_word_brand
 
 
 def test_no_listed_work_is_one_word_or_a_given_name_with_a_common_surname():
-    full, single = public_figures()
+    full, single = public_names()
     assert "line of duty" in full and "sleepless in seattle" in full
     assert not {"tui", "kraken", "monzo", "homer simpson", "galway races"} & (full | single)

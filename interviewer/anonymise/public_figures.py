@@ -56,7 +56,7 @@ NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 
 
 @functools.lru_cache(maxsize=1)
-def public_figures() -> tuple[frozenset[str], frozenset[str]]:
+def public_names() -> tuple[frozenset[str], frozenset[str]]:
     """The well-known public figures' and public works' names of two words or more, and their single names, lower
     case: data/public-figures.txt (single stage names in its '# Single names' section) and data/public-works.txt (TV
     shows, films, songs, brands and teams, of two words or more: a one-word brand may be someone's name, as 'Tui' is
@@ -83,7 +83,7 @@ def a_known_public_figure(text: str, start: int, end: int, first_names: frozense
     """Whether text[start:end], or the capitalised run of words holding it, is a well-known public figure's full name
     ('Ilhan Omar', 'Lamar Jackson'), or a stage name no one else has ('Beyoncé'), and not said as someone the speaker
     knows ('my neighbour Tom Jones')."""
-    full, single = public_figures()
+    full, single = public_names()
     run_start, run_end = start, end
     while (before := NAME_WORD_BEFORE.search(text[max(0, run_start - 30):run_start])) is not None:
         run_start -= len(before.group(0))
@@ -103,7 +103,7 @@ def a_known_public_figure(text: str, start: int, end: int, first_names: frozense
 def _title_index():
     from interviewer.anonymise.terms import TermIndex
 
-    return TermIndex(public_figures()[0])
+    return TermIndex(public_names()[0])
 
 
 PLACE_BEFORE_A_TITLE = re.compile(
