@@ -76,3 +76,53 @@ def test_a_kin_call_or_a_word_after_a_name_stays_outside_it(anonymiser, text, na
 def test_an_ner_span_run_on_into_a_lower_case_verb_ends_before_it(anonymiser):
     found = {(d.text, d.entity_type) for d in anonymiser.detect("Participant: And then Bernie o'hara rang me from the council.")}
     assert ("Bernie o'hara", "PERSON") in found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I had it written wrong, so I was saying 8, 2, 4, 6, 1, 7, 3, 8, and it was rejected.", "8, 2, 4, 6, 1, 7, 3, 8"),
+    ("My wife phoned the company, 021, 555, 014, 7, every day.", "021, 555, 014, 7"),
+    ("I ran it and said 5, 0, 0, 0, 0, 7, 2, but nobody called.", "5, 0, 0, 0, 0, 7, 2"),
+    ("The card says 9 5 9 6 5 on the back.", "9 5 9 6 5"),
+])
+def test_a_number_speech_recognition_wrote_digit_by_digit_or_in_comma_groups_is_redacted(anonymiser, text, code):
+    assert any(code in d.text and d.entity_type in ("ID_NUMBER", "PHONE", "POSTCODE") for d in anonymiser.detect(text))
+
+
+def test_a_zip_said_digit_by_digit_after_its_name_is_a_postcode(anonymiser):
+    assert found(anonymiser, "My date of birth is on file, and my zip, 7-9-7-5-2, before they talk to me.") \
+        .get("7-9-7-5-2") == "POSTCODE"
+
+
+@pytest.mark.parametrize("text", [
+    "Count 1, 2, 3, 4, 5 and breathe out slowly.",
+    "Five, four, three, two, one, and off it went.",
+    "We went back in 2019, 2020, 2021 and again after.",
+    "It cost 100, 200, 300 dollars a month, depending.",
+    "Some days the pain was a 7, 8, 9.",
+])
+def test_a_count_years_amounts_or_ratings_are_no_number_said_digit_by_digit(anonymiser, text):
+    assert not any(d.entity_type in ("ID_NUMBER", "PHONE", "POSTCODE") for d in anonymiser.detect(text))
+
+
+def test_a_long_unpunctuated_number_with_no_cue_is_an_identity_number(anonymiser):
+    assert found(anonymiser, "They always want the Medicare card. It's 253718461, and I'm two on it.") \
+        .get("253718461") == "ID_NUMBER"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("So I went into the riverside medical clinic in Outlook, and he did the blood work.", "riverside medical clinic"),
+    ("I'm a guard for steadfast security and I'm standing outside in the cold.", "steadfast security"),
+    ("I rang the park surgery at eight in the morning, like you have to.", "park surgery"),
+    ("We had a bit of a cry in the chippy on county road last week.", "county road"),
+])
+def test_a_name_whisper_left_in_lower_case_in_a_cased_transcript_is_found(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "There's a breathing group at the senior center, and a grief group on Fridays.",
+    "I went to the walk-in clinic and then the foot clinic at the hospital.",
+    "She works at the local medical practice, on reception.",
+])
+def test_a_lower_case_kind_of_place_in_a_cased_transcript_is_no_name(anonymiser, text):
+    assert anonymiser.detect(text) == []

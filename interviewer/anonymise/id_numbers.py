@@ -8,7 +8,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import POSSESSIVES
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import SPOKEN_DIGIT, SPOKEN_PAIR, spoken_digits
+from interviewer.anonymise.numbers import DIGIT_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, spoken_digits
 
 I = re.IGNORECASE
 
@@ -130,3 +130,36 @@ def find_id_numbers(text: str) -> Iterator[Found]:
             if shape is NATIONAL_INSURANCE and match.group().islower() and " " not in match.group():
                 continue
             yield Found(match.start(), match.end(), "ID_NUMBER", 0.9, reason)
+    yield from find_digits_said_apart(text)
+
+
+ONE_DIGIT = rf"(?:\d|{DIGIT_WORD})"
+DIGITS_ONE_BY_ONE = re.compile(rf"(?<![\w$£€.,-]){ONE_DIGIT}(?:(?:,\s*|\s+|-){ONE_DIGIT}\b){{4,}}(?![\w-]|[.,]\d)", I)
+"""Five or more digits said one at a time, as speech recognition writes them: '8, 2, 4, 6, 1, 7, 3, 8', '7-9-7-5-2',
+'9 5 9 6 5', 'five four four six one'. No amount, year or count is said so."""
+GROUPED_DIGITS = re.compile(r"(?<![\w$£€.,-])\d{1,4}(?:,\s+\d{1,4}){2,}(?![\w-]|[.,]\d)")
+"""A number written by speech recognition in groups set apart by commas, as it was said: '021, 555, 014, 7'."""
+POSTCODE_CUE = re.compile(r"\b(?:zip|postcode|post\s*code|postal\s+code|pin\s*code|eircode)\b[^.?!\n]{0,25}$", I)
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _counted(digits: str) -> bool:
+    """A count up or down ('1, 2, 3, 4, 5', 'five four three two one'), or one digit said over and over."""
+    steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
+    return steps in ({1}, {-1}, {0})
+
+
+def find_digits_said_apart(text: str) -> Iterator[Found]:
+    """Codes speech recognition wrote as they were said, digit by digit or in groups between commas: a postcode
+    after its name, otherwise an identity or phone number of unknown kind."""
+    for pattern in (DIGITS_ONE_BY_ONE, GROUPED_DIGITS):
+        for match in pattern.finditer(text):
+            groups = re.findall(r"\d+", match.group())
+            digits = spoken_digits(match.group())
+            if _counted(digits) or pattern is GROUPED_DIGITS and (
+                    len(digits) < 7 or any(YEAR.fullmatch(g) for g in groups) or all(g.endswith("0") for g in groups)):
+                continue
+            if POSTCODE_CUE.search(text, max(0, match.start() - 40), match.start()):
+                yield Found(match.start(), match.end(), "POSTCODE", 0.7, "postal code said digit by digit")
+            else:
+                yield Found(match.start(), match.end(), "ID_NUMBER", 0.6, "a number said digit by digit or in groups")

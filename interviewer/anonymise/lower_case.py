@@ -1,6 +1,6 @@
-"""Provides the rules for transcripts written in lower case, as Whisper sometimes writes them: full names and
-surnames from the name lists, words that are no English word, and organisations named before a head word
-('northside wellbeing partnership', 'bradford college', 'hope cic')."""
+"""Provides the rules for names written in lower case, as Whisper writes a whole transcript at times and names it does
+not know always: full names and surnames from the name lists, words that are no English word, and organisations named
+before a head word ('northside wellbeing partnership', 'bradford college', 'hope cic')."""
 
 from __future__ import annotations
 
@@ -189,7 +189,7 @@ city district regional walk-in urgent drop-in choir band bingo job baby toddler 
 proper big small new old other special main local whole good bad right wrong left eating disorder disorders addiction
 addictions gambling alcohol drug drugs smoking vaccination vaccine flu travel minor injuries planning contraception gender
 wellbeing wellness occupational student students staff woman women young people youth sports well chronic tb hiv aids
-sti std mnd""".split())
+sti std mnd senior seniors""".split())
 """Words that say what kind of place or service follows, not which one ('the foot clinic', 'the free clinic', 'choir
 practice', 'the county hospital')."""
 

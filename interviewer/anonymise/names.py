@@ -57,13 +57,16 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
 
     view = token_view(doc, allow_words)
     found: list[Found] = []
+    # Whisper writes a name it does not know in lower case, even in a cased transcript ('went into the riverside
+    # medical clinic'), so the lower-case rules for places and institutions run on every transcript. Those for
+    # people stay with lower-case ones: in cased text, a lower-case word before 'she's' is seldom a name.
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
                find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
-               _named_before_kin, _workplace, _whose_day]
-    if is_lower_case_text(view.text):  # in a cased transcript, names carry capitals and these rules only cost time
-        finders += [find_lower_case_people, find_lower_case_institutions, find_lower_case_streets,
-                    find_lower_case_prefixed_places, find_people_called, find_kin_named_before_a_deed,
-                    find_names_beside_a_role, find_names_spoken_to, find_lower_case_districts, find_kin_named_by_a_modal]
+               _named_before_kin, _workplace, _whose_day, find_lower_case_institutions, find_lower_case_streets,
+               find_lower_case_prefixed_places, find_lower_case_districts]
+    if is_lower_case_text(view.text):
+        finders += [find_lower_case_people, find_people_called, find_kin_named_before_a_deed,
+                    find_names_beside_a_role, find_names_spoken_to, find_kin_named_by_a_modal]
     for finder in finders:
         found.extend(finder(view))
     found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
