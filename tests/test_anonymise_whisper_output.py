@@ -126,3 +126,18 @@ def test_a_name_whisper_left_in_lower_case_in_a_cased_transcript_is_found(anonym
 ])
 def test_a_lower_case_kind_of_place_in_a_cased_transcript_is_no_name(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("My date of birth, the 19th on November, and the address.", "19th on November"),
+    ("Came back on the 12th and August and the shoulder was a melanoma.", "12th and August"),
+    ("The first consult was on the second on November.", "second on November"),
+    ("On 11th, January, just before ten, he was having breakfast.", "11th, January"),
+])
+def test_a_date_whose_of_speech_recognition_misheard_is_a_date(anonymiser, text, date):
+    assert any(date in d.text and d.entity_type == "DATE" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["He came in first, and March was the worst month.", "She was third, and May was fourth."])
+def test_a_place_in_a_race_before_may_or_march_is_no_date(anonymiser, text):
+    assert not any(d.entity_type == "DATE" for d in anonymiser.detect(text))

@@ -25,8 +25,14 @@ YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{N
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
 'two thousand ten'."""
 HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
+ORDINAL_DAY = rf"(?i:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
+MISHEARD_OF = r"\s+(?:on|and|o|a)\s+"
+"""The 'of' of a spoken date as speech recognition hears it at times: 'the 19th on November', 'the second and August',
+'11th, January' (a comma only after digits: 'he came first, August second' is no date)."""
 DATES = [
     (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"), "day and month"),
+    (re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)(?:,\s*|{MISHEARD_OF})|{ORDINAL_DAY}{MISHEARD_OF})(?!(?i:may|march)\b){MONTH}\b"
+                rf"(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
