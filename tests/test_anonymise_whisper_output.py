@@ -141,3 +141,27 @@ def test_a_date_whose_of_speech_recognition_misheard_is_a_date(anonymiser, text,
 @pytest.mark.parametrize("text", ["He came in first, and March was the worst month.", "She was third, and May was fourth."])
 def test_a_place_in_a_race_before_may_or_march_is_no_date(anonymiser, text):
     assert not any(d.entity_type == "DATE" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, address", [
+    ("The email is broccoli warriors at nampl.com. They'd talk to you.", "broccoli warriors at nampl.com"),
+    ("My email's dawn brandt farm at example.com if you need it.", "dawn brandt farm at example.com"),
+])
+def test_an_email_written_in_words_up_to_its_domain_is_an_email_address(anonymiser, text, address):
+    assert found(anonymiser, text).get(address) == "EMAIL"
+
+
+def test_an_email_sent_at_a_domain_names_no_address(anonymiser):
+    assert "EMAIL" not in found(anonymiser, "I sent an email at gmail.com to them.").values()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("And my number is KL4821M, every year you get a new card.", "KL4821M"),
+    ("She wrote the folder number on it. MP22, 064, 3, 9, 1. So I can show them.", "MP22, 064, 3, 9, 1"),
+])
+def test_a_short_code_of_letters_and_four_digits_or_in_comma_groups_is_an_identity_number(anonymiser, text, code):
+    assert found(anonymiser, text).get(code) == "ID_NUMBER"
+
+
+def test_a_virus_or_a_console_named_with_a_few_digits_is_no_code(anonymiser):
+    assert not any(d.entity_type == "ID_NUMBER" for d in anonymiser.detect("I had COVID19, and the kids play on a PS5."))

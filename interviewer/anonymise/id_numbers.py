@@ -121,8 +121,9 @@ def find_id_numbers(text: str) -> Iterator[Found]:
             yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92, "identity number (named after it)")
     for match in MIXED_CODE.finditer(text):
         code = match.group()
-        if sum(c.isdigit() for c in code) >= 3 and sum(c.isalnum() for c in code) >= FEWEST_CHARACTERS \
-                and any(c.isalpha() for c in code):
+        digits, letters = sum(c.isdigit() for c in code), sum(c.isalpha() for c in code)
+        if letters and (digits >= 3 and digits + letters >= FEWEST_CHARACTERS
+                        or digits >= 4 and letters >= 2 and digits + letters >= FEWEST_CHARACTERS - 1):  # 'KL4821M'
             yield Found(match.start(), match.end(), "ID_NUMBER", 0.75, "a code of letters and digits")
     for shape, reason in ((NATIONAL_INSURANCE, "national insurance number shape"),
                           (SOCIAL_SECURITY, "social security number shape")):
@@ -137,8 +138,9 @@ ONE_DIGIT = rf"(?:\d|{DIGIT_WORD})"
 DIGITS_ONE_BY_ONE = re.compile(rf"(?<![\w$£€.,-]){ONE_DIGIT}(?:(?:,\s*|\s+|-){ONE_DIGIT}\b){{4,}}(?![\w-]|[.,]\d)", I)
 """Five or more digits said one at a time, as speech recognition writes them: '8, 2, 4, 6, 1, 7, 3, 8', '7-9-7-5-2',
 '9 5 9 6 5', 'five four four six one'. No amount, year or count is said so."""
-GROUPED_DIGITS = re.compile(r"(?<![\w$£€.,-])\d{1,4}(?:,\s+\d{1,4}){2,}(?![\w-]|[.,]\d)")
-"""A number written by speech recognition in groups set apart by commas, as it was said: '021, 555, 014, 7'."""
+GROUPED_DIGITS = re.compile(r"(?<![\w$£€.,-])(?:[A-Z]{1,3}\d{1,4}|\d{1,4})(?:,\s+\d{1,4}){2,}(?![\w-]|[.,]\d)")
+"""A number written by speech recognition in groups set apart by commas, as it was said: '021, 555, 014, 7',
+'MP22, 064, 3, 9, 1'."""
 POSTCODE_CUE = re.compile(r"\b(?:zip|postcode|post\s*code|postal\s+code|pin\s*code|eircode)\b[^.?!\n]{0,25}$", I)
 YEAR = re.compile(r"(?:19|20)\d\d")
 

@@ -112,6 +112,11 @@ LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|(?:(?![ai]\s)[a-z]\s+)?{WORD})(?:[\
 followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
     rf"\b(?<!['’]){LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b", I)
+EMAIL_SAID_WITH_DOMAIN = re.compile(
+    rf"\be-?mail(?:\s+address)?(?:\s+(?:is|was)|['’]s|,?\s+it['’]s)?[\s,:]+((?:(?!at\b)[\w'’-]+,?\s+){{0,3}}?(?!at\b)[\w'’-]+)"
+    rf",?\s+at\s+[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b", I)
+"""An email address said, that speech recognition wrote in words up to the domain: 'the email is broccoli warriors at
+nampl.com'."""
 LOOK_AT = re.compile(r"^(?:\S+\s+)?(?:look|looking|looked|go|going|visit|find\s+\w+|online|up|it|us|them|there|here)\s+at\b", I)
 """'have a look at carers dot org': a verb or place before 'at', not the local part of an email."""
 SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
@@ -140,6 +145,8 @@ def find_addresses_online(text: str) -> Iterator[Found]:
         yield Found(match.start(), match.end(), "EMAIL", 0.95, "email address")
     spoken_emails = [match.span() for match in _near_dots_said(SPOKEN_EMAIL, text)
                      if not LOOK_AT.search(match.group())]
+    for match in EMAIL_SAID_WITH_DOMAIN.finditer(text):
+        spoken_emails.append((match.start(1), match.end()))
     for start, end in spoken_emails:
         yield Found(start, end, "EMAIL", 0.85, "spoken email address")
     for match in URL.finditer(text):
