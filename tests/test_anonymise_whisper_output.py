@@ -165,3 +165,14 @@ def test_a_short_code_of_letters_and_four_digits_or_in_comma_groups_is_an_identi
 
 def test_a_virus_or_a_console_named_with_a_few_digits_is_no_code(anonymiser):
     assert not any(d.entity_type == "ID_NUMBER" for d in anonymiser.detect("I had COVID19, and the kids play on a PS5."))
+
+
+def test_a_lower_case_name_whisper_set_off_from_its_head_by_a_comma_is_found_whole(anonymiser):
+    assert found(anonymiser, "Since he came out of broad lane, hospital on the 12th he's been on oxygen.") \
+        .get("broad lane, hospital") == "HOSPITAL"
+
+
+@pytest.mark.parametrize("text", ["I went to the shop, clinic and then home.", "We tried the dentist, surgery, the lot.",
+                                  "She took me to the local, clinic first."])
+def test_a_list_of_places_is_no_name_set_off_by_a_comma(anonymiser, text):
+    assert anonymiser.detect(text) == []

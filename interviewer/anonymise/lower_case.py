@@ -133,25 +133,45 @@ def _set_apart(v: TokenView, i: int) -> bool:
     return after == "," and v.lower(i + 2) in APPOSITION_AFTER and v.lower(i - 1) in ("end", "then", "and", "but", "so")
 
 
+HEADS_SPLIT_OFF = frozenset("hospital clinic surgery practice primary school academy college centre center pharmacy".split())
+"""Heads that speech recognition may set off by a comma from the name before them, where the speaker paused ('broad
+lane, hospital'): heads that never start a list's next item with no word of their own."""
+
+
+def _first_modifier(v: TokenView, head: int) -> int:
+    """The first of the lower-case words that may name the institution before `head` (up to five, no stop word),
+    across one comma before a head speech recognition may set off ('broad lane, hospital')."""
+    first, crossed = head, v.lower(head) not in HEADS_SPLIT_OFF
+    while first - 1 >= 0 and head - first < 5:
+        before = first - 1
+        if v.word(before) == "," and not crossed and is_lower_word(v, before - 1) \
+                and not any(v.lower(before - 1) in heads for heads in HEADS.values()):  # 'the clinic, west court clinic'
+            crossed = True
+        elif not (v.word(before) in ("'s", "’s") or (
+                is_lower_word(v, before) and not v.tokens[before].is_stop and v.lower(before) not in DETERMINERS
+                and v.lower(before) not in FILLERS and v.lower(before) not in DISCOURSE_WORDS)):
+            break
+        first -= 1
+    while v.word(first) in ("'s", "’s", ","):
+        first += 1
+    if v.lower(first - 1) in ("st", "saint") or v.word(first - 1) == "st.":
+        first -= 1
+    return first
+
+
 def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
     for i, token in enumerate(v.tokens):
         head = v.lower(i)
         kind = next((k for k, heads in HEADS.items() if head in heads), None)
         if kind is None or not is_lower_word(v, i):
             continue
-        first = i
-        while first - 1 >= 0 and i - first < 5 and (v.word(first - 1) in ("'s", "’s") or (
-                is_lower_word(v, first - 1) and not v.tokens[first - 1].is_stop
-                and v.lower(first - 1) not in DETERMINERS and v.lower(first - 1) not in FILLERS
-                and v.lower(first - 1) not in DISCOURSE_WORDS)):
-            first -= 1
-        if v.word(first) in ("'s", "’s"):
-            first += 1
-        if v.lower(first - 1) in ("st", "saint") or v.word(first - 1) == "st.":
-            first -= 1
-        modifiers = [k for k in range(first, i) if v.word(k) not in ("'s", "’s")]
+        first = _first_modifier(v, i)
+        modifiers = [k for k in range(first, i) if v.word(k) not in ("'s", "’s", ",")]
         if not modifiers:
             continue
+        paused = any(v.word(k) == "," for k in range(first, i))
+        if paused and any(v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in KIND_WORDS for k in modifiers):
+            continue  # 'the shop, local clinic': a list, not one name
         proper = [k for k in modifiers if _proper_modifier(v, k, head)]
         if not proper and head in NAMED_FOR_PEOPLE and v.lower(first) in v.gaz.first_names \
                 and v.lower(first) not in v.gaz.places and v.lower(first) not in GENERIC_MODIFIERS:
@@ -170,9 +190,9 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             if start > first and v.lower(start - 1) == "royal":
                 start -= 1  # 'the royal rochdale infirmary': 'royal' opens the name
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
-        elif _named_where_one_goes(v, modifiers, i):
+        elif not paused and _named_where_one_goes(v, modifiers, i):
             yield v.span(modifiers[0], i, kind, 0.5, f"lower-case words before the head word '{v.word(i)}' where one goes")
-        elif any(v.lower(k) not in GENERIC_MODIFIERS and not v.allowed(k) for k in modifiers):
+        elif not paused and any(v.lower(k) not in GENERIC_MODIFIERS and not v.allowed(k) for k in modifiers):
             # 'safe harbour housing', 'first step trust': ordinary words may name one; the reviewer decides.
             yield possible_identifier(v, modifiers[0], i, kind, f"ordinary words before the head word '{v.word(i)}'",
                                       ORDINARY_WORDS_RISK)
