@@ -6,9 +6,9 @@ Example:
     .venv/bin/python scripts/bench_anonymise.py --corpus ../shared/eval/anon/dev.jsonl --lower-case
     .venv/bin/python scripts/bench_anonymise.py --fresh --repeats 5
 
-With --fresh, every timed run reads a transcript it has not seen (the corpus's excerpts in another order), as an
-interview's own transcript is: what is cached per text (term-index regexes, spaCy's vocabulary of the text) then
-counts, where repeating one transcript hides it.
+With --fresh, every timed run reads a transcript made of excerpts no other run reads (from the development corpora
+under tests/data, 240,000 words), as each interview's transcript is new: what is cached per text (the term indexes'
+regexes, compiled for the words a text holds) then counts, where repeating one transcript hides it.
 """
 
 from __future__ import annotations
@@ -22,17 +22,35 @@ from pathlib import Path
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_transcript(corpus: Path, words: int, order: int = 0) -> str:
-    """Excerpts of the corpus joined up to `words` words; `order` 0 takes them as they come, others in another order."""
-    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if order:
-        random.Random(order).shuffle(texts)
+def excerpts(corpus: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_transcript(texts: list[str], words: int) -> str:
+    """The texts joined, from the first, up to `words` words (round again if they run out)."""
     parts, count, i = [], 0, 0
     while count < words:
         parts.append(texts[i % len(texts)])
         count += len(texts[i % len(texts)].split())
         i += 1
     return "\n".join(parts)
+
+
+def fresh_transcripts(words: int, count: int) -> list[str]:
+    """`count` transcripts of about `words` words, no excerpt in two of them: the development corpora shuffled."""
+    pool = [text for corpus in sorted(SOURCE_ROOT.glob("tests/data/anon_dev_*/*.jsonl")) for text in excerpts(corpus)]
+    random.Random(15).shuffle(pool)
+    made, at = [], 0
+    for _ in range(count):
+        parts, taken = [], 0
+        while taken < words:
+            if at == len(pool):
+                raise SystemExit(f"--fresh: the development corpora hold too few words for {count} runs of {words}")
+            parts.append(pool[at])
+            taken += len(pool[at].split())
+            at += 1
+        made.append("\n".join(parts))
+    return made
 
 
 def timed(run, texts: list[str], words: int) -> float:
@@ -51,7 +69,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--fresh", action="store_true",
-                        help="Give every timed run a transcript not seen before (the excerpts in another order).")
+                        help="Give every timed run a transcript of its own, from the development corpora.")
     parser.add_argument("--lower-case", action="store_true",
                         help="Lower-case the transcript, as Whisper sometimes writes: our side then also runs the second model.")
     args = parser.parse_args()
@@ -59,20 +77,23 @@ def main() -> None:
     from interviewer.anonymise.anonymiser import Anonymiser
     from interviewer.anonymise.baseline import baseline_analyzer
 
+    fresh = fresh_transcripts(args.words, 1 + 3 * args.repeats) if args.fresh else []
+
     def transcripts(run: int) -> list[str]:
-        orders = [run * args.repeats + k + 1 for k in range(args.repeats)] if args.fresh else [0] * args.repeats
-        made = [build_transcript(args.corpus, args.words, order) for order in orders]
+        made = fresh[1 + run * args.repeats:1 + (run + 1) * args.repeats] if args.fresh \
+            else [build_transcript(excerpts(args.corpus), args.words)] * args.repeats
         return [t.lower() for t in made] if args.lower_case else made
 
-    text = transcripts(0)[0]
+    text = (fresh[:1] or transcripts(0))[0]
+    text = text.lower() if args.lower_case else text
     n_words = len(text.split())
     ours = Anonymiser()
     baseline = baseline_analyzer()
     ours.detect(text[:2000])
     baseline.analyze(text=text[:2000], language="en")
-    ours_seconds = timed(ours.detect, transcripts(1), n_words)
-    with_suggestions_seconds = timed(ours.analyse, transcripts(2), n_words)
-    baseline_seconds = timed(lambda t: baseline.analyze(text=t, language="en"), transcripts(3), n_words)
+    ours_seconds = timed(ours.detect, transcripts(0), n_words)
+    with_suggestions_seconds = timed(ours.analyse, transcripts(1), n_words)
+    baseline_seconds = timed(lambda t: baseline.analyze(text=t, language="en"), transcripts(2), n_words)
     print(f"transcript: {n_words} words, {len(text)} characters{'; a fresh one for every run' if args.fresh else ''}")
     print(f"ours:              {n_words / ours_seconds:8.0f} words/s ({ours_seconds:.2f} s)")
     print(f"ours + suggestions: {n_words / with_suggestions_seconds:7.0f} words/s ({with_suggestions_seconds:.2f} s)"
