@@ -4,11 +4,12 @@ Presidio's out-of-box analyzer, measured in the same run (engines loaded and war
 Example:
     .venv/bin/python scripts/bench_anonymise.py --corpus ../shared/eval/anon/dev.jsonl --words 10000
     .venv/bin/python scripts/bench_anonymise.py --corpus ../shared/eval/anon/dev.jsonl --lower-case
-    .venv/bin/python scripts/bench_anonymise.py --fresh --repeats 5
+    .venv/bin/python scripts/bench_anonymise.py --fresh --repeats 4
 
 With --fresh, every timed run reads a transcript made of excerpts no other run reads (from the development corpora
-under tests/data, 240,000 words), as each interview's transcript is new: what is cached per text (the term indexes'
-regexes, compiled for the words a text holds) then counts, where repeating one transcript hides it.
+under tests/data, 150,000 words: four repeats of 10,000 words), as each interview's transcript is new: what is cached
+per text (the term indexes' regexes, compiled for the words a text holds) then counts, where repeating one transcript
+hides it.
 """
 
 from __future__ import annotations
