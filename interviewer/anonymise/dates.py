@@ -19,13 +19,14 @@ MONTH = r"(?i:January|February|March|April|May|June|July|August|September|Octobe
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                  "twentieth", "thirtieth"]
-DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
+ORDINAL_DAY = (rf"(?i:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+               rf"|{'|'.join(ORDINAL_WORDS)})")
+DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_DAY})"
 """A day of the month, written or said, in any case ('the Twelfth of February')."""
 YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
 'two thousand ten'."""
 HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
-ORDINAL_DAY = rf"(?i:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{'|'.join(ORDINAL_WORDS)})"
 MISHEARD_OF = r"\s+(?:on|and|o|a)\s+"
 """The 'of' of a spoken date as speech recognition hears it at times: 'the 19th on November', 'the second and August',
 '11th, January' (a comma only after digits: 'he came first, August second' is no date)."""

@@ -1,5 +1,6 @@
 """Provides the recognizer for identity numbers other than the NHS number: health-card, insurance, hospital, social
-security and national insurance numbers of any country, found by what they are called or by their own shape."""
+security and national insurance numbers of any country, found by what they are called or by their own shape, and codes
+speech recognition wrote digit by digit or in groups between commas."""
 
 from __future__ import annotations
 
@@ -142,7 +143,7 @@ GROUPED_DIGITS = re.compile(r"(?<![\w$£€.,-])(?:[A-Z]{1,3}\d{1,4}|\d{1,4})(?:
 """A number written by speech recognition in groups set apart by commas, as it was said: '021, 555, 014, 7',
 'MP22, 064, 3, 9, 1'."""
 POSTCODE_CUE = re.compile(r"\b(?:zip|postcode|post\s*code|postal\s+code|pin\s*code|eircode)\b[^.?!\n]{0,25}$", I)
-YEAR = re.compile(r"(?:19|20)\d\d")
+A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _counted(digits: str) -> bool:
@@ -159,7 +160,7 @@ def find_digits_said_apart(text: str) -> Iterator[Found]:
             groups = re.findall(r"\d+", match.group())
             digits = spoken_digits(match.group())
             if _counted(digits) or pattern is GROUPED_DIGITS and (
-                    len(digits) < 7 or any(YEAR.fullmatch(g) for g in groups) or all(g.endswith("0") for g in groups)):
+                    len(digits) < 7 or any(A_YEAR.fullmatch(g) for g in groups) or all(g.endswith("0") for g in groups)):
                 continue
             if POSTCODE_CUE.search(text, max(0, match.start() - 40), match.start()):
                 yield Found(match.start(), match.end(), "POSTCODE", 0.7, "postal code said digit by digit")

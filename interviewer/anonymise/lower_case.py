@@ -133,7 +133,8 @@ def _set_apart(v: TokenView, i: int) -> bool:
     return after == "," and v.lower(i + 2) in APPOSITION_AFTER and v.lower(i - 1) in ("end", "then", "and", "but", "so")
 
 
-HEADS_SPLIT_OFF = frozenset("hospital clinic surgery practice primary school academy college centre center pharmacy".split())
+HEADS_SPLIT_OFF = frozenset("""hospital clinic surgery practice primary school academy college centre center
+pharmacy""".split())
 """Heads that speech recognition may set off by a comma from the name before them, where the speaker paused ('broad
 lane, hospital'): heads that never start a list's next item with no word of their own."""
 

@@ -63,7 +63,8 @@ def find_numbers(text: str) -> Iterator[Found]:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
             elif len(digits) >= 9 and ("number" in before or how == "spoken digits" or PHONE_WORD.search(before[-40:])):
                 yield Found(match.start(), match.end(), "PHONE", 0.6, f"long number ({how})")
-            elif not digits.endswith("000"):  # no amount or year runs to nine digits unpunctuated: 'the Medicare card. It's 253718461'
+            elif not digits.endswith("000"):
+                # No amount or year runs to nine digits unpunctuated: 'the Medicare card. It's 253718461'.
                 yield Found(match.start(), match.end(), "ID_NUMBER", 0.5, f"long number of unknown kind ({how})")
 
 
