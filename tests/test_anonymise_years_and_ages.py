@@ -50,3 +50,12 @@ def test_ages_said_together_or_after_a_name_set_apart_are_ages(anonymiser, text,
 ])
 def test_a_count_after_an_age_and_and_is_no_age(anonymiser, text):
     assert len([d for d in anonymiser.detect(text) if d.entity_type == "AGE"]) == 1
+
+
+@pytest.mark.parametrize("text", ["He has the injection every 28 days until he's 21 at least.", "I'm 40 at most, she said."])
+def test_an_age_hedged_with_at_least_or_at_most_is_an_age(anonymiser, text):
+    assert any(d.entity_type == "AGE" for d in anonymiser.detect(text))
+
+
+def test_a_number_before_at_a_place_is_no_age(anonymiser):
+    assert not any(d.entity_type == "AGE" for d in anonymiser.detect("She was 3 at the clinic that week."))
