@@ -50,3 +50,24 @@ def test_policy_can_keep_a_type_and_rename_a_label(tmp_path):
     assert {d.entity_type for d in found} == {"PERSON", "LOCATION"}
     redacted, _ = redact("Ann Lee moved to Rochdale", found, Placeholders(policy=policy))
     assert redacted == "[NAME 1] moved to [TOWN 1]"
+
+
+@pytest.mark.parametrize("said, placeholder", [
+    ("3rd of March 2019", "[DATE 2019]"),
+    ("june twenty nineteen", "[DATE 2019]"),
+    ("Boxing Day two thousand and nine", "[DATE 2009]"),
+    ("the 5th of May", "[DATE]"),
+])
+def test_a_policy_can_generalise_dates_to_their_year(tmp_path, said, placeholder):
+    path = tmp_path / "policy.yaml"
+    path.write_text("version: 1\nentities:\n  DATE: {label: DATE, numbered: false, generalise: year}\n", encoding="utf-8")
+    placeholders = Placeholders(policy=load_policy(path))
+    assert placeholders.placeholder_for(det(0, len(said), "DATE", said, f"DATE:{said}")) == placeholder
+
+
+def test_a_generalisation_meant_for_another_type_is_an_error_naming_the_line(tmp_path):
+    path = tmp_path / "policy.yaml"
+    path.write_text("version: 1\nentities:\n  PERSON: {label: PERSON}\n  AGE: {label: AGE, generalise: year}\n",
+                    encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"policy.yaml:4: 'generalise: year' applies to DATE only"):
+        load_policy(path)

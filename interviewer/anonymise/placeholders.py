@@ -1,11 +1,11 @@
-"""Provides placeholders ("[PERSON 1]", "[PLACE 2]", "[DATE]", "[AGE 40s]") assigned consistently per
+"""Provides placeholders ("[PERSON 1]", "[PLACE 2]", "[DATE]", "[AGE 40s]", "[DATE 2019]") assigned consistently per
 identity group, seeded from a study's existing mapping, and redaction of text with them."""
 
 from __future__ import annotations
 
 import re
 
-from interviewer.anonymise.numbers import DECADES, cardinal, number_value
+from interviewer.anonymise.numbers import DECADES, cardinal, number_value, year_value
 from interviewer.anonymise.policy import Policy, default_policy
 
 NUMBERED = re.compile(r"^\[(.+) (\d+)\]$")
@@ -35,6 +35,9 @@ class Placeholders:
             value = DECADES.get(decade.group(1).lower(), None) if decade else \
                 number_value(cardinal(re.sub(r"[^\w\s-]|years?|old", "", detection.text, flags=re.I).strip()))
             return f"[{rule.label} {value // 10 * 10}s]" if value is not None and value >= 10 else f"[{rule.label}]"
+        if rule.generalise == "year":
+            year = year_value(detection.text)
+            return f"[{rule.label} {year}]" if year is not None else f"[{rule.label}]"
         if not rule.numbered:
             return f"[{rule.label}]"
         if detection.group not in self.mapping:

@@ -11,7 +11,8 @@ import yaml
 from interviewer.anonymise.gazetteers import DATA_DIR
 
 DEFAULT_POLICY = DATA_DIR / "default-policy.yaml"
-GENERALISE_CHOICES = ("none", "decade")
+GENERALISE_CHOICES = {"none": None, "decade": "AGE", "year": "DATE"}
+"""Each way of generalising a value, and the one type it applies to."""
 STANDS_IN_FOR = {"ID_NUMBER": "NHS_NUMBER"}
 """Types newer than some studies' policies, and the older type whose rule they follow in a policy that lacks
 them (a study written before identity numbers were told apart from NHS numbers redacts them as NHS numbers)."""
@@ -30,7 +31,8 @@ class EntityRule:
     numbered: bool = True
     """True gives each identity its own number ("[PERSON 1]", "[PERSON 2]"); False gives "[DATE]"."""
     generalise: str = "none"
-    """"decade" turns an exact age into its decade ("[AGE 40s]"); "none" keeps the plain label."""
+    """"decade" turns an exact age into its decade ("[AGE 40s]"), "year" a date into its year ("[DATE 2019]");
+    "none" keeps the plain label."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,9 @@ def parse_policy(text: str, path: Path | str = "<policy>") -> Policy:
         generalise = rule.get("generalise", "none")
         if generalise not in GENERALISE_CHOICES:
             raise PolicyError(f"{where}: 'generalise' for {entity_type} must be one of {', '.join(GENERALISE_CHOICES)}")
+        if GENERALISE_CHOICES[generalise] not in (None, entity_type):
+            raise PolicyError(f"{where}: 'generalise: {generalise}' applies to {GENERALISE_CHOICES[generalise]} only; "
+                              f"remove it from {entity_type}")
         label = str(rule.get("label", entity_type))
         if not label or "[" in label or "]" in label:
             raise PolicyError(f"{where}: the label for {entity_type} must be a plain word without brackets")
