@@ -299,3 +299,20 @@ def test_a_name_after_a_group_called_is_redacted_in_lower_case(anonymiser, text,
 def test_a_name_after_a_course_called_is_left_to_the_reviewer(anonymiser):
     text = "participant: they sent me on a course called freedom for women"
     assert redacted(anonymiser, text) == [] and "freedom for women" in suggested(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("there's a group called still here it's people with long covid and we meet on mondays", "still here"),
+    ("a group called move more it's run by the council on tuesdays", "move more"),
+])
+def test_a_group_named_with_small_words_after_called_is_found_where_the_clause_goes_on(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "she runs a group called i can't remember the name it's on fridays",
+    "there's a group called um i forget they meet on tuesdays",
+    "She runs a group called I can't remember the name, it's on Fridays.",
+])
+def test_the_speaker_lost_for_a_groups_name_names_no_organisation(anonymiser, text):
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from interviewer.anonymise.employers import find_lower_case_employer_runs
 from interviewer.anonymise.cues import (
-    EMBLEMS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
+    DETERMINERS, EMBLEMS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case_organisations import (
@@ -254,6 +254,8 @@ def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[F
             while last + 1 < n and last - start < 4 and (_plain_cap(v, last + 1) or v.lower(last + 1) in INNER_CONNECTORS
                                                           and _plain_cap(v, last + 2)):
                 last += 1
+            if last == start and v.word(start) == "I":
+                continue  # 'a group called I can't remember': the speaker, not a name
             yield v.span(start, last, "ORGANIZATION", 0.62, f"{REASON} after '{v.word(i - 2)} {v.word(i - 1)}'")
         elif lower_case_text and lower_name_word(v, start):
             last = start
@@ -264,6 +266,11 @@ def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[F
                 yield v.span(start, last, "ORGANIZATION", 0.55, f"{REASON} in lower case after '{v.word(i - 2)} {v.word(i - 1)}'")
             else:
                 yield possible_identifier(v, start, last, "ORGANIZATION", f"a name after '{v.word(i - 2)} {v.word(i - 1)}'", 0.7)
+        elif lower_case_text and v.lower(i - 2) in LOCAL_BEFORE_CALLED:
+            last = _short_name_of_small_words(v, start)
+            if last is not None:
+                yield v.span(start, last, "ORGANIZATION", 0.5,
+                             f"{REASON} of small words in lower case after '{v.word(i - 2)} {v.word(i - 1)}'")
 
 
 LOCAL_BEFORE_CALLED = NOUNS_BEFORE_CALLED - frozenset("""charity charities organisation organization organisations
@@ -273,6 +280,25 @@ course""".split())
 called', 'a charity called', which name national things as often."""
 NAME_ENDS_BEFORE = frozenset("""it it's its they they're we we're that which who where for on in at and but so run runs
 ran meets meet met is was""".split()) | {",", ".", "?", "!", ""}
+
+
+NOT_A_NAME_AFTER_CALLED = FILLERS | DETERMINERS | frozenset("""i you he she we they it what whatever something summat
+whatsit thingy like erm er um oh""".split())
+"""Words that begin no name said after 'a group called': the speaker lost for the name ('a group called, um, what's
+it'), or a pronoun starting the next clause."""
+
+
+def _short_name_of_small_words(v: TokenView, start: int) -> int | None:
+    """The last token of a name of one to three words, stop words allowed ('still here', 'move more'), that ends
+    where the clause goes on ('a group called still here it's people with long covid'); None when there is none."""
+    for last in range(start, min(start + 3, len(v.tokens))):
+        if not (is_word(v.word(last)) and v.word(last).islower()) or v.lower(last) in NOT_A_NAME_AFTER_CALLED \
+                or v.lower(last) in NAME_ENDS_BEFORE or v.allowed(last):
+            return None
+        if v.lower(last + 1) in NAME_ENDS_BEFORE - {"", ",", ".", "?", "!", "and", "in", "on", "at", "for"} \
+                and last + 1 < len(v.tokens):
+            return last
+    return None
 
 
 def _name_ends_here(v: TokenView, k: int) -> bool:
