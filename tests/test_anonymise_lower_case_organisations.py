@@ -316,3 +316,17 @@ def test_a_group_named_with_small_words_after_called_is_found_where_the_clause_g
 ])
 def test_the_speaker_lost_for_a_groups_name_names_no_organisation(anonymiser, text):
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("we go to living word fellowship in rosedale park and pastor coleman put me on the list", "living word fellowship"),
+    ("We go to Living Word Fellowship in Rosedale Park.", "Living Word Fellowship"),
+    ("the mums from harvest tabernacle bring food round", "harvest tabernacle"),
+])
+def test_a_church_named_as_a_fellowship_or_tabernacle_is_an_organisation(anonymiser, text, name):
+    assert any(name in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["she goes to a christian fellowship on sundays", "there's a lot of fellowship in the group"])
+def test_a_kind_of_fellowship_is_no_name(anonymiser, text):
+    assert anonymiser.detect(text) == []

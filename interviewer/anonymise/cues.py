@@ -119,7 +119,8 @@ company corporation institute llc gazette herald chronicle advertiser courier ob
 infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel gym collective coaches shelter
 bikes thrift singers choir kitchen pantry cooperative co-op hardware printing printers brothers sons traders trading
 wholesale wholesalers supermarket pagoda kovil mandir medicine maternity pediatrics paediatrics hematology
-haematology oncology cardiology dermatology endocrinology orthopedics orthopaedics brewing brewery energy resources""".split())
+haematology oncology cardiology dermatology endocrinology orthopedics orthopaedics brewing brewery energy resources
+fellowship ministries tabernacle""".split())
     | LEGAL_HEADS,
 }
 """Lower-case words that close an institution's name, by the type of what they name."""

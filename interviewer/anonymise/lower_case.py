@@ -175,7 +175,7 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             continue  # 'the shop, local clinic': a list, not one name
         proper = [k for k in modifiers if _proper_modifier(v, k, head)]
         if not proper and head in NAMED_FOR_PEOPLE and v.lower(first) in v.gaz.first_names \
-                and v.lower(first) not in v.gaz.places and v.lower(first) not in GENERIC_MODIFIERS:
+                and v.lower(first) not in v.gaz.places and v.lower(first) not in GENERIC_MODIFIERS and not v.group_word(first):
             proper = [first]  # 'grace community church', 'joy fellowship hall': a first name that is also a word
         if not proper and head not in ("general", "royal"):
             # 'quay road surgery', 'hamlet court pharmacy': named after its street, though every word is English
