@@ -330,3 +330,20 @@ def test_a_church_named_as_a_fellowship_or_tabernacle_is_an_organisation(anonymi
 @pytest.mark.parametrize("text", ["she goes to a christian fellowship on sundays", "there's a lot of fellowship in the group"])
 def test_a_kind_of_fellowship_is_no_name(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i was twenty years at kestrel hosiery on the line", "kestrel hosiery"),
+    ("i worked at north end fabrications down by the docks", "north end fabrications"),
+    ("he's burning out at bluewater analytics, a data startup in leeds", "bluewater analytics"),
+    ("the nurse comes to his school, te ara hou intermediate, every week", "te ara hou intermediate"),
+    ("the senior discount at the palm river cinema is good", "palm river cinema"),
+])
+def test_a_business_closed_by_its_trade_is_an_organisation_in_lower_case(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["we watch the premier league on a saturday", "the buses were late again",
+                                  "i go to the barbers once a month", "i went to the cinema with the kids"])
+def test_a_trade_or_a_kind_of_place_alone_is_no_organisation(anonymiser, text):
+    assert anonymiser.detect(text) == []

@@ -120,7 +120,8 @@ infants juniors uni poly voices cvs middle high care health vets orchestra drill
 bikes thrift singers choir kitchen pantry cooperative co-op hardware printing printers brothers sons traders trading
 wholesale wholesalers supermarket pagoda kovil mandir medicine maternity pediatrics paediatrics hematology
 haematology oncology cardiology dermatology endocrinology orthopedics orthopaedics brewing brewery energy resources
-fellowship ministries tabernacle""".split())
+fellowship ministries tabernacle partners fabrications fabrication analytics refining intermediate hosiery cinema
+league buses barbering barbers tiles""".split())
     | LEGAL_HEADS,
 }
 """Lower-case words that close an institution's name, by the type of what they name."""
