@@ -347,3 +347,13 @@ def test_a_business_closed_by_its_trade_is_an_organisation_in_lower_case(anonymi
                                   "i go to the barbers once a month", "i went to the cinema with the kids"])
 def test_a_trade_or_a_kind_of_place_alone_is_no_organisation(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+def test_a_team_closed_by_any_plural_after_played_for_the_is_an_organisation(anonymiser):
+    assert any("harbour herons" in d.text and d.entity_type == "ORGANIZATION"
+               for d in anonymiser.detect("i played for the harbour herons for years"))
+
+
+@pytest.mark.parametrize("text", ["he plays for the kids", "she played for the old girls", "i played for the seconds"])
+def test_people_or_a_side_after_played_for_the_are_no_team_name(anonymiser, text):
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))

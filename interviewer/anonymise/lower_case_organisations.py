@@ -76,7 +76,8 @@ def find_teams(v: TokenView) -> Iterator[Found]:
     """'he's back playing touch for the otara tigers', 'plays for kirkby rovers': words closed by a team noun after
     'plays for' or 'coaches' (not 'the tigers' at a zoo, 'the local rovers')."""
     for head in range(1, len(v.tokens)):
-        if v.lower(head) not in TEAM_HEADS or lower_name_word(v, head + 1):
+        mascot = v.lower(head) not in TEAM_HEADS
+        if mascot and not _plural_mascot(v, head) or lower_name_word(v, head + 1):
             continue
         first = _words_before(v, head)
         if first == head or all(_generic(v, k) for k in range(first, head)):
@@ -86,8 +87,22 @@ def find_teams(v: TokenView) -> Iterator[Found]:
             k -= 1
         cue = v.lower(k) in PLAYING or v.lower(k) in ("for", "with") and (
             v.lower(k - 1) in PLAYING or v.lower(k - 2) in PLAYING)  # 'playing touch for the …'
+        if cue and mascot:
+            cue = v.lower(k) == "for" and v.lower(first - 1) == "the"  # 'played for the southern stingrays'
         if cue:
             yield v.span(first, head, "ORGANIZATION", 0.55, f"{REASON}: words before the team noun '{v.word(head)}' after a playing cue")
+
+
+PEOPLE_PLURALS = frozenset("""boys girls lads lasses kids guys fellas blokes men women children juniors seniors veterans
+adults youngsters locals regulars oldies""".split())
+
+
+def _plural_mascot(v: TokenView, k: int) -> bool:
+    """A plural noun that may close a team's name after 'played for the' ('southern stingrays', 'harbour herons'):
+    an English plural that names no people."""
+    lower = v.lower(k)
+    return (lower.endswith("s") and not lower.endswith("ss") and len(lower) >= 4 and v.word(k).islower()
+            and v.common(k) and lower not in PEOPLE_BY_ROLE and lower not in PEOPLE_PLURALS and not v.tokens[k].is_stop)
 
 
 def find_congregations(v: TokenView) -> Iterator[Found]:
