@@ -43,9 +43,11 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_traps13" / "traps13.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}.jsonl"
-                       for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview")]
+                       for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview",
+                                    "world11_tiny_en_interview")]
 """Development corpora spoken and transcribed by the pipeline (scripts/anon_speech_corpus.py): scored as they are.
-world5 went both ways: imported and transcribed, and recorded through the interview screen (`--through interview`)."""
+world5 went both ways: imported and transcribed, and recorded through the interview screen (`--through interview`);
+world11 went through the interview screen."""
 STRUCTURED_TYPES = ("AGE", "DATE", "POSTCODE", "PHONE", "URL", "EMAIL", "NHS_NUMBER")
 
 

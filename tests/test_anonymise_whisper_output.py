@@ -176,3 +176,8 @@ def test_a_lower_case_name_whisper_set_off_from_its_head_by_a_comma_is_found_who
                                   "She took me to the local, clinic first."])
 def test_a_list_of_places_is_no_name_set_off_by_a_comma(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+def test_a_name_whisper_left_in_lower_case_beside_an_organisation_noun_is_found_in_a_cased_transcript(anonymiser):
+    text = "And there's a group, brockley warriors, young people with sickle cell. We meet once a month."
+    assert any("brockley warriors" in d.text for d in anonymiser.detect(text))

@@ -375,6 +375,6 @@ def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]
     return [*find_region_named(v, lower_case_text), *find_possessive_businesses(v, lower_case_text),
             *find_pub_names(v, lower_case_text), *find_called_organisations(v, lower_case_text),
             *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text),
-            *find_union_locals(v),
-            *((*find_lower_case_employer_runs(v), *find_lower_case_organisations(v)) if lower_case_text else ())]
+            *find_union_locals(v), *find_lower_case_organisations(v),
+            *(find_lower_case_employer_runs(v) if lower_case_text else ())]
 
