@@ -93,8 +93,10 @@ def cardinal(text: str) -> str:
 
 
 YEAR_WRITTEN = re.compile(r"\b(19|20)\d\d\b")
-YEAR_SAID = re.compile(rf"\b(nineteen|twenty)[\s-]+(oh[\s-]+(?:{'|'.join(UNITS)})|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?)\b"
+YEAR_SAID = re.compile(rf"\b(nineteen|twenty)[\s-]+(oh[\s-]+(?:{'|'.join(UNITS)})|{'|'.join(TEENS)}"
+                       rf"|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?)\b"
                        rf"|\btwo thousand(?:\s+and)?(?:\s+({NUMBER_WORD}))?\b", re.IGNORECASE)
+"""A year said: 'nineteen ninety-eight', 'twenty oh eight', 'twenty twenty-one', 'two thousand and nine'."""
 
 
 def year_value(text: str) -> int | None:
@@ -109,7 +111,7 @@ def year_value(text: str) -> int | None:
     if said.group(1):
         century = 1900 if said.group(1).lower() == "nineteen" else 2000
         return century + (number_value(re.sub(r"^oh[\s-]+", "", said.group(2), flags=re.IGNORECASE)) or 0)
-    return 2000 + (number_value(said.group(3)) or 0 if said.group(3) else 0)
+    return 2000 + ((number_value(said.group(3)) or 0) if said.group(3) else 0)
 
 
 def valid_nhs_number(digits: str) -> bool:

@@ -295,8 +295,7 @@ def _short_name_of_small_words(v: TokenView, start: int) -> int | None:
         if not (is_word(v.word(last)) and v.word(last).islower()) or v.lower(last) in NOT_A_NAME_AFTER_CALLED \
                 or v.lower(last) in NAME_ENDS_BEFORE or v.allowed(last):
             return None
-        if v.lower(last + 1) in NAME_ENDS_BEFORE - {"", ",", ".", "?", "!", "and", "in", "on", "at", "for"} \
-                and last + 1 < len(v.tokens):
+        if v.lower(last + 1) in NAME_ENDS_BEFORE - {"", ",", ".", "?", "!", "and", "in", "on", "at", "for"}:
             return last
     return None
 
