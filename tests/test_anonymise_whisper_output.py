@@ -111,8 +111,8 @@ def test_a_long_unpunctuated_number_with_no_cue_is_an_identity_number(anonymiser
 
 @pytest.mark.parametrize("text, name", [
     ("So I went into the riverside medical clinic in Outlook, and he did the blood work.", "riverside medical clinic"),
-    ("I'm a guard for steadfast security and I'm standing outside in the cold.", "steadfast security"),
-    ("I rang the park surgery at eight in the morning, like you have to.", "park surgery"),
+    ("I'm a guard for brightwater security and I'm standing outside in the cold.", "brightwater security"),
+    ("I rang the quay road surgery at eight in the morning, like you have to.", "quay road surgery"),
     ("We had a bit of a cry in the chippy on county road last week.", "county road"),
 ])
 def test_a_name_whisper_left_in_lower_case_in_a_cased_transcript_is_found(anonymiser, text, name):
@@ -123,9 +123,11 @@ def test_a_name_whisper_left_in_lower_case_in_a_cased_transcript_is_found(anonym
     "There's a breathing group at the senior center, and a grief group on Fridays.",
     "I went to the walk-in clinic and then the foot clinic at the hospital.",
     "She works at the local medical practice, on reception.",
+    "I go to the leisure centre on Mondays with Mum, and it's an hour drive from Dad's.",
+    "My Sarah did her degree in chemical engineering, then she went to the teaching hospital.",
 ])
 def test_a_lower_case_kind_of_place_in_a_cased_transcript_is_no_name(anonymiser, text):
-    assert anonymiser.detect(text) == []
+    assert not any(d.entity_type in ("ORGANIZATION", "HOSPITAL", "LOCATION") for d in anonymiser.detect(text))
 
 
 @pytest.mark.parametrize("text, date", [

@@ -161,6 +161,12 @@ def _first_modifier(v: TokenView, head: int) -> int:
 
 
 def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
+    """Institutions named in lower case before a head word. In a cased transcript, where a lower-case name is one
+    Whisper did not know, ordinary words where one goes and a place that is also a word name none: there 'went to the
+    leisure centre' and 'the rugby club' are what they say."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    cased = not is_lower_case_text(v.text)
     for i, token in enumerate(v.tokens):
         head = v.lower(i)
         kind = next((k for k, heads in HEADS.items() if head in heads), None)
@@ -173,7 +179,7 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         paused = any(v.word(k) == "," for k in range(first, i))
         if paused and any(v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in KIND_WORDS for k in modifiers):
             continue  # 'the shop, local clinic': a list, not one name
-        proper = [k for k in modifiers if _proper_modifier(v, k, head)]
+        proper = [k for k in modifiers if _proper_modifier(v, k, head) and not (cased and v.lower(k) in v.gaz.places)]
         if not proper and head in NAMED_FOR_PEOPLE and v.lower(first) in v.gaz.first_names \
                 and v.lower(first) not in v.gaz.places and v.lower(first) not in GENERIC_MODIFIERS and not v.group_word(first):
             proper = [first]  # 'grace community church', 'joy fellowship hall': a first name that is also a word
@@ -191,7 +197,7 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
             if start > first and v.lower(start - 1) == "royal":
                 start -= 1  # 'the royal rochdale infirmary': 'royal' opens the name
             yield v.span(start, i, kind, 0.55, f"lower-case name before the head word '{v.word(i)}'")
-        elif not paused and _named_where_one_goes(v, modifiers, i):
+        elif not paused and not cased and _named_where_one_goes(v, modifiers, i):
             yield v.span(modifiers[0], i, kind, 0.5, f"lower-case words before the head word '{v.word(i)}' where one goes")
         elif not paused and any(v.lower(k) not in GENERIC_MODIFIERS and not v.allowed(k) for k in modifiers):
             # 'safe harbour housing', 'first step trust': ordinary words may name one; the reviewer decides.
@@ -301,7 +307,7 @@ STREET_HEADS = frozenset("street road lane avenue crescent terrace drive grove g
 WEAK_STREET_HEADS = frozenset("""close way place view court walk row rise green hill park vale fold croft meadows chase square quay
 wharf hall circus""".split())
 GENERIC_STREET = frozenset("""high main back side long busy same other old new big little ring bypass slip dual country
-private public top bottom end right left wrong""".split())
+private public top bottom end right left wrong hour hours minute minutes wheel""".split())
 GENERIC_WARD_WORDS = frozenset("""acute mental psychiatric elderly older children's childrens kids maternity labour postnatal
 antenatal surgical medical stroke cardiac cancer oncology general assessment admissions admission rehab rehabilitation
 locked open male female mixed day night side isolation covid respite dementia renal orthopaedic ortho psych""".split())
