@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import NUMBER_WORD, TEENS, TENS, UNITS
+from interviewer.anonymise.numbers import NUMBER_WORD, TEENS, TENS, UNITS, number_value
 from interviewer.anonymise.windows import matches_within, windows_around
 from interviewer.anonymise.words import content_word_after
 
@@ -82,6 +82,26 @@ YEAR_OF_AN_EVENT = re.compile(
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
 fourteen', 'back in nineteen ninety-eight'): a date of the speaker's life; not an amount ('in twenty-one days',
 'from 2000 people')."""
+
+
+YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_SAID = re.compile(YEAR_IN_WORDS, I)
+
+
+def year_value(text: str) -> int | None:
+    """The year a date holds, written or said: '3rd March 2019' -> 2019, 'june twenty nineteen' -> 2019, 'nineteen
+    ninety-eight' -> 1998, 'twenty oh eight' -> 2008, 'two thousand and nine' -> 2009; None when it holds none."""
+    written = YEAR_WRITTEN.search(text)
+    if written:
+        return int(written.group())
+    said = YEAR_SAID.search(" ".join(text.split()))
+    if not said:
+        return None
+    century, rest = re.split(r"[\s-]", said.group().lower(), maxsplit=1)
+    if century == "two":  # 'two thousand', 'two thousand and nine'
+        rest = re.sub(r"^thousand(?:\s+and)?\s*", "", rest)
+        return 2000 + (number_value(rest) or 0)
+    return (1900 if century == "nineteen" else 2000) + (number_value(re.sub(r"^oh[\s-]", "", rest)) or 0)
 
 
 def _years_of_events(text: str) -> Iterator[Found]:

@@ -92,28 +92,6 @@ def cardinal(text: str) -> str:
     return text
 
 
-YEAR_WRITTEN = re.compile(r"\b(19|20)\d\d\b")
-YEAR_SAID = re.compile(rf"\b(nineteen|twenty)[\s-]+(oh[\s-]+(?:{'|'.join(UNITS)})|{'|'.join(TEENS)}"
-                       rf"|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?)\b"
-                       rf"|\btwo thousand(?:\s+and)?(?:\s+({NUMBER_WORD}))?\b", re.IGNORECASE)
-"""A year said: 'nineteen ninety-eight', 'twenty oh eight', 'twenty twenty-one', 'two thousand and nine'."""
-
-
-def year_value(text: str) -> int | None:
-    """The year a date holds, written or said: '3rd March 2019' -> 2019, 'june twenty nineteen' -> 2019, 'nineteen
-    ninety-eight' -> 1998, 'twenty oh eight' -> 2008, 'two thousand and nine' -> 2009; None when it holds none."""
-    written = YEAR_WRITTEN.search(text)
-    if written:
-        return int(written.group())
-    said = YEAR_SAID.search(text)
-    if not said:
-        return None
-    if said.group(1):
-        century = 1900 if said.group(1).lower() == "nineteen" else 2000
-        return century + (number_value(re.sub(r"^oh[\s-]+", "", said.group(2), flags=re.IGNORECASE)) or 0)
-    return 2000 + ((number_value(said.group(3)) or 0) if said.group(3) else 0)
-
-
 def valid_nhs_number(digits: str) -> bool:
     """Modulus 11 check of a 10-digit NHS number."""
     if len(digits) != 10 or not digits.isdigit():

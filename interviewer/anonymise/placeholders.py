@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from interviewer.anonymise.numbers import DECADES, cardinal, number_value, year_value
+from interviewer.anonymise.dates import year_value
+from interviewer.anonymise.numbers import DECADES, cardinal, number_value
 from interviewer.anonymise.policy import Policy, default_policy
 
 NUMBERED = re.compile(r"^\[(.+) (\d+)\]$")
