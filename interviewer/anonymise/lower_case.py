@@ -139,6 +139,11 @@ pharmacy""".split())
 lane, hospital'): heads that never start a list's next item with no word of their own."""
 
 
+def _head_kind(word: str) -> str | None:
+    """The type of what a lower-case head word closes the name of ('clinic' -> HOSPITAL), or None."""
+    return next((kind for kind, heads in HEADS.items() if word in heads), None)
+
+
 def _first_modifier(v: TokenView, head: int) -> int:
     """The first of the lower-case words that may name the institution before `head` (up to five, no stop word),
     across one comma before a head speech recognition may set off ('broad lane, hospital')."""
@@ -146,7 +151,7 @@ def _first_modifier(v: TokenView, head: int) -> int:
     while first - 1 >= 0 and head - first < 5:
         before = first - 1
         if v.word(before) == "," and not crossed and is_lower_word(v, before - 1) \
-                and not any(v.lower(before - 1) in heads for heads in HEADS.values()):  # 'the clinic, west court clinic'
+                and _head_kind(v.lower(before - 1)) is None:  # 'the clinic, west court clinic'
             crossed = True
         elif not (v.word(before) in ("'s", "’s") or (
                 is_lower_word(v, before) and not v.tokens[before].is_stop and v.lower(before) not in DETERMINERS
@@ -169,7 +174,7 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
     cased = not is_lower_case_text(v.text)
     for i, token in enumerate(v.tokens):
         head = v.lower(i)
-        kind = next((k for k, heads in HEADS.items() if head in heads), None)
+        kind = _head_kind(head)
         if kind is None or not is_lower_word(v, i):
             continue
         first = _first_modifier(v, i)

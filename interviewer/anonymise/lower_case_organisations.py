@@ -95,6 +95,7 @@ def find_teams(v: TokenView) -> Iterator[Found]:
 
 PEOPLE_PLURALS = frozenset("""boys girls lads lasses kids guys fellas blokes men women children juniors seniors veterans
 adults youngsters locals regulars oldies""".split())
+"""People by age or sort ('played for the old boys', 'the juniors'): a side of a club, not a team's name."""
 
 
 def _plural_mascot(v: TokenView, k: int) -> bool:

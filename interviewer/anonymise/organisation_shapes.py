@@ -283,9 +283,14 @@ ran meets meet met is was""".split()) | {",", ".", "?", "!", ""}
 
 
 NOT_A_NAME_AFTER_CALLED = FILLERS | DETERMINERS | frozenset("""i you he she we they it what whatever something summat
-whatsit thingy like erm er um oh""".split())
+whatsit thingy like oh""".split())
 """Words that begin no name said after 'a group called': the speaker lost for the name ('a group called, um, what's
 it'), or a pronoun starting the next clause."""
+
+
+CLAUSE_GOES_ON_AFTER = NAME_ENDS_BEFORE - {"", ",", ".", "?", "!", "and", "in", "on", "at", "for"}
+"""Words that start the clause going on after a name of small words ('still here it's …'): not a pause or a
+preposition, which may be inside such a name."""
 
 
 def _short_name_of_small_words(v: TokenView, start: int) -> int | None:
@@ -295,7 +300,7 @@ def _short_name_of_small_words(v: TokenView, start: int) -> int | None:
         if not (is_word(v.word(last)) and v.word(last).islower()) or v.lower(last) in NOT_A_NAME_AFTER_CALLED \
                 or v.lower(last) in NAME_ENDS_BEFORE or v.allowed(last):
             return None
-        if v.lower(last + 1) in NAME_ENDS_BEFORE - {"", ",", ".", "?", "!", "and", "in", "on", "at", "for"}:
+        if v.lower(last + 1) in CLAUSE_GOES_ON_AFTER:
             return last
     return None
 
