@@ -41,3 +41,9 @@ def test_a_term_with_marks_inside_its_words_is_found_beside_other_marks():
 def test_terms_opening_with_a_little_word_are_found_among_many():
     terms = ["the great british bake off", "the simpsons", "a place in the sun"] + [f"the term {n}" for n in range(500)]
     assert matches(terms, "We watch The Simpsons and A Place in the Sun.") == ["The Simpsons", "A Place in the Sun"]
+
+
+def test_a_term_is_found_only_where_all_its_words_stand_together():
+    terms = ["taylor swift", "swift water rescue", "taylor"]
+    assert matches(terms, "Taylor came, swift as ever; the rescue team too.") == ["Taylor"]
+    assert matches(terms, "TAYLOR\tSWIFT sang") == ["TAYLOR\tSWIFT"]

@@ -58,19 +58,35 @@ def _compiled(terms: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{_trie_regex(trie)})(?![\w])", re.IGNORECASE)
 
 
+def flattened(text: str) -> str:
+    """Lower case, every run of whitespace one space, either apostrophe "'": wherever a term's regex matches, the
+    term flattened stands in the text flattened."""
+    return re.sub(r"\s+", " ", text.lower()).replace("’", "'")
+
+
 class TermIndex:
     """Terms by their longest run of letters. One regex over thousands of alternatives is slow on a long transcript;
     a regex over the few terms whose longest run occurs in it is not. (Keyed by the first word, every term opening
     with 'the' or 'a' was compiled for almost every text.)"""
 
     def __init__(self, terms: Iterable[str]):
-        self._by_run: dict[str, set[str]] = {}
+        self._by_run: dict[str, list[tuple[str, str | None, frozenset[str]]]] = {}
+        """Longest run -> (term, the term flattened or None when it is that one run, its other runs)."""
         for term in {t.strip() for t in terms if t.strip()}:
             if word_key(term.split()[0]):
-                self._by_run.setdefault(max(WORD_RUN.findall(term.lower()), key=len), set()).add(term)
+                runs = WORD_RUN.findall(term.lower())
+                longest = max(runs, key=len)
+                flat = flattened(term)
+                self._by_run.setdefault(longest, []).append(
+                    (term, None if flat == longest else flat, frozenset(runs) - {longest}))
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         runs = set(WORD_RUN.findall(text.lower()))
-        present = frozenset(term for run in runs & self._by_run.keys() for term in self._by_run[run])
+        flat = flattened(text)
+        # Most terms sharing a run with the text are not in it ('taylor' of a public figure's name): their other runs
+        # and a substring test drop them, so the regex is compiled for the few left, which other texts hold too.
+        present = frozenset(term for run in runs & self._by_run.keys()
+                            for term, flat_term, other_runs in self._by_run[run]
+                            if flat_term is None or other_runs <= runs and flat_term in flat)
         if present:
             yield from _compiled(present).finditer(text)
