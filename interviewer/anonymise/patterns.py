@@ -198,28 +198,43 @@ NOT_AN_AGE_AFTER = re.compile(
     r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|more|less|at\b(?!\s+the\s+time|\s+least\b|\s+most\b)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
               r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
-              r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b))")
-"""A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery')."""
-HEDGE = r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up to|um|er|erm)"
-"""Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety'."""
+              r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)|(?:he|she)\s+[a-z]+s\b)")
+"""A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery', 'he's
+seven he knows')."""
+HEDGE = (r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up(?: to)?|"
+         r"pushing|getting on for|knocking on|um|er|erm)")
+"""Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety', 'coming up 60'."""
 AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|wife|son|daughter|who|eldest|oldest|youngest|"
                r"boy|girl|lad|lass|baby|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|partner|"
-               r"middle one|little one|big one)")
+               r"middle one|little one|big one|twins|kids|boys|girls|children|grandkids|grandchildren|sons|daughters|"
+               r"bairns|weans|him|her)")
+"""Who an age is said of: a pronoun, kin, or children together ('the twins are four'); 'him' and 'her' as dialect says
+'him is twelve'."""
 AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
-    rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|age|being|"
-    rf"at the age of|turned|turning|turn|reached|just turned)\s+(?:{HEDGE}\s+)?({NUM})\b", I)
-YEARS_OLD_ANCHOR = re.compile(r"years?(?:[\s-]+old|\s+of\s+age)\b", I)
+    rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|(?:the\s+)?age(?:\s+of)?|being|"
+    rf"turned|turning|turn|reached|just turned)(?:\s+(?:{HEDGE}\s+)?|,\s*{HEDGE}\s*,\s*)({NUM})\b", I)
+"""An age after who it is said of, 'aged', 'the age of' ('from the age of twelve', 'by the age of 30') or a turn of
+life, maybe hedged ('I was, like, six')."""
+AN_AGE_LIMIT = re.compile(r"\b(?:over|under|above|below|than|past)\s+(?:the\s+)?$", I)
+"""Before 'the age of': a limit, no one's age ('over the age of 18')."""
+YEARS_OLD_ANCHOR = re.compile(r"(?:years?|months?|weeks?|days?)(?:[\s-]+old|\s+of\s+age)\b", I)
 """Where 'years old' is said: the age before it is looked for there only (a number is tried at every word else)."""
-YEARS_OLD = re.compile(rf"\b({NUM})[\s-]+years?(?:[\s-]+old|\s+of\s+age)\b", I)
-"""'seventy years old', 'a six-year-old', and in dialect 'forty seven year of age'."""
+YEARS_OLD = re.compile(rf"\b({NUM})[\s-]+(?:years?|months?|weeks?|days?)(?:[\s-]+old|\s+of\s+age)\b", I)
+"""'seventy years old', 'a six-year-old', 'six months old', and in dialect 'forty seven year of age'."""
 PERSON_OF_AGE = re.compile(
     rf"\b(?:a|my|our|his|her|their)\s+(?:daughter|son|boy|girl|lad|lass|grandson|granddaughter|child|kid|bairn|wean|"
     rf"man|woman|lady|gentleman|fella|bloke)\s+of\s+(?:{HEDGE}\s+)?({NUM})\b", I)
 """'a daughter of six', 'a woman of eighty': a person described by their age."""
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
-    rf"\b(?:lady|man|woman|lad|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|patient|client|mum|dad),\s+({NUM}),", I)
+    rf"\b(?:lady|man|woman|lad|lass|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|partner|patient|client|"
+    rf"mum|mam|mom|dad|mother|father|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|grandad|nephew|niece|"
+    rf"teenager|toddler|kid|child|youngster|youngest|eldest|oldest|age|"
+    rf"boys|girls|kids|children|sons|daughters|twins|grandkids|grandchildren)(?:\s+now)?,\s+({NUM})"
+    rf"(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
+"""An age set beside who it is: 'my dad, 83, still drives', 'a big girl now, eleven, but', 'two boys, eight and ten',
+'at my age, 67,'."""
 AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"
                     rf"|\s+{NEW_CLAUSE})", I)
 """'I joined up at sixteen,' 'had his stroke at fifty-nine,': a teen or adult age said with 'at'."""
@@ -268,10 +283,12 @@ BIRTHDAY_AGE = re.compile(rf"\b(?:my|his|her|your|our|their)\s+(?:big\s+)?({TEN_
 BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
 """An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
 BABY_AGE = re.compile(
-    rf"\b(?:when\s+(?:i|he|she|we|they)\s+was|(?:he|she|([a-z]+))\s+(?:is|was|'s|’s))\s+(?:about\s+|like\s+|only\s+|just\s+)?"
+    rf"\b(?:when\s+(?:i|he|she|we|they)\s+was|(?:he|she|who|([a-z]+))(?:\s+(?:is|was)|\s*['’]s))\s+(?:about\s+|like\s+|only\s+|just\s+)?"
     rf"({NUM}\s+(?:weeks?|months?))(?:\s+old|\s+now)?\b", I)
-"""A baby's age in weeks or months: 'when he was about nine months', 'Grace is eleven weeks now' (not 'it was six
-months', a while)."""
+"""A baby's age in weeks or months: 'when he was about nine months', 'Grace is eleven weeks now', 'the baby's eight
+weeks' (not 'it was six months', a while)."""
+BABY_WORDS = frozenset("baby babby bubba bub newborn".split())
+"""Who a number of weeks or months said of is an age, with no 'old' or 'now' after it."""
 AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?(?:teens|{'|'.join(DECADES)}))\b", I)
 """One person's age given by its decade: 'she's in her eighties', 'in my late forties' (not 'patients in their
 eighties', a group's)."""
@@ -317,7 +334,7 @@ def _ages(text: str) -> Iterator[Found]:
     for match in matches_within(BABY_AGE, text, windows):
         said_of = (match.group(1) or "").lower()
         when = match.group().lower().startswith("when")
-        if said_of in STOP_WORDS or not (when or match.group().lower().endswith(("old", "now"))):
+        if said_of in STOP_WORDS or not (when or said_of in BABY_WORDS or match.group().lower().endswith(("old", "now"))):
             continue  # 'it was six months': a while, not an age
         yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months")
     for match in BIRTHDAY_AGE.finditer(text):
@@ -328,7 +345,10 @@ def _ages(text: str) -> Iterator[Found]:
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
                             (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
         for match in matches_within(pattern, text, windows):
-            if _age_at(text, match, 1):
+            # 'our aoife who's only nine started …': after 'who', a small number is an age though no clause ends there
+            of_who = match.group().lower().startswith("who") and _plausible_age(match.group(1), False) \
+                and not NOT_AN_AGE_AFTER.match(text, match.end(1))
+            if (of_who or _age_at(text, match, 1)) and not AN_AGE_LIMIT.search(text, max(0, match.start() - 12), match.start()):
                 yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
     for match in matches_within(AT_AGE, text, windows):
         number = number_value(match.group(1))
@@ -357,7 +377,7 @@ def _ages(text: str) -> Iterator[Found]:
     for anchor in YEARS_OLD_ANCHOR.finditer(text):
         for match in YEARS_OLD.finditer(text, max(0, anchor.start() - 40), anchor.end()):
             if match.end() == anchor.end() and _plausible_age(match.group(1), False):
-                yield Found(match.start(), match.end(), "AGE", 0.85, "'years old'")
+                yield Found(match.start(), match.end(), "AGE", 0.85, "'years old', 'months old'")
     for match in matches_within(ANSWER_AGE, text, windows):
         previous = text[max(0, match.start() - 200):match.start()].lower()
         question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous

@@ -1,0 +1,43 @@
+"""Ages said of children together, beside who they are, after 'the age of' or 'who's', and a baby's age in months."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ages(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Participant: By the age of 30 she had three kids.", ["30"]),
+    ("Participant: From the age of twelve I was caring for her.", ["twelve"]),
+    ("Participant: I'm coming up 60 next month.", ["60"]),
+    ("Participant: The twins are four.", ["four"]),
+    ("Participant: I've got two boys, eight and ten.", ["eight", "ten"]),
+    ("Participant: She's a big girl now, eleven, but she still cries.", ["eleven"]),
+    ("Participant: They said at my age, 67, it's normal.", ["67"]),
+    ("Participant: My grandson, him is twelve, him check my foot.", ["twelve"]),
+    ("participant: and our niamh who's only nine started doing the dishes", ["nine"]),
+    ("participant: my son he's seven he knows when i need to lie down", ["seven"]),
+    ("Participant: I've played since I was, like, six.", ["six"]),
+    ("Participant: My granddaughter's six months old.", ["six months old"]),
+    ("Participant: The baby's eight weeks.", ["eight weeks"]),
+])
+def test_an_age_said_of_someone(anonymiser, text, said):
+    assert ages(anonymiser, text) == said
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: You have to be over the age of 18 to get it.",
+    "Participant: Anyone under the age of 16 needs a parent there.",
+    "Participant: The kids are two streets away.",
+    "Participant: I've got three kids, two boys and a girl.",
+    "Participant: The children are 20 minutes away by car.",
+    "Participant: We were, like, ten people in that waiting room.",
+    "Participant: She was pushing two prams up the hill.",
+    "Participant: I waited six weeks for the scan.",
+    "Participant: My brother, three doors down, drives me.",
+])
+def test_a_limit_a_count_or_a_while_is_no_age(anonymiser, text):
+    assert ages(anonymiser, text) == []
