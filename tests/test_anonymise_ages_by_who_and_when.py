@@ -23,6 +23,11 @@ def ages(anonymiser, text):
     ("Participant: I've played since I was, like, six.", ["six"]),
     ("Participant: My granddaughter's six months old.", ["six months old"]),
     ("Participant: The baby's eight weeks.", ["eight weeks"]),
+    ("Participant: We had a party for Mum's 80th last year.", ["80th"]),
+    ("Participant: For my fortieth we went away.", ["fortieth"]),
+    ("Participant: Eighty-seven and still driving, my nan.", ["Eighty-seven"]),
+    ("Participant: Oldest is 16, youngest 12.", ["16", "12"]),
+    ("Participant: He was forty-nine years young.", ["forty-nine years young"]),
 ])
 def test_an_age_said_of_someone(anonymiser, text, said):
     assert ages(anonymiser, text) == said
@@ -38,6 +43,9 @@ def test_an_age_said_of_someone(anonymiser, text, said):
     "Participant: She was pushing two prams up the hill.",
     "Participant: I waited six weeks for the scan.",
     "Participant: My brother, three doors down, drives me.",
+    "Participant: It was our 25th in June, we went to Whitby.",
+    "Participant: That was my 12th cycle of chemo.",
+    "Participant: The youngest two are still at home.",
 ])
 def test_a_limit_a_count_or_a_while_is_no_age(anonymiser, text):
     assert ages(anonymiser, text) == []

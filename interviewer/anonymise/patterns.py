@@ -218,9 +218,9 @@ AGE_CUE = re.compile(
 life, maybe hedged ('I was, like, six')."""
 AN_AGE_LIMIT = re.compile(r"\b(?:over|under|above|below|than|past)\s+(?:the\s+)?$", I)
 """Before 'the age of': a limit, no one's age ('over the age of 18')."""
-YEARS_OLD_ANCHOR = re.compile(r"(?:years?|months?|weeks?|days?)(?:[\s-]+old|\s+of\s+age)\b", I)
+YEARS_OLD_ANCHOR = re.compile(r"(?:years?|months?|weeks?|days?)(?:[\s-]+(?:old|young)|\s+of\s+age)\b", I)
 """Where 'years old' is said: the age before it is looked for there only (a number is tried at every word else)."""
-YEARS_OLD = re.compile(rf"\b({NUM})[\s-]+(?:years?|months?|weeks?|days?)(?:[\s-]+old|\s+of\s+age)\b", I)
+YEARS_OLD = re.compile(rf"\b({NUM})[\s-]+(?:years?|months?|weeks?|days?)(?:[\s-]+(?:old|young)|\s+of\s+age)\b", I)
 """'seventy years old', 'a six-year-old', 'six months old', and in dialect 'forty seven year of age'."""
 PERSON_OF_AGE = re.compile(
     rf"\b(?:a|my|our|his|her|their)\s+(?:daughter|son|boy|girl|lad|lass|grandson|granddaughter|child|kid|bairn|wean|"
@@ -231,10 +231,12 @@ APPOSITIVE_AGE = re.compile(
     rf"\b(?:lady|man|woman|lad|lass|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|partner|patient|client|"
     rf"mum|mam|mom|dad|mother|father|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|grandad|nephew|niece|"
     rf"teenager|toddler|kid|child|youngster|youngest|eldest|oldest|age|"
-    rf"boys|girls|kids|children|sons|daughters|twins|grandkids|grandchildren)(?:\s+now)?,\s+({NUM})"
+    rf"boys|girls|kids|children|sons|daughters|twins|grandkids|grandchildren)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})"
     rf"(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
 """An age set beside who it is: 'my dad, 83, still drives', 'a big girl now, eleven, but', 'two boys, eight and ten',
-'at my age, 67,'."""
+'at my age, 67,', 'only a kid, maybe 11 or 12'."""
+AGE_WITHOUT_VERB = re.compile(rf"\b(?:eldest|oldest|youngest|middle one|little one)\s+({NUM})(?=\s*[,.;!?]|\s+and\b)", I)
+"""An age after which child it is, its verb said once for two: 'oldest is 16, youngest 12'."""
 AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"
                     rf"|\s+{NEW_CLAUSE})", I)
 """'I joined up at sixteen,' 'had his stroke at fifty-nine,': a teen or adult age said with 'at'."""
@@ -250,9 +252,9 @@ CLAUSE_END_AFTER = re.compile(
 SPEAKER_WITHOUT_COLON = r"(?:p|r|i|participant|respondent|interviewee|carer|patient)"
 """A speaker's label left without its colon, as in a transcript stripped of punctuation."""
 FRONTED_AGE = re.compile(
-    rf"(?:^[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|[.!?]\s+|\b(?:and|but|so|well)\s+)({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
-    rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b", I | re.M)
-"""An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was'."""
+    rf"(?:^[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|[.!?]\s+|\b(?:and|but|so|well)\s+)(?:({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
+    rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b|({NUM}),?\s+and\s+still\b)", I | re.M)
+"""An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was', 'Eighty-seven and still driving'."""
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*|{SPEAKER_WITHOUT_COLON}\s+)?(?:(?:oh|um|erm|uh|well|so|yeah|i'm|i am|she's|he's|about|nearly|"
                         rf"almost|just|turned)[,\s]+){{0,3}}({NUM})(?:,?\s+(?:now|next month|this year|(?:in|last|next) [a-z]+))?"
                         rf"(?=\s*(?:[.!,]|$)|\s+(?:{NEW_CLAUSE}|and|but|so)\b)", I | re.M)
@@ -278,8 +280,16 @@ def _age_at(text: str, match: re.Match, group: int) -> bool:
     return _plausible_age(value, True) or (_plausible_age(value, False) and bool(CLAUSE_END_AFTER.match(text, match.end(group))))
 
 
+KIN_OF_A_BIRTHDAY = frozenset("""mum mam mom mother dad father nan nana gran granny grandma grandad grandpa husband wife
+partner son daughter brother sister auntie aunt uncle""".split())
+"""Kin whose birthday is named by the age alone ('Mum's 80th')."""
 BIRTHDAY_AGE = re.compile(rf"\b(?:my|his|her|your|our|their)\s+(?:big\s+)?({TEN_OR_MORE_ORDINAL})\s+birthday\b", I)
 """An age said as the birthday it was: 'my seventy-fifth birthday', 'her 18th birthday'."""
+BIRTHDAY_SAID_BY_ITS_AGE = re.compile(
+    rf"\b(?:my|his|her|your|their|(?:{'|'.join(sorted(KIN_OF_A_BIRTHDAY))})['’]s)\s+(?:big\s+)?({TEN_OR_MORE_ORDINAL})"
+    rf"(?=\s*[,.;!?]|\s+(?:party|do|bash|celebration|in|last|this|next|at|when|we)\b)", I)
+"""A birthday named by the age alone: 'Mum's 80th last year', 'her 90th in June', 'for my fortieth we went' (not 'our
+25th', an anniversary, nor 'her 40th cigarette')."""
 BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
 """An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
 BABY_AGE = re.compile(
@@ -372,8 +382,14 @@ def _ages(text: str) -> Iterator[Found]:
                 and CLAUSE_END_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")
     for match in matches_within(FRONTED_AGE, text, windows):
-        if _plausible_age(match.group(1), True):
-            yield Found(match.start(1), match.end(1), "AGE", 0.7, "age said before 'she was', 'I was'")
+        said = 1 if match.group(1) else 2
+        if _plausible_age(match.group(said), True):
+            yield Found(match.start(said), match.end(said), "AGE", 0.7, "age said before 'she was', 'I was'")
+    for match in BIRTHDAY_SAID_BY_ITS_AGE.finditer(text):
+        yield Found(match.start(1), match.end(1), "AGE", 0.7, "a birthday named by the age")
+    for match in matches_within(AGE_WITHOUT_VERB, text, windows):
+        if _age_at(text, match, 1):
+            yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after which child, the verb left out")
     for anchor in YEARS_OLD_ANCHOR.finditer(text):
         for match in YEARS_OLD.finditer(text, max(0, anchor.start() - 40), anchor.end()):
             if match.end() == anchor.end() and _plausible_age(match.group(1), False):
