@@ -44,7 +44,8 @@ WEAK = {
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
                     r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
                     r"Primary|Secondary|Grammar|Comprehensive|Infants|Juniors|"
-                    r"Club|Mill|Works|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
+                    r"Club|Mill|Works|Choir|Singers|Walkers|Ramblers|Runners|Swimmers|Knitters|Stitchers|Quilters|Crafters|"
+                    r"Growers|Gardeners|Recovery|Collective|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
                     r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica|"
                     r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
                     r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"
@@ -55,13 +56,22 @@ WEAK = {
 DENOMINATION_HEADS = frozenset({"Baptist", "Methodist", "Presbyterian", "Lutheran", "Pentecostal", "Episcopal",
                                 "Congregational", "Wesleyan", "Adventist"})
 """Denominations that close a congregation's name ('First Baptist', 'Grace Lutheran')."""
+GROUP_HEADS = frozenset({"Choir", "Singers", "Walkers", "Ramblers", "Runners", "Swimmers", "Knitters", "Stitchers",
+                         "Quilters", "Crafters", "Growers", "Gardeners", "Recovery", "Collective"})
+"""Heads of local groups and services people join, named in ordinary words ('the Puffin Choir', 'Sunflower Walkers',
+'New Day Recovery')."""
+GROUP_KIND_WORDS = frozenset("""male female voice voices gospel church chapel cathedral parish hospital school youth junior
+senior ladies women's womens men's mens children's childrens chamber rock pop show barbershop military wives mums dads
+walking running swimming sea river open water cold nordic fell road trail park garden allotment market""".split())
+"""Words that say what kind of choir, walkers or growers they are ('the Male Voice Choir', 'the Hospital Choir'), no
+name of one."""
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",
                                "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly",
                                "Elementary", "Middle School", "Primary", "Academy", "Grammar", "Comprehensive", "Infants",
                                "Juniors", "Garage", "Motors", "Builders", "Construction", "Haulage", "Freight", "Salon",
                                "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub", "Pharmacy", "Chemist",
-                               "Chemists", "Vets"}) | DENOMINATION_HEADS
+                               "Chemists", "Vets"}) | DENOMINATION_HEADS | GROUP_HEADS
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project',
 'Table Mountain Elementary', 'Sunrise Bakery'):
 a capitalised name before them counts even when every word of it is English."""
@@ -208,8 +218,11 @@ def _centre_named(head: str, words: list[str]) -> bool:
 def _place_named(head: str, words: list[str]) -> bool:
     # A kind word may stand inside ('Northwest Recovery Hub'), but not only kind words ('the Recovery Hub',
     # 'Dental Practice').
-    return re.sub(r"\s+", " ", head) in PLACE_NAMED_HEADS and _capitalised_names(words) and any(
-        not _kind_word(w) for w in words) and not all(w.lower() in _allowed_lower() for w in words)
+    head = re.sub(r"\s+", " ", head)
+    kind_of_group = GROUP_KIND_WORDS if head in GROUP_HEADS else frozenset()
+    return head in PLACE_NAMED_HEADS and _capitalised_names(words) and any(
+        not _kind_word(w) and w.lower() not in kind_of_group for w in words) \
+        and not all(w.lower() in _allowed_lower() for w in words)
 
 
 BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "Engineering", "Transport", "Logistics",
