@@ -59,3 +59,22 @@ def test_a_spoken_address_deep_in_a_long_transcript_is_found_as_in_a_short_one(a
     deep = [(d.text, d.entity_type) for d in anonymiser.detect(filler + said + filler)]
     assert {"EMAIL", "URL"} <= {kind for _, kind in alone}
     assert deep == alone
+
+
+@pytest.mark.parametrize("text, address", [
+    ("participant: their website's chinookpain dot ca if you want to look", "chinookpain dot ca"),
+    ("participant: we're on kereru walkers dot nz now", "kereru walkers dot nz"),
+    ("Participant: It's on facebook.com/groups/brambleknitters if you want it.", "facebook.com/groups/brambleknitters"),
+    ("Participant: The surgery's site, riversidesurgery.nhs.uk, has the form.", "riversidesurgery.nhs.uk"),
+])
+def test_a_web_address_of_anyone_local_is_redacted(anonymiser, text, address):
+    assert address in [d.text for d in anonymiser.detect(text) if d.entity_type == "URL"]
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: I read it all on nhs.uk and gov.uk first.",
+    "participant: i looked on the nhs website, nhs dot uk, and it said the same",
+    "Participant: Have a look at citizensadvice.org.uk.",
+])
+def test_the_home_page_of_a_national_body_is_kept(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "URL"] == []

@@ -3,6 +3,7 @@ addresses (written and spoken), spelled-out names, exact ages and specific dates
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -125,7 +126,7 @@ SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
     rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b{SPOKEN_PATH}"
-    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu|ie|i\s+e)(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca|u\s+k))?\b{SPOKEN_PATH}", I)
+    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu|ie|i\s+e|ca|nz|uk|us|scot|io|info)(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca|u\s+k))?\b{SPOKEN_PATH}", I)
 NOT_IN_A_DOMAIN = frozenset("website site page web online address email called go visit is it's its on at the our their".split())
 
 
@@ -141,6 +142,34 @@ def _near_dots_said(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     return matches_within(pattern, text, windows_around(DOT_SAID, text, REACH, REACH))
 
 
+ADDRESS_PARTS = re.compile(r"\s*(?:\.|\b(?:dot|full\s+stop|point)\b)\s*", I)
+GOVERNMENT_LABELS = frozenset({"gov", "govt", "gouv", "nhs"})
+PATH_AFTER = re.compile(r"(?:/|-\w|\s+(?:forward\s+)?slash\b)", I)
+
+
+def a_national_address(address: str, after: str = "") -> bool:
+    """The home address of a national body or brand the allow list keeps ('nhs.uk', 'hse dot ie',
+    'citizensadvice.org.uk', 'gov.uk'): it says where anyone can read, not who the speaker is. A page under it is
+    not ('facebook.com/groups/…'), nor one whose path speech recognition wrote apart (`after` is the text that
+    follows: 'Facebook.com slash group slash …')."""
+    from interviewer.anonymise.gazetteers import default_allow_terms
+
+    host, _, path = re.sub(r"^(?:https?://)?(?:www\b\.?|w\s*w\s*w\s+(?:dot\s+)?)?", "", address.lower()).partition("/")
+    if path.strip("/") or re.search(r"\bslash\b", host) or PATH_AFTER.match(after):
+        return False  # 'facebook.com/groups/…': the page is someone's
+    labels = [re.sub(r"\s+", "", label) for label in ADDRESS_PARTS.split(host) if label.strip()]
+    names = labels[:]
+    while len(names) > 1 and (re.fullmatch(TLD, names[-1]) or names[-1] in ("us", "za")):
+        names.pop()  # 'org', 'uk' of 'citizensadvice.org.uk'; 'nhs' of 'nhs.uk' stays, being all there is
+    allowed = _allowed_joined(tuple(default_allow_terms()))
+    return bool(names) and all(name in allowed or name in GOVERNMENT_LABELS for name in names)
+
+
+@functools.lru_cache(maxsize=2)
+def _allowed_joined(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(re.sub(r"[\s'’]+", "", term.lower()) for term in terms)
+
+
 def find_addresses_online(text: str) -> Iterator[Found]:
     for match in EMAIL.finditer(text):
         yield Found(match.start(), match.end(), "EMAIL", 0.95, "email address")
@@ -154,7 +183,8 @@ def find_addresses_online(text: str) -> Iterator[Found]:
         value = match.group().rstrip(".")
         if "@" in text[max(0, match.start() - 1):match.start()]:
             continue
-        yield Found(match.start(), match.start() + len(value), "URL", 0.85, "web address")
+        if not a_national_address(value, text[match.start() + len(value):match.start() + len(value) + 20]):
+            yield Found(match.start(), match.start() + len(value), "URL", 0.85, "web address")
     for match in _near_dots_said(SPOKEN_URL, text):
         if any(start < match.end() and match.start() < end for start, end in spoken_emails):
             continue
@@ -165,7 +195,8 @@ def find_addresses_online(text: str) -> Iterator[Found]:
         for word in re.finditer(r"\S+", name):
             if word.group().lower() in NOT_IN_A_DOMAIN or word.group().lower() in STOP_WORDS:
                 start = match.start() + word.end() + 1
-        yield Found(start, match.end(), "URL", 0.8, "spoken web address")
+        if not a_national_address(text[start:match.end()], text[match.end():match.end() + 20]):
+            yield Found(start, match.end(), "URL", 0.8, "spoken web address")
 
 
 # ---- names spelled letter by letter ---------------------------------------------------------------
