@@ -18,6 +18,7 @@ def codes(anonymiser, text):
     ("Participant: Ring the clinic, we're in 0810, and they'll put you through.", "0810"),
     ("Participant: They needed the postal code, 310208, and then asked for everything.", "310208"),
     ("Participant: Even though I told them it's Wynnum, 4178, about ten times.", "4178"),
+    ("participant: we're out at two seven six seven so not far from the clinic", "two seven six seven"),
 ])
 def test_a_code_alone_where_a_place_stands_is_a_postcode(anonymiser, text, code):
     assert codes(anonymiser, text) == [code]
@@ -27,6 +28,7 @@ def test_a_code_alone_where_a_place_stands_is_a_postcode(anonymiser, text, code)
     "Participant: It went from 12000 to 15000 over the year, and in 10000 steps I was done.",
     "Participant: My salary went up to 52000 last year, from 48000.",
     "Participant: I told Steve, 2019, was the year it all changed.",
+    "participant: we are at two seven six seven steps now, the app says",
 ])
 def test_amounts_ranges_and_years_are_no_postcodes(anonymiser, text):
     assert codes(anonymiser, text) == []

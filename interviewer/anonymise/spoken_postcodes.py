@@ -75,9 +75,11 @@ WHERE_VERB_BEFORE = re.compile(
     r"place|estate)|['’](?:re|m))\s+$", I)
 """A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
 cf ten, near the park', 'in d twelve' (with WHERE_VERB_BEFORE just before the preposition)."""
-CODE_AS_PLACE = re.compile(rf"\b(?:in|to|from)\s+({DIGITS_SAID})(?![\w-])(?!\s+(?:{CODE_DIGIT}|{NOT_A_CODE_AFTER})\b)", I)
+CODE_AS_PLACE = re.compile(rf"\b(?:in|to|from|at)\s+({DIGITS_SAID})(?![\w-])(?!\s+(?:{CODE_DIGIT}|{NOT_A_CODE_AFTER})\b)", I)
 """A ZIP or postcode said digit by digit where a place stands ('we're in four one seven eight', 'the house in six two
-one oh', 'we live in eight five two oh four'), with WHERE_VERB_BEFORE just before the preposition."""
+one oh', 'we live in eight five two oh four', 'we're out at two seven six seven'), with WHERE_VERB_BEFORE just before
+the preposition (before 'at', only a verb of where one lives: AT_A_PLACE_BEFORE)."""
+AT_A_PLACE_BEFORE = re.compile(r"\b(?:live|living|lives|lived|based|out|over|up|down|round)\s+$", I)
 NUMBER_START = r"(?:\d|o|t|f|s|e|n|z)"
 """How a number starts, said or written ('one', 'two', 'four', 'six', 'eight', 'nine', 'zero', '7'): a cheap test that
 lets most words fail before the long alternations are tried."""
@@ -127,8 +129,8 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (area said as a word, the rest said)")
     for match in matches_within(CODE_AS_PLACE, text, windows):
         digits = spoken_digits(match.group(1))
-        if len(digits) in (4, 5) and not _a_year(digits) \
-                and WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        before = AT_A_PLACE_BEFORE if match.group().lower().startswith("at") else WHERE_VERB_BEFORE
+        if len(digits) in (4, 5) and not _a_year(digits) and before.search(text, max(0, match.start() - 20), match.start()):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said where a place stands")
     for match in matches_within(OUTWARD_AS_PLACE, text, windows):
         if WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
