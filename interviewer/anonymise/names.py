@@ -62,7 +62,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     # people stay with lower-case ones: in cased text, a lower-case word before 'she's' is seldom a name.
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
                find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
-               _named_before_kin, _workplace, _whose_day, find_lower_case_institutions, find_lower_case_streets,
+               _named_before_kin, _workplace, _whose_day, _named_alone, find_lower_case_institutions, find_lower_case_streets,
                find_lower_case_prefixed_places, find_lower_case_districts]
     if is_lower_case_text(view.text):
         finders += [find_lower_case_people, find_people_called, find_kin_named_before_a_deed,
@@ -321,6 +321,21 @@ def _after_our(v: TokenView) -> Iterator[Found]:
                                       or nxt == "," and v.lower(i + 2) in ("he's", "she's", "he", "she", "they")
                                       or nxt == "," and v.lower(i + 2) == "the" and v.lower(i + 3) in BIRTH_ORDER):
             yield v.span(i, i, "PERSON", 0.6, "lower-case first name after 'our' before a verb")
+
+
+SAID_OF_THE_NAMED = frozenset("he she his her him that".split())
+"""How the sentence after a name said alone goes on about them ('Dean. He took his own life', 'Dale. That's him')."""
+
+
+def _named_alone(v: TokenView) -> Iterator[Found]:
+    """A first name said as a sentence of its own, the next one about them: 'Mine's my brother. Dean. He took his own
+    life.' A given name that is also a word ('Dale', 'Grace') counts there, being all the sentence says."""
+    for i in range(1, len(v.tokens) - 2):
+        if v.word(i + 1) != "." or v.lower(i + 2) not in SAID_OF_THE_NAMED or not is_capitalised(v.word(i)) \
+                or v.word(i - 1) not in (".", "!", "?") or v.lower(i) not in v.gaz.first_names or v.allowed(i) \
+                or v.lower(i) in MONTHS or v.lower(i) in WEEKDAYS or v.lower(i) in DISCOURSE_WORDS:
+            continue
+        yield v.span(i, i, "PERSON", 0.6, "a first name said alone, the next sentence about them")
 
 
 PERSONAL_DAYS = frozenset("birthday funeral wedding christening".split())

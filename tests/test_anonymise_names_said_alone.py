@@ -1,0 +1,26 @@
+"""A first name said as a sentence of its own, the next sentence about them ('Mine's my brother. Dean. He took …')."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def people(anonymiser, text):
+    return [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: Mine's my brother. Dean. He took his own life in the spring.", "Dean"),
+    ("Participant: My husband's the same. Dale. He's got a truck he won't let anyone near.", "Dale"),
+    ("Participant: There was one nurse. Grace. She sat with me all night.", "Grace"),
+])
+def test_a_first_name_said_alone_before_a_sentence_about_them(anonymiser, text, name):
+    assert name in people(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: I said no. Right. He just laughed.",
+    "Participant: It was cold. March. She was born then.",
+])
+def test_a_word_said_alone_that_is_no_first_name_stays(anonymiser, text):
+    assert people(anonymiser, text) == []
