@@ -1,4 +1,6 @@
-"""A first name said as a sentence of its own, the next sentence about them ('Mine's my brother. Dean. He took …')."""
+"""Names that the talk around them makes plain though they are also words: a first name said as a sentence of its own,
+the next sentence about them ('Mine's my brother. Dean. He took …'), and a day's name set apart after kin and spoken
+of next ('my first son, Sunday, he is fifteen')."""
 
 from __future__ import annotations
 
@@ -24,3 +26,15 @@ def test_a_first_name_said_alone_before_a_sentence_about_them(anonymiser, text, 
 ])
 def test_a_word_said_alone_that_is_no_first_name_stays(anonymiser, text):
     assert people(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: My first son, Sunday, he is fifteen, he checks on her.", "Sunday"),
+    ("participant: my first son, sunday, he is fifteen, he checks on her", "sunday"),
+])
+def test_a_days_name_set_apart_after_kin_and_spoken_of_is_a_name(anonymiser, text, name):
+    assert name in people(anonymiser, text)
+
+
+def test_a_day_set_apart_after_kin_but_not_spoken_of_stays_a_day(anonymiser):
+    assert people(anonymiser, "Participant: I told my daughter, Sunday, that I was fine.") == []

@@ -88,8 +88,9 @@ SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))"
                                    r"(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCapt)(?<!\bSgt)(?<!\bCllr)[.!?][ \t]+(?=[A-Z])")
 """A sentence's end inside an NER span ('And Jell-O. Utah eats more'): the NER ran two names together; the rules
 find each on its own. A full stop after an initial or a title ('J. Smith', 'Mrs. Okafor') ends no sentence."""
-CONTEXT_OVER_WORD = ("name after the title", "whose ")
-"""Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday"."""
+CONTEXT_OVER_WORD = ("name after the title", "whose ", "name set apart and spoken of")
+"""Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday", 'my
+first son, Sunday, he is fifteen'."""
 
 
 def _normalised(entity_type: str, text: str) -> str:

@@ -231,12 +231,20 @@ def _kin_apposition(v: TokenView) -> Iterator[Found]:
             continue
         # 'my husband', 'my late husband', 'the physio'
         owner = i - 3 if v.lower(i - 3) in POSSESSIVES | {"a", "the"} or i < 4 else i - 4
+        # Spoken of next ('my first son, Sunday, he is fifteen'), even a day's or a month's name is theirs.
+        spoken_of = v.word(i + 1) == "," and v.lower(i + 2) in SPOKEN_OF_NEXT and v.lower(owner) in POSSESSIVES
+        reason = f"{'name set apart and spoken of, after' if spoken_of else 'name set apart after'} " \
+                 f"'{v.word(owner)} {v.word(i - 2)}'"
         if v.word(i + 1) == "," and v.lower(owner) in POSSESSIVES and v.lower(i) in v.gaz.first_names:
-            yield v.span(i, i, "PERSON", 0.65, f"name set apart after '{v.word(owner)} {v.word(i - 2)}'")
+            yield v.span(i, i, "PERSON", 0.65, reason)
         elif v.word(i + 1) in (",", ".", "!", "?") and v.lower(owner) in POSSESSIVES | {"a", "the"} \
                 and v.capitalised_word(i) and not v.initial(i) and v.lower(i) not in TITLES and not v.group_word(i) \
                 and v.lower(i) not in DISCOURSE_WORDS and v.lower(i) not in KIN_CALLS:
-            yield v.span(i, i, "PERSON", 0.65, f"name set apart after '{v.word(owner)} {v.word(i - 2)}'")
+            yield v.span(i, i, "PERSON", 0.65, reason)
+
+
+SPOKEN_OF_NEXT = frozenset("he she he's she's who".split())
+"""Words after a name set apart that go on about the person named ('my son, Sunday, he is fifteen')."""
 
 
 PERSON_PHRASE_WORDS = frozenset("a an the this one old young big little other".split())
