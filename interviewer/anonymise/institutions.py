@@ -45,7 +45,8 @@ WEAK = {
                     r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
                     r"Primary|Secondary|Grammar|Comprehensive|Infants|Juniors|"
                     r"Club|Mill|Works|Choir|Singers|Walkers|Ramblers|Runners|Swimmers|Knitters|Stitchers|Quilters|Crafters|"
-                    r"Growers|Gardeners|Recovery|Collective|Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
+                    r"Growers|Gardeners|Recovery|Collective|"
+                    r"Garage|Studio|Salon|Logistics|Engineering|Transport|Homes|Homecare|Hub|Home Health|"
                     r"Senior Living|Assisted Living|Fellowship|Ministries|Ministry|Tabernacle|Assembly|Cathedral|Basilica|"
                     r"Dairies|Foods|Meats|Freight|Haulage|Motors|Builders|Construction|Poultry|Feeds?|Mining|Couriers|"
                     r"Pallets|Tyres|Tires?|Timber|Plastics|Textiles|Printers|Butchers|Earthmoving|Distillery|Brewery|"
@@ -63,7 +64,7 @@ GROUP_HEADS = frozenset({"Choir", "Singers", "Walkers", "Ramblers", "Runners", "
 GROUP_KIND_WORDS = frozenset("""male female voice voices gospel church chapel cathedral parish hospital school youth junior
 senior ladies women's womens men's mens children's childrens chamber rock pop show barbershop military wives mums dads
 walking running swimming sea river open water cold nordic fell road trail park garden allotment market""".split())
-"""Words that say what kind of choir, walkers or growers they are ('the Male Voice Choir', 'the Hospital Choir'), no
+"""Words that say what kind of choir, walkers or growers they are ('the Male Voice Choir', 'the Gospel Choir'), no
 name of one."""
 PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care Home", "Nursing Home", "Wing", "Suite",
                                "Hotel", "Arms", "Inn", "Tavern", "Home Care", "Men's Shed", "Men’s Shed", "Home Health",

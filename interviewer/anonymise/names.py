@@ -62,8 +62,8 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     # people stay with lower-case ones: in cased text, a lower-case word before 'she's' is seldom a name.
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
                find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
-               _named_before_kin, _workplace, _whose_day, _named_alone, find_lower_case_institutions, find_lower_case_streets,
-               find_lower_case_prefixed_places, find_lower_case_districts]
+               _named_before_kin, _workplace, _whose_day, _named_alone, find_lower_case_institutions,
+               find_lower_case_streets, find_lower_case_prefixed_places, find_lower_case_districts]
     if is_lower_case_text(view.text):
         finders += [find_lower_case_people, find_people_called, find_kin_named_before_a_deed,
                     find_names_beside_a_role, find_names_spoken_to, find_kin_named_by_a_modal]
@@ -243,7 +243,7 @@ def _kin_apposition(v: TokenView) -> Iterator[Found]:
             yield v.span(i, i, "PERSON", 0.65, reason)
 
 
-SPOKEN_OF_NEXT = frozenset("he she he's she's who".split())
+SPOKEN_OF_NEXT = frozenset("he she who".split())
 """Words after a name set apart that go on about the person named ('my son, Sunday, he is fifteen')."""
 
 

@@ -144,7 +144,11 @@ def _near_dots_said(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 
 ADDRESS_PARTS = re.compile(r"\s*(?:\.|\b(?:dot|full\s+stop|point)\b)\s*", I)
 GOVERNMENT_LABELS = frozenset({"gov", "govt", "gouv", "nhs"})
+"""A government's own labels in a domain, kept where they are all there is ('gov.uk', 'nhs.uk')."""
+SPOKEN_ONLY_ENDINGS = frozenset({"us", "za"})
+"""Country endings said in a spoken address that TLD leaves out."""
 PATH_AFTER = re.compile(r"(?:/|-\w|\s+(?:forward\s+)?slash\b)", I)
+"""A page's path going on after an address as speech recognition wrote it ('Facebook.com-group-…', '… slash group')."""
 
 
 def a_national_address(address: str, after: str = "") -> bool:
@@ -152,22 +156,23 @@ def a_national_address(address: str, after: str = "") -> bool:
     'citizensadvice.org.uk', 'gov.uk'): it says where anyone can read, not who the speaker is. A page under it is
     not ('facebook.com/groups/…'), nor one whose path speech recognition wrote apart (`after` is the text that
     follows: 'Facebook.com slash group slash …')."""
-    from interviewer.anonymise.gazetteers import default_allow_terms
-
     host, _, path = re.sub(r"^(?:https?://)?(?:www\b\.?|w\s*w\s*w\s+(?:dot\s+)?)?", "", address.lower()).partition("/")
     if path.strip("/") or re.search(r"\bslash\b", host) or PATH_AFTER.match(after):
         return False  # 'facebook.com/groups/…': the page is someone's
     labels = [re.sub(r"\s+", "", label) for label in ADDRESS_PARTS.split(host) if label.strip()]
     names = labels[:]
-    while len(names) > 1 and (re.fullmatch(TLD, names[-1]) or names[-1] in ("us", "za")):
+    while len(names) > 1 and (re.fullmatch(TLD, names[-1]) or names[-1] in SPOKEN_ONLY_ENDINGS):
         names.pop()  # 'org', 'uk' of 'citizensadvice.org.uk'; 'nhs' of 'nhs.uk' stays, being all there is
-    allowed = _allowed_joined(tuple(default_allow_terms()))
+    allowed = _allowed_run_together()
     return bool(names) and all(name in allowed or name in GOVERNMENT_LABELS for name in names)
 
 
-@functools.lru_cache(maxsize=2)
-def _allowed_joined(terms: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(re.sub(r"[\s'’]+", "", term.lower()) for term in terms)
+@functools.lru_cache(maxsize=1)
+def _allowed_run_together() -> frozenset[str]:
+    """The allow terms as a domain writes them: lower case, no spaces or apostrophes ('citizensadvice', 'ageuk')."""
+    from interviewer.anonymise.gazetteers import default_allow_terms
+
+    return frozenset(re.sub(r"[\s'’]+", "", term.lower()) for term in default_allow_terms())
 
 
 def find_addresses_online(text: str) -> Iterator[Found]:
@@ -389,7 +394,8 @@ def _ages(text: str) -> Iterator[Found]:
             # 'our aoife who's only nine started …': after 'who', a small number is an age though no clause ends there
             of_who = match.group().lower().startswith("who") and _plausible_age(match.group(1), False) \
                 and not NOT_AN_AGE_AFTER.match(text, match.end(1))
-            if (of_who or _age_at(text, match, 1)) and not AN_AGE_LIMIT.search(text, max(0, match.start() - 12), match.start()):
+            a_limit = AN_AGE_LIMIT.search(text, max(0, match.start() - 12), match.start())
+            if (of_who or _age_at(text, match, 1)) and not a_limit:
                 yield Found(match.start(1), match.end(1), "AGE", 0.75, reason)
     for match in matches_within(AT_AGE, text, windows):
         number = number_value(match.group(1))
