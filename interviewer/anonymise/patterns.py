@@ -264,13 +264,13 @@ PERSON_OF_AGE = re.compile(
 """'a daughter of six', 'a woman of eighty': a person described by their age."""
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
-    rf"\b(?:lady|man|woman|lad|lass|girl|boy|gentleman|fella|bloke|chap|son|daughter|husband|wife|partner|patient|client|"
-    rf"mum|mam|mom|dad|mother|father|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|grandad|nephew|niece|"
-    rf"teenager|toddler|kid|child|youngster|youngest|eldest|oldest|age|"
-    rf"boys|girls|kids|children|sons|daughters|twins|grandkids|grandchildren)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})"
-    rf"(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
-"""An age set beside who it is: 'my dad, 83, still drives', 'a big girl now, eleven, but', 'two boys, eight and ten',
-'at my age, 67,', 'only a kid, maybe 11 or 12'."""
+    rf"\b([a-z]+)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
+"""An age set beside who it is (one of SAID_BESIDE_AN_AGE): 'my dad, 83, still drives', 'a big girl now, eleven,
+but', 'two boys, eight and ten', 'at my age, 67,', 'only a kid, maybe 11 or 12'."""
+SAID_BESIDE_AN_AGE = frozenset("""lady man woman lad lass girl boy gentleman fella bloke chap son daughter husband wife
+partner patient client mum mam mom dad mother father brother sister grandson granddaughter nan gran grandma grandpa
+grandad nephew niece teenager toddler kid child youngster youngest eldest oldest age boys girls kids children sons
+daughters twins grandkids grandchildren""".split())
 AGE_WITHOUT_VERB = re.compile(rf"\b(?:eldest|oldest|youngest|middle one|little one)\s+({NUM})(?=\s*[,.;!?]|\s+and\b)", I)
 """An age after which child it is, its verb said once for two: 'oldest is 16, youngest 12'."""
 AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"
@@ -388,8 +388,11 @@ def _ages(text: str) -> Iterator[Found]:
     for match in matches_within(BARE_AGE, text, windows):
         if _plausible_age(match.group(1), True) and number_value(match.group(1)) >= 10:
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after 'she' or 'he' without a verb")
-    for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (APPOSITIVE_AGE, "age after a person"),
-                            (AGE_NOW, "age with 'now'"), (PERSON_OF_AGE, "a person 'of' an age")):
+    for match in matches_within(APPOSITIVE_AGE, text, windows):
+        if match.group(1).lower() in SAID_BESIDE_AN_AGE and _age_at(text, match, 2):
+            yield Found(match.start(2), match.end(2), "AGE", 0.75, "age after a person")
+    for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (AGE_NOW, "age with 'now'"),
+                            (PERSON_OF_AGE, "a person 'of' an age")):
         for match in matches_within(pattern, text, windows):
             # 'our aoife who's only nine started …': after 'who', a small number is an age though no clause ends there
             of_who = match.group().lower().startswith("who") and _plausible_age(match.group(1), False) \
@@ -422,7 +425,7 @@ def _ages(text: str) -> Iterator[Found]:
         said = 1 if match.group(1) else 2
         if _plausible_age(match.group(said), True):
             yield Found(match.start(said), match.end(said), "AGE", 0.7, "age said before 'she was', 'I was'")
-    for match in BIRTHDAY_SAID_BY_ITS_AGE.finditer(text):
+    for match in matches_within(BIRTHDAY_SAID_BY_ITS_AGE, text, windows):
         yield Found(match.start(1), match.end(1), "AGE", 0.7, "a birthday named by the age")
     for match in matches_within(AGE_WITHOUT_VERB, text, windows):
         if _age_at(text, match, 1):
