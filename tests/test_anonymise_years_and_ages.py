@@ -59,3 +59,24 @@ def test_an_age_hedged_with_at_least_or_at_most_is_an_age(anonymiser, text):
 
 def test_a_number_before_at_a_place_is_no_age(anonymiser):
     assert not any(d.entity_type == "AGE" for d in anonymiser.detect("She was 3 at the clinic that week."))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("participant: i arrive here nineteen eighty nine with my two sons", "nineteen eighty nine"),
+    ("participant: yeah so um it was twenty nineteen i'd just moved to the city", "twenty nineteen"),
+    ("Participant: She came over 2003 with the kids.", "2003"),
+    ("Participant: He was in from the twenty-third right through to New Year.", "twenty-third"),
+    ("Participant: And then me on, like, the 23rd, so we had Christmas in bed.", "23rd"),
+])
+def test_a_year_after_it_was_or_a_move_and_a_day_said_alone_are_dates(anonymiser, text, date):
+    assert date in [d.text for d in anonymiser.detect(text) if d.entity_type == "DATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: It was two thousand a month for the care.",
+    "Participant: That was 2000 pounds we never saw again.",
+    "Participant: My room was on the third floor.",
+    "Participant: It was the fourth time she fell.",
+])
+def test_amounts_floors_and_counts_are_no_dates(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "DATE"] == []

@@ -69,8 +69,10 @@ DAY_AFTER_A_DATE = re.compile(rf"\s+(?:[a-z]+\s+){{0,6}}?(?:on|until|till|to|out
 twenty-third'."""
 
 
-YEAR_IN_WORDS = (rf"(?:nineteen|twenty)[\s-](?:oh[\s-](?:{'|'.join(UNITS)})|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})"
-                 rf"(?:[\s-](?:{'|'.join(UNITS)}))?)|two thousand(?:(?:\s+and)?\s+(?:{NUMBER_WORD}))?")
+CENTURY_YEAR_IN_WORDS = (rf"(?:nineteen|twenty)[\s-](?:oh[\s-](?:{'|'.join(UNITS)})|{'|'.join(TEENS)}|(?:{'|'.join(TENS)})"
+                         rf"(?:[\s-](?:{'|'.join(UNITS)}))?)")
+"""A year said by its century and the rest: 'nineteen ninety-eight', 'twenty fourteen', 'twenty oh eight'."""
+YEAR_IN_WORDS = rf"{CENTURY_YEAR_IN_WORDS}|two thousand(?:(?:\s+and)?\s+(?:{NUMBER_WORD}))?"
 """A year said in words, with no other date to carry it: 'nineteen ninety-eight', 'twenty fourteen', 'twenty oh eight',
 'two thousand and nine'. Stricter than YEAR, which follows a month: alone, 'twenty two' is a number."""
 NOT_A_YEAR_AFTER = (r"years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|percent|per|pounds?|quid|dollars?"
@@ -82,6 +84,20 @@ YEAR_OF_AN_EVENT = re.compile(
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
 fourteen', 'back in nineteen ninety-eight'): a date of the speaker's life; not an amount ('in twenty-one days',
 'from 2000 people')."""
+YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
+    rf"\b(?:(?:it|that|this)\s+was|(?:arrived?|came|moved|left|emigrated)(?:\s+(?:here|there|over|back|out|home))?)"
+    rf",?\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
+"""A year said straight after 'it was' or a move, without 'in' ('it was twenty nineteen i'd just moved', 'i arrive here
+nineteen eighty nine'); not 'two thousand', which is as often an amount ('it was two thousand a month')."""
+DAY_ALONE = re.compile(
+    rf"\b(?:on|from|since|until|till|by)(?:,?\s+(?:like|about|around),?)?\s+the\s+"
+    rf"((?:[4-9]|[12]\d|3[01])(?:st|nd|rd|th)|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    rf"|eighteenth|nineteenth|twentieth|thirtieth)"
+    rf"(?=\s*[,.;!?]|\s*$|\s+(?:and|right|through|till|until|to|when|so|we|i|he|she|they|it|was|is)\b)", I)
+"""A day of the month said alone, its month understood ('he was in from the twenty-third right through to new year',
+'on, like, the 23rd, so'): a specific day; not 'on the third floor', 'the fourth time', nor the first three, which
+speech uses for much else ('on the first go')."""
 
 
 YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
@@ -107,6 +123,10 @@ def year_value(text: str) -> int | None:
 def _years_of_events(text: str) -> Iterator[Found]:
     for match in YEAR_OF_AN_EVENT.finditer(text):
         yield Found(match.start(1), match.end(1), "DATE", 0.6, f"a year after '{match.group().split()[0]}'")
+    for match in YEAR_OF_A_MOVE_OR_A_TIME.finditer(text):
+        yield Found(match.start(1), match.end(1), "DATE", 0.6, "a year after 'it was' or a move")
+    for match in DAY_ALONE.finditer(text):
+        yield Found(match.start(1), match.end(1), "DATE", 0.6, "a day of the month said alone")
 
 
 def find_dates(text: str) -> Iterator[Found]:
