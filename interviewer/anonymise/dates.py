@@ -125,12 +125,12 @@ def _years_of_events(text: str) -> Iterator[Found]:
         yield Found(match.start(1), match.end(1), "DATE", 0.6, f"a year after '{match.group().split()[0]}'")
     for match in YEAR_OF_A_MOVE_OR_A_TIME.finditer(text):
         yield Found(match.start(1), match.end(1), "DATE", 0.6, "a year after 'it was' or a move")
-    for match in DAY_ALONE.finditer(text):
-        yield Found(match.start(1), match.end(1), "DATE", 0.6, "a day of the month said alone")
 
 
 def find_dates(text: str) -> Iterator[Found]:
     yield from _years_of_events(text)
+    for match in DAY_ALONE.finditer(text):
+        yield Found(match.start(1), match.end(1), "DATE", 0.6, "a day of the month said alone")
     for found in _dates(text):
         yield found
         if found.reason.endswith("(day and month)"):
