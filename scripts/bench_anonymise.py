@@ -15,10 +15,12 @@ hides it.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import time
 from pathlib import Path
+from typing import Iterator
 
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,14 +29,18 @@ def excerpts(corpus: Path) -> list[str]:
     return [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def joined_up_to(texts: Iterator[str], words: int) -> str:
+    """The next texts of `texts`, joined, up to `words` words (StopIteration if they run out first)."""
+    parts, count = [], 0
+    while count < words:
+        parts.append(next(texts))
+        count += len(parts[-1].split())
+    return "\n".join(parts)
+
+
 def build_transcript(texts: list[str], words: int) -> str:
     """The texts joined, from the first, up to `words` words (round again if they run out)."""
-    parts, count, i = [], 0, 0
-    while count < words:
-        parts.append(texts[i % len(texts)])
-        count += len(texts[i % len(texts)].split())
-        i += 1
-    return "\n".join(parts)
+    return joined_up_to(itertools.cycle(texts), words)
 
 
 def fresh_transcripts(words: int, count: int) -> list[str]:
@@ -45,17 +51,11 @@ def fresh_transcripts(words: int, count: int) -> list[str]:
     pool = [text for corpus in sorted(SOURCE_ROOT.glob("tests/data/anon_dev_*/*.jsonl")) for text in excerpts(corpus)
             if not is_lower_case_text(text)]
     random.Random(15).shuffle(pool)
-    made, at = [], 0
-    for _ in range(count):
-        parts, taken = [], 0
-        while taken < words:
-            if at == len(pool):
-                raise SystemExit(f"--fresh: the development corpora hold too few words for {count} runs of {words}")
-            parts.append(pool[at])
-            taken += len(pool[at].split())
-            at += 1
-        made.append("\n".join(parts))
-    return made
+    remaining = iter(pool)
+    try:
+        return [joined_up_to(remaining, words) for _ in range(count)]
+    except StopIteration:
+        raise SystemExit(f"--fresh: the development corpora hold too few words for {count} runs of {words}") from None
 
 
 def timed(run, texts: list[str], words: int) -> float:
