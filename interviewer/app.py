@@ -53,8 +53,9 @@ class AppConfig:
     """Makes the `Transcriber` for live transcription while recording (None: no live transcription)."""
     coverage: Callable[[object], object] | None = None
     """Makes the prompt coverage detector for a schedule, on a worker (None: no suggestions while recording)."""
-    ahead_model: Callable[[], object] | None = None
-    """Makes the `Transcriber` for the final pass run ahead while recording (None: it all runs after the stop)."""
+    ahead_model: Callable[[str | None], object] | None = None
+    """Makes the `Transcriber` for the final pass run ahead while recording, given the study's model (None: it all
+    runs after the stop)."""
     locked: "LockedStudy | None" = None
     """The study to unlock at start when it is encrypted and the environment gave no passphrase."""
 
@@ -67,12 +68,13 @@ def default_coverage(schedule):
     return CoverageDetector(schedule, shared_encoder())
 
 
-def default_ahead_model():
-    """The final pass's model and settings, computing on one core: the final pass run ahead while recording
-    takes only what the live draft and the screen leave (see `interview.pass_ahead`)."""
+def default_ahead_model(model: str | None = None):
+    """The final pass's model (`model`: the study's choice, see `transcribe.study_model`) and settings, computing on
+    one core: the final pass run ahead while recording takes only what the live draft and the screen leave (see
+    `interview.pass_ahead`)."""
     from interviewer.transcribe.whisper import Transcriber, TranscriptionSettings
 
-    return Transcriber(settings=TranscriptionSettings(cpu_threads=1))
+    return Transcriber(model, settings=TranscriptionSettings(cpu_threads=1))
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,7 @@ def make_app(study: Study | str | None = None, *, clock: Callable[[], float] | N
              check_seconds: float = 3.0, tick_seconds: float = 0.25,
              theme: str | None = None, live_model: Callable[[], object] | None = default_live_model,
              coverage: Callable[[object], object] | None = default_coverage,
-             ahead_model: Callable[[], object] | None = default_ahead_model) -> InterviewerApp:
+             ahead_model: Callable[[str | None], object] | None = default_ahead_model) -> InterviewerApp:
     """Build the app. `study` is an open Study, a study name or folder, or None for the default study.
 
     An encrypted study opens with $INTERVIEWER_STUDY_PASSPHRASE, or the app asks for its passphrase at start."""

@@ -112,8 +112,9 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
     them while they recorded (`pass_ahead.PartAheadResult`); a part it covers whole is not read again.
     """
     from interviewer.locks import interview_lock
-    from interviewer.transcribe.whisper import Transcriber
     from interviewer.review.transcript import corrections
+    from interviewer.transcribe.study_model import model_for
+    from interviewer.transcribe.whisper import Transcriber
 
     interview = study.interview(interview_id)
     recordings = study.recordings(interview.id)
@@ -124,7 +125,7 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
         raise CorrectionsWouldBeLost(
             f"Interview #{interview.id}'s transcript has {len(corrected)} segment(s) corrected in review; transcribing "
             "again would discard them. Pass --discard-corrections to transcribe anyway (they stay in the audit log).")
-    transcriber = transcriber or Transcriber(model)
+    transcriber = transcriber or Transcriber(model_for(study, model))
     with interview_lock(study, interview.id, "being transcribed"):
         return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers, ahead or {})
 

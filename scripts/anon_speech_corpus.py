@@ -67,8 +67,9 @@ def transcribe(wav: Path, model: str | None) -> str:
 
 
 @contextlib.contextmanager
-def interview_recorder():
-    """A function hearing an excerpt through the interview screen, in one encrypted study with a sound server."""
+def interview_recorder(model: str | None = None):
+    """A function hearing an excerpt through the interview screen, in one encrypted study with a sound server;
+    `model` is the study's transcription model (`interviewer study set-model`), which the final pass uses."""
     sys.path.insert(0, str(REPO / "scripts"))
     from bench_study import bench_study
 
@@ -99,6 +100,10 @@ def interview_recorder():
     pipeline.anonymise_interview = lambda study, interview_id: 0  # the words as transcribed; the eval anonymises
     try:
         with bench_study("spoken corpus, thrown away after") as bench:
+            if model is not None:
+                from interviewer.transcribe.study_model import set_study_model
+
+                set_study_model(bench.study, model)
             yield hear
     finally:
         pipeline.anonymise_interview = original
@@ -195,21 +200,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--model", default=None, help="Whisper model (default: the product's default)")
+    parser.add_argument("--model", default=None, help="Whisper model (default: the product's default); through the "
+                        "interview screen, the study's model, which its final pass uses (live text stays tiny.en)")
     parser.add_argument("--fresh", action="store_true", help="transcribe again even where OUT has a transcript")
     parser.add_argument("--through", choices=("import", "interview"), default="import",
                         help="import the spoken file and transcribe it, or record it through the interview screen")
     parser.add_argument("--keep-audio", type=Path, default=None, help="folder to keep the spoken WAV files in")
     args = parser.parse_args()
-    if args.through == "interview" and args.model:
-        parser.error("--model: the interview screen uses the study's model (the product's default here)")
     sys.path.insert(0, str(REPO))
     documents = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     heard_before = {}
     if args.out.exists() and not args.fresh:  # relabel the transcripts already made
         heard_before = {row["id"]: row["text"] for row in map(json.loads, args.out.read_text().splitlines())}
     kept = lost = seconds = 0
-    recorder = (interview_recorder() if args.through == "interview" and len(heard_before) < len(documents)
+    recorder = (interview_recorder(args.model) if args.through == "interview" and len(heard_before) < len(documents)
                 else contextlib.nullcontext())
     with (tempfile.TemporaryDirectory() as folder, recorder as hear,
           args.out.open("w", encoding="utf-8") as out):

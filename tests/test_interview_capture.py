@@ -35,6 +35,26 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
 
     app = make_app(study, process=transcribe_only, check_seconds=0.5, live_model=None,
                    ahead_model=None)  # the batch path, all of it after the stop
+    interview_id = await record_jfk_through_app(app, null_sink, tmp_path)
+
+    (recording,) = study.recordings(interview_id)
+    assert 11.0 <= recording.duration <= 16.0
+    assert study.recording_path(recording).read_bytes()[:8] == b"IVSEAL01"  # recorded straight into an encrypted part
+    captured = " ".join(segment.text for segment in study.segments(interview_id))
+    original = " ".join(segment.text for segment in transcriber.transcribe(JFK).segments)
+    captured_wer, original_wer = word_error_rate(reference, captured), word_error_rate(reference, original)
+    print(f"\nWER captured through the app {captured_wer:.3f}, original file {original_wer:.3f}")
+    assert captured_wer <= original_wer + 0.05
+    first_item = find_schedule("npt-key-informant").items[0].id
+    assert {segment.item_id for segment in study.segments(interview_id)} == {first_item}, \
+        "the speech was recorded while the first question was open"
+    probe = next(e for e in study.events(interview_id) if e.kind == "probe")
+    assert 0.0 < probe.offset < 3.0, "the probe is stamped with its place in the recording"
+
+
+async def record_jfk_through_app(app, null_sink, tmp_path) -> int:
+    """Interview KI-01 in `app` while JFK's speech plays into the null sink, the first question open; the id of
+    the interview, its processing done."""
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
@@ -55,21 +75,8 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
         interview_id = live.interview.id
         await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
                          timeout=120)
-        assert app.config.processing[interview_id][0] == "done"
-
-    (recording,) = study.recordings(interview_id)
-    assert 11.0 <= recording.duration <= 16.0
-    assert study.recording_path(recording).read_bytes()[:8] == b"IVSEAL01"  # recorded straight into an encrypted part
-    captured = " ".join(segment.text for segment in study.segments(interview_id))
-    original = " ".join(segment.text for segment in transcriber.transcribe(JFK).segments)
-    captured_wer, original_wer = word_error_rate(reference, captured), word_error_rate(reference, original)
-    print(f"\nWER captured through the app {captured_wer:.3f}, original file {original_wer:.3f}")
-    assert captured_wer <= original_wer + 0.05
-    first_item = find_schedule("npt-key-informant").items[0].id
-    assert {segment.item_id for segment in study.segments(interview_id)} == {first_item}, \
-        "the speech was recorded while the first question was open"
-    probe = next(e for e in study.events(interview_id) if e.kind == "probe")
-    assert 0.0 < probe.offset < 3.0, "the probe is stamped with its place in the recording"
+        assert app.config.processing[interview_id][0] == "done", app.config.processing[interview_id]
+    return interview_id
 
 
 RECORD_AND_WAIT = textwrap.dedent("""

@@ -14,6 +14,7 @@ from interviewer.cli._common import UserError, friendly_errors, open_study, prog
 
 def transcribe_queue(study, model: str | None, speakers: int, *, batched: bool = False) -> None:
     from interviewer.pipeline import transcribe_interview, untranscribed_interviews
+    from interviewer.transcribe.study_model import model_for
     from interviewer.transcribe.whisper import Transcriber, batched_settings
 
     opened = open_study(study)
@@ -21,7 +22,7 @@ def transcribe_queue(study, model: str | None, speakers: int, *, batched: bool =
     if not queue:
         click.echo("Nothing to transcribe: every recording of the study has a transcript.")
         return
-    transcriber = friendly_errors(lambda: Transcriber(model, batched_settings() if batched else None))
+    transcriber = friendly_errors(lambda: Transcriber(model_for(opened, model), batched_settings() if batched else None))
     for number, interview in enumerate(queue, 1):
         minutes = sum(r.duration for r in opened.recordings(interview.id)) / 60
         click.echo(f"[{number}/{len(queue)}] interview #{interview.id} ({interview.participant_code}, {minutes:.1f} min)")
@@ -44,6 +45,7 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
     from interviewer.batch.worker import ModelMissingOnWorker, ModelSpec
     from interviewer.pipeline import untranscribed_interviews
     from interviewer.transcribe.models import ModelError
+    from interviewer.transcribe.study_model import study_model
 
     opened = open_study(study)
     queue = untranscribed_interviews(opened)
@@ -51,7 +53,7 @@ def transcribe_queue_on_cluster(study, model: str | None, speakers: int, *, addr
         click.echo("Nothing to transcribe: every recording of the study has a transcript.")
         return
     try:
-        spec = ModelSpec.for_model(model)
+        spec = ModelSpec.for_model(model or study_model(opened))
     except ModelError as error:
         raise UserError(str(error)) from None
     where = address or f"a local cluster of {workers} worker process(es)"

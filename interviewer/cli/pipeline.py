@@ -135,17 +135,19 @@ def transcribe(study, target, model, as_json, speakers, all_interviews, discard_
         _transcribe_file(path, model, as_json, speakers or 1, batched)
         return
     from interviewer.pipeline import transcribe_interview
+    from interviewer.transcribe.study_model import model_for
 
     opened = open_study(study)
     count = _friendly_errors(
-        lambda: transcribe_interview(opened, int(target.lstrip("#")), transcriber=_transcriber(model, batched),
+        lambda: transcribe_interview(opened, int(target.lstrip("#")),
+                                     transcriber=_transcriber(model_for(opened, model), batched),
                                      speakers=speakers or 2, progress=_progress_bar("Transcribing"),
                                      discard_corrections=discard_corrections)
     )
     click.echo(f"Transcribed interview #{target.lstrip('#')}: {count} segments.")
 
 
-def _transcriber(model: str | None, batched: bool):
+def _transcriber(model, batched: bool):
     from interviewer.transcribe.whisper import Transcriber, batched_settings
 
     return _friendly_errors(lambda: Transcriber(model, batched_settings() if batched else None))

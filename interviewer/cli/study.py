@@ -193,4 +193,39 @@ def set_input(study: str | None, source: str) -> None:
         click.echo(f"Interviews will record from the input device matching '{source}' by default.")
 
 
+@study.command("set-model")
+@click.argument("model", required=False)
+@study_option
+def set_model(study: str | None, model: str | None) -> None:
+    """Choose the Whisper model that makes the study's transcripts: the final pass after every interview, and
+    `interviewer transcribe` without --model.
+
+    MODEL is a catalogue name (see `interviewer models list`), a name registered with `interviewer models
+    add`, or a CTranslate2 Whisper folder; `default` goes back to the bundled model. It must be installed on
+    this computer. Live transcription while recording keeps the fast default model. Without MODEL, show the
+    current choice.
+
+    Example:
+
+        interviewer study set-model base --study key-informants
+    """
+    from interviewer.transcribe.models import ModelError, default_model_name
+    from interviewer.transcribe.study_model import model_for, set_study_model, study_model
+
+    opened = open_study(study)
+    if model is None:
+        chosen = study_model(opened)
+        try:
+            found = f"at {model_for(opened).path}"
+        except ModelError as error:
+            found = f"NOT USABLE here — {error}"
+        click.echo(f"This study transcribes with {chosen or default_model_name() + ' (the default)'}, {found}.")
+        return
+    try:
+        resolved = set_study_model(opened, None if model.strip().lower() == "default" else model.strip())
+    except ModelError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"Interviews of this study will be transcribed with {resolved.name} ({resolved.path}).")
+
+
 COMMANDS = [study]

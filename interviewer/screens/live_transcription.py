@@ -50,10 +50,13 @@ class LiveTranscriptionMixin:
         """Run the final pass ahead on the new part while it records (mono parts; it loads its own model)."""
         if self.app.config.ahead_model is None:
             return
-        from interviewer.interview.pass_ahead import PassAhead
+        from functools import partial
 
-        if self.pass_ahead is None:
-            self.pass_ahead = PassAhead(self.app.config.ahead_model)
+        from interviewer.interview.pass_ahead import PassAhead
+        from interviewer.transcribe.study_model import study_model
+
+        if self.pass_ahead is None:  # the study's model, as the final pass after the stop uses
+            self.pass_ahead = PassAhead(partial(self.app.config.ahead_model, study_model(self.app.study)))
         part = self.pass_ahead.start_part(self.live.part_number, recorder.path, recorder.channels, recorder.samplerate)
         if part is not None:
             recorder.add_listener(part.listen)

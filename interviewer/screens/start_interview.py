@@ -323,11 +323,17 @@ class StartInterviewScreen(Screen):
             f"Disk: room for {seconds / 3600:.1f} h of audio; the schedule plans {planned / 60:.0f} min.",
             style="green" if enough else "bold red"))
 
-    @work(thread=True, group="model", exit_on_error=False)
     def check_model(self) -> None:
-        from interviewer.transcribe.models import model_status
+        from functools import partial
 
-        ready, line = (self.app.config.model_status or model_status)()
+        from interviewer.transcribe.models import model_status
+        from interviewer.transcribe.study_model import study_model
+
+        self._report_model(self.app.config.model_status or partial(model_status, study_model(self.app.study)))
+
+    @work(thread=True, group="model", exit_on_error=False)
+    def _report_model(self, status) -> None:
+        ready, line = status()
         self.app.call_from_thread(self.query_one("#model", Static).update,
                                   Text(f"Transcription: {line}", style="green" if ready else "dark_orange3"))
 
