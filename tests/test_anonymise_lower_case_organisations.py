@@ -357,3 +357,29 @@ def test_a_team_closed_by_any_plural_after_played_for_the_is_an_organisation(ano
 @pytest.mark.parametrize("text", ["he plays for the kids", "she played for the old girls", "i played for the seconds"])
 def test_people_or_a_side_after_played_for_the_are_no_team_name(anonymiser, text):
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: my pal dragged me along to hearts and minds lanarkshire, it's a recovery charity, peer support mostly",
+     "hearts and minds lanarkshire"),
+    ("p: i was a driver with orrin haulage, it's a small family firm, for nine years", "orrin haulage"),
+    ("p: the gp referred me to kaitiaki whanau, they're a charity for dads", "kaitiaki whanau"),
+    ("p: he does his bits at tanvir's, a corner shop by the station", "tanvir's"),
+])
+def test_a_name_said_to_be_an_organisation_just_after_it_is_redacted(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in redacted(anonymiser, text), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "p: i went to the food bank, it's a charity, and they were kind",
+    "p: i talked to my manager, it's a big company so it took a while",
+    "p: we moved to the country, it's a nice place",
+    "p: i work with children, it's a charity for them",
+])
+def test_ordinary_words_said_to_be_an_organisation_are_not_redacted(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)
+
+
+def test_ordinary_words_said_to_be_an_organisation_go_to_the_reviewer(anonymiser):
+    text = "p: so i'm a volunteer with second wind, it's a peer society down in the town"
+    assert "second wind" in suggested(anonymiser, text)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import CALLING, DETERMINERS, FILLERS, MONTHS, PLAYING, TITLES, WEEKDAYS
+from interviewer.anonymise.cues import (CALLING, DETERMINERS, FILLERS, MONTHS, PLACE_PREPOSITIONS, PLAYING, TITLES,
+                                        WEEKDAYS)
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.numbers import TEENS, TENS, UNITS
@@ -282,6 +283,67 @@ def find_groups_named_beside(v: TokenView) -> Iterator[Found]:
                 yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON} said beside '{v.word(i)}'")
 
 
+DESCRIBED_AS = frozenset("""charity group bakery shop cafe café pub company firm business centre center service organisation
+organization practice clinic club agency trust project network scheme gym salon garage nursery outfit crowd society
+association foundation restaurant bar store hostel""".split())
+"""What a name is said to be just after it ('second wind, it's a peer society', 'c r g, an insurance company')."""
+SAYING_WHAT_IT_IS = (("it", "'s"), ("it", "is"), ("they", "'re"), ("they", "are"), ("that", "'s"), ("which", "is"), ())
+"""The words (spaCy's tokens) that may say what a name is before 'a'/'an': 'it's', 'they're', or none."""
+GOING_TO = frozenset("to at from with for called into join joined joining".split())
+"""Words before a name that say someone goes to, works at or hears of an organisation."""
+
+
+def _said_to_be_an_organisation(v: TokenView, comma: int) -> bool:
+    """After `comma`: '(it's|they're|…) a/an' and up to three describing words before an organisation noun."""
+    for opening in SAYING_WHAT_IT_IS:
+        k = comma + 1
+        if all(v.lower(k + n).replace("’", "'") == word for n, word in enumerate(opening)):
+            k += len(opening)
+            if v.lower(k) not in ("a", "an"):
+                continue
+            return any(v.lower(k + n) in DESCRIBED_AS for n in range(1, 5)) and \
+                all(is_word(v.word(k + n)) for n in range(1, next(n for n in range(1, 5) if v.lower(k + n) in DESCRIBED_AS)))
+    return False
+
+
+def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
+    """'dragged me along to hearts and minds lanarkshire, it's a recovery charity', 'referred me to little steps black
+    country, they're a charity for mums', 'i get my bread from nanna's pantry, it's a little bakery': up to five words
+    after a word of going or working there, closed by a comma and what they are; one of them in no word list or a
+    place (not 'the food bank, it's a charity' or 'my manager, it's a big company', which name no one). Two or more
+    ordinary words go to the reviewer instead."""
+    for comma in range(2, len(v.tokens) - 3):
+        if v.word(comma) != "," or not _said_to_be_an_organisation(v, comma):
+            continue
+        cue = next((k for k in range(comma - 1, max(-1, comma - 7), -1) if v.lower(k) in GOING_TO), None)
+        if cue is None:
+            continue
+        first = cue + 2 if v.lower(cue + 1) == "the" else cue + 1
+        words = range(first, comma)
+        if first == comma or v.lower(first) in NAME_JOINS or not all(_in_a_name(v, k) for k in words):
+            continue
+        if any(_generic(v, k) for k in words):
+            continue
+        if any(not v.common(k) or v.lower(k) in v.gaz.places for k in words if is_word(v.word(k))):
+            yield v.span(first, comma - 1, "ORGANIZATION", 0.55, f"{REASON} said to be an organisation after it")
+        elif comma - first >= 2:  # 'second wind, it's a peer society': ordinary words, for the reviewer
+            yield possible_identifier(v, first, comma - 1, "ORGANIZATION", "ordinary words said to be an organisation "
+                                      "after them", 0.5)
+
+
+NAME_JOINS = frozenset("and of & 's ’s".split())
+
+
+def _in_a_name(v: TokenView, k: int) -> bool:
+    """A word that may stand in an organisation's name: no pronoun, determiner, filler or preposition of place."""
+    lower = v.lower(k)
+    return lower in NAME_JOINS or is_word(v.word(k)) and lower not in DETERMINERS and lower not in FILLERS \
+        and lower not in PLACE_PREPOSITIONS and lower not in PRONOUNS and lower not in DISCOURSE_WORDS
+
+
+PRONOUNS = frozenset("i me you he him she her it we us they them mine yours his hers ours theirs".split())
+
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
-            *find_hospital_nicknames(v), *find_apposed_names(v), *find_groups_named_beside(v)]
+            *find_hospital_nicknames(v), *find_apposed_names(v), *find_groups_named_beside(v),
+            *find_names_said_to_be_organisations(v)]
