@@ -140,7 +140,7 @@ def _headed_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             yield from _lower_headed(v, i)
     if not lower_case_text:
         yield from _named_areas(v)
-        yield from _places_before_regions(v)
+    yield from _places_before_regions(v)
 
 
 def _named_areas(v: TokenView) -> Iterator[Found]:
@@ -194,20 +194,51 @@ def _plain_lower(v: TokenView, k: int) -> bool:
         and not v.group_word(k) and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS
 
 
+AFTER_A_REGION = frozenset("""and for in at on with by near originally now then last before when where but so or till
+until since back way area just right which there too as like""".split())
+"""Words that may follow 'town, region' when the region ends the place ('in loyal, wisconsin for years'), unlike a
+verb ('in work, ireland was different')."""
+TOWN_JOINS = frozenset("'s ’s of on upon".split())
+"""Little words inside a town's name ('little heart's ease', 'stratford upon avon')."""
+
+
+def _region_words(v: TokenView, i: int) -> int:
+    """How many words (one or two) of a country or first-level region start at token i (0: none)."""
+    if f"{v.lower(i)} {v.lower(i + 1)}" in v.gaz.regions:
+        return 2
+    return 1 if v.lower(i) in v.gaz.regions else 0
+
+
 def _places_before_regions(v: TokenView) -> Iterator[Found]:
-    """'past Crane, Texas', 'from Sydney, Nova Scotia': capitalised words after a word saying where and before a comma
-    and a region are a place there, even when they are English words."""
-    for i in range(2, len(v.tokens) - 2):
-        if v.word(i + 1) != "," or not is_capitalised(v.word(i)):
+    """'past Crane, Texas', 'from Sydney, Nova Scotia', 'i grew up in wheeling, west virginia, and': up to four words
+    after a word saying where and before a comma and a region are a place there, even when they are English words,
+    when written in the region's case; in lower case the region must end the place ('from loyal, wisconsin on gravel',
+    not 'in work, ireland was different')."""
+    for comma in range(2, len(v.tokens) - 1):
+        if v.word(comma) != "," or not (size := _region_words(v, comma + 1)):
             continue
-        region = v.lower(i + 2) if v.lower(i + 2) in v.gaz.regions else f"{v.lower(i + 2)} {v.lower(i + 3)}"
-        if region not in v.gaz.regions:
+        lower = v.word(comma + 1).islower()
+        after = comma + 1 + size
+        if lower and not (v.lower(after) in AFTER_A_REGION or not is_word(v.word(after))):
             continue
-        first = i
-        if first - 1 >= 1 and is_capitalised(v.word(first - 1)) and v.lower(first - 2) in WHERE_BEFORE:
-            first -= 1
-        if v.lower(first - 1) in WHERE_BEFORE and not v.allowed(first):
-            yield v.span(first, i, "LOCATION", 0.6, "a place before its region")
+        cue = next((k for k in range(comma - 1, max(-1, comma - 6), -1) if v.lower(k) in WHERE_BEFORE
+                    and (v.lower(k + 1) not in TOWN_JOINS or v.lower(k) == "outside")), None)
+        first = None if cue is None else cue + 2 if v.lower(cue + 1) == "of" else cue + 1
+        if first is None or first >= comma or v.allowed(first):
+            continue  # 'outside of sundown, texas'
+        if all(_town_word(v, k, lower) for k in range(first, comma)) and _town_word(v, first, lower, join=False) \
+                and _town_word(v, comma - 1, lower, join=False):
+            yield v.span(first, comma - 1, "LOCATION", 0.6, "a place before its region")
+
+
+def _town_word(v: TokenView, k: int, lower: bool, join: bool = True) -> bool:
+    """A word that may stand in a town's name written in lower case (`lower`) or capitalised: no stop word, calendar
+    word or determiner, or a little joining word ('of', "'s") inside the name."""
+    word, key = v.word(k), v.lower(k)
+    if join and key in TOWN_JOINS:
+        return True
+    return is_word(word) and (word.islower() if lower else is_capitalised(word)) and key not in STOP_WORDS \
+        and key not in MONTHS and key not in WEEKDAYS
 
 
 WHERE_QUESTION = re.compile(r"\bwhere\b[^\n?]*\?[ \t]*$", re.IGNORECASE)
