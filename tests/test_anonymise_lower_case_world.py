@@ -222,3 +222,22 @@ def test_a_kind_of_park_or_hill_is_no_district(anonymiser):
 def test_a_word_in_no_list_after_down_or_up_is_a_place(anonymiser):
     text = "participant: i was welding at the yard down pallion and we did the big track up kunanyi last spring"
     assert {"pallion", "kunanyi"} <= {d.text for d in anonymiser.detect(text) if d.entity_type == "LOCATION"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: my mate hamish came round with the van", "hamish"),
+    ("p: the nurse, niamh, she was great", "niamh"),
+    ("p: our youngest, oisin, he's at the college now", "oisin"),
+    ("p: my cousin lerato stays with us", "lerato"),
+    ("p: my neighbour gurpreet drives me in", "gurpreet"),
+])
+def test_given_names_of_the_wider_english_speaking_world_are_names_in_lower_case(anonymiser, text, name):
+    assert (name, "PERSON") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, home", [
+    ("p: the volunteer drivers fae rowan house were great", "rowan house"),
+    ("p: she was at orla house for respite", "orla house"),
+])
+def test_a_given_name_before_house_after_a_preposition_names_a_home(anonymiser, text, home):
+    assert (home, "ORGANIZATION") in found(anonymiser, text)

@@ -58,7 +58,7 @@ class Gazetteers:
 @functools.lru_cache(maxsize=1)
 def load_gazetteers() -> Gazetteers:
     common = frozenset(read_list(DATA_DIR / "common-words.txt"))
-    first = frozenset(n.lower() for name in ("first-names-census.txt", "first-names-uk.txt")
+    first = frozenset(n.lower() for name in ("first-names-census.txt", "first-names-uk.txt", "first-names-world.txt")
                       for n in read_list(DATA_DIR / name))
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
     home = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}

@@ -78,7 +78,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         home_place = lower in gaz.places and lower not in gaz.world_places
         next_surname = is_surname_like(v, i + 1) or (not v.common(i) and not home_place and is_plain_word(v, i + 1)
                                                    and v.lower(i + 1) in gaz.surnames and len(v.lower(i + 1)) >= 3
-                                                   and v.lower(i + 1) not in SPEECH_VERBS)  # 'jo said', not 'jo bird'
+                                                   and v.lower(i + 1) not in SPEECH_VERBS  # 'jo said', not 'jo bird'
+                                                   and v.lower(i + 1) not in INSTITUTION_HEADS)  # 'rowan house', 'grace ward'
         in_a_place = lower in gaz.regions or v.lower(i + 1) in gaz.regions or f"{v.lower(i - 1)} {lower}" in gaz.places \
             or f"{lower} {v.lower(i + 1)}" in gaz.places  # 'grew up in prince george': a place, not a first name and surname
         if known_first and next_surname and (not home_place or is_surname_like(v, i + 1)) and not in_a_place:

@@ -142,7 +142,7 @@ def find_named_houses(v: TokenView) -> Iterator[Found]:
         if first is None:
             continue
         words = range(first, head)
-        if any(v.lower(k) in HOUSE_COMPOUNDS or _generic(v, k) or v.lower(k) in v.gaz.first_names for k in words):
+        if any(v.lower(k) in HOUSE_COMPOUNDS or _generic(v, k) for k in words):
             continue
         if any(not v.common(k) or v.lower(k) in v.gaz.places and v.lower(k) not in v.gaz.world_places for k in words):
             yield v.span(first, head, "ORGANIZATION", 0.55, f"{REASON}: a proper word before 'house' after '{v.word(first - 1)}'")
