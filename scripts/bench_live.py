@@ -16,6 +16,7 @@ timeline; anonymising is not timed); `--no-ahead` runs all of the final pass aft
 - peak resident memory of the process (recording + live transcription + final pass).
 
     scripts/bench_live.py --minutes 5
+    scripts/bench_live.py --minutes 10 --model base     # the study chose Whisper base for its final passes
     nohup scripts/bench_live.py --minutes 60 > /tmp/bench_live_60.log 2>&1 &
 """
 
@@ -46,16 +47,21 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--keep", type=Path, default=None, help="Copy the recording and transcripts here.")
     parser.add_argument("--no-ahead", action="store_true", help="Run the whole final pass after the stop.")
+    parser.add_argument("--model", default=None,
+                        help="The study's transcription model (interviewer study set-model), which the final pass and "
+                             "the batch comparison use; live text stays on the default model.")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the null sink and the player
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "bench-live")  # studies are encrypted, as users get them
     with tempfile.TemporaryDirectory(prefix="bench-live-") as folder:
         os.environ["INTERVIEWER_HOME"] = folder
-        run(Path(folder), args.minutes, args.keep, ahead=not args.no_ahead)
+        run(Path(folder), args.minutes, args.keep, ahead=not args.no_ahead, model=args.model)
 
 
-def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
+def run(folder: Path, minutes: float, keep: Path | None, ahead: bool, model: str | None = None) -> None:
+    from functools import partial
+
     from audio_sink import null_sink_running
 
     from interviewer.app import default_ahead_model, default_live_model
@@ -68,6 +74,7 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
     from interviewer.processing import store_draft
     from interviewer.schedule import find_schedule
     from interviewer.store import Study
+    from interviewer.transcribe.study_model import set_study_model
 
     speech = folder / "speech.wav"
     seconds, reference = write_interview(speech, minutes)
@@ -76,6 +83,8 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
     study = Study.create("bench")
     study.add_participant("KI-01")
     study.record_consent("KI-01", audio_recording=True, quotation=True)
+    final_model = set_study_model(study, model).name if model else None
+    print(f"final pass model: {final_model or 'the default'}", flush=True)
     with null_sink_running() as sink:
         live = LiveInterview.create(study, "KI-01", find_schedule("npt-key-informant"), AudioBackend())
         live.begin_part()
@@ -86,7 +95,7 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
         part = LivePart(1, recorder.path, recorder.channels, recorder.samplerate)
         recorder.add_listener(part.listen)
         transcript.add(part)
-        passes = PassAhead(default_ahead_model)
+        passes = PassAhead(partial(default_ahead_model, final_model))  # as the interview screen makes it
         if ahead:
             recorder.add_listener(passes.start_part(1, recorder.path, recorder.channels, recorder.samplerate).listen)
         transcriber = default_live_model()
@@ -125,7 +134,7 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool) -> None:
     recording = stored_audio(study, study.recordings(interview_id)[0])
     draft = " ".join(line.text for line in study.live_draft(interview_id))
     final = " ".join(segment.text for segment in study.segments(interview_id))
-    batch = batch_transcript(recording)
+    batch = batch_transcript(recording, final_model)
     length = study.recordings(interview_id)[0].duration
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
@@ -163,11 +172,11 @@ class MemoryWatch:
         self._done.set()
 
 
-def batch_transcript(recording) -> str:
-    """What `interviewer transcribe FILE` makes of the recording (decrypted in memory if sealed)."""
+def batch_transcript(recording, model: str | None = None) -> str:
+    """What `interviewer transcribe FILE --model MODEL` makes of the recording (decrypted in memory if sealed)."""
     from interviewer.transcribe.whisper import Transcriber
 
-    return " ".join(segment.text for segment in Transcriber().transcribe(recording).segments)
+    return " ".join(segment.text for segment in Transcriber(model).transcribe(recording).segments)
 
 
 if __name__ == "__main__":

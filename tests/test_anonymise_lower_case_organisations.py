@@ -383,3 +383,17 @@ def test_ordinary_words_said_to_be_an_organisation_are_not_redacted(anonymiser, 
 def test_ordinary_words_said_to_be_an_organisation_go_to_the_reviewer(anonymiser):
     text = "p: so i'm a volunteer with second wind, it's a peer society down in the town"
     assert "second wind" in suggested(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: i'm at the birches it's a nursing home up near the park", "birches"),
+    ("p: he gave me a card for clear head which is a counselling mob that does phone sessions", "clear head"),
+])
+def test_ordinary_words_said_without_a_comma_to_be_an_organisation_go_to_the_reviewer(anonymiser, text, name):
+    assert name in suggested(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["p: we moved to the coast it's a nice home",
+                                  "p: i went to the shops, it's a big shop"])
+def test_what_a_place_is_said_to_be_does_not_make_it_an_organisation(anonymiser, text):
+    assert not suggested(anonymiser, text) and not redacted(anonymiser, text)

@@ -12,7 +12,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS
 from interviewer.anonymise.numbers import TEENS, TENS, UNITS
 from interviewer.anonymise.suggestions import possible_identifier
-from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word, singular
 
 REASON = "an organisation's name"
 """Shared with organisation_shapes, so the Anonymiser ranks these spans with the other context rules."""
@@ -285,51 +285,62 @@ def find_groups_named_beside(v: TokenView) -> Iterator[Found]:
 
 DESCRIBED_AS = frozenset("""charity group bakery shop cafe café pub company firm business centre center service organisation
 organization practice clinic club agency trust project network scheme gym salon garage nursery outfit crowd society
-association foundation restaurant bar store hostel""".split())
-"""What a name is said to be just after it ('second wind, it's a peer society', 'c r g, an insurance company')."""
+association foundation restaurant bar store hostel home mob""".split())
+"""What a name is said to be just after it ('second wind, it's a peer society', 'c r g, an insurance company', 'the
+birches it's a nursing home', 'clear head which is a counselling mob')."""
 SAYING_WHAT_IT_IS = (("it", "'s"), ("it", "is"), ("they", "'re"), ("they", "are"), ("that", "'s"), ("which", "is"), ())
-"""The words (spaCy's tokens) that may say what a name is before 'a'/'an': 'it's', 'they're', or none."""
+"""The words (spaCy's tokens) that may say what a name is before 'a'/'an': 'it's', 'they're', or, after a comma,
+none."""
 GOING_TO = frozenset("to at from with for called into join joined joining".split())
 """Words before a name that say someone goes to, works at or hears of an organisation."""
 
 
-def _said_to_be_an_organisation(v: TokenView, comma: int) -> bool:
-    """After `comma`: '(it's|they're|…) a/an' and up to three describing words before an organisation noun."""
-    for opening in SAYING_WHAT_IT_IS:
-        k = comma + 1
-        if all(v.lower(k + n).replace("’", "'") == word for n, word in enumerate(opening)):
-            k += len(opening)
+def _said_to_be_an_organisation(v: TokenView, at: int, bare: bool) -> bool:
+    """From token `at`: '(it's|they're|…) a/an' ('a/an' alone when `bare`) and up to three describing words before an
+    organisation noun, other than the word before `at` ('the shops, it's a big shop' says nothing)."""
+    named = singular(v.lower(at - 2 if v.word(at - 1) == "," else at - 1))
+    for opening in SAYING_WHAT_IT_IS if bare else SAYING_WHAT_IT_IS[:-1]:
+        if all(v.lower(at + n).replace("’", "'") == word for n, word in enumerate(opening)):
+            k = at + len(opening)
             if v.lower(k) not in ("a", "an"):
                 continue
-            return any(v.lower(k + n) in DESCRIBED_AS for n in range(1, 5)) and \
-                all(is_word(v.word(k + n)) for n in range(1, next(n for n in range(1, 5) if v.lower(k + n) in DESCRIBED_AS)))
+            noun = next((n for n in range(1, 5) if v.lower(k + n) in DESCRIBED_AS), None)
+            return noun is not None and all(is_word(v.word(k + n)) for n in range(1, noun)) \
+                and (v.lower(k + noun) != "home" or v.lower(k + noun - 1) in CARE_HOMES) \
+                and v.lower(k + noun) != named
     return False
+
+
+CARE_HOMES = frozenset("nursing care residential retirement funeral children's".split())
+"""What makes 'a … home' an organisation ('it's a nursing home'), not someone's ('it's a nice home')."""
 
 
 def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
     """'dragged me along to hearts and minds lanarkshire, it's a recovery charity', 'referred me to little steps black
     country, they're a charity for mums', 'i get my bread from nanna's pantry, it's a little bakery': up to five words
-    after a word of going or working there, closed by a comma and what they are; one of them in no word list or a
-    place (not 'the food bank, it's a charity' or 'my manager, it's a big company', which name no one). Two or more
-    ordinary words go to the reviewer instead."""
-    for comma in range(2, len(v.tokens) - 3):
-        if v.word(comma) != "," or not _said_to_be_an_organisation(v, comma):
+    after a word of going or working there, closed by what they are (after a comma, or straight after them from 'it's',
+    'which is' on); one of them in no word list or a place (not 'the food bank, it's a charity' or 'my manager, it's a
+    big company', which name no one). Ordinary words go to the reviewer instead: two or more, or one after 'the'."""
+    for end in range(2, len(v.tokens) - 3):
+        comma = v.word(end) == ","
+        if not (comma and _said_to_be_an_organisation(v, end + 1, bare=True)
+                or v.lower(end) in ("it", "they", "that", "which") and is_word(v.word(end - 1))
+                and _said_to_be_an_organisation(v, end, bare=False)):
             continue
-        cue = next((k for k in range(comma - 1, max(-1, comma - 7), -1) if v.lower(k) in GOING_TO), None)
+        cue = next((k for k in range(end - 1, max(-1, end - 7), -1) if v.lower(k) in GOING_TO), None)
         if cue is None:
             continue
         first = cue + 2 if v.lower(cue + 1) == "the" else cue + 1
-        words = range(first, comma)
-        if first == comma or v.lower(first) in NAME_JOINS or not all(_in_a_name(v, k) for k in words):
+        words = range(first, end)
+        if first == end or v.lower(first) in NAME_JOINS or not all(_in_a_name(v, k) for k in words):
             continue
         if any(_generic(v, k) for k in words):
             continue
         if any(not v.common(k) or v.lower(k) in v.gaz.places for k in words if is_word(v.word(k))):
-            yield v.span(first, comma - 1, "ORGANIZATION", 0.55, f"{REASON} said to be an organisation after it")
-        elif comma - first >= 2:  # 'second wind, it's a peer society': ordinary words, for the reviewer
-            yield possible_identifier(v, first, comma - 1, "ORGANIZATION", "ordinary words said to be an organisation "
+            yield v.span(first, end - 1, "ORGANIZATION", 0.55, f"{REASON} said to be an organisation after it")
+        elif end - first >= 2 or v.lower(first - 1) == "the":  # 'second wind, it's a peer society', for the reviewer
+            yield possible_identifier(v, first, end - 1, "ORGANIZATION", "ordinary words said to be an organisation "
                                       "after them", 0.5)
-
 
 NAME_JOINS = frozenset("and of & 's ’s".split())
 
