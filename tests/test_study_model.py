@@ -81,6 +81,7 @@ def test_set_model_from_the_cli_shows_sets_and_goes_back_to_the_default(base_fol
     chosen = runner.invoke(main, ["--study", "team", "study", "set-model", str(base_folder)])
     assert chosen.exit_code == 0 and "transcribed with base" in chosen.output
     assert f"transcribes with {base_folder}" in runner.invoke(main, ["--study", "team", "study", "set-model"]).output
+    assert f"Transcription model: {base_folder}" in runner.invoke(main, ["--study", "team", "study", "info"]).output
     refused = runner.invoke(main, ["--study", "team", "study", "set-model", "large-v9"])
     assert refused.exit_code == 1 and "Unknown model 'large-v9'" in refused.output
     assert runner.invoke(main, ["--study", "team", "study", "set-model", "default"]).exit_code == 0

@@ -57,6 +57,8 @@ def info(study: str | None) -> None:
     """
     from interviewer.protection.retention import next_due, retention_policy
     from interviewer.store.backup import newest_backup
+    from interviewer.transcribe.models import default_model_name
+    from interviewer.transcribe.study_model import study_model
 
     opened = open_study(study)
     counts = opened.row_counts("participants", "interviews", "recordings", "transcript_segments")
@@ -75,6 +77,8 @@ def info(study: str | None) -> None:
     policy = retention_policy(opened)
     due = next_due(opened)
     click.echo(f"Retention: {policy.describe()}" + (f"; next due {due:%Y-%m-%d}" if due else ""))
+    click.echo(f"Transcription model: {study_model(opened) or default_model_name() + ' (the default)'} "
+               "(choose with: interviewer study set-model NAME)")
     backup = newest_backup(opened.folder)
     click.echo(f"Newest backup: {backup.path} ({backup.made_at}, {backup.reason})" if backup else
                "Newest backup: none yet (make one with: interviewer study backup DEST)")
