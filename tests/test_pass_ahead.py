@@ -96,7 +96,7 @@ def test_a_cancelled_part_stops_and_is_left_to_the_final_pass(tmp_path):
         def load(self):
             pass
 
-        def transcribe(self, audio):
+        def transcribe(self, audio, language=None):
             raise AssertionError("nothing is transcribed after the interview was quit")
 
     ahead = PassAhead(Model)
@@ -171,7 +171,7 @@ def test_a_stereo_part_whose_channels_carry_one_mix_is_left_to_the_final_pass(tm
         def load(self):
             pass
 
-        def transcribe(self, audio):
+        def transcribe(self, audio, language=None):
             raise AssertionError("one mix on both channels is not transcribed per channel")
 
     ahead = PassAhead(Model)
@@ -194,7 +194,7 @@ def test_stretches_of_a_part_recorded_at_48_khz_follow_on_without_gap_or_overlap
         def load(self):
             pass
 
-        def transcribe(self, audio):
+        def transcribe(self, audio, language=None):
             given.append(len(audio))
             return Transcript("fake", "en", len(audio) / RATE, [TranscriptSegment(0.0, len(audio) / RATE, "x")])
 
@@ -207,3 +207,33 @@ def test_stretches_of_a_part_recorded_at_48_khz_follow_on_without_gap_or_overlap
     assert len(given) >= 3 and result.seconds == pytest.approx(30.0, abs=0.01)
     segments = result.transcript.segments
     assert all(b.start == pytest.approx(a.end, abs=1e-3) for a, b in zip(segments, segments[1:]))
+
+
+def test_the_language_heard_in_the_first_stretch_with_speech_holds_for_the_rest_of_the_part(tmp_path, monkeypatch):
+    from interviewer.transcribe.whisper import Transcript, TranscriptSegment
+
+    monkeypatch.setattr(pass_ahead, "STRETCH", 8.0)
+    monkeypatch.setattr(pass_ahead, "SEARCH", 2.0)
+    asked = []
+
+    class Model:
+        model_name = "multilingual"
+
+        def load(self):
+            pass
+
+        def transcribe(self, audio, language=None):
+            asked.append(language)
+            if len(asked) == 1:  # a silent start: nothing said, and a language guessed from the silence
+                return Transcript("multilingual", "jw", len(audio) / RATE, [])
+            heard = language or "cy"
+            return Transcript("multilingual", heard, len(audio) / RATE, [TranscriptSegment(0.0, 1.0, "x")])
+
+    ahead = PassAhead(Model)
+    part = ahead.start_part(1, tmp_path / "p.wav", channels=1, samplerate=RATE)
+    sound = np.tile(np.r_[np.zeros(1600), 3000 * np.ones(14400)], 40)[:RATE * 40].astype(np.int16)
+    for start in range(0, len(sound), 1600):
+        part.listen(sound[start:start + 1600, None], start / RATE)
+    (result,) = ahead.finish(timeout=60).values()
+    assert asked[:2] == [None, None] and set(asked[2:]) == {"cy"} and len(asked) >= 3
+    assert result.transcript.language == "cy"

@@ -168,7 +168,9 @@ class PartAhead:
         if audio.ndim == 2:
             self._do_stereo_stretch(audio, offset)
             return
-        transcript = self._transcriber.transcribe(audio)
+        # The language a multilingual model heard in the first stretch with speech holds for the rest of the part,
+        # as when the whole part is transcribed at once: heard again in every stretch, it could change mid-interview.
+        transcript = self._transcriber.transcribe(audio, language=self._done.language if self._done.segments else None)
         self._done.language = transcript.language
         self._done.segments += [shifted(segment, offset) for segment in transcript.segments]
         self._done.voices.append(embed_voices(audio.copy(), SAMPLE_RATE, offset_s=offset, scratch_audio=True))
