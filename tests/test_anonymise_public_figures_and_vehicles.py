@@ -28,6 +28,10 @@ def redacted(anonymiser, text):
     ("He rubs my feet through the Argonauts game most nights.", "Argonauts"),
     ("He has been a Kilmarnock supporter all his life.", "Kilmarnock"),
     ("He's a big fan of Lamar Jackson, Lamar Jackson this, Lamar Jackson that.", "Lamar Jackson"),
+    ("Evenings we watch Emmerdale and I shout at the telly.", "Emmerdale"),
+    ("I go watch the Kraken with my son sometimes.", "Kraken"),
+    ("He watches Robert Lewandowski on the laptop and shouts.", "Robert Lewandowski"),
+    ("Sheila and me watch Derry Girls reruns of an evening.", "Derry Girls"),
 ])
 def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, name):
     analysis = anonymiser.analyse(text)
@@ -42,6 +46,8 @@ def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, n
     ("And I row gig now with Newlyn Gig Rowers of a Saturday.", "Newlyn Gig Rowers"),
     ("She plays with Callum Reid after school most days.", "Callum Reid"),
     ("My friends Sarah and Tom came round; I listen to Dolly Parton with them.", "Sarah"),
+    ("I watch Ellie on Tuesdays so my daughter can work.", "Ellie"),
+    ("We go to watch Jayden Okafor play on Saturdays.", "Jayden Okafor"),
 ])
 def test_a_given_name_alone_a_title_or_a_capitalised_name_word_keeps_the_redaction(anonymiser, text, name):
     assert any(name in r for r in redacted(anonymiser, text))

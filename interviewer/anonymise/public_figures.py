@@ -28,6 +28,14 @@ MEDIA_AFTER = re.compile(
 """What is said after one, in lower case: "a Mohanlal film", 'Daniel O'Donnell on the radio', "Dolly Parton's songs",
 'Peppa Pig on for nobody', 'the Flames game', 'a Rangers supporter' (not "Sarah's music lessons", "her records"; not
 'Newlyn Gig Rowers', where the capital keeps the word in the name)."""
+WATCHING_BEFORE = re.compile(r"\b(?:watch(?:es|ed|ing)?|binge(?:s|d|ing)?(?:[ -]watch(?:es|ed|ing)?)?|tun(?:e|es|ed|ing)\s+in\s+to)"
+                             r"(?:\s+(?:some|every|all|the|old|that|of|a\s+bit\s+of))*\s+$", re.IGNORECASE)
+"""Watching before a show, team or performer ('we watch Emmerdale', 'watching the Lions'); a given name alone there is
+someone being minded ('I watch Ellie on Tuesdays'), as in `talked_of_as_public`."""
+DOING_AFTER = re.compile(r"\s+(?:play|plays|playing|swim|swims|swimming|dance|dances|dancing|run|runs|running|race|races"
+                         r"|racing|ride|rides|riding|box|boxing|fight|fights|sing|sings|singing|perform|performs|grow|grows"
+                         r"|growing|walk|walks|walking|sleep|sleeps|sleeping|get|gets|getting|go|goes|going)\b", re.IGNORECASE)
+"""Someone watched doing something ('watch Jayden Smith play') is someone the speaker knows, not a show."""
 SENTENCE_BREAK = re.compile(r"[.!?\n]")
 REST_OF_NAME = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 """A capitalised word that finishes a name the candidate holds only the start of ('Peppa' of 'Peppa Pig')."""
@@ -41,7 +49,8 @@ def talked_of_as_public(text: str, start: int, end: int, first_names: frozenset[
     before = text[max(0, start - 40):start]
     last_break = max((m.end() for m in SENTENCE_BREAK.finditer(before)), default=0)
     rest_of_name = REST_OF_NAME.match(text, end)  # 'Peppa' of 'Peppa Pig on for nobody'
-    return MEDIA_BEFORE.search(before, last_break) is not None or MEDIA_AFTER.match(text, end) is not None \
+    watched = WATCHING_BEFORE.search(before, last_break) is not None and DOING_AFTER.match(text, end) is None
+    return watched or MEDIA_BEFORE.search(before, last_break) is not None or MEDIA_AFTER.match(text, end) is not None \
         or rest_of_name is not None and MEDIA_AFTER.match(text, rest_of_name.end()) is not None
 
 
