@@ -80,3 +80,23 @@ def test_a_year_after_it_was_or_a_move_and_a_day_said_alone_are_dates(anonymiser
 ])
 def test_amounts_floors_and_counts_are_no_dates(anonymiser, text):
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "DATE"] == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Participant: I had the stroke in late 2017 and never went back.", "late 2017"),
+    ("Participant: It was mid-2018 when I lost the job.", "mid-2018"),
+    ("participant: early twenty nineteen i got the letter", "early twenty nineteen"),
+    ("Participant: By the end of 2020 I was back at work.", "the end of 2020"),
+])
+def test_a_year_placed_roughly_is_a_date(anonymiser, text, date):
+    assert dates(anonymiser, text) == [date]
+
+
+@pytest.mark.parametrize("text", ["Participant: In the late 1990s we all moved out.",
+                                  "Participant: By the end of 2000 people had signed it."])
+def test_a_decade_or_an_amount_after_a_rough_word_is_no_date(anonymiser, text):
+    assert dates(anonymiser, text) == []
+
+
+def test_a_year_with_a_word_joined_on_is_no_code(anonymiser):
+    assert not any(d.entity_type == "ID_NUMBER" for d in anonymiser.detect("Pre-2020 it was fine, mid-2018 it wasn't."))

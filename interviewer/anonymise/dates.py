@@ -84,6 +84,11 @@ YEAR_OF_AN_EVENT = re.compile(
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
 fourteen', 'back in nineteen ninety-eight'): a date of the speaker's life; not an amount ('in twenty-one days',
 'from 2000 people')."""
+YEAR_ROUGHLY = re.compile(
+    rf"\b(?:(?:early|late|mid)(?:\s+|-)|(?:the\s+)?(?:end|start|beginning|middle|turn|back\s+end)\s+of\s+)"
+    rf"((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%|s\b)", I)
+"""A year placed roughly but still a date of someone's life: 'in late 2017', 'mid-2018', 'early twenty nineteen',
+'the end of 2020' (not 'the late 1990s', a decade)."""
 YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
     rf"\b(?:(?:it|that|this)\s+was|(?:arrived?|came|moved|left|emigrated)(?:\s+(?:here|there|over|back|out|home))?)"
     rf",?\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
@@ -125,6 +130,8 @@ def _years_of_events(text: str) -> Iterator[Found]:
         yield Found(match.start(1), match.end(1), "DATE", 0.6, f"a year after '{match.group().split()[0]}'")
     for match in YEAR_OF_A_MOVE_OR_A_TIME.finditer(text):
         yield Found(match.start(1), match.end(1), "DATE", 0.6, "a year after 'it was' or a move")
+    for match in YEAR_ROUGHLY.finditer(text):  # 'mid-2018' whole: written as one word, it is no code
+        yield Found(match.start(), match.end(), "DATE", 0.7, "a year placed roughly ('late', 'mid', 'the end of')")
 
 
 def find_dates(text: str) -> Iterator[Found]:

@@ -107,6 +107,10 @@ def _code_after(text: str, at: int) -> tuple[re.Match, str] | None:
     return None
 
 
+
+WORD_BEFORE_A_YEAR = re.compile(r"(?i:mid|pre|post|early|late)-(?:19|20)\d\d")
+"""A year with a word joined on: a date, not a code of letters and digits."""
+
 def find_id_numbers(text: str) -> Iterator[Found]:
     """Identity numbers after what they are called ('my OHIP number is 5584 213 907 KT'), named after it, and in the
     shapes that are identity numbers wherever they stand."""
@@ -122,6 +126,8 @@ def find_id_numbers(text: str) -> Iterator[Found]:
             yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92, "identity number (named after it)")
     for match in MIXED_CODE.finditer(text):
         code = match.group()
+        if WORD_BEFORE_A_YEAR.fullmatch(code):
+            continue  # 'mid-2018', 'pre-2020': a year, see dates.YEAR_ROUGHLY
         digits, letters = sum(c.isdigit() for c in code), sum(c.isalpha() for c in code)
         if letters and (digits >= 3 and digits + letters >= FEWEST_CHARACTERS
                         or digits >= 4 and letters >= 2 and digits + letters >= FEWEST_CHARACTERS - 1):  # 'KL4821M'
