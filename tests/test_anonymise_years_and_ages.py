@@ -100,3 +100,15 @@ def test_a_decade_or_an_amount_after_a_rough_word_is_no_date(anonymiser, text):
 
 def test_a_year_with_a_word_joined_on_is_no_code(anonymiser):
     assert not any(d.entity_type == "ID_NUMBER" for d in anonymiser.detect("Pre-2020 it was fine, mid-2018 it wasn't."))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Participant: I got the letter on Tuesday the 9th and rang them.", "Tuesday the 9th"),
+    ("participant: it was a friday the twenty-second he went in", "friday the twenty-second"),
+])
+def test_a_weekday_with_its_day_of_the_month_is_a_date(anonymiser, text, date):
+    assert dates(anonymiser, text) == [date]
+
+
+def test_a_weekday_before_the_first_thing_is_no_date(anonymiser):
+    assert dates(anonymiser, "Participant: On Monday the first thing I do is ring her.") == []

@@ -15,6 +15,7 @@ I = re.IGNORECASE
 
 
 MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
+WEEKDAY = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """Any case: lower-case transcripts write 'june twenty nineteen'."""
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
@@ -36,6 +37,7 @@ DATES = [
                 rf"(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
+    (re.compile(rf"\b{WEEKDAY},?\s+the\s+(?!(?i:first|second|third)\b){DAY}\b"), "weekday and day"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
     (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
 ]
@@ -51,10 +53,10 @@ HOLIDAY_DAY = re.compile(
 PERSONAL_DATE_CUE = re.compile(r"\b(?:born|birthday|died|passed|married|wedding|anniversary|diagnosed|admitted|discharged)\b", I)
 
 
-MONTH_OR_HOLIDAY = re.compile(rf"\b(?:{MONTH}|{HOLIDAY})\b")
+MONTH_OR_HOLIDAY = re.compile(rf"\b(?:{MONTH}|{HOLIDAY}|{WEEKDAY})\b")
 NEAR_A_DATE_WORD = 50
-"""Characters either side of a month or holiday that a spoken date may take ('the twenty-seventh of March, two
-thousand and nineteen'): the date patterns are searched only there, not along the whole text."""
+"""Characters either side of a month, holiday or weekday that a spoken date may take ('the twenty-seventh of March, two
+thousand and nineteen', 'Tuesday the 9th'): the date patterns are searched only there, not along the whole text."""
 
 
 def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
