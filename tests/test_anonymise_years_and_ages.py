@@ -112,3 +112,12 @@ def test_a_weekday_with_its_day_of_the_month_is_a_date(anonymiser, text, date):
 
 def test_a_weekday_before_the_first_thing_is_no_date(anonymiser):
     assert dates(anonymiser, "Participant: On Monday the first thing I do is ring her.") == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Participant: We moved over in the autumn of '98, just before Christmas.", "autumn of '98"),
+    ("Participant: The summer of ’76 was the hottest I remember.", "summer of ’76"),
+    ("Participant: It was March ’09 when he went into the home.", "March ’09"),
+])
+def test_a_season_or_month_with_a_year_cut_short_is_a_date(anonymiser, text, date):
+    assert date in dates(anonymiser, text)

@@ -24,7 +24,7 @@ ORDINAL_DAY = (rf"(?i:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|s
                rf"|{'|'.join(ORDINAL_WORDS)})")
 DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_DAY})"
 """A day of the month, written or said, in any case ('the Twelfth of February')."""
-YEAR = rf"(?:(?:19|20)\d{{2}}|'\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
+YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
 'two thousand ten'."""
 HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"

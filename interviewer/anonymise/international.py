@@ -47,7 +47,7 @@ AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(AU_STATES)}),?\s+(\d{{4}})\b")
 CANADIAN = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", I)
 EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)[0-9AC-FHKNPRTV-Y]{4}\b", I)
 
-YEAR = rf"(?:(?:19|20)\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})\b|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?\b)"
+YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})\b|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?\b)"
 """A year written or said; said, only number words follow 'twenty' (not 'twenty twenty he')."""
 HOLIDAYS = (r"Thanksgiving|Fourth of July|Independence Day|Labor Day|Labour Day|Memorial Day|Veterans Day|Halloween|"
             r"St\.? Patrick's Day|Saint Patrick's Day|Australia Day|Anzac Day|Canada Day|Waitangi Day|Good Friday|"
@@ -59,7 +59,7 @@ SEASON_YEAR = re.compile(rf"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{
 DIGITS = re.compile(r"\d+")
 NEAR_DIGITS = 40
 """Characters before and after written digits within which a phone number, ZIP or postal code is looked for."""
-YEAR_SAID = re.compile(r"(?:19|20)\d\d|\b(?:nineteen|twenty|two thousand)\b", I)
+YEAR_SAID = re.compile(r"(?:19|20)\d\d|['’]\d\d\b|\b(?:nineteen|twenty|two thousand)\b", I)
 NEAR_A_YEAR = 40
 """Characters before a year, and after its first word, within which a holiday or season and the year are looked for."""
 
