@@ -80,3 +80,12 @@ def test_an_age_given_by_its_decade_keeps_its_decade_in_the_placeholder(anonymis
 def test_a_groups_decade_is_no_ones_age(anonymiser):
     text = "p: about forty. most of them are in their eighties, one or two in their nineties."
     assert not any(d.entity_type == "AGE" and "ties" in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Participant: She's coming up for nine now and she knows it all.", "nine"),
+    ("Participant: My grandad lived to ninety-six, sharp to the end.", "ninety-six"),
+    ("participant: he's going on for seventy and still on the roofs", "seventy"),
+])
+def test_an_age_approached_or_lived_to_is_an_age(anonymiser, text, age):
+    assert (age, "AGE") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]

@@ -237,9 +237,10 @@ NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](
               r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)|(?:he|she)\s+[a-z]+s\b)")
 """A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery', 'he's
 seven he knows')."""
-HEDGE = (r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on|coming up(?: to)?|"
-         r"pushing|getting on for|knocking on|um|er|erm)")
-"""Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety', 'coming up 60'."""
+HEDGE = (r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on(?: for)?|"
+         r"coming up(?: to| for)?|pushing|getting on for|knocking on|um|er|erm)")
+"""Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety', 'coming up 60', 'coming up for
+nine'."""
 AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|wife|son|daughter|who|eldest|oldest|youngest|"
                r"boy|girl|lad|lass|baby|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|partner|"
                r"middle one|little one|big one|twins|kids|boys|girls|children|grandkids|grandchildren|sons|daughters|"
@@ -249,9 +250,9 @@ AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|w
 AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|(?:the\s+)?age(?:\s+of)?|being|"
-    rf"turned|turning|turn|reached|just turned)(?:\s+(?:{HEDGE}\s+)?|,\s*{HEDGE}\s*,\s*)({NUM})\b", I)
-"""An age after who it is said of, 'aged', 'the age of' ('from the age of twelve', 'by the age of 30') or a turn of
-life, maybe hedged ('I was, like, six')."""
+    rf"turned|turning|turn|reached|just turned|lived to|lived till)(?:\s+(?:{HEDGE}\s+)?|,\s*{HEDGE}\s*,\s*)({NUM})\b", I)
+"""An age after who it is said of, 'aged', 'the age of' ('from the age of twelve', 'by the age of 30'), a turn of life
+or how long someone lived ('lived to ninety-six'), maybe hedged ('I was, like, six')."""
 AN_AGE_LIMIT = re.compile(r"\b(?:over|under|above|below|than|past)\s+(?:the\s+)?$", I)
 """Before 'the age of': a limit, no one's age ('over the age of 18')."""
 YEARS_OLD_ANCHOR = re.compile(r"(?:years?|months?|weeks?|days?)(?:[\s-]+(?:old|young)|\s+of\s+age)\b", I)
