@@ -15,8 +15,8 @@ I = re.IGNORECASE
 
 
 MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Sept)"
-WEEKDAY = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """Any case: lower-case transcripts write 'june twenty nineteen'."""
+WEEKDAY = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                  "twentieth", "thirtieth"]

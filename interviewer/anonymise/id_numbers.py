@@ -107,9 +107,9 @@ def _code_after(text: str, at: int) -> tuple[re.Match, str] | None:
     return None
 
 
-
 WORD_BEFORE_A_YEAR = re.compile(r"(?i:mid|pre|post|early|late)-(?:19|20)\d\d")
 """A year with a word joined on: a date, not a code of letters and digits."""
+
 
 def find_id_numbers(text: str) -> Iterator[Found]:
     """Identity numbers after what they are called ('my OHIP number is 5584 213 907 KT'), named after it, and in the

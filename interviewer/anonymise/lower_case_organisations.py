@@ -315,6 +315,18 @@ CARE_HOMES = frozenset("nursing care residential retirement funeral children's".
 """What makes 'a … home' an organisation ('it's a nursing home'), not someone's ('it's a nice home')."""
 
 
+NAME_JOINS = frozenset("and of & 's ’s".split())
+"""Little words inside an organisation's name ('hearts and minds', "nanna's pantry")."""
+PRONOUNS = frozenset("i me you he him she her it we us they them mine yours his hers ours theirs".split())
+
+
+def _in_a_name(v: TokenView, k: int) -> bool:
+    """A word that may stand in an organisation's name: no pronoun, determiner, filler or preposition of place."""
+    lower = v.lower(k)
+    return lower in NAME_JOINS or is_word(v.word(k)) and lower not in DETERMINERS and lower not in FILLERS \
+        and lower not in PLACE_PREPOSITIONS and lower not in PRONOUNS and lower not in DISCOURSE_WORDS
+
+
 def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
     """'dragged me along to hearts and minds lanarkshire, it's a recovery charity', 'referred me to little steps black
     country, they're a charity for mums', 'i get my bread from nanna's pantry, it's a little bakery': up to five words
@@ -342,17 +354,6 @@ def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
             yield possible_identifier(v, first, end - 1, "ORGANIZATION", "ordinary words said to be an organisation "
                                       "after them", 0.5)
 
-NAME_JOINS = frozenset("and of & 's ’s".split())
-
-
-def _in_a_name(v: TokenView, k: int) -> bool:
-    """A word that may stand in an organisation's name: no pronoun, determiner, filler or preposition of place."""
-    lower = v.lower(k)
-    return lower in NAME_JOINS or is_word(v.word(k)) and lower not in DETERMINERS and lower not in FILLERS \
-        and lower not in PLACE_PREPOSITIONS and lower not in PRONOUNS and lower not in DISCOURSE_WORDS
-
-
-PRONOUNS = frozenset("i me you he him she her it we us they them mine yours his hers ours theirs".split())
 
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
