@@ -202,20 +202,13 @@ TOWN_JOINS = frozenset("'s ’s of on upon".split())
 """Little words inside a town's name ('little heart's ease', 'stratford upon avon')."""
 
 
-def _region_words(v: TokenView, i: int) -> int:
-    """How many words (one or two) of a country or first-level region start at token i (0: none)."""
-    if f"{v.lower(i)} {v.lower(i + 1)}" in v.gaz.regions:
-        return 2
-    return 1 if v.lower(i) in v.gaz.regions else 0
-
-
 def _places_before_regions(v: TokenView) -> Iterator[Found]:
     """'past Crane, Texas', 'from Sydney, Nova Scotia', 'i grew up in wheeling, west virginia, and': up to four words
     after a word saying where and before a comma and a region are a place there, even when they are English words,
     when written in the region's case; in lower case the region must end the place ('from loyal, wisconsin on gravel',
     not 'in work, ireland was different')."""
     for comma in range(2, len(v.tokens) - 1):
-        if v.word(comma) != "," or not (size := _region_words(v, comma + 1)):
+        if v.word(comma) != "," or not (size := v.region_words(comma + 1)):
             continue
         lower = v.word(comma + 1).islower()
         after = comma + 1 + size

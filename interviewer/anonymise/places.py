@@ -107,9 +107,7 @@ def _region_at(v: TokenView, i: int) -> bool:
     """A capitalised country or region (one or two words), or a US or Australian state code, starts at token i."""
     if v.word(i) in STATE_CODES:
         return True
-    if not is_capitalised(v.word(i)):
-        return False
-    return v.lower(i) in v.gaz.regions or f"{v.lower(i)} {v.lower(i + 1)}" in v.gaz.regions
+    return is_capitalised(v.word(i)) and v.region_words(i) > 0
 
 
 def common_words_only(gaz, key: str) -> bool:

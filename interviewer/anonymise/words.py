@@ -132,6 +132,12 @@ class TokenView:
         lower = self.lower(i)
         return lower in self.allow_words or (lower.endswith("s") and len(lower) > 3 and singular(lower) in self.allow_words)
 
+    def region_words(self, i: int) -> int:
+        """How many words (one or two) of a country or first-level region start at token i, in any case (0: none)."""
+        if f"{self.lower(i)} {self.lower(i + 1)}" in self.gaz.regions:
+            return 2
+        return 1 if self.lower(i) in self.gaz.regions else 0
+
     def group_word(self, i: int) -> bool:
         """A nationality or group word ('Americans', 'Texan'): never a name."""
         return is_group_word(self.word(i), self.gaz)
