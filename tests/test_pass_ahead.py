@@ -181,13 +181,16 @@ def test_a_stereo_part_whose_channels_carry_one_mix_is_left_to_the_final_pass(tm
     assert ahead.finish(timeout=10) == {}
 
 
-def test_stretches_of_a_part_recorded_at_48_khz_follow_on_without_gap_or_overlap(tmp_path, monkeypatch):
-    from interviewer.transcribe.whisper import Transcript, TranscriptSegment
-
+@pytest.fixture
+def short_stretches(monkeypatch):
+    """Stretches of 8 s cut in the last 2 s, so a few seconds of audio make several."""
     monkeypatch.setattr(pass_ahead, "STRETCH", 8.0)
     monkeypatch.setattr(pass_ahead, "SEARCH", 2.0)
-    given = []
 
+
+def run_ahead_over_quiet_then_loud(tmp_path, transcribe, samplerate: int, seconds: int):
+    """The result of a mono part run ahead through a fake model whose `transcribe(audio, language)` is given: each
+    second of the part a tenth quiet then loud, recorded in tenths of a second."""
     class Model:
         model_name = "fake"
 
@@ -195,45 +198,45 @@ def test_stretches_of_a_part_recorded_at_48_khz_follow_on_without_gap_or_overlap
             pass
 
         def transcribe(self, audio, language=None):
-            given.append(len(audio))
-            return Transcript("fake", "en", len(audio) / RATE, [TranscriptSegment(0.0, len(audio) / RATE, "x")])
+            return transcribe(audio, language)
 
     ahead = PassAhead(Model)
-    part = ahead.start_part(1, tmp_path / "p.wav", channels=1, samplerate=48000)
-    quiet_then_loud = np.tile(np.r_[np.zeros(4800), 3000 * np.ones(43200)], 30)[:48000 * 30].astype(np.int16)
-    for start in range(0, len(quiet_then_loud), 4800):
-        part.listen(quiet_then_loud[start:start + 4800, None], start / 48000)
+    part = ahead.start_part(1, tmp_path / "p.wav", channels=1, samplerate=samplerate)
+    tenth = samplerate // 10
+    quiet_then_loud = np.tile(np.r_[np.zeros(tenth), 3000 * np.ones(9 * tenth)], seconds).astype(np.int16)
+    for start in range(0, len(quiet_then_loud), tenth):
+        part.listen(quiet_then_loud[start:start + tenth, None], start / samplerate)
     (result,) = ahead.finish(timeout=60).values()
+    return result
+
+
+def test_stretches_of_a_part_recorded_at_48_khz_follow_on_without_gap_or_overlap(tmp_path, short_stretches):
+    from interviewer.transcribe.whisper import Transcript, TranscriptSegment
+
+    given = []
+
+    def transcribe(audio, language):
+        given.append(len(audio))
+        return Transcript("fake", "en", len(audio) / RATE, [TranscriptSegment(0.0, len(audio) / RATE, "x")])
+
+    result = run_ahead_over_quiet_then_loud(tmp_path, transcribe, samplerate=48000, seconds=30)
     assert len(given) >= 3 and result.seconds == pytest.approx(30.0, abs=0.01)
     segments = result.transcript.segments
     assert all(b.start == pytest.approx(a.end, abs=1e-3) for a, b in zip(segments, segments[1:]))
 
 
-def test_the_language_heard_in_the_first_stretch_with_speech_holds_for_the_rest_of_the_part(tmp_path, monkeypatch):
+def test_the_language_heard_in_the_first_stretch_with_speech_holds_for_the_rest_of_the_part(tmp_path, short_stretches):
     from interviewer.transcribe.whisper import Transcript, TranscriptSegment
 
-    monkeypatch.setattr(pass_ahead, "STRETCH", 8.0)
-    monkeypatch.setattr(pass_ahead, "SEARCH", 2.0)
     asked = []
 
-    class Model:
-        model_name = "multilingual"
+    def transcribe(audio, language):
+        asked.append(language)
+        if len(asked) == 1:  # a silent start: nothing said, and a language guessed from the silence
+            return Transcript("multilingual", "jw", len(audio) / RATE, [])
+        heard = language or "cy"
+        return Transcript("multilingual", heard, len(audio) / RATE, [TranscriptSegment(0.0, 1.0, "x")])
 
-        def load(self):
-            pass
-
-        def transcribe(self, audio, language=None):
-            asked.append(language)
-            if len(asked) == 1:  # a silent start: nothing said, and a language guessed from the silence
-                return Transcript("multilingual", "jw", len(audio) / RATE, [])
-            heard = language or "cy"
-            return Transcript("multilingual", heard, len(audio) / RATE, [TranscriptSegment(0.0, 1.0, "x")])
-
-    ahead = PassAhead(Model)
-    part = ahead.start_part(1, tmp_path / "p.wav", channels=1, samplerate=RATE)
-    sound = np.tile(np.r_[np.zeros(1600), 3000 * np.ones(14400)], 40)[:RATE * 40].astype(np.int16)
-    for start in range(0, len(sound), 1600):
-        part.listen(sound[start:start + 1600, None], start / RATE)
-    (result,) = ahead.finish(timeout=60).values()
+    result = run_ahead_over_quiet_then_loud(tmp_path, transcribe, samplerate=RATE, seconds=40)
     assert asked[:2] == [None, None] and set(asked[2:]) == {"cy"} and len(asked) >= 3
     assert result.transcript.language == "cy"
