@@ -258,3 +258,22 @@ def test_an_adverb_or_blessing_between_my_son_and_he_is_no_name(anonymiser, text
 def test_a_kin_noun_before_he_is_no_name(anonymiser):
     text = "participant: but wade that's our son he's one of the volunteers"
     assert "son" not in [d.text for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: she's lovely the nurse at the skin place ivy she explains it all", "ivy"),
+    ("participant: and i've got a mate on site jade she's sober too so we look out", "jade"),
+    ("participant: then the nurse at the practice dawn rings me every month", "dawn"),
+    ("participant: a lad there ruairi had been through the same thing", "ruairi"),
+])
+def test_a_name_word_after_a_person_and_where_they_are_before_what_they_do_is_a_person(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "participant: a doctor with a charity said maybe we could try it",
+    "participant: my friend in the end joy she was just so relieved",
+    "participant: the nurse in the summer she's off for a month",
+])
+def test_a_word_ending_where_a_person_is_or_a_time_is_no_name(anonymiser, text):
+    assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))

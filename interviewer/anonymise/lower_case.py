@@ -47,7 +47,7 @@ def is_plain_word(v: TokenView, i: int) -> bool:
             and not v.group_word(i))
 
 
-def _unknown(v: TokenView, i: int) -> bool:
+def unknown_word(v: TokenView, i: int) -> bool:
     """A lower-case word that is in no word list: in speech recognised as words, most likely a proper noun."""
     lower = v.lower(i)
     return (is_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
@@ -56,7 +56,7 @@ def _unknown(v: TokenView, i: int) -> bool:
 
 def is_surname_like(v: TokenView, i: int) -> bool:
     lower = v.lower(i)
-    return is_plain_word(v, i) and len(lower) >= 3 and not v.common(i) and (lower in v.gaz.surnames or _unknown(v, i))
+    return is_plain_word(v, i) and len(lower) >= 3 and not v.common(i) and (lower in v.gaz.surnames or unknown_word(v, i))
 
 
 
@@ -89,8 +89,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
             yield v.span(i, last, "PERSON", 0.6, "lower-case first name and surname")
             i = last + 1
             continue
-        if _unknown(v, i) and is_surname_like(v, i + 1) and not v.common(i + 1) and lower not in gaz.places \
-                and not place_position(v, i, i) and not _unknown(v, i - 1) and not _unknown(v, i + 2) \
+        if unknown_word(v, i) and is_surname_like(v, i + 1) and not v.common(i + 1) and lower not in gaz.places \
+                and not place_position(v, i, i) and not unknown_word(v, i - 1) and not unknown_word(v, i + 2) \
                 and not DRUG_STEM.search(lower) and not DRUG_STEM.search(v.lower(i + 1)):
             # 'ffion maddox', 'lindiwe mahlangu': a word in no list before a surname or another such word
             yield v.span(i, i + 1, "PERSON", 0.5, "lower-case words in no word list, a name and surname")
@@ -99,19 +99,19 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
         if not v.common(i) and lower not in gaz.places and not known_first:
             if lower in gaz.surnames and len(lower) >= 4:
                 yield v.span(i, i, "PERSON", 0.5, "lower-case surname from the name lists")
-            elif _unknown(v, i):
+            elif unknown_word(v, i):
                 misheard = one_edit_place(lower) if len(lower) >= 5 and not CLINICAL_ENDING.search(lower) else None
                 if misheard and misheard not in gaz.large_places and place_position(v, i, i):
                     # 'in wiggan' for Wigan; not 'handover' for Hannover, nor 'she's bostin' (great) for Boston
                     yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
-                elif place_position(v, i, i) or v.lower(i - 1) in ("down", "up") and not _unknown(v, i + 1):
+                elif place_position(v, i, i) or v.lower(i - 1) in ("down", "up") and not unknown_word(v, i + 1):
                     # and 'down pallion', 'up kunanyi': where one goes down or up to, as speakers put it
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
                 elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES \
                         or v.lower(i - 1) in PERSON_NOUNS and v.lower(i + 1) in GOES_ON_ABOUT:
                     yield v.span(i, i, "PERSON", 0.5, f"lower-case word that is no English word after '{v.word(i - 1)}'")
                 elif _set_apart(v, i) and not DRUG_STEM.search(lower) and not CLINICAL_ENDING.search(lower) \
-                        and lower not in gaz.world_places and not _unknown(v, i - 2) and not _unknown(v, i + 2):
+                        and lower not in gaz.world_places and not unknown_word(v, i - 2) and not unknown_word(v, i + 2):
                     yield v.span(i, i, "PERSON", 0.45, "lower-case word that is no English word, set apart by commas")
         i += 1
 
@@ -373,7 +373,7 @@ def find_lower_case_prefixed_places(v: TokenView) -> Iterator[Found]:
         if v.lower(i) not in PLACE_PREFIXES or not is_lower_word(v, i) or not is_plain_word(v, i + 1):
             continue
         lower = v.lower(i + 1)
-        if _unknown(v, i + 1) or lower in v.gaz.first_names or lower in v.gaz.surnames or lower in v.gaz.places:
+        if unknown_word(v, i + 1) or lower in v.gaz.first_names or lower in v.gaz.surnames or lower in v.gaz.places:
             yield v.span(i, i + 1, "LOCATION", 0.55, f"lower-case place name after '{v.word(i)}'")
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import CARE_ROLES, KIN_NOUNS, PERSON_NOUNS, PERSON_VERBS, STRONG_SPEECH_VERBS
+from interviewer.anonymise.cues import (
+    CARE_ROLES, DETERMINERS, KIN_NOUNS, PERSON_NOUNS, PERSON_VERBS, STRONG_SPEECH_VERBS,
+)
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.lower_case import GOES_ON_ABOUT, is_lower_word, is_plain_word, is_surname_like
+from interviewer.anonymise.lower_case import GOES_ON_ABOUT, is_lower_word, is_plain_word, is_surname_like, unknown_word
 from interviewer.anonymise.never_names import KIN_CALLS
 from interviewer.anonymise.words import POSSESSIVES, TokenView, did_to_someone
 
@@ -93,6 +95,54 @@ def find_kin_named_by_a_modal(v: TokenView) -> Iterator[Found]:
         if (v.lower(i - 1) in KIN_CALLS or v.lower(i - 1) in KIN_NOUNS) and v.word(i + 1).islower() \
                 and (_a_persons_deed(v, i + 1) or _said_again_as_a_pronoun(v, i + 1)):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' before a verb no modal takes")
+
+
+PERSON_BEFORE_A_NAME = PERSON_NOUNS | CARE_ROLES | KIN_NOUNS
+WHERE_SOMEONE_IS = frozenset("at from on in of with down up".split())
+"""What opens a phrase saying where a person is before their name ('the nurse at the surgery joy rings')."""
+NOT_IN_A_WHERE_PHRASE = frozenset("""i you he she it we they me him her us them is was are were has had 's ’s and but so
+then who that which when if because cos said says end meantime time morning evening night day week year beginning
+moment""".split())
+SEASONS = frozenset("spring summer autumn fall winter".split())
+
+
+def _where_phrase_ends(v: TokenView, person: int, name: int) -> bool:
+    """The tokens between a person's noun and a name say only where that person is: none, 'there', or a preposition
+    and up to three words ('a mate on site', 'the nurse at the skin place', 'a girl there')."""
+    between = range(person + 1, name)
+    if not between or [v.lower(k) for k in between] in (["there"], ["here"]):
+        return True
+    # the phrase must hold its own noun before the name: in 'a doctor with a charity said', 'charity' is that noun
+    return (len(between) <= 4 and v.lower(person + 1) in WHERE_SOMEONE_IS
+            and any(v.lower(k) not in DETERMINERS for k in between[1:])
+            and all(is_lower_word(v, k) and v.lower(k) not in NOT_IN_A_WHERE_PHRASE for k in between))
+
+
+def _goes_on_as_a_person(v: TokenView, k: int) -> bool:
+    """Token k goes on after a name as only a person's name does: a person's verb, 'she's', 'she explains', 'has been',
+    'had it'."""
+    if _a_persons_deed(v, k) or _said_again_as_a_pronoun(v, k):
+        return True
+    if v.lower(k) in ("she", "he"):
+        return is_lower_word(v, k + 1) and v.lower(k + 1) not in ("and", "but", "or", "i", "you")
+    return v.lower(k) in ("has", "had") and v.lower(k + 1) in ("been", "got", "done", "helped", "it", "to", "always", "never")
+
+
+def find_names_after_where_a_person_is(v: TokenView) -> Iterator[Found]:
+    """In lower case, a given name or a word in no list after a person's noun and where they are, followed by what
+    only a person does, names that person though also a word: 'the nurse at the surgery joy rings', 'a mate on site
+    jade she's sober', 'a girl there seren had been through it'; not 'the nurse in the summer she's off'."""
+    for i in range(2, len(v.tokens) - 1):
+        lower = v.lower(i)
+        if not is_plain_word(v, i) or lower in ("will", "may") or lower in SEASONS:
+            continue
+        if not (lower in v.gaz.first_names or unknown_word(v, i)) or not _goes_on_as_a_person(v, i + 1):
+            continue
+        for person in range(i - 1, max(0, i - 6), -1):
+            if v.lower(person) in PERSON_BEFORE_A_NAME and v.lower(person - 1) in POSSESSIVES | DETERMINERS:
+                if _where_phrase_ends(v, person, i):
+                    yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(person)}' and where they are")
+                break
 
 
 ROLE_BEFORE_A_NAME = KIN_NOUNS | CARE_ROLES | frozenset({"owner"})

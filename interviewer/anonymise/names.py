@@ -19,8 +19,8 @@ from interviewer.anonymise.lower_case import (
     find_lower_case_streets,
 )
 from interviewer.anonymise.lower_case_people import (
-    find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_beside_a_role, find_names_spoken_to,
-    find_people_called,
+    find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_after_where_a_person_is, find_names_beside_a_role,
+    find_names_spoken_to, find_people_called,
 )
 from interviewer.anonymise.nicknames import find_nicknames
 from interviewer.anonymise.never_names import CALENDAR_WORDS, DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, loanwords
@@ -66,7 +66,8 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
                find_lower_case_streets, find_lower_case_prefixed_places, find_lower_case_districts]
     if is_lower_case_text(view.text):
         finders += [find_lower_case_people, find_people_called, find_kin_named_before_a_deed,
-                    find_names_beside_a_role, find_names_spoken_to, find_kin_named_by_a_modal]
+                    find_names_beside_a_role, find_names_spoken_to, find_kin_named_by_a_modal,
+                    find_names_after_where_a_person_is]
     for finder in finders:
         found.extend(finder(view))
     found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
