@@ -208,6 +208,22 @@ def test_a_groups_name_said_beside_group_without_commas_is_an_organisation(anony
     assert any(name in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Participant: my knitting group, the thistle knitters. we meet in the hall on a monday", "thistle knitters"),
+    ("Participant: a walking group, the sunflower walkers, which is mostly retired ladies", "sunflower walkers"),
+    ("Participant: there's a group, bumps and bairns, that meets on a tuesday", "bumps and bairns"),
+])
+def test_a_groups_name_set_off_by_commas_after_group_is_an_organisation(anonymiser, text, name):
+    assert any(name in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["Participant: a group, older ladies mostly, who meet on a monday",
+                                  "Participant: the group, the young mums, they meet in the hall",
+                                  "Participant: a support group, bereaved parents, they meet monthly"])
+def test_people_described_between_commas_after_group_are_no_organisation(anonymiser, text):
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
 def test_people_described_beside_group_are_no_organisation(anonymiser):
     text = "Participant: in the group the young mums were lovely and the group the other walkers liked and the team the physio workers"
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))

@@ -283,6 +283,30 @@ def find_groups_named_beside(v: TokenView) -> Iterator[Found]:
                 yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON} said beside '{v.word(i)}'")
 
 
+GROUP_GOES_ON = CLAUSE_GOES_ON | frozenset("meets meet met run runs ran".split())
+
+
+def find_groups_named_in_commas(v: TokenView) -> Iterator[Found]:
+    """'my knitting group, the thistle knitters. we meet', 'a walking group, the sunflower walkers, which', 'a group,
+    seafarers mind, meets in the hall': up to four name words set off by commas after a group's noun, the clause then
+    going on about the group, name it; not a description ('a group, older ladies mostly, who', 'a group, bereaved
+    parents, they')."""
+    for i in range(2, len(v.tokens) - 3):
+        if v.word(i) != "," or v.lower(i - 1) not in GROUP_NOUNS or v.word(i - 1) != v.lower(i - 1):
+            continue
+        first = i + 2 if v.lower(i + 1) == "the" else i + 1
+        last = first
+        while last + 1 < len(v.tokens) and last - first < 3 and (lower_name_word(v, last + 1) or v.lower(last + 1) in JOINS):
+            last += 1
+        if v.word(last + 1) not in (",", ".") or v.lower(last + 2) not in GROUP_GOES_ON or v.lower(last) in JOINS:
+            continue
+        words = range(first, last + 1)
+        if not lower_name_word(v, first) or v.lower(first) in DESCRIBING or v.lower(first).endswith("ed") \
+                or v.lower(first) in v.gaz.first_names or all(_generic(v, k) or v.lower(k) in PEOPLE_BY_ROLE for k in words):
+            continue
+        yield v.span(first if first == i + 1 else i + 1, last, "ORGANIZATION", 0.55, f"{REASON} set off by commas after '{v.word(i - 1)}'")
+
+
 DESCRIBED_AS = frozenset("""charity group bakery shop cafe café pub company firm business centre center service organisation
 organization practice clinic club agency trust project network scheme gym salon garage nursery outfit crowd society
 association foundation restaurant bar store hostel home mob""".split())
@@ -357,5 +381,5 @@ def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
 
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
-            *find_hospital_nicknames(v), *find_apposed_names(v), *find_groups_named_beside(v),
+            *find_hospital_nicknames(v), *find_apposed_names(v), *find_groups_named_beside(v), *find_groups_named_in_commas(v),
             *find_names_said_to_be_organisations(v)]
