@@ -26,12 +26,17 @@ def test_words_with_no_number_are_no_postcode(anonymiser):
     ("participant: his mates from the lamb and flag come round with a paper", "lamb and flag"),
     ("Participant: A group meets at the Crown on a Thursday, upstairs.", "Crown"),
     ("participant: she was down the red lion every night that summer", "red lion"),
+    ("participant: a chap from the drover's rest walked her home", "drover's rest"),
+    ("Participant: I stopped going to the Whaler's Rest for the trivia.", "Whaler's Rest"),
+    ("participant: we'd sit at the pelican on a friday after work", "pelican"),
+    ("participant: he still goes down the anchor with the lads", "anchor"),
 ])
 def test_a_pub_by_its_old_name_where_a_venue_stands_is_an_organisation(anonymiser, text, pub):
     assert any(pub in d.text and d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
 
 
 @pytest.mark.parametrize("text", ["participant: it was sore at the crown of my head for weeks",
-                                  "participant: we fed the swan by the lake", "participant: we went to the crown court for the hearing"])
+                                  "participant: we fed the swan by the lake", "participant: we went to the crown court for the hearing",
+                                  "participant: we looked at the pelican on the lake", "participant: she rests in the baby's room"])
 def test_a_pub_name_that_is_not_where_someone_is_stays_a_word(anonymiser, text):
     assert anonymiser.detect(text) == []

@@ -187,6 +187,18 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
                          f"{REASON}: a possessive standing alone after '{v.word(i - 1)}'")
 
 
+OUT_FOR = frozenset("pint pints drink drinks quiz meal coffee cuppa bite counter carvery".split())
+OUT_WITH = frozenset("lads boys girls ladies gang".split())
+
+
+def _a_night_out(v: TokenView, k: int) -> bool:
+    """From token k, what one goes to a pub or café for, or when, or with whom: 'for a pint', 'on a friday',
+    'thursdays', 'with the lads'."""
+    after = v.lower(k + 1) if v.lower(k + 1) not in ("a", "the", "our", "my") else v.lower(k + 2)
+    return (v.lower(k) == "for" and after in OUT_FOR or v.lower(k) == "on" and after.rstrip("s") in WEEKDAYS
+            or v.lower(k).rstrip("s") in WEEKDAYS or v.lower(k) == "with" and after in OUT_WITH)
+
+
 def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     """'the Plough and Harrow', 'down the crooked anchor', 'at the rusty spur': a pub named by a capitalised pair
     after 'the', or, in lower case, by an adjective and a pub-sign noun or a pair of emblems ('at the swan and anchor')
@@ -204,7 +216,9 @@ def find_pub_names(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             continue
         if not lower_case_text or v.lower(i - 2) not in VENUE_PREPOSITIONS and v.lower(i - 2) not in ("for", "by"):
             continue
-        if lower_name_word(v, i) and lower_name_word(v, i + 1) and v.lower(i + 1) in PUB_SIGNS \
+        if v.lower(i) in PUB_SIGNS and lower_name_word(v, i) and _a_night_out(v, i + 1):
+            yield v.span(i, i, "ORGANIZATION", 0.55, f"{REASON}: the pub-sign noun '{v.word(i)}' where one goes out")
+        elif lower_name_word(v, i) and lower_name_word(v, i + 1) and v.lower(i + 1) in PUB_SIGNS \
                 and v.lower(i) not in PUB_ADJECTIVES_NOT and not lower_name_word(v, i + 2):
             yield v.span(i, i + 1, "ORGANIZATION", 0.55, f"{REASON}: a word and the pub-sign noun '{v.word(i + 1)}'")
         elif lower_name_word(v, i) and v.lower(i + 1) == "and" and lower_name_word(v, i + 2) and not lower_name_word(v, i + 3) \
@@ -228,13 +242,21 @@ OLD_PUB_NAME = re.compile(
     r"(?![ \t]+(?:of|court|jewels|estate|prosecution|office|court's|green|lake|river|bird|birds|dive|ring)\b)", re.IGNORECASE)
 
 
+RESTING_PLACE_PUB = re.compile(
+    r"\b(?:at|in|from|down|round|to|outside|near|by|opposite|behind|past)[ \t]+the[ \t]+"
+    r"([a-z]+['’]s[ \t]+(?:rest|inn|tavern|retreat|return))\b", re.IGNORECASE)
+"""'at the drover's rest', 'down the sailor's return': an inn named for whose rest it was, after a venue preposition."""
+
+
 def find_pubs_by_old_name(text: str) -> Iterator[Found]:
-    """Pubs by their old names, in a lower-case transcript or written with capitals ('at the Crown'). Read by the
-    Anonymiser beside the recognizers, not in their pass, so that its candidates compete with theirs by priority."""
-    for match in OLD_PUB_NAME.finditer(text):
-        name = match.group(1)
-        if name.islower() or all(w[0].isupper() for w in name.split() if w not in ("and", "of")):
-            yield Found(match.start(1), match.end(1), "ORGANIZATION", 0.7, "a pub's old name where a venue stands")
+    """Pubs by their old names, in a lower-case transcript or written with capitals ('at the Crown', 'the Whaler's
+    Rest'). Read by the Anonymiser beside the recognizers, not in their pass, so that its candidates compete with
+    theirs by priority."""
+    for pattern in (OLD_PUB_NAME, RESTING_PLACE_PUB):
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if name.islower() or all(w[0].isupper() for w in name.split() if w not in ("and", "of")):
+                yield Found(match.start(1), match.end(1), "ORGANIZATION", 0.7, "a pub's old name where a venue stands")
 
 
 def find_called_organisations(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
