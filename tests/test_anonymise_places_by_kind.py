@@ -97,6 +97,27 @@ def test_a_lower_case_word_in_no_list_along_the_is_a_river_or_landmark(anonymise
     assert places(anonymiser, "we walked along the prom and past the chippy") == []
 
 
+@pytest.mark.parametrize("text, river", [
+    ("participant: we live in scone, just across the river tay. i'm fifty-one", "the river tay"),
+    ("participant: we walk by the bow river most mornings", "the bow river"),
+])
+def test_a_river_by_its_name_is_a_place_in_lower_case(anonymiser, text, river):
+    assert river in places(anonymiser, text)
+
+
+def test_the_river_described_or_its_bank_is_no_place(anonymiser):
+    text = "participant: we walk by the river most mornings, sit on the river bank and fish down the local river"
+    assert places(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, county", [
+    ("participant: they drove me to a clinic over in perry county for the stent", "perry county"),
+    ("participant: our boy lives over in logan county now", "logan county"),
+])
+def test_county_after_a_place_is_part_of_its_name(anonymiser, text, county):
+    assert county in places(anonymiser, text)
+
+
 def test_a_place_word_opening_a_capitalised_name_makes_it_a_place_though_a_first_name_follows(anonymiser):
     assert "Mount Hazel" in places(anonymiser, "I grew up in a little town called Mount Hazel, near the coast.")
     assert "Fort Bragg" in places(anonymiser, "He was stationed at Fort Bragg for a year.")

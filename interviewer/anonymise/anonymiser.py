@@ -19,7 +19,7 @@ from interviewer.anonymise.label_precedence import organisations_first, places_f
 from interviewer.anonymise.never_names import (
     SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
 )
-from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_front_edges
+from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_edges
 from interviewer.anonymise.organisation_shapes import find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
@@ -183,7 +183,7 @@ class Anonymiser:
                                                     "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz)
                               or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
         detections = places_first(text, organisations_first(text, self._resolve(text, candidates), gaz), gaz)
-        detections = with_front_edges(text, detections)
+        detections = with_edges(text, detections)
         possible = public + [p for p in possible if not any(s.start < p.end and p.start < s.end for s in public)]
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 

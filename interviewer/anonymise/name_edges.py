@@ -1,7 +1,7 @@
 """Provides the words a found name takes in at its edges: a compass point before a place ('south London',
-'North Belfast'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), the 'the' of a place's or organisation's
-name ('the Bluff', 'the Jubilee Surgery'), the parts a hyphen joins ('T-Boy') and the last part speech recognition
-wrote apart in lower case ('Bally hackamore')."""
+'North Belfast') and 'county' after one ('perry county'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), the
+'the' of a place's or organisation's name ('the Bluff', 'the Jubilee Surgery'), the parts a hyphen joins ('T-Boy') and
+the last part speech recognition wrote apart in lower case ('Bally hackamore')."""
 
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+$")
 ARTICLE_TAKERS = frozenset({"LOCATION", "ORGANIZATION", "HOSPITAL", "WARD"})
 
 
-def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
-    """`detections` (sorted, not overlapping) with a place's compass point or a nickname's size word taken in; in a
-    cased transcript the size word must be capitalised ('Big Tam', not 'a big Nor'easter')."""
+def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
+    """`detections` (sorted, not overlapping) with a place's compass point or 'county', or a nickname's size word
+    taken in; in a cased transcript the size word must be capitalised ('Big Tam', not 'a big Nor'easter')."""
     from interviewer.anonymise.propagation import is_lower_case_text
 
     lower_case_text = is_lower_case_text(text)
     edged, previous_end = [], 0
-    for d in detections:
+    for number, d in enumerate(detections):
         before = WORD_BEFORE.search(text, max(previous_end, d.start - 16), d.start)
         if before:
             word = before.group(1).lower()
@@ -43,9 +43,18 @@ def with_front_edges(text: str, detections: list[Detection]) -> list[Detection]:
         if joined and d.entity_type in ("ORGANIZATION", "HOSPITAL") and not lower_case_text \
                 and joined.group(1).lower() not in NOT_JOINED:
             d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
+        region = REGION_WORD_AFTER.match(text, d.end)
+        if region and d.entity_type == "LOCATION" and (number + 1 == len(detections)
+                                                      or detections[number + 1].start >= region.end()):
+            d = replace(d, end=region.end(), text=text[d.start:region.end()])  # 'perry county', 'st martin parish'
         edged.append(d)
         previous_end = d.end
     return edged
+
+
+REGION_WORD_AFTER = re.compile(r"[ \t]+(?:county|parish|borough|township)\b", re.IGNORECASE)
+"""The word after a place that makes it a county's or a parish's name, which speech recognised in lower case leaves
+outside the place found ('over in perry county')."""
 
 
 JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")

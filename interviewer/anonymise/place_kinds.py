@@ -69,6 +69,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     if lower_case_text:
         yield from _lower_case_residence(v)
         yield from _lower_case_along_the(v)
+        yield from _lower_case_rivers(v)
 
 
 def _numbered_roads(v: TokenView) -> Iterator[Found]:
@@ -342,6 +343,28 @@ def _lower_case_along_the(v: TokenView) -> Iterator[Found]:
                 and not v.common(i) and not v.tokens[i].is_stop and v.lower(i) not in v.gaz.first_names \
                 and v.word(i + 1) not in ("'s", "’s"):
             yield v.span(i, i, "LOCATION", 0.5, f"lower-case word in no word list after '{v.word(i - 2)} the'")
+
+
+NOT_A_RIVERS_NAME = frozenset("""bank banks side bed path walk walks boat boats trip trips view valley mouth water level
+levels front crossing bridge edge runs ran flows flowed""".split())
+
+
+def _lower_case_rivers(v: TokenView) -> Iterator[Found]:
+    """In lower case, a river by its name after 'the river' ('across the river tay') or before 'river' after a word
+    saying where ('by the bow river'); not 'the river bank', 'the big river'."""
+    for i in range(1, len(v.tokens)):
+        if v.lower(i) != "river":
+            continue
+        name = i + 1
+        if v.lower(i - 1) == "the" and v.word(name).islower() and is_word(v.word(name)) and not v.tokens[name].is_stop \
+                and v.lower(name) not in NOT_A_RIVERS_NAME and not v.allowed(name) \
+                and (not v.common(name) or v.lower(name) in v.gaz.first_names or v.lower(name) in v.gaz.surnames):
+            yield v.span(i, name, "LOCATION", 0.55, "a river by its name after 'the river'")
+        name = i - 1
+        if v.lower(i - 2) == "the" and v.lower(i - 3) in WHERE_BEFORE | ALONG_THE | {"on", "up", "down"} \
+                and v.word(name).islower() and is_word(v.word(name)) and not v.tokens[name].is_stop \
+                and v.lower(name) not in GENERIC_MODIFIERS and not v.allowed(name) and len(v.word(name)) >= 3:
+            yield v.span(name, i, "LOCATION", 0.55, "a river by its name before 'river'")
 
 
 LIST_JOINS = frozenset("and or , & then maybe even also".split())
