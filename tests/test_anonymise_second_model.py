@@ -107,3 +107,13 @@ def test_the_second_models_place_stops_before_a_pronoun():
     start = text.index("cleckheaton")
     trimmed = _without_little_words(text, Found(start, len(text), "LOCATION", 0.42, "second model (CITY)"))
     assert text[trimmed.start:trimmed.end] == "cleckheaton"
+
+
+def test_a_word_for_a_person_the_model_calls_a_name_is_neither_redacted_nor_suggested(monkeypatch):
+    import interviewer.anonymise.second_opinion as opinion
+
+    text = "participant: there was one old fella, skipper, that's all anyone ever called him"
+    start = text.index("fella")
+    monkeypatch.setattr(opinion, "find_spans", lambda t: [ModelSpan(start, start + 5, "GIVEN_NAME", 0.9, sure=True)])
+    analysis = Anonymiser().analyse(text)
+    assert "fella" not in {d.text for d in analysis.detections} | {s.text for s in analysis.suggestions}

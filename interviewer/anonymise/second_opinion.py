@@ -7,7 +7,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import FILLERS, KIN_NOUNS, PLACE_POSITION_BEFORE, TITLES, TO_WORDS
+from interviewer.anonymise.cues import CARE_ROLES, FILLERS, KIN_NOUNS, PERSON_NOUNS, PLACE_POSITION_BEFORE, TITLES, TO_WORDS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.never_names import KIN_CALLS, loanwords
@@ -22,6 +22,8 @@ DOUBT_RISK = 0.62
 ROLE_WORDS = TITLES | KIN_NOUNS | KIN_CALLS | frozenset("midwife physio counsellor therapist carer paramedic".split())
 """What someone is, said before their name ('midwife aroha', 'auntie rose'): never part of the name."""
 PRONOUNS = frozenset("i i'm he she they we you it he's she's they're we're it's him them".split())
+PERSON_WORDS = ROLE_WORDS | PERSON_NOUNS | CARE_ROLES
+"""Words for a person, never their name, though in no word list ('one old fella, skipper')."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -29,8 +31,8 @@ def _could_be_named(words: list[str], entity_type: str, gaz: Gazetteers) -> bool
     """Some word is no English word, or one the name or place lists hold (the kind a name may be: 'ivy', 'bath')."""
     for word in words:
         lower = word.lower()
-        if lower in STOP_WORDS or len(lower) < 2 or lower in FILLERS or lower in loanwords():
-            continue  # 'gran', 'mam': what family are called, not their names; 'fae', 'whānau': words
+        if lower in STOP_WORDS or len(lower) < 2 or lower in FILLERS or lower in loanwords() or lower in PERSON_WORDS:
+            continue  # 'gran', 'mam': what family are called, not their names; 'fae', 'whānau': words; 'fella' 
         if not gaz.is_common(lower):
             return True
         if entity_type == "PERSON" and (lower in gaz.first_names or lower in gaz.surnames):

@@ -9,7 +9,8 @@ from typing import Iterator
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
+    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS,
+    WORK_VERBS,
 )
 from interviewer.anonymise.never_names import (
     DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, is_turn_opener, loanwords,
@@ -54,6 +55,7 @@ def _ordinary(v: TokenView, i: int) -> bool:
     lower = v.lower(i)
     return (v.tokens[i].is_stop or lower in FILLERS or lower in DISCOURSE_WORDS or _calendar(lower)
             or lower.rstrip(".") in TITLES or v.allowed(i) or v.group_word(i) or lower == "i"
+            or lower in PERSON_NOUNS and v.word(i).islower()
             or (lower in loanwords() and lower not in v.gaz.first_names))
 
 
