@@ -293,3 +293,17 @@ def test_a_name_word_after_a_person_and_where_they_are_before_what_they_do_is_a_
 ])
 def test_a_word_ending_where_a_person_is_or_a_time_is_no_name(anonymiser, text):
     assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: my mate bully, real name iosefa tanuvasa, still plays touch", "bully"),
+    ("participant: the fella i worked with, tucker we called him, alan tuck, and we'd laugh", "tucker"),
+])
+def test_a_word_someone_goes_by_before_real_name_or_we_called_him_is_a_name_in_lower_case(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["participant: my mate, real name withheld, still plays touch",
+                                  "participant: i was tired, we called him on the phone"])
+def test_a_role_before_real_name_or_a_word_before_we_called_him_is_no_name(anonymiser, text):
+    assert not [d for d in anonymiser.detect(text) if d.entity_type == "PERSON" and d.text in ("mate", "tired")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import PERSON_NOUNS, TITLES
+from interviewer.anonymise.cues import CARE_ROLES, KIN_NOUNS, PERSON_NOUNS, TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import KIN_CALLS
 from interviewer.anonymise.words import TokenView, is_word
@@ -16,6 +16,8 @@ CALLERS = frozenset("we they everyone everybody people i you the lads kids all f
 CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
 EVERYONE = frozenset("everyone everybody people they we".split())
+PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
+"""What someone is, not what they are called ('my mate, real name ...')."""
 
 
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
@@ -46,9 +48,13 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
 
     for i in range(len(v.tokens) - 3):
         k = i + 2 if v.word(i + 1) == "," else i + 1
-        if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED \
-                and _capitalised_name(v, i) and not v.initial(i):
-            yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
+        if v.lower(k) in CALLERS and v.lower(k + 1) in CALLING and v.lower(k + 2) in CALLED:
+            if _capitalised_name(v, i) and not v.initial(i):
+                yield v.span(i, i, "PERSON", 0.7, "a name people call someone")
+            elif lower_case_text and _nickname_word(v, i, 3) and v.word(i - 1) in (",", ".", ":") \
+                    and v.lower(i) not in PERSON_WORDS:
+                # 'the fella i worked with, tucker we called him'
+                yield v.span(i, i, "PERSON", 0.6, "a word people call someone, in lower case")
 
     for i in range(3, len(v.tokens)):
         # 'a lad everyone calls Chalky', 'my grandmother, who everybody calls Mama Lou'
@@ -64,10 +70,12 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name someone is known as")
             elif lower_case_text and _nickname_word(v, i, 3) and v.lower(i) not in NOT_KNOWN_AS:
                 yield v.span(i, i, "PERSON", 0.6, "a word someone is known as, in lower case")
-        # 'a chap there, Tinker, real name Arthur Staniforth'
-        if v.word(i - 3) == "," and v.word(i - 1) == "," and v.lower(i) == "real" and v.lower(i + 1) == "name" \
-                and _capitalised_name(v, i - 2):
-            yield v.span(i - 2, i - 2, "PERSON", 0.7, "a name people call someone")
+        # 'a chap there, Tinker, real name Arthur Staniforth', 'my mate bully, real name iosefa tanuvasa'
+        if v.word(i - 1) == "," and v.lower(i) == "real" and v.lower(i + 1) == "name":
+            if v.word(i - 3) == "," and _capitalised_name(v, i - 2):
+                yield v.span(i - 2, i - 2, "PERSON", 0.7, "a name people call someone")
+            elif lower_case_text and _nickname_word(v, i - 2, 2) and v.lower(i - 2) not in PERSON_WORDS:
+                yield v.span(i - 2, i - 2, "PERSON", 0.6, "a word someone goes by before 'real name', in lower case")
 
 
 def _capitalised_name(v: TokenView, i: int) -> bool:
