@@ -210,3 +210,8 @@ def test_a_uk_nation_where_someone_went_is_a_place(anonymiser, text, place):
                                   "Participant: Chest Heart and Stroke Scotland fund it, I think."])
 def test_a_countrys_system_or_national_charity_locates_no_one(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+def test_a_known_place_after_outside_of_is_a_place_in_lower_case(anonymiser):
+    assert "bowling green" in places(anonymiser, "participant: i grew up on a farm in kentucky, outside of bowling green. we had dogs")
+    assert places(anonymiser, "participant: it's outside of work that i struggle") == []

@@ -55,14 +55,20 @@ worked working up over out down back""".split())
 """Words before 'in'/'at' that make what follows where someone lives or works ('lived in bury', 'over in bury')."""
 
 
+OF_A_PLACE = frozenset("outside north south east west northeast northwest southeast southwest".split())
+"""Words before 'of' and a place ('outside of Bowling Green', 'south of Dundee')."""
+
+
 def place_position(v: TokenView, first: int, last: int) -> bool:
-    """Whether words first..last stand where a place stands: after 'in', 'from', 'near' ..., after 'moved to',
+    """Whether words first..last stand where a place stands: after 'in', 'from', 'near', 'outside of' ..., after 'moved to',
     'back to' ..., before ', Texas' or 'County', or after 'Dallas,'."""
     before = v.lower(first - 1)
     if v.word(last + 1) in ("'s", "’s"):
         return False  # 'in Hope's name'
     if before in PLACE_POSITION_BEFORE or (before in TO_WORDS and v.lower(first - 2) in MOTION_WORDS):
         return True
+    if before == "of" and v.lower(first - 2) in OF_A_PLACE:
+        return True  # 'outside of Bowling Green', 'just north of Inverness'
     if before == "to" and is_capitalised(v.word(first - 2)) and (
             v.lower(first - 3) == "from" and v.lower(first - 2) in v.gaz.places
             or v.lower(first - 4) == "from" and f"{v.lower(first - 3)} {v.lower(first - 2)}" in v.gaz.places):
