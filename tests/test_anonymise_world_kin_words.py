@@ -55,6 +55,11 @@ def test_an_english_word_in_lower_case_is_no_place_in_a_cased_transcript(anonymi
     assert found(anonymiser, text) == {("Bury", "LOCATION")}
 
 
+def test_what_one_lives_in_is_no_place_in_lower_case_though_a_towns_name(anonymiser):
+    text = "participant: i live in hope. that's all you can do. they lived in peace. she lived in bury for years."
+    assert found(anonymiser, text) == {("bury", "LOCATION")}
+
+
 def test_a_speech_verb_after_a_first_name_is_no_surname_in_lower_case(anonymiser):
     text = "participant: i think like jo said the waiting is the worst of it and nobody tells you anything"
     assert ("jo", "PERSON") in found(anonymiser, text)

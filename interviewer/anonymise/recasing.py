@@ -20,6 +20,7 @@ from interviewer.anonymise.institutions import STRONG, WEAK
 from interviewer.anonymise.lower_case import (
     GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
 )
+from interviewer.anonymise.places import STATES_LIVED_IN
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, loanwords, singular
 
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -123,8 +124,8 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
                 or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word) and low(i - 1) not in DETERMINERS
                 or _in_apposition(text, words, lowers, i)):
             capital[i] = named[i] = True  # 'called grace', 'my sister grace', "grace's mum"
-        elif word in gaz.places and word not in NOT_PLACES and (_place_position(lowers, i, text, words, gaz, named)
-                                                                or low(i - 1) == "county" or low(i + 1) == "county"):
+        elif word in gaz.places and word not in NOT_PLACES and not _a_state_lived_in(word, low(i - 1), low(i - 2)) and (
+                _place_position(lowers, i, text, words, gaz, named) or low(i - 1) == "county" or low(i + 1) == "county"):
             capital[i] = named[i] = True  # 'from cork', 'county mayo'
             if low(i - 1) == "county" or low(i + 1) == "county":
                 capital[i - 1 if low(i - 1) == "county" else i + 1] = True
@@ -145,6 +146,11 @@ PLACE_VERBS = frozenset("""live lives lived living born grew raised based settle
 NOT_PLACES = frozenset(BUILDINGS | STREET_HEADS | WEAK_STREET_HEADS) | frozenset(
     "hospital church chapel school college home work town city village country centre center".split())
 """Nouns that are also some village's name ('in hospital', 'to church'): places only when capitalised."""
+
+
+def _a_state_lived_in(word: str, before: str, before2: str) -> bool:
+    """'living in hope', 'lived in peace': what one lives in that is no place, though a town's name too."""
+    return word in STATES_LIVED_IN and before == "in" and before2 in ("live", "lives", "lived", "living")
 
 
 def _place_position(lowers: list[str], i: int, text: str, words: list, gaz: Gazetteers, named: list[bool]) -> bool:
