@@ -11,7 +11,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case import GOES_ON_ABOUT, is_lower_word, is_plain_word, is_surname_like, unknown_word
-from interviewer.anonymise.never_names import KIN_CALLS
+from interviewer.anonymise.never_names import KIN_CALLS, SEASONS
 from interviewer.anonymise.words import POSSESSIVES, TokenView, did_to_someone
 
 
@@ -103,7 +103,6 @@ WHERE_SOMEONE_IS = frozenset("at from on in of with down up".split())
 NOT_IN_A_WHERE_PHRASE = frozenset("""i you he she it we they me him her us them is was are were has had 's ’s and but so
 then who that which when if because cos said says end meantime time morning evening night day week year beginning
 moment""".split())
-SEASONS = frozenset("spring summer autumn fall winter".split())
 
 
 def _where_phrase_ends(v: TokenView, person: int, name: int) -> bool:
