@@ -113,6 +113,7 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
     """
     from interviewer.locks import interview_lock
     from interviewer.review.transcript import corrections
+    from interviewer.transcribe.known_words import interview_hotwords
     from interviewer.transcribe.study_model import model_for
     from interviewer.transcribe.whisper import Transcriber
 
@@ -126,6 +127,8 @@ def transcribe_interview(study: Study, interview_id: int, *, transcriber=None, m
             f"Interview #{interview.id}'s transcript has {len(corrected)} segment(s) corrected in review; transcribing "
             "again would discard them. Pass --discard-corrections to transcribe anyway (they stay in the audit log).")
     transcriber = transcriber or Transcriber(model_for(study, model))
+    if known := interview_hotwords(study, interview):
+        transcriber = transcriber.with_hotwords(known)
     with interview_lock(study, interview.id, "being transcribed"):
         return _transcribe_locked(study, interview, recordings, transcriber, progress, speakers, ahead or {})
 

@@ -35,7 +35,7 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
 
     app = make_app(study, process=transcribe_only, check_seconds=0.5, live_model=None,
                    ahead_model=None)  # the batch path, all of it after the stop
-    interview_id = await record_jfk_through_app(app, null_sink, tmp_path)
+    interview_id = await record_through_app(app, null_sink, tmp_path)
 
     (recording,) = study.recordings(interview_id)
     assert 11.0 <= recording.duration <= 16.0
@@ -52,9 +52,9 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
     assert 0.0 < probe.offset < 3.0, "the probe is stamped with its place in the recording"
 
 
-async def record_jfk_through_app(app, null_sink, tmp_path) -> int:
-    """Interview KI-01 in `app` while JFK's speech plays into the null sink, the first question open; the id of
-    the interview, its processing done."""
+async def record_through_app(app, null_sink, tmp_path, speech=JFK) -> int:
+    """Interview KI-01 in `app` while `speech` (JFK's, unless given) plays into the null sink, the first question
+    open; the id of the interview, its processing done."""
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
@@ -65,7 +65,7 @@ async def record_jfk_through_app(app, null_sink, tmp_path) -> int:
                          timeout=20)
         live = app.screen.live
         await wait_until(pilot, lambda: live.offset > 0, timeout=10)
-        player = null_sink.play(playable_wav(JFK, tmp_path))
+        player = null_sink.play(playable_wav(speech, tmp_path))
         await pilot.press("1")
         while player.poll() is None:
             await pilot.pause(0.1)

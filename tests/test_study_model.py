@@ -18,7 +18,7 @@ from interviewer.store import Study
 from interviewer.transcribe import models
 from interviewer.transcribe.study_model import SETTING, model_for, set_study_model, study_model
 from test_interview_app import add_participant
-from test_interview_capture import record_jfk_through_app
+from test_interview_capture import record_through_app
 
 
 @pytest.fixture(scope="session")
@@ -115,7 +115,7 @@ async def test_an_interview_recorded_through_the_app_is_transcribed_with_the_stu
     monkeypatch.setattr(pipeline, "anonymise_interview", lambda study, interview_id: 0)  # the transcript is the point
     set_study_model(study, str(base_folder))
     app = make_app(study, process=process_interview, check_seconds=0.5, live_model=None)  # the final pass ahead too
-    interview_id = await record_jfk_through_app(app, null_sink, tmp_path)
+    interview_id = await record_through_app(app, null_sink, tmp_path)
     segments = study.segments(interview_id)
     assert {segment.model for segment in segments} == {"base"}
     heard = " ".join(segment.text for segment in segments)

@@ -52,7 +52,7 @@ def recording(speech, with_speech_in_gap: bool) -> np.ndarray:
 
 def transcriber_with(model) -> Transcriber:
     transcriber = Transcriber()
-    transcriber._whisper = model
+    transcriber._loaded.whisper = model
     return transcriber
 
 

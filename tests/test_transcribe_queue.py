@@ -157,10 +157,10 @@ def test_batched_decoding_of_a_long_recording_keeps_the_words(tmp_path):
     signal = np.concatenate([speech, pause] * 10)
     transcriber = Transcriber(None, batched_settings())
     transcript = transcriber.transcribe(signal)
-    assert transcriber._batched is not None, "a two-minute recording should go through the batched pipeline"
+    assert transcriber._loaded.batched is not None, "a two-minute recording should go through the batched pipeline"
     reference = " ".join([(SPEECH / "jfk.txt").read_text()] * 10)
     assert word_error_rate(reference, " ".join(s.text for s in transcript.segments)) < 0.1
     assert transcript.segments[-1].end > 120
     short = Transcriber(None, batched_settings())
     short.transcribe(speech)
-    assert short._batched is None
+    assert short._loaded.batched is None

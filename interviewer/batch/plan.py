@@ -42,8 +42,10 @@ class RecordingPlan:
         return self.recording.duration
 
 
-def plan_recording(study: Study, recording: Recording, *, speakers: int, window_seconds: float) -> RecordingPlan:
-    """Read a recording and cut it into window jobs, as the one-machine pipeline would transcribe it."""
+def plan_recording(study: Study, recording: Recording, *, speakers: int, window_seconds: float,
+                   hotwords: str | None = None) -> RecordingPlan:
+    """Read a recording and cut it into window jobs, as the one-machine pipeline would transcribe it (with the
+    interview's known names as `hotwords`)."""
     from interviewer.speakers.attribution import channels_are_separate
 
     if speakers == 2 and recording.channels == 2:
@@ -51,21 +53,21 @@ def plan_recording(study: Study, recording: Recording, *, speakers: int, window_
         if channels_are_separate(stereo[:, 0], stereo[:, 1]):
             jobs = [job for channel in (0, 1)
                     for job in _jobs(recording, np.ascontiguousarray(stereo[:, channel]), channel, window_seconds,
-                                     weight=0.5)]
+                                     weight=0.5, hotwords=hotwords)]
             return RecordingPlan(recording, jobs, stereo, "channel")
     mono = recording_samples(study, recording, stereo=False)
-    jobs = _jobs(recording, mono, None, window_seconds, weight=1.0)
+    jobs = _jobs(recording, mono, None, window_seconds, weight=1.0, hotwords=hotwords)
     if speakers < 2:
         return RecordingPlan(recording, jobs, None, None)
     return RecordingPlan(recording, jobs, mono, "voice")
 
 
 def _jobs(recording: Recording, samples: np.ndarray, channel: int | None, window_seconds: float,
-          weight: float) -> list[WindowJob]:
+          weight: float, hotwords: str | None) -> list[WindowJob]:
     from interviewer.audio.long_audio import pause_cuts
 
     return [WindowJob(recording.interview_id, recording.id, channel, number, start / SAMPLE_RATE, samples[start:end],
-                      weight * (end - start) / SAMPLE_RATE)
+                      weight * (end - start) / SAMPLE_RATE, hotwords)
             for number, (start, end) in enumerate(pause_cuts(samples, window_seconds))]
 
 
@@ -74,5 +76,8 @@ def plan_interview(study: Study, interview: Interview, *, speakers: int,
     recordings = study.recordings(interview.id)
     if not recordings:
         raise StoreError(f"Interview #{interview.id} has no recording to transcribe.")
-    return [plan_recording(study, recording, speakers=speakers, window_seconds=window_seconds)
+    from interviewer.transcribe.known_words import interview_hotwords
+
+    hotwords = interview_hotwords(study, interview)
+    return [plan_recording(study, recording, speakers=speakers, window_seconds=window_seconds, hotwords=hotwords)
             for recording in recordings]

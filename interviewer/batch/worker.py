@@ -138,6 +138,8 @@ class WindowJob:
     """16 kHz 16-bit mono samples: never written to a worker's disk."""
     weight: float
     """Seconds of recording this window stands for (half its length for one of two channels)."""
+    hotwords: str | None = None
+    """The interview's known names (see `transcribe.known_words`)."""
 
     @property
     def seconds(self) -> float:
@@ -161,7 +163,7 @@ class WindowResult:
 
 def transcribe_window(job: WindowJob, plugin_name: str) -> WindowResult:
     """Transcribe one window with this worker's model (a Dask task)."""
-    transcriber = _transcriber(plugin_name)
+    transcriber = _transcriber(plugin_name).with_hotwords(job.hotwords)
     started = time.perf_counter()
     part = transcriber.transcribe(job.samples.astype(np.float32) / 32768.0)
     return WindowResult(job.interview_id, job.recording_id, job.channel, job.number, job.offset, job.seconds,

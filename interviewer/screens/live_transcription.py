@@ -53,10 +53,13 @@ class LiveTranscriptionMixin:
         from functools import partial
 
         from interviewer.interview.pass_ahead import PassAhead
+        from interviewer.transcribe.known_words import interview_hotwords
         from interviewer.transcribe.study_model import study_model
 
-        if self.pass_ahead is None:  # the study's model, as the final pass after the stop uses
-            self.pass_ahead = PassAhead(partial(self.app.config.ahead_model, study_model(self.app.study)))
+        if self.pass_ahead is None:  # the study's model and known names, as the final pass after the stop uses
+            hotwords = interview_hotwords(self.app.study, self.live.interview)
+            make = partial(self.app.config.ahead_model, study_model(self.app.study))
+            self.pass_ahead = PassAhead(lambda: make().with_hotwords(hotwords))
         part = self.pass_ahead.start_part(self.live.part_number, recorder.path, recorder.channels, recorder.samplerate)
         if part is not None:
             recorder.add_listener(part.listen)

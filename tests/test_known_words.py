@@ -1,0 +1,116 @@
+"""The names a study knows for an interview (participant, workplace, interviewer, deny list) are given to Whisper as
+hotwords: the transcript then spells them as the study does, and the anonymiser's known identifiers catch them."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from interviewer.pipeline import anonymise_interview, import_recording, transcribe_interview
+from interviewer.transcribe.known_words import interview_hotwords
+from interviewer.transcribe.whisper import Transcriber
+from audio_sink import null_sink  # noqa: F401 (fixture)
+from spoken_excerpts import speak
+from test_interview_app import add_participant
+
+NAME, WORKPLACE = "Adaeze Okonkwo", "Brightwater Logistics"
+EXCERPT = (f"Participant: Well, my name is {NAME}, and I have worked at {WORKPLACE} for nine years. "
+           "Adaeze is what my mother called me, and the lads at work say it right now.")
+
+
+def test_the_participants_names_the_interviewer_and_deny_terms_are_the_hotwords(study):
+    study.add_participant("P01", name=NAME, workplace=WORKPLACE)
+    study.add_anonymisation_term("deny", "Kilbride Mill", entity_type="ORGANIZATION", note=None)
+    study.add_anonymisation_term("deny", "adaeze okonkwo", entity_type="PERSON", note=None)
+    interview = study.add_interview("P01", interviewer="Dr Ruth Mallory")
+    assert interview_hotwords(study, interview) == f"{NAME}, {WORKPLACE}, Dr Ruth Mallory, Kilbride Mill"
+
+
+def test_an_interview_the_study_knows_no_names_for_has_no_hotwords(study):
+    study.add_participant("P02")
+    interview = study.add_interview("P02", interviewer="RM")  # initials alone name no one Whisper could hear
+    assert interview_hotwords(study, interview) is None
+
+
+def said(start, end, text, probabilities):
+    words = [SimpleNamespace(start=start + k * 0.3, end=start + k * 0.3 + 0.3, word=f" {word}", probability=p)
+             for k, (word, p) in enumerate(zip(text.split(), probabilities))]
+    return SimpleNamespace(start=start, end=end, text=f" {text}", words=words, avg_logprob=-0.2)
+
+
+class MishearingModel:
+    """Stands in for faster-whisper's model: mishears the name unless told it, and notes every call's options."""
+
+    def __init__(self):
+        self.calls = []
+
+    def transcribe(self, audio, **options):
+        self.calls.append(options)
+        if options.get("hotwords"):
+            heard = [said(0.0, 2.0, "My name is Adaeze Okonkwo.", [0.9] * 5)]
+        elif len(audio) < 5 * 16000:  # heard again without the names: no different
+            heard = []
+        else:
+            heard = [said(0.0, 2.0, "My name is Anima Kanko.", [0.9, 0.9, 0.9, 0.3, 0.5]),
+                     said(3.0, 5.0, "It was a lovely day.", [0.9] * 5)]
+        return iter(heard), SimpleNamespace(duration=len(audio) / 16000, language="en")
+
+
+def test_a_doubtful_name_is_heard_again_with_the_known_names_and_the_rest_left_alone():
+    transcriber = Transcriber()
+    model = transcriber._loaded.whisper = MishearingModel()
+    told = transcriber.with_hotwords(f"{NAME}, {WORKPLACE}")
+    transcript = told.transcribe(np.zeros(6 * 16000, dtype=np.float32))
+    assert [s.text for s in transcript.segments] == ["My name is Adaeze Okonkwo.", "It was a lovely day."]
+    assert told.load() is model
+    assert [call.get("hotwords") for call in model.calls] == [None, f"{NAME}, {WORKPLACE}"], \
+        "the whole recording is heard without the names; only the doubtful stretch again with them"
+
+
+def test_without_known_names_nothing_is_heard_again():
+    transcriber = Transcriber()
+    model = transcriber._loaded.whisper = MishearingModel()
+    transcript = transcriber.transcribe(np.zeros(6 * 16000, dtype=np.float32))
+    assert transcript.segments[0].text == "My name is Anima Kanko." and len(model.calls) == 1
+
+
+@pytest.mark.slow
+def test_a_recorded_participant_is_spelled_as_the_study_knows_them_and_redacted(study, transcriber, tmp_path,
+                                                                                  monkeypatch):
+    monkeypatch.setenv("INTERVIEWER_KEY_PASSPHRASE", "known words passphrase")
+    audio = tmp_path / "intro.wav"
+    speak(EXCERPT, audio)
+    study.add_participant("P03", name=NAME, workplace=WORKPLACE)
+    interview = import_recording(study, audio, "P03").interview
+    transcribe_interview(study, interview.id, transcriber=transcriber, speakers=1)
+    transcript = " ".join(segment.text for segment in study.segments(interview.id))
+    assert NAME in transcript and WORKPLACE.lower() in transcript.lower()
+    anonymise_interview(study, interview.id)
+    redacted = " ".join(segment.anonymised_text or "" for segment in study.segments(interview.id))
+    assert redacted and not {"Adaeze", "Okonkwo", "Brightwater"} & set(re.findall(r"\w+", redacted))
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_an_interview_recorded_through_the_app_spells_the_participant_as_the_study_knows_them(
+        null_sink, study, tmp_path, monkeypatch):
+    from interviewer.app import make_app
+    from interviewer.processing import process_interview
+    from test_interview_capture import record_through_app
+
+    monkeypatch.setenv("INTERVIEWER_KEY_PASSPHRASE", "known words passphrase")
+    add_participant(study)
+    study.edit_participant("KI-01", name=NAME, workplace=WORKPLACE)
+    speech = tmp_path / "intro.wav"
+    speak(EXCERPT, speech)
+    app = make_app(study, process=process_interview, check_seconds=0.5, live_model=None)  # the final pass ahead too
+    interview_id = await record_through_app(app, null_sink, tmp_path, speech)
+    segments = study.segments(interview_id)
+    heard = " ".join(segment.text for segment in segments)
+    assert NAME in heard and WORKPLACE.lower() in heard.lower()
+    redacted = " ".join(segment.anonymised_text or "" for segment in segments)
+    assert redacted and not {"Adaeze", "Okonkwo", "Brightwater"} & set(re.findall(r"\w+", redacted))
