@@ -50,18 +50,21 @@ def main() -> None:
     parser.add_argument("--model", default=None,
                         help="The study's transcription model (interviewer study set-model), which the final pass and "
                              "the batch comparison use; live text stays on the default model.")
+    parser.add_argument("--participant-name", default=None,
+                        help="The participant's name the study records: the final pass then hears doubtful stretches "
+                             "again told it (transcribe/known_words.py), as for any study that records names.")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the null sink and the player
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("INTERVIEWER_STUDY_PASSPHRASE", "bench-live")  # studies are encrypted, as users get them
     with tempfile.TemporaryDirectory(prefix="bench-live-") as folder:
         os.environ["INTERVIEWER_HOME"] = folder
-        run(Path(folder), args.minutes, args.keep, ahead=not args.no_ahead, model=args.model)
+        run(Path(folder), args.minutes, args.keep, ahead=not args.no_ahead, model=args.model,
+            participant_name=args.participant_name)
 
 
-def run(folder: Path, minutes: float, keep: Path | None, ahead: bool, model: str | None = None) -> None:
-    from functools import partial
-
+def run(folder: Path, minutes: float, keep: Path | None, ahead: bool, model: str | None = None,
+        participant_name: str | None = None) -> None:
     from audio_sink import null_sink_running
 
     from interviewer.app import default_ahead_model, default_live_model
@@ -74,6 +77,7 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool, model: str
     from interviewer.processing import store_draft
     from interviewer.schedule import find_schedule
     from interviewer.store import Study
+    from interviewer.transcribe.known_words import interview_hotwords
     from interviewer.transcribe.study_model import set_study_model
 
     speech = folder / "speech.wav"
@@ -81,7 +85,7 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool, model: str
     print(f"speech: {seconds / 60:.1f} min, {len(reference.split())} reference words; load {os.getloadavg()}",
           flush=True)
     study = Study.create("bench")
-    study.add_participant("KI-01")
+    study.add_participant("KI-01", name=participant_name)
     study.record_consent("KI-01", audio_recording=True, quotation=True)
     final_model = set_study_model(study, model).name if model else None
     print(f"final pass model: {final_model or 'the default'}", flush=True)
@@ -95,7 +99,8 @@ def run(folder: Path, minutes: float, keep: Path | None, ahead: bool, model: str
         part = LivePart(1, recorder.path, recorder.channels, recorder.samplerate)
         recorder.add_listener(part.listen)
         transcript.add(part)
-        passes = PassAhead(partial(default_ahead_model, final_model))  # as the interview screen makes it
+        hotwords = interview_hotwords(study, live.interview)
+        passes = PassAhead(lambda: default_ahead_model(final_model).with_hotwords(hotwords))  # as the screen makes it
         if ahead:
             recorder.add_listener(passes.start_part(1, recorder.path, recorder.channels, recorder.samplerate).listen)
         transcriber = default_live_model()
