@@ -4,14 +4,17 @@ hotwords: the transcript then spells them as the study does, and the anonymiser'
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from interviewer.pipeline import anonymise_interview, import_recording, transcribe_interview
-from interviewer.transcribe.known_words import interview_hotwords
-from interviewer.transcribe.whisper import Transcriber
+from interviewer.transcribe.known_words import (
+    doubtful_name, interview_hotwords, known_name_words, with_mishearings_mended, with_names_in_place_of_doubt,
+)
+from interviewer.transcribe.whisper import Transcriber, TranscriptSegment, Word
 from audio_sink import null_sink  # noqa: F401 (fixture)
 from spoken_excerpts import speak
 from test_interview_app import add_participant
@@ -75,6 +78,55 @@ def test_without_known_names_nothing_is_heard_again():
     model = transcriber._loaded.whisper = MishearingModel()
     transcript = transcriber.transcribe(np.zeros(6 * 16000, dtype=np.float32))
     assert transcript.segments[0].text == "My name is Anima Kanko." and len(model.calls) == 1
+
+
+def heard(start, text, probabilities):
+    """A segment of words 0.3 s apart from `start`, with these probabilities."""
+    words = [Word(start + k * 0.3, start + k * 0.3 + 0.3, f" {word}", p)
+             for k, (word, p) in enumerate(zip(text.split(), probabilities))]
+    return TranscriptSegment(start, words[-1].end, text, words)
+
+
+KNOWN = known_name_words(f"{NAME}, {WORKPLACE}")
+
+
+def test_only_the_name_heard_again_replaces_the_words_first_heard_at_its_time():
+    first = heard(0.0, "I can work that right while I missed it for nine years.",
+                  [0.9, 0.4, 0.9, 0.5, 0.7, 0.8, 0.3, 0.2, 0.7, 0.3, 0.5, 0.9])
+    again = heard(0.0, "I have worked at Brightwater Logistics for nine years.", [0.9] * 9).words
+    again[4:6] = [replace(again[4], start=1.2, end=2.0), replace(again[5], start=2.0, end=2.7)]
+    mended, _ = with_names_in_place_of_doubt([first], again, KNOWN)
+    assert mended[0].text == "I can work that Brightwater Logistics for nine years.", \
+        "the name comes in over the words said at its time; the other words heard differently stay as first heard"
+
+
+def test_words_spelled_like_the_name_are_replaced_though_whisper_was_fairly_sure_of_them():
+    first = heard(0.0, "My name is Anima Kanko.", [0.9, 0.9, 0.9, 0.55, 0.45])
+    again = heard(0.0, "My name is Adaeze Okonkwo.", [0.9, 0.9, 0.9, 0.1, 0.2]).words
+    assert with_names_in_place_of_doubt([first], again, KNOWN)[0][0].text == "My name is Adaeze Okonkwo."
+
+
+def test_a_name_not_spelled_like_words_whisper_was_fairly_sure_of_leaves_them():
+    first = heard(0.0, "Neither did I, to be honest.", [0.46, 0.5, 0.9, 0.9, 0.9, 0.9])
+    again = heard(0.0, "Ni Dhuibhir, to be honest.", [0.2, 0.2, 0.9, 0.9, 0.9]).words
+    known = known_name_words("Siobhan Ni Dhuibhir")
+    assert with_names_in_place_of_doubt([first], again, known)[0][0].text == "Neither did I, to be honest."
+
+
+def test_a_capitalised_word_spelled_like_a_known_name_is_doubted_however_sure_whisper_was():
+    assert doubtful_name(heard(0.0, "They call me Kanko at work.", [0.95] * 6), KNOWN)
+    assert not doubtful_name(heard(0.0, "They call me Bread at work.", [0.95] * 6), KNOWN)
+
+
+def test_a_name_misheard_once_is_mended_where_whisper_misheard_it_the_same_way_again():
+    first = heard(0.0, "My name is Anima Kanko.", [0.9, 0.9, 0.9, 0.5, 0.3])
+    again = heard(0.0, "My name is Adaeze Okonkwo.", [0.9] * 5).words
+    mended, mishearings = with_names_in_place_of_doubt([first], again, KNOWN)
+    later = heard(9.0, "Anima Kanko, that is what my mother called me, anima kanko.", [0.9] * 11)
+    segments = with_mishearings_mended(mended + [later], mishearings)
+    assert [s.text for s in segments] == [
+        "My name is Adaeze Okonkwo.", "Adaeze Okonkwo, that is what my mother called me, anima kanko."]
+    assert segments[1].words[1].end == pytest.approx(9.6), "the name takes the time of the words it replaces"
 
 
 @pytest.mark.slow

@@ -190,19 +190,20 @@ class Transcriber:
         recording, Whisper misheard more of the rest (word error rate 0.093 -> 0.102 on the shared speech with two
         names it never heard, scripts/bench_known_names.py); heard again only where a name may be, the rest stays."""
         from interviewer.transcribe.known_words import (
-            KNOWN_NAMES_STRETCH, doubtful_name, known_name_words, with_names_in_place_of_doubt,
+            KNOWN_NAMES_STRETCH, doubtful_name, known_name_words, with_mishearings_mended, with_names_in_place_of_doubt,
         )
 
         segments = list(segments)
         known = known_name_words(self.hotwords)
         stretches: list[list[int]] = []
         for k, segment in enumerate(segments):
-            if not doubtful_name(segment):
+            if not doubtful_name(segment, known):
                 continue
             if stretches and segment.end - segments[stretches[-1][0]].start <= KNOWN_NAMES_STRETCH:
                 stretches[-1][1] = k
             else:
                 stretches.append([k, k])
+        mended = []
         for first, last in stretches:
             start = max(0.0, segments[first].start - 0.3)
             piece = audio[int(start * SAMPLE_RATE):int((segments[last].end + 0.3) * SAMPLE_RATE)]
@@ -210,8 +211,9 @@ class Transcriber:
                                              vad_filter=False, word_timestamps=True,
                                              condition_on_previous_text=False, hotwords=self.hotwords)
             again = [word for s in said for word in shifted(from_faster_whisper(s), start).words]
-            segments[first:last + 1] = with_names_in_place_of_doubt(segments[first:last + 1], again, known)
-        return segments
+            segments[first:last + 1], mended_here = with_names_in_place_of_doubt(segments[first:last + 1], again, known)
+            mended += mended_here
+        return with_mishearings_mended(segments, mended)
 
     def transcribe_long(self, path, duration: float, progress: ProgressCallback | None = None) -> Transcript:
         """Transcribe a long file window by window, keeping only one window of audio in memory."""
