@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, TITLES, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
+from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
 NUMBER = re.compile(r"\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)")
 
@@ -48,6 +48,8 @@ NOT_EMPLOYERS = frozenset("""home night nights day days weekend weekends morning
 month months year years time times least first last present moment minute end start beginning christmas summer winter
 free nothing money myself himself herself themselves yourself ourselves itself cash peanuts""".split())
 """Words after 'works at' or 'works for' that name no employer ('at night', 'for years', 'for nothing')."""
+HOW_LONG = frozenset("for since until till".split())
+"""Words after 'was at' or 'been with' and a name that say how long someone was there ('been with Xerox since 1980')."""
 CUE_WORDS = frozenset("at with from by for the".split())
 """The word before an employer's name is one of these (a cheap first test)."""
 STRONG = "an employer's name"
@@ -61,7 +63,7 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
     prep, verb, third = v.lower(i - back), v.lower(i - back - 1), v.lower(i - back - 2)
     if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS or verb in ROLE_NOUNS or verb in EMPLOYMENT_STATUS):
         return f"{verb} at", True  # 'worked at', 'twelve years at', 'a nurse at'
-    if prep == "at" and verb in ("was", "were", "been", "is") and v.lower(_last(v, i) + 1) == "for":
+    if prep == "at" and verb in ("was", "were", "been", "is") and v.lower(_last(v, i) + 1) in HOW_LONG:
         return f"{verb} at", True  # 'I was at Lockheed for thirty years' (a first name there is a person: see below)
     if prep == "with" and verb in JOB_NOUNS:
         return f"{verb} with", True
@@ -76,7 +78,7 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         return f"{verb} by", True
     if prep in ("for", "by") and (verb in WORK_VERBS or verb in WORKING_FOR):
         return f"{verb} {prep}", False
-    if prep == "with" and (verb in SPAN_WORDS or verb in ("was", "been", "is") and v.lower(_last(v, i) + 1) == "for"):
+    if prep == "with" and (verb in SPAN_WORDS or verb in ("was", "been", "is") and v.lower(_last(v, i) + 1) in HOW_LONG):
         return f"{verb} with", False  # 'years with', 'he was with Boeing for twenty years' (not 'was with Sarah')
     if prep == "with" and verb in ("'s", "’s", "is", "was") and (third in KIN_NOUNS or third in ("he", "she")) \
             and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS:
@@ -131,6 +133,12 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             if last is not None and (strong or v.lower(last) in INSTITUTION_HEADS):
                 yield v.span(i, last, "ORGANIZATION", 0.55, f"{STRONG} after '{said}', in lower case")
             continue
+        if is_acronym(v.word(i)):
+            # 'he was with IBM for ten years', 'an engineer at GM'; not 'I was with BT for broadband' (a provider)
+            if employer_acronym(v.word(i)) and (strong or said.split()[-1] != "with" or _time_span_after(v, i)):
+                reason = f"{STRONG} after '{said}'" if strong else f"an acronym where an employer stands, after '{said}'"
+                yield v.span(i, i, "ORGANIZATION", 0.55, reason)
+            continue
         if not is_capitalised(v.word(i)):
             continue
         last = _last(v, i)
@@ -142,6 +150,15 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             continue  # 'worked for Sarah Jones', 'I work for Sarah': a person
         reason = f"{STRONG} after '{said}'" if strong else f"capitalised words where an employer stands, after '{said}'"
         yield v.span(i, last, "ORGANIZATION", 0.55, reason)
+
+
+def employer_acronym(word: str) -> bool:
+    """Whether an acronym where an employer stands names one: not a national body the study allows ('the NHS', 'the
+    VA') nor letters that name no organisation ('a nurse at ICU', 'a job in IT')."""
+    from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, allowed_acronyms
+
+    letters = re.sub(r"(?:'s|’s|s)$", "", word).lower()
+    return len(letters) >= 2 and letters not in allowed_acronyms() and letters.replace("&", "") not in COMMON_ABBREVIATIONS
 
 
 def _place_starts(v: TokenView, k: int) -> bool:
