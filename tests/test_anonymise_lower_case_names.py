@@ -66,7 +66,17 @@ def test_a_word_people_call_someone_is_their_name_in_lower_case(anonymiser, text
     assert found(anonymiser, text).get(name) == "PERSON", found(anonymiser, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("p: my name is siti but just call me ani lah everybody does", "ani"),  # a particle closes no name
+    ("P: You can call me Bongani, everyone does.", "Bongani"),
+])
+def test_a_name_someone_asks_to_be_called(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "PERSON", found(anonymiser, text)
+
+
 @pytest.mark.parametrize("text", [
+    "p: just call me when you get there",
+    "p: you can call me back later if you like",
     "p: they call me back in a week or so",
     "p: everybody calls her auntie and she loves it",
 ])
@@ -107,6 +117,7 @@ def test_a_word_said_over_or_irish_yer_man_is_no_name(anonymiser, text):
 @pytest.mark.parametrize("text, name", [
     ("p: last time my friends all call me ah boy, because i am the only son", "ah boy"),
     ("p: the guys give me grief. they call me cardio sully now.", "cardio sully"),
+    ("p: here in the barangay they call me inday cel i am thirty four", "inday cel"),  # a word in no list goes on
 ])
 def test_a_two_word_nickname_in_lower_case(anonymiser, text, name):
     assert found(anonymiser, text).get(name) == "PERSON", found(anonymiser, text)

@@ -37,8 +37,9 @@ DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm
 yes no nope nah ok okay alright right well so and but or then now anyway anyways like sure wow gosh gee geez jeez jeepers
 golly dang darn damn shoot whoa hey hi hello bye goodbye thanks please sorry true really exactly absolutely definitely
 totally cool great yikes ugh ouch oops whew phew boy man god lord jesus christ ja jah ag eish aye och ach crikey blimey
-strewth cor crumbs heck jeepers goodness gracious""".split())
-"""Words that open a turn in talk ('Oh.', 'Huh.', 'So, ...', 'Boy, ...'); at a turn start they name nobody."""
+strewth cor crumbs heck jeepers goodness gracious lah leh lor meh yaar abeg""".split())
+"""Words that open a turn in talk ('Oh.', 'Huh.', 'So, ...', 'Boy, ...'); at a turn start they name nobody, and
+particles that close a phrase ('call me ani lah') name nobody anywhere."""
 SEASONS = frozenset("spring summer autumn fall winter springtime summertime wintertime".split())
 SEASON_BEFORE = frozenset("""in this last next that the every each during over through since until till by early late mid
 of before after one all whole""".split())

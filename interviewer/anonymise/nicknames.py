@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import CARE_ROLES, KIN_NOUNS, PERSON_NOUNS, TITLES
+from interviewer.anonymise.cues import CARE_ROLES, FILLERS, KIN_NOUNS, PERSON_NOUNS, TITLES
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import KIN_CALLS
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS
 from interviewer.anonymise.words import TokenView, is_word
 
 
-CALLERS = frozenset("we they everyone everybody people i you the lads kids all friends guys also she he".split())
+CALLERS = frozenset("""we they everyone everybody people i you the lads kids all friends guys also she he just can
+please to""".split())
+"""Words before 'call me', 'called him' ...: who calls them so, or the asking ('just call me Ani', 'you can call me')."""
 CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
 EVERYONE = frozenset("everyone everybody people they we".split())
@@ -20,6 +22,7 @@ PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
 """What someone is, not what they are called ('my mate, real name ...')."""
 
 
+NOT_NAMES = FILLERS | DISCOURSE_WORDS
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
 lazy names old""".split())
 """Words after 'they call me' that say how or when, or are said of anyone ('they call me back', 'call me daft')."""
@@ -42,7 +45,8 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
         if _capitalised_name(v, i):
             yield v.span(first, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
         elif lower_case_text and _nickname_word(v, i, 2):
-            two = _nickname_word(v, i + 1, 2) and v.word(i + 2) in (",", ".", "now", "because", "since")
+            two = _nickname_word(v, i + 1, 2) and (v.word(i + 2) in (",", ".", "now", "because", "since")
+                                                   or not v.common(i + 1) and v.lower(i + 1) not in NOT_NAMES)
             if two or len(v.word(i)) >= 3:  # 'cardio sully', 'ah boy'; one word of two letters is too little
                 yield v.span(first, i + 1 if two else i, "PERSON", 0.6, "a word people call someone, in lower case")
 
