@@ -14,6 +14,22 @@ def test_known_identifier_is_always_caught_case_insensitively_with_possessive():
     assert any(d.text == "bobbin lane surgery" and d.entity_type == "HOSPITAL" for d in found)
 
 
+def test_a_word_of_a_known_name_said_alone_is_that_name_in_any_case():
+    anonymiser = Anonymiser(known=[KnownIdentifier("Adaeze Okonkwo", "PERSON"),
+                                   KnownIdentifier("Brightwater Logistics", "ORGANIZATION")])
+    text = "okonkwo is my married name, and the lads at brightwater know me. Okonkwo's fine too."
+    found = {(d.text, d.entity_type, d.group) for d in anonymiser.detect(text)}
+    assert found == {("okonkwo", "PERSON", "PERSON:adaeze okonkwo"), ("Okonkwo", "PERSON", "PERSON:adaeze okonkwo"),
+                     ("brightwater", "ORGANIZATION", "ORGANIZATION:brightwater logistics")}
+
+
+def test_an_english_word_of_a_known_name_is_not_caught_alone():
+    anonymiser = Anonymiser(known=[KnownIdentifier("Rose Hill", "PERSON"), KnownIdentifier("Cwm Taf Carers", "ORGANIZATION"),
+                                   KnownIdentifier("Orchard Lane Ltd", "ORGANIZATION")])
+    text = "the carers came up the hill with a rose from the orchard, and the ltd paid"
+    assert anonymiser.detect(text) == []
+
+
 def test_first_name_surname_and_possessive_share_the_full_name_group():
     text = ("I work with Dorota Kaminska on the team. Later Dorota rang me, "
             "and everyone calls it Kaminska's rota now.")

@@ -66,6 +66,29 @@ class KnownIdentifier:
     entity_type: str = "PERSON"
 
 
+KNOWN_PART = "a word of a known identifier"
+
+
+def known_parts(known: Iterable[KnownIdentifier]) -> tuple[tuple[KnownIdentifier, KnownIdentifier], ...]:
+    """(word, whole) for each word of a known name of two or more that names it alone: 'Okonkwo' of 'Adaeze
+    Okonkwo', 'Brightwater' of 'Brightwater Logistics'; not an English word ('Rose' of 'Rose Hill', 'Logistics',
+    'Carers'), a title or a legal ending, which may be said of anyone or anything."""
+    from interviewer.anonymise.cues import LEGAL_HEADS, TITLES
+
+    gaz = load_gazetteers()
+    parts = []
+    for whole in known:
+        words = re.findall(r"[\w'’-]+", whole.text)
+        if len(words) < 2:
+            continue
+        for word in words:
+            lower = word.lower()
+            if len(lower) >= 3 and not gaz.is_common(lower) and not gaz.is_common(lower.removesuffix("s")) \
+                    and lower.rstrip(".") not in TITLES and lower not in LEGAL_HEADS:
+                parts.append((KnownIdentifier(word, whole.entity_type), whole))
+    return tuple(parts)
+
+
 def _term_pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<![\w])" + term_regex(term) + r"(?=['’]s?\b|[^\w]|$)", re.IGNORECASE)
 
@@ -114,6 +137,7 @@ class Anonymiser:
         """Ask the second model (see second_model) too, on a transcript written in lower case, where capital letters
         cannot mark names; it raises SecondModelMissing there when its package is not installed."""
         self.known = tuple(known)
+        self.known_parts = known_parts(self.known)
         self.allow_terms = tuple(default_allow_terms()) + tuple(allow)
         self.deny = tuple(d if isinstance(d, KnownIdentifier) else KnownIdentifier(d, "OTHER") for d in deny)
         self._allow_index = TermIndex(self.allow_terms)
@@ -161,6 +185,8 @@ class Anonymiser:
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
         if not is_lower_case_text(text):
             candidates = [_without_lower_tail(text, c, gaz) for c in candidates]
+        candidates += [replace(c, group=f"{whole.entity_type}:{surface_key(whole.text)}")
+                       for part, whole in self.known_parts for c in self._known(text, [part], 3, KNOWN_PART)]
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += self._known(text, self.known, 5, "known identifier")
