@@ -397,3 +397,23 @@ def test_ordinary_words_said_without_a_comma_to_be_an_organisation_go_to_the_rev
                                   "p: i went to the shops, it's a big shop"])
 def test_what_a_place_is_said_to_be_does_not_make_it_an_organisation(anonymiser, text):
     assert not suggested(anonymiser, text) and not redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("p: on thursdays i go to a men's group run by open gate, a little charity in frankston", "open gate"),
+    ("p: before that we were in a hostel run by safe harbour. then the council moved us", "safe harbour"),
+    ("p: it's a brain injury group run by anchor ireland in mullingar on a thursday", "anchor ireland"),
+])
+def test_who_runs_a_group_or_service_is_an_organisation_in_lower_case(anonymiser, text, organisation):
+    assert organisation in [d.text for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text", [
+    "p: the group is run by volunteers and it's free",
+    "p: it's run by two ladies from the church",
+    "p: the clinic is run by nurses mostly",
+    "p: the cafe is run by the council now",
+    "p: a mothers' group run by akka mathi who is a social worker",
+])
+def test_people_who_run_something_are_no_organisation(anonymiser, text):
+    assert not [d.text for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]

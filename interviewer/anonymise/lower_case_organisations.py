@@ -307,6 +307,38 @@ def find_groups_named_in_commas(v: TokenView) -> Iterator[Found]:
         yield v.span(first if first == i + 1 else i + 1, last, "ORGANIZATION", 0.55, f"{REASON} set off by commas after '{v.word(i - 1)}'")
 
 
+RUNNING = frozenset("run ran organised organized funded founded".split())
+"""Verbs before 'by' whose doer is who runs a group or service ('a men's group run by open gate')."""
+NAME_JOINS = frozenset("and & of".split())
+PEOPLE_RUNNING = frozenset("""people folk folks mums mams moms dads parents women men ladies lads girls guys kids
+students locals nuns monks priests nurses doctors staff volunteers themselves himself herself myself ourselves""".split())
+"""People, not an organisation, that may run something ('run by volunteers', 'run by two ladies')."""
+
+
+def find_organisations_running_it(v: TokenView) -> Iterator[Found]:
+    """'a men's group run by open gate, a little charity', 'a hostel run by safe harbour.', 'it's funded by second
+    wind and': up to four name words after 'run by', 'organised by', 'funded by' ..., ending where the clause goes
+    on, name who runs it; not people ('run by volunteers', 'run by two mums', 'run by akka mathi who'), a first name
+    (a person) or 'the ...'."""
+    for i in range(2, len(v.tokens) - 1):
+        if v.lower(i) != "by" or v.lower(i - 1) not in RUNNING and (v.lower(i - 2), v.lower(i - 1)) != ("set", "up"):
+            continue
+        first = last = i + 1
+        if not lower_name_word(v, first):
+            continue
+        while last + 1 < len(v.tokens) and last - first < 3 and (lower_name_word(v, last + 1) or v.lower(last + 1) in NAME_JOINS):
+            last += 1  # not 'in': 'run by anchor ireland in mullingar' says where it is
+        while last > first and v.lower(last) in NAME_JOINS:
+            last -= 1
+        words = range(first, last + 1)
+        if lower_name_word(v, last + 1) or v.lower(last + 1) == "who" or v.lower(first) in v.gaz.first_names \
+                or v.lower(first) in DESCRIBING \
+                or v.lower(first) in UNITS or any(v.lower(k) in PEOPLE_RUNNING or v.lower(k) in PEOPLE_BY_ROLE for k in words) \
+                or all(_generic(v, k) or v.common(k) and singular(v.lower(k)) in INSTITUTION_HEADS for k in words):
+            continue
+        yield v.span(first, last, "ORGANIZATION", 0.55, f"{REASON} after '{v.word(i - 1)} by'")
+
+
 DESCRIBED_AS = frozenset("""charity group bakery shop cafe café pub company firm business centre center service organisation
 organization practice clinic club agency trust project network scheme gym salon garage nursery outfit crowd society
 association foundation restaurant bar store hostel home mob""".split())
@@ -382,4 +414,5 @@ def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
 def find_lower_case_organisations(v: TokenView) -> list[Found]:
     return [*find_teams(v), *find_congregations(v), *find_named_houses(v), *find_rung_practices(v),
             *find_hospital_nicknames(v), *find_apposed_names(v), *find_groups_named_beside(v), *find_groups_named_in_commas(v),
+            *find_organisations_running_it(v),
             *find_names_said_to_be_organisations(v)]
