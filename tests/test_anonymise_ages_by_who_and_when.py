@@ -49,3 +49,22 @@ def test_an_age_said_of_someone(anonymiser, text, said):
 ])
 def test_a_limit_a_count_or_a_while_is_no_age(anonymiser, text):
     assert ages(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("participant: our youngest turned six in march and she's doing great", ["six"]),
+    ("participant: he turned three at christmas and loved it", ["three"]),
+    ("participant: when i hit fifty the knees went", ["fifty"]),
+    ("Participant: She was two on the Monday, so we had a cake.", ["two"]),
+])
+def test_a_small_age_ends_where_when_it_was_is_said(anonymiser, text, said):
+    assert ages(anonymiser, text) == said
+
+
+@pytest.mark.parametrize("text", [
+    "participant: they come three at a time",
+    "participant: we hit ninety mph on the motorway",
+    "participant: he was one of them lads",
+])
+def test_a_count_or_a_speed_is_no_age(anonymiser, text):
+    assert ages(anonymiser, text) == []

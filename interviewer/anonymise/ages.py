@@ -22,8 +22,8 @@ I = re.IGNORECASE
 NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 NOT_AN_AGE_AFTER = re.compile(
     r"(?:-?(?:odd|ish|some)\b)?\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
-    r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
-    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|more|less|at\b(?!\s+the\s+time|\s+least\b|\s+most\b)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
+    r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|mph|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
+    r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|more|less|at\b(?!\s+the\s+time|\s+least\b|\s+most\b|\s+christmas\b|\s+easter\b)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
               r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
               r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)|(?:he|she)\s+[a-z]+s\b)")
@@ -40,7 +40,7 @@ AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|w
 """Who an age is said of: a pronoun, kin, or children together ('the twins are four'); 'him' and 'her' as dialect says
 'him is twelve'."""
 AGE_CUE = re.compile(
-    rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|will be|'ll be|’ll be|"
+    rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|hit|hits|will be|'ll be|’ll be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|(?:the\s+)?age(?:\s+of)?|being|"
     rf"turned|turning|turn|reached|just turned|lived to|lived till)(?:\s+(?:{HEDGE}\s+)?|,\s*{HEDGE}\s*,\s*)({NUM})\b", I)
 """An age after who it is said of, 'aged', 'the age of' ('from the age of twelve', 'by the age of 30'), a turn of life
@@ -76,7 +76,10 @@ LOWER_NAMED_AGE = re.compile(rf"(?<![\w'’])([a-z]+)(?:'s|’s|\s+is|\s+was|\s+
 """'zayn's seven.', 'austin was six and', 'amira, fourteen,': a name in no word list (or a first name that is no word)
 then an age closing the clause, in lower case."""
 CLAUSE_END_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now)\b|\s(?:that|this|last)\s+(?:day|week|year|summer|winter|spring|autumn|time)\b)"
+    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now|yesterday|today)\b"
+    r"|\s(?:that|this|last|next)\s+(?:day|week|weekend|month|year|summer|winter|spring|autumn|time)\b"
+    r"|\s(?:in|on|at)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)\b)"
     rf"|[ \t]*(?:\n|$)|\s+{NEW_CLAUSE}", I)
 SPEAKER_WITHOUT_COLON = r"(?:p|r|i|participant|respondent|interviewee|carer|patient)"
 """A speaker's label left without its colon, as in a transcript stripped of punctuation."""
