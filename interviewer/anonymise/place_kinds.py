@@ -307,10 +307,23 @@ def _lower_headed(v: TokenView, i: int) -> Iterator[Found]:
             return
         if v.lower(first - 1) not in LOWER_CUE:
             continue
-        if head in LOWER_HEADS_UNKNOWN and v.common(first):
+        if head in LOWER_HEADS_UNKNOWN and v.common(first) and not _an_estate_lived_on(v, first, i):
             return
         yield v.span(first, i, "LOCATION", 0.5, f"lower-case name before the place word '{v.word(i)}'")
         return
+
+
+ESTATE_KINDS = frozenset("""housing council industrial trading business retail enterprise science country real private
+sink posh rough social""".split())
+"""Words that say what kind of estate it is ('the council estate', 'the industrial estate', 'real estate')."""
+ON_AN_ESTATE = frozenset("on off from round near".split())
+
+
+def _an_estate_lived_on(v: TokenView, first: int, head: int) -> bool:
+    """'people on the ford estate', 'we're off the manor estate': one word, even an English one, names an estate said
+    to be lived on, unless it says what kind of estate it is."""
+    return v.lower(head) == "estate" and head - first == 1 and v.lower(first - 1) == "the" \
+        and v.lower(first - 2) in ON_AN_ESTATE and v.lower(first) not in ESTATE_KINDS
 
 
 def _lower_case_residence(v: TokenView) -> Iterator[Found]:
