@@ -209,9 +209,19 @@ def test_ordinary_words_before_a_landmark_word_are_suggested_in_lower_case(anony
     ("participant: i live out in island bay with my partner and our daughter", "island bay"),
     ("participant: thirty one years most of it right there in east point and college park", "college park"),
     ("participant: he got lost driving home from his brother's in tile hill", "tile hill"),
+    ("participant: afterwards we walked round east park a few of us", "east park"),
+    ("participant: on sundays we go up primrose hill with the dog", "primrose hill"),
 ])
 def test_ordinary_words_before_a_district_word_after_in_name_a_district(anonymiser, text, place):
     assert (place, "LOCATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "participant: the kids go to skate park after school and then up ski hill",
+    "participant: her a1c came down from eleven to seven point two which i cried about",
+])
+def test_a_kind_of_place_or_a_number_after_a_word_saying_where_is_no_district(anonymiser, text):
+    assert not any(d.entity_type == "LOCATION" for d in anonymiser.detect(text))
 
 
 def test_a_kind_of_park_or_hill_is_no_district(anonymiser):

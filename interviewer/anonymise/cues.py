@@ -32,7 +32,7 @@ like at up down over for by of is was""".split())
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
 grandson granddaughter colleague manager boss neighbour mate pal buddy girlfriend boyfriend fiance fiancé fiancee fiancée
 stepson stepdaughter stepbrother stepsister roommate flatmate housemate""".split())
-KIND_OF_PLACE = frozenset("""car skate play theme water trailer caravan retail business industrial science country
+KIND_OF_PLACE = frozenset("""car skate ski play theme water trailer caravan retail business industrial science country
 national safari amusement ball bus dog golf sea river local big little old new main small nice lovely same other""".split())
 """Words that say what kind of park, hill or bridge it is ('the car park', 'a country park'), not which one."""
 PERSON_NOUNS = frozenset("""boy girl lad lass man woman lady guy fella fellow bloke kid chap gentleman patient

@@ -14,6 +14,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_medicine, loanwords
+from interviewer.anonymise.numbers import number_value
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word
@@ -380,14 +381,14 @@ def find_lower_case_prefixed_places(v: TokenView) -> Iterator[Found]:
 GEO_HEADS = frozenset("""bay park lakes lake hills hill point lawn corner heights beach vale valley falls springs ridge
 woods wood green common cross end fields mount""".split())
 """Words that close the name of a district named with ordinary words ('island bay', 'college park', 'tile hill')."""
-GEO_PREPOSITIONS = frozenset("in at from near outside".split())
+GEO_PREPOSITIONS = frozenset("in at from near outside round around up down to into past".split())
 GEO_GENERIC = GENERIC_MODIFIERS | GENERIC_STREET | KIND_OF_PLACE
 
 
 def find_lower_case_districts(v: TokenView) -> Iterator[Found]:
-    """'i live out in island bay', 'most of it in east point and college park', 'out of stones corner': in lower case,
-    one or two ordinary words closed by a district's word straight after 'in', 'at' or 'from' (no 'the') name a
-    district."""
+    """'i live out in island bay', 'most of it in east point and college park', 'walked round east park': in lower
+    case, one or two ordinary words closed by a district's word straight after a word saying where (no 'the') name a
+    district; not a kind of place ('to skate park') nor a number ('down to seven point two')."""
     for i in range(1, len(v.tokens) - 1):
         listed = v.lower(i - 1) == "and" and v.lower(i - 2) in GEO_HEADS  # 'in east point and college park'
         if v.lower(i - 1) not in GEO_PREPOSITIONS and not listed:
@@ -396,7 +397,8 @@ def find_lower_case_districts(v: TokenView) -> Iterator[Found]:
             if v.lower(head) not in GEO_HEADS or not is_lower_word(v, head):
                 continue
             words = range(i, head)
-            if all(is_plain_word(v, k) and v.lower(k) not in GEO_GENERIC and v.lower(k) not in GEO_HEADS for k in words) \
+            if all(is_plain_word(v, k) and v.lower(k) not in GEO_GENERIC and v.lower(k) not in GEO_HEADS
+                   and number_value(v.lower(k)) is None for k in words) \
                     and not is_plain_word(v, head + 1):
                 yield v.span(i, head, "LOCATION", 0.5, f"lower-case district name before '{v.word(head)}'")
                 break
