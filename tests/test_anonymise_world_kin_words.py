@@ -126,3 +126,19 @@ def test_a_name_after_a_kin_call_in_lower_case_is_still_a_person(anonymiser):
 def test_a_brand_of_two_names_is_kept_but_two_people_are_not(anonymiser):
     assert anonymiser.detect("Participant: I shop at Marks and Spencer on a Saturday.") == []
     assert {"Tom", "Jerry Smith"} <= {d.text for d in anonymiser.detect("Participant: I went with Tom and Jerry Smith.")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: i stay here with amai and my young sister memory our rural home is far", "memory"),
+    ("participant: my cousin mere helped a bit when the money ran out", "mere"),
+])
+def test_an_english_word_straight_after_someones_kin_is_suggested_as_their_name_in_lower_case(anonymiser, text, name):
+    assert name in [s.text for s in anonymiser.analyse(text).suggestions]
+
+
+@pytest.mark.parametrize("text", [
+    "participant: my husband usually drives and my sister got the bus",
+    "participant: my daughter rang yesterday and my son works nights",
+])
+def test_what_kin_do_or_when_is_no_name_suggested(anonymiser, text):
+    assert [s.text for s in anonymiser.analyse(text).suggestions] == []

@@ -109,6 +109,8 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
                 cue = before in KIN_NOUNS or v.lower(i + 1) in SPEECH_VERBS or before in ("and", "with", "me", "told", "asked")
                 if cue or lower not in loanwords():  # 'fae' (from), 'hui' (a meeting): words unless cued as names
                     yield _make(v, i, i, "PERSON", "a name-list word in lower case", (0.55 if cue else 0.3) * damp)
+            elif lower_case_text and _after_whose_kin(v, i):
+                yield _make(v, i, i, "PERSON", f"a word where a name goes, after '{v.word(i - 1)}'", 0.35)
             elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames and lower not in loanwords():
                 kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
                 yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
@@ -125,6 +127,25 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
                     and not v.allowed(i):
                 yield _make(v, i, i, "ORGANIZATION", f"letters said as a word after '{v.word(i - 1)}', perhaps an acronym", 0.35)
     yield from _numbers(v.text)
+
+
+OWNERS = frozenset("my our his her their your me".split())
+KIN_BEFORE = frozenset("young younger little older big eldest oldest baby wee kid step".split())
+NOT_AFTER_KIN = frozenset("""yesterday today tomorrow tonight earlier later overseas abroad downstairs upstairs anyway
+sometimes bless half negative positive got found set read went kept sent told gave took made came saw said had did put
+let ran left brought bought thought felt heard paid lost won sat stood met rang translate""".split())
+"""Words said after 'my sister' that are what she did, when or where, not her name."""
+
+
+def _after_whose_kin(v: TokenView, i: int) -> bool:
+    """'my young sister memory our home', 'my cousin mere helped': a word straight after someone's kin, where their
+    name is often said (a virtue name such as memory, gift or precious is an English word); not a verb, an adverb or a
+    plural by its ending."""
+    kin = i - 1
+    owner = kin - 2 if v.lower(kin - 1) in KIN_BEFORE else kin - 1
+    lower = v.lower(i)
+    return v.lower(kin) in KIN_NOUNS and v.lower(owner) in OWNERS and len(lower) >= 3 and lower not in NOT_AFTER_KIN \
+        and lower not in KIN_NOUNS and not lower.endswith(("ly", "ing", "ed", "s", "'s", "’s")) and not v.tokens[i].is_stop
 
 
 def _numbers(text: str) -> Iterator[Suggestion]:
