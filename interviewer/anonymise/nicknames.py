@@ -23,6 +23,7 @@ PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
 
 
 NOT_NAMES = FILLERS | DISCOURSE_WORDS
+"""Words that never go on a nickname as its second word ('call me ani lah')."""
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
 lazy names old""".split())
 """Words after 'they call me' that say how or when, or are said of anyone ('they call me back', 'call me daft')."""

@@ -320,8 +320,8 @@ ON_AN_ESTATE = frozenset("on off from round near".split())
 
 
 def _an_estate_lived_on(v: TokenView, first: int, head: int) -> bool:
-    """'people on the ford estate', 'we're off the manor estate': one word, even an English one, names an estate said
-    to be lived on, unless it says what kind of estate it is."""
+    """'people on the bluebell estate', 'she's from the manor estate': one word, even an English one, names an estate
+    said to be lived on, unless it says what kind of estate it is."""
     return v.lower(head) == "estate" and head - first == 1 and v.lower(first - 1) == "the" \
         and v.lower(first - 2) in ON_AN_ESTATE and v.lower(first) not in ESTATE_KINDS
 
