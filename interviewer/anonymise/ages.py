@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import MONTHS
+from interviewer.anonymise.cues import MONTHS, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import DECADES, NUMBER_WORD, TEN_OR_MORE_ORDINAL, number_value
@@ -78,8 +78,7 @@ then an age closing the clause, in lower case."""
 CLAUSE_END_AFTER = re.compile(
     r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now|yesterday|today)\b"
     r"|\s(?:that|this|last|next)\s+(?:day|week|weekend|month|year|summer|winter|spring|autumn|time)\b"
-    r"|\s(?:in|on|at)\s+(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)\b)"
+    rf"|\s(?:in|on|at)\s+(?:the\s+)?(?:{'|'.join(sorted(MONTHS | WEEKDAYS))}|christmas|easter)\b)"
     rf"|[ \t]*(?:\n|$)|\s+{NEW_CLAUSE}", I)
 SPEAKER_WITHOUT_COLON = r"(?:p|r|i|participant|respondent|interviewee|carer|patient)"
 """A speaker's label left without its colon, as in a transcript stripped of punctuation."""

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.address_names import find_names_in_addresses
-from interviewer.anonymise.cues import SURNAME_PARTICLES
+from interviewer.anonymise.cues import LEGAL_HEADS, SURNAME_PARTICLES, TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
 from interviewer.anonymise.label_precedence import organisations_first, places_first
@@ -73,8 +73,6 @@ def known_parts(known: Iterable[KnownIdentifier]) -> tuple[tuple[KnownIdentifier
     """(word, whole) for each word of a known name of two or more that names it alone: 'Okonkwo' of 'Adaeze
     Okonkwo', 'Brightwater' of 'Brightwater Logistics'; not an English word ('Rose' of 'Rose Hill', 'Logistics',
     'Carers'), a title or a legal ending, which may be said of anyone or anything."""
-    from interviewer.anonymise.cues import LEGAL_HEADS, TITLES
-
     gaz = load_gazetteers()
     parts = []
     for whole in known:

@@ -9,6 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, allowed_acronyms
 from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, TITLES, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
@@ -155,8 +156,6 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
 def employer_acronym(word: str) -> bool:
     """Whether an acronym where an employer stands names one: not a national body the study allows ('the NHS', 'the
     VA') nor letters that name no organisation ('a nurse at ICU', 'a job in IT')."""
-    from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, allowed_acronyms
-
     letters = re.sub(r"(?:'s|’s|s)$", "", word).lower()
     return len(letters) >= 2 and letters not in allowed_acronyms() and letters.replace("&", "") not in COMMON_ABBREVIATIONS
 

@@ -311,7 +311,7 @@ RUNNING = frozenset("run ran organised organized funded founded".split())
 """Verbs before 'by' whose doer is who runs a group or service ('a men's group run by open gate')."""
 NAME_JOINS = frozenset("and & of".split())
 PEOPLE_RUNNING = frozenset("""people folk folks mums mams moms dads parents women men ladies lads girls guys kids
-students locals nuns monks priests nurses doctors staff volunteers themselves himself herself myself ourselves""".split())
+students locals nuns monks priests nurses doctors staff themselves himself herself myself ourselves""".split())
 """People, not an organisation, that may run something ('run by volunteers', 'run by two ladies')."""
 
 

@@ -9,8 +9,8 @@ from typing import Iterator
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, SPEECH_VERBS, TITLES, WEEKDAYS,
-    WORK_VERBS,
+    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, POSSESSIVES, SPEECH_VERBS, TITLES,
+    WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.never_names import (
     DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, is_turn_opener, loanwords,
@@ -129,7 +129,7 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
     yield from _numbers(v.text)
 
 
-OWNERS = frozenset("my our his her their your me".split())
+OWNERS = POSSESSIVES | {"me"}
 KIN_BEFORE = frozenset("young younger little older big eldest oldest baby wee kid step".split())
 NOT_AFTER_KIN = frozenset("""yesterday today tomorrow tonight earlier later overseas abroad downstairs upstairs anyway
 sometimes bless half negative positive got found set read went kept sent told gave took made came saw said had did put

@@ -22,6 +22,11 @@ class AnonymisationTerm:
     added_by: str | None
 
 
+def full_name(interviewer: str | None) -> str | None:
+    """The interviewer as recorded when it is a full name, a name someone could say; None for initials alone ('RM')."""
+    return interviewer.strip() if interviewer and " " in interviewer.strip() else None
+
+
 class AnonymisationTables(StudyTables):
     """The study's anonymisation terms and stored policy; reads participants and interviews for known identifiers."""
 
@@ -33,7 +38,7 @@ class AnonymisationTables(StudyTables):
             if participant.workplace:
                 yield participant.workplace, "ORGANIZATION"
         for (interviewer,) in self.db.execute("select distinct interviewer from interviews where interviewer is not null"):
-            if interviewer and " " in interviewer.strip():
+            if full_name(interviewer):
                 yield interviewer, "PERSON"
 
     # -- allow and deny terms ---------------------------------------------------------------------

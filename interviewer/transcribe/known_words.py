@@ -19,9 +19,10 @@ MOST_HOTWORDS = 40
 def interview_hotwords(study: Study, interview: Interview) -> str | None:
     """The participant's name and workplace, the interviewer's full name and the study's deny terms, joined for
     Whisper; None when the study records none of them."""
+    from interviewer.store.anonymisation import full_name
+
     participant = study.participant(interview.participant_code)
-    interviewer = interview.interviewer if interview.interviewer and " " in interview.interviewer.strip() else None
-    names = [participant.name, participant.workplace, interviewer]
+    names = [participant.name, participant.workplace, full_name(interview.interviewer)]
     names += [term.term for term in study.anonymisation_terms("deny")]
     kept: dict[str, str] = {}
     for name in names:
