@@ -12,9 +12,10 @@ from typing import Iterable
 
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.address_names import find_names_in_addresses
-from interviewer.anonymise.cues import LEGAL_HEADS, SURNAME_PARTICLES, TITLES
+from interviewer.anonymise.cues import SURNAME_PARTICLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
+from interviewer.anonymise.known import KnownIdentifier, find_known, find_known_parts, known_parts
 from interviewer.anonymise.label_precedence import organisations_first, places_first
 from interviewer.anonymise.never_names import (
     SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
@@ -32,7 +33,7 @@ from interviewer.anonymise.propagation import (
 from interviewer.anonymise.speaker_labels import a_role_label, find_names_spoken_to, find_speaker_names
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
-from interviewer.anonymise.terms import TermIndex, term_regex
+from interviewer.anonymise.terms import TermIndex
 from interviewer.anonymise.venues import find_venues_before_places, suggest_venues_after_at
 
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
@@ -56,39 +57,6 @@ class Analysis:
     """What is redacted."""
     suggestions: list[Suggestion]
     """Possible identifiers left in the text, riskiest first, for the reviewer to accept or dismiss."""
-
-
-@dataclass(frozen=True)
-class KnownIdentifier:
-    """A name the study already knows (a participant, a site); always caught, case-insensitively."""
-
-    text: str
-    entity_type: str = "PERSON"
-
-
-KNOWN_PART = "a word of a known identifier"
-
-
-def known_parts(known: Iterable[KnownIdentifier]) -> tuple[tuple[KnownIdentifier, KnownIdentifier], ...]:
-    """(word, whole) for each word of a known name of two or more that names it alone: 'Okonkwo' of 'Adaeze
-    Okonkwo', 'Brightwater' of 'Brightwater Logistics'; not an English word ('Rose' of 'Rose Hill', 'Logistics',
-    'Carers'), a title or a legal ending, which may be said of anyone or anything."""
-    gaz = load_gazetteers()
-    parts = []
-    for whole in known:
-        words = re.findall(r"[\w'’-]+", whole.text)
-        if len(words) < 2:
-            continue
-        for word in words:
-            lower = word.lower()
-            if len(lower) >= 3 and not gaz.is_common(lower) and not gaz.is_common(lower.removesuffix("s")) \
-                    and lower.rstrip(".") not in TITLES and lower not in LEGAL_HEADS:
-                parts.append((KnownIdentifier(word, whole.entity_type), whole))
-    return tuple(parts)
-
-
-def _term_pattern(term: str) -> re.Pattern:
-    return re.compile(r"(?<![\w])" + term_regex(term) + r"(?=['’]s?\b|[^\w]|$)", re.IGNORECASE)
 
 
 def _priority(found: Found) -> float:
@@ -183,12 +151,11 @@ class Anonymiser:
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
         if not is_lower_case_text(text):
             candidates = [_without_lower_tail(text, c, gaz) for c in candidates]
-        candidates += [replace(c, group=f"{whole.entity_type}:{surface_key(whole.text)}")
-                       for part, whole in self.known_parts for c in self._known(text, [part], 3, KNOWN_PART)]
+        candidates += find_known_parts(text, self.known_parts)
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
-        candidates += self._known(text, self.known, 5, "known identifier")
-        candidates += self._known(text, self.deny, 5, "deny term")
+        candidates += find_known(text, self.known, 5, "known identifier")
+        candidates += find_known(text, self.deny, 5, "deny term")
         # Group words and vehicles go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto
         # Rican', 'Corsa' of 'my Vauxhall Corsa').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
@@ -212,14 +179,6 @@ class Anonymiser:
         detections = with_edges(text, detections)
         possible = public + [p for p in possible if not any(s.start < p.end and p.start < s.end for s in public)]
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
-
-    def _known(self, text: str, items: Iterable[KnownIdentifier], priority: float, reason: str) -> list[Candidate]:
-        found = []
-        for item in items:
-            group = f"{item.entity_type}:{surface_key(item.text)}"
-            for m in _term_pattern(item.text).finditer(text):
-                found.append(Candidate(m.start(), m.end(), item.entity_type, 1.0, reason, priority, group))
-        return found
 
     def _allowed_spans(self, text: str) -> bytearray:
         """One byte per character of `text`: 1 inside an allowed term."""
