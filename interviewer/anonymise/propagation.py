@@ -100,9 +100,14 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
     if not variants:
         return []
     family = lambda t: "PERSON" if t == "PERSON" else "PLACE"  # noqa: E731
-    longer = [v for k, v in variants.items() if " " in k]
+    longer_holding: dict[str, list[Variant]] = {}
+    for k, v in variants.items():
+        if " " in k:
+            for word in set(k.split()):
+                longer_holding.setdefault(word, []).append(v)
     for key, variant in list(variants.items()):
-        holders = [v for v in longer if v.key != key and set(key.split()) < set(v.key.split())
+        words = set(key.split())
+        holders = [v for v in longer_holding.get(key.split()[0], ()) if v.key != key and words < set(v.key.split())
                    and family(v.entity_type) == family(variant.entity_type)]
         if holders:
             best = max(holders, key=lambda v: len(v.key))
