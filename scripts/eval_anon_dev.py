@@ -41,6 +41,8 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower12" / "lower12.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_lower13" / "lower13.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_traps13" / "traps13.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_orgs21" / "orgs21" / "orgs21.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev_orgs21" / "lowerorgs21" / "lowerorgs21.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}.jsonl"
                        for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview",
