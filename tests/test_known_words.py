@@ -115,7 +115,26 @@ def test_a_name_not_spelled_like_words_whisper_was_fairly_sure_of_leaves_them():
 
 def test_a_capitalised_word_spelled_like_a_known_name_is_doubted_however_sure_whisper_was():
     assert doubtful_name(heard(0.0, "They call me Kanko at work.", [0.95] * 6), KNOWN)
-    assert not doubtful_name(heard(0.0, "They call me Bread at work.", [0.95] * 6), KNOWN)
+    assert not doubtful_name(heard(0.0, "They sold me Bread at work.", [0.95] * 6), KNOWN)
+
+
+def test_words_after_a_naming_cue_are_heard_again_however_sure_whisper_was_when_the_study_knows_names():
+    assert doubtful_name(heard(0.0, "Everyone there just calls me a piece.", [0.95] * 7), KNOWN)
+    assert doubtful_name(heard(0.0, "Well, my name's a piece.", [0.95] * 4), KNOWN)
+    assert not doubtful_name(heard(0.0, "Everyone there just calls me a piece.", [0.95] * 7), set())
+
+
+def test_words_after_a_naming_cue_spelled_like_the_name_are_replaced_however_sure_whisper_was():
+    first = heard(0.0, "Everyone there just calls me a piece.", [0.95] * 7)
+    again = heard(0.0, "Everyone there just calls me Adaeze.", [0.9] * 6).words
+    again[5] = replace(again[5], start=1.5, end=2.1)
+    assert with_names_in_place_of_doubt([first], again, KNOWN)[0][0].text == "Everyone there just calls me Adaeze."
+
+
+def test_a_sure_word_after_a_naming_cue_not_spelled_like_the_name_stays():
+    first = heard(0.0, "They will call me back tomorrow.", [0.95] * 6)
+    again = heard(0.0, "They will call me Adaeze tomorrow.", [0.9] * 6).words
+    assert with_names_in_place_of_doubt([first], again, KNOWN)[0][0].text == "They will call me back tomorrow."
 
 
 def test_a_name_misheard_once_is_mended_where_whisper_misheard_it_the_same_way_again():

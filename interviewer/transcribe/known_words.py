@@ -60,6 +60,17 @@ RESEMBLING_WORD = 0.6
 share 0.67, 'Where' and 'care' 0.67 too, hence only capitalised mid-sentence)."""
 
 
+NAMING_CUES = (("call", "me"), ("calls", "me"), ("called", "me"), ("call", "her"), ("calls", "her"), ("call", "him"),
+               ("calls", "him"), ("name", "is"), ("name", "was"), ("my", "names"), ("known", "as"), ("im", "called"))
+"""Words after which a name is said ('everyone calls me ...', 'my name is ...', 'my name's ...'): what follows may be a
+known name Whisper heard as common words it was sure of ('calls me a piece' for Adaeze)."""
+
+
+def after_naming_cue(keys: list[str], k: int) -> bool:
+    """Whether the word keys before position k end with a naming cue."""
+    return k >= 2 and (keys[k - 2], keys[k - 1]) in NAMING_CUES
+
+
 def resembles(heard: str, name: str, least: float = RESEMBLING) -> bool:
     """Whether the letters of `heard` and `name` (word keys run together) are alike enough for one to be the other
     misheard."""
@@ -69,7 +80,11 @@ def resembles(heard: str, name: str, least: float = RESEMBLING) -> bool:
 def doubtful_name(segment, known: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether the segment has a word that may be a name Whisper misheard: doubtful and capitalised mid-sentence
     ('Anima Kanko' for Adaeze Okonkwo), very doubtful whatever it is ('right water' for Brightwater), or capitalised
-    mid-sentence and spelled like one of the `known` name words however sure Whisper was ('Kanko' for Okonkwo)."""
+    mid-sentence and spelled like one of the `known` name words however sure Whisper was ('Kanko' for Okonkwo), or
+    said after a naming cue when the study knows names ('calls me a piece')."""
+    keys = [word_key(w) for w in segment.words]
+    if known and any(after_naming_cue(keys, k) for k in range(2, len(keys))):
+        return True
     for k, word in enumerate(segment.words):
         text = word.word.strip()
         mid_sentence = k > 0 and segment.words[k - 1].word.strip()[-1:] not in (".", "?", "!")
@@ -94,15 +109,15 @@ def with_names_in_place_of_doubt(before: list, again: list, known: set[str]) -> 
     sure of, or added where nothing was said, is left out, and so are the other words heard differently the second
     time. Also the mishearings so mended, to mend elsewhere (`with_mishearings_mended`)."""
     placed = [(k, word) for k, segment in enumerate(before) for word in segment.words]
-    matcher = difflib.SequenceMatcher(None, [word_key(w) for _, w in placed], [word_key(w) for w in again],
-                                      autojunk=False)
+    keys = [word_key(w) for _, w in placed]
+    matcher = difflib.SequenceMatcher(None, keys, [word_key(w) for w in again], autojunk=False)
     words: list[list] = [[] for _ in before]
     mended: list[Mishearing] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         name = known_name_heard(again[b0:b1], known) if op == "replace" else []
         covered = [k for k in range(a0, a1) if name and name[0].start <= midpoint(placed[k][1]) <= name[-1].end]
         first = [placed[k][1] for k in covered]
-        if not first or not name_in_place_of_doubt(first, name):
+        if not first or not name_in_place_of_doubt(first, name, after_naming_cue(keys, covered[0])):
             for k, word in placed[a0:a1]:
                 words[k].append(word)
             continue
@@ -128,11 +143,12 @@ def midpoint(word) -> float:
     return (word.start + word.end) / 2
 
 
-def name_in_place_of_doubt(first: list, name: list) -> bool:
+def name_in_place_of_doubt(first: list, name: list, named: bool = False) -> bool:
     """Whether a known `name` heard again replaces the words `first` heard at that time: Whisper doubted one of them,
-    or they are spelled like the name and Whisper was not sure of them."""
+    or they are spelled like the name and Whisper was not sure of them or they were said where a name is (`named`:
+    after a naming cue)."""
     least_sure = min(w.probability for w in first)
-    return least_sure < REPLACED_DOUBT or least_sure < DOUBTFUL and resembles(
+    return least_sure < REPLACED_DOUBT or (least_sure < DOUBTFUL or named) and resembles(
         "".join(word_key(w) for w in first), "".join(word_key(w) for w in name))
 
 
