@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
+from interviewer.anonymise.acronym_expansions import find_acronym_expansions
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.address_names import find_names_in_addresses
 from interviewer.anonymise.cues import SURNAME_PARTICLES
@@ -139,6 +140,7 @@ class Anonymiser:
         found += find_names_in_addresses(text, found, gaz)
         found += find_pubs_by_old_name(text)
         found += find_split_names(text, gaz)
+        found += find_acronym_expansions(text, is_lower_case_text(text), gaz)
         found += find_speaker_names(text, gaz)
         found += find_names_spoken_to(text, gaz)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
