@@ -46,8 +46,26 @@ def test_a_possessive_standing_for_a_business_is_an_organisation(anonymiser, tex
     assert found(anonymiser, text).get(name) == "ORGANIZATION"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("P: Our Kayleigh does hair at Denise's on the high street.", "Denise's"),
+    ("P: Afterwards we go round to Bríd's for a coffee, a few of us.", "Bríd's"),
+    ("P: He works at Lang's, the bakery, early shifts.", "Lang's"),
+    ("p: i've got my little treat i go to tracy's the salon round the corner", "tracy's"),
+])
+def test_a_first_names_possessive_said_with_what_it_is_or_what_one_goes_there_for_is_a_business(anonymiser, text,
+                                                                                                 name):
+    assert found(anonymiser, text).get(name) == "ORGANIZATION"
+
+
+def test_the_owner_of_a_business_named_by_their_possessive_is_a_person(anonymiser):
+    text = "P: I kept going to Dougie's for a pie every morning. Now Dougie gives me a hard time about it."
+    assert [(d.text, d.entity_type) for d in anonymiser.detect(text)] == [("Dougie's", "ORGANIZATION"),
+                                                                          ("Dougie", "PERSON")]
+
+
 @pytest.mark.parametrize("text", [
     "P: I was at Sarah's for the weekend.",
+    "P: We stayed at Mary's on Friday, and at mum's for a cuppa.",
     "P: On Mother's Day we went out, and she has Parkinson's Disease.",
     "P: She went to the Women's Aid refuge.",
 ])

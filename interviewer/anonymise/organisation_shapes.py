@@ -180,14 +180,30 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
         if before not in VENUE_PREPOSITIONS or not (v.tokens[nxt].is_stop or v.tokens[nxt].is_punct or nxt >= n) \
                 or v.lower(nxt) in ("own", "place", "house", "home"):
             continue  # 'at Sarah's house', 'in Lupe's own kitchen': a person's
-        if v.lower(i) in v.gaz.first_names or v.lower(i) in FILLERS or v.lower(i) in KIN_NOUNS:
+        if (v.lower(i) in v.gaz.first_names or v.lower(i) in FILLERS or v.lower(i) in KIN_NOUNS) \
+                and not (v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS and _a_business_said(v, nxt)):
             continue  # 'I was at Sarah's for the weekend', 'we're still at mom's': a person's home
         if cased or lower_case_text and v.word(i).islower() and (not v.common(i) or v.lower(i) in v.gaz.surnames):
             yield v.span(i, i + 1, "ORGANIZATION", 0.62 if cased else 0.55,
                          f"{REASON}: a possessive standing alone after '{v.word(i - 1)}'")
 
 
-OUT_FOR = frozenset("pint pints drink drinks quiz meal coffee cuppa bite counter carvery".split())
+OUT_FOR = frozenset("""pint pints drink drinks quiz meal coffee cuppa bite counter carvery pie pies wings breakfast
+lunch brew haircut trim""".split())
+BUSINESS_NOUNS = frozenset("""salon bakery bakers mechanic mechanics diner cafe café shop pub bar chippy takeaway garage
+hairdresser hairdressers barber barbers butcher butchers newsagent newsagents chemist florist restaurant""".split())
+"""What a business named by its owner's possessive is said to be ("Lang's, the bakery", "tracy's the salon")."""
+
+
+def _a_business_said(v: TokenView, k: int) -> bool:
+    """From token k, after a possessive standing alone: what it is ('the salon', ', the bakery'), where on a street it
+    is ('on the high street'), or what one goes there for ('for a pie'): a business, not a friend's home."""
+    k += v.word(k) == ","
+    if v.lower(k) == "the" and v.lower(k + 1) in BUSINESS_NOUNS:
+        return True
+    if v.lower(k) == "on" and ("street" in (v.lower(k + 2), v.lower(k + 3)) or v.lower(k + 1) == "main"):
+        return True
+    return v.lower(k) == "for" and (v.lower(k + 1) if v.lower(k + 1) not in ("a", "an", "some") else v.lower(k + 2)) in OUT_FOR
 OUT_WITH = frozenset("lads boys girls ladies gang".split())
 
 

@@ -19,6 +19,7 @@ from interviewer.anonymise.words import DONE_TO, INSTITUTION_HEADS, one_edit
 NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_END = re.compile(r"\w['’]s$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Variant:
     entity_type: str
     group: str
     full: bool
+    possessive: bool = False
+    """An organisation named by its owner's possessive ("Dougie's"): a mention without the 's is the owner, a person."""
 
 
 def variants_of(candidate: Candidate, surface: str, gaz: Gazetteers) -> list[Variant]:
@@ -51,6 +54,8 @@ def variants_of(candidate: Candidate, surface: str, gaz: Gazetteers) -> list[Var
     if not key:
         return []
     group = candidate.group or f"{candidate.entity_type}:{key}"
+    if candidate.entity_type == "ORGANIZATION" and " " not in key and POSSESSIVE_END.search(surface):
+        return [Variant(key, candidate.entity_type, group, True, possessive=True)]
     found = [Variant(key, candidate.entity_type, group, True)]
     words = key.split()
     if len(words) > 1 and candidate.priority >= 2:
@@ -154,6 +159,11 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         if lower in allowed or len(lower) < 2:
             continue
         variant = single.get(lower)
+        if variant is not None and variant.possessive and word == m.group():
+            # "back to Dougie's ... and Dougie gives me a hard time": the business, then its owner
+            if lower in STOP_WORDS or gaz.is_common(lower) and lower not in gaz.first_names:
+                continue
+            variant = replace(variant, entity_type="PERSON", group=f"PERSON:{lower}")
         # An everyday word of another language is a word where a common word would be ('showing her aroha' beside
         # the midwife Aroha), though it is also a given name.
         common = gaz.is_common(lower) or lower in loanwords()
@@ -176,7 +186,8 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                 continue
         if variant is not None:
             reason = "another mention of a found name" if variant.full else "part of a found name used alone"
-            found.append(Candidate(m.start(), m.start() + len(word), variant.entity_type, 0.7, reason, 2.5, variant.group))
+            end = m.end() if variant.possessive and variant.entity_type == "ORGANIZATION" else m.start() + len(word)
+            found.append(Candidate(m.start(), end, variant.entity_type, 0.7, reason, 2.5, variant.group))
             continue
         if len(lower) >= 4 and not common and (word[:1].isupper() or lower not in gaz.common_words):
             for key in fuzzy_pool.get(lower[0], ()):
