@@ -63,3 +63,21 @@ def test_a_found_name_that_is_a_word_spreads_in_lower_case_where_the_person_does
 def test_to_be_frank_stays_a_phrase_beside_a_neighbour_called_frank(anonymiser):
     text = "participant: her neighbour frank keeps an eye but to be frank he's in a worse way than she is"
     assert [d.start for d in anonymiser.detect(text) if d.text == "frank"] == [text.index("frank")]
+
+
+def test_an_organisation_found_in_ordinary_words_in_lower_case_is_that_organisation_again_after_the_or_to():
+    text = ("participant: what saved me was the puffins it's a parents group for kids with autism. the puffins knew "
+            "all the forms. i told my sister puffins are lovely birds. we still go to turning tide, it's a recovery "
+            "group, and i'll keep going to turning tide. the tide turning was slow.")
+    found = [(d.text, d.entity_type) for d in get_anonymiser().detect(text)]
+    assert found == [("puffins", "ORGANIZATION"), ("puffins", "ORGANIZATION"), ("turning tide", "ORGANIZATION"),
+                     ("turning tide", "ORGANIZATION")]
+
+
+def test_an_ordinary_word_and_a_head_found_in_lower_case_is_a_kind_of_service_when_said_again():
+    from interviewer.anonymise.propagation import Candidate, propagate
+    from interviewer.anonymise.gazetteers import load_gazetteers
+
+    text = "participant: i go to the foot clinic on a monday. the foot clinic only runs mondays."
+    found = Candidate(text.index("foot clinic"), text.index("foot clinic") + 11, "ORGANIZATION", 0.6, "a test", 3)
+    assert propagate(text, [found], load_gazetteers(), set()) == []

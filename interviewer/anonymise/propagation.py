@@ -147,8 +147,10 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
             # in a transcript all in lower case, an organisation's name said short ('iron thistle gym' ... 'iron thistle').
             if all(gaz.is_common(w) or w in allowed for w in key.split()) \
                     and not all(w[:1].isupper() for w in mention.split()) \
-                    and not (lower_case_text and not variant.full and variant.entity_type in ("ORGANIZATION", "HOSPITAL")):
-                continue
+                    and not (lower_case_text and variant.entity_type in ("ORGANIZATION", "HOSPITAL")
+                             and (not variant.full or key.split()[-1] not in HEAD_WORDS
+                                  and ORGANISATION_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()))):
+                continue  # 'the foot clinic' again: an ordinary word and a head, a kind of service
             found.append(Candidate(m.start(), m.start() + len(mention), variant.entity_type, 0.7,
                                    "another mention of a found name", 2.5, variant.group))
     for m in WORD.finditer(text):
@@ -172,7 +174,9 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
         if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \
                 and not (lower_case_text and variant is not None and variant.entity_type == "PERSON"
                          and not DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                         and (NAME_CUE_AFTER.match(text, m.end()) or DEED_AFTER.match(text, m.end()))):
+                         and (NAME_CUE_AFTER.match(text, m.end()) or DEED_AFTER.match(text, m.end()))) \
+                and not (lower_case_text and variant is not None and variant.entity_type in ("ORGANIZATION", "HOSPITAL")
+                         and ORGANISATION_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             # A found name in lower case counts only where speech recognition would have capitalised a word, or,
             # in a transcript written all in lower case, where a verb or 's follows ('grace said', 'grace's mum').
             continue
@@ -224,6 +228,9 @@ def with_group(candidate: Candidate, group: str) -> Candidate:
 
 WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w'’]))([A-Za-z]+)[ \t]+$")
 LOWER_CASE_SENTENCE_START = re.compile(r"[.!?]\s+$")
+ORGANISATION_CUE_BEFORE = re.compile(r"\b(?:the|at|to|from|with|through|via|into|joined|join)\s+$", re.I)
+"""Words before another mention of an organisation found in ordinary words in a lower-case transcript that make it
+that organisation again ('the puffins knew all the forms', 'we only went to open hands a few times')."""
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
 
 
