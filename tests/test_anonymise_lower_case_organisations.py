@@ -439,3 +439,36 @@ def test_who_runs_a_group_or_service_is_an_organisation_in_lower_case(anonymiser
 ])
 def test_people_who_run_something_are_no_organisation(anonymiser, text):
     assert not [d.text for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: Huge. I played for the Carrickbawn Shamrocks as a young fella.", "the Carrickbawn Shamrocks"),
+    ("P: The younger one's in minor hockey with the Timberlands Wolves.", "the Timberlands Wolves"),
+    ("P: Now he plays for the Tigers on a Saturday.", "the Tigers"),
+])
+def test_a_team_in_a_cased_transcript_is_its_capitalised_words_before_a_team_noun_after_a_playing_cue(anonymiser, text,
+                                                                                                      name):
+    assert (name, "ORGANIZATION") in redacted(anonymiser, text), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", ["P: He supports the Tigers, always has.", "P: We went to see the Lions at the zoo."])
+def test_a_side_supported_or_animals_seen_are_no_local_team(anonymiser, text):
+    assert not redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: A fella told me about Turning Tide. It's a wee recovery group that meets in town.", "Turning Tide"),
+    ("P: I used to go to Ironworks, the gym on the industrial estate, but not now.", "Ironworks"),
+])
+def test_a_name_said_to_be_an_organisation_in_the_next_sentence_or_with_the_is_its_name(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in redacted(anonymiser, text), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "p: the walk-in clinic is fine, the food bank is near the subway",
+    "p: barbershop, domino, cricket, the bar where man drinking",
+    "p: the vets are good. deb, the practice manager, lets me swap",
+    "P: We went to Leeds, the centre was busy.",
+])
+def test_what_a_word_is_said_to_be_in_a_list_a_predicate_or_a_role_makes_no_organisation(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)

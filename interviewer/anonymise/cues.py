@@ -117,7 +117,7 @@ garage carpets salon studio foundry mill logistics roofing engineering transport
 deli diner takeaway plumbing security solutions cleaning electrical recruitment consulting lettings tech technologies
 company corporation institute llc gazette herald chronicle advertiser courier observer secondary primary elementary
 infants juniors uni poly voices cvs middle high care health vets orchestra drilling hostel gym collective coaches shelter
-bikes thrift singers choir kitchen pantry cooperative co-op hardware printing printers brothers sons traders trading
+bikes thrift singers choir kitchen pantry larder cooperative co-op hardware printing printers brothers sons traders trading
 wholesale wholesalers supermarket pagoda kovil mandir medicine maternity pediatrics paediatrics hematology
 haematology oncology cardiology dermatology endocrinology orthopedics orthopaedics brewing brewery energy resources
 fellowship ministries tabernacle partners fabrications fabrication analytics refining intermediate hosiery cinema

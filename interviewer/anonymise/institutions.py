@@ -42,7 +42,7 @@ WEAK = {
     "ORGANIZATION": r"University|College|School(?: of [A-Z][a-z]+)?|Council|Trust|Group|Project|Partnership|Service|Services|"
                     r"Charity|Foundation|Church|Chapel|Mosque|Masjid|Temple|Gurdwara|Mandir|Synagogue|Academy|Met|Poly|Lodge|"
                     r"Care Home|Nursing Home|Home Care|Wing|Suite|Carers|Hotel|Arms|Inn|Tavern|Café|Cafe|Restaurant|Bakery|Chemists?|"
-                    r"Pharmacy|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
+                    r"Pharmacy|Pantry|Larder|Men's Shed|Men’s Shed|Company|Elementary|Middle School|High|Parish|Diocese|Department|"
                     r"Primary|Secondary|Grammar|Comprehensive|Infants|Juniors|"
                     r"Club|Mill|Works|Choir|Singers|Walkers|Ramblers|Runners|Swimmers|Knitters|Stitchers|Quilters|Crafters|"
                     r"Growers|Gardeners|Recovery|Collective|"
@@ -71,7 +71,7 @@ PLACE_NAMED_HEADS = frozenset({"Surgery", "Practice", "Lodge", "Project", "Care 
                                "Senior Living", "Assisted Living", "Fellowship", "Ministries", "Tabernacle", "Assembly",
                                "Elementary", "Middle School", "Primary", "Academy", "Grammar", "Comprehensive", "Infants",
                                "Juniors", "Garage", "Motors", "Builders", "Construction", "Haulage", "Freight", "Salon",
-                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub", "Pharmacy", "Chemist",
+                               "Studio", "Bakery", "Restaurant", "Cafe", "Café", "House", "Hub", "Pharmacy", "Chemist", "Pantry", "Larder",
                                "Chemists", "Vets"}) | DENOMINATION_HEADS | GROUP_HEADS
 """Heads whose names are usually ordinary words ('Headlands Surgery', 'Riverside Lodge', 'The Hope Project',
 'Table Mountain Elementary', 'Sunrise Bakery'):

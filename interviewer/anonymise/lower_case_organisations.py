@@ -73,23 +73,50 @@ def _words_before(v: TokenView, head: int, limit: int = 3, also: frozenset[str] 
     return first
 
 
+SPORTS = frozenset("""hockey football footy soccer rugby league union netball basketball baseball softball cricket
+hurling camogie gaelic darts bowls touch volleyball lacrosse""".split())
+"""Sports said before 'with the' or 'for the' a team ('minor hockey with the timberlands wolves')."""
+
+
+def _team_word(v: TokenView, k: int, cased: bool) -> bool:
+    """A word that may stand in a team's name: in lower case, any content word; in a cased transcript, a capitalised
+    word mid-sentence."""
+    if not cased:
+        return lower_name_word(v, k)
+    return is_word(v.word(k)) and v.word(k)[:1].isupper() and not v.initial(k) and not v.tokens[k].is_stop \
+        and v.lower(k) not in MONTHS and v.lower(k) not in WEEKDAYS and not v.allowed(k)
+
+
 def find_teams(v: TokenView) -> Iterator[Found]:
-    """'he's back playing touch for the otara tigers', 'plays for kirkby rovers': words closed by a team noun after
-    'plays for' or 'coaches' (not 'the tigers' at a zoo, 'the local rovers')."""
+    """'he's back playing touch for the otara tigers', 'plays for kirkby rovers', 'I played for the Carrickbawn
+    Shamrocks', 'minor hockey with the Timberlands Wolves': words closed by a team noun after 'plays for', 'coaches'
+    or a sport (not 'the tigers' at a zoo, 'the local rovers'); in a cased transcript, capitalised words."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    cased = not is_lower_case_text(v.text)
     for head in range(1, len(v.tokens)):
-        mascot = v.lower(head) not in TEAM_HEADS
-        if mascot and not _plural_mascot(v, head) or lower_name_word(v, head + 1):
+        if cased and not v.word(head)[:1].isupper():
             continue
-        first = _words_before(v, head)
-        if first == head or all(_generic(v, k) for k in range(first, head)):
+        mascot = v.lower(head) not in TEAM_HEADS
+        if mascot and not _plural_mascot(v, head, cased) or _team_word(v, head + 1, cased):
+            continue
+        first = head
+        while first - 1 >= 0 and head - first < 3 and _team_word(v, first - 1, cased) \
+                and v.lower(first - 1) not in PLAYING and v.lower(first - 1) not in CALLING:
+            first -= 1
+        if first == head and cased and mascot:
+            first = head if _team_word(v, head, cased) and v.lower(head - 1) == "the" else head + 1
+        if first > head or first == head and not cased or all(_generic(v, k) for k in range(first, head + (first == head))):
             continue
         k = first - 1
         if v.lower(k) == "the":
             k -= 1
         cue = v.lower(k) in PLAYING or v.lower(k) in ("for", "with") and (
-            v.lower(k - 1) in PLAYING or v.lower(k - 2) in PLAYING)  # 'playing touch for the …'
+            v.lower(k - 1) in PLAYING or v.lower(k - 2) in PLAYING or v.lower(k - 1) in SPORTS)  # 'playing touch for the …'
         if cue and mascot:
-            cue = v.lower(k) == "for" and v.lower(first - 1) == "the"  # 'played for the southern stingrays'
+            cue = v.lower(k) in ("for", "with") and v.lower(first - 1) == "the"  # 'played for the southern stingrays'
+        if cue and first == head and any(v.lower(n).startswith("support") for n in range(k - 2, k + 1)):
+            cue = False  # 'he supports the Tigers': a famous side, perhaps; a side one plays for is local
         if cue:
             yield v.span(first, head, "ORGANIZATION", 0.55, f"{REASON}: words before the team noun '{v.word(head)}' after a playing cue")
 
@@ -99,11 +126,11 @@ adults youngsters locals regulars oldies""".split())
 """People by age or sort ('played for the old boys', 'the juniors'): a side of a club, not a team's name."""
 
 
-def _plural_mascot(v: TokenView, k: int) -> bool:
+def _plural_mascot(v: TokenView, k: int, cased: bool = False) -> bool:
     """A plural noun that may close a team's name after 'played for the' ('southern stingrays', 'harbour herons'):
-    an English plural that names no people."""
+    an English plural that names no people (capitalised in a cased transcript)."""
     lower = v.lower(k)
-    return (lower.endswith("s") and not lower.endswith("ss") and len(lower) >= 4 and v.word(k).islower()
+    return (lower.endswith("s") and not lower.endswith("ss") and len(lower) >= 4 and (v.word(k).islower() or cased)
             and v.common(k) and lower not in PEOPLE_BY_ROLE and lower not in PEOPLE_PLURALS and not v.tokens[k].is_stop)
 
 
@@ -370,17 +397,19 @@ def _said_to_be_an_organisation(v: TokenView, at: int, bare: bool) -> bool:
         if all(v.lower(at + n).replace("’", "'") == word for n, word in enumerate(opening)):
             k = at + len(opening)
             k += v.lower(k) in HEDGES and bool(opening)
-            if v.lower(k) not in ("a", "an") and not (opening and v.lower(k) == "the"):
+            if v.lower(k) not in ("a", "an", "the"):
                 continue
             noun = next((n for n in range(1, 5) if v.lower(k + n) in DESCRIBED_AS), None)
             return noun is not None and all(is_word(v.word(k + n)) or v.word(k + n) in ("'", "’")
                                             for n in range(1, noun)) \
                 and (v.lower(k + noun) != "home" or v.lower(k + noun - 1) in CARE_HOMES) \
                 and (v.lower(k + noun) != "bank" or v.lower(k + noun - 1) == "food") \
-                and v.lower(k + noun) != named
+                and v.lower(k + noun) != named and singular(v.lower(k + noun + 1)) not in ROLES_AFTER
     return False
 
 
+ROLES_AFTER = frozenset("manager worker lead leader coordinator owner staff nurse secretary receptionist".split())
+"""Nouns that make the organisation noun before them a modifier ('deb, the practice manager'): a person is said."""
 CARE_HOMES = frozenset("nursing care residential retirement funeral children's seniors' seniors rest".split())
 """What makes 'a … home' an organisation ('it's a nursing home'), not someone's ('it's a nice home')."""
 
@@ -433,11 +462,12 @@ def _names_a_kind(v: TokenView, words: range) -> bool:
     if len(named) > 1 and v.lower(named[-1]) in DESCRIBED_AS | INSTITUTION_HEADS \
             and any(v.lower(k) in KIND_MODIFIERS or v.lower(k).endswith("ing") for k in named[:-1]):
         return True
-    return any(v.lower(k) in KINDS_SAID_BARE or singular(v.lower(k)) in PERSON_WORDS
+    return any(v.lower(k) in KINDS_SAID_BARE or v.lower(k) in SPORTS or singular(v.lower(k)) in PERSON_WORDS
                or singular(v.lower(k)) in ("week", "month", "year", "morning", "afternoon", "evening", "night")
                for k in words)
 
 
+BEING = frozenset("is was are were 's ’s be been".split())
 LOCATING = frozenset("in on near off by round around outside behind past like than or as".split())
 """Words before a name that make it where the organisation described is, or another one it is compared with ('a flat
 in possilpark, it's a housing association one', 'the big guys like exxon or shell, it's a smaller outfit')."""
@@ -457,9 +487,13 @@ def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
     for end in range(2, len(v.tokens) - 3):
         comma = v.word(end) == ","
         if not (comma and _said_to_be_an_organisation(v, end + 1, bare=True)
+                or v.word(end) == "." and v.word(end + 1) in ("It", "They", "That")
+                and _said_to_be_an_organisation(v, end + 1, bare=False)
                 or v.lower(end) in ("it", "they", "that", "which", "who") and is_word(v.word(end - 1))
                 and _said_to_be_an_organisation(v, end, bare=False)):
             continue
+        if comma and v.lower(end + 1) == "the" and v.lower(end - 1) in v.gaz.places:
+            continue  # 'we went to Leeds, the centre': a place
         last = _before_time_said(v, end)
         first = _name_ending(v, last)
         if first < last and v.lower(first - 1) in SUBJECTS:
@@ -467,8 +501,9 @@ def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
         if first > last or v.text[v.tokens[first].idx:v.tokens[last].idx].count("\n"):
             continue
         before = v.lower(first - 2) if v.lower(first - 1) == "the" else v.lower(first - 1)
-        if before in LOCATING or v.lower(first - 1) in ("'s", "is") and v.lower(first - 2) in ("it", "that"):
-            continue  # 'it's grand, it's the company': what something is, not its name
+        being = v.lower(first - 1) in BEING and (v.lower(first - 1) not in ("'s", "’s") or v.lower(first - 2) in SUBJECTS)
+        if before in LOCATING or before == "," or being and v.lower(first - 2) != "there":
+            continue  # 'it's grand, it's the company', 'the clinic is fine, the food bank …': what something is
         words = range(first, last + 1)
         if not lower_case_text and not all(v.word(k)[:1].isupper() or v.lower(k) in NAME_JOINS for k in words):
             continue
