@@ -472,3 +472,20 @@ def test_a_name_said_to_be_an_organisation_in_the_next_sentence_or_with_the_is_i
 ])
 def test_what_a_word_is_said_to_be_in_a_list_a_predicate_or_a_role_makes_no_organisation(anonymiser, text):
     assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: he works long hours at kilmore aggregates the quarry so he's out the door at six", "kilmore aggregates"),
+    ("p: forty odd year with mcgowan and rae the builders till they folded", "mcgowan and rae"),
+])
+def test_a_business_named_before_what_it_is_without_a_comma_after_at_or_with_is_its_name(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in redacted(anonymiser, text), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "p: if anybody from the project wants to reach the group, orla said it's fine",
+    "p: she said the council would look at funding the group properly",
+    "p: i got approved for ihss the in home supportive services so i'm ok",
+])
+def test_a_verb_or_a_programme_before_the_group_names_no_business(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)

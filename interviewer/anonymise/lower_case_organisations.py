@@ -375,6 +375,11 @@ SAYING_WHAT_IT_IS = (("it", "'s"), ("it", "is"), ("they", "'re"), ("they", "are"
                      ("which", "is"), ("which", "are"), ("who", "are"), ())
 """The words (spaCy's tokens) that may say what a name is before 'a'/'an': 'it's', 'they're', or, after a comma,
 none."""
+BUSINESS_NOUNS = frozenset("""salon bakery bakers mechanic mechanics diner cafe café shop pub bar chippy takeaway garage
+hairdresser hairdressers barber barbers butcher butchers newsagent newsagents chemist florist restaurant quarry builders
+joiners plumbers""".split())
+"""What a business is said to be after its name ("Lang's, the bakery", "tracy's the salon", 'kilmore aggregates the
+quarry')."""
 HEDGES = frozenset("like just basically really more".split())
 """Words between saying what a name is and the article ('it's like a community pantry')."""
 KINDS_SAID_BARE = frozenset("""work school church chapel college uni university mass bingo yoga pilates zumba swimming
@@ -474,6 +479,22 @@ in possilpark, it's a housing association one', 'the big guys like exxon or shel
 SUBJECTS = PRONOUNS | frozenset("who which that".split())
 
 
+def _a_business_named_before(v: TokenView, last: int) -> bool:
+    """Whether 'the' and up to two words before a business noun follow the name word `last`, with no comma, as Whisper
+    writes 'works at kilmore aggregates the quarry', and 'at', 'with' or 'for' just before the name (not 'wants to
+    reach the group')."""
+    if v.lower(last + 1) != "the" or not lower_name_word(v, last):
+        return False
+    noun = next((n for n in range(2, 5) if v.lower(last + n) in DESCRIBED_AS | BUSINESS_NOUNS), None)
+    if noun is None or not all(is_word(v.word(last + n)) for n in range(2, noun)) \
+            or singular(v.lower(last + noun + 1)) in ROLES_AFTER or v.lower(last + noun) in ("home", "bank") \
+            or v.lower(last).endswith("ing"):
+        return False  # 'the in home supportive services', 'would look at funding the group
+    first = _name_ending(v, last)
+    return v.lower(first - 1) in ("at", "with", "for") and first <= last \
+        and all(lower_name_word(v, k) or v.lower(k) in NAME_JOINS for k in range(first, last + 1))
+
+
 def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
     """'dragged me along to hearts and minds lanarkshire, it's a recovery charity', 'what saved me was the puffins
     it's a parents group', 'a leaflet for bluebell, which is a carers' group', 'the curlews that's a walking group':
@@ -487,6 +508,7 @@ def find_names_said_to_be_organisations(v: TokenView) -> Iterator[Found]:
     for end in range(2, len(v.tokens) - 3):
         comma = v.word(end) == ","
         if not (comma and _said_to_be_an_organisation(v, end + 1, bare=True)
+                or lower_case_text and _a_business_named_before(v, end - 1)
                 or v.word(end) == "." and v.word(end + 1) in ("It", "They", "That")
                 and _said_to_be_an_organisation(v, end + 1, bare=False)
                 or v.lower(end) in ("it", "they", "that", "which", "who") and is_word(v.word(end - 1))

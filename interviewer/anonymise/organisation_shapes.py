@@ -16,7 +16,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case_organisations import (
-    find_lower_case_organisations, find_union_locals, lower_name_word,
+    BUSINESS_NOUNS, find_lower_case_organisations, find_union_locals, lower_name_word,
 )
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
@@ -190,11 +190,6 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
 
 OUT_FOR = frozenset("""pint pints drink drinks quiz meal coffee cuppa bite counter carvery pie pies wings breakfast
 lunch brew haircut trim""".split())
-BUSINESS_NOUNS = frozenset("""salon bakery bakers mechanic mechanics diner cafe café shop pub bar chippy takeaway garage
-hairdresser hairdressers barber barbers butcher butchers newsagent newsagents chemist florist restaurant""".split())
-"""What a business named by its owner's possessive is said to be ("Lang's, the bakery", "tracy's the salon")."""
-
-
 def _a_business_said(v: TokenView, k: int) -> bool:
     """From token k, after a possessive standing alone: what it is ('the salon', ', the bakery'), where on a street it
     is ('on the high street'), or what one goes there for ('for a pie'): a business, not a friend's home."""
