@@ -489,3 +489,14 @@ def test_a_business_named_before_what_it_is_without_a_comma_after_at_or_with_is_
 ])
 def test_a_verb_or_a_programme_before_the_group_names_no_business(anonymiser, text):
     assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)
+
+
+def test_two_ordinary_words_before_club_where_one_goes_name_the_club(anonymiser):
+    text = "p: or i go to the golden age club on mountain road and play cards"
+    assert any(span.endswith("golden age club") and kind == "ORGANIZATION" for span, kind in redacted(anonymiser, text))
+
+
+@pytest.mark.parametrize("text", ["p: on a monday i go to the book club at the library",
+                                  "p: then i go to the stroke group, it helps"])
+def test_one_word_before_club_or_group_says_what_kind_it_is(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)

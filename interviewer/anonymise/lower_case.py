@@ -248,8 +248,11 @@ def _named_where_one_goes(v: TokenView, modifiers: list[int], head: int) -> bool
     before = modifiers[0] - 1
     if v.lower(before) == "the":
         before -= 1
-    if v.lower(before) not in GOING_CUES or v.lower(head) in ("group", "groups", "team", "club", "practice", "service"):
+    if v.lower(before) not in GOING_CUES:
         return False
+    if v.lower(head) in ("group", "groups", "team", "club", "practice", "service") \
+            and len([k for k in modifiers if v.word(k) not in ("'s", "’s")]) < 2:
+        return False  # 'the book club', 'the stroke group': one word says what kind; 'the golden age club' names one
     return all(len(v.lower(k)) >= 3 and v.lower(k) not in GENERIC_MODIFIERS and v.lower(k) not in KIND_WORDS
                and v.lower(k) not in SERVICE_KIND_WORDS
                and not _plural_noun(v, k)
