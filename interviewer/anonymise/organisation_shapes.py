@@ -15,8 +15,9 @@ from interviewer.anonymise.cues import (
     DETERMINERS, EMBLEMS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.described_organisations import BUSINESS_NOUNS, find_names_said_to_be_organisations
 from interviewer.anonymise.lower_case_organisations import (
-    BUSINESS_NOUNS, find_lower_case_organisations, find_union_locals, lower_name_word,
+    find_lower_case_organisations, find_union_locals, lower_name_word,
 )
 from interviewer.anonymise.suggestions import possible_identifier
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
@@ -412,6 +413,6 @@ def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]
     return [*find_region_named(v, lower_case_text), *find_possessive_businesses(v, lower_case_text),
             *find_pub_names(v, lower_case_text), *find_called_organisations(v, lower_case_text),
             *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text),
-            *find_union_locals(v), *find_lower_case_organisations(v),
+            *find_union_locals(v), *find_lower_case_organisations(v), *find_names_said_to_be_organisations(v),
             *(find_lower_case_employer_runs(v) if lower_case_text else ())]
 
