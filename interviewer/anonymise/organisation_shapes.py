@@ -181,8 +181,8 @@ def find_possessive_businesses(v: TokenView, lower_case_text: bool) -> Iterator[
         if before not in VENUE_PREPOSITIONS or not (v.tokens[nxt].is_stop or v.tokens[nxt].is_punct or nxt >= n) \
                 or v.lower(nxt) in ("own", "place", "house", "home"):
             continue  # 'at Sarah's house', 'in Lupe's own kitchen': a person's
-        if (v.lower(i) in v.gaz.first_names or v.lower(i) in FILLERS or v.lower(i) in KIN_NOUNS) \
-                and not (v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS and _a_business_said(v, nxt)):
+        if v.lower(i) in FILLERS or v.lower(i) in KIN_NOUNS \
+                or v.lower(i) in v.gaz.first_names and not _a_business_said(v, nxt):
             continue  # 'I was at Sarah's for the weekend', 'we're still at mom's': a person's home
         if cased or lower_case_text and v.word(i).islower() and (not v.common(i) or v.lower(i) in v.gaz.surnames):
             yield v.span(i, i + 1, "ORGANIZATION", 0.62 if cased else 0.55,
