@@ -15,7 +15,7 @@ from interviewer.store import StoreError
 
 TURNS = [
     ("Interviewer", "Where did you go for support after that?"),
-    ("P-01", "We went to the Copper Kettle on a Friday, a little group, and my friend from Zorbington came with me."),
+    ("P-01", "We went to the Copper Kettle on a Friday, and my friend from Zorbington came with me."),
     ("P-01", "The 2019 move changed the group, and Copper Kettle closed."),
 ]
 
