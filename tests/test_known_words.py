@@ -131,6 +131,16 @@ def test_words_after_a_naming_cue_spelled_like_the_name_are_replaced_however_sur
     assert with_names_in_place_of_doubt([first], again, KNOWN)[0][0].text == "Everyone there just calls me Adaeze."
 
 
+def test_a_name_misheard_after_a_naming_cue_needs_less_likeness_to_be_replaced():
+    first = heard(0.0, "Well, my name is Anima Conquo, and", [0.9, 0.9, 0.9, 0.9, 0.7, 0.7, 0.9])
+    again = heard(0.0, "Well, my name is Adaeze Okonkwo, and", [0.9] * 7).words
+    assert with_names_in_place_of_doubt([first], again, KNOWN)[0][0].text == "Well, my name is Adaeze Okonkwo, and"
+    elsewhere = heard(0.0, "I saw Anima Conquo, and", [0.9, 0.9, 0.7, 0.7, 0.9])
+    again = heard(0.0, "I saw Adaeze Okonkwo, and", [0.9] * 5).words
+    assert with_names_in_place_of_doubt([elsewhere], again, KNOWN)[0][0].text == "I saw Anima Conquo, and", \
+        "without a naming cue, words Whisper was fairly sure of must be spelled more like the name"
+
+
 def test_a_sure_word_after_a_naming_cue_not_spelled_like_the_name_stays():
     first = heard(0.0, "They will call me back tomorrow.", [0.95] * 6)
     again = heard(0.0, "They will call me Adaeze tomorrow.", [0.9] * 6).words

@@ -55,6 +55,9 @@ Words spelled like the name are replaced up to DOUBTFUL ('Anima Kanko' at 0.42 o
 RESEMBLING = 0.5
 """Letters shared (difflib's ratio) from which words heard may be a known name misheard: 'Anima Kanko' and 'Adaeze
 Okonkwo' share 0.52; 'Neither did I' and 'Ni Dhuibhir' 0.38."""
+RESEMBLING_NAMED = 0.4
+"""The same after a naming cue ('my name is …'), where a name is expected: 'Anima Conquo' and 'Adaeze Okonkwo' share
+0.42, 'a piece' and 'Adaeze' 0.5."""
 RESEMBLING_WORD = 0.6
 """The same for one word heard against one word of a name, where chance likeness is greater ('Kanko' and 'Okonkwo'
 share 0.67, 'Where' and 'care' 0.67 too, hence only capitalised mid-sentence)."""
@@ -148,8 +151,9 @@ def name_in_place_of_doubt(first: list, name: list, named: bool = False) -> bool
     or they are spelled like the name and Whisper was not sure of them or they were said where a name is (`named`:
     after a naming cue)."""
     least_sure = min(w.probability for w in first)
-    return least_sure < REPLACED_DOUBT or (least_sure < DOUBTFUL or named) and resembles(
-        "".join(word_key(w) for w in first), "".join(word_key(w) for w in name))
+    heard, known = "".join(word_key(w) for w in first), "".join(word_key(w) for w in name)
+    return least_sure < REPLACED_DOUBT or least_sure < DOUBTFUL and resembles(heard, known) \
+        or named and resembles(heard, known, RESEMBLING_NAMED)
 
 
 def with_mishearings_mended(segments: list, mended: list[Mishearing]) -> list:
