@@ -115,3 +115,7 @@ def test_a_place_name_set_apart_after_a_kin_or_care_noun_is_a_person(anonymiser,
 def test_a_place_name_that_did_something_with_the_speaker_is_a_person(anonymiser):
     text = "Participant: I rang my friend Jordan that night. Jordan stayed with me till morning."
     assert {kind for found, kind in labels(anonymiser, text) if found == "Jordan"} == {"PERSON"}
+
+
+def test_a_first_names_possessive_after_at_is_a_persons_home_though_a_town_has_the_name(anonymiser):
+    assert labels(anonymiser, "Participant: We stayed at Mary's on Friday, then went home.") == [("Mary", "PERSON")]

@@ -175,6 +175,8 @@ def find_places(v: TokenView) -> Iterator[Found]:
             if capitalised:
                 if common and v.lower(i - 1) not in PLACE_PREPOSITIONS and not positioned:
                     break
+                if size == 1 and key in gaz.first_names and v.word(i + 1) in ("'s", "’s"):
+                    break  # 'we stayed at Mary's': a person's home, though Mary is also a town
                 if not positioned and (key in gaz.world_places and (size == 1 or common_words_only(gaz, key))
                                        or size == 1 and key in gaz.regions and _person_named_like(v, key)):
                     break  # 'Ngozi', 'Virginia', 'Tyler': a person's name unless it stands where a place stands
