@@ -8,7 +8,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, WRITTEN_ACRONYM, allowed_acronyms, spelled_acronyms
+from interviewer.anonymise.acronyms import WRITTEN_ACRONYM, names_no_organisation, spelled_acronyms
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
 
@@ -29,8 +29,7 @@ def acronyms_said(text: str) -> Iterator[tuple[int, int, str]]:
     said += [(m.start(), m.end(), m.group().replace("-", "").upper()) for m in HYPHENED_LETTERS.finditer(text)]
     said += list(spelled_acronyms(text))
     for start, end, letters in said:
-        if len(letters) >= 2 and "&" not in letters and letters.lower() not in allowed_acronyms() \
-                and letters.lower() not in COMMON_ABBREVIATIONS:
+        if len(letters) >= 2 and "&" not in letters and not names_no_organisation(letters):
             yield start, end, letters
 
 

@@ -35,6 +35,13 @@ def allowed_acronyms() -> frozenset[str]:
     return frozenset(t.lower() for t in default_allow_terms() if " " not in t and t.isupper() and 2 <= len(t) <= 6)
 
 
+def names_no_organisation(acronym: str) -> bool:
+    """Letters that are an allowed national body or a common abbreviation ('NHS', 'COPD', 'TV'), whatever stands
+    round them."""
+    lower = acronym.lower()
+    return lower in allowed_acronyms() or lower.replace("&", "") in COMMON_ABBREVIATIONS
+
+
 def spelled_acronyms(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, acronym) for each run of two to six single letters; a run of lower-case letters counts only
     when at least two are not 'a' or 'i' (which are words)."""
@@ -57,7 +64,7 @@ def find_spelled_acronyms(text: str) -> Iterator[Found]:
     """Spelled-out acronyms that name a workplace ('I work for I B M', 'at T I'); national bodies are kept."""
     yield from find_written_acronyms(text)
     for start, end, acronym in spelled_acronyms(text):
-        if acronym.lower() in allowed_acronyms() or acronym.lower().replace("&", "") in COMMON_ABBREVIATIONS:
+        if names_no_organisation(acronym):
             continue
         if WORKPLACE_BEFORE.search(text, max(0, start - 30), start):
             yield Found(start, end, "ORGANIZATION", 0.7, f"acronym '{acronym}' spelled out, a workplace")
@@ -81,9 +88,7 @@ def find_written_acronyms(text: str) -> Iterator[Found]:
     """An acronym that is no allowed body or common abbreviation, where a workplace or a place of care stands ('I
     worked for EDS', 'a job at GTE', 'the surgeon at HSN', 'booked in to UHG')."""
     for match in WRITTEN_ACRONYM.finditer(text):
-        lower = match.group().lower()
-        if lower in allowed_acronyms() or lower.replace("&", "") in COMMON_ABBREVIATIONS \
-                or match.group() in ("I", "OK", "TV", "PC", "AM", "PM"):
+        if names_no_organisation(match.group()) or match.group() in ("I", "OK", "TV", "PC", "AM", "PM"):
             continue
         before = max(0, match.start() - 40)
         if WORKPLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()) \

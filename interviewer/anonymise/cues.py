@@ -42,6 +42,8 @@ CARE_ROLES = frozenset("""nurse doctor physio physiotherapist midwife counsellor
 carer caregiver keyworker caseworker consultant surgeon dietitian pharmacist chaplain sponsor coach teacher landlord
 landlady""".split())
 """What someone is to the participant's care or daily life: 'the physio, Florence, ...' names that person."""
+PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
+"""Every word for a person by sort, kin or role: a person, never an organisation's or a nickname's name."""
 WHERE_PREPOSITIONS = frozenset("in at from near outside around round fae frae".split())
 PLACE_POSITION_BEFORE = frozenset("""in from near outside around round across towards toward via into through beyond past fae frae
 intae bred""".split())

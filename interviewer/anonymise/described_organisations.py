@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import (CARE_ROLES, DETERMINERS, FILLERS, KIN_NOUNS, MONTHS, PERSON_NOUNS,
-                                        PLACE_PREPOSITIONS, WEEKDAYS)
+from interviewer.anonymise.cues import DETERMINERS, FILLERS, MONTHS, PERSON_WORDS, PLACE_PREPOSITIONS, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case_organisations import (NAME_JOINS, ORDINALS, REASON, SPORTS, _generic,
                                                             lower_name_word)
@@ -36,8 +35,9 @@ football rugby darts bowls boxing dancing singing physio chemo dialysis rehab ho
 shed""".split())
 """Ordinary words for an institution or pastime said without an article ('at work, it's a big company', 'to yoga,
 it's a nice class'): a kind, not one organisation's name."""
+WEEKDAYS_PLURAL = frozenset(f"{day}s" for day in WEEKDAYS)
 TIME_SAID = (("as", "well"), ("now",), ("too",), ("then",), ("every", "week"), ("on", "a", WEEKDAYS), ("on", WEEKDAYS),
-             ("on", "a", frozenset(f"{d}s" for d in WEEKDAYS)), ("on", frozenset(f"{d}s" for d in WEEKDAYS)))
+             ("on", "a", WEEKDAYS_PLURAL), ("on", WEEKDAYS_PLURAL))
 """What may stand between a name and what it is said to be ('the fermanagh otters on a saturday which is a club',
 'the bellows as well that's a singing group')."""
 
@@ -99,7 +99,6 @@ def _name_ending(v: TokenView, last: int) -> int:
     return first
 
 
-PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
 SIZE_AND_AGE = frozenset("little new old big".split())
 """Generic modifiers that still open a name ('little acorns'), though alone they name no one ('the new one')."""
 KIND_MODIFIERS = frozenset("food soup".split())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from interviewer.anonymise.cues import CARE_ROLES, FILLERS, KIN_NOUNS, PERSON_NOUNS, TITLES
+from interviewer.anonymise.cues import FILLERS, PERSON_NOUNS, PERSON_WORDS, TITLES
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS
 from interviewer.anonymise.words import TokenView, is_word
@@ -18,7 +18,6 @@ please to""".split())
 CALLING = frozenset("called call calls calling".split())
 CALLED = frozenset("him her them me us".split())
 EVERYONE = frozenset("everyone everybody people they we".split())
-PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
 """What someone is, not what they are called ('my mate, real name ...')."""
 
 
