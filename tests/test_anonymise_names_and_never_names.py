@@ -170,7 +170,8 @@ def test_a_name_said_on_its_own_elsewhere_is_a_name_before_a_plural_noun_too(ano
     ("Participant: A two-liter of Pepsi on the line every night.", "Pepsi"),
 ])
 def test_festivals_denominations_and_foods_are_never_names(anonymiser, text, word):
-    assert not any(word in d.text for d in anonymiser.detect(text))
+    # a festival with its year is a date ('Juneteenth last year'), which is no name
+    assert not any(word in d.text and d.entity_type != "DATE" for d in anonymiser.detect(text))
 
 
 @pytest.mark.parametrize("text, name", [

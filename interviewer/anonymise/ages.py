@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from interviewer.anonymise.cues import MONTHS, WEEKDAYS
+from interviewer.anonymise.cues import MONTHS, PERSON_WORDS, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.numbers import DECADES, NUMBER_WORD, TEN_OR_MORE_ORDINAL, number_value
@@ -29,14 +29,15 @@ NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](
               r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)|(?:he|she)\s+[a-z]+s\b)")
 """A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery', 'he's
 seven he knows')."""
-HEDGE = (r"(?:just|only|nearly|almost|about|around|barely|already|still|like|maybe|probably|going on(?: for)?|"
+HEDGE = (r"(?:just|only|nearly|near|almost|about|around|barely|already|still|like|maybe|probably|going on(?: for)?|"
+         r"(?:not|no) even|not yet|no yet|"
          r"coming up(?: to| for)?|pushing|getting on for|knocking on|um|er|erm)")
 """Words said between 'she was' and an age: 'only 16', 'like twenty', 'going on ninety', 'coming up 60', 'coming up for
-nine'."""
+nine', 'she's no even thirty'."""
 AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|wife|son|daughter|who|eldest|oldest|youngest|"
                r"boy|girl|lad|lass|baby|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|partner|"
                r"middle one|little one|big one|twins|kids|boys|girls|children|grandkids|grandchildren|sons|daughters|"
-               r"bairns|weans|him|her)")
+               r"bairns|weans|wee man|wee one|little man|him|her)")
 """Who an age is said of: a pronoun, kin, or children together ('the twins are four'); 'him' and 'her' as dialect says
 'him is twelve'."""
 AGE_CUE = re.compile(
@@ -59,11 +60,10 @@ AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\
 APPOSITIVE_AGE = re.compile(
     rf"\b([a-z]+)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
 """An age set beside who it is (one of SAID_BESIDE_AN_AGE): 'my dad, 83, still drives', 'a big girl now, eleven,
-but', 'two boys, eight and ten', 'at my age, 67,', 'only a kid, maybe 11 or 12'."""
-SAID_BESIDE_AN_AGE = frozenset("""lady man woman lad lass girl boy gentleman fella bloke chap son daughter husband wife
-partner patient client mum mam mom dad mother father brother sister grandson granddaughter nan gran grandma grandpa
-grandad nephew niece teenager toddler kid child youngster youngest eldest oldest age boys girls kids children sons
-daughters twins grandkids grandchildren""".split())
+but', 'two boys, eight and ten', 'at my age, 67,', 'only a kid, maybe 11 or 12', 'a retired nurse, seventy-four and'."""
+SAID_BESIDE_AN_AGE = PERSON_WORDS | frozenset("""mum mam mom dad mother father grandson granddaughter nan gran grandma
+grandpa grandad teenager toddler child youngster youngest eldest oldest age boys girls kids children sons daughters twins
+grandkids grandchildren""".split())
 AGE_WITHOUT_VERB = re.compile(rf"\b(?:eldest|oldest|youngest|middle one|little one)\s+({NUM})(?=\s*[,.;!?]|\s+and\b)", I)
 """An age after which child it is, its verb said once for two: 'oldest is 16, youngest 12'."""
 AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"
@@ -75,8 +75,10 @@ NAMED_AGE = re.compile(
 LOWER_NAMED_AGE = re.compile(rf"(?<![\w'’])([a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:{HEDGE}\s+)?({NUM})\b")
 """'zayn's seven.', 'austin was six and', 'amira, fourteen,': a name in no word list (or a first name that is no word)
 then an age closing the clause, in lower case."""
+SAID_OF_SOMEONE = re.compile(r",\s+(?:he|she)(?:['’]s|\s+is|\s+was)\b", I)
+"""After an age set beside a name: the person it is said of ('cal, eleven, he's mad on the fitba')."""
 CLAUSE_END_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now|yesterday|today)\b"
+    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now|yesterday|today|going\s+on)\b"
     r"|\s(?:that|this|last|next)\s+(?:day|week|weekend|month|year|summer|winter|spring|autumn|time)\b"
     rf"|\s(?:in|on|at)\s+(?:the\s+)?(?:{'|'.join(sorted(MONTHS | WEEKDAYS))}|christmas|easter)\b)"
     rf"|[ \t]*(?:\n|$)|\s+{NEW_CLAUSE}", I)
@@ -84,13 +86,20 @@ SPEAKER_WITHOUT_COLON = r"(?:p|r|i|participant|respondent|interviewee|carer|pati
 """A speaker's label left without its colon, as in a transcript stripped of punctuation."""
 FRONTED_AGE = re.compile(
     rf"(?:^[ \t]*(?:[A-Z][\w ]{{0,30}}:\s*)?|[.!?]\s+|\b(?:and|but|so|well)\s+)(?:({NUM}),?\s+(?:I|he|she|we|they|you)\s+"
-    rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b|({NUM}),?\s+and\s+still\b)", I | re.M)
-"""An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was', 'Eighty-seven and still driving'."""
+    rf"(?:was|were|is|am|'d|’d|had|would|got|turned)\b|({NUM}),?\s+and\s+still\b|({NUM})\s+next\s+(?:year|birthday)\b)", I | re.M)
+"""An age said first: 'Nineteen, she was, when she had him', 'twenty-two I was', 'Eighty-seven and still driving',
+'seventy next year, I said to her'."""
 ANSWER_AGE = re.compile(rf"^(?:[A-Z][\w ]{{0,30}}:\s*|{SPEAKER_WITHOUT_COLON}\s+)?(?:(?:oh|um|erm|uh|well|so|yeah|i'm|i am|she's|he's|about|nearly|"
                         rf"almost|just|turned)[,\s]+){{0,3}}({NUM})(?:,?\s+(?:now|next month|this year|(?:in|last|next) [a-z]+))?"
                         rf"(?=\s*(?:[.!,]|$)|\s+(?:{NEW_CLAUSE}|and|but|so)\b)", I | re.M)
 """A turn that answers with an age, perhaps after a filler and with a time after it ('Eleven.', 'sixty-three in june',
 'oh about fourteen'), in cased or lower-case, unpunctuated text."""
+
+
+def _a_name(word: str, gaz) -> bool:
+    """A first name, or a word in no English word list ('Róisín'): who a baby's age can be said of."""
+    lower = word.lower()
+    return lower not in STOP_WORDS and (lower in gaz.first_names or not gaz.is_common(lower)) and lower not in MONTHS
 
 
 def _plausible_age(value: str, spoken_needs_ten: bool = True) -> bool:
@@ -124,10 +133,18 @@ BIRTHDAY_SAID_BY_ITS_AGE = re.compile(
 BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
 """An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
 BABY_AGE = re.compile(
-    rf"\b(?:when\s+(?:i|he|she|we|they)\s+was|(?:he|she|who|([a-z]+))(?:\s+(?:is|was)|\s*['’]s))\s+(?:about\s+|like\s+|only\s+|just\s+)?"
-    rf"({NUM}\s+(?:weeks?|months?))(?:\s+old|\s+now)?\b", I)
+    rf"\b(?:when\s+(?:i|he|she|we|they)\s+was|(?:he|she|who|([^\W\d_]+))(?:,?\s+(?:is|was)|\s*['’]s))\s+"
+    rf"(?:about\s+|like\s+|only\s+|just\s+|nearly\s+|almost\s+)?({NUM}\s+(?:weeks?|months?))(?:\s+old|\s+now)?\b", I)
 """A baby's age in weeks or months: 'when he was about nine months', 'Grace is eleven weeks now', 'the baby's eight
-weeks' (not 'it was six months', a while)."""
+weeks', 'Róisín, who's ten weeks', 'she's fourteen months' (not 'it was six months', a while)."""
+BABY_BESIDE = re.compile(rf"\b([^\W\d_]+),\s+(?:about\s+|only\s+|just\s+|nearly\s+)?({NUM}\s+(?:weeks?|months?))"
+                         rf"(?=\s*[,.;!?]|\s+(?:and|old|now)\b)", I)
+"""A baby's age in weeks or months set beside who it is: 'Alfie, eight months and into everything'."""
+PLACED_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of)\s+$", I)
+NOT_A_BABYS_AGE_AFTER = re.compile(
+    r"\s+(?:pregnant|gone|along|in|into|behind|late|early|overdue|off|clean|sober|dry|clear|free|out|post|ago|later|away|on|"
+    r"since|of|from|before|after|back|sick|waiting|there|without|with|to|till|until|at|by|for|more|less|left)\b", I)
+"""What makes weeks or months said of someone a while ('she was six months pregnant', 'he's two months clean')."""
 BABY_WORDS = frozenset("baby babby bubba bub newborn".split())
 """Who a number of weeks or months said of is an age, with no 'old' or 'now' after it."""
 AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)?(?:teens|{'|'.join(DECADES)}))\b", I)
@@ -135,11 +152,13 @@ AGE_DECADE = re.compile(rf"\bin\s+(?:my|his|her)\s+((?:(?:early|mid|late)[\s-]+)
 eighties', a group's)."""
 
 
-AGE_ROUGHLY = re.compile(r"-?(?:odd|ish|some)\b")
-"""What makes an age rough: 'seventy-odd', 'fiftyish', 'ninety-some'."""
+AGE_ROUGHLY = re.compile(r"-?(?:odd|ish|some)\b|\s+and\s+a\s+half\b", I)
+"""What makes an age rough or a part more: 'seventy-odd', 'fiftyish', 'ninety-some', 'five and a half'."""
 NEXT_AGE = re.compile(rf",?\s+(?:or\s+|maybe\s+)?({NUM})\b(?!\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|pounds?|quid|dollars?|%))",
                       I)
 """A second number said after an age, correcting or rounding it ('I was nineteen, twenty', 'fifty, maybe fifty-two')."""
+A_WHILE_AFTER = re.compile(rf",?\s+(?:or\s+|maybe\s+)?{NUM}(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes?|days?|weeks?|months?|years?|miles?)\b", I)
+"""A second amount with its unit after a rough one: the first was an amount too ('two and a half, three hours')."""
 AND_AGE = re.compile(rf"\s+(?:and|&)\s+({NUM})\b", I)
 """Another person's age said with one ('they're eleven and eight')."""
 
@@ -149,6 +168,8 @@ def find_ages(text: str) -> Iterator[Found]:
     for found in _ages(text):
         value = number_value(text[found.start:found.end])
         rough = AGE_ROUGHLY.match(text, found.end)
+        if rough and (NOT_AN_AGE_AFTER.match(text, rough.end()) or A_WHILE_AFTER.match(text, rough.end())):
+            continue  # 'she's two and a half hours away', 'two and a half, three hours': a while
         if rough:
             found = Found(found.start, rough.end(), found.entity_type, found.score, found.reason)
         yield found
@@ -172,12 +193,18 @@ def _ages(text: str) -> Iterator[Found]:
     windows = windows_around(NUMBER_START, text, BEFORE_A_NUMBER, AFTER_A_NUMBER)
     for match in AGE_DECADE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.8, "age given by its decade")
+    gaz = load_gazetteers()
     for match in matches_within(BABY_AGE, text, windows):
         said_of = (match.group(1) or "").lower()
-        when = match.group().lower().startswith("when")
-        if said_of in STOP_WORDS or not (when or said_of in BABY_WORDS or match.group().lower().endswith(("old", "now"))):
-            continue  # 'it was six months': a while, not an age
-        yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months")
+        sure = match.group().lower().startswith("when") or said_of in BABY_WORDS or match.group().lower().endswith(("old", "now"))
+        # 'he', 'she', 'who' or a name, not 'it', 'that' or a place ('the waitlist in Madison was fourteen months')
+        someone = not said_of or _a_name(match.group(1), gaz) and not PLACED_BEFORE.search(text, max(0, match.start() - 8),
+                                                                                          match.start())
+        if sure or someone and not NOT_A_BABYS_AGE_AFTER.match(text, match.end(2)):
+            yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months")
+    for match in matches_within(BABY_BESIDE, text, windows):
+        if match.group(1).lower() in BABY_WORDS or match.group(1)[:1].isupper() and _a_name(match.group(1), gaz):
+            yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months beside who it is")
     for match in BIRTHDAY_AGE.finditer(text):
         yield Found(match.start(1), match.end(1), "AGE", 0.75, "age said as a birthday")
     for match in matches_within(BARE_AGE, text, windows):
@@ -199,7 +226,6 @@ def _ages(text: str) -> Iterator[Found]:
         number = number_value(match.group(1))
         if number is not None and 13 <= number <= 110 and not NOT_AN_AGE_AFTER.match(text, match.end(1)):
             yield Found(match.start(1), match.end(1), "AGE", 0.6, "age after 'at'")
-    gaz = load_gazetteers()
     for match in matches_within(NAMED_AGE, text, windows):
         name = match.group(1).lower()
         apposition = match.group().startswith(f"{match.group(1)},") and not re.match(r",\s+(?:is|was)\b", text[match.end(1):])
@@ -212,12 +238,14 @@ def _ages(text: str) -> Iterator[Found]:
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "age after a person's name")
     for match in matches_within(LOWER_NAMED_AGE, text, windows):
         name = match.group(1)
-        if (name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3) \
+        # 'cal, eleven, he's mad on the fitba': a first name that is also a word, set beside an age and said of someone
+        beside_someone = name in gaz.first_names and "," in match.group() and SAID_OF_SOMEONE.match(text, match.end(2))
+        if (name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3 or beside_someone) \
                 and name not in STOP_WORDS and name not in MONTHS and _age_at(text, match, 2) \
                 and CLAUSE_END_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")
     for match in matches_within(FRONTED_AGE, text, windows):
-        said = 1 if match.group(1) else 2
+        said = next(group for group in (1, 2, 3) if match.group(group))
         if _plausible_age(match.group(said), True):
             yield Found(match.start(said), match.end(said), "AGE", 0.7, "age said before 'she was', 'I was'")
     for match in matches_within(BIRTHDAY_SAID_BY_ITS_AGE, text, windows):

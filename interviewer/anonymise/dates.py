@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.numbers import NUMBER_WORD, TEENS, TENS, UNITS, number_value
+from interviewer.anonymise.numbers import NUMBER_WORD, TEENS, TEN_OR_MORE_ORDINAL, TENS, UNITS, number_value
 from interviewer.anonymise.windows import matches_within, windows_around
 from interviewer.anonymise.words import content_word_after
 
@@ -27,7 +27,22 @@ DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_DAY})"
 YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
 'two thousand ten'."""
-HOLIDAY = r"(?i:Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day|New Year|Easter Sunday|Easter|Bonfire Night|Valentine's Day|Mother's Day|Father's Day)"
+HOLIDAY = (r"(?i:Christmas Eve|Christmas Day|Christmas|Xmas|Boxing Day|New Year['’]?s Eve|New Year['’]?s Day|New Year['’]?s|New Year|"
+           r"Hogmanay|"
+           r"Ne['’]?erday|Easter Sunday|Easter Monday|Easter|Good Friday|Shrove Tuesday|Pancake Day|Bonfire Night|"
+           r"Guy Fawkes(?: Night)?|Hallowe['’]?en|Valentine['’]?s(?: Day)?|Mother['’]?s Day|Mothering Sunday|Father['’]?s Day|"
+           r"Burns Night|(?:St\.?|Saint) (?:Patrick|David|Andrew|George|Stephen)['’]?s Day|Paddy['’]?s Day|Patrick['’]?s Day|"
+           r"Anzac Day|Australia Day|Waitangi Day|Canada Day|Victoria Day|Labou?r Day|Memorial Day|Veterans Day|"
+           r"Independence Day|Fourth of July|Thanksgiving(?: Day| Monday| weekend)?|Remembrance (?:Day|Sunday)|Armistice Day|"
+           r"Groundhog Day|Melbourne Cup(?: Day)?|Diwali|Eid|Hanukkah|Juneteenth)")
+"""The holidays of the English-speaking world, in any case: with a year, or a day before or after one, they date a
+day of someone's life."""
+RELATIVE_YEAR = r",?\s+(?:(?:last|this|next|that)\s+year|the\s+year\s+(?:before|after)|just\s+gone)\b"
+"""A year told by the one it is said in: 'the 28th of February last year', 'the day after Boxing Day that year' (not
+'Thanksgiving this year', said of the holiday as often as of a day)."""
+WHOSE = r"(?i:my|me|his|her|our|their|your|[a-z]+['’]s)"
+ABBREVIATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+"""A month written short; capitalised and beside a day only, as 'Jan' and 'Dec' are names too."""
 MISHEARD_OF = r"\s+(?:on|and|o|a)\s+"
 """The 'of' of a spoken date as speech recognition hears it at times: 'the 19th on November', 'the second and August',
 '11th, January' (a comma only after digits: 'he came first, August second' is no date)."""
@@ -39,7 +54,13 @@ DATES = [
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
     (re.compile(rf"\b{WEEKDAY},?\s+the\s+(?!(?i:first|second|third)\b){DAY}\b"), "weekday and day"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
+    (re.compile(rf"\b(?:the\s+)?(?:day|night|morning|evening|{WEEKDAY})\s+(?:after|before)\s+"
+                rf"(?:{HOLIDAY}|{WHOSE}\s+(?:(?:big\s+)?(?:{TEN_OR_MORE_ORDINAL})\s+)?birthday|{WHOSE}\s+{TEN_OR_MORE_ORDINAL}\b"
+                rf"|the\s+twelfth)(?:,?\s+(?:in\s+)?{YEAR}\b|{RELATIVE_YEAR})?"), "a day by a holiday or birthday"),
+    (re.compile(rf"\b{DAY}\s+of\s+(?:this|next|last)\s+month\b"), "day of this month"),
     (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
+    (re.compile(rf"\b{ABBREVIATED_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?"
+                rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{ABBREVIATED_MONTH}\b\.?(?:,?\s+{YEAR}\b)?"), "month written short"),
 ]
 
 
@@ -59,10 +80,16 @@ NEAR_A_DATE_WORD = 50
 thousand and nineteen', 'Tuesday the 9th'): the date patterns are searched only there, not along the whole text."""
 
 
+WHOLE_TEXT = ("numeric date", "month written short", "day of this month")
+"""Dates that need no month or holiday written in full: searched along the whole text."""
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?$")
+"""The weekday a date is said with: 'Tuesday 18 April', 'Sunday, October 13th'."""
+
+
 def _date_matches(text: str) -> Iterator[tuple[re.Match, str]]:
     windows = windows_around(MONTH_OR_HOLIDAY, text, NEAR_A_DATE_WORD, NEAR_A_DATE_WORD)
     for pattern, reason in DATES:
-        for match in matches_within(pattern, text, [(0, len(text))] if reason == "numeric date" else windows):
+        for match in matches_within(pattern, text, [(0, len(text))] if reason in WHOLE_TEXT else windows):
             yield match, reason
 
 
@@ -92,7 +119,8 @@ YEAR_ROUGHLY = re.compile(
 """A year placed roughly but still a date of someone's life: 'in late 2017', 'mid-2018', 'early twenty nineteen',
 'the end of 2020' (not 'the late 1990s', a decade)."""
 YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
-    rf"\b(?:(?:it|that|this)\s+was|(?:arrived?|came|moved|left|emigrated)(?:\s+(?:here|there|over|back|out|home))?)"
+    rf"\b(?:(?:it|that|this)\s+was|(?:it|that)(?:['’]d|\s+would|\s+must)(?:\s+have|['’]ve)?\s+(?:be|been)|"
+    rf"(?:arrived?|came|moved|left|emigrated)(?:\s+(?:here|there|over|back|out|home))?)"
     rf",?\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
 """A year said straight after 'it was' or a move, without 'in' ('it was twenty nineteen i'd just moved', 'i arrive here
 nineteen eighty nine'); not 'two thousand', which is as often an amount ('it was two thousand a month')."""
@@ -156,4 +184,11 @@ def _dates(text: str) -> Iterator[Found]:
         if HOLIDAY_DAY.fullmatch(value) and not PERSONAL_DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
             continue  # 'on the Fourth of July we do a cookout': a holiday, not a date of someone's life
         the = THE_BEFORE.search(text, max(0, match.start() - 5), match.start()) if reason == "day and month" else None
-        yield Found(the.start() if the else match.start(), match.end(), "DATE", 0.85, f"specific date ({reason})")
+        start = the.start() if the else match.start()
+        end = match.end()
+        if reason in ("day and month", "month and day"):
+            weekday = WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+            start = weekday.start() if weekday else start
+            later = None if year_value(value) else re.compile(RELATIVE_YEAR, I).match(text, end)
+            end = later.end() if later else end
+        yield Found(start, end, "DATE", 0.85, f"specific date ({reason})")

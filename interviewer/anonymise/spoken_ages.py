@@ -1,5 +1,5 @@
 """Provides ages as people say them where no punctuation marks them: 'a lad of sixteen', 'we had a lady fifty-eight
-discharged', 'nineteen she was when she had him', 'enlisted at eighteen right out of school'."""
+discharged', 'nineteen she was when she had him', 'enlisted at eighteen right out of school', 'smoked from twelve'."""
 
 from __future__ import annotations
 
@@ -27,6 +27,24 @@ LIFE_EVENT_AT = re.compile(
     rf"\b(?:enlisted|joined\s+up|signed\s+up|got\s+married|married|diagnosed|retired|emigrated|widowed|died|passed(?:\s+away)?|"
     rf"left\s+school|left\s+home|fell\s+pregnant|had\s+(?:him|her|them|my\s+\w+|our\s+\w+))\s+at\s+({NUM})\b", I)
 """An age given by a life event, whatever follows it: 'enlisted at eighteen right out of high school'."""
+HABIT_OR_START = (r"(?:smoked|smoking|smoke|drank|drinking|drink|using|used|vaping|gambling|started|starting|began|left|moved|"
+                  r"worked|working|died|passed|lost|married|retired|emigrated|quit|stopped|packed\s+it\s+in|gave\s+up|"
+                  r"had\s+the\s+same|had\s+it|suffered|struggled|been)")
+"""What someone did from or at an age: a habit, a start, a loss."""
+AGE_OF_A_HABIT = re.compile(
+    rf"\b{HABIT_OR_START}(?:\s+[\w'’]+){{0,4}}?,?\s+(at|from)\s+(?:(?:about|around|only|just|like|roughly)\s+)?({NUM})\b", I)
+"""An age said after what was done from or at it, a few words on: 'smoked a pack a day from thirteen', 'left the school
+at sixteen', 'moved out here from Saskatoon at nineteen for the work', 'lost her dad at fifty-nine to the same thing'."""
+AGE_UNTIL_A_CLAUSE = re.compile(
+    rf"\b(?:at|from)\s+({NUM})\s+(?:until|till|til|when)\s+(?:i|he|she|we|they|you)\b", I)
+"""An age said before the clause that ended what it began: 'in the canteen from sixteen until I had my first'."""
+NOT_AN_AGE_OF_A_HABIT = re.compile(
+    rf"(?:-?(?:odd|ish))?\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|dollars?|"
+    rf"bucks|euros?|p\b|%|per|percent|o'?clock|am\b|pm\b|a\.m|p\.m|times|people|stone|kilos?|pounds|miles|mph|k\b|thousand|"
+    rf"hundred|million|grand|milligrams?|mg|mls?|units?|degrees|cigarettes|fags|a\s+(?:day|week|night|month)|past\b"
+    rf"|(?:(?:to|till|until|til|or|and|-)\s*)?{NUM}\b)|[.:]\d)", I)
+"""What makes the number after 'from' or 'at' an amount, a time or a range of hours, not an age ('started at twenty
+milligrams', 'worked from twelve till two', 'from fifteen hundred', 'left at sixteen thirty')."""
 
 
 def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
@@ -42,6 +60,13 @@ def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
     for match in LIFE_EVENT_AT.finditer(text):
         if 13 <= (number_value(match.group(1)) or 0) <= 110 and is_age(text, match, 1):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age at a life event ('married at', 'diagnosed at')")
+    for match in AGE_OF_A_HABIT.finditer(text):
+        least = 10 if match.group(1).lower() == "from" else 13  # 'smoked from twelve'; 'at ten' is as often a time
+        if least <= (number_value(match.group(2)) or 0) <= 110 and not NOT_AN_AGE_OF_A_HABIT.match(text, match.end(2)):
+            yield Found(match.start(2), match.end(2), "AGE", 0.65, f"age said with what was done '{match.group(1)}' it")
+    for match in AGE_UNTIL_A_CLAUSE.finditer(text):
+        if 10 <= (number_value(match.group(1)) or 0) <= 110:
+            yield Found(match.start(1), match.end(1), "AGE", 0.65, "age before the clause that ended what it began")
     for anchor in SHE_WAS.finditer(text):  # the rare 'she was' first: cheaper than trying a number at every word
         window = max(0, anchor.start() - 20)
         number = NUMBER_BEFORE.search(text[window:anchor.start()])
