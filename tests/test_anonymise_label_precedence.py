@@ -119,3 +119,27 @@ def test_a_place_name_that_did_something_with_the_speaker_is_a_person(anonymiser
 
 def test_a_first_names_possessive_after_at_is_a_persons_home_though_a_town_has_the_name(anonymiser):
     assert labels(anonymiser, "Participant: We stayed at Mary's on Friday, then went home.") == [("Mary", "PERSON")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Participant: We've got merinos mostly, out past Ross on the river side.", "Ross"),
+    ("Participant: I've been in Bendigo all my life. Grew up in Long Gully, live in Kangaroo Flat now.", "Long Gully"),
+    ("Participant: Our boy Hunter lives over in Man, in Logan County.", "Man"),
+    ("participant: my wife lise and i are out in val caron now, she's sixty-nine.", "val caron"),
+])
+def test_a_name_on_a_name_list_where_no_one_stands_is_a_place(anonymiser, text, place):
+    assert [d.entity_type for d in anonymiser.detect(text) if d.text == place] == ["LOCATION"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Participant: We got a card from Ross and one from Jenny.", "Ross"),
+    ("Participant: I believe in Ross, he's a good lad.", "Ross"),
+    ("Participant: I stayed in Ross's spare room for a month.", "Ross"),
+])
+def test_a_name_after_a_word_a_person_can_follow_stays_a_person(anonymiser, text, person):
+    assert [d.entity_type for d in anonymiser.detect(text) if d.text.startswith(person)] == ["PERSON"]
+
+
+def test_a_known_place_written_with_a_full_stop_is_a_place(anonymiser):
+    text = "Participant: She says I'd be better off going to see our daughter up in St. Louis."
+    assert [d.entity_type for d in anonymiser.detect(text) if "Louis" in d.text] == ["LOCATION"]

@@ -61,17 +61,31 @@ def load_gazetteers() -> Gazetteers:
     first = frozenset(n.lower() for name in ("first-names-census.txt", "first-names-uk.txt", "first-names-world.txt")
                       for n in read_list(DATA_DIR / name))
     surnames = frozenset(n.lower() for n in read_list(DATA_DIR / "surnames-census.txt"))
-    home = {p.lower(): p for p in read_list(DATA_DIR / "places-geonames.txt")}
+    home = _keyed(read_list(DATA_DIR / "places-geonames.txt"))
     # Places of 100,000+ count as places wherever they stand, as the UK and Irish ones do.
-    large = {p.lower(): p for p in read_list(DATA_DIR / "places-world-large.txt")}
+    large = _keyed(read_list(DATA_DIR / "places-world-large.txt"))
     home.update(large)
-    large.update({p.lower(): p for p in read_list(DATA_DIR / "places-world-major.txt")})
-    regions = {p.lower(): p for p in read_list(DATA_DIR / "places-regions.txt")}
-    world = {p.lower(): p for p in read_list(DATA_DIR / "places-world.txt")}
+    large.update(_keyed(read_list(DATA_DIR / "places-world-major.txt")))
+    regions = _keyed(read_list(DATA_DIR / "places-regions.txt"))
+    world = _keyed(read_list(DATA_DIR / "places-world.txt"))
     places = {**world, **home, **regions}
     return Gazetteers(common, first, surnames, places, max(len(place_words(p)) for p in places),
                       frozenset(place_words(p)[0] for p in places), frozenset(regions),
                       frozenset(k for k in world if k not in home and k not in regions), frozenset(large))
+
+
+def _keyed(places: list[str]) -> dict[str, str]:
+    """Lower-case place name -> its spelling, each also under the key a found name is looked up by, without full stops
+    or possessive endings ('st. louis' and 'st louis', "st. john's" and 'st john')."""
+    keyed = {p.lower(): p for p in places}
+    for key, place in list(keyed.items()):
+        if "." in key or "'" in key or "’" in key:
+            keyed.setdefault(" ".join(POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", key)), place)
+    return keyed
+
+
+POSSESSIVE = re.compile(r"['’]s?$")
+"""A word's possessive ending, which found names drop ('Sarah's' -> 'sarah')."""
 
 
 def place_words(place: str) -> list[str]:

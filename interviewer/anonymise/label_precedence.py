@@ -45,9 +45,10 @@ AREA_AFTER = frozenset("area region metro suburbs valley".split())
 """Lower-case words after a name that make it a place ('the Dallas area')."""
 PLACE_NAME_FIRST = frozenset("fort mount mt lake camp cape port county co glen loch lough isle".split())
 PLACE_NAME_LAST = frozenset("""bay lake springs falls beach heights valley island islands isle coast river creek mountains
-peninsula county canyon harbor harbour street road avenue lane boulevard blvd terrace crescent""".split())
+peninsula county canyon harbor harbour street road avenue lane boulevard blvd terrace crescent gully flat flats vale ridge
+plains downs gap hollow crossing""".split())
 """First and last words that shape a name of two or more words as a place's ('Fort Hood', 'Tampa Bay', 'County
-Mayo', 'Catherine Street'), whatever rule found it."""
+Mayo', 'Catherine Street', 'Long Gully', 'Kangaroo Flat'), whatever rule found it."""
 INSTITUTION_REASONS = ("name before", "'", "saint", "named prison", "named or numbered", "a place within a capitalised name",
                        "an employer's name", "an organisation's name")
 """Reasons whose span is an organisation's whole name (head word and all): never relabelled."""
@@ -93,6 +94,23 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], g
         if start >= d.end and LIST_JOIN_AFTER.fullmatch(text, d.end, start):
             return True
     return False
+
+
+PLACED_BY_TWO_WORDS = {
+    "in": frozenset("""live lives living lived grew raised born based settled stay stays staying stayed up out down over back
+                    i'm i’m we're we’re he's he’s she's she’s they're they’re""".split()),
+    "past": frozenset("out up down over just".split()),
+    "beyond": frozenset("out up down over just".split()),
+    "from": frozenset("i'm i’m we're we’re he's he’s she's she’s they're they’re originally".split()),
+}
+"""Two words before a name where only a place stands: 'grew up in', 'live in', 'out past', "I'm from" (not 'a card from',
+'in', alone, which people are confided in)."""
+
+
+def _where_no_one_stands(text: str, d: Detection) -> bool:
+    two = TWO_WORDS_BEFORE.search(text, max(0, d.start - 40), d.start)
+    return bool(two) and two.group(1).lower() in PLACED_BY_TWO_WORDS.get(two.group(2).lower(), ()) \
+        and text[d.end:d.end + 2] not in ("'s", "’s")
 
 
 def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = True) -> bool:
@@ -165,7 +183,10 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
                                 or PLACE_WAY.match(text, m.end) and _place_position(text, m, locations, gaz) for m in mentions)
         positioned = any(_place_position(text, m, locations, gaz) for m in mentions)
         known_place_placed = positioned and all(k in gaz.places for k in keys)  # 'in marietta': a name list is no cue
-        if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey or known_place_placed)) for m in mentions):
+        # 'grew up in Long Gully', 'out past Ross': where no one stands, a name list is no cue either
+        strongly_placed = any(_where_no_one_stands(text, m) for m in mentions)
+        if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey or known_place_placed or strongly_placed))
+               for m in mentions):
             continue
         if well_known or positioned or journey:
             relabel.update(indexes)

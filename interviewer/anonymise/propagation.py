@@ -12,13 +12,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, HEADS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SERVICE_KIND_WORDS, SPEECH_VERBS, TITLES,
 )
-from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.gazetteers import POSSESSIVE, Gazetteers
 from interviewer.anonymise.never_names import FESTIVALS, KIN_CALLS, loanwords
 from interviewer.anonymise.words import DONE_TO, INSTITUTION_HEADS, one_edit
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "HOSPITAL", "WARD")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_END = re.compile(r"\w['’]s$")
 
 
