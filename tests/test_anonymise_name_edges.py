@@ -127,3 +127,17 @@ def test_a_group_word_after_a_given_name_is_their_surname(anonymiser, text, pers
                                   "P: I'm Sandra, Black British, and I was born here."])
 def test_a_group_word_before_another_capitalised_word_stays_a_group_word(anonymiser, text):
     assert not any("White" in name or "Black" in name for name, _ in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Participant: First, the Heart Lake Adult Day Program. Three days a week.", "Heart Lake Adult Day Program"),
+    ("Participant: I'm a health practitioner with Mangrove Creek Health Service.", "Mangrove Creek Health Service"),
+    ("Participant: I worked on service rigs for Parkland Well Servicing for twenty years.", "Parkland Well Servicing"),
+    ("Participant: It's the senior discount at the Palm River Cinema. Five bucks.", "Palm River Cinema"),
+])
+def test_a_found_name_takes_in_the_rest_of_its_capitalised_run_to_the_head_word(anonymiser, text, name):
+    assert [(d.text.removeprefix("the "), d.entity_type) for d in anonymiser.detect(text)] == [(name, "ORGANIZATION")]
+
+
+def test_a_capitalised_run_with_no_head_word_is_left_as_found(anonymiser):
+    assert ("Paws", "ORGANIZATION") in found(anonymiser, "Participant: I'm a vet nurse at Paws and Claws in Prospect.")

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
+from interviewer.anonymise.cues import HEADS, LEGAL_HEADS, MONTHS, WEEKDAYS
 from interviewer.anonymise.english import english
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.never_names import KIN_CALLS, loanwords
@@ -43,6 +44,11 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
         if joined and d.entity_type in ("ORGANIZATION", "HOSPITAL") and not lower_case_text \
                 and joined.group(1).lower() not in NOT_JOINED:
             d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
+        following = detections[number + 1].start if number + 1 < len(detections) else len(text)
+        run_end = None if lower_case_text else _end_of_named_run(text, d.end, following)
+        if run_end is not None:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
+            d = replace(d, end=run_end, text=text[d.start:run_end],
+                        entity_type=d.entity_type if d.entity_type in ("ORGANIZATION", "HOSPITAL") else "ORGANIZATION")
         region = REGION_WORD_AFTER.match(text, d.end)
         if region and d.entity_type == "LOCATION" and (number + 1 == len(detections)
                                                       or detections[number + 1].start >= region.end()):
@@ -50,6 +56,26 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
         edged.append(d)
         previous_end = d.end
     return edged
+
+
+RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?([A-Z][\w'’-]*)")
+RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | frozenset(
+    "program programme team servicing services elevator".split())
+"""Words that close an organisation's name: a capitalised run after a found name that ends in one is all that name."""
+
+
+def _end_of_named_run(text: str, end: int, limit: int) -> int | None:
+    """Where the capitalised run after a found name ends, when a head word closes it before `limit` (the next name)
+    within five words ('Heart Lake Adult' + 'Day Program'); None when none does."""
+    closed, position = None, end
+    for _ in range(5):
+        word = RUN_WORD.match(text, position)
+        if not word or word.end() > limit or word.group(1).lower() in MONTHS | WEEKDAYS:
+            break
+        position = word.end()
+        if word.group(1).lower() in RUN_HEADS:
+            closed = position
+    return closed
 
 
 REGION_WORD_AFTER = re.compile(r"[ \t]+(?:county|parish|borough|township)\b", re.IGNORECASE)
