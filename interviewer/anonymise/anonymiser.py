@@ -352,6 +352,7 @@ def _recased_finds(text: str, found: list[Found]) -> list[Found]:
     only add what no rule found (its entities run across neighbouring names); and a word in no list counts as a
     name only where a name-list word stands in the span or a cue points to a name."""
     from interviewer.anonymise.engine import analyse
+    from interviewer.anonymise.institutions import ORDINARY_NAME
     from interviewer.anonymise.recasing import name_cued, recased
 
     ours = [f for f in found if f.entity_type != POSSIBLE_IDENTIFIER]
@@ -366,6 +367,8 @@ def _recased_finds(text: str, found: list[Found]) -> list[Found]:
         if f.reason.startswith("spaCy") and overlapped \
                 or f.entity_type in ("PERSON", "LOCATION") and len({s for s, _ in overlapped}) > 1:
             continue  # an entity, or a person or place bridging names the lower-case rules kept apart
+        if f.reason.endswith(ORDINARY_NAME):
+            continue  # 'send support', 'the hydro pool': capitals only recasing gave are no ordinary words' name
         if f.reason.startswith("a place within a capitalised name") and _all_words_inside(text, f, overlapped):
             continue  # 'batley dewsbury': places side by side, which only recasing made one capitalised name
         if (f.reason.startswith(CAPITALS_ONLY) or f.reason.startswith("spaCy")) and not name_cued(text, f.start, f.end) \

@@ -54,6 +54,9 @@ WEAK = {
                     r"Security|Solutions|Cleaning|Plumbing|Electrical|Recruitment|Consulting|Lettings|Care|Vets|Orchestra|Health|"
                     r"Baptist|Methodist|Presbyterian|Lutheran|Pentecostal|Episcopal|Congregational|Wesleyan|Adventist",
 }
+ORDINARY_ONLY = r"Pool|League|Support|Tap|Taproom|Gym|Fitness|Barbers|Barbering"
+"""Heads that name an organisation only after ordinary capitalised words (see `_ordinary_named`); kept out of WEAK, which
+recasing reads: in lower case, 'send support' and 'the hydro pool' are no names."""
 DENOMINATION_HEADS = frozenset({"Baptist", "Methodist", "Presbyterian", "Lutheran", "Pentecostal", "Episcopal",
                                 "Congregational", "Wesleyan", "Adventist"})
 """Denominations that close a congregation's name ('First Baptist', 'Grace Lutheran')."""
@@ -95,7 +98,7 @@ NUMBERED_STREET = re.compile(
 'first street' in lower case is one to turn into)."""
 STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{STREET_WEAK})\b{DIRECTION}")
 WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Za-z]?\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
-NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}))\b")
+NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}|{ORDINARY_ONLY}))\b")
 OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
 OUR_LADY = re.compile(r"\bOur Lady(?:['’]s(?: (?:Church|School|Primary|Hospital|Hospice|College|Parish|Academy|High))?"
                       r"| of(?: the)? [A-Z][a-z]+(?:(?: of| the| of the)? [A-Z][a-z]+){0,4})")
@@ -123,7 +126,7 @@ admission admissions assessment rehab rehabilitation open locked older same othe
 
 
 STREET_HEAD = re.compile(rf"\b(?:{STREET_STRONG}|{STREET_WEAK})\b")
-INSTITUTION_HEAD = re.compile(rf"\b(?:{'|'.join(STRONG.values())}|{'|'.join(WEAK.values())})\b")
+INSTITUTION_HEAD = re.compile(rf"\b(?:{'|'.join(STRONG.values())}|{'|'.join(WEAK.values())}|{ORDINARY_ONLY})\b")
 
 
 def _anchored(pattern: re.Pattern, heads: re.Pattern, text: str, before: re.Pattern | None = None) -> Iterator[re.Match]:
@@ -233,6 +236,47 @@ BUSINESS_HEADS = frozenset({"Services", "Group", "Company", "Works", "Club", "En
 """Heads of firms and clubs named in ordinary words ('Harbour Marine Services', 'Golden Triangle Logistics')."""
 
 
+ORDINARY_NAMED_HEADS = frozenset({"Trust", "Centre", "Center", "Pool", "League", "Support", "Tap", "Taproom", "Gym", "Fitness",
+                                  "Barbers", "Barbering"})
+"""Heads a local centre, trust, pool, league, support service, bar or gym takes after a name in ordinary words ('the
+Sunbeam Centre', 'the Oak Tree Trust', 'the Bower Pool', 'Comeragh Cancer Support', 'the Dubliner Tap')."""
+KINDS_OF_CENTRE = frozenset("""job jobcentre garden leisure sports sport town city shopping visitor visitors call test testing
+vaccination vaccine walk-in conference arts art heritage resource resources drop-in wellbeing children's childrens
+skills rape trauma distribution sorting data contact repair recycling fitness aquatic aquatics swimming swim tennis golf
+bowls climbing cricket rugby football soccer hockey ice skating dance music craft citizens welcome tourist bus rail
+ferry airport police fire ambulance diagnostic imaging screening breast hearing dialysis birth baby antenatal postnatal
+fertility blood donor transplant burns spinal brain chest skin allergy covid travel wound foot podiatry physio premier
+little major minor national royal county state regional international world european american british english scottish
+welsh irish australian canadian outdoor indoor public private local school college university student students staff
+it tech technical customer legal money debt housing energy water park parks river wildlife nature animal pet dog
+horse equestrian farm rural urban village island lifeboat coastguard mountain rescue search crisis counselling
+therapy hydro hydrotherapy lido olympic junior senior under vets veterans ex-forces forces army navy emotional practical
+financial moral spiritual pastoral social champions europa darts pool snooker netball basketball baseball softball
+bowling fantasy church ivy super car kids home work hospital deep shallow planet anytime snap virgin nuffield goodlife
+crunch equinox acute canal woodland prince's princes sure start injury injuries eating disorders women's womens men's mens
+islamic muslim sikh hindu jewish christian buddhist catholic asian""".split())
+"""Words that say what kind of centre, pool, league or service it is, capitalised or not ('the Job Centre', 'the
+Leisure Centre', 'Little League', 'Peer Support'), no name of one."""
+
+
+ORDINARY_NAME = "(ordinary words)"
+"""Reason of `_ordinary_named` finds: they read capitals as a transcriber wrote them, so recased text never gives one."""
+
+
+def _ordinary_named(text: str, start: int, head: str, words: list[str]) -> bool:
+    """Capitalised ordinary words mid-sentence before a centre's, trust's, pool's, league's, support service's, bar's or
+    gym's head, one of them at least no kind of one, no calendar word and no allowed term."""
+    if head not in ORDINARY_NAMED_HEADS or _opens_sentence(text, start) or not 1 <= len(words) <= 3 \
+            or not _capitalised_names(words) or " ".join(words).lower() in _allowed_lower() \
+            or f"{' '.join(words)} {head}".lower() in _allowed_lower():
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in WEEKDAYS or w in MONTHS or w in KIN_NOUNS for w in lowered):
+        return False
+    return any(w not in KINDS_OF_CENTRE and not _kind_word(w) and w not in STOP_WORDS and w not in _allowed_lower()
+               for w in lowered)
+
+
 def _business_named(text: str, start: int, head: str, words: list[str]) -> bool:
     """Ordinary capitalised words mid-sentence before a firm's or club's head (two or more, or one where someone works),
     not all of them words of a service or field, or days ('Harbour Marine Services', 'the Friday Friendship Group',
@@ -269,9 +313,12 @@ def find_institutions(text: str) -> Iterator[Found]:
             wider_kind, wider_strong = _head_type(f"{words[-1]} {match.group(2)}")
             if wider_strong:
                 kind, strong = wider_kind, True
-        if not words or not (strong or _has_proper(words) or _place_named(match.group(2), words)
-                             or _centre_named(match.group(2), words)
-                             or _business_named(text, start, match.group(2), words)):
+        head = match.group(2)
+        if re.fullmatch(ORDINARY_ONLY, head) or not words or not (
+                strong or _has_proper(words) or _place_named(head, words) or _centre_named(head, words)
+                or _business_named(text, start, head, words)):
+            if _ordinary_named(text, start, head, words):  # 'the Sunbeam Centre', 'the Bower Pool': no clinic
+                yield Found(start, match.end(), "ORGANIZATION", 0.7, f"name before the head word '{head}' {ORDINARY_NAME}")
             continue
         if all(w.lower() == match.group(2).lower() for w in words):
             continue  # 'physio, physio, physio': a word said over, no name
