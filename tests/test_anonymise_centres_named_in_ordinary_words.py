@@ -35,3 +35,8 @@ def test_a_centre_or_gym_named_in_ordinary_words_is_an_organisation(anonymiser, 
 ])
 def test_a_kind_of_centre_a_national_body_or_lower_case_speech_is_no_name(anonymiser, text):
     assert organisations(anonymiser, text) == []
+
+
+def test_a_kind_of_hospital_in_lower_case_is_no_name_though_it_is_a_place(anonymiser):
+    text = "participant: they moved me to the grange hospital and then the eye hospital and the chest hospital."
+    assert [d.text for d in anonymiser.detect(text)] == ["the grange hospital"]

@@ -120,7 +120,11 @@ CAPITAL_BEFORE_LOWER_HEAD = re.compile(rf"[A-Z][\w'’-]*{SP}(?:{LOWER_KIND_WORD
 """A capitalised word just before a lower-case head, perhaps across kind words: the cheap test before the chain."""
 LOWER_HOSPITAL = re.compile(r"\b([a-z]+(?: [a-z]+)?) (hospital|infirmary)\b")
 GENERIC_LOWER = frozenset("""the a an general local district psychiatric mental children's childrens city royal private community
-day cottage teaching big main new old same other that this nearest different another big other""".split())
+day cottage teaching big main new old same other that this nearest different another big other eye dental cancer heart
+chest maternity women's womens military university veterans rehab orthopaedic orthopedic specialist field base county
+regional state public""".split())
+"""Words that say which kind of hospital it is ('the eye hospital', 'the maternity hospital'), not which one, though a
+few are places too (Eye, in Suffolk)."""
 GENERIC_WARD = frozenset("""the this that each every acute female male mental psychiatric elderly old new children's
 admission admissions assessment rehab rehabilitation open locked older same other our my your their his her""".split())
 
