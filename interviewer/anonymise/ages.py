@@ -157,7 +157,8 @@ AGE_ROUGHLY = re.compile(r"-?(?:odd|ish|some)\b|\s+and\s+a\s+half\b", I)
 NEXT_AGE = re.compile(rf",?\s+(?:or\s+|maybe\s+)?({NUM})\b(?!\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|pounds?|quid|dollars?|%))",
                       I)
 """A second number said after an age, correcting or rounding it ('I was nineteen, twenty', 'fifty, maybe fifty-two')."""
-A_WHILE_AFTER = re.compile(rf",?\s+(?:or\s+|maybe\s+)?{NUM}(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes?|days?|weeks?|months?|years?|miles?)\b", I)
+A_WHILE_AFTER = re.compile(
+    rf",?\s+(?:or\s+|maybe\s+)?{NUM}(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes?|days?|weeks?|months?|years?|miles?)\b", I)
 """A second amount with its unit after a rough one: the first was an amount too ('two and a half, three hours')."""
 AND_AGE = re.compile(rf"\s+(?:and|&)\s+({NUM})\b", I)
 """Another person's age said with one ('they're eleven and eight')."""
@@ -196,10 +197,11 @@ def _ages(text: str) -> Iterator[Found]:
     gaz = load_gazetteers()
     for match in matches_within(BABY_AGE, text, windows):
         said_of = (match.group(1) or "").lower()
-        sure = match.group().lower().startswith("when") or said_of in BABY_WORDS or match.group().lower().endswith(("old", "now"))
+        said = match.group().lower()
+        sure = said.startswith("when") or said_of in BABY_WORDS or said.endswith(("old", "now"))
         # 'he', 'she', 'who' or a name, not 'it', 'that' or a place ('the waitlist in Madison was fourteen months')
-        someone = not said_of or _a_name(match.group(1), gaz) and not PLACED_BEFORE.search(text, max(0, match.start() - 8),
-                                                                                          match.start())
+        placed = PLACED_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        someone = not said_of or _a_name(match.group(1), gaz) and not placed
         if sure or someone and not NOT_A_BABYS_AGE_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.7, "a baby's age in weeks or months")
     for match in matches_within(BABY_BESIDE, text, windows):
@@ -240,7 +242,8 @@ def _ages(text: str) -> Iterator[Found]:
         name = match.group(1)
         # 'cal, eleven, he's mad on the fitba': a first name that is also a word, set beside an age and said of someone
         beside_someone = name in gaz.first_names and "," in match.group() and SAID_OF_SOMEONE.match(text, match.end(2))
-        if (name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3 or beside_someone) \
+        named = name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3
+        if (named or beside_someone) \
                 and name not in STOP_WORDS and name not in MONTHS and _age_at(text, match, 2) \
                 and CLAUSE_END_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")

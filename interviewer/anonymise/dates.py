@@ -27,9 +27,8 @@ DAY = rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_DAY})"
 YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?:(?: and)? (?:{NUMBER_WORD}))?)"
 """A year written or said: '2019', '’98', 'twenty twenty-one', 'nineteen ninety-eight', 'two thousand and nine',
 'two thousand ten'."""
-HOLIDAY = (r"(?i:Christmas Eve|Christmas Day|Christmas|Xmas|Boxing Day|New Year['’]?s Eve|New Year['’]?s Day|New Year['’]?s|New Year|"
-           r"Hogmanay|"
-           r"Ne['’]?erday|Easter Sunday|Easter Monday|Easter|Good Friday|Shrove Tuesday|Pancake Day|Bonfire Night|"
+HOLIDAY = (r"(?i:Christmas Eve|Christmas Day|Christmas|Xmas|Boxing Day|New Year['’]?s Eve|New Year['’]?s Day|"
+           r"New Year['’]?s|New Year|Hogmanay|Ne['’]?erday|Easter Sunday|Easter Monday|Easter|Good Friday|Shrove Tuesday|Pancake Day|Bonfire Night|"
            r"Guy Fawkes(?: Night)?|Hallowe['’]?en|Valentine['’]?s(?: Day)?|Mother['’]?s Day|Mothering Sunday|Father['’]?s Day|"
            r"Burns Night|(?:St\.?|Saint) (?:Patrick|David|Andrew|George|Stephen)['’]?s Day|Paddy['’]?s Day|Patrick['’]?s Day|"
            r"Anzac Day|Australia Day|Waitangi Day|Canada Day|Victoria Day|Labou?r Day|Memorial Day|Veterans Day|"
@@ -82,6 +81,7 @@ thousand and nineteen', 'Tuesday the 9th'): the date patterns are searched only 
 
 WHOLE_TEXT = ("numeric date", "month written short", "day of this month")
 """Dates that need no month or holiday written in full: searched along the whole text."""
+RELATIVE_YEAR_AFTER = re.compile(RELATIVE_YEAR, I)
 WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?$")
 """The weekday a date is said with: 'Tuesday 18 April', 'Sunday, October 13th'."""
 
@@ -189,6 +189,6 @@ def _dates(text: str) -> Iterator[Found]:
         if reason in ("day and month", "month and day"):
             weekday = WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
             start = weekday.start() if weekday else start
-            later = None if year_value(value) else re.compile(RELATIVE_YEAR, I).match(text, end)
+            later = None if year_value(value) else RELATIVE_YEAR_AFTER.match(text, end)
             end = later.end() if later else end
         yield Found(start, end, "DATE", 0.85, f"specific date ({reason})")

@@ -74,6 +74,10 @@ def load_gazetteers() -> Gazetteers:
                       frozenset(k for k in world if k not in home and k not in regions), frozenset(large))
 
 
+POSSESSIVE = re.compile(r"['’]s?$")
+"""A word's possessive ending, which found names drop ('Sarah's' -> 'sarah')."""
+
+
 def _keyed(places: list[str]) -> dict[str, str]:
     """Lower-case place name -> its spelling, each also under the key a found name is looked up by, without full stops
     or possessive endings ('st. louis' and 'st louis', "st. john's" and 'st john')."""
@@ -82,10 +86,6 @@ def _keyed(places: list[str]) -> dict[str, str]:
         if "." in key or "'" in key or "’" in key:
             keyed.setdefault(" ".join(POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", key)), place)
     return keyed
-
-
-POSSESSIVE = re.compile(r"['’]s?$")
-"""A word's possessive ending, which found names drop ('Sarah's' -> 'sarah')."""
 
 
 def place_words(place: str) -> list[str]:

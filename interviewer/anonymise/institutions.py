@@ -322,7 +322,8 @@ def find_institutions(text: str) -> Iterator[Found]:
                 strong or _has_proper(words) or _place_named(head, words) or _centre_named(head, words)
                 or _business_named(text, start, head, words)):
             if _ordinary_named(text, start, head, words):  # 'the Sunbeam Centre', 'the Bower Pool': no clinic
-                yield Found(start, match.end(), "ORGANIZATION", 0.7, f"name before the head word '{head}' {ORDINARY_NAME}")
+                reason = f"name before the head word '{head}' {ORDINARY_NAME}"
+                yield Found(start, match.end(), "ORGANIZATION", 0.7, reason)
             continue
         if all(w.lower() == match.group(2).lower() for w in words):
             continue  # 'physio, physio, physio': a word said over, no name

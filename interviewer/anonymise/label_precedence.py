@@ -108,6 +108,7 @@ PLACED_BY_TWO_WORDS = {
 
 
 def _where_no_one_stands(text: str, d: Detection) -> bool:
+    """Whether this mention stands after two words that only a place follows (see PLACED_BY_TWO_WORDS)."""
     two = TWO_WORDS_BEFORE.search(text, max(0, d.start - 40), d.start)
     return bool(two) and two.group(1).lower() in PLACED_BY_TWO_WORDS.get(two.group(2).lower(), ()) \
         and text[d.end:d.end + 2] not in ("'s", "’s")

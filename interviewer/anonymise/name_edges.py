@@ -1,7 +1,8 @@
 """Provides the words a found name takes in at its edges: a compass point before a place ('south London',
 'North Belfast') and 'county' after one ('perry county'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), the
 'the' of a place's or organisation's name ('the Bluff', 'the Jubilee Surgery'), the parts a hyphen joins ('T-Boy') and
-the last part speech recognition wrote apart in lower case ('Bally hackamore')."""
+the last part speech recognition wrote apart in lower case ('Bally hackamore'); and after it, the rest of a
+capitalised run that a head word closes ('Mangrove Creek' + 'Health Service')."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
     return edged
 
 
+CALENDAR_WORDS = MONTHS | WEEKDAYS
 RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?([A-Z][\w'’-]*)")
 RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | frozenset(
     "program programme team servicing services elevator".split())
@@ -70,7 +72,7 @@ def _end_of_named_run(text: str, end: int, limit: int) -> int | None:
     closed, position = None, end
     for _ in range(5):
         word = RUN_WORD.match(text, position)
-        if not word or word.end() > limit or word.group(1).lower() in MONTHS | WEEKDAYS:
+        if not word or word.end() > limit or word.group(1).lower() in CALENDAR_WORDS:
             break
         position = word.end()
         if word.group(1).lower() in RUN_HEADS:
