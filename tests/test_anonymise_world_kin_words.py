@@ -142,3 +142,16 @@ def test_an_english_word_straight_after_someones_kin_is_suggested_as_their_name_
 ])
 def test_what_kin_do_or_when_is_no_name_suggested(anonymiser, text):
     assert [s.text for s in anonymiser.analyse(text).suggestions] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("participant: i was a roofer thirty years out here in phoenix in the heat all day", "phoenix"),
+    ("participant: doing the soup run around limerick on a tuesday night", "limerick"),
+])
+def test_a_place_that_is_also_a_word_after_here_in_or_around_is_the_place_in_lower_case(anonymiser, text, place):
+    assert found(anonymiser, text) == {(place, "LOCATION")}
+
+
+def test_a_word_after_here_in_or_around_that_is_where_one_goes_stays_a_word(anonymiser):
+    text = "participant: she's here in hospital now and we walk around town of an evening, i'm interested in reading"
+    assert found(anonymiser, text) == set()

@@ -51,8 +51,12 @@ grange valley bridge hill stone sale reading""".split())
 ('back from church', 'near hospital')."""
 STATE_CODES = frozenset(US_STATE_CODES) | frozenset(AU_STATES)
 RESIDENCE_WORDS = frozenset("""live lives lived living born grew raised based stay stays stayed settled moved work works
-worked working up over out down back""".split())
-"""Words before 'in'/'at' that make what follows where someone lives or works ('lived in bury', 'over in bury')."""
+worked working up over out down back here there""".split())
+"""Words before 'in'/'at' that make what follows where someone lives or works ('lived in bury', 'over in bury', 'out here
+in phoenix')."""
+NEAR_OR_FROM = frozenset("from near around round outside towards via".split())
+"""Words before a place that is also a word, in lower case, that make it the place ('near paisley', 'the soup run around
+limerick'), where 'in' and 'at' need who lives or works there ('lived in bury')."""
 STATES_LIVED_IN = frozenset("""hope fear peace harmony comfort luxury poverty denial misery sin pain limbo dread terror
 shame silence freedom squalor isolation exile retirement recovery remission""".split())
 """What one lives in that is no place, though some are a town's name too ('living in hope', 'lived in peace')."""
@@ -194,10 +198,10 @@ def find_places(v: TokenView) -> Iterator[Found]:
                     and (size > 1 or (not common and len(key) >= 4 and (key not in gaz.first_names or positioned))):
                 yield v.span(_county_start(v, i), i + size - 1, "LOCATION", 0.55, "lower-case place from the gazetteer")
             elif size == 1 and words[0].islower() and len(key) >= 4 and key not in gaz.world_places and key not in MONTHS \
-                    and not v.tokens[i].is_stop and positioned and (not common or lower_case_text and (v.lower(i - 1) in ("from", "near") or v.lower(i - 2) in RESIDENCE_WORDS
-                                                          or _moved_to(v, i) and key not in gaz.first_names
-                                                          or _workplace_in(v, i))
-                                       and key not in PLACES_ONE_GOES and key not in STATES_LIVED_IN and key not in INSTITUTION_HEADS):
+                    and not v.tokens[i].is_stop and positioned and (not common or lower_case_text and (
+                        v.lower(i - 1) in NEAR_OR_FROM or v.lower(i - 2) in RESIDENCE_WORDS
+                        or _moved_to(v, i) and key not in gaz.first_names or _workplace_in(v, i))
+                        and key not in PLACES_ONE_GOES and key not in STATES_LIVED_IN and key not in INSTITUTION_HEADS):
                 # 'in kent', 'near paisley', 'lived in bury': a place that is also a name or a word, where a place stands
                 yield v.span(_county_start(v, i), i, "LOCATION", 0.55, "lower-case place from the gazetteer in a place position")
             break
