@@ -155,3 +155,8 @@ def test_a_place_that_is_also_a_word_after_here_in_or_around_is_the_place_in_low
 def test_a_word_after_here_in_or_around_that_is_where_one_goes_stays_a_word(anonymiser):
     text = "participant: she's here in hospital now and we walk around town of an evening, i'm interested in reading"
     assert found(anonymiser, text) == set()
+
+
+def test_a_street_named_plainly_after_on_or_off_is_that_street_in_lower_case(anonymiser):
+    text = "participant: it's at the church on long lane. it's been a long road. we live off old road by the shop."
+    assert found(anonymiser, text) == {("long lane", "LOCATION"), ("old road", "LOCATION")}

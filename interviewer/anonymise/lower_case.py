@@ -318,6 +318,10 @@ WEAK_STREET_HEADS = frozenset("""close way place view court walk row rise green 
 wharf hall circus""".split())
 GENERIC_STREET = frozenset("""high main back side long busy same other old new big little ring bypass slip dual country
 private public top bottom end right left wrong hour hours minute minutes wheel""".split())
+PLAIN_STREET_NAMES = frozenset("long old new big little".split())
+ON_A_STREET = frozenset("on off along down up onto into".split())
+"""A street named plainly after 'on', 'off', 'along' with no article is that street ('on long lane', 'off old road'),
+where 'a long road' or 'the old road' is any road."""
 GENERIC_WARD_WORDS = frozenset("""acute mental psychiatric elderly older children's childrens kids maternity labour postnatal
 antenatal surgical medical stroke cardiac cancer oncology general assessment admissions admission rehab rehabilitation
 locked open male female mixed day night side isolation covid respite dementia renal orthopaedic ortho psych""".split())
@@ -353,7 +357,8 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
         numbered = _house_number(v, first - 1)
         words = [v.lower(k) for k in range(first, i)]
         proper = any(not v.common(k) for k in range(first, i))
-        if not numbered and (all(w in GENERIC_STREET for w in words) or not (proper or strong)):
+        named_plainly = strong and v.lower(first - 1) in ON_A_STREET and all(w in PLAIN_STREET_NAMES for w in words)
+        if not numbered and not named_plainly and (all(w in GENERIC_STREET for w in words) or not (proper or strong)):
             continue
         if numbered:
             start = first - 1
