@@ -40,3 +40,9 @@ def test_a_kind_of_centre_a_national_body_or_lower_case_speech_is_no_name(anonym
 def test_a_kind_of_hospital_in_lower_case_is_no_name_though_it_is_a_place(anonymiser):
     text = "participant: they moved me to the grange hospital and then the eye hospital and the chest hospital."
     assert [d.text for d in anonymiser.detect(text)] == ["the grange hospital"]
+
+
+def test_a_hospital_named_in_two_plain_words_without_an_article_is_named_in_lower_case(anonymiser):
+    text = ("participant: i was brought in to holy well hospital on a friday. then to the general hospital, "
+            "to city hospital, and my sister went to the old hospital.")
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "HOSPITAL"] == ["holy well hospital"]

@@ -125,6 +125,10 @@ chest maternity women's womens military university veterans rehab orthopaedic or
 regional state public""".split())
 """Words that say which kind of hospital it is ('the eye hospital', 'the maternity hospital'), not which one, though a
 few are places too (Eye, in Suffolk)."""
+FUNCTION_WORDS = frozenset("""a an and as at but by for from he her his i in into it its me my no not of on or our she so
+that the their them they this to up was we were what when where which who with you your""".split())
+HOSPITAL_REACHED_BEFORE = re.compile(r"\b(?:in|at|to|into|from)\s+$")
+"""Where a hospital is reached or left, straight before its name ('brought in to holy well hospital')."""
 GENERIC_WARD = frozenset("""the this that each every acute female male mental psychiatric elderly old new children's
 admission admissions assessment rehab rehabilitation open locked older same other our my your their his her""".split())
 
@@ -356,6 +360,11 @@ def find_institutions(text: str) -> Iterator[Found]:
                     "saint's name (hospital, practice, school or church)")
     for match in LOWER_HOSPITAL.finditer(text):
         words = match.group(1).split()
+        if len(words) == 2 and not any(w in GENERIC_LOWER or w in FUNCTION_WORDS for w in words) \
+                and HOSPITAL_REACHED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            # 'brought in to holy well hospital': two plain words with no article, where one is taken, name one
+            yield Found(match.start(1), match.end(), "HOSPITAL", 0.55, "name before 'hospital' in lower-case speech")
+            continue
         while words and (words[0] in GENERIC_LOWER or words[0] in STOP_WORDS):
             words = words[1:]
         if not words or any(w in GENERIC_LOWER or w in STOP_WORDS for w in words):
