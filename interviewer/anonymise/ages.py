@@ -61,9 +61,9 @@ APPOSITIVE_AGE = re.compile(
     rf"\b([a-z]+)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
 """An age set beside who it is (one of SAID_BESIDE_AN_AGE): 'my dad, 83, still drives', 'a big girl now, eleven,
 but', 'two boys, eight and ten', 'at my age, 67,', 'only a kid, maybe 11 or 12', 'a retired nurse, seventy-four and'."""
-SAID_BESIDE_AN_AGE = PERSON_WORDS | frozenset("""mum mam mom dad mother father grandson granddaughter nan gran grandma
-grandpa grandad teenager toddler child youngster youngest eldest oldest age boys girls kids children sons daughters twins
-grandkids grandchildren""".split())
+SAID_BESIDE_AN_AGE = PERSON_WORDS | frozenset("""mum mam mom dad mother father nan gran grandma grandpa grandad teenager
+toddler child youngster youngest eldest oldest age boys girls kids children sons daughters twins grandkids
+grandchildren""".split())
 AGE_WITHOUT_VERB = re.compile(rf"\b(?:eldest|oldest|youngest|middle one|little one)\s+({NUM})(?=\s*[,.;!?]|\s+and\b)", I)
 """An age after which child it is, its verb said once for two: 'oldest is 16, youngest 12'."""
 AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"

@@ -78,13 +78,19 @@ POSSESSIVE = re.compile(r"['’]s?$")
 """A word's possessive ending, which found names drop ('Sarah's' -> 'sarah')."""
 
 
+def surface_key(text: str) -> str:
+    """Lower-case words without possessive endings: "Jenkins's form" -> "jenkins's form" keeps words, "Sarah's" -> "sarah"."""
+    words = [POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", text)]
+    return " ".join(w.lower() for w in words if w)
+
+
 def _keyed(places: list[str]) -> dict[str, str]:
     """Lower-case place name -> its spelling, each also under the key a found name is looked up by, without full stops
     or possessive endings ('st. louis' and 'st louis', "st. john's" and 'st john')."""
     keyed = {p.lower(): p for p in places}
     for key, place in list(keyed.items()):
         if "." in key or "'" in key or "’" in key:
-            keyed.setdefault(" ".join(POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", key)), place)
+            keyed.setdefault(surface_key(key), place)
     return keyed
 
 

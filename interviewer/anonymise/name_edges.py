@@ -62,7 +62,7 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
 CALENDAR_WORDS = MONTHS | WEEKDAYS
 RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?([A-Z][\w'’-]*)")
 RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | frozenset(
-    "program programme team servicing services elevator".split())
+    "program programme team servicing elevator".split())
 """Words that close an organisation's name: a capitalised run after a found name that ends in one is all that name."""
 
 

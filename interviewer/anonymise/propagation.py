@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, HEADS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, PERSON_VERBS, SERVICE_KIND_WORDS, SPEECH_VERBS, TITLES,
 )
-from interviewer.anonymise.gazetteers import POSSESSIVE, Gazetteers
+from interviewer.anonymise.gazetteers import POSSESSIVE, Gazetteers, surface_key
 from interviewer.anonymise.never_names import FESTIVALS, KIN_CALLS, loanwords
 from interviewer.anonymise.words import DONE_TO, INSTITUTION_HEADS, one_edit
 
@@ -30,12 +30,6 @@ class Candidate:
     reason: str
     priority: float
     group: str = ""
-
-
-def surface_key(text: str) -> str:
-    """Lower-case words without possessive endings: "Jenkins's form" -> "jenkins's form" keeps words, "Sarah's" -> "sarah"."""
-    words = [POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", text)]
-    return " ".join(w.lower() for w in words if w)
 
 
 @dataclass(frozen=True)
