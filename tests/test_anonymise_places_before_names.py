@@ -122,3 +122,20 @@ def test_the_end_of_a_journey_from_a_place_is_a_place_though_a_first_name(anonym
 def test_from_one_person_to_another_stays_people(anonymiser):
     text = "P: We passed the baby from Tom to Siobhan and round again."
     assert labels(anonymiser, text) == [("Tom", "PERSON"), ("Siobhan", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He drove coaches for thirty years, all over Blackburn, and loved it.", "Blackburn"),
+    ("We came here from Poland when I was small, to Oldham, and stayed.", "Oldham"),
+    ("Our Dean was working shifts in the middle of Nottingham at the time.", "Nottingham"),
+])
+def test_a_region_that_is_only_a_surname_said_alone_is_the_place(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mrs Oldham was my teacher and she was lovely.", "Oldham"),
+    ("My neighbour Kevin Blackburn fixed the fence on Tuesday.", "Kevin Blackburn"),
+])
+def test_a_region_that_is_a_surname_after_a_title_or_given_name_stays_a_person(anonymiser, text, name):
+    assert label_of(anonymiser, text, name) == "PERSON"

@@ -127,8 +127,14 @@ def common_words_only(gaz, key: str) -> bool:
     return all(gaz.is_common(part) for part in key.replace("-", " ").split())
 
 
-def _person_named_like(v: TokenView, key: str) -> bool:
-    return key in v.gaz.first_names or key in v.gaz.surnames
+def _person_named_like(v: TokenView, i: int, key: str) -> bool:
+    """A region named like a person where it stands: a first name ('Virginia', 'Georgia'), or a surname said with a
+    title or a given name before it ('Mrs Durham', 'Denzel Washington'). A surname alone is seldom how a speaker names
+    a person, so 'all over Liverpool' and 'to Oldham' stay the places."""
+    if key in v.gaz.first_names:
+        return True
+    before = v.lower(i - 1).rstrip(".")
+    return key in v.gaz.surnames and is_capitalised(v.word(i - 1)) and (before in TITLES or before in v.gaz.first_names)
 
 
 @functools.lru_cache(maxsize=1)
@@ -182,7 +188,7 @@ def find_places(v: TokenView) -> Iterator[Found]:
                 if size == 1 and key in gaz.first_names and v.word(i + 1) in ("'s", "’s"):
                     break  # 'we stayed at Mary's': a person's home, though Mary is also a town
                 if not positioned and (key in gaz.world_places and (size == 1 or common_words_only(gaz, key))
-                                       or size == 1 and key in gaz.regions and _person_named_like(v, key)):
+                                       or size == 1 and key in gaz.regions and _person_named_like(v, i, key)):
                     break  # 'Ngozi', 'Virginia', 'Tyler': a person's name unless it stands where a place stands
                 where = "region or country" if key in gaz.regions else "world place" if key in gaz.world_places else "place"
                 yield v.span(i, i + size - 1, "LOCATION", 0.75,
