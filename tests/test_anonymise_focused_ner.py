@@ -1,8 +1,11 @@
-"""Tests that NER run only round name-like words finds the same kept entities as NER over the whole text."""
+"""Tests that NER run only round name-like words (and not round those the rules settled, standing alone) finds the
+same kept entities as NER over the whole text."""
 
 from __future__ import annotations
 
 import json
+
+import pytest
 
 from conftest import ANON
 from interviewer.anonymise.engine import allow_words
@@ -40,3 +43,26 @@ def test_focused_ner_keeps_the_same_entities_as_whole_text_ner_on_the_dev_corpus
     focused = [kept_entities(doc, allowed) for doc in focused_docs(nlp, texts, allowed)]
     assert sum(map(len, whole)) > 50
     assert focused == whole
+
+
+def test_a_name_the_rules_settled_standing_alone_gets_no_window():
+    nlp = load_spacy(True)
+    allowed = allow_words(default_allow_terms())
+    text = "so we went over to Okonkwo's in the end and had our tea there"
+    doc = nlp.make_doc(text)
+    start = text.index("Okonkwo")
+    assert windows(doc, text, allowed) != []
+    assert windows(doc, text, allowed, settled=[(start, start + len("Okonkwo"))]) == []
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("and then Nwachukwu White set it up for us", "Nwachukwu"),
+    ("born and bred East Hull, Bransholme originally", "Bransholme"),
+    ("she named it Tindahan ni Boyet after me", "Boyet"),
+])
+def test_a_settled_name_beside_another_capitalised_word_keeps_its_window(text, settled):
+    nlp = load_spacy(True)
+    allowed = allow_words(default_allow_terms())
+    doc = nlp.make_doc(text)
+    start = text.index(settled)
+    assert windows(doc, text, allowed, settled=[(start, start + len(settled))]) != []

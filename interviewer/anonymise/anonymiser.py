@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -129,18 +130,22 @@ class Anonymiser:
         from interviewer.anonymise.engine import analyse
 
         gaz = load_gazetteers()
-        found = analyse(text)
-        if is_lower_case_text(text):
-            found += _recased_finds(text, found)
-            found += find_venues_before_places(text, found, gaz)
-            found += suggest_venues_after_at(text, gaz)
-            if self.second_model:
-                from interviewer.anonymise.second_opinion import second_opinion
-                found += second_opinion(text)
+        lower_case = is_lower_case_text(text)
+        with ThreadPoolExecutor(max_workers=1) as background:
+            # The second model reads only the text, and onnxruntime lets go of the interpreter while it runs: it runs
+            # beside the rules, which hold it.
+            second = background.submit(_second_opinion, text) if lower_case and self.second_model else None
+            found = analyse(text)
+            if lower_case:
+                found += _recased_finds(text, found)
+                found += find_venues_before_places(text, found, gaz)
+                found += suggest_venues_after_at(text, gaz)
+            if second is not None:
+                found += second.result()
         found += find_names_in_addresses(text, found, gaz)
         found += find_pubs_by_old_name(text)
         found += find_split_names(text, gaz)
-        found += find_acronym_expansions(text, is_lower_case_text(text), gaz)
+        found += find_acronym_expansions(text, lower_case, gaz)
         found += find_speaker_names(text, gaz)
         found += find_names_spoken_to(text, gaz)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
@@ -151,7 +156,7 @@ class Anonymiser:
         candidates = [c for c in candidates
                       if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
-        if not is_lower_case_text(text):
+        if not lower_case:
             candidates = [_without_lower_tail(text, c, gaz) for c in candidates]
         candidates += find_known_parts(text, self.known_parts)
         allowed = self._allowed_spans(text)
@@ -346,6 +351,12 @@ def _without_kin_calls(text: str, candidates: list[Candidate]) -> list[Candidate
             if (c.entity_type == "PERSON" or c.reason.startswith("spaCy")) and c.priority < 5 else c for c in candidates]
 
 
+def _second_opinion(text: str) -> list[Found]:
+    from interviewer.anonymise.second_opinion import second_opinion
+
+    return second_opinion(text)
+
+
 def _recased_finds(text: str, found: list[Found]) -> list[Found]:
     """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions.
     Where the lower-case rules found the same span, or more than one span inside it, theirs stand; spaCy's entities
@@ -360,8 +371,8 @@ def _recased_finds(text: str, found: list[Found]) -> list[Found]:
     starts = sorted((f.start, f.end) for f in ours)
     added = []
     gaz = load_gazetteers()
-    for f in analyse(recased(text)):
-        if f.entity_type == POSSIBLE_IDENTIFIER or (f.start, f.end) in spans:
+    for f in analyse(recased(text), suggestions=False):
+        if (f.start, f.end) in spans:
             continue
         overlapped = [(s, e) for s, e in starts if s < f.end and f.start < e]
         if f.reason.startswith("spaCy") and overlapped \

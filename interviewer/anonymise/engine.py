@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import re
 
 from interviewer.anonymise.found import Found
@@ -20,18 +21,36 @@ def allow_words(terms) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def build_analyzer():
-    """AnalyzerEngine on the slim small spaCy model, with an explicit registry of our recognizers only."""
+    """AnalyzerEngine on the slim small spaCy model, with an explicit registry of our rule recognizers only (spaCy's
+    entities are read after them: see analyse)."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
     from interviewer.anonymise.offline import keep_tldextract_offline, spacy_nlp_engine
+    from interviewer.anonymise.places import place_word_prefixes
     from interviewer.anonymise.recognizers import our_recognizers
 
     keep_tldextract_offline()
     allowed = allow_words(default_allow_terms())
     nlp_engine = spacy_nlp_engine(slim=True, allow_words=allowed)
     registry = RecognizerRegistry(recognizers=our_recognizers(allowed), supported_languages=["en"])
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"],
-                          context_aware_enhancer=_no_context_enhancer())
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"],
+                              context_aware_enhancer=_no_context_enhancer())
+    filtered_ner()
+    place_word_prefixes()
+    # The model and word lists are a few hundred thousand objects that live as long as the process. Frozen, the
+    # collector stops walking them on every full collection, which analysing a long transcript (a hundred thousand
+    # short-lived matches and spans) triggers again and again: about a tenth of the time.
+    gc.collect()
+    gc.freeze()
+    return analyzer
+
+
+@functools.lru_cache(maxsize=1)
+def filtered_ner():
+    """The recognizer of spaCy's entities, run after the rules (see analyse)."""
+    from interviewer.anonymise.recognizers import FilteredNerRecognizer
+
+    return FilteredNerRecognizer(allow_words(default_allow_terms()))
 
 
 def _no_context_enhancer():
@@ -69,18 +88,42 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-def analyse(text: str) -> list[Found]:
-    """Every candidate span our recognizers report, with offsets into `text`."""
+NER_TYPES = ["PERSON", "LOCATION", "ORGANIZATION"]
+SETTLING_TYPES = frozenset(NER_TYPES) | {"HOSPITAL", "WARD", "ADDRESS"}
+"""A rule's find of these types settles the words inside it: the NER runs round them only where they touch another
+capitalised word."""
+
+
+def analyse(text: str, suggestions: bool = True) -> list[Found]:
+    """Every candidate span our recognizers report, with offsets into `text`; without `suggestions`, none of the
+    possible identifiers for the reviewer (and the recognizer that only finds those does not run)."""
+    from presidio_analyzer import EntityRecognizer
+
+    from interviewer.anonymise.focused_ner import set_focused_entities, tokenised
+    from interviewer.anonymise.recognizers import SPOKEN_TYPES
+
     analyzer = build_analyzer()
+    nlp_engine = analyzer.nlp_engine
+    nlp = nlp_engine.nlp["en"]
     pieces = chunks(text)
-    # One batched spaCy pass over all pieces (NER only round name-like words): batches share the matrix work.
-    artifacts = analyzer.nlp_engine.process_batch([piece for _, piece in pieces], language="en",
-                                                  batch_size=BATCH_SIZE)
+    docs = tokenised(nlp, [piece for _, piece in pieces])
+    # The rules first; then the NER, only round the name-like words the rules left unsettled, and in one batched
+    # pass over all pieces (batches share the matrix work).
+    entities = None if suggestions else SPOKEN_TYPES
+    rule_results = [analyzer.analyze(text=piece, language="en", entities=entities,
+                                     nlp_artifacts=nlp_engine.artifacts(doc), return_decision_process=True)
+                    for (_, piece), doc in zip(pieces, docs)]
+    settled = [[(r.start, r.end) for r in results if r.entity_type in SETTLING_TYPES] for results in rule_results]
+    set_focused_entities(nlp, docs, nlp_engine.allow_words, settled, batch_size=BATCH_SIZE)
+    ner = filtered_ner()
     found = []
-    for (offset, piece), (_, nlp_artifacts) in zip(pieces, artifacts):
-        for result in analyzer.analyze(text=piece, language="en", nlp_artifacts=nlp_artifacts,
-                                       return_decision_process=True):
+    for (offset, piece), doc, results in zip(pieces, docs, rule_results):
+        named = ner.analyze(piece, NER_TYPES, nlp_engine.artifacts(doc))
+        # As Presidio merges one recognizer's results with another's: a span inside a span of the same type with a
+        # score as high goes.
+        for result in EntityRecognizer.remove_duplicates(results + named):
             explanation = result.analysis_explanation
             reason = explanation.textual_explanation if explanation else ""
-            found.append(Found(offset + result.start, offset + result.end, result.entity_type, result.score, reason or ""))
+            found.append(Found(offset + result.start, offset + result.end, result.entity_type, result.score,
+                               reason or ""))
     return found

@@ -49,8 +49,11 @@ def _lean_engine_class():
                 raise NotImplementedError("texts with context are not used here")
             texts = [str(t) for t in texts]
             for text, doc in zip(texts, focused_docs(self.nlp[language], texts, self.allow_words, batch_size)):
-                doc.user_data["text"] = text  # a Doc rebuilds .text from its tokens on every access
                 yield text, self._doc_to_nlp_artifact(doc, language)
+
+        def artifacts(self, doc, language: str = "en"):
+            """What Presidio's recognizers read of a doc: its tokens and its entities (none before NER has run)."""
+            return self._doc_to_nlp_artifact(doc, language)
 
         def _doc_to_nlp_artifact(self, doc, language):
             entities, scores = self._get_updated_entities(list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents))

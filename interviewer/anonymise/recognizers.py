@@ -99,5 +99,4 @@ def our_recognizers(allow_words: frozenset[str]) -> list:
                          SPOKEN_TYPES + [POSSIBLE_IDENTIFIER]),
         FinderRecognizer("possible identifiers for the reviewer",
                          lambda text, doc: find_possible_identifiers(doc, allow_words), [POSSIBLE_IDENTIFIER]),
-        FilteredNerRecognizer(allow_words),
     ]
