@@ -141,3 +141,13 @@ def test_a_found_name_takes_in_the_rest_of_its_capitalised_run_to_the_head_word(
 
 def test_a_capitalised_run_with_no_head_word_is_left_as_found(anonymiser):
     assert ("Paws", "ORGANIZATION") in found(anonymiser, "Participant: I'm a vet nurse at Paws and Claws in Prospect.")
+
+
+def test_a_first_name_in_lower_case_before_a_surname_joins_it(anonymiser):
+    text = "P: Then frank Hollinrake came round with the van."
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"] == ["frank Hollinrake"]
+
+
+@pytest.mark.parametrize("text", ["P: I rang Kevin Blackburn about the fence.", "P: She met Kevin Blackburn at the club."])
+def test_a_verb_after_a_pronoun_is_no_first_name_of_the_name_after_it(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"] == ["Kevin Blackburn"]

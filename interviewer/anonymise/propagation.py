@@ -146,23 +146,29 @@ def propagate(text: str, candidates: list[Candidate], gaz: Gazetteers, allowed: 
                 continue  # 'the foot clinic' again: an ordinary word and a head, a kind of service
             found.append(Candidate(m.start(), m.start() + len(mention), variant.entity_type, 0.7,
                                    "another mention of a found name", 2.5, variant.group))
+    passed_over: set[str] = set()  # words skipped wherever they stand: most of a transcript's, said again and again
     for m in WORD.finditer(text):
         word = m.group()
+        if word in passed_over:
+            continue
         if "'" in word or "’" in word:
             word = POSSESSIVE.sub("", word)
         lower = word.lower()
         if lower in allowed or len(lower) < 2:
+            passed_over.add(m.group())
             continue
         variant = single.get(lower)
         if variant is not None and variant.possessive and word == m.group():
             # "back to Dougie's ... and Dougie gives me a hard time": the business, then its owner
             if lower in STOP_WORDS or gaz.is_common(lower) and lower not in gaz.first_names:
+                passed_over.add(m.group())
                 continue
             variant = replace(variant, entity_type="PERSON", group=f"PERSON:{lower}")
         # An everyday word of another language is a word where a common word would be ('showing her aroha' beside
         # the midwife Aroha), though it is also a given name.
         common = gaz.is_common(lower) or lower in loanwords()
         if variant is None and (common or len(lower) < 4):
+            passed_over.add(m.group())
             continue  # most words: neither a found name nor one letter from one
         if common and not word[:1].isupper() and not LOWER_CASE_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) \
                 and not (lower_case_text and variant is not None and variant.entity_type == "PERSON"
@@ -225,6 +231,8 @@ ORGANISATION_CUE_BEFORE = re.compile(r"\b(?:the|at|to|from|with|through|via|into
 """Words before another mention of an organisation found in ordinary words in a lower-case transcript that make it
 that organisation again ('the puffins knew all the forms', 'we only went to open hands a few times')."""
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\n])\s*$")
+SUBJECT_BEFORE = re.compile(r"\b(?:i|you|he|she|we|they)\s+$", re.I)
+"""A pronoun that makes the lower-case word after it a verb, not a first name ('I rang Kevin Blackburn')."""
 
 
 def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
@@ -240,7 +248,8 @@ def with_given_names(text: str, candidates: list[Candidate], gaz: Gazetteers) ->
             plain_word = len(word) >= 3 and lower not in STOP_WORDS and lower not in FILLERS and lower not in DETERMINERS \
                 and lower not in TITLES and lower not in MONTHS and lower not in INSTITUTION_HEADS and lower not in KIN_NOUNS \
                 and lower not in KIN_CALLS and lower not in FESTIVALS  # 'Mama Njeri', 'At Christmas Keith'
-            if plain_word and word.islower() and lower in gaz.first_names and lower not in loanwords():
+            if plain_word and word.islower() and lower in gaz.first_names and lower not in loanwords() \
+                    and not SUBJECT_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)):
                 candidate = replace(candidate, start=before.start(1))
             elif plain_word and word.istitle() and not SENTENCE_END_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)) \
                     and not gaz.is_common(surface_key(text[candidate.start:candidate.end]).split()[0]):
