@@ -265,4 +265,4 @@ def _ages(text: str) -> Iterator[Found]:
         question = previous.rsplit("\n", 2)[-2] if previous.count("\n") >= 1 else previous
         if re.search(r"\bhow old\b|\bage\b", question) and _plausible_age(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "answer to an age question")
-    yield from find_spoken_ages(text, _age_at, _plausible_age)
+    yield from find_spoken_ages(text, _age_at, _plausible_age, windows)

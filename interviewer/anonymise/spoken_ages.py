@@ -8,6 +8,7 @@ from typing import Callable, Iterator
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.numbers import NUMBER_WORD, number_value
+from interviewer.anonymise.windows import matches_within
 
 I = re.IGNORECASE
 NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
@@ -48,23 +49,24 @@ milligrams', 'worked from twelve till two', 'from fifteen hundred', 'left at six
 
 
 def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
-                     plausible: Callable[[str, bool], bool]) -> Iterator[Found]:
+                     plausible: Callable[[str, bool], bool], windows: list[tuple[int, int]]) -> Iterator[Found]:
     """`is_age(text, match, group)` says whether a number reads as an age where it stands (no unit after it);
-    `plausible(value, spoken_needs_ten)` whether its value can be a person's age."""
-    for match in PERSON_OF_AGE.finditer(text):
+    `plausible(value, spoken_needs_ten)` whether its value can be a person's age; `windows` are the stretches of
+    `text` near a number (see windows.windows_around), where a pattern holding one is searched."""
+    for match in matches_within(PERSON_OF_AGE, text, windows):
         if is_age(text, match, 1):
             yield Found(match.start(1), match.end(1), "AGE", 0.75, "age after 'a lad of', 'a woman of'")
-    for match in PERSON_THEN_AGE.finditer(text):
+    for match in matches_within(PERSON_THEN_AGE, text, windows):
         if is_age(text, match, 1) and plausible(match.group(1), True):
             yield Found(match.start(1), match.end(1), "AGE", 0.65, "age straight after a person")
-    for match in LIFE_EVENT_AT.finditer(text):
+    for match in matches_within(LIFE_EVENT_AT, text, windows):
         if 13 <= (number_value(match.group(1)) or 0) <= 110 and is_age(text, match, 1):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age at a life event ('married at', 'diagnosed at')")
-    for match in AGE_OF_A_HABIT.finditer(text):
+    for match in matches_within(AGE_OF_A_HABIT, text, windows):
         least = 10 if match.group(1).lower() == "from" else 13  # 'smoked from twelve'; 'at ten' is as often a time
         if least <= (number_value(match.group(2)) or 0) <= 110 and not NOT_AN_AGE_OF_A_HABIT.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, f"age said with what was done '{match.group(1)}' it")
-    for match in AGE_UNTIL_A_CLAUSE.finditer(text):
+    for match in matches_within(AGE_UNTIL_A_CLAUSE, text, windows):
         if 10 <= (number_value(match.group(1)) or 0) <= 110:
             yield Found(match.start(1), match.end(1), "AGE", 0.65, "age before the clause that ended what it began")
     for anchor in SHE_WAS.finditer(text):  # the rare 'she was' first: cheaper than trying a number at every word
