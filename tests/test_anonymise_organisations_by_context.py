@@ -180,3 +180,21 @@ def test_someone_a_relative_is_with_is_no_employer(anonymiser, text, kept):
 ])
 def test_a_name_set_beside_a_workplace_or_rescue_noun_is_an_organisation(anonymiser, text, name):
     assert (name, "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: She was a machinist at Redfern and Hulme for twenty years.", "Redfern and Hulme"),
+    ("P: He did thirty years at Bramley and Stott Castings out past the ring road.", "Bramley and Stott Castings"),
+    ("P: I'm a vet nurse at Whiskers and Wags in the town.", "Whiskers and Wags"),
+    ("P: I'm a tiler, I work for Seaview Tile & Stone, so I'm out all day.", "Seaview Tile & Stone"),
+])
+def test_an_employer_named_as_two_names_joined_by_and_is_one_organisation(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("P: I worked for Sarah and Tom on the farm for years.", ["Sarah", "Tom"]),
+    ("P: I do a bit of work for Limerick Youth Service and I'm on the committee.", ["Limerick Youth Service"]),
+])
+def test_given_names_listed_after_an_employer_cue_or_i_after_and_stay_apart(anonymiser, text, names):
+    assert [d.text for d in anonymiser.detect(text)] == names

@@ -90,10 +90,23 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
 def _last(v: TokenView, i: int) -> int:
     """The last of the capitalised words from i, stopping before a title ('Seaview Practice Dr Macrae')."""
     last = i
-    while last + 1 < len(v.tokens) and is_capitalised(v.word(last + 1)) and is_word(v.word(last + 1)) \
-            and not v.initial(last + 1) and v.lower(last + 1).rstrip(".") not in TITLES:
+    while last + 1 < len(v.tokens) and _name_goes_on(v, last + 1):
         last += 1
     return last
+
+
+def _name_goes_on(v: TokenView, k: int) -> bool:
+    return is_capitalised(v.word(k)) and is_word(v.word(k)) and not v.initial(k) and v.lower(k).rstrip(".") not in TITLES
+
+
+def _joined_last(v: TokenView, i: int, last: int) -> int:
+    """The end of an employer's name of two names joined by 'and' or '&' ('Lansdowne and Hirst', 'Paws and Claws',
+    'Hartley and Moss Castings'), though a name alone stops at 'and'; not where given names are listed ('Sarah and
+    Tom'), nor before 'I'."""
+    if v.lower(last + 1) not in ("and", "&") or not _name_goes_on(v, last + 2) or len(v.word(last + 2)) < 2 \
+            or v.lower(i) in v.gaz.first_names or v.lower(last + 2) in v.gaz.first_names:
+        return last
+    return _last(v, last + 2)
 
 
 def _lower_case_last(v: TokenView, i: int) -> int | None:
@@ -142,7 +155,7 @@ def find_employers(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
             continue
         if not is_capitalised(v.word(i)):
             continue
-        last = _last(v, i)
+        last = _joined_last(v, i, _last(v, i))
         span = range(i, last + 1)
         if all(v.allowed(k) for k in span) or all(v.lower(k) in generic or v.group_word(k) for k in span):
             continue  # 'the NHS', 'the Council', 'Social Services': no one's employer in particular
