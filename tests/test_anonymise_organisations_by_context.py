@@ -198,3 +198,11 @@ def test_an_employer_named_as_two_names_joined_by_and_is_one_organisation(anonym
 ])
 def test_given_names_listed_after_an_employer_cue_or_i_after_and_stay_apart(anonymiser, text, names):
     assert [d.text for d in anonymiser.detect(text)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: She works offshore for Petrolux these days.", "Petrolux"),
+    ("P: He worked nights at Kellbrook Foods for years.", "Kellbrook Foods"),
+])
+def test_a_word_of_how_one_works_between_the_verb_and_at_or_for_keeps_the_employer(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]

@@ -49,6 +49,9 @@ NOT_EMPLOYERS = frozenset("""home night nights day days weekend weekends morning
 month months year years time times least first last present moment minute end start beginning christmas summer winter
 free nothing money myself himself herself themselves yourself ourselves itself cash peanuts""".split())
 """Words after 'works at' or 'works for' that name no employer ('at night', 'for years', 'for nothing')."""
+HOW_ONE_WORKS = frozenset("""offshore onshore nights days weekends shifts part-time full-time casual away abroad overseas
+locally remotely""".split())
+"""Words between a work verb and 'at' or 'for' that say how or when the work is done ('works offshore for Shell')."""
 HOW_LONG = frozenset("for since until till".split())
 """Words after 'was at' or 'been with' and a name that say how long someone was there ('been with Xerox since 1980')."""
 CUE_WORDS = frozenset("at with from by for the".split())
@@ -62,6 +65,8 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
     a first name ('a job with Dell', but 'I work for Sarah'); None where no employer stands."""
     back = 2 if v.lower(i - 1) == "the" else 1
     prep, verb, third = v.lower(i - back), v.lower(i - back - 1), v.lower(i - back - 2)
+    if verb in HOW_ONE_WORKS and third in WORK_VERBS:
+        verb, third = third, v.lower(i - back - 3)  # 'works offshore for Shell', 'worked nights at Asda'
     if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS or verb in ROLE_NOUNS or verb in EMPLOYMENT_STATUS):
         return f"{verb} at", True  # 'worked at', 'twelve years at', 'a nurse at'
     if prep == "at" and verb in ("was", "were", "been", "is") and v.lower(_last(v, i) + 1) in HOW_LONG:
