@@ -140,7 +140,7 @@ def test_a_found_name_takes_in_the_rest_of_its_capitalised_run_to_the_head_word(
 
 
 def test_a_capitalised_run_with_no_head_word_is_left_as_found(anonymiser):
-    assert ("Paws", "ORGANIZATION") in found(anonymiser, "Participant: I'm a vet nurse at Paws and Claws in Prospect.")
+    assert ("Paws", "ORGANIZATION") in found(anonymiser, "Participant: I'm a vet nurse at Paws for Claws in Prospect.")
 
 
 def test_a_first_name_in_lower_case_before_a_surname_joins_it(anonymiser):

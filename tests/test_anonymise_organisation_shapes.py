@@ -219,3 +219,22 @@ def test_a_class_named_after_called_and_a_unions_local_are_organisations(anonymi
 
 def test_a_book_called_something_is_no_organisation(anonymiser):
     assert "Little Women" not in found(anonymiser, "Participant: I read a book called Little Women in hospital.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: I was in and out of the Prince Kasimir for about four years.", "the Prince Kasimir"),
+    ("P: They sent me to the Queen Adelina for the scan.", "the Queen Adelina"),
+    ("P: she had the baby in the princess royal and we came home the day after", "the princess royal"),
+])
+def test_a_royals_title_and_name_after_the_where_one_goes_is_a_hospital(anonymiser, text, name):
+    assert (name, "HOSPITAL") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_royal_named_after_the_in_a_hospitals_place_is_no_public_figure_and_the_given_name_alone_is_not_it(anonymiser):
+    text = "P: I was in and out of the Prince Charles for years. I saw Prince Charles on the telly once."
+    found = [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+    assert found == [("the Prince Charles", "HOSPITAL")]
+
+
+def test_a_royal_after_from_stays_the_royal(anonymiser):
+    assert [d.entity_type for d in anonymiser.detect("P: We got a letter from the Prince Kasimir once.")] != ["HOSPITAL"]

@@ -23,7 +23,7 @@ from interviewer.anonymise.never_names import (
     SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
 )
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_edges
-from interviewer.anonymise.organisation_shapes import find_pubs_by_old_name
+from interviewer.anonymise.organisation_shapes import NAMED_AFTER_A_ROYAL, find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.public_figures import (
@@ -281,7 +281,8 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     """The candidates without names talked of as media or public life ('I listen to Burna Boy', 'a Mohanlal film')
     or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
     participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
-    movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
+    movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD) \
+        and NAMED_AFTER_A_ROYAL not in c.reason  # noqa: E731  ('in and out of the Prince Charles': a hospital)
     titles = public_titles(text, is_lower_case_text(text))
     at_work = lambda c: "employer" in c.reason or BRAND_AT_WORK in c.reason  # noqa: E731  ('works for First Bus')
     famous = {(c.start, c.end) for c in candidates if movable(c) and not at_work(c) and (

@@ -344,6 +344,30 @@ def _name_ends_here(v: TokenView, k: int) -> bool:
     return v.lower(k) in NAME_ENDS_BEFORE or k >= len(v.tokens)
 
 
+ROYAL_TITLES = frozenset("prince princess queen king duke duchess".split())
+"""Titles a hospital or a building takes with a royal's name ('the Prince Charles', 'the Princess Royal')."""
+NAMED_AFTER_BEFORE = frozenset("at in into to of through outside".split())
+NAMED_AFTER_A_ROYAL = "a royal's title and name after 'the'"
+"""Reason of a place named after a royal: no public figure, though the royal is one."""
+
+
+def find_places_named_after_royals(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
+    """'in and out of the Prince Charles', 'sent me to the Queen Elizabeth', 'she had him in the princess royal': a
+    royal's title and name after 'the', where one goes or is, name a hospital or a building; no one calls the royal
+    so, and 'a letter from the Prince of Wales' stays the man."""
+    for i in range(2, len(v.tokens) - 1):
+        if v.lower(i) not in ROYAL_TITLES or v.lower(i - 1) != "the" or v.lower(i - 2) not in NAMED_AFTER_BEFORE:
+            continue
+        def name_word(k: int) -> bool:
+            if lower_case_text:
+                return lower_name_word(v, k) and (v.lower(k) in v.gaz.first_names or v.lower(k) == "royal")
+            return is_capitalised(v.word(k)) and is_word(v.word(k)) and v.word(i)[:1].isupper()
+        if not name_word(i + 1):
+            continue
+        last = i + 2 if name_word(i + 2) and not v.gaz.is_common(v.word(i + 2)) else i + 1
+        yield v.span(i - 1, last, "HOSPITAL", 0.6, f"{REASON}: {NAMED_AFTER_A_ROYAL}")
+
+
 def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     """'at mercy regional they have a clinic', 'sent me to candler memorial': one or two words before 'regional' or
     'memorial', where nothing follows that they could describe, name a hospital (not 'the war memorial')."""
@@ -413,6 +437,7 @@ def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]
     return [*find_region_named(v, lower_case_text), *find_possessive_businesses(v, lower_case_text),
             *find_pub_names(v, lower_case_text), *find_called_organisations(v, lower_case_text),
             *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text),
+            *find_places_named_after_royals(v, lower_case_text),
             *find_union_locals(v), *find_lower_case_organisations(v), *find_names_said_to_be_organisations(v),
             *(find_lower_case_employer_runs(v) if lower_case_text else ())]
 

@@ -53,8 +53,9 @@ def variants_of(candidate: Candidate, surface: str, gaz: Gazetteers) -> list[Var
     words = key.split()
     if len(words) > 1 and candidate.priority >= 2:
         for word in words:
-            if len(word) < 3 or word in INSTITUTION_HEADS or (candidate.entity_type != "PERSON" and (gaz.is_common(word) or word in gaz.places)):
-                continue
+            if len(word) < 3 or word in INSTITUTION_HEADS or (candidate.entity_type != "PERSON" and (
+                    gaz.is_common(word) or word in gaz.places or word in gaz.first_names)):
+                continue  # a given name alone is a person's, not the place or body named after them ('the Prince Charles')
             if candidate.entity_type != "PERSON" and len(word) < 4:
                 continue
             found.append(Variant(word, candidate.entity_type, group, False))
