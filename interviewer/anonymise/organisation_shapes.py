@@ -355,14 +355,14 @@ def find_places_named_after_royals(v: TokenView, lower_case_text: bool) -> Itera
     """'in and out of the Prince Charles', 'sent me to the Queen Elizabeth', 'she had him in the princess royal': a
     royal's title and name after 'the', where one goes or is, name a hospital or a building; no one calls the royal
     so, and 'a letter from the Prince of Wales' stays the man."""
+    def name_word(k: int) -> bool:
+        if lower_case_text:
+            return lower_name_word(v, k) and (v.lower(k) in v.gaz.first_names or v.lower(k) == "royal")
+        return is_capitalised(v.word(k)) and is_word(v.word(k))
+
     for i in range(2, len(v.tokens) - 1):
-        if v.lower(i) not in ROYAL_TITLES or v.lower(i - 1) != "the" or v.lower(i - 2) not in NAMED_AFTER_BEFORE:
-            continue
-        def name_word(k: int) -> bool:
-            if lower_case_text:
-                return lower_name_word(v, k) and (v.lower(k) in v.gaz.first_names or v.lower(k) == "royal")
-            return is_capitalised(v.word(k)) and is_word(v.word(k)) and v.word(i)[:1].isupper()
-        if not name_word(i + 1):
+        if v.lower(i) not in ROYAL_TITLES or v.lower(i - 1) != "the" or v.lower(i - 2) not in NAMED_AFTER_BEFORE \
+                or not (lower_case_text or v.word(i)[:1].isupper()) or not name_word(i + 1):
             continue
         last = i + 2 if name_word(i + 2) and not v.gaz.is_common(v.word(i + 2)) else i + 1
         yield v.span(i - 1, last, "HOSPITAL", 0.6, f"{REASON}: {NAMED_AFTER_A_ROYAL}")
