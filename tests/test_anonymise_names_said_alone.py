@@ -38,3 +38,9 @@ def test_a_days_name_set_apart_after_kin_and_spoken_of_is_a_name(anonymiser, tex
 
 def test_a_day_set_apart_after_kin_but_not_spoken_of_stays_a_day(anonymiser):
     assert people(anonymiser, "Participant: I told my daughter, Sunday, that I was fine.") == []
+
+
+def test_a_name_given_as_what_someone_is_called_keeps_its_kin_word_in_every_mention(anonymiser):
+    text = ("P: I live with my grandmother, who everybody calls Mama Tulia. Mama Tulia had a whole system. "
+            "My friend Mama Njeri came round too.")
+    assert [d.text for d in anonymiser.detect(text)] == ["Mama Tulia", "Mama Tulia", "Njeri"]

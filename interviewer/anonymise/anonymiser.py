@@ -23,6 +23,7 @@ from interviewer.anonymise.never_names import (
     SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
 )
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_edges
+from interviewer.anonymise.nicknames import CALLED_REASONS
 from interviewer.anonymise.organisation_shapes import NAMED_AFTER_A_ROYAL, find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
@@ -172,10 +173,11 @@ class Anonymiser:
                                                 or never_a_name(text, p.start, p.end, p.entity_type, gaz)
                                                 or a_role_label(text, p.start, p.end))]
         candidates, public = _without_public_figures(text, candidates, gaz)
-        candidates = _hyphened(text, _without_kin_calls(text, candidates), gaz)
+        called = {surface_key(text[c.start:c.end]) for c in candidates if c.reason.startswith(CALLED_REASONS)}
+        candidates = _hyphened(text, _without_kin_calls(text, candidates, called), gaz)
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
-        candidates += with_given_names(text, _without_kin_calls(text, others), gaz)
+        candidates += with_given_names(text, _without_kin_calls(text, others, called), gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
@@ -345,11 +347,14 @@ def _hyphened(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[C
     return widened
 
 
-def _without_kin_calls(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _without_kin_calls(text: str, candidates: list[Candidate], called: set[str]) -> list[Candidate]:
     """People's spans, and the NER's of any type, without what they are called as kin at either end ('Mama Njeri' ->
-    'Njeri', 'Tita Nening' -> 'Nening' though the NER took her for an organisation)."""
+    'Njeri', 'Tita Nening' -> 'Nening' though the NER took her for an organisation); not a name given as what someone
+    is called ('everybody calls her Mama Lou'), nor another mention of one (`called` holds their surface keys)."""
     return [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
-            if (c.entity_type == "PERSON" or c.reason.startswith("spaCy")) and c.priority < 5 else c for c in candidates]
+            if (c.entity_type == "PERSON" or c.reason.startswith("spaCy")) and c.priority < 5
+            and not c.reason.startswith(CALLED_REASONS) and surface_key(text[c.start:c.end]) not in called else c
+            for c in candidates]
 
 
 def _second_opinion(text: str) -> list[Found]:

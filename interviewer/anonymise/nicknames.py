@@ -21,6 +21,8 @@ EVERYONE = frozenset("everyone everybody people they we".split())
 """What someone is, not what they are called ('my mate, real name ...')."""
 
 
+CALLED_REASONS = ("a name people call someone", "a name someone is known as")
+"""Reasons of a name given as what someone is called: whole, kin word and all ('everybody calls her Mama Lou')."""
 NOT_NAMES = FILLERS | DISCOURSE_WORDS
 """Words that never go on a nickname as its second word ('call me ani lah')."""
 NOT_NICKNAMES = frozenset("""back up out over later now again sometimes always never often all every crazy mad daft stupid
@@ -43,7 +45,7 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
         if v.lower(i) == "the" and (v.capitalised_word(i + 1) or lower_case_text):
             i += 1  # 'we call him the Badger'
         if _capitalised_name(v, i):
-            yield v.span(first, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+            yield v.span(first, v.extend_surname(i), "PERSON", 0.7, CALLED_REASONS[0])
         elif lower_case_text and _nickname_word(v, i, 2):
             two = _nickname_word(v, i + 1, 2) and (v.word(i + 2) in (",", ".", "now", "because", "since")
                                                    or not v.common(i + 1) and v.lower(i + 1) not in NOT_NAMES)
@@ -65,13 +67,13 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
         if v.lower(i - 1) in CALLING and v.lower(i - 2) in EVERYONE \
                 and (v.lower(i - 3) in ("who", "whom", "that") or v.lower(i - 3) in PERSON_NOUNS):
             if _capitalised_name(v, i):
-                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name people call someone")
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, CALLED_REASONS[0])
             elif lower_case_text and _nickname_word(v, i, 3):
                 yield v.span(i, i, "PERSON", 0.6, "a word people call someone, in lower case")
         # 'most folks know me as Tater', 'he's known as Skip'
         if v.lower(i - 1) == "as" and (v.lower(i - 2) == "known" or v.lower(i - 3) == "know" and v.lower(i - 2) in CALLED):
             if _capitalised_name(v, i):
-                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, "a name someone is known as")
+                yield v.span(i, v.extend_surname(i), "PERSON", 0.7, CALLED_REASONS[1])
             elif lower_case_text and _nickname_word(v, i, 3) and v.lower(i) not in NOT_KNOWN_AS:
                 yield v.span(i, i, "PERSON", 0.6, "a word someone is known as, in lower case")
         # 'a chap there, Tinker, real name Arthur Staniforth', 'my mate bully, real name iosefa tanuvasa'
