@@ -1,4 +1,5 @@
-"""Provides spaCy NER run only where its entities could be kept: a window of tokens round each name-like word."""
+"""Provides spaCy NER run only where its entities could be kept and add something: a window of tokens round each
+name-like word the rules did not settle."""
 
 from __future__ import annotations
 
