@@ -24,7 +24,7 @@ from interviewer.anonymise.never_names import (
 )
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_edges
 from interviewer.anonymise.nicknames import CALLED_REASONS
-from interviewer.anonymise.organisation_shapes import NAMED_AFTER_A_ROYAL, find_pubs_by_old_name
+from interviewer.anonymise.organisation_shapes import find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
 from interviewer.anonymise.public_figures import (
@@ -283,8 +283,9 @@ def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazette
     """The candidates without names talked of as media or public life ('I listen to Burna Boy', 'a Mohanlal film')
     or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
     participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
-    movable = lambda c: c.entity_type in NAME_TYPES and c.priority < 5 and not c.reason.startswith(CONTEXT_OVER_WORD) \
-        and NAMED_AFTER_A_ROYAL not in c.reason  # noqa: E731  ('in and out of the Prince Charles': a hospital)
+    # A hospital named after someone famous is the hospital ('in and out of the Prince Charles').
+    movable = lambda c: c.entity_type in NAME_TYPES and c.entity_type != "HOSPITAL" and c.priority < 5 \
+        and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
     titles = public_titles(text, is_lower_case_text(text))
     at_work = lambda c: "employer" in c.reason or BRAND_AT_WORK in c.reason  # noqa: E731  ('works for First Bus')
     famous = {(c.start, c.end) for c in candidates if movable(c) and not at_work(c) and (
@@ -353,8 +354,8 @@ def _without_kin_calls(text: str, candidates: list[Candidate], called: set[str])
     is called ('everybody calls her Mama Lou'), nor another mention of one (`called` holds their surface keys)."""
     return [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
             if (c.entity_type == "PERSON" or c.reason.startswith("spaCy")) and c.priority < 5
-            and not c.reason.startswith(CALLED_REASONS) and surface_key(text[c.start:c.end]) not in called else c
-            for c in candidates]
+            and not c.reason.startswith(CALLED_REASONS) and not (called and surface_key(text[c.start:c.end]) in called)
+            else c for c in candidates]
 
 
 def _second_opinion(text: str) -> list[Found]:

@@ -59,7 +59,7 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
     return edged
 
 
-CALENDAR_WORDS = MONTHS | WEEKDAYS
+MONTHS_AND_WEEKDAYS = MONTHS | WEEKDAYS
 RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?([A-Z][\w'’-]*)")
 RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | frozenset(
     "program programme team servicing elevator".split())
@@ -72,7 +72,7 @@ def _end_of_named_run(text: str, end: int, limit: int) -> int | None:
     closed, position = None, end
     for _ in range(5):
         word = RUN_WORD.match(text, position)
-        if not word or word.end() > limit or word.group(1).lower() in CALENDAR_WORDS:
+        if not word or word.end() > limit or word.group(1).lower() in MONTHS_AND_WEEKDAYS:
             break
         position = word.end()
         if word.group(1).lower() in RUN_HEADS:

@@ -347,8 +347,6 @@ def _name_ends_here(v: TokenView, k: int) -> bool:
 ROYAL_TITLES = frozenset("prince princess queen king duke duchess".split())
 """Titles a hospital or a building takes with a royal's name ('the Prince Charles', 'the Princess Royal')."""
 NAMED_AFTER_BEFORE = frozenset("at in into to of through outside".split())
-NAMED_AFTER_A_ROYAL = "a royal's title and name after 'the'"
-"""Reason of a place named after a royal: no public figure, though the royal is one."""
 
 
 def find_places_named_after_royals(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
@@ -365,7 +363,7 @@ def find_places_named_after_royals(v: TokenView, lower_case_text: bool) -> Itera
                 or not (lower_case_text or v.word(i)[:1].isupper()) or not name_word(i + 1):
             continue
         last = i + 2 if name_word(i + 2) and not v.gaz.is_common(v.word(i + 2)) else i + 1
-        yield v.span(i - 1, last, "HOSPITAL", 0.6, f"{REASON}: {NAMED_AFTER_A_ROYAL}")
+        yield v.span(i - 1, last, "HOSPITAL", 0.6, f"{REASON}: a royal's title and name after 'the'")
 
 
 def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
