@@ -4,35 +4,34 @@ reviewer, Suggestions: possible identifiers it did not redact."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable
 
 from interviewer.anonymise.acronym_expansions import find_acronym_expansions
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.address_names import find_names_in_addresses
-from interviewer.anonymise.cues import SURNAME_PARTICLES
+from interviewer.anonymise.candidate_steps import (
+    CONTEXT_OVER_WORD, split_bridging_ner, widened_over_hyphens, without_kin_calls, without_lower_tail,
+    without_public_figures,
+)
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
+from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
 from interviewer.anonymise.known import KnownIdentifier, find_known, find_known_parts, known_parts
 from interviewer.anonymise.label_precedence import organisations_first, places_first
-from interviewer.anonymise.never_names import (
-    SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, after_kin_call, before_kin_call, never_a_name,
-)
-from interviewer.anonymise.name_edges import hyphened_span, split_tail_end, with_edges
+from interviewer.anonymise.never_names import SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, never_a_name
+from interviewer.anonymise.name_edges import with_edges
 from interviewer.anonymise.nicknames import CALLED_REASONS
 from interviewer.anonymise.organisation_shapes import find_pubs_by_old_name
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.policy import Policy, default_policy
-from interviewer.anonymise.public_figures import (
-    NAME_WORD_AFTER, a_known_public_figure, public_titles, said_as_someone_known, talked_of_as_public,
-)
+from interviewer.anonymise.public_figures import NAME_WORD_AFTER
 from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
+from interviewer.anonymise.recased_pass import recased_finds
 from interviewer.anonymise.speaker_labels import a_role_label, find_names_spoken_to, find_speaker_names
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
@@ -82,11 +81,6 @@ SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))"
                                    r"(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCapt)(?<!\bSgt)(?<!\bCllr)[.!?][ \t]+(?=[A-Z])")
 """A sentence's end inside an NER span ('And Jell-O. Utah eats more'): the NER ran two names together; the rules
 find each on its own. A full stop after an initial or a title ('J. Smith', 'Mrs. Okafor') ends no sentence."""
-CONTEXT_OVER_WORD = ("name after the title", "whose ", "name set apart and spoken of")
-"""Reasons whose context outweighs the word's usual sense: 'Mrs Christian', "the day before Summer's birthday", 'my
-first son, Sunday, he is fifteen'."""
-
-
 def _normalised(entity_type: str, text: str) -> str:
     if entity_type in ("PHONE", "NHS_NUMBER", "ID_NUMBER"):
         from interviewer.anonymise.numbers import spoken_digits
@@ -138,7 +132,7 @@ class Anonymiser:
             second = background.submit(_second_opinion, text) if lower_case and self.second_model else None
             found = analyse(text)
             if lower_case:
-                found += _recased_finds(text, found)
+                found += recased_finds(text, found)
                 found += find_venues_before_places(text, found, gaz)
                 found += suggest_venues_after_at(text, gaz)
             if second is not None:
@@ -158,7 +152,7 @@ class Anonymiser:
                       if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
         if not lower_case:
-            candidates = [_without_lower_tail(text, c, gaz) for c in candidates]
+            candidates = [without_lower_tail(text, c, gaz) for c in candidates]
         candidates += find_known_parts(text, self.known_parts)
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)
@@ -172,12 +166,12 @@ class Anonymiser:
         possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz) or TURN_BREAK.search(text, p.start, p.end)
                                                 or never_a_name(text, p.start, p.end, p.entity_type, gaz)
                                                 or a_role_label(text, p.start, p.end))]
-        candidates, public = _without_public_figures(text, candidates, gaz)
+        candidates, public = without_public_figures(text, candidates, gaz)
         called = {surface_key(text[c.start:c.end]) for c in candidates if c.reason.startswith(CALLED_REASONS)}
-        candidates = _hyphened(text, _without_kin_calls(text, candidates, called), gaz)
+        candidates = widened_over_hyphens(text, without_kin_calls(text, candidates, called), gaz)
         candidates = with_given_names(text, candidates, gaz)
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
-        candidates += with_given_names(text, _without_kin_calls(text, others, called), gaz)
+        candidates += with_given_names(text, without_kin_calls(text, others, called), gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
                       or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
@@ -220,7 +214,7 @@ class Anonymiser:
         return kept
 
     def _resolve(self, text: str, candidates: list[Candidate]) -> list[Detection]:
-        candidates = _split_bridging_ner(text, candidates)
+        candidates = split_bridging_ner(text, candidates)
         clusters: list[list[Candidate]] = []
         for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
             if clusters and c.start < max(x.end for x in clusters[-1]):
@@ -269,175 +263,10 @@ def _a_surname_after_a_given_name(text: str, start: int, end: int, tail_end: int
             and tail.strip().lower() in gaz.surnames and not NAME_WORD_AFTER.match(text, tail_end))
 
 
-CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)
-"""Reasons of the cased rules whose only evidence is a capital letter, which recasing gave."""
-
-
-LIST_JOIN = re.compile(r",[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
-PUBLIC_FIGURE_REASON = "a name talked of as a public figure or a work (listened to, voted for, a film or a song)"
-PUBLIC_FIGURE_RISK = 0.2
-"""Below most suggestions: on the development corpora almost none is an identifier, and the queue is capped."""
-
-
-def _without_public_figures(text: str, candidates: list[Candidate], gaz: Gazetteers) -> tuple[list[Candidate], list[Suggestion]]:
-    """The candidates without names talked of as media or public life ('I listen to Burna Boy', 'a Mohanlal film')
-    or any part of one, and those names as suggestions for the reviewer: a singer or a politician identifies no
-    participant. A title or a known identifier still wins ('Dr Patel on the radio')."""
-    # A hospital named after someone famous is the hospital ('in and out of the Prince Charles').
-    movable = lambda c: c.entity_type in NAME_TYPES and c.entity_type != "HOSPITAL" and c.priority < 5 \
-        and not c.reason.startswith(CONTEXT_OVER_WORD)  # noqa: E731
-    titles = public_titles(text, is_lower_case_text(text))
-    at_work = lambda c: "employer" in c.reason or BRAND_AT_WORK in c.reason  # noqa: E731  ('works for First Bus')
-    famous = {(c.start, c.end) for c in candidates if movable(c) and not at_work(c) and (
-        a_known_public_figure(text, c.start, c.end, gaz.first_names) or any(s <= c.start and c.end <= e for s, e in titles))}
-    public = {(c.start, c.end): _public(text, c) for c in candidates
-              if movable(c) and ((c.start, c.end) in famous or talked_of_as_public(text, c.start, c.end, gaz.first_names))}
-    # A name listed with one is talked of the same way ('obsessed with Yellowstone and Kevin Costner').
-    listed = True
-    while listed:
-        listed = False
-        for c in candidates:
-            if (c.start, c.end) not in public and movable(c) and any(
-                    LIST_JOIN.fullmatch(text, e, c.start) or LIST_JOIN.fullmatch(text, c.end, s) for s, e in public):
-                public[(c.start, c.end)] = _public(text, c)
-                listed = True
-    # Every other mention of a public person is the same public person ('Lamar Jackson this, Lamar Jackson that'); not
-    # a place's ('a Swansea fan' ... 'I grew up in Swansea'), nor a name said alone, which may be someone else's.
-    keys = {surface_key(text[s:e]) for (s, e), p in public.items()
-            if (p.entity_type == "PERSON" or (s, e) in famous) and " " in text[s:e].strip()}
-    for c in candidates:
-        if (c.start, c.end) not in public and movable(c) and (c.entity_type == "PERSON" or (c.start, c.end) in famous) \
-                and surface_key(text[c.start:c.end]) in keys and not said_as_someone_known(text, c.start):
-            public[(c.start, c.end)] = _public(text, c)
-    kept = [c for c in candidates if not (movable(c) and any(s < c.end and c.start < e for s, e in public))]
-    return kept, list(public.values())
-
-
-def _public(text: str, c: Candidate) -> Suggestion:
-    return Suggestion(c.start, c.end, c.entity_type, text[c.start:c.end], PUBLIC_FIGURE_REASON, PUBLIC_FIGURE_RISK)
-
-
-LOWER_TAIL = re.compile(r"[ \t]+([a-z]+)$")
-
-
-def _without_lower_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
-    """An NER span in a cased transcript without the lower-case English words it ran on into ("Bernie o'hara rang"
-    -> "Bernie o'hara"): a verb after a name is no part of it."""
-    if not c.reason.startswith("spaCy"):
-        return c
-    end = c.end
-    while (tail := LOWER_TAIL.search(text, c.start, end)) and tail.start() > c.start and gaz.is_common(tail.group(1)) \
-            and tail.group(1) not in SURNAME_PARTICLES:
-        end = tail.start()
-    return c if end == c.end else replace(c, end=end)
-
-
-def _hyphened(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
-    """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc') and, in a cased transcript, over a
-    last part speech recognition wrote apart in lower case ('Bally hackamore', 'Maeve mc keown'), before they
-    spread."""
-    cased = not is_lower_case_text(text)
-    widened = []
-    for c in candidates:
-        if c.entity_type in NAME_TYPES:
-            start, end = hyphened_span(text, c.start, c.end)
-            if cased and text[c.start:c.start + 1].isupper():
-                end = split_tail_end(text, end, c.entity_type, gaz)
-            c = replace(c, start=start, end=end) if (start, end) != (c.start, c.end) else c
-        widened.append(c)
-    return widened
-
-
-def _without_kin_calls(text: str, candidates: list[Candidate], called: set[str]) -> list[Candidate]:
-    """People's spans, and the NER's of any type, without what they are called as kin at either end ('Mama Njeri' ->
-    'Njeri', 'Tita Nening' -> 'Nening' though the NER took her for an organisation); not a name given as what someone
-    is called ('everybody calls her Mama Lou'), nor another mention of one (`called` holds their surface keys)."""
-    return [replace(c, start=after_kin_call(text, c.start, c.end), end=before_kin_call(text, c.start, c.end))
-            if (c.entity_type == "PERSON" or c.reason.startswith("spaCy")) and c.priority < 5
-            and not c.reason.startswith(CALLED_REASONS) and not (called and surface_key(text[c.start:c.end]) in called)
-            else c for c in candidates]
-
-
 def _second_opinion(text: str) -> list[Found]:
     from interviewer.anonymise.second_opinion import second_opinion
 
     return second_opinion(text)
-
-
-def _recased_finds(text: str, found: list[Found]) -> list[Found]:
-    """What the cased path finds in `text` read with its capitals restored (same offsets), without its suggestions.
-    Where the lower-case rules found the same span, or more than one span inside it, theirs stand; spaCy's entities
-    only add what no rule found (its entities run across neighbouring names); and a word in no list counts as a
-    name only where a name-list word stands in the span or a cue points to a name."""
-    from interviewer.anonymise.engine import analyse
-    from interviewer.anonymise.institutions import ORDINARY_NAME
-    from interviewer.anonymise.recasing import name_cued, recased
-
-    ours = [f for f in found if f.entity_type != POSSIBLE_IDENTIFIER]
-    spans = {(f.start, f.end) for f in ours}
-    starts = sorted((f.start, f.end) for f in ours)
-    added = []
-    gaz = load_gazetteers()
-    for f in analyse(recased(text), suggestions=False):
-        if (f.start, f.end) in spans:
-            continue
-        overlapped = [(s, e) for s, e in starts if s < f.end and f.start < e]
-        if f.reason.startswith("spaCy") and overlapped \
-                or f.entity_type in ("PERSON", "LOCATION") and len({s for s, _ in overlapped}) > 1:
-            continue  # an entity, or a person or place bridging names the lower-case rules kept apart
-        if f.reason.endswith(ORDINARY_NAME):
-            continue  # 'send support', 'the hydro pool': capitals only recasing gave are no ordinary words' name
-        if f.reason.startswith("a place within a capitalised name") and _all_words_inside(text, f, overlapped):
-            continue  # 'batley dewsbury': places side by side, which only recasing made one capitalised name
-        if (f.reason.startswith(CAPITALS_ONLY) or f.reason.startswith("spaCy")) and not name_cued(text, f.start, f.end) \
-                and not any(w in gaz.first_names or w in gaz.surnames or w in gaz.places
-                            for w in re.findall(r"[^\W\d_]+", text[f.start:f.end])):
-            continue  # its capital came from recasing alone ('skint', 'bairn'): a word in no list is no name by itself
-        added.append(f)
-    return added
-
-
-def _all_words_inside(text: str, found: Found, spans: list[tuple[int, int]]) -> bool:
-    """Every word of `found` lies inside one of `spans`."""
-    return bool(spans) and all(any(s <= m.start() and m.end() <= e for s, e in spans)
-                               for m in WORD_RUN.finditer(text, found.start, found.end))
-
-
-WORD_RUN = re.compile(r"\w+")
-
-
-NAME_LIKE = re.compile(r"[A-Z][\w'’-]*")
-CLAUSE_WORD = re.compile(r"\b(?:is|was|are|were|on|at|in|from|to|for|with|by|near|where|which|who|that|said|says)\b")
-"""Words that join two names into a clause, not into one longer name ('Kitt and Lowe', 'Port of Blyth' stay whole)."""
-
-
-def _split_bridging_ner(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """An NER span that bridges two rule-found spans ('Eircode is D02 X285', 'Parkfield Foundry on Cable Street')
-    would merge them under one type; it is cut into its parts outside the rule-found spans, each kept only
-    when it holds a capitalised word."""
-    rules = sorted((c for c in candidates if c.priority >= 2), key=lambda r: r.start)
-    starts = [r.start for r in rules]
-    longest = max((r.end - r.start for r in rules), default=0)
-    kept = []
-    for c in candidates:
-        if c.priority >= 2:
-            kept.append(c)
-            continue
-        near = rules[bisect.bisect_left(starts, c.start - longest):bisect.bisect_left(starts, c.end)]
-        inside = [r for r in near if r.start < c.end and c.start < r.end]
-        gaps = [text[a.end:b.start] for a, b in zip(inside, inside[1:])]
-        if len(inside) < 2 or not any(CLAUSE_WORD.search(gap) for gap in gaps):
-            kept.append(c)
-            continue
-        cursor = c.start
-        for r in inside + [Candidate(c.end, c.end, "", 0, "", 0)]:
-            if r.start > cursor and NAME_LIKE.search(text, cursor, r.start):
-                piece = text[cursor:r.start]
-                start = cursor + len(piece) - len(piece.lstrip())
-                end = cursor + len(piece.rstrip())
-                kept.append(replace(c, start=start, end=end))
-            cursor = max(cursor, r.end)
-    return kept
 
 
 @functools.lru_cache(maxsize=8)
