@@ -15,7 +15,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.employers import ROLE_NOUNS, employer_cue
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import brand_terms
-from interviewer.anonymise.institutions import GENERIC_MODIFIERS
+from interviewer.anonymise.institution_heads import GENERIC_MODIFIERS
 from interviewer.anonymise.words import TokenView, is_acronym, is_brand_case, is_capitalised, is_word
 
 BRAND_AT_WORK = "(a brand named as a workplace or provider)"

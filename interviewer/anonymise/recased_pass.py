@@ -19,7 +19,7 @@ def recased_finds(text: str, found: list[Found]) -> list[Found]:
     only add what no rule found (its entities run across neighbouring names); and a word in no list counts as a
     name only where a name-list word stands in the span or a cue points to a name."""
     from interviewer.anonymise.engine import analyse
-    from interviewer.anonymise.institutions import ORDINARY_NAME
+    from interviewer.anonymise.institution_heads import ORDINARY_NAME
     from interviewer.anonymise.recasing import name_cued, recased
 
     ours = [f for f in found if f.entity_type != POSSIBLE_IDENTIFIER]

@@ -16,7 +16,7 @@ from interviewer.anonymise.cues import (
 from interviewer.anonymise.employers import NOT_EMPLOYERS
 from interviewer.anonymise.english import CONTRACTED, english
 from interviewer.anonymise.gazetteers import Gazetteers, default_allow_terms, load_gazetteers
-from interviewer.anonymise.institutions import STRONG, WEAK
+from interviewer.anonymise.institution_heads import STRONG, WEAK
 from interviewer.anonymise.lower_case import (
     GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
 )
