@@ -139,3 +139,24 @@ def test_a_region_that_is_only_a_surname_said_alone_is_the_place(anonymiser, tex
 ])
 def test_a_region_that_is_a_surname_after_a_title_or_given_name_stays_a_person(anonymiser, text, name):
     assert label_of(anonymiser, text, name) == "PERSON"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("P: I've done home care for years, mostly in St. Vital, and the drive is the worst of it.", "St. Vital"),
+    ("P: She moved out to Saint Lazare when the kids were small.", "Saint Lazare"),
+    ("P: My mother was born near Ste. Agathe and never left.", "Ste. Agathe"),
+    ("p: i've done home care for years mostly in st. vital and the drive is the worst of it", "st. vital"),
+])
+def test_a_place_named_for_a_saint_where_a_place_stands_is_a_place_though_in_no_gazetteer(anonymiser, text, place):
+    assert label_of(anonymiser, text, place) == "LOCATION"
+
+
+def test_a_second_place_named_for_a_saint_said_with_the_first_is_a_place_too(anonymiser):
+    text = "p: the clients are mostly in st. vital and st. norbert so i'm driving all day"
+    assert label_of(anonymiser, text, "st. norbert") == "LOCATION"
+
+
+def test_a_saints_church_or_hospital_is_no_bare_place(anonymiser):
+    text = "P: We go to St Brendan's on a Sunday, and she works in St Ignatius Hospital."
+    assert ("St Brendan's", "LOCATION") not in labels(anonymiser, text)
+    assert label_of(anonymiser, text, "St Ignatius Hospital") == "HOSPITAL"

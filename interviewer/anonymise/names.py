@@ -27,7 +27,8 @@ from interviewer.anonymise.never_names import CALENDAR_WORDS, DISCOURSE_WORDS, K
 from interviewer.anonymise.organisations import find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
-    find_named_venues, find_places, find_places_after_prepositions, one_edit_place, place_position,
+    find_named_venues, find_places, find_places_after_prepositions, find_saint_named_places, one_edit_place,
+    place_position,
 )
 from interviewer.anonymise.words import (
     CONTRACTION, INSTITUTION_HEADS, POSSESSIVES, TokenView, did_to_someone, is_capitalised, is_word,
@@ -60,8 +61,8 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     # Whisper writes a name it does not know in lower case, even in a cased transcript ('went into the riverside
     # medical clinic'), so the lower-case rules for places and institutions run on every transcript. Those for
     # people stay with lower-case ones: in cased text, a lower-case word before 'she's' is seldom a name.
-    finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions, _after_kin_noun,
-               find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
+    finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions,
+               find_saint_named_places, _after_kin_noun, find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
                _named_before_kin, _workplace, _whose_day, _named_alone, find_lower_case_institutions,
                find_lower_case_streets, find_lower_case_prefixed_places, find_lower_case_districts]
     if is_lower_case_text(view.text):

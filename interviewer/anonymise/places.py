@@ -315,3 +315,32 @@ def find_named_venues(v: TokenView) -> Iterator[Found]:
         if lower in INSTITUTION_HEADS or lower in SERVICE_WORDS or lower in GENERIC_CAPITALISED or is_capitalised(v.word(i + 1)):
             continue
         yield v.span(i, i, "ORGANIZATION", 0.45, f"capitalised word after '{v.word(i - 2)} the'")
+
+
+SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
+"""'St', 'Saint' and the French 'Ste', as a name opens with them."""
+
+
+def find_saint_named_places(v: TokenView) -> Iterator[Found]:
+    """A place named for a saint, where a place stands, though in no gazetteer ('in St. Vital', 'from St Boniface', 'near
+    Ste. Anne', lower-case 'in st. vital'), and another said with it ('in St. Vital and St. Boniface'): not a saint's
+    church or school ('St Patrick's', 'St Boniface Hospital'), which the institution rules find, nor the saint ('prayed to
+    St Jude')."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    lower_case_text = is_lower_case_text(v.text)
+    last_end = -1
+    for i in range(1, len(v.tokens) - 1):
+        if v.lower(i) not in SAINT_WORDS:
+            continue
+        name = i + 2 if v.word(i + 1) == "." else i + 1
+        word = v.word(name)
+        if not is_word(word) or len(word) < 3 or word.lower() in STOP_WORDS \
+                or not (is_capitalised(word) or lower_case_text and word.islower()):
+            continue
+        if v.word(name + 1) in ("'s", "’s") or word.endswith(("'s", "’s")) or v.lower(name + 1) in INSTITUTION_HEADS:
+            continue
+        if place_position(v, i, name) or last_end > 0 and i - last_end <= 3 \
+                and all(v.lower(k) in COORDINATION for k in range(last_end + 1, i)):
+            last_end = name
+            yield v.span(i, name, "LOCATION", 0.6, "a saint's name in a place position")
