@@ -318,3 +318,17 @@ def test_a_word_someone_goes_by_before_real_name_or_we_called_him_is_a_name_in_l
                                   "participant: i was tired, we called him on the phone"])
 def test_a_role_before_real_name_or_a_word_before_we_called_him_is_no_name(anonymiser, text):
     assert not [d for d in anonymiser.detect(text) if d.entity_type == "PERSON" and d.text in ("mate", "tired")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("participant: my aunt marie-claude came down from the city to help", "marie-claude"),
+    ("participant: she still calls me min-ji when she's upset with me", "min-ji"),
+    ("participant: i'm alcide but everybody call me t-boy since i was a baby", "t-boy"),
+])
+def test_a_hyphened_name_in_lower_case_is_redacted_whole(anonymiser, text, name):
+    assert name in [d.text for d in anonymiser.detect(text)]
+
+
+def test_a_phrase_of_little_words_after_call_me_is_no_nickname(anonymiser):
+    text = "participant: i give them my number so they call me now-now if they have a problem"
+    assert not [d for d in anonymiser.detect(text) if "now" in d.text]

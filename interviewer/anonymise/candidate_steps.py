@@ -85,14 +85,14 @@ def without_lower_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
 
 
 def widened_over_hyphens(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
-    """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc') and, in a cased transcript, over a
-    last part speech recognition wrote apart in lower case ('Bally hackamore', 'Maeve mc keown'), before they
-    spread."""
+    """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc', 'marie-claude') and, in a cased
+    transcript, over a last part speech recognition wrote apart in lower case ('Bally hackamore', 'Maeve mc keown'),
+    before they spread."""
     cased = not is_lower_case_text(text)
     widened = []
     for c in candidates:
         if c.entity_type in NAME_TYPES:
-            start, end = hyphened_span(text, c.start, c.end)
+            start, end = hyphened_span(text, c.start, c.end, not cased)
             if cased and text[c.start:c.start + 1].isupper():
                 end = split_tail_end(text, end, c.entity_type, gaz)
             c = replace(c, start=start, end=end) if (start, end) != (c.start, c.end) else c

@@ -46,6 +46,8 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
             i += 1  # 'we call him the Badger'
         if _capitalised_name(v, i):
             yield v.span(first, v.extend_surname(i), "PERSON", 0.7, CALLED_REASONS[0])
+        elif lower_case_text and _hyphen_joined(v, i):
+            yield v.span(first, i + 2, "PERSON", 0.6, "a word people call someone, in lower case")  # 't-boy', 'jo-jo'
         elif lower_case_text and _nickname_word(v, i, 2):
             two = _nickname_word(v, i + 1, 2) and (v.word(i + 2) in (",", ".", "now", "because", "since")
                                                    or not v.common(i + 1) and v.lower(i + 1) not in NOT_NAMES)
@@ -86,6 +88,15 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
 
 def _capitalised_name(v: TokenView, i: int) -> bool:
     return v.capitalised_word(i) and not v.allowed(i) and v.lower(i) not in TITLES
+
+
+def _hyphen_joined(v: TokenView, i: int) -> bool:
+    """Token i, a hyphen and a word written as one ('t-boy', 'jo-jo'), which the tokenizer splits in three; not a
+    phrase of little words ('call me now-now')."""
+    hyphen, word = v.tokens[i + 1] if i + 1 < len(v.tokens) else None, v.word(i + 2)
+    return hyphen is not None and hyphen.text == "-" and hyphen.idx == v.tokens[i].idx + len(v.word(i)) \
+        and is_word(v.word(i)) and is_word(word) and v.tokens[i + 2].idx == hyphen.idx + 1 \
+        and not v.tokens[i].is_stop and v.lower(i) not in NOT_NICKNAMES
 
 
 def _nickname_word(v: TokenView, i: int, shortest: int) -> bool:
