@@ -44,3 +44,22 @@ def test_a_name_given_as_what_someone_is_called_keeps_its_kin_word_in_every_ment
     text = ("P: I live with my grandmother, who everybody calls Mama Tulia. Mama Tulia had a whole system. "
             "My friend Mama Njeri came round too.")
     assert [d.text for d in anonymiser.detect(text)] == ["Mama Tulia", "Mama Tulia", "Njeri"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: First person I saw was Spud, a fella I went to school with.", "Spud"),
+    ("P: Blessing, a nurse from the ward, rang me that night.", "Blessing"),
+    ("p: first person i saw was spudzy, a fella i went to school with", "spudzy"),
+])
+def test_a_word_set_before_an_apposition_saying_what_person_it_is_is_a_name(anonymiser, text, name):
+    assert (name, "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("P: I grew up in Leeds, a lad from the estate, and never left.", "Leeds"),
+    ("P: It was Christmas, a lad came round with a card.", "Christmas"),
+    ("P: The fellas from the Northern Peninsula, a woman from down the shore, all came.", "Peninsula"),
+    ("p: it was grim, a bloke told me after", "grim"),
+])
+def test_a_place_calendar_word_or_end_of_a_longer_name_before_such_an_apposition_is_no_person(anonymiser, text, word):
+    assert not [d for d in anonymiser.detect(text) if word in d.text and d.entity_type == "PERSON"]

@@ -16,7 +16,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_districts, find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places,
-    find_lower_case_streets,
+    find_lower_case_streets, unknown_word,
 )
 from interviewer.anonymise.lower_case_people import (
     find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_after_where_a_person_is, find_names_beside_a_role,
@@ -62,7 +62,8 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     # medical clinic'), so the lower-case rules for places and institutions run on every transcript. Those for
     # people stay with lower-case ones: in cased text, a lower-case word before 'she's' is seldom a name.
     finders = [_titled, _first_names, _unknown_capitalised, find_places, find_places_after_prepositions,
-               find_saint_named_places, _after_kin_noun, find_nicknames, find_named_venues, _after_our, _before_kin_said_after, _named_after_a_person, _kin_apposition,
+               find_saint_named_places, _after_kin_noun, find_nicknames, find_named_venues, _after_our,
+               _before_kin_said_after, _named_after_a_person, _kin_apposition, _named_before_a_description,
                _named_before_kin, _workplace, _whose_day, _named_alone, find_lower_case_institutions,
                find_lower_case_streets, find_lower_case_prefixed_places, find_lower_case_districts]
     if is_lower_case_text(view.text):
@@ -243,6 +244,34 @@ def _kin_apposition(v: TokenView) -> Iterator[Found]:
                 and v.capitalised_word(i) and not v.initial(i) and v.lower(i) not in TITLES and not v.group_word(i) \
                 and v.lower(i) not in DISCOURSE_WORDS and v.lower(i) not in KIN_CALLS:
             yield v.span(i, i, "PERSON", 0.65, reason)
+
+
+DESCRIBED_AS = frozenset("old young wee little big lovely nice good great lad's local".split())
+"""Words that may stand between 'a' and the noun of an apposition that says who someone is ('Spud, an old mate')."""
+
+
+def _named_before_a_description(v: TokenView) -> Iterator[Found]:
+    """A word set before an apposition that says what person it is: capitalised mid-sentence ('it was Spud, a fella I
+    went to school with', 'Blessing, a nurse from the ward'), or, in lower case, a word in no word list ('spud' is a
+    word, 'daz' is not); not a place ('from Leeds, a lad'), a calendar word, a group's word, or the end of a longer name
+    ('from the Northern Peninsula, a woman from Placentia')."""
+    for i in range(1, len(v.tokens) - 3):
+        if v.word(i + 1) != "," or v.lower(i + 2) not in ("a", "an", "this", "one", "my", "our"):
+            continue
+        noun = i + 4 if v.lower(i + 3) in DESCRIBED_AS else i + 3
+        if v.lower(noun) not in PERSON_NOUNS | KIN_NOUNS | CARE_ROLES:
+            continue
+        lower = v.lower(i)
+        if v.lower(i - 1) == "the" or v.capitalised_word(i - 1) and not v.initial(i - 1):
+            continue  # 'fellas from the Northern Peninsula, a woman from Placentia': the end of a longer name
+        if v.capitalised_word(i):
+            named = not v.initial(i) and lower not in TITLES and lower not in DISCOURSE_WORDS and lower not in KIN_CALLS \
+                and lower not in MONTHS and lower not in WEEKDAYS and not v.group_word(i) and not v.allowed(i) \
+                and not (lower in v.gaz.places and lower not in v.gaz.first_names) and not place_position(v, i, i)
+        else:
+            named = unknown_word(v, i)
+        if named:
+            yield v.span(i, i, "PERSON", 0.6, f"a name before ', {v.word(i + 2)} {v.word(noun)}'")
 
 
 SPOKEN_OF_NEXT = frozenset("he she who".split())
