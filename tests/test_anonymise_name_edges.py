@@ -151,3 +151,11 @@ def test_a_first_name_in_lower_case_before_a_surname_joins_it(anonymiser):
 @pytest.mark.parametrize("text", ["P: I rang Kevin Blackburn about the fence.", "P: She met Kevin Blackburn at the club."])
 def test_a_verb_after_a_pronoun_is_no_first_name_of_the_name_after_it(anonymiser, text):
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "PERSON"] == ["Kevin Blackburn"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: I worked at the Co-op for years before my back went.", "the Co-op"),
+    ("P: She still calls me Min-ji when she's upset with me.", "Min-ji"),
+])
+def test_a_name_is_widened_over_a_lower_case_part_a_hyphen_joins_after_it(anonymiser, text, name):
+    assert name in [d.text for d in anonymiser.detect(text)]

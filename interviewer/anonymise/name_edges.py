@@ -99,15 +99,16 @@ def _modifies_a_noun(text: str, end: int) -> bool:
     return noun is not None and noun not in TITLES
 
 
-HYPHEN_PART_AFTER = re.compile(r"(?:-[A-Z][\w'’]*)+")
+HYPHEN_PART_AFTER = re.compile(r"(?:-[A-Za-z][\w'’]*)+")
 HYPHEN_PART_BEFORE = re.compile(r"(?:[A-Z][\w'’]*-)+$")
 LOWER_HYPHEN_PART_AFTER = re.compile(r"(?:-[a-z][a-z'’]*)+")
 LOWER_HYPHEN_PART_BEFORE = re.compile(r"(?:[a-z][a-z'’]*-)+$")
 
 
 def hyphened_span(text: str, start: int, end: int, lower_case: bool = False) -> tuple[int, int]:
-    """The span widened over the capitalised parts a hyphen joins to it ('T' of 'T-Boy', 'Jean' of 'Jean-Luc'), which
-    the tokenizer splits off; in a transcript written in lower case, over any part ('marie-claude', 'min-ji')."""
+    """The span widened over the parts a hyphen joins to it, which the tokenizer splits off: any after it ('Boy' of
+    'T-Boy', 'op' of 'the Co-op'), only capitalised ones before it ('Jean' of 'Jean-Luc', not 'ex' of 'ex-Marine'); in
+    a transcript written in lower case, over any part ('marie-claude', 'min-ji')."""
     after = (LOWER_HYPHEN_PART_AFTER if lower_case else HYPHEN_PART_AFTER).match(text, end)
     before = (LOWER_HYPHEN_PART_BEFORE if lower_case else HYPHEN_PART_BEFORE).search(text, max(0, start - 30), start)
     return (before.start() if before else start), (after.end() if after else end)
