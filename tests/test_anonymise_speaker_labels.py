@@ -68,3 +68,27 @@ def test_the_name_a_turn_opens_by_speaking_to_is_a_person(anonymiser, case, text
 ])
 def test_a_discourse_word_opening_a_turn_names_no_one(anonymiser, text):
     assert people(anonymiser, text) == []
+
+@pytest.mark.parametrize("text, name", [
+    ('P: Isa just said, "Well, I\'m no\' deein\' in there, Jock." And that was that.', "Jock"),
+    ("P: My sister drove in and said, you're not okay, Gen. She's the only one who calls me that.", "Gen"),
+])
+def test_the_name_words_told_are_said_to_is_redacted(anonymiser, text, name):
+    assert (name, "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("P: I asked how it went and she said, Fine. Then nothing.", "Fine"),
+    ("P: He said we'd go for a week to the seaside, Blackpool.", "Blackpool"),
+    ("P: She said I had to ring the clinic first thing, Monday.", "Monday"),
+])
+def test_words_said_a_calendar_word_a_place_or_a_noun_restated_are_no_name_said_to(anonymiser, text, word):
+    assert (word, "PERSON") not in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_noun_phrase_restated_after_a_comma_is_no_name_said_to():
+    from interviewer.anonymise.gazetteers import load_gazetteers
+    from interviewer.anonymise.speaker_labels import find_names_said_to
+
+    text = "P: He told me what it was, the drug, Zoplicone."
+    assert list(find_names_said_to(text, load_gazetteers())) == []

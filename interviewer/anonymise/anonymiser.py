@@ -32,7 +32,9 @@ from interviewer.anonymise.propagation import (
     NAME_TYPES, Candidate, is_lower_case_text, propagate, surface_key, with_given_names,
 )
 from interviewer.anonymise.recased_pass import recased_finds
-from interviewer.anonymise.speaker_labels import a_role_label, find_names_spoken_to, find_speaker_names
+from interviewer.anonymise.speaker_labels import (
+    a_role_label, find_names_said_to, find_names_spoken_to, find_speaker_names,
+)
 from interviewer.anonymise.split_names import find_split_names
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, from_found, select
 from interviewer.anonymise.terms import TermIndex
@@ -143,6 +145,8 @@ class Anonymiser:
         found += find_acronym_expansions(text, lower_case, gaz)
         found += find_speaker_names(text, gaz)
         found += find_names_spoken_to(text, gaz)
+        if not lower_case:
+            found += find_names_said_to(text, gaz)
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]

@@ -1,16 +1,17 @@
 """Provides the people a transcript's turns name: in its speakers' labels ('Carol:', 'Mr Adeyemi:'), as focus-group
-and imported transcripts often do (role labels such as 'Interviewer:', 'P3:', 'Speaker 2:' name no one), and the
-person a turn opens by speaking to ('P3: Sian, did they put you on it?')."""
+and imported transcripts often do (role labels such as 'Interviewer:', 'P3:', 'Speaker 2:' name no one), the
+person a turn opens by speaking to ('P3: Sian, did they put you on it?'), and the person words told in a turn are
+said to ('she said, you're not okay, Gen.')."""
 
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from interviewer.anonymise.cues import PERSONAL_TITLES
+from interviewer.anonymise.cues import MONTHS, PERSONAL_TITLES, TITLES, WEEKDAYS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, KIN_CALLS, is_group_word
 
 LABEL = re.compile(r"^[ \t]*((?:[A-Za-z][\w'’.-]*[ \t]){0,2}[A-Za-z][\w'’-]*)[ \t]*:[ \t]", re.MULTILINE)
 """A turn's label: up to three words at a line's start before a colon."""
@@ -79,3 +80,35 @@ def find_names_spoken_to(text: str, gaz: Gazetteers) -> Iterator[Found]:
             continue
         if lower in gaz.first_names and not gaz.is_common(lower) or not gaz.is_common(lower) and len(lower) >= 3:
             yield Found(match.start(1), match.end(1), "PERSON", 0.6, "a name a turn opens by speaking to")
+
+
+SPOKEN_TO_LAST = re.compile(r"(?<=[\w'’])[ \t]*,[ \t]+([A-Z][a-z'’-]+)(?=[.!?][\"”’']?(?:\s|$))")
+"""A capitalised word after a comma that closes a sentence: 'you're not okay, Gen.'"""
+TOLD = re.compile(r"\b(?:said|says|say|saying|told|tells|asked|asks|goes|went|shouted|yelled|replied|answered)\b(?=[ \t,:]|$)|[\"“]")
+"""A verb that reports words said, or an opening quote: what follows is words said to someone."""
+NOUN_PHRASE_BEFORE = re.compile(r"\b(?:the|a|an|my|his|her|their|our|your|this|that)(?:[ \t]+[a-z'’-]+){1,2}[ \t]*$")
+"""A noun phrase just before the comma: the capitalised word after it restates it ('it was the tumour, Glioblastoma')."""
+SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?\s+|\n)(?=[^\n]*$)")
+
+
+def find_names_said_to(text: str, gaz: Gazetteers) -> Iterator[Found]:
+    """The name said last in words told in a turn ('Isa just said, "I'm no' deein' in there, Jock."', 'and she said,
+    you're not okay, Gen.'): a capitalised word closing a sentence after a comma, where words are reported before it;
+    not the words said themselves ('she said, Fine.'), a noun phrase restated ('the tumour, Glioblastoma'), a kin, role
+    or calendar word, a place or a group."""
+    for match in SPOKEN_TO_LAST.finditer(text):
+        word = match.group(1)
+        lower = word.lower()
+        if lower in DISCOURSE_WORDS or lower in NOT_SPOKEN_TO or lower in KIN_CALLS or lower in ROLE_LABELS \
+                or lower in PERSONAL_TITLES or lower.rstrip(".") in TITLES or lower in MONTHS or lower in WEEKDAYS \
+                or lower in gaz.places and lower not in gaz.first_names or is_group_word(word, gaz) or len(lower) < 2:
+            continue
+        if NOUN_PHRASE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        start = max(0, match.start() - 300)
+        opening = list(SENTENCE_START.finditer(text[start:match.start()]))
+        sentence = text[start + opening[-1].end() if opening else start:match.start()]
+        told = list(TOLD.finditer(sentence))
+        if told and sentence[told[-1].end():].strip():  # words said between the report and the name
+            yield Found(match.start(1), match.end(1), "PERSON", 0.6, "a name the words told are said to")
+
