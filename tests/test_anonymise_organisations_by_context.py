@@ -123,14 +123,16 @@ def test_a_brand_or_national_body_merely_mentioned_stays(anonymiser, text):
     assert found(anonymiser, text) == {}
 
 
-def test_organisations_named_by_context_leave_lower_case_transcripts_to_their_own_rules():
-    from interviewer.anonymise.organisations import find_organisations  # noqa: F401  (cased only: see names)
+def test_organisations_named_by_context_leave_lower_case_transcripts_to_their_own_rules_but_brands_at_work():
+    from interviewer.anonymise.engine import build_analyzer
+    from interviewer.anonymise.gazetteers import load_gazetteers
     from interviewer.anonymise.names import _cased_organisations
+    from interviewer.anonymise.words import TokenView
 
-    class View:
-        text = "p: we go to the fernhollow centre on fridays"
-
-    assert _cased_organisations(View()) == []
+    text = "p: we go to the fernhollow centre on fridays and my brother got a job with tesla at the plant"
+    doc = build_analyzer().nlp_engine.nlp["en"].make_doc(text)
+    found = _cased_organisations(TokenView(doc, load_gazetteers(), frozenset()))
+    assert [(text[f.start:f.end], f.entity_type) for f in found] == [("tesla", "ORGANIZATION")]
 
 
 @pytest.mark.parametrize("text, name", [

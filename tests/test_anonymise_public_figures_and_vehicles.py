@@ -24,11 +24,9 @@ def redacted(anonymiser, text):
     ("She's obsessed with Yellowstone and Kevin Costner, so I've seen it all.", "Kevin Costner"),
     ("Kirsty's wee boy is named after Ally McCoist, which says it all.", "Ally McCoist"),
     ("He reckons I sound like Sean Bean now, with the slow talking.", "Sean Bean"),
-    ("I'd sit with her and Peppa Pig on for nobody, staring at the wall.", "Peppa Pig"),
     ("He rubs my feet through the Argonauts game most nights.", "Argonauts"),
     ("He has been a Kilmarnock supporter all his life.", "Kilmarnock"),
     ("He's a big fan of Lamar Jackson, Lamar Jackson this, Lamar Jackson that.", "Lamar Jackson"),
-    ("Evenings we watch Emmerdale and I shout at the telly.", "Emmerdale"),
     ("I go watch the Kraken with my son sometimes.", "Kraken"),
     ("He watches Robert Lewandowski on the laptop and shouts.", "Robert Lewandowski"),
     ("Sheila and me watch Derry Girls reruns of an evening.", "Derry Girls"),
@@ -37,6 +35,27 @@ def test_a_name_talked_of_as_media_is_suggested_not_redacted(anonymiser, text, n
     analysis = anonymiser.analyse(text)
     assert not any(d.start < text.index(name) + len(name) and text.index(name) < d.end for d in analysis.detections)
     assert any(s.text in name and s.reason.startswith("a name talked of as a public figure") for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I'd sit with her and Peppa Pig on for nobody, staring at the wall.", "Peppa Pig"),
+    ("Evenings we watch Emmerdale and I shout at the telly.", "Emmerdale"),
+    ("Kerry makes me wear the big Akubra now, and long sleeves.", "Akubra"),
+    ("I cut out the Lucozade, I was drinking two bottles a day on shift.", "Lucozade"),
+])
+def test_a_brand_or_programme_named_as_a_product_is_neither_redacted_nor_suggested(anonymiser, text, name):
+    analysis = anonymiser.analyse(text)
+    at = text.index(name)
+    assert not any(d.start < at + len(name) and at < d.end for d in analysis.detections)
+    assert not any(s.start < at + len(name) and at < s.end for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A man in the next bed, they call him Bigga, him lose him leg from the knee.", "Bigga"),
+    ("participant: so i chucked him in the ute and my mate bluey come over from next door", "bluey"),
+])
+def test_a_brand_someone_is_called_or_named_by_is_their_name(anonymiser, text, name):
+    assert (name, "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
 
 
 @pytest.mark.parametrize("text, name", [

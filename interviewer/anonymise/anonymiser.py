@@ -18,7 +18,7 @@ from interviewer.anonymise.candidate_steps import (
     without_public_figures,
 )
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.gazetteers import default_allow_terms, load_gazetteers
+from interviewer.anonymise.gazetteers import brand_names, default_allow_terms, load_gazetteers
 from interviewer.anonymise.known import KnownIdentifier, find_known, find_known_parts, known_parts
 from interviewer.anonymise.label_precedence import organisations_first, places_first
 from interviewer.anonymise.never_names import SPEAKER_LABEL, a_thing_not_a_name, a_vehicle, never_a_name
@@ -40,6 +40,15 @@ from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER, Suggestion, f
 from interviewer.anonymise.terms import TermIndex
 from interviewer.anonymise.venues import find_venues_before_places, suggest_venues_after_at
 
+ALLOWED, BRAND = 1, 2
+"""Marks of the allowed-spans mask: inside an allowed term; inside a brand's name only."""
+ALLOWED_ONLY = bytes(1 if b == ALLOWED else 0 for b in range(256))
+"""A translation table that clears the BRAND mark."""
+NAMED_BY_A_CUE = CALLED_REASONS + ("a word people call someone", "a word someone is known as", "name set apart",
+                                   "name after '", "lower-case name after", "lower-case word between",
+                                   "lower-case word that is no English word after", "a name before ', ")
+"""Reasons of people's names found by what is said of them: a brand's name stands as theirs ('my mate bluey come
+over', 'they call him Bigga')."""
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
 
@@ -106,6 +115,7 @@ class Anonymiser:
         self.allow_terms = tuple(default_allow_terms()) + tuple(allow)
         self.deny = tuple(d if isinstance(d, KnownIdentifier) else KnownIdentifier(d, "OTHER") for d in deny)
         self._allow_index = TermIndex(self.allow_terms)
+        self._brand_index = TermIndex(brand_names())
         self._allowed_keys = {surface_key(t) for t in self.allow_terms}
 
     def detect(self, text: str) -> list[Detection]:
@@ -174,7 +184,9 @@ class Anonymiser:
         called = {surface_key(text[c.start:c.end]) for c in candidates if c.reason.startswith(CALLED_REASONS)}
         candidates = widened_over_hyphens(text, without_kin_calls(text, candidates, called), gaz)
         candidates = with_given_names(text, candidates, gaz)
-        others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed)
+        named_by_a_cue = frozenset(surface_key(text[c.start:c.end]) for c in candidates
+                                   if c.entity_type == "PERSON" and c.reason.startswith(NAMED_BY_A_CUE))
+        others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed, named_by_a_cue)
         candidates += with_given_names(text, without_kin_calls(text, others, called), gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
@@ -188,20 +200,28 @@ class Anonymiser:
         return [d for d in detections if self.policy.replaces(d.entity_type)], allowed, possible
 
     def _allowed_spans(self, text: str) -> bytearray:
-        """One byte per character of `text`: 1 inside an allowed term."""
+        """One byte per character of `text`: ALLOWED inside an allowed term, else BRAND inside a brand's name."""
         mask = bytearray(len(text))
+        for m in self._brand_index.finditer(text):
+            mask[m.start():m.end()] = bytes([BRAND]) * (m.end() - m.start())
         for m in self._allow_index.finditer(text):
-            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            mask[m.start():m.end()] = bytes([ALLOWED]) * (m.end() - m.start())
         for start, end in allowed_spelled_spans(text):
-            mask[start:end] = b"\x01" * (end - start)
+            mask[start:end] = bytes([ALLOWED]) * (end - start)
         return mask
 
-    def _without_allowed(self, text: str, candidates: list[Candidate], mask: bytearray) -> list[Candidate]:
+    def _without_allowed(self, text: str, candidates: list[Candidate], allowed: bytearray,
+                         named_by_a_cue: frozenset[str] = frozenset()) -> list[Candidate]:
+        """The candidates without what allowed terms cover; a brand's name stays where someone is called or named by it
+        ('they call him Bigga'), and in other mentions of such a name (`named_by_a_cue` holds their surface keys)."""
         kept = []
         for c in candidates:
             if c.priority >= 4 or c.reason.startswith(CONTEXT_OVER_WORD) or BRAND_AT_WORK in c.reason:
                 kept.append(c)
                 continue
+            named = c.entity_type == "PERSON" and (c.reason.startswith(NAMED_BY_A_CUE)
+                                                   or named_by_a_cue and surface_key(text[c.start:c.end]) in named_by_a_cue)
+            mask = allowed.translate(ALLOWED_ONLY) if named else allowed
             start, end = c.start, c.end
             if c.priority <= 1:
                 while start < end and (mask[start] or not text[start].isalnum()):

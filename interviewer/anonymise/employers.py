@@ -73,6 +73,9 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         return f"{verb} at", True  # 'I was at Lockheed for thirty years' (a first name there is a person: see below)
     if prep == "with" and verb in JOB_NOUNS:
         return f"{verb} with", True
+    if prep == "at" and verb in ("'m", "’m", "am") and third == "i" and back == 1 and not v.lower(i).endswith(("'s", "’s")) \
+            and v.word(_last(v, i) + 1) not in ("'s", "’s"):
+        return f"{verb} at", False  # "these days I'm at Sobeys": where one works; not "I'm at the Kroger", "at Mum's"
     if prep == "with" and (verb in ROLE_NOUNS or verb in ("'m", "’m", "am") and third == "i" and _last(v, i) > i) \
             and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS and v.lower(i).rstrip(".") not in TITLES:
         # 'a bank teller with Prairie Trust', "I'm with Front Range Tile"; not 'with Sarah', "I'm with Vodafone" (a

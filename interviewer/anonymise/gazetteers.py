@@ -120,15 +120,24 @@ BRAND_SECTIONS = ("# Private health insurers", "# Public figures and brands that
 
 @functools.lru_cache(maxsize=1)
 def brand_terms() -> frozenset[str]:
-    """The allow list's companies and brands, lower-case ('kmart', 'canadian tire', 'humana'): kept when merely
-    mentioned, but named as a workplace or provider they tell where someone works or is insured."""
+    """The allow list's companies and brands and those of data/brands.txt, lower-case ('kmart', 'canadian tire',
+    'humana', 'lucozade'): kept when merely mentioned, but named as a workplace or provider they tell where someone
+    works or is insured."""
     terms, inside = set(), False
     for line in (DATA_DIR / "allow.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             inside = line.strip().startswith(BRAND_SECTIONS)
         elif inside and line.strip():
             terms.add(" ".join(place_words(line.strip().lower())))
+    terms.update(" ".join(place_words(brand.lower())) for brand in brand_names())
     return frozenset(terms)
+
+
+@functools.lru_cache(maxsize=1)
+def brand_names() -> tuple[str, ...]:
+    """The consumer brands of data/brands.txt ('Lucozade', 'Akubra'): no identifier when merely mentioned, unlike a
+    name a person is called by or named with ('they call him Bigga'), which the Anonymiser keeps."""
+    return tuple(read_list(DATA_DIR / "brands.txt"))
 
 
 @functools.lru_cache(maxsize=1)

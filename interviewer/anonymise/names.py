@@ -24,7 +24,7 @@ from interviewer.anonymise.lower_case_people import (
 )
 from interviewer.anonymise.nicknames import find_nicknames
 from interviewer.anonymise.never_names import CALENDAR_WORDS, DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, loanwords
-from interviewer.anonymise.organisations import find_organisations
+from interviewer.anonymise.organisations import find_brands_at_work, find_organisations
 from interviewer.anonymise.place_kinds import find_places_by_kind
 from interviewer.anonymise.places import (
     find_named_venues, find_places, find_places_after_prepositions, find_saint_named_places, one_edit_place,
@@ -77,10 +77,11 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
 
 
 def _cased_organisations(v: TokenView) -> list[Found]:
-    """Organisations named by context (see `organisations`), in cased transcripts only: they read capitals."""
+    """Organisations named by context (see `organisations`), in cased transcripts only, as they read capitals; in
+    lower-case ones, only the brands named as a workplace or provider ('a job with tesla'), which word lists tell."""
     from interviewer.anonymise.propagation import is_lower_case_text
 
-    return [] if is_lower_case_text(v.text) else find_organisations(v)
+    return list(find_brands_at_work(v)) if is_lower_case_text(v.text) else find_organisations(v)
 
 
 ROLE_TITLES = frozenset("doctor nurse professor".split())

@@ -294,11 +294,15 @@ def _brand_first_words() -> frozenset[str]:
 
 
 def find_brands_at_work(v: TokenView) -> Iterator[Found]:
-    """'first job was at a warehouse for Canadian Tire', 'she works at Kmart', 'a supplement plan from Humana': a
-    brand the allow list keeps when merely mentioned ('bought it at Kmart') is redacted where it employs or provides."""
+    """'first job was at a warehouse for Canadian Tire', 'she works at Kmart', 'a supplement plan from Humana', in
+    lower case 'a job with tesla': a brand kept when merely mentioned ('bought it at Kmart') is redacted where it
+    employs or provides."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
     first_words, brands = _brand_first_words(), brand_terms()
+    lower_case_text = is_lower_case_text(v.text)
     for i in range(2, len(v.tokens)):
-        if v.lower(i) not in first_words or not v.word(i)[:1].isupper() or v.initial(i):
+        if v.lower(i) not in first_words or not (v.word(i)[:1].isupper() or lower_case_text) or v.initial(i):
             continue
         last = next((k for k in range(min(len(v.tokens) - 1, i + 3), i - 1, -1)
                      if " ".join(v.lower(j) for j in range(i, k + 1)) in brands), None)
