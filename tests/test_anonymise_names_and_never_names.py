@@ -230,3 +230,12 @@ def test_interjections_joined_nationalities_and_painkiller_brands_are_never_name
 
 def test_grandmom_is_a_kin_call_before_a_name(anonymiser):
     assert [d.text for d in anonymiser.detect("Participant: My Grandmom Dot, though, she just kept feeding me.")] == ["Dot"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("P: I'm a Geordie, a lad from the east end, born and bred.", "Geordie"),
+    ("P: Us Yinzers don't go to the doctor till we're dying.", "Yinzers"),
+    ("P: She said, you'll be right as rain, Duck. And I was.", "Duck"),
+])
+def test_a_regions_name_for_its_people_or_an_endearment_is_no_name(anonymiser, text, word):
+    assert not [d for d in anonymiser.detect(text) if word in d.text]

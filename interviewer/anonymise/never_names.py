@@ -30,9 +30,15 @@ anishinaabe mohawk haudenosaunee iroquois dene haida inuk metis métis navajo na
 chickasaw blackfoot mikmaq cajun cajuns creole creoles acadian acadians trini trinis bajan bajans mennonite mennonites
 amish hutterite hutterites adventist adventists episcopalian episcopalians unitarian unitarians wesleyan wesleyans calvinist
 calvinists congregationalist congregationalists orthodox shiite sunni ismaili zoroastrian parsee
-rastafarian rastafarians rasta""".split())
-"""Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name
-(a people's name that is also a given name, such as Shona or Luo, is left to the name rules)."""
+rastafarian rastafarians rasta geordie mackem mackems smoggie smoggies sandancer sandancers yinzer yinzers sassenach
+sassenachs corkonian corkonians newfie newfies newfoundlander newfoundlanders maritimer maritimers bluenoser bluenosers
+yorkshireman yorkshiremen yorkshirewoman yorkshirewomen lancastrian lancastrians cumbrian cumbrians cornishman cornishmen
+ulsterman ulstermen weegie weegies teuchter teuchters jackeen jackeens culchie culchies pom poms pommie pommies pommy
+sandgroper sandgropers hoosier hoosiers buckeye buckeyes okie okies yooper yoopers hillbilly hillbillies redneck
+rednecks highlander highlanders lowlander lowlanders""".split())
+"""Nationalities, peoples, regional and religious groups and parties the demonym rule cannot read from a place name,
+and the everyday names for people of a region ('a Geordie', 'us Yinzers', 'a Newfie'); a people's name that is also a
+given name, such as Shona or Luo, is left to the name rules."""
 DISCOURSE_WORDS = frozenset("""oh ooh ah aah aha ahh huh uh uhh uh-huh um umm hm hmm mm mhm mm-hm erm er eh yeah yea yep yup
 yes no nope nah ok okay alright right well so and but or then now anyway anyways like sure wow gosh gee geez jeez jeepers
 golly dang darn damn shoot whoa hey hi hello bye goodbye thanks please sorry true really exactly absolutely definitely

@@ -32,8 +32,12 @@ SPOKEN_TO = re.compile(
 """A turn opening with a single word and a comma before words said to 'you': 'R3: Tevita, you had that too?'."""
 NOT_SPOKEN_TO = frozenset("""honestly look listen see mate love darling pet hun hon babe guys folks everyone everybody
 lads girls ladies gentlemen sir madam doctor doc nurse thanks thank sorry please yes no obviously basically actually
-seriously sometimes usually apparently personally""".split())
-"""Words a turn may open with before a comma that name no one ('Honestly, did you ...', 'Mate, you ...')."""
+seriously sometimes usually apparently personally duck duckie hen bab chuck cock cocker petal flower sunshine marra pal
+chum son lad lass boss chief gaffer kid kiddo sweetheart sweetie honey dear dearie lovey darlin darl doll hinny poppet
+princess treasure squire guv bro bruv sis dude bud buddy fella cher boet bru china sugar""".split())
+"""Words a turn may open with, or words said may close with, before or after a comma, that name no one ('Honestly, did
+you ...', 'Mate, you ...', 'you'll be grand, Duck.'): fillers and the endearments and words of address of every
+region."""
 
 
 def find_speaker_names(text: str, gaz: Gazetteers) -> Iterator[Found]:
