@@ -45,3 +45,21 @@ def test_a_given_name_that_is_also_a_loanword_is_a_name_with_a_capital_or_a_name
 def test_a_given_name_is_not_spread_to_the_loanword_it_also_is(anonymiser):
     text = "P: My midwife, Tia, was lovely. Whetu did a hui at our place and Tia came."
     assert [w for w, _ in found(anonymiser, text) if w.lower() == "hui"] == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("participant: she were that mardy with me for a week after", "mardy"),
+    ("participant: our gary mithered me till i went to the doctor", "mithered"),
+    ("participant: the house was munted after the quake, red stickered", "munted"),
+])
+def test_a_dialect_word_is_no_name_nor_part_of_one(anonymiser, text, word):
+    assert not [d for d in anonymiser.detect(text) if word in d.text]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("P: My pal Shug dragged me along to the group.", "Shug"),
+    ("P: Oh, sorry, Pádraig. Everyone calls him Packie. Packie had to get his brother in.", "Packie"),
+    ("participant: the gp referred me to kaitiaki whanau, they're a charity for dads", "kaitiaki whanau"),
+])
+def test_a_dialect_word_someone_is_called_by_or_an_organisation_is_named_in_is_a_name(anonymiser, text, name):
+    assert name in [d.text for d in anonymiser.detect(text)]

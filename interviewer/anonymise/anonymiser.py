@@ -172,10 +172,15 @@ class Anonymiser:
         candidates = self._without_allowed(text, candidates, allowed)
         candidates += find_known(text, self.known, 5, "known identifier")
         candidates += find_known(text, self.deny, 5, "deny term")
+        # A person called or named by a brand's name or a dialect word ('they call him Chook') keeps it, in every mention.
+        named_by_a_cue = frozenset(surface_key(text[c.start:c.end]) for c in candidates
+                                   if c.entity_type == "PERSON" and c.reason.startswith(NAMED_BY_A_CUE))
+        named = lambda c: c.entity_type == "PERSON" and bool(named_by_a_cue) \
+            and surface_key(text[c.start:c.end]) in named_by_a_cue  # noqa: E731
         # Group words and vehicles go before propagation, so no part of one spreads as a name ('Puerto' of 'Puerto
         # Rican', 'Corsa' of 'my Vauxhall Corsa').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
-                      or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
+                      or not (never_a_name(text, c.start, c.end, c.entity_type, gaz, named(c))
                               or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]
         possible = [p for p in possible if not (a_vehicle(text, p.start, p.end, gaz) or TURN_BREAK.search(text, p.start, p.end)
                                                 or never_a_name(text, p.start, p.end, p.entity_type, gaz)
@@ -184,13 +189,11 @@ class Anonymiser:
         called = {surface_key(text[c.start:c.end]) for c in candidates if c.reason.startswith(CALLED_REASONS)}
         candidates = widened_over_hyphens(text, without_kin_calls(text, candidates, called), gaz)
         candidates = with_given_names(text, candidates, gaz)
-        named_by_a_cue = frozenset(surface_key(text[c.start:c.end]) for c in candidates
-                                   if c.entity_type == "PERSON" and c.reason.startswith(NAMED_BY_A_CUE))
         others = self._without_allowed(text, propagate(text, candidates, gaz, self._allowed_keys), allowed, named_by_a_cue)
         candidates += with_given_names(text, without_kin_calls(text, others, called), gaz)
         # A title or a known identifier outweighs the word's usual sense ('Mrs Christian').
         candidates = [c for c in candidates if c.priority >= 5 or c.reason.startswith(CONTEXT_OVER_WORD)
-                      or not (never_a_name(text, c.start, c.end, c.entity_type, gaz)
+                      or not (never_a_name(text, c.start, c.end, c.entity_type, gaz, named(c))
                               or a_thing_not_a_name(text, c.start, c.end,
                                                     "PERSON" if c.reason.startswith("spaCy") else c.entity_type, gaz)
                               or c.entity_type in NAME_TYPES and a_vehicle(text, c.start, c.end, gaz))]

@@ -49,9 +49,11 @@ def is_plain_word(v: TokenView, i: int) -> bool:
 
 
 def unknown_word(v: TokenView, i: int) -> bool:
-    """A lower-case word that is in no word list: in speech recognised as words, most likely a proper noun."""
+    """A lower-case word that is in no word list, English or dialect: in speech recognised as words, most likely a
+    proper noun ('mithered' and 'munted' are words)."""
     lower = v.lower(i)
     return (is_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
+            and lower not in loanwords()
             and lower.replace("-", "").isalpha() and not all(v.gaz.is_common(part) for part in lower.split("-")))
 
 

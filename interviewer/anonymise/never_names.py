@@ -147,10 +147,11 @@ def is_season(word: str, before: str, after: str) -> bool:
 NAME_WORD = re.compile(r"[\w'’-]+")
 
 
-def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers) -> bool:
+def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers, named: bool = False) -> bool:
     """Whether a name-type span holds only words that are never names here: group words, discourse words
-    opening a turn, seasons used as seasons, months and weekdays, medicines, everyday words of other languages, and
-    (for a person) kin calls."""
+    opening a turn, seasons used as seasons, months and weekdays, medicines, everyday words of other languages and
+    dialects (but for an organisation's name of two words or more, which are often such words: 'Kaitiaki Whānau', and
+    for a person `named` so by what is said of them: 'we call him Chook'), and (for a person) kin calls."""
     if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
         return False
     words = list(NAME_WORD.finditer(text, start, end))
@@ -194,7 +195,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
                 or lower in CALENDAR_WORDS
                 or lower in KIN_CALLS and (entity_type == "PERSON" or before and before[-1].lower() in POSSESSIVES
                                            or after is not None and _a_name_or_deed_after(after.group(), gaz))
-                or is_medicine(lower, gaz) or is_loanword(lower, gaz)
+                or is_medicine(lower, gaz)
+                or is_loanword(lower, gaz) and not named and (entity_type != "ORGANIZATION" or len(words) == 1)
                 or (before and f"{before[-1].lower()} {lower}" in loanwords())
                 or (after and f"{lower} {after.group().lower()}" in loanwords())):
             return False
