@@ -48,12 +48,13 @@ def test_a_given_name_is_not_spread_to_the_loanword_it_also_is(anonymiser):
 
 
 @pytest.mark.parametrize("text, word", [
-    ("participant: she were that mardy with me for a week after", "mardy"),
     ("participant: our gary mithered me till i went to the doctor", "mithered"),
     ("participant: the house was munted after the quake, red stickered", "munted"),
 ])
-def test_a_dialect_word_is_no_name_nor_part_of_one(anonymiser, text, word):
-    assert not [d for d in anonymiser.detect(text) if word in d.text]
+def test_a_dialect_word_is_no_part_of_a_name_and_no_word_in_no_word_list(anonymiser, text, word):
+    analysis = anonymiser.analyse(text)
+    assert not [d for d in analysis.detections if word in d.text]
+    assert not [s for s in analysis.suggestions if s.reason == "a lower-case word in no word list" and word in s.text]
 
 
 @pytest.mark.parametrize("text, name", [

@@ -84,6 +84,24 @@ def without_lower_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
     return c if end == c.end else replace(c, end=end)
 
 
+LAST_WORD = re.compile(r"[ \t]+([\w'’-]+)$")
+
+
+def without_dialect_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
+    """A person's name without a dialect word it ran on into ('our gary mithered me' -> 'gary', 'isa wasnae'): a verb
+    or word of the talk after a name is no part of it; a given name there is ('gary mo'). Not a loanword, which may be
+    the head of a group's name ('Kopanang Stokvel')."""
+    from interviewer.anonymise.never_names import dialect_words
+
+    if c.entity_type != "PERSON":
+        return c
+    end = c.end
+    while (tail := LAST_WORD.search(text, c.start, end)) and tail.start() > c.start \
+            and (word := tail.group(1).lower()) not in gaz.first_names and word in dialect_words():
+        end = tail.start()
+    return c if end == c.end else replace(c, end=end)
+
+
 def widened_over_hyphens(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
     """Names widened over the parts a hyphen joins to them ('T-Boy', 'Jean-Luc', 'marie-claude') and, in a cased
     transcript, over a last part speech recognition wrote apart in lower case ('Bally hackamore', 'Maeve mc keown'),

@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, is_medicine, loanwords
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, dialect_words, is_medicine, loanwords
 from interviewer.anonymise.numbers import number_value
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
@@ -53,7 +53,7 @@ def unknown_word(v: TokenView, i: int) -> bool:
     proper noun ('mithered' and 'munted' are words)."""
     lower = v.lower(i)
     return (is_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
-            and lower not in loanwords()
+            and lower not in loanwords() and lower not in dialect_words()
             and lower.replace("-", "").isalpha() and not all(v.gaz.is_common(part) for part in lower.split("-")))
 
 

@@ -289,6 +289,14 @@ def loanwords() -> frozenset[str]:
     return frozenset(read_list(DATA_DIR / "loanwords.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def dialect_words() -> frozenset[str]:
+    """Regional dialect and slang ('mardy', 'mithered', 'arvo'), lower case: words, though in no English word list."""
+    from interviewer.anonymise.gazetteers import DATA_DIR, read_list
+
+    return frozenset(read_list(DATA_DIR / "dialect.txt"))
+
+
 def is_loanword(lower: str, gaz: Gazetteers) -> bool:
     """An everyday word of another language or dialect ('craic', 'alhamdulillah') that is no given name in the lists."""
     return lower in loanwords() and lower not in gaz.first_names

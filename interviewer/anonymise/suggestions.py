@@ -13,7 +13,7 @@ from interviewer.anonymise.cues import (
     WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.never_names import (
-    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, is_turn_opener, loanwords,
+    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, dialect_words, is_turn_opener, loanwords,
 )
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
@@ -111,7 +111,8 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
                     yield _make(v, i, i, "PERSON", "a name-list word in lower case", (0.55 if cue else 0.3) * damp)
             elif lower_case_text and _after_whose_kin(v, i):
                 yield _make(v, i, i, "PERSON", f"a word where a name goes, after '{v.word(i - 1)}'", 0.35)
-            elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames and lower not in loanwords():
+            elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames and lower not in loanwords() \
+                    and lower not in dialect_words():
                 kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
                 yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
             elif before in PLACE_POSITION_BEFORE and lower in gaz.places and len(w) >= 4:
