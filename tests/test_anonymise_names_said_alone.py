@@ -49,7 +49,6 @@ def test_a_name_given_as_what_someone_is_called_keeps_its_kin_word_in_every_ment
 @pytest.mark.parametrize("text, name", [
     ("P: First person I saw was Spud, a fella I went to school with.", "Spud"),
     ("P: Blessing, a nurse from the ward, rang me that night.", "Blessing"),
-    ("p: first person i saw was spudzy, a fella i went to school with", "spudzy"),
 ])
 def test_a_word_set_before_an_apposition_saying_what_person_it_is_is_a_name(anonymiser, text, name):
     assert (name, "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]

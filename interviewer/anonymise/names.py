@@ -16,7 +16,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.lower_case import (
     find_lower_case_districts, find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places,
-    find_lower_case_streets, unknown_word,
+    find_lower_case_streets,
 )
 from interviewer.anonymise.lower_case_people import (
     find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_after_where_a_person_is, find_names_beside_a_role,
@@ -252,10 +252,14 @@ DESCRIBED_AS = frozenset("old young wee little big lovely nice good great lad's 
 
 
 def _named_before_a_description(v: TokenView) -> Iterator[Found]:
-    """A word set before an apposition that says what person it is: capitalised mid-sentence ('it was Spud, a fella I
-    went to school with', 'Blessing, a nurse from the ward'), or, in lower case, a word in no word list ('spud' is a
-    word, 'daz' is not); not a place ('from Leeds, a lad'), a calendar word, a group's word, or the end of a longer name
-    ('from the Northern Peninsula, a woman from Placentia')."""
+    """A capitalised word set mid-sentence before an apposition that says what person it is ('it was Spud, a fella I
+    went to school with', 'Blessing, a nurse from the ward'); not a place ('from Leeds, a lad'), a calendar word, a
+    group's word, or the end of a longer name ('from the Northern Peninsula, a woman from Placentia'). In lower case,
+    where any word may stand there ('it was grim, a bloke told me'), no such word is read as a name."""
+    from interviewer.anonymise.propagation import is_lower_case_text
+
+    if is_lower_case_text(v.text):
+        return  # and the recased pass weighs its finds as capitals a guess gave (recased_pass.CAPITALS_ONLY)
     for i in range(1, len(v.tokens) - 3):
         if v.word(i + 1) != "," or v.lower(i + 2) not in ("a", "an", "this", "one", "my", "our"):
             continue
@@ -265,13 +269,10 @@ def _named_before_a_description(v: TokenView) -> Iterator[Found]:
         lower = v.lower(i)
         if v.lower(i - 1) == "the" or v.capitalised_word(i - 1) and not v.initial(i - 1):
             continue  # 'fellas from the Northern Peninsula, a woman from Placentia': the end of a longer name
-        if v.capitalised_word(i):
-            named = not v.initial(i) and lower not in TITLES and lower not in DISCOURSE_WORDS and lower not in KIN_CALLS \
-                and lower not in MONTHS and lower not in WEEKDAYS and not v.group_word(i) and not v.allowed(i) \
-                and not (lower in v.gaz.places and lower not in v.gaz.first_names) and not place_position(v, i, i)
-        else:
-            named = unknown_word(v, i)
-        if named:
+        if v.capitalised_word(i) and not v.initial(i) and lower not in TITLES and lower not in DISCOURSE_WORDS \
+                and lower not in KIN_CALLS and lower not in MONTHS and lower not in WEEKDAYS and not v.group_word(i) \
+                and not v.allowed(i) and not (lower in v.gaz.places and lower not in v.gaz.first_names) \
+                and not place_position(v, i, i):
             yield v.span(i, i, "PERSON", 0.6, f"a name before ', {v.word(i + 2)} {v.word(noun)}'")
 
 

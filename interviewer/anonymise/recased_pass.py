@@ -9,7 +9,7 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
-CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence",)
+CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence", "a name before ', ")
 """Reasons of the cased rules whose only evidence is a capital letter, which recasing gave."""
 
 
