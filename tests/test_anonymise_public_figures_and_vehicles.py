@@ -58,6 +58,11 @@ def test_a_brand_someone_is_called_or_named_by_is_their_name(anonymiser, text, n
     assert (name, "PERSON") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
 
 
+def test_a_brand_that_is_a_titled_persons_name_is_redacted_in_every_mention(anonymiser):
+    text = "P: Dr Akubra was my GP for years. Akubra told me to rest, and Akubra was right."
+    assert [d.text for d in anonymiser.detect(text)] == ["Akubra", "Akubra", "Akubra"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("I listen to Sarah more now, she's usually right.", "Sarah"),
     ("Dr Patel on the radio said it was nothing to worry about.", "Patel"),

@@ -44,11 +44,11 @@ ALLOWED, BRAND = 1, 2
 """Marks of the allowed-spans mask: inside an allowed term; inside a brand's name only."""
 ALLOWED_ONLY = bytes(1 if b == ALLOWED else 0 for b in range(256))
 """A translation table that clears the BRAND mark."""
-NAMED_BY_A_CUE = CALLED_REASONS + ("a word people call someone", "a word someone is known as", "name set apart",
-                                   "name after '", "lower-case name after", "lower-case word between",
-                                   "lower-case word that is no English word after", "a name before ', ")
-"""Reasons of people's names found by what is said of them: a brand's name stands as theirs ('my mate bluey come
-over', 'they call him Bigga')."""
+NAMED_BY_A_CUE = CALLED_REASONS + CONTEXT_OVER_WORD + (
+    "a word people call someone", "a word someone is known as", "name set apart", "name after '", "lower-case name after",
+    "lower-case word between", "lower-case word that is no English word after", "a name before ', ")
+"""Reasons of people's names found by what is said of them or a title: a brand's name stands as theirs, in every
+mention ('my mate bluey come over', 'they call him Bigga', 'Dr Akubra … Akubra told me')."""
 STRUCTURED = ("PHONE", "EMAIL", "URL", "NHS_NUMBER", "ID_NUMBER", "POSTCODE", "DATE", "AGE", "ADDRESS")
 
 
