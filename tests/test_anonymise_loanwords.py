@@ -60,7 +60,8 @@ def test_a_dialect_word_is_no_part_of_a_name_and_no_word_in_no_word_list(anonymi
 @pytest.mark.parametrize("text, name", [
     ("P: My pal Shug dragged me along to the group.", "Shug"),
     ("P: Oh, sorry, Pádraig. Everyone calls him Packie. Packie had to get his brother in.", "Packie"),
+    ("P: There was a lad on the ward, everyone calls him Craic, and Craic had us in stitches.", "Craic"),
     ("participant: the gp referred me to kaitiaki whanau, they're a charity for dads", "kaitiaki whanau"),
 ])
-def test_a_dialect_word_someone_is_called_by_or_an_organisation_is_named_in_is_a_name(anonymiser, text, name):
+def test_a_dialect_word_or_loanword_someone_is_called_by_or_an_organisation_is_named_in_is_a_name(anonymiser, text, name):
     assert name in [d.text for d in anonymiser.detect(text)]

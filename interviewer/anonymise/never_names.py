@@ -149,9 +149,9 @@ NAME_WORD = re.compile(r"[\w'’-]+")
 
 def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazetteers, named: bool = False) -> bool:
     """Whether a name-type span holds only words that are never names here: group words, discourse words
-    opening a turn, seasons used as seasons, months and weekdays, medicines, everyday words of other languages and
-    dialects (but for an organisation's name of two words or more, which are often such words: 'Kaitiaki Whānau', and
-    for a person `named` so by what is said of them: 'we call him Chook'), and (for a person) kin calls."""
+    opening a turn, seasons used as seasons, months and weekdays, medicines, everyday words of other languages (but
+    not an organisation's name of two words or more, often made of them: 'Kaitiaki Whānau', nor a person `named` so by
+    what is said of them: 'everyone calls him Craic'), and (for a person) kin calls."""
     if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
         return False
     words = list(NAME_WORD.finditer(text, start, end))
