@@ -126,12 +126,12 @@ def test_a_brand_or_national_body_merely_mentioned_stays(anonymiser, text):
 def test_organisations_named_by_context_leave_lower_case_transcripts_to_their_own_rules_but_brands_at_work():
     from interviewer.anonymise.engine import build_analyzer
     from interviewer.anonymise.gazetteers import load_gazetteers
-    from interviewer.anonymise.names import _cased_organisations
+    from interviewer.anonymise.names import _organisations_by_context
     from interviewer.anonymise.words import TokenView
 
     text = "p: we go to the fernhollow centre on fridays and my brother got a job with tesla at the plant"
     doc = build_analyzer().nlp_engine.nlp["en"].make_doc(text)
-    found = _cased_organisations(TokenView(doc, load_gazetteers(), frozenset()))
+    found = _organisations_by_context(TokenView(doc, load_gazetteers(), frozenset()))
     assert [(text[f.start:f.end], f.entity_type) for f in found] == [("tesla", "ORGANIZATION")]
 
 

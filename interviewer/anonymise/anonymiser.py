@@ -220,6 +220,7 @@ class Anonymiser:
                          named_by_a_cue: frozenset[str] = frozenset()) -> list[Candidate]:
         """The candidates without what allowed terms cover; a brand's name stays where someone is called or named by it
         ('they call him Bigga'), and in other mentions of such a name (`named_by_a_cue` holds their surface keys)."""
+        allowed_only = allowed.translate(ALLOWED_ONLY)
         kept = []
         for c in candidates:
             if c.priority >= 4 or c.reason.startswith(CONTEXT_OVER_WORD) or BRAND_AT_WORK in c.reason:
@@ -227,7 +228,7 @@ class Anonymiser:
                 continue
             named = c.entity_type == "PERSON" and (c.reason.startswith(NAMED_BY_A_CUE)
                                                    or named_by_a_cue and surface_key(text[c.start:c.end]) in named_by_a_cue)
-            mask = allowed.translate(ALLOWED_ONLY) if named else allowed
+            mask = allowed_only if named else allowed
             start, end = c.start, c.end
             if c.priority <= 1:
                 while start < end and (mask[start] or not text[start].isalnum()):

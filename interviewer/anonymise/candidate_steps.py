@@ -1,17 +1,19 @@
 """Provides the steps that reshape candidate spans between the rules and the resolution of overlaps: names of public
 figures moved to the reviewer's suggestions, NER spans trimmed of lower-case tails and split where they bridge two
-rule-found names, names widened over hyphens, and kin calls cut from people's names."""
+rule-found names, people's names trimmed of dialect words they ran on into, names widened over hyphens, and kin calls
+cut from people's names."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import replace
+from typing import Callable
 
 from interviewer.anonymise.cues import SURNAME_PARTICLES
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end
-from interviewer.anonymise.never_names import after_kin_call, before_kin_call
+from interviewer.anonymise.never_names import after_kin_call, before_kin_call, dialect_words
 from interviewer.anonymise.nicknames import CALLED_REASONS
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.propagation import NAME_TYPES, Candidate, is_lower_case_text, surface_key
@@ -70,6 +72,16 @@ def _public(text: str, c: Candidate) -> Suggestion:
 
 
 LOWER_TAIL = re.compile(r"[ \t]+([a-z]+)$")
+LAST_WORD = re.compile(r"[ \t]+([\w'’-]+)$")
+
+
+def _without_tail_words(text: str, c: Candidate, tail_word: re.Pattern, dropped: Callable[[str], bool]) -> Candidate:
+    """`c` without the words at its end that `tail_word` finds and `dropped` says are no part of a name, keeping its
+    first word."""
+    end = c.end
+    while (tail := tail_word.search(text, c.start, end)) and tail.start() > c.start and dropped(tail.group(1)):
+        end = tail.start()
+    return c if end == c.end else replace(c, end=end)
 
 
 def without_lower_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
@@ -77,29 +89,17 @@ def without_lower_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
     -> "Bernie o'hara"): a verb after a name is no part of it."""
     if not c.reason.startswith("spaCy"):
         return c
-    end = c.end
-    while (tail := LOWER_TAIL.search(text, c.start, end)) and tail.start() > c.start and gaz.is_common(tail.group(1)) \
-            and tail.group(1) not in SURNAME_PARTICLES:
-        end = tail.start()
-    return c if end == c.end else replace(c, end=end)
-
-
-LAST_WORD = re.compile(r"[ \t]+([\w'’-]+)$")
+    return _without_tail_words(text, c, LOWER_TAIL, lambda word: gaz.is_common(word) and word not in SURNAME_PARTICLES)
 
 
 def without_dialect_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
     """A person's name without a dialect word it ran on into ('our gary mithered me' -> 'gary', 'isa wasnae'): a verb
     or word of the talk after a name is no part of it; a given name there is ('gary mo'). Not a loanword, which may be
     the head of a group's name ('Kopanang Stokvel')."""
-    from interviewer.anonymise.never_names import dialect_words
-
     if c.entity_type != "PERSON":
         return c
-    end = c.end
-    while (tail := LAST_WORD.search(text, c.start, end)) and tail.start() > c.start \
-            and (word := tail.group(1).lower()) not in gaz.first_names and word in dialect_words():
-        end = tail.start()
-    return c if end == c.end else replace(c, end=end)
+    return _without_tail_words(text, c, LAST_WORD,
+                               lambda word: word.lower() not in gaz.first_names and word.lower() in dialect_words())
 
 
 def widened_over_hyphens(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:

@@ -73,10 +73,10 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
     for finder in finders:
         found.extend(finder(view))
     found.extend(find_places_by_kind(view, is_lower_case_text(view.text)))
-    return found + _cased_organisations(view)
+    return found + _organisations_by_context(view)
 
 
-def _cased_organisations(v: TokenView) -> list[Found]:
+def _organisations_by_context(v: TokenView) -> list[Found]:
     """Organisations named by context (see `organisations`), in cased transcripts only, as they read capitals; in
     lower-case ones, only the brands named as a workplace or provider ('a job with tesla'), which word lists tell."""
     from interviewer.anonymise.propagation import is_lower_case_text

@@ -73,14 +73,19 @@ def a_role_label(text: str, start: int, end: int) -> bool:
     return all(w.lower() in ROLE_LABELS for w in re.findall(r"[^\W\d_]+", text[start:end]))
 
 
+def _names_no_one(lower: str) -> bool:
+    """A word said to someone that is no name: a discourse word, endearment, kin call, role, title or single letter."""
+    return lower in DISCOURSE_WORDS or lower in NOT_SPOKEN_TO or lower in KIN_CALLS or lower in ROLE_LABELS \
+        or lower in PERSONAL_TITLES or len(lower) < 2
+
+
 def find_names_spoken_to(text: str, gaz: Gazetteers) -> Iterator[Found]:
     """The name a turn opens by speaking to ('Sian, did they put you on propranolol?', 'tevita, you had that too'):
     a given name, or a word no English word list holds; never a discourse, kin or role word."""
     for match in SPOKEN_TO.finditer(text):
         word = match.group(1)
         lower = word.lower()
-        if lower in DISCOURSE_WORDS or lower in NOT_SPOKEN_TO or lower in KIN_CALLS or lower in ROLE_LABELS \
-                or lower in PERSONAL_TITLES or len(lower) < 2:
+        if _names_no_one(lower):
             continue
         if lower in gaz.first_names and not gaz.is_common(lower) or not gaz.is_common(lower) and len(lower) >= 3:
             yield Found(match.start(1), match.end(1), "PERSON", 0.6, "a name a turn opens by speaking to")
@@ -103,9 +108,8 @@ def find_names_said_to(text: str, gaz: Gazetteers) -> Iterator[Found]:
     for match in SPOKEN_TO_LAST.finditer(text):
         word = match.group(1)
         lower = word.lower()
-        if lower in DISCOURSE_WORDS or lower in NOT_SPOKEN_TO or lower in KIN_CALLS or lower in ROLE_LABELS \
-                or lower in PERSONAL_TITLES or lower.rstrip(".") in TITLES or lower in MONTHS or lower in WEEKDAYS \
-                or lower in gaz.places and lower not in gaz.first_names or is_group_word(word, gaz) or len(lower) < 2:
+        if _names_no_one(lower) or lower.rstrip(".") in TITLES or lower in MONTHS or lower in WEEKDAYS \
+                or lower in gaz.places and lower not in gaz.first_names or is_group_word(word, gaz):
             continue
         if NOUN_PHRASE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
