@@ -159,3 +159,17 @@ def test_a_verb_after_a_pronoun_is_no_first_name_of_the_name_after_it(anonymiser
 ])
 def test_a_name_is_widened_over_a_lower_case_part_a_hyphen_joins_after_it(anonymiser, text, name):
     assert name in [d.text for d in anonymiser.detect(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: she had the twins at the kilbride maternity unit in the end", "kilbride maternity unit"),
+    ("p: we're with the ashgrove family health team now", "ashgrove family health team"),
+    ("p: mum goes to the rosewood day centre on a thursday", "rosewood day centre"),
+])
+def test_in_lower_case_a_found_name_takes_in_the_words_of_its_kind_to_the_head_word(anonymiser, text, name):
+    assert [(d.text.removeprefix("the "), d.entity_type) for d in anonymiser.detect(text)] == [(name, "ORGANIZATION")]
+
+
+def test_in_lower_case_words_of_a_kind_after_the_head_word_are_left_out(anonymiser):
+    text = "p: they sent me to the kilbride maternity unit and the care there was good"
+    assert [d.text for d in anonymiser.detect(text)] == ["kilbride maternity unit"]

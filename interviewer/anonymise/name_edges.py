@@ -2,7 +2,8 @@
 'North Belfast') and 'county' after one ('perry county'), the 'Big' or 'wee' of a nickname ('Big Tam', 'wee shaz'), the
 'the' of a place's or organisation's name ('the Bluff', 'the Jubilee Surgery'), the parts a hyphen joins ('T-Boy') and
 the last part speech recognition wrote apart in lower case ('Bally hackamore'); and after it, the rest of a
-capitalised run that a head word closes ('Mangrove Creek' + 'Health Service')."""
+capitalised run that a head word closes ('Mangrove Creek' + 'Health Service'), or in lower case the words of its kind
+that one closes ('city road maternity' + 'unit')."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
-from interviewer.anonymise.cues import HEADS, LEGAL_HEADS, MONTHS, WEEKDAYS
+from interviewer.anonymise.cues import HEADS, LEGAL_HEADS, MONTHS, SERVICE_WORDS, WEEKDAYS
 from interviewer.anonymise.english import english
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
 from interviewer.anonymise.never_names import KIN_CALLS, loanwords
 from interviewer.anonymise.words import content_word_after
 
@@ -46,8 +48,11 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
                 and joined.group(1).lower() not in NOT_JOINED:
             d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
         following = detections[number + 1].start if number + 1 < len(detections) else len(text)
-        run_end = None if lower_case_text else _end_of_named_run(text, d.end, following)
-        if run_end is not None:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
+        if lower_case_text:  # 'mangrove creek health' + 'service', 'silver thread' + 'day centre'
+            run_end = _end_of_kind_words(text, d.end, following) if d.entity_type in KIND_RUN_TAKERS else None
+        else:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
+            run_end = _end_of_named_run(text, d.end, following)
+        if run_end is not None:
             d = replace(d, end=run_end, text=text[d.start:run_end],
                         entity_type=d.entity_type if d.entity_type in ("ORGANIZATION", "HOSPITAL") else "ORGANIZATION")
         region = REGION_WORD_AFTER.match(text, d.end)
@@ -76,6 +81,28 @@ def _end_of_named_run(text: str, end: int, limit: int) -> int | None:
             break
         position = word.end()
         if word.group(1).lower() in RUN_HEADS:
+            closed = position
+    return closed
+
+
+LOWER_RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?([a-z][a-z'’-]*)")
+KIND_HEADS = RUN_HEADS | frozenset("unit units home".split())
+KIND_WORDS = KIND_HEADS | GENERIC_MODIFIERS | SERVICE_WORDS
+"""Lower-case words that say what kind of place or body a name is ('day', 'care', 'maternity', 'service')."""
+KIND_RUN_TAKERS = frozenset({"ORGANIZATION", "HOSPITAL", "LOCATION"})
+
+
+def _end_of_kind_words(text: str, end: int, limit: int) -> int | None:
+    """In a transcript written in lower case, where the words after a found name that say what kind it is end, when
+    a head word closes them before `limit` within four words ('city road maternity' + 'unit', 'heart lake' + 'adult
+    day program'); None when none does, or another word comes between."""
+    closed, position = None, end
+    for _ in range(4):
+        word = LOWER_RUN_WORD.match(text, position)
+        if not word or word.end() > limit or word.group(1) not in KIND_WORDS:
+            break
+        position = word.end()
+        if word.group(1) in KIND_HEADS:
             closed = position
     return closed
 
