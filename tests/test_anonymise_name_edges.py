@@ -173,3 +173,12 @@ def test_in_lower_case_a_found_name_takes_in_the_words_of_its_kind_to_the_head_w
 def test_in_lower_case_words_of_a_kind_after_the_head_word_are_left_out(anonymiser):
     text = "p: they sent me to the kilbride maternity unit and the care there was good"
     assert [d.text for d in anonymiser.detect(text)] == ["kilbride maternity unit"]
+
+
+def test_in_lower_case_a_word_and_and_after_the_open_an_organisations_name(anonymiser):
+    assert found(anonymiser, "p: i see her at the willow and ash clinic every month") == {("willow and ash clinic", "HOSPITAL")}
+
+
+def test_in_lower_case_a_person_joins_no_organisations_name_with_and(anonymiser):
+    text = "p: then i rang the doctor and rosebank surgery said no"
+    assert [d.text for d in anonymiser.detect(text)] == ["rosebank surgery"]

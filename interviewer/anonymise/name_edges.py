@@ -43,9 +43,10 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
             if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and nickname \
                     or word == "the" and d.entity_type in ARTICLE_TAKERS and not _modifies_a_noun(text, d.end):
                 d = replace(d, start=before.start(1), text=text[before.start(1):d.end])
-        joined = JOINED_BEFORE.search(text, max(previous_end, d.start - 24), d.start)
-        if joined and d.entity_type in ("ORGANIZATION", "HOSPITAL") and not lower_case_text \
-                and joined.group(1).lower() not in NOT_JOINED:
+        joined = (LOWER_JOINED_BEFORE if lower_case_text else JOINED_BEFORE).search(
+            text, max(previous_end, d.start - 32), d.start)
+        if joined and d.entity_type in ("ORGANIZATION", "HOSPITAL") and joined.group(1).lower() not in NOT_JOINED \
+                and not (lower_case_text and (_not_a_name_word(joined.group(1)) or d.text.startswith("the "))):
             d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
         following = detections[number + 1].start if number + 1 < len(detections) else len(text)
         if lower_case_text:  # 'mangrove creek health' + 'service', 'silver thread' + 'day centre'
@@ -115,6 +116,20 @@ outside the place found ('over in perry county')."""
 JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
 """A capitalised word and 'and' just before an organisation's name, which it opens ('Cedar and Pine')."""
 NOT_JOINED = frozenset("mum mam dad nan i me us them him her".split())
+LOWER_JOINED_BEFORE = re.compile(r"(?<![\w'’-])(?:the|at|to|from|with|for)[ \t]+([a-z][a-z'’-]+)[ \t]+(?:and|&)[ \t]+$")
+"""In lower case, a word and 'and' between 'the' (or 'at', 'to' ...) and an organisation's name, which it opens ('at
+the cedar and sage clinic')."""
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A word that joins no name with 'and': a little word, a word for a person or kin, a title, or one saying what
+    kind of place it is ('the gp and rosebank surgery', 'the doctor and ...')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from interviewer.anonymise.cues import CARE_ROLES, KIN_NOUNS, PERSON_NOUNS, TITLES
+
+    return word in STOP_WORDS or word in KIN_NOUNS or word in PERSON_NOUNS or word in CARE_ROLES or word in TITLES \
+        or word in KIND_WORDS or len(word) < 3
 
 
 def _modifies_a_noun(text: str, end: int) -> bool:
