@@ -500,3 +500,20 @@ def test_two_ordinary_words_before_club_where_one_goes_name_the_club(anonymiser)
                                   "p: then i go to the stroke group, it helps"])
 def test_one_word_before_club_or_group_says_what_kind_it_is(anonymiser, text):
     assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text)), redacted(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: there's a group good neighbours for older folk round here", "good neighbours"),
+    ("p: she found a group bread and roses with other mums", "bread and roses"),
+])
+def test_words_after_a_group_or_a_charity_are_suggested_as_its_name(anonymiser, text, name):
+    assert name in suggested(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "p: i go to a group run by mates in the village",
+    "p: we have a group chat and we share tips",
+    "p: it was this group, honestly, that kept me going",
+])
+def test_what_a_group_does_or_how_one_talks_of_it_is_no_name(anonymiser, text):
+    assert not any(s.reason.startswith("words where a name goes") for s in anonymiser.suggest(text))

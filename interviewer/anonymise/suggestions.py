@@ -127,7 +127,48 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
             elif lower_case_text and UNSPOKEN_ACRONYM.fullmatch(lower) and before in ("at", "to", "in", "from") \
                     and not v.allowed(i):
                 yield _make(v, i, i, "ORGANIZATION", f"letters said as a word after '{v.word(i - 1)}', perhaps an acronym", 0.35)
+    if lower_case_text:
+        yield from _names_after_a_kind(v)
     yield from _numbers(v.text)
+
+
+KINDS_OF_GROUP = frozenset("""group charity club choir team project organisation organization outfit crowd mob cafe café
+pantry gym shop place service programme program""".split())
+SIZES = frozenset("wee small little local new".split())
+NAME_INSIDE = frozenset("and of in".split())
+ENDS_A_NAME = frozenset("""a an the that which who whom whose where when while it it's its is are was were be been am has
+have had do does did will would can could should for to with at on by from up down out over i we you they he she my our your
+their his her me us them there here this these those so then because but or if as than called named""".split())
+"""Words after which a group's name said after its kind ('a group sing again for people') has ended."""
+WHAT_A_GROUP_DOES = frozenset("""meets met meeting run runs ran said says started starts helped helps matters chat chats
+user users leader leaders member members""".split())
+"""Words after 'a group' that say what it does or who is in it ('a group run by mates', 'a service user'), no name."""
+
+
+def _names_after_a_kind(v: TokenView) -> Iterator[Suggestion]:
+    """In lower case, the words after 'a group', 'this wee charity' and the like, up to a little word or a comma
+    ('a group, seafarers mind, meets', 'this group bump and beyond that meets'): where a group's name often stands."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i) not in KINDS_OF_GROUP:
+            continue
+        article = i - 2 if v.lower(i - 1) in SIZES else i - 1
+        if v.lower(article) not in ("a", "an", "this"):
+            continue
+        first = i + 2 if v.word(i + 1) == "," else i + 1
+        first += v.lower(first) == "the"
+        if v.lower(first) in WHAT_A_GROUP_DOES or v.lower(first).endswith("ly"):
+            continue  # 'a little group meets', 'this group, honestly'
+        last, k = None, first
+        while k < len(v.tokens) and k - first < 4 and v.word(k).islower() and is_word(v.word(k)):
+            lower = v.lower(k)
+            if lower in ENDS_A_NAME or lower in NAME_INSIDE or lower in FILLERS or lower in DISCOURSE_WORDS:
+                if not (lower in NAME_INSIDE and last is not None):
+                    break
+            else:
+                last = k
+            k += 1
+        if last is not None:
+            yield _make(v, first, last, "ORGANIZATION", f"words where a name goes, after '{v.word(i)}'", 0.4)
 
 
 OWNERS = POSSESSIVES | {"me"}
