@@ -205,6 +205,11 @@ def test_ordinary_words_before_a_landmark_word_are_suggested_in_lower_case(anony
     assert "peace bridge" in suggested and not any("car" in s for s in suggested)
 
 
+def test_a_town_mountain_or_river_word_closes_a_suggested_landmark_too(anonymiser):
+    text = "p: she lives up in pine mountain now with her fella"
+    assert "pine mountain" in {s.text for s in anonymiser.suggest(text)}
+
+
 @pytest.mark.parametrize("text, place", [
     ("participant: i live out in island bay with my partner and our daughter", "island bay"),
     ("participant: thirty one years most of it right there in east point and college park", "college park"),

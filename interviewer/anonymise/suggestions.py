@@ -28,7 +28,7 @@ CONNECTORS = frozenset("and of for in on & the".split())
 SPOKEN_YEAR = re.compile(rf"\b(?:(?:19|20)\d\d|(?:nineteen|twenty)[\s-](?:oh[\s-])?(?:{NUMBER_WORD})|two thousand(?: and \w+)?)\b",
                          re.IGNORECASE)
 LANDMARK_HEADS = frozenset("""park bridge monument memorial ground gardens pier common square market point heights
-fields meadows woods quay wharf""".split())
+fields meadows woods quay wharf town corner mountain river estate flat concourse""".split())
 """Words that close a landmark's or a district's name ('war memorial park', 'the peace bridge', 'east point')."""
 UNSPOKEN_ACRONYM = re.compile(r"[b-df-hj-np-tv-z]{3,5}")
 """A lower-case 'word' with no vowel ('uhg' has one, so only the likes of 'hcmc', 'rvh'): letters said one by one."""
