@@ -11,7 +11,11 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
-from interviewer.anonymise.cues import HEADS, LEGAL_HEADS, MONTHS, SERVICE_WORDS, WEEKDAYS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from interviewer.anonymise.cues import (
+    CARE_ROLES, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_NOUNS, SERVICE_WORDS, TITLES, WEEKDAYS,
+)
 from interviewer.anonymise.english import english
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
@@ -124,10 +128,6 @@ the cedar and sage clinic')."""
 def _not_a_name_word(word: str) -> bool:
     """A word that joins no name with 'and': a little word, a word for a person or kin, a title, or one saying what
     kind of place it is ('the gp and rosebank surgery', 'the doctor and ...')."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from interviewer.anonymise.cues import CARE_ROLES, KIN_NOUNS, PERSON_NOUNS, TITLES
-
     return word in STOP_WORDS or word in KIN_NOUNS or word in PERSON_NOUNS or word in CARE_ROLES or word in TITLES \
         or word in KIND_WORDS or len(word) < 3
 
@@ -135,8 +135,6 @@ def _not_a_name_word(word: str) -> bool:
 def _modifies_a_noun(text: str, end: int) -> bool:
     """Whether a lower-case word other than a little word or a title follows the name, which then describes it ('the
     Leeds branch', 'the Mater maternity'): the 'the' belongs to that noun, not to the name."""
-    from interviewer.anonymise.cues import TITLES
-
     noun = content_word_after(text, end)
     return noun is not None and noun not in TITLES
 
