@@ -16,6 +16,9 @@ def found(anonymiser, text):
     ("P: I'm in the Tarrowby rowing club, we train at six.", "Tarrowby"),
     ("P: The nurse at the Quillan practice sorted it out.", "Quillan"),
     ("P: There's a drop-in at the Open Door centre on Fridays.", "Open Door"),
+    ("P: We used the Bread Basket food bank when the money ran out.", "Bread Basket"),
+    ("P: My dad did forty years at the Granite Falls mill.", "Granite Falls"),
+    ("P: We'd meet at the Copper Kettle diner after church.", "Copper Kettle"),
 ])
 def test_a_name_between_a_determiner_and_a_lower_case_head_is_an_organisation(anonymiser, text, name):
     assert any(name in span and kind in ("ORGANIZATION", "HOSPITAL") for span, kind in found(anonymiser, text).items())

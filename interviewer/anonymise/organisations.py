@@ -24,7 +24,8 @@ REASON = "an organisation's name"
 """Reason prefix of every span found here: it outranks a bare capitalised word's person reading (see _priority)."""
 GENERIC_HEADS = frozenset("""centre center practice surgery clinic hospital hospice club group home school college
 project hub unit service services charity trust foundation association society church chapel team pharmacy chemist
-chemists agency shop store branch site campus office offices academy nursery gym library""".split())
+chemists agency shop store branch site campus office offices academy nursery gym library bank pantry mill plant
+factory warehouse kitchen cafe café restaurant pub bar diner hotel""".split())
 """Lower-case nouns after a name that make it an organisation's ('the Maplecrest centre', 'the Seapoint club')."""
 ORGANISATION_NOUNS = frozenset("""charity charities agency agencies company firm business organisation organization
 group crowd outfit centre center service provider insurer bank store shop chain supermarket supplier contractor
