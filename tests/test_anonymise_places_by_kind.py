@@ -120,6 +120,15 @@ def test_county_after_a_place_is_part_of_its_name(anonymiser, text, county):
     assert county in places(anonymiser, text)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("participant: i did my training in cebu city and came over in 2015", "cebu city"),
+    ("participant: my mum's people are from the tiwi islands and my dad's from katherine", "tiwi islands"),
+    ("participant: we flew home from cork airport in the end", "cork airport"),
+])
+def test_a_city_island_or_airport_word_after_a_place_is_part_of_its_name(anonymiser, text, place):
+    assert place in places(anonymiser, text)
+
+
 def test_a_place_word_opening_a_capitalised_name_makes_it_a_place_though_a_first_name_follows(anonymiser):
     assert "Mount Hazel" in places(anonymiser, "I grew up in a little town called Mount Hazel, near the coast.")
     assert "Fort Bragg" in places(anonymiser, "He was stationed at Fort Bragg for a year.")

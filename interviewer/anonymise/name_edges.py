@@ -60,7 +60,7 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
         if run_end is not None:
             d = replace(d, end=run_end, text=text[d.start:run_end],
                         entity_type=d.entity_type if d.entity_type in ("ORGANIZATION", "HOSPITAL") else "ORGANIZATION")
-        region = REGION_WORD_AFTER.match(text, d.end)
+        region = PLACE_WORD_AFTER.match(text, d.end)
         if region and d.entity_type == "LOCATION" and (number + 1 == len(detections)
                                                       or detections[number + 1].start >= region.end()):
             d = replace(d, end=region.end(), text=text[d.start:region.end()])  # 'perry county', 'st martin parish'
@@ -112,9 +112,10 @@ def _end_of_kind_words(text: str, end: int, limit: int) -> int | None:
     return closed
 
 
-REGION_WORD_AFTER = re.compile(r"[ \t]+(?:county|parish|borough|township)\b", re.IGNORECASE)
-"""The word after a place that makes it a county's or a parish's name, which speech recognised in lower case leaves
-outside the place found ('over in perry county')."""
+PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:county|parish|borough|township|city|island|islands|isles|water|monument|airport"
+                              r"|farm)\b", re.IGNORECASE)
+"""The word after a place that makes it a county's, a city's, an island's or a landmark's name, which speech recognised
+in lower case leaves outside the place found ('over in perry county', 'trained in iloilo city', 'the tiwi islands')."""
 
 
 JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
