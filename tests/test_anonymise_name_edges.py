@@ -182,3 +182,15 @@ def test_in_lower_case_a_word_and_and_after_the_open_an_organisations_name(anony
 def test_in_lower_case_a_person_joins_no_organisations_name_with_and(anonymiser):
     text = "p: then i rang the doctor and rosebank surgery said no"
     assert [d.text for d in anonymiser.detect(text)] == ["rosebank surgery"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: we use the clubhouse at dunmore rovers again", "dunmore rovers"),
+    ("p: i go to ironside fitness three mornings a week", "ironside fitness"),
+])
+def test_in_lower_case_a_trade_or_club_word_after_a_found_place_makes_it_an_organisations_name(anonymiser, text, name):
+    assert (name, "ORGANIZATION") in found(anonymiser, text)
+
+
+def test_in_lower_case_an_everyday_noun_after_a_person_leaves_them_a_person(anonymiser):
+    assert found(anonymiser, "p: i told sarah food was on the table") == {("sarah", "PERSON")}

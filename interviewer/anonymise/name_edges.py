@@ -55,6 +55,9 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
         following = detections[number + 1].start if number + 1 < len(detections) else len(text)
         if lower_case_text:  # 'mangrove creek health' + 'service', 'silver thread' + 'day centre'
             run_end = _end_of_kind_words(text, d.end, following) if d.entity_type in KIND_RUN_TAKERS else None
+            if run_end is None and d.entity_type in ("LOCATION", "PERSON"):  # 'passaic valley' + 'electric'
+                trade = TRADE_AFTER.match(text, d.end)
+                run_end = trade.end() if trade and trade.end() <= following else None
         else:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
             run_end = _end_of_named_run(text, d.end, following)
         if run_end is not None:
@@ -70,8 +73,11 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
 
 
 MONTHS_AND_WEEKDAYS = MONTHS | WEEKDAYS
+TRADE_WORDS = frozenset("""motors auto autos seafood seafoods plumbing electrical electric electrics builders joinery
+roofing haulage logistics staffing fitness veterinary vets rovers rangers harriers striders""".split())
+"""A trade's or a club's word, which closes a business's or a club's name ('Lucas Motors', 'passaic valley electric')."""
 RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?([A-Z][\w'’-]*)")
-RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | frozenset(
+RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | TRADE_WORDS | frozenset(
     "program programme team servicing elevator".split())
 """Words that close an organisation's name: a capitalised run after a found name that ends in one is all that name."""
 
@@ -95,6 +101,9 @@ KIND_HEADS = RUN_HEADS | frozenset("unit units home".split())
 KIND_WORDS = KIND_HEADS | GENERIC_MODIFIERS | SERVICE_WORDS
 """Lower-case words that say what kind of place or body a name is ('day', 'care', 'maternity', 'service')."""
 KIND_RUN_TAKERS = frozenset({"ORGANIZATION", "HOSPITAL", "LOCATION"})
+TRADE_AFTER = re.compile(r"[ \t]+(%s)\b(?![-'’])" % "|".join(sorted(TRADE_WORDS)))
+"""A trade's or a club's word right after a found place or person, which makes the two a business's or a club's name
+('passaic valley electric', 'lucas motors', 'southwick rovers')."""
 
 
 def _end_of_kind_words(text: str, end: int, limit: int) -> int | None:
