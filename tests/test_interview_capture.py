@@ -35,10 +35,12 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
 
     app = make_app(study, process=transcribe_only, check_seconds=0.5, live_model=None,
                    ahead_model=None)  # the batch path, all of it after the stop
-    interview_id = await record_through_app(app, null_sink, tmp_path)
+    recorded_for: list[float] = []
+    interview_id = await record_through_app(app, null_sink, tmp_path, recorded_for=recorded_for)
 
     (recording,) = study.recordings(interview_id)
-    assert 11.0 <= recording.duration <= 16.0
+    # All 11 s of speech, and no more than the time it could have recorded for (which a busy machine stretches).
+    assert 11.0 <= recording.duration <= recorded_for[0], (recording.duration, recorded_for)
     assert study.recording_path(recording).read_bytes()[:8] == b"IVSEAL01"  # recorded straight into an encrypted part
     captured = " ".join(segment.text for segment in study.segments(interview_id))
     original = " ".join(segment.text for segment in transcriber.transcribe(JFK).segments)
@@ -52,14 +54,16 @@ async def test_an_interview_recorded_through_the_app_transcribes_like_the_origin
     assert 0.0 < probe.offset < 3.0, "the probe is stamped with its place in the recording"
 
 
-async def record_through_app(app, null_sink, tmp_path, speech=JFK) -> int:
+async def record_through_app(app, null_sink, tmp_path, speech=JFK, recorded_for: list[float] | None = None) -> int:
     """Interview KI-01 in `app` while `speech` (JFK's, unless given) plays into the null sink, the first question
-    open; the id of the interview, its processing done."""
+    open; the id of the interview, its processing done. `recorded_for` gets the seconds, by the clock, from the key
+    that starts the recording to the summary after the stop: longer than the recording can be."""
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: screen_name(app) == "StartInterviewScreen")
         app.screen.query_one("#participant").value = "KI-01"
         await wait_until(pilot, lambda: app.screen.verdict is not None, timeout=20)
+        started = time.monotonic()
         await pilot.press("ctrl+r", "ctrl+r")  # the room is silent before the speech: start anyway
         await wait_until(pilot, lambda: screen_name(app) == "InterviewScreen" and app.screen.state == "recording",
                          timeout=20)
@@ -72,6 +76,8 @@ async def record_through_app(app, null_sink, tmp_path, speech=JFK) -> int:
         await pilot.pause(0.5)
         await pilot.press("enter", "x", "y")
         await wait_until(pilot, lambda: screen_name(app) == "SummaryScreen", timeout=20)
+        if recorded_for is not None:
+            recorded_for.append(time.monotonic() - started)
         interview_id = live.interview.id
         await wait_until(pilot, lambda: app.config.processing.get(interview_id, ("",))[0] in ("done", "failed"),
                          timeout=120)
