@@ -194,3 +194,11 @@ def test_in_lower_case_a_trade_or_club_word_after_a_found_place_makes_it_an_orga
 
 def test_in_lower_case_an_everyday_noun_after_a_person_leaves_them_a_person(anonymiser):
     assert found(anonymiser, "p: i told sarah food was on the table") == {("sarah", "PERSON")}
+
+
+def test_a_place_taken_into_a_businesss_name_keeps_its_own_placeholder(anonymiser):
+    from interviewer.anonymise.placeholders import Placeholders, redact
+
+    text = "p: we're in splott, and i joined the splott striders last year"
+    assert redact(text, anonymiser.detect(text), Placeholders())[0] == \
+        "p: we're in [PLACE 1], and i joined the [ORGANISATION 1] last year"

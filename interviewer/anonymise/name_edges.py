@@ -17,7 +17,7 @@ from interviewer.anonymise.cues import (
     CARE_ROLES, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_NOUNS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
-from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.gazetteers import Gazetteers, surface_key
 from interviewer.anonymise.lower_case import GENERIC_MODIFIERS
 from interviewer.anonymise.never_names import KIN_CALLS, loanwords
 from interviewer.anonymise.words import content_word_after
@@ -60,9 +60,12 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
                 run_end = trade.end() if trade and trade.end() <= following else None
         else:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
             run_end = _end_of_named_run(text, d.end, following)
-        if run_end is not None:
-            d = replace(d, end=run_end, text=text[d.start:run_end],
-                        entity_type=d.entity_type if d.entity_type in ("ORGANIZATION", "HOSPITAL") else "ORGANIZATION")
+        if run_end is not None and d.entity_type in ("ORGANIZATION", "HOSPITAL"):
+            d = replace(d, end=run_end, text=text[d.start:run_end])
+        elif run_end is not None:  # a place or person named in a business's name is not that business
+            name = text[d.start:run_end]
+            d = replace(d, end=run_end, text=name, entity_type="ORGANIZATION",
+                        group=f"ORGANIZATION:{surface_key(name.removeprefix('the ').removeprefix('The '))}")
         region = PLACE_WORD_AFTER.match(text, d.end)
         if region and d.entity_type == "LOCATION" and (number + 1 == len(detections)
                                                       or detections[number + 1].start >= region.end()):
