@@ -54,10 +54,13 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
             d = replace(d, start=joined.start(1), text=text[joined.start(1):d.end])  # 'Cedar and Pine', 'Print and Pack'
         following = detections[number + 1].start if number + 1 < len(detections) else len(text)
         if lower_case_text:  # 'mangrove creek health' + 'service', 'silver thread' + 'day centre'
-            run_end = _end_of_kind_words(text, d.end, following) if d.entity_type in KIND_RUN_TAKERS else None
-            if run_end is None and d.entity_type in ("LOCATION", "PERSON"):  # 'passaic valley' + 'electric'
+            if d.entity_type in KIND_RUN_TAKERS:  # trade words are kind words too: 'passaic valley' + 'electric'
+                run_end = _end_of_kind_words(text, d.end, following)
+            elif d.entity_type == "PERSON":  # only a trade word straight after: 'lucas' + 'motors', not 'sarah' + 'food'
                 trade = TRADE_AFTER.match(text, d.end)
                 run_end = trade.end() if trade and trade.end() <= following else None
+            else:
+                run_end = None
         else:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
             run_end = _end_of_named_run(text, d.end, following)
         if run_end is not None and d.entity_type in ("ORGANIZATION", "HOSPITAL"):
@@ -105,8 +108,8 @@ KIND_WORDS = KIND_HEADS | GENERIC_MODIFIERS | SERVICE_WORDS
 """Lower-case words that say what kind of place or body a name is ('day', 'care', 'maternity', 'service')."""
 KIND_RUN_TAKERS = frozenset({"ORGANIZATION", "HOSPITAL", "LOCATION"})
 TRADE_AFTER = re.compile(r"[ \t]+(%s)\b(?![-'’])" % "|".join(sorted(TRADE_WORDS)))
-"""A trade's or a club's word right after a found place or person, which makes the two a business's or a club's name
-('passaic valley electric', 'lucas motors', 'southwick rovers')."""
+"""A trade's or a club's word right after a found person, which makes the two a business's or a club's name ('lucas
+motors'); after a place or an organisation, trade words count among the kind words (KIND_HEADS)."""
 
 
 def _end_of_kind_words(text: str, end: int, limit: int) -> int | None:
