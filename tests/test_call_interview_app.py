@@ -15,6 +15,7 @@ from interviewer.audio.capture import AudioBackend
 from interviewer.processing import process_interview
 from interviewer.widgets.spoken import Spoken
 from test_interview_app import SIZE, add_participant, screen_name, wait_until
+from test_recorder import envelope
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -23,12 +24,11 @@ def first_sound(samples: np.ndarray, threshold: float = 0.02) -> float:
     return int(np.argmax(np.abs(samples) > threshold)) / RATE
 
 
-def envelope_likeness(recorded: np.ndarray, track: np.ndarray, frame: int = RATE // 50) -> float:
-    """How alike two sounds are, as the correlation of their loudness in 20 ms frames (0 to 1)."""
-    frames = min(len(recorded), len(track)) // frame
-    loudness = [np.sqrt(np.mean(np.square(x[:frames * frame].reshape(frames, frame)), axis=1))
-                for x in (recorded, track)]
-    return float(np.corrcoef(*loudness)[0, 1])
+def envelope_likeness(recorded: np.ndarray, track: np.ndarray) -> float:
+    """How alike two sounds of one rate are, as the correlation of their loudness in 10 ms frames (0 to 1)."""
+    loudness = [envelope(x[:, None], RATE) for x in (recorded, track)]
+    frames = min(map(len, loudness))
+    return float(np.corrcoef(loudness[0][:frames], loudness[1][:frames])[0, 1])
 
 
 async def record_call_interview(app, pilot, sink, tracks, play_seconds: float = 120, process_seconds: float = 180) -> int:
