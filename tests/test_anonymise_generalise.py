@@ -9,6 +9,7 @@ import pytest
 from interviewer.anonymise import get_anonymiser
 from interviewer.anonymise.evaluate import Document, score_documents
 from interviewer.anonymise.gazetteers import demonym_place, load_gazetteers
+from interviewer.anonymise.suggestions import Suggestion, select
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,44 @@ def test_a_suggested_name_keeps_its_leading_new_and_stops_at_a_weekday(anonymise
     suggested = {s.text for s in anonymiser.analyse(text).suggestions}
     assert "New Day Recovery" in suggested, suggested
     assert not any("Thursdays" in s for s in suggested), suggested
+
+
+def _suggested_beside(text: str, surface: str, redacted: str) -> list:
+    """select() on one suggestion of `surface` in `text`, with `redacted` (a part of it) already covered."""
+    start = text.index(surface)
+    covered = bytearray(len(text))
+    covered[text.index(redacted):text.index(redacted) + len(redacted)] = b"\x01" * len(redacted)
+    suggestion = Suggestion(start, start + len(surface), "PERSON", surface, "a proper-noun run after 'called'", 0.5)
+    return select([suggestion], covered, 1000)
+
+
+@pytest.mark.parametrize("text, surface, redacted", [
+    ("a nurse called kiri grabbed him straight off me", "kiri grabbed", "kiri"),
+    ("a lady called rose runs it", "rose runs", "rose"),
+    ("my wife's from moycullen originally", "moycullen originally", "moycullen"),
+    ("and sarah was saying it's fine", "sarah was saying", "sarah"),
+    ("My Grandmom Dot, though, she's eighty-eight", "Grandmom Dot", "Dot"),
+])
+def test_a_suggestion_adding_only_words_of_the_sentence_to_a_redacted_name_is_no_possible_miss(text, surface, redacted):
+    assert _suggested_beside(text, surface, redacted) == []
+
+
+@pytest.mark.parametrize("text, surface, redacted", [
+    ("i worked at lagan print and pack for years", "lagan print", "lagan"),
+    ("she's at scioto valley children's now", "scioto valley children's", "scioto valley"),
+    ("a lad called gav pearce helped", "gav pearce", "gav"),
+    ("a guy called Ted Will runs it", "Ted Will", "Ted"),
+])
+def test_a_suggestion_extending_a_redacted_name_by_a_word_of_a_name_stays(text, surface, redacted):
+    assert [s.text for s in _suggested_beside(text, surface, redacted)] == [surface]
+
+
+def test_no_suggestion_adds_only_a_verb_to_a_name_the_anonymiser_redacted(anonymiser):
+    text = ("the waiting room was packed people with their kids old blokes everyone wheezing. a nurse called kiri "
+            "grabbed him straight off me and took him through")
+    analysis = anonymiser.analyse(text)
+    assert "kiri" in {d.text for d in analysis.detections}, analysis.detections
+    assert not any("grabbed" in s.text for s in analysis.suggestions), analysis.suggestions
 
 
 def test_suggestions_are_few_on_a_long_text(anonymiser):

@@ -7,11 +7,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, POSSESSIVES, SPEECH_VERBS, TITLES,
-    WEEKDAYS, WORK_VERBS,
+    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PERSON_VERBS, PLACE_POSITION_BEFORE, POSSESSIVES,
+    SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
+from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.never_names import (
     DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, dialect_words, is_turn_opener, loanwords,
 )
@@ -223,16 +226,32 @@ JOINING_WORDS = CONNECTORS | frozenset("or upon y".split())
 NO_MISS_BESIDE_A_NAME = JOINING_WORDS | TITLES | KIN_CALLS | KIN_AFTER_A_NAME
 
 
-def _covered_but_joining_words(s: Suggestion, covered: bytearray) -> bool:
+def _covered_but_no_name_words(s: Suggestion, covered: bytearray) -> bool:
     """Whether redactions cover the suggestion's words but for joining words left between them ('Salford [and]
-    Trafford') or titles and kin words beside them ('[Mzee] Kamau', 'Jyoti [Masi]'), which are no possible miss."""
+    Trafford'), titles and kin words beside them ('[Mzee] Kamau', 'Jyoti [Masi]'), or words of the sentence a redacted
+    name ran on into ('[ruth] come', '[lagos] originally'): no possible miss."""
     uncovered = [i - s.start for i in range(s.start, min(s.end, len(covered))) if not covered[i] and s.text[i - s.start].isalnum()]
     if not uncovered:
         return True
-    if len(uncovered) > 6:
-        return False
-    return all(m.group().lower() in NO_MISS_BESIDE_A_NAME for m in re.finditer(r"\w+", s.text)
+    if len(uncovered) == sum(ch.isalnum() for ch in s.text):
+        return False  # nothing of it is redacted
+    return all(_no_miss_beside_a_name(m.group()) for m in re.finditer(r"\w[\w'’]*", s.text)
                if any(m.start() <= k < m.end() for k in uncovered))
+
+
+def _no_miss_beside_a_name(word: str) -> bool:
+    """A word beside a redacted name that is no part of one: a joining word, title or kin word; in lower case, a little
+    word, a verb a person does ('come', 'runs') or a word an English ending makes a verb or adverb ('helped', 'saying',
+    'originally')."""
+    lower = word.lower()
+    if lower in NO_MISS_BESIDE_A_NAME:
+        return True
+    if not word.islower():
+        return False
+    gaz = load_gazetteers()
+    return re.split(r"['’]", lower)[0] in STOP_WORDS or lower in PERSON_VERBS or lower in SPEECH_VERBS \
+        or lower.endswith(("ly", "ed", "ing")) and gaz.is_common(lower) and lower not in gaz.first_names \
+        and lower not in gaz.surnames and lower not in gaz.places
 
 
 def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> list[Suggestion]:
@@ -241,7 +260,7 @@ def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> lis
     taken = bytearray(len(covered))
     for s in sorted(suggestions, key=lambda s: (-s.risk, s.start)):
         letters = [i for i in range(s.start, s.end) if i < len(covered) and s.text[i - s.start].isalnum()]
-        if not letters or _covered_but_joining_words(s, covered) or any(taken[i] for i in letters):
+        if not letters or _covered_but_no_name_words(s, covered) or any(taken[i] for i in letters):
             continue
         for i in range(s.start, s.end):
             taken[i] = 1
