@@ -332,3 +332,53 @@ def test_a_hyphened_name_in_lower_case_is_redacted_whole(anonymiser, text, name)
 def test_a_phrase_of_little_words_after_call_me_is_no_nickname(anonymiser):
     text = "participant: i give them my number so they call me now-now if they have a problem"
     assert not [d for d in anonymiser.detect(text) if "now" in d.text]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("shifts earlies lates and our kelly works at pickerings on the tills so between us we manage", "kelly"),
+    ("with more than five grams of sugar. our daughter michelle works at evergreen care, doing home care", "michelle"),
+    ("the gp the trust all of that. declan's sister ciara works in an office on strand road", "ciara"),
+])
+def test_a_persons_name_in_lower_case_stops_before_what_they_do(anonymiser, text, name):
+    assert found(anonymiser, text).get(name) == "PERSON", found(anonymiser, text)
+
+
+def test_a_firm_whose_name_ends_in_works_stays_one_in_a_cased_transcript(anonymiser):
+    assert found(anonymiser, "I'm at Harland Works on Monday and Tuesday.") == {"Harland Works": "ORGANIZATION"}
+
+
+@pytest.mark.parametrize("span, kept", [
+    ("dr marsh rang", "dr marsh"),
+    ("georgia marched", "georgia"),
+    ("mel reckons", "mel"),
+    ("deborah klassen cried", "deborah klassen"),
+    ("rose cried", "rose"),
+    ("ruth reed", "ruth reed"),
+    ("anna browning", "anna browning"),
+    ("Marsh Rang", "Marsh Rang"),
+])
+def test_a_found_person_loses_only_a_verb_at_its_end(span, kept):
+    from interviewer.anonymise.candidate_steps import without_deed_tail
+    from interviewer.anonymise.gazetteers import load_gazetteers
+    from interviewer.anonymise.propagation import Candidate
+
+    text = f"and then {span} and said"
+    candidate = Candidate(9, 9 + len(span), "PERSON", 0.6, "second model (name)", 2)
+    trimmed = without_deed_tail(text, candidate, load_gazetteers())
+    assert text[trimmed.start:trimmed.end] == kept
+
+
+def test_what_someone_is_called_keeps_every_word(anonymiser):
+    text = "the guys give me grief. they call me cardio sully now."
+    assert found(anonymiser, text) == {"cardio sully": "PERSON"}
+
+
+@pytest.mark.parametrize("word, deed", [
+    ("helped", True), ("grabbed", True), ("cried", True), ("saying", True), ("originally", True), ("works", True),
+    ("sully", False), ("reed", False), ("browning", False), ("ely", False), ("Helped", False),
+])
+def test_a_deed_word_is_a_verb_or_adverb_by_its_english_stem_and_no_name(word, deed):
+    from interviewer.anonymise.gazetteers import load_gazetteers
+    from interviewer.anonymise.never_names import a_deed_word
+
+    assert a_deed_word(word, load_gazetteers()) is deed

@@ -14,8 +14,8 @@ from interviewer.anonymise.acronym_expansions import find_acronym_expansions
 from interviewer.anonymise.acronyms import allowed_spelled_spans
 from interviewer.anonymise.address_names import find_names_in_addresses
 from interviewer.anonymise.candidate_steps import (
-    CONTEXT_OVER_WORD, split_bridging_ner, widened_over_hyphens, without_dialect_tail, without_kin_calls,
-    without_lower_tail, without_public_figures,
+    CONTEXT_OVER_WORD, split_bridging_ner, widened_over_hyphens, without_deed_tail, without_dialect_tail,
+    without_kin_calls, without_lower_tail, without_public_figures,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import brand_names, default_allow_terms, load_gazetteers
@@ -169,7 +169,7 @@ class Anonymiser:
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
         if not lower_case:
             candidates = [without_lower_tail(text, c, gaz) for c in candidates]
-        candidates = [without_dialect_tail(text, c, gaz) for c in candidates]
+        candidates = [without_deed_tail(text, without_dialect_tail(text, c, gaz), gaz) for c in candidates]
         candidates += find_known_parts(text, self.known_parts)
         allowed = self._allowed_spans(text)
         candidates = self._without_allowed(text, candidates, allowed)

@@ -1,7 +1,7 @@
 """Provides the steps that reshape candidate spans between the rules and the resolution of overlaps: names of public
 figures moved to the reviewer's suggestions, NER spans trimmed of lower-case tails and split where they bridge two
-rule-found names, people's names trimmed of dialect words they ran on into, names widened over hyphens, and kin calls
-cut from people's names."""
+rule-found names, people's names trimmed of dialect words and verbs they ran on into, names widened over hyphens, and
+kin calls cut from people's names."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Callable
 from interviewer.anonymise.cues import SURNAME_PARTICLES
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end
-from interviewer.anonymise.never_names import after_kin_call, before_kin_call, dialect_words
+from interviewer.anonymise.never_names import a_deed_word, after_kin_call, before_kin_call, dialect_words
 from interviewer.anonymise.nicknames import CALLED_REASONS
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.propagation import NAME_TYPES, Candidate, is_lower_case_text, surface_key
@@ -100,6 +100,14 @@ def without_dialect_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
         return c
     return _without_tail_words(text, c, LAST_WORD,
                                lambda word: word.lower() not in gaz.first_names and word.lower() in dialect_words())
+
+
+def without_deed_tail(text: str, c: Candidate, gaz: Gazetteers) -> Candidate:
+    """A person's name without the words of what they did that it ran on into in lower case ('kelly works', 'georgia
+    marched', 'mel reckons' -> 'kelly', 'georgia', 'mel'): a rule or model that took the verb for a surname."""
+    if c.entity_type != "PERSON" or c.reason.startswith(CALLED_REASONS):
+        return c  # what someone is called may be any word ('they call me cardio sully')
+    return _without_tail_words(text, c, LAST_WORD, lambda word: a_deed_word(word, gaz))
 
 
 def widened_over_hyphens(text: str, candidates: list[Candidate], gaz: Gazetteers) -> list[Candidate]:

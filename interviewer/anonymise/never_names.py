@@ -311,6 +311,30 @@ def is_medicine(lower: str, gaz: Gazetteers) -> bool:
         and lower not in gaz.places
 
 
+def a_deed_word(word: str, gaz: Gazetteers) -> bool:
+    """A word in lower case that says what someone does or how, never part of their name: a verb a person does ('runs',
+    'rang', 'reckons') or an English word an ending makes a verb or adverb of ('helped', 'grabbed', 'saying',
+    'originally') that is no given name, surname or place ('Reed', 'Browning' and 'Ely' are)."""
+    if not word.islower():
+        return False
+    if word in PERSON_VERBS or word in SPEECH_VERBS:
+        return True
+    ending = next((e for e in ("ly", "ed", "ing") if word.endswith(e)), None)
+    return ending is not None and gaz.is_common(word) and _on_an_english_stem(word[:-len(ending)], gaz) \
+        and word not in gaz.first_names and word not in gaz.surnames and word not in gaz.places
+
+
+def _on_an_english_stem(stem: str, gaz: Gazetteers) -> bool:
+    """Whether what is left of a word without its ending is an English word, as it was written before the ending:
+    'help', 'grab(b)', 'cr(i)' for 'cry', 'writ' + 'e', 'gent' + 'le'; not 'sul' of 'sully'."""
+    forms = {stem, stem + "e", stem + "le"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.add(stem[:-1])
+    if stem.endswith("i"):
+        forms.add(stem[:-1] + "y")
+    return any(len(form) >= 3 and gaz.is_common(form) for form in forms)
+
+
 def _a_name_or_deed_after(word: str, gaz: Gazetteers) -> bool:
     """'tete chipo', 'sekuru came': a kin call before a name or a person's verb is no place."""
     lower = word.lower()

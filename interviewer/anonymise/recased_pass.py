@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.gazetteers import Gazetteers, load_gazetteers
 from interviewer.anonymise.suggestions import POSSIBLE_IDENTIFIER
 
 CAPITALS_ONLY = ("capitalised word that is not an English word, mid-sentence", "a name before ', ")
@@ -36,6 +36,8 @@ def recased_finds(text: str, found: list[Found]) -> list[Found]:
             continue  # an entity, or a person or place bridging names the lower-case rules kept apart
         if f.reason.endswith(ORDINARY_NAME):
             continue  # 'send support', 'the hydro pool': capitals only recasing gave are no ordinary words' name
+        if _where_someone_works(text, f, gaz):
+            continue  # 'our daughter michelle works at': no firm's head word, though recasing made it 'Works'
         if f.reason.startswith("a place within a capitalised name") and _all_words_inside(text, f, overlapped):
             continue  # 'batley dewsbury': places side by side, which only recasing made one capitalised name
         if (f.reason.startswith(CAPITALS_ONLY) or f.reason.startswith("spaCy")) and not name_cued(text, f.start, f.end) \
@@ -44,6 +46,19 @@ def recased_finds(text: str, found: list[Found]) -> list[Found]:
             continue  # its capital came from recasing alone ('skint', 'bairn'): a word in no list is no name by itself
         added.append(f)
     return added
+
+
+WORKS_AT_END = re.compile(r"([\w'’]+)[ \t]+works$")
+WHERE_ONE_WORKS = re.compile(r"\s+(?:at|for|in|with|as|on|from|there|here|nights|days|shifts|part|full)\b")
+"""What follows 'works' said of someone ('works at', 'works for', 'works nights')."""
+
+
+def _where_someone_works(text: str, found: Found, gaz: Gazetteers) -> bool:
+    """An organisation found up to 'works' after a given name, where the words after say where or how someone works
+    ('michelle works at', 'ciara works in an office')."""
+    given = WORKS_AT_END.search(text, found.start, found.end)
+    return found.entity_type == "ORGANIZATION" and given is not None and given.group(1) in gaz.first_names \
+        and WHERE_ONE_WORKS.match(text, found.end) is not None
 
 
 def _all_words_inside(text: str, found: Found, spans: list[tuple[int, int]]) -> bool:

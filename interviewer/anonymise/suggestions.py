@@ -11,12 +11,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PERSON_VERBS, PLACE_POSITION_BEFORE, POSSESSIVES,
+    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, POSSESSIVES,
     SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.never_names import (
-    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, dialect_words, is_turn_opener, loanwords,
+    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, a_deed_word, dialect_words, is_turn_opener, loanwords,
 )
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
@@ -241,17 +241,13 @@ def _covered_but_no_name_words(s: Suggestion, covered: bytearray) -> bool:
 
 def _no_miss_beside_a_name(word: str) -> bool:
     """A word beside a redacted name that is no part of one: a joining word, title or kin word; in lower case, a little
-    word, a verb a person does ('come', 'runs') or a word an English ending makes a verb or adverb ('helped', 'saying',
-    'originally')."""
+    word or a word of what the person does ('come', 'helped', 'originally')."""
     lower = word.lower()
     if lower in NO_MISS_BESIDE_A_NAME:
         return True
     if not word.islower():
         return False
-    gaz = load_gazetteers()
-    return re.split(r"['’]", lower)[0] in STOP_WORDS or lower in PERSON_VERBS or lower in SPEECH_VERBS \
-        or lower.endswith(("ly", "ed", "ing")) and gaz.is_common(lower) and lower not in gaz.first_names \
-        and lower not in gaz.surnames and lower not in gaz.places
+    return re.split(r"['’]", lower)[0] in STOP_WORDS or a_deed_word(word, load_gazetteers())
 
 
 def select(suggestions: list[Suggestion], covered: bytearray, words: int) -> list[Suggestion]:
