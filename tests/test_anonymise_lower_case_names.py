@@ -375,10 +375,23 @@ def test_what_someone_is_called_keeps_every_word(anonymiser):
 
 @pytest.mark.parametrize("word, deed", [
     ("helped", True), ("grabbed", True), ("cried", True), ("saying", True), ("originally", True), ("works", True),
-    ("sully", False), ("reed", False), ("browning", False), ("ely", False), ("Helped", False),
+    ("sully", False), ("shed", False), ("reed", False), ("browning", False), ("ely", False), ("Helped", False),
 ])
 def test_a_deed_word_is_a_verb_or_adverb_by_its_english_stem_and_no_name(word, deed):
     from interviewer.anonymise.gazetteers import load_gazetteers
     from interviewer.anonymise.never_names import a_deed_word
 
     assert a_deed_word(word, load_gazetteers()) is deed
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("i feel almost normal. i walked round roath park lake last week. slowly. but i did it.", "roath park lake",
+     "LOCATION"),
+    ("i joined the striders, there's a group goes round roath park lake every tuesday", "roath park lake", "LOCATION"),
+    ("that was the public list or pay. our neighbour ray went private up in christchurch", "ray", "PERSON"),
+    ("twenty hours and then they transferred me from harakeke birthing unit into the main hospital",
+     "harakeke birthing unit", "HOSPITAL"),
+    ("we go to knox united church on a sunday", "knox united church", "ORGANIZATION"),
+])
+def test_a_name_before_its_head_word_opens_after_what_someone_did_and_where(anonymiser, text, place, kind):
+    assert found(anonymiser, text).get(place) == kind, found(anonymiser, text)

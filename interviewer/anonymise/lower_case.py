@@ -13,7 +13,9 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, dialect_words, is_medicine, loanwords
+from interviewer.anonymise.never_names import (
+    DISCOURSE_WORDS, a_deed_or_its_where, dialect_words, is_medicine, loanwords,
+)
 from interviewer.anonymise.numbers import number_value
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier
@@ -352,7 +354,8 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
         if not strong and head not in WEAK_STREET_HEADS:
             continue
         first = i
-        while first - 1 >= 0 and i - first < 3 and is_plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS:
+        while first - 1 >= 0 and i - first < 3 and is_plain_word(v, first - 1) and v.lower(first - 1) not in DETERMINERS \
+                and not a_deed_or_its_where(v.lower(first - 1), v.lower(first - 2), v.gaz):
             first -= 1
         if first == i:
             continue

@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools
 import re
 
-from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, PERSON_VERBS, POSSESSIVES, SPEECH_VERBS, WEEKDAYS
+from interviewer.anonymise.cues import (
+    CONDITION_WORDS, MONTHS, PERSON_VERBS, PLACE_PREPOSITIONS, POSSESSIVES, SPEECH_VERBS, WEEKDAYS,
+)
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
 
 GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
@@ -324,11 +326,20 @@ def a_deed_word(word: str, gaz: Gazetteers) -> bool:
         and word not in gaz.first_names and word not in gaz.surnames and word not in gaz.places
 
 
+def a_deed_or_its_where(word: str, before: str, gaz: Gazetteers) -> bool:
+    """A word no place's or organisation's name takes in, though it stands before one: a verb a person does ('goes',
+    'took') or a preposition after what someone did ('walked round' roath park). A preposition alone may open a name
+    ('Round Oak Road'), and so may a word with a verb's ending ('Harakeke Birthing Unit', 'Knox United Church')."""
+    return word in PERSON_VERBS or word in SPEECH_VERBS or word in PLACE_PREPOSITIONS and a_deed_word(before, gaz)
+
+
 def _on_an_english_stem(stem: str, gaz: Gazetteers) -> bool:
     """Whether what is left of a word without its ending is an English word, as it was written before the ending:
-    'help', 'grab(b)', 'cr(i)' for 'cry', 'writ' + 'e', 'gent' + 'le'; not 'sul' of 'sully'."""
+    'help', 'grab(b)', 'cr(i)' for 'cry', 'writ' + 'e', 'gent' + 'le'; not 'sul' of 'sully' nor 'sh' of 'shed'."""
+    if len(stem) < 3:
+        return False
     forms = {stem, stem + "e", stem + "le"}
-    if len(stem) > 2 and stem[-1] == stem[-2]:
+    if stem[-1] == stem[-2]:
         forms.add(stem[:-1])
     if stem.endswith("i"):
         forms.add(stem[:-1] + "y")

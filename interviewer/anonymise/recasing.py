@@ -21,7 +21,7 @@ from interviewer.anonymise.lower_case import (
     GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
 )
 from interviewer.anonymise.places import STATES_LIVED_IN
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, loanwords, singular
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, a_deed_or_its_where, loanwords, singular
 
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")
@@ -248,8 +248,9 @@ def _institutions(lowers: list[str], capital: list[bool], named: list[bool], tex
         if lower not in HEADS and not street:
             continue
         first = i
-        while first > 0 and i - first < 3 and _adjacent(words, first - 1, 2) and _name_word(lowers[first - 1]):
-            first -= 1
+        while first > 0 and i - first < 3 and _adjacent(words, first - 1, 2) and _name_word(lowers[first - 1]) \
+                and not a_deed_or_its_where(lowers[first - 1], lowers[first - 2] if first > 1 else "", gaz):
+            first -= 1  # 'roath park', not 'walked round roath park'
         if first == i:
             continue
         numbered = street and HOUSE_NUMBER_BEFORE.search(text, max(0, words[first].start() - 8), words[first].start())

@@ -159,7 +159,7 @@ def _names_after_a_kind(v: TokenView) -> Iterator[Suggestion]:
             continue
         first = i + 2 if v.word(i + 1) == "," else i + 1
         first += v.lower(first) == "the"
-        if v.lower(first) in WHAT_A_GROUP_DOES or v.lower(first).endswith("ly"):
+        if v.lower(first) in WHAT_A_GROUP_DOES or v.lower(first).endswith("ly") or a_deed_word(v.lower(first), v.gaz):
             continue  # 'a little group meets', 'this group, honestly'
         last, k = None, first
         while k < len(v.tokens) and k - first < 4 and v.word(k).islower() and is_word(v.word(k)):
