@@ -300,6 +300,18 @@ def test_storms_festivals_and_peoples_are_no_names(detect, text):
     assert not detect(text), detect(text)
 
 
+@pytest.mark.parametrize("text", [
+    "can you tell me about that?\n\nparticipant: hurricane ida. that was the worst, we lost the roof.",
+    "the road is never clear. there was storm arwen the year before, and the power was off a week.",
+])
+def test_a_named_storm_in_lower_case_is_no_name(detect, text):
+    assert not detect(text), detect(text)
+
+
+def test_a_name_after_the_storm_in_lower_case_is_still_a_name(detect):
+    assert detect("after the storm kevin came round to help with the fence.") == {"kevin": "PERSON"}
+
+
 @pytest.mark.parametrize("text, age, placeholder", [
     ("I had my seventy-fifth birthday in that hospital bed.", "seventy-fifth", "[AGE 70s]"),
     ("For her 18th birthday we all went out.", "18th", "[AGE 10s]"),
