@@ -40,3 +40,22 @@ def test_a_pub_by_its_old_name_where_a_venue_stands_is_an_organisation(anonymise
                                   "participant: we looked at the pelican on the lake", "participant: she rests in the baby's room"])
 def test_a_pub_name_that_is_not_where_someone_is_stays_a_word(anonymiser, text):
     assert anonymiser.detect(text) == []
+
+
+def test_an_employers_name_ends_with_a_pair_of_its_trades_words(anonymiser):
+    text = "i'm a tiler, i work for bayside tile and stone, so i'm out in the sun all day"
+    assert {d.text: d.entity_type for d in anonymiser.detect(text)} == {"bayside tile and stone": "ORGANIZATION"}
+
+
+def test_a_name_where_an_employer_stands_suggested_with_its_pair(anonymiser):
+    text = "it was whatever i could get. i lost my job at harlan tool and die i was in the office there doing payroll"
+    suggested = {s.text for s in anonymiser.analyse(text).suggestions}
+    assert "harlan tool and die" in suggested, suggested
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("i worked for bayside tile and loved it there", "bayside tile"),
+    ("i work for bayside tile and i love it", "bayside tile"),
+])
+def test_and_before_what_someone_did_or_a_new_clause_ends_an_employers_name(anonymiser, text, employer):
+    assert employer in {d.text for d in anonymiser.detect(text)}, anonymiser.detect(text)

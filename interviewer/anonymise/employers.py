@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, allowed_acronyms
 from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, TITLES, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.never_names import a_deed_word
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
 NUMBER = re.compile(r"\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)")
@@ -282,6 +283,9 @@ def find_lower_case_employer_runs(v: TokenView) -> Iterator[Found]:
         last = i
         while last + 1 < n and last - i < 2 and _run_word(v, last + 1) and v.lower(last) not in CLOSING_HEADS:
             last += 1
+        if v.lower(last + 1) in ("and", "&") and last + 2 - i <= 3 and _run_word(v, last + 2) \
+                and not a_deed_word(v.lower(last + 2), v.gaz) and not _run_word(v, last + 3):
+            last += 2  # 'bayside tile and stone', 'harlan tool and die': a pair of a trade's words ends the name
         if all(generic(k) for k in range(i, last + 1)):
             continue  # 'worked for social services', 'worked at the hospital', 'worked for local government'
         cue = employer_cue(v, i)
