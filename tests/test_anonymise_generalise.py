@@ -142,6 +142,8 @@ def _suggested_beside(text: str, surface: str, redacted: str) -> list:
     ("my wife's from moycullen originally", "moycullen originally", "moycullen"),
     ("and sarah was saying it's fine", "sarah was saying", "sarah"),
     ("My Grandmom Dot, though, she's eighty-eight", "Grandmom Dot", "Dot"),
+    ("we'd go out to finglas the odd day", "finglas the odd day", "finglas"),
+    ("works at kilmore aggregates the quarry", "kilmore aggregates the quarry", "kilmore aggregates"),
 ])
 def test_a_suggestion_adding_only_words_of_the_sentence_to_a_redacted_name_is_no_possible_miss(text, surface, redacted):
     assert _suggested_beside(text, surface, redacted) == []
@@ -152,6 +154,7 @@ def test_a_suggestion_adding_only_words_of_the_sentence_to_a_redacted_name_is_no
     ("she's at scioto valley children's now", "scioto valley children's", "scioto valley"),
     ("a lad called gav pearce helped", "gav pearce", "gav"),
     ("a guy called Ted Will runs it", "Ted Will", "Ted"),
+    ("i worked at the riverbend catfish plant", "the riverbend catfish plant", "riverbend"),
 ])
 def test_a_suggestion_extending_a_redacted_name_by_a_word_of_a_name_stays(text, surface, redacted):
     assert [s.text for s in _suggested_beside(text, surface, redacted)] == [surface]

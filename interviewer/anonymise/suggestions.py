@@ -228,15 +228,21 @@ NO_MISS_BESIDE_A_NAME = JOINING_WORDS | TITLES | KIN_CALLS | KIN_AFTER_A_NAME
 
 def _covered_but_no_name_words(s: Suggestion, covered: bytearray) -> bool:
     """Whether redactions cover the suggestion's words but for joining words left between them ('Salford [and]
-    Trafford'), titles and kin words beside them ('[Mzee] Kamau', 'Jyoti [Masi]'), or words of the sentence a redacted
-    name ran on into ('[ruth] come', '[lagos] originally'): no possible miss."""
+    Trafford'), titles and kin words beside them ('[Mzee] Kamau', 'Jyoti [Masi]'), words of the sentence a redacted
+    name ran on into ('[ruth] come', '[lagos] originally') or a phrase a determiner opens after it ('[finglas] the odd
+    day'): no possible miss."""
     uncovered = [i - s.start for i in range(s.start, min(s.end, len(covered))) if not covered[i] and s.text[i - s.start].isalnum()]
     if not uncovered:
         return True
     if len(uncovered) == sum(ch.isalnum() for ch in s.text):
         return False  # nothing of it is redacted
-    return all(_no_miss_beside_a_name(m.group()) for m in re.finditer(r"\w[\w'’]*", s.text)
-               if any(m.start() <= k < m.end() for k in uncovered))
+    words = [(m.group(), any(m.start() <= k < m.end() for k in uncovered)) for m in re.finditer(r"\w[\w'’]*", s.text)]
+    for k, (word, open_) in enumerate(words):
+        if open_ and k > 0 and not words[k - 1][1] and word.lower() in DETERMINERS:
+            # '[finglas] the odd day', '[kilmore aggregates] the quarry': a new phrase after the redacted name
+            words[k:] = [(w, False) if o else (w, o) for w, o in words[k:]]
+            break
+    return all(_no_miss_beside_a_name(word) for word, open_ in words if open_)
 
 
 def _no_miss_beside_a_name(word: str) -> bool:
