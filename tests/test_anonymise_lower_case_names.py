@@ -1,9 +1,15 @@
 """Names in transcripts written all in lower case: organisations named after their street, a place before
-'general', a local paper; what people call someone; places after Scots prepositions."""
+'general', a local paper; what people call someone; places after Scots prepositions; names that stop before
+what someone did ('kelly works', 'walked round roath park')."""
 
 from __future__ import annotations
 
 import pytest
+
+from interviewer.anonymise.candidate_steps import without_deed_tail
+from interviewer.anonymise.gazetteers import load_gazetteers
+from interviewer.anonymise.never_names import a_deed_word
+from interviewer.anonymise.propagation import Candidate
 
 
 def found(anonymiser, text):
@@ -358,10 +364,6 @@ def test_a_firm_whose_name_ends_in_works_stays_one_in_a_cased_transcript(anonymi
     ("Marsh Rang", "Marsh Rang"),
 ])
 def test_a_found_person_loses_only_a_verb_at_its_end(span, kept):
-    from interviewer.anonymise.candidate_steps import without_deed_tail
-    from interviewer.anonymise.gazetteers import load_gazetteers
-    from interviewer.anonymise.propagation import Candidate
-
     text = f"and then {span} and said"
     candidate = Candidate(9, 9 + len(span), "PERSON", 0.6, "second model (name)", 2)
     trimmed = without_deed_tail(text, candidate, load_gazetteers())
@@ -378,9 +380,6 @@ def test_what_someone_is_called_keeps_every_word(anonymiser):
     ("sully", False), ("shed", False), ("reed", False), ("browning", False), ("ely", False), ("Helped", False),
 ])
 def test_a_deed_word_is_a_verb_or_adverb_by_its_english_stem_and_no_name(word, deed):
-    from interviewer.anonymise.gazetteers import load_gazetteers
-    from interviewer.anonymise.never_names import a_deed_word
-
     assert a_deed_word(word, load_gazetteers()) is deed
 
 

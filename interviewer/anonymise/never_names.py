@@ -186,7 +186,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
             m.start() <= start and end <= m.end() for m in STORM_NAMED.finditer(text, max(0, start - 20), end + 1)):
         return True  # 'Hurricane Ida', 'Cyclone Debbie': a storm, not a person
     if text[start:start + 1].islower() and any(
-            m.start() <= start and end <= m.end() and not DETERMINER_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            m.start() <= start and end <= m.end()
+            and not ARTICLE_BEFORE_A_STORM.search(text, max(0, m.start() - 6), m.start())
             for m in LOWER_STORM_NAMED.finditer(text, max(0, start - 24), end + 1)):
         return True  # 'hurricane ida', 'there was storm arwen' in lower case; not 'the storm kevin slept through'
     if len(words) == 2 and demonym_place(f"{words[0].group()} {words[1].group()}", gaz) is not None:
@@ -262,9 +263,11 @@ PLURAL_LOOKING_VERBS = frozenset("""says goes does has was is comes runs works l
 wants helps brings tells calls rings texts drives visits needs likes loves hates sees""".split())
 STORM = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|Storm)\b")
 STORM_NAMED = re.compile(r"\b(?:Hurricane|Cyclone|Typhoon|(?:Tropical )?Storm)\s+[A-Z][a-z]+")
-LOWER_STORM_NAMED = re.compile(r"\b(?:hurricane|cyclone|typhoon|(?:tropical\s+)?storm)\s+[a-z]+")
-DETERMINER_BEFORE = re.compile(r"\b(?:the|a|that|this|big|bad)\s+$")
 """A storm's given name after its kind ('Hurricane Ida', 'Storm Arwen')."""
+LOWER_STORM_NAMED = re.compile(r"\b(?:hurricane|cyclone|typhoon|(?:tropical\s+)?storm)\s+[a-z]+")
+"""The same in lower case ('hurricane ida', 'storm arwen'), a name only where no article makes the storm a thing."""
+ARTICLE_BEFORE_A_STORM = re.compile(r"\b(?:the|a|that|this|big|bad)\s+$")
+"""Words that make 'storm' a thing, not a named storm ('after the storm kevin came round')."""
 HOLIDAY_DAY = re.compile(r"([A-Z][\w'’]*)\s+Day\b")
 LOWER_HOLIDAY_DAY = re.compile(r"\b(anzac|canada|australia|waitangi|labou?r|memorial|independence|remembrance|boxing|christmas"
                                r"|mother['’]?s|father['’]?s|valentine['’]?s|thanksgiving|armistice|veterans['’]?|presidents['’]?"

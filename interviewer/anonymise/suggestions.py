@@ -237,12 +237,11 @@ def _covered_but_no_name_words(s: Suggestion, covered: bytearray) -> bool:
     if len(uncovered) == sum(ch.isalnum() for ch in s.text):
         return False  # nothing of it is redacted
     words = [(m.group(), any(m.start() <= k < m.end() for k in uncovered)) for m in re.finditer(r"\w[\w'’]*", s.text)]
-    for k, (word, open_) in enumerate(words):
-        if open_ and k > 0 and not words[k - 1][1] and word.lower() in DETERMINERS:
-            # '[finglas] the odd day', '[kilmore aggregates] the quarry': a new phrase after the redacted name
-            words[k:] = [(w, False) if o else (w, o) for w, o in words[k:]]
+    for k, (word, left) in enumerate(words):
+        if left and k > 0 and not words[k - 1][1] and word.lower() in DETERMINERS:
+            words = words[:k]  # '[finglas] the odd day': a new phrase after the redacted name, no part of it
             break
-    return all(_no_miss_beside_a_name(word) for word, open_ in words if open_)
+    return all(_no_miss_beside_a_name(word) for word, left in words if left)
 
 
 def _no_miss_beside_a_name(word: str) -> bool:
