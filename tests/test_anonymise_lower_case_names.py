@@ -10,6 +10,7 @@ from interviewer.anonymise.candidate_steps import without_deed_tail
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.never_names import a_deed_word
 from interviewer.anonymise.propagation import Candidate
+from interviewer.anonymise.recasing import recased
 
 
 def found(anonymiser, text):
@@ -394,3 +395,24 @@ def test_a_deed_word_is_a_verb_or_adverb_by_its_english_stem_and_no_name(word, d
 ])
 def test_a_name_before_its_head_word_opens_after_what_someone_did_and_where(anonymiser, text, place, kind):
     assert found(anonymiser, text).get(place) == kind, found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("i'm a bargain hunter anyway. i miss my sister jolene back in idaho, she calls me sundays", "my"),
+    ("i went up to the desk every hour and they kept saying sir you need to sit down", "you"),
+])
+def test_a_little_word_after_a_title_is_never_a_name(anonymiser, text, kept):
+    assert kept not in found(anonymiser, text), found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, little", [
+    ("then a doctor in red deer put me on oxycontin", "in"),
+    ("so my father he is 72 he was a retired bank manager", "he"),
+    ("they kept saying sir you need to sit down", "you"),
+])
+def test_recasing_leaves_a_little_word_after_a_title_in_lower_case(text, little):
+    assert f" {little} " in recased(text), recased(text)
+
+
+def test_a_surname_that_is_a_little_word_still_follows_a_title(anonymiser):
+    assert found(anonymiser, "and then mrs may came round with the forms for him") == {"may": "PERSON"}

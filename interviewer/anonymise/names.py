@@ -10,7 +10,7 @@ from typing import Iterator
 from interviewer.anonymise.cues import (
     ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS,
     MONTH_PREPOSITIONS, PERSONAL_TITLES, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
-    SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
+    NOT_AFTER_A_TITLE, SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -118,6 +118,8 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue  # 'the doctor Said it was', as a recased transcript writes it: a role, then its verb
         if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and title not in PERSONAL_TITLES):
             continue
+        if w.islower() and w in NOT_AFTER_A_TITLE:
+            continue  # 'a doctor in red deer', 'the nurse and me': a role, then the sentence goes on
         if title in ABBREVIATED_TITLES and w.islower() and _split_surname(v, j):
             # 'Dr van der merwe', 'Mr papa dopoulos', 'Dr nee breen': a surname speech recognition split in lower case
             last = j

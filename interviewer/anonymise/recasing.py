@@ -10,8 +10,8 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    ABBREVIATED_TITLES, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, PERSONAL_TITLES, PLACE_POSITION_BEFORE,
-    PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, TO_WORDS, WEEKDAYS, WORK_VERBS,
+    ABBREVIATED_TITLES, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, NOT_AFTER_A_TITLE,
+    PERSONAL_TITLES, PLACE_POSITION_BEFORE, PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, TO_WORDS, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.employers import NOT_EMPLOYERS
 from interviewer.anonymise.english import CONTRACTED, english
@@ -117,8 +117,9 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
             pass  # 'a lovely fella', 'an ology': after 'a' a word names a kind of thing
         elif proper(i):
             capital[i] = named[i] = True
-        elif low(i - 1).rstrip(".") in PERSONAL_TITLES and (word in gaz.surnames or word in gaz.first_names):
-            capital[i] = named[i] = True  # 'mrs christian'
+        elif low(i - 1).rstrip(".") in PERSONAL_TITLES and (word in gaz.surnames or word in gaz.first_names) \
+                and word not in NOT_AFTER_A_TITLE:
+            capital[i] = named[i] = True  # 'mrs christian'; not 'a doctor in red deer'
         elif word in gaz.first_names and word not in STOP_WORDS and (
                 low(i - 1) in CALLED or low(i - 1) in KIN_NOUNS or low(i - 1) in ROLE_NOUNS or low(i - 1).rstrip(".") in TITLES
                 or (low(i + 1) in STRONG_SPEECH_VERBS or lower != word) and low(i - 1) not in DETERMINERS
