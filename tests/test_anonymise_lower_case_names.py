@@ -416,3 +416,13 @@ def test_recasing_leaves_a_little_word_after_a_title_in_lower_case(text, little)
 
 def test_a_surname_that_is_a_little_word_still_follows_a_title(anonymiser):
     assert found(anonymiser, "and then mrs may came round with the forms for him") == {"may": "PERSON"}
+
+
+@pytest.mark.parametrize("text", [
+    "The neighbour came by, he knew my father. He asked me to come to the meeting.",
+    "It was worse than any doctor. So I put on my coat and went.",
+    "B: And the salt on the roads.\n\nA: [laughs] So do you have kids yourself?",
+    "It was all laughing in there. [laughter] My wife was the worst for it.",
+])
+def test_a_capital_after_a_title_ending_a_sentence_or_after_an_annotation_opens_a_sentence(anonymiser, text):
+    assert not found(anonymiser, text), found(anonymiser, text)

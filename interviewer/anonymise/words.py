@@ -12,7 +12,8 @@ from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.never_names import is_group_word, singular
 
-SENTENCE_END = ".!?:;\"“”[(\n"
+SENTENCE_END = ".!?:;\"“”[(])\n"
+"""Characters after which a capital opens a sentence; a closing bracket ends an annotation ('[laughs] So do you')."""
 ACRONYM = re.compile(r"[A-Z]{2,}(?:s|['’]s)?")
 INNER_CAPITAL = re.compile(r"^.+[a-z][A-Z]")
 NAME_PREFIX = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]")
