@@ -426,3 +426,15 @@ def test_a_surname_that_is_a_little_word_still_follows_a_title(anonymiser):
 ])
 def test_a_capital_after_a_title_ending_a_sentence_or_after_an_annotation_opens_a_sentence(anonymiser, text):
     assert not found(anonymiser, text), found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "participant: they kept on at me go to the doctor dad go to the doctor so in the end i went down the road",
+    "participant: he were all over the place, and this young doctor just stood at the end of the bed",
+    "participant: i vomited in the morning. the company doctor said your creatinine is very high",
+    "P: I've got MS. I was diagnosed at thirty-two and I get the injections.",
+    "p: i've got ms. i was diagnosed at thirty-two and i get the injections now.",
+    "participant: the nurse came round after and said the sugars were back to normal and i could stop the insulin",
+])
+def test_words_of_the_sentence_after_a_role_or_back_to_are_no_names(anonymiser, text):
+    assert not {k: v for k, v in found(anonymiser, text).items() if v != "AGE"}, found(anonymiser, text)

@@ -102,8 +102,8 @@ gonna to n't""".split())
 def _titled(v: TokenView) -> Iterator[Found]:
     for i in range(len(v.tokens) - 1):
         title = v.lower(i).rstrip(".")  # the tokenizer keeps 'Dr.' and 'Mrs.' whole
-        if title not in TITLES:
-            continue
+        if title not in TITLES or len(v.word(i)) > 1 and v.word(i).rstrip(".").isupper():
+            continue  # 'I've got MS. I was': a title in capitals is an acronym
         if v.word(i + 1) == "." and title not in ABBREVIATED_TITLES:
             continue  # 'he knew my father. He asked me': a title written out before a full stop ends the sentence
         j = i + 2 if v.word(i + 1) == "." else i + 1
@@ -120,8 +120,8 @@ def _titled(v: TokenView) -> Iterator[Found]:
             continue  # 'the doctor Said it was', as a recased transcript writes it: a role, then its verb
         if not w or not is_word(w) or w.lower() in MONTHS or (w.lower() in INSTITUTION_HEADS and title not in PERSONAL_TITLES):
             continue
-        if w.islower() and w in NOT_AFTER_A_TITLE:
-            continue  # 'a doctor in red deer', 'the nurse and me': a role, then the sentence goes on
+        if (w.islower() or w == "I") and w.lower() in NOT_AFTER_A_TITLE:
+            continue  # 'a doctor in red deer', 'the nurse and me', "i've got ms i was": a role or a word, then the sentence
         if title in ABBREVIATED_TITLES and w.islower() and _split_surname(v, j):
             # 'Dr van der merwe', 'Mr papa dopoulos', 'Dr nee breen': a surname speech recognition split in lower case
             last = j

@@ -165,6 +165,8 @@ def _place_position(lowers: list[str], i: int, text: str, words: list, gaz: Gaze
         return before in PLACE_POSITION_BEFORE or before in TO_WORDS and before2 in MOTION_WORDS
     if word.endswith("ing") or word in STOP_WORDS:
         return False
+    if before2 == "back" and word in gaz.world_places:
+        return False  # 'back to normal': an English word, though Normal is a town in Illinois
     if before in ("from", "near", "outside") or before in TO_WORDS and before2 in MOTION_WORDS \
             or before == "in" and (before2 in PLACE_VERBS or i > 1 and named[i - 2]):
         return True
