@@ -438,3 +438,11 @@ def test_a_capital_after_a_title_ending_a_sentence_or_after_an_annotation_opens_
 ])
 def test_words_of_the_sentence_after_a_role_or_back_to_are_no_names(anonymiser, text):
     assert not {k: v for k, v in found(anonymiser, text).items() if v != "AGE"}, found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "that could be dangerous. i miss my sister jolene back in idaho, she calls me sundays",
+    "I'm working Friday, Saturday, Sunday, and I miss my daughter's softball games.",
+])
+def test_a_word_after_i_before_my_sister_is_its_verb(anonymiser, text):
+    assert not any(d.text.lower() == "miss" for d in anonymiser.detect(text)), anonymiser.detect(text)

@@ -166,12 +166,16 @@ def _kin_before(v: TokenView, i: int) -> bool:
     return v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES
 
 
+SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
+
+
 def _kin_after(v: TokenView, i: int) -> bool:
     """'joy my daughter', 'wade that's our son': the word set before a possessive and a kin noun."""
     k = i + 1
     if v.lower(k) in ("that", "he", "she") and v.word(k + 1) in ("'s", "’s"):
         k += 2  # spaCy splits "that's"
-    return v.lower(k) in POSSESSIVES and v.lower(k + 1) in KIN_NOUNS and v.word(i - 1) not in ("'s", "’s")
+    return v.lower(k) in POSSESSIVES and v.lower(k + 1) in KIN_NOUNS and v.word(i - 1) not in ("'s", "’s") \
+        and v.lower(i - 1) not in SUBJECT_PRONOUNS  # 'i miss my sister': after 'i', the word is its verb
 
 
 def _month_context(v: TokenView, i: int) -> bool:
