@@ -446,3 +446,13 @@ def test_words_of_the_sentence_after_a_role_or_back_to_are_no_names(anonymiser, 
 ])
 def test_a_word_after_i_before_my_sister_is_its_verb(anonymiser, text):
     assert not any(d.text.lower() == "miss" for d in anonymiser.detect(text)), anonymiser.detect(text)
+
+
+@pytest.mark.parametrize("text, road", [
+    ("participant: it's forty some miles from here on the county road so my grandson drives me", None),
+    ("participant: in town twelve minutes down the farm road and they stabilized him", None),
+    ("participant: he lives way out on county road forty nine past the church", "county road forty nine"),
+    ("participant: we lived on forest road for years before the move", "forest road"),
+])
+def test_a_kind_of_country_road_with_the_is_no_roads_name_unless_numbered(anonymiser, text, road):
+    assert [d for d in found(anonymiser, text) if "road" in d] == ([road] if road else []), found(anonymiser, text)

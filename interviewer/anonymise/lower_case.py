@@ -322,6 +322,8 @@ WEAK_STREET_HEADS = frozenset("""close way place view court walk row rise green 
 wharf hall circus""".split())
 GENERIC_STREET = frozenset("""high main back side long busy same other old new big little ring bypass slip dual country
 private public top bottom end right left wrong hour hours minute minutes wheel""".split())
+COUNTRY_ROAD_KINDS = frozenset("county state farm ranch forest township rural".split())
+"""Kinds of country road said with 'the' and no number ('the farm road'): no road's name."""
 PLAIN_STREET_NAMES = frozenset("long old new big little".split())
 ON_A_STREET = frozenset("on off along down up onto into".split())
 """A street named plainly after 'on', 'off', 'along' with no article is that street ('on long lane', 'off old road'),
@@ -365,6 +367,8 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
         named_plainly = strong and v.lower(first - 1) in ON_A_STREET and all(w in PLAIN_STREET_NAMES for w in words)
         if not numbered and not named_plainly and (all(w in GENERIC_STREET for w in words) or not (proper or strong)):
             continue
+        if head == "road" and v.lower(first - 1) == "the" and all(w in COUNTRY_ROAD_KINDS for w in words):
+            continue  # 'down the farm road', 'on the county road': a kind of road (numbered, one is a place: place_kinds)
         if numbered:
             start = first - 1
             if v.lower(start - 2) in FLAT_WORDS and _house_number(v, start - 1):

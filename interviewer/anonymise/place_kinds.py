@@ -85,8 +85,8 @@ def _numbered_roads(v: TokenView) -> Iterator[Found]:
         elif w.isdigit() and len(w) <= 3 and v.word(i - 1) == "-" and v.lower(i - 2) == "i":
             yield v.span(i - 2, i, "LOCATION", 0.6, "a numbered road")
     for i in range(2, len(v.tokens)):
-        if v.lower(i - 1) != "road" or v.lower(i - 2) not in LOCAL_ROAD_KINDS:
-            continue
+        if v.lower(i - 1) != "road" or v.lower(i - 2) not in LOCAL_ROAD_KINDS or not number_value(v.word(i)):
+            continue  # 'down the farm road and they': 'and' alone is no number
         said = (end for end in (min(i + 1, len(v.tokens) - 1), i)
                 if number_value(" ".join(v.word(k) for k in range(i, end + 1))) is not None)
         last = i if v.word(i).isdigit() else next(said, None)  # '49', or 'forty nine' / 'six'
