@@ -8,7 +8,7 @@ import pytest
 
 from interviewer.anonymise.candidate_steps import without_deed_tail
 from interviewer.anonymise.gazetteers import load_gazetteers
-from interviewer.anonymise.never_names import a_deed_word
+from interviewer.anonymise.deed_words import a_deed_word
 from interviewer.anonymise.propagation import Candidate
 from interviewer.anonymise.recasing import recased
 

@@ -13,7 +13,8 @@ from typing import Callable
 from interviewer.anonymise.cues import SURNAME_PARTICLES
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.name_edges import hyphened_span, split_tail_end
-from interviewer.anonymise.never_names import a_deed_word, after_kin_call, before_kin_call, dialect_words
+from interviewer.anonymise.deed_words import a_deed_word
+from interviewer.anonymise.never_names import after_kin_call, before_kin_call, dialect_words
 from interviewer.anonymise.nicknames import CALLED_REASONS
 from interviewer.anonymise.organisations import BRAND_AT_WORK
 from interviewer.anonymise.propagation import NAME_TYPES, Candidate, is_lower_case_text, surface_key

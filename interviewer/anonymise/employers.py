@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, allowed_acronyms
 from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, TITLES, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import a_deed_word
+from interviewer.anonymise.deed_words import a_deed_word
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
 NUMBER = re.compile(r"\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)")

@@ -13,9 +13,8 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.english import english
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.never_names import (
-    DISCOURSE_WORDS, a_deed_or_its_where, dialect_words, is_medicine, loanwords,
-)
+from interviewer.anonymise.deed_words import a_deed_or_its_where
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, dialect_words, is_medicine, loanwords
 from interviewer.anonymise.numbers import number_value
 from interviewer.anonymise.places import PLACES_ONE_GOES, one_edit_place, place_position
 from interviewer.anonymise.suggestions import possible_identifier

@@ -21,7 +21,8 @@ from interviewer.anonymise.lower_case import (
     GENERIC_MODIFIERS, HEADS as HEADS_BY_TYPE, LEGAL_HEADS, STREET_HEADS, WEAK_STREET_HEADS,
 )
 from interviewer.anonymise.places import STATES_LIVED_IN
-from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, a_deed_or_its_where, loanwords, singular
+from interviewer.anonymise.deed_words import a_deed_or_its_where
+from interviewer.anonymise.never_names import DISCOURSE_WORDS, GROUP_WORDS, loanwords, singular
 
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|:\s+|[\"“(]\s*)$")

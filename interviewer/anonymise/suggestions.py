@@ -14,9 +14,10 @@ from interviewer.anonymise.cues import (
     DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, POSSESSIVES,
     SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
+from interviewer.anonymise.deed_words import a_deed_word
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.never_names import (
-    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, a_deed_word, dialect_words, is_turn_opener, loanwords,
+    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, dialect_words, is_turn_opener, loanwords,
 )
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
