@@ -25,8 +25,8 @@ PLACE_PREPOSITIONS = frozenset("""in at from to near round around over up down t
 across past beyond fae frae intae tae""".split())
 DETERMINERS = frozenset("""the a an my his her their our your its this that these those some no any every each another
 what which whose such""".split())
-NOT_AFTER_A_TITLE = PLACE_PREPOSITIONS | DETERMINERS | frozenset("""on of for with by as and or but i he she you him it
-we they me us them so just then now also too said says told asked rang came went was is has had""".split())
+NOT_AFTER_A_TITLE = PLACE_PREPOSITIONS | DETERMINERS | frozenset("""on for with by as and or but i he she you him it we
+they me us them so just then now also too said says told asked rang came went was is has had""".split())
 """Little words that carry the sentence on after a title written out as a role ('a doctor in', 'the nurse and', 'go to
 the doctor so'): never the name after a title, though 'In', 'He' and 'So' are surnames in the lists."""
 FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam dad nan lol hun love pet mate cos gran granny

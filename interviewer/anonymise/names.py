@@ -94,7 +94,9 @@ ROLE_DETERMINERS = frozenset("the a an my his her our their your that this".spli
 """Words that make a title written out a role ('the doctor', 'my nurse') rather than part of a name."""
 
 
-MISSING_SUBJECTS = frozenset("""i you we they he she do does did don't doesn't didn't really still will would i'll we'll
+SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
+"""Pronouns a verb follows ('i miss', 'we love'): the word after one is its verb, not a name."""
+MISSING_SUBJECTS = SUBJECT_PRONOUNS | frozenset("""do does did don't doesn't didn't really still will would i'll we'll
 gonna to n't""".split())
 """Words before 'miss' that make it the verb ('do you miss', 'I really miss'), not the title."""
 
@@ -164,9 +166,6 @@ def _where_a_place_stands(v: TokenView, i: int) -> bool:
 def _kin_before(v: TokenView, i: int) -> bool:
     """'her sister peg', 'my daughter joy': a possessive and a kin noun just before the word."""
     return v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES
-
-
-SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 
 
 def _kin_after(v: TokenView, i: int) -> bool:
