@@ -65,6 +65,29 @@ def test_short_numbers_and_phone_numbers_are_not_identity_numbers(anonymiser, te
     assert of_type(anonymiser, text, "ID_NUMBER") == []
 
 
+@pytest.mark.parametrize("text, number", [
+    ("p: i know it off by heart now, three eight two two nine one five t, they ask every time",
+     "three eight two two nine one five t"),
+    ("p: the card says six six one two nine eight four one a and the date under it", "six six one two nine eight four one a"),
+    ("I read it out slowly, 7712 408 355 PT, and she typed it wrong anyway.", "7712 408 355 PT"),
+    ("p: i gave them four four dash one nine two eight three six dash five over the phone",
+     "four four dash one nine two eight three six dash five"),
+])
+def test_a_code_said_or_written_apart_keeps_its_check_letters_and_dashes(anonymiser, text, number):
+    assert of_type(anonymiser, text, "ID_NUMBER") == [number]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("p: it was two nine four four one eight seven i think, or near enough", "two nine four four one eight seven"),
+    ("p: they gave me five one one eight two nine three a day to ring back", "five one one eight two nine three"),
+    ("p: call two five four five five five one two three four\ni and you call back", "two five four five five five one two three four"),
+    ("p: it's oh one two three four five six seven eight nine I and my wife both have it",
+     "oh one two three four five six seven eight nine"),
+])
+def test_a_word_after_a_code_is_no_check_letter(anonymiser, text, number):
+    assert [d.text for d in anonymiser.detect(text)] == [number]
+
+
 def test_an_nhs_number_keeps_its_own_type(anonymiser):
     text = "my nhs number is four eight five seven seven seven three four five six"
     assert of_type(anonymiser, text, "NHS_NUMBER") == ["four eight five seven seven seven three four five six"]

@@ -23,6 +23,7 @@ def of_type(anonymiser, text, entity_type):
     ("p: zip's 55901 if you need it", "55901"),
     ("p: the postcode down here is nine eight one zero", "nine eight one zero"),
     ("p: they put d seven x four k one on the form, not the right one", "d seven x four k one"),
+    ("p: the letters go to c one five y t four nine and i pick them up", "c one five y t four nine"),
     ("p: they mailed it to my mother's on jewett avenue one zero three one four instead", "one zero three one four"),
     ("participant: my address is forty two harbour road, tr eighteen two a b", "tr eighteen two a b"),
 ])

@@ -142,14 +142,29 @@ def find_id_numbers(text: str) -> Iterator[Found]:
 
 
 ONE_DIGIT = rf"(?:\d|{DIGIT_WORD})"
-DIGITS_ONE_BY_ONE = re.compile(rf"(?<![\w$£€.,-]){ONE_DIGIT}(?:(?:,\s*|\s+|-){ONE_DIGIT}\b){{4,}}(?![\w-]|[.,]\d)", I)
+DIGITS_ONE_BY_ONE = re.compile(
+    rf"(?<![\w$£€.,-]){ONE_DIGIT}(?:(?:,\s*|\s+(?:(?:dash|hyphen)\s+)?|-){ONE_DIGIT}\b){{4,}}(?![\w-]|[.,]\d)", I)
 """Five or more digits said one at a time, as speech recognition writes them: '8, 2, 4, 6, 1, 7, 3, 8', '7-9-7-5-2',
-'9 5 9 6 5', 'five four four six one'. No amount, year or count is said so."""
+'9 5 9 6 5', 'five four four six one', 'one two dash oh five one three'. No amount, year or count is said so."""
 GROUPED_DIGITS = re.compile(r"(?<![\w$£€.,-])(?:[A-Z]{1,3}\d{1,4}|\d{1,4})(?:,\s+\d{1,4}){2,}(?![\w-]|[.,]\d)")
 """A number written by speech recognition in groups set apart by commas, as it was said: '021, 555, 014, 7',
 'MP22, 064, 3, 9, 1'."""
 POSTCODE_CUE = re.compile(r"\b(?:zip|postcode|post\s*code|postal\s+code|pin\s*code|eircode)\b[^.?!\n]{0,25}$", I)
 A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+CLAUSE_GOES_ON = r"(?=\s*(?:[,.;:!?]|$)|\s+(?:and|or|but|so|then)\b)"
+CHECK_LETTERS = re.compile(
+    rf"(?:(?:,?[ \t]+|-)(?:[B-HJ-Z][A-Z]?|A[B-HJ-Z]|[b-hj-z]|[aA]{CLAUSE_GOES_ON})(?![\w'’])){{1,2}}")
+"""One or two check letters said or written after a code's digits, on its line ('four seven one one nine two six k',
+'nine one two three four five six seven a and', '5584 211 097 MK'): 'a' only where the clause goes on, since alone it
+is a word, and never 'I'."""
+
+
+def check_letters_end(text: str, end: int) -> int:
+    """Where a code ending at `end` ends once the check letters after its digits are taken in."""
+    letters = CHECK_LETTERS.match(text, end)
+    return letters.end() if letters else end
 
 
 def _counted(digits: str) -> bool:
@@ -171,4 +186,5 @@ def find_digits_said_apart(text: str) -> Iterator[Found]:
             if POSTCODE_CUE.search(text, max(0, match.start() - 40), match.start()):
                 yield Found(match.start(), match.end(), "POSTCODE", 0.7, "postal code said digit by digit")
             else:
-                yield Found(match.start(), match.end(), "ID_NUMBER", 0.6, "a number said digit by digit or in groups")
+                yield Found(match.start(), check_letters_end(text, match.end()), "ID_NUMBER", 0.6,
+                            "a number said digit by digit or in groups")

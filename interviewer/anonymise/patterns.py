@@ -16,7 +16,7 @@ from interviewer.anonymise.dates import find_dates
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.international import find_international
 from interviewer.anonymise.spoken_postcodes import UK_AREAS, find_spoken_postcodes
-from interviewer.anonymise.id_numbers import find_id_numbers
+from interviewer.anonymise.id_numbers import check_letters_end, find_id_numbers
 from interviewer.anonymise.numbers import (
     DIGIT_WORD, NUMBER_WORD, SPOKEN_DIGIT, SPOKEN_PAIR, spoken_digits, valid_nhs_number,
 )
@@ -61,6 +61,8 @@ def find_numbers(text: str) -> Iterator[Found]:
                 yield Found(match.start(), match.end(), "NHS_NUMBER", 0.8, f"NHS number ({how}; checksum fails: misheard?)")
             elif digits.startswith(("0", "44")) and 10 <= len(digits) <= 12:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
+            elif (end := check_letters_end(text, match.end())) > match.end():
+                yield Found(match.start(), end, "ID_NUMBER", 0.6, f"long number with check letters ({how})")
             elif len(digits) >= 9 and ("number" in before or how == "spoken digits" or PHONE_WORD.search(before[-40:])):
                 yield Found(match.start(), match.end(), "PHONE", 0.6, f"long number ({how})")
             elif not digits.endswith("000"):

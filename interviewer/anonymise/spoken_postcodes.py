@@ -39,7 +39,8 @@ UK_WRITTEN_OUTWARD_SPOKEN_INWARD = re.compile(
     rf"\b[a-z]{{1,2}}\d[a-z\d]?,?\s+(?:{DIGIT_WORD}|\d)\s+{INWARD_LETTER}\s*{INWARD_LETTER}\b", I)
 """'BS3 four H T', 'bs3 four h t': the outward code written, the inward code said."""
 EIRCODE_CHARACTER = rf"(?:{DIGIT_WORD}|\d|[ac-fhknprtv-y])"
-ROUTING_KEY = rf"(?:d\s+six\s+w|[ac-fhknprtv-y]\s*(?:{NUMBER_WORD}|{DIGIT_WORD}\s+{DIGIT_WORD}|\d\d))"
+ROUTING_KEY = rf"(?:d\s+six\s+w|[ac-fhknprtv-y]\s*(?:{DIGIT_WORD}\s+{DIGIT_WORD}|{NUMBER_WORD}|\d\d))"
+"""An Eircode's routing key: a letter and two digits, said one by one ('f five six') before as a number ('d twenty-four')."""
 SPOKEN_EIRCODE = re.compile(
     rf"\beircode(?:['’]s|\s+is|\s+was|\s*:)?\s+(?:it['’]s\s+)?({ROUTING_KEY},?(?:\s+{EIRCODE_CHARACTER}){{4}})(?![\w'’])", I)
 """An Irish Eircode said after its name: 'the eircode's d twenty-four, x y seven six'."""
