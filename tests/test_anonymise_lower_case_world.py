@@ -60,6 +60,15 @@ def test_an_unknown_name_after_at_with_a_place_after_in_is_an_organisation(anony
     assert ("Sobeys", "ORGANIZATION") in found(anonymiser, "These days I'm at Sobeys in Halifax, stocking shelves.")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("participant people write in from all over for a little group from pontefract\ninterviewer that's lovely", "pontefract"),
+    ("participant i ended up in whitehaven\nhe never came back after that", "whitehaven"),
+])
+def test_a_place_after_a_preposition_ends_with_its_line(anonymiser, text, place):
+    assert place in {d.text for d in anonymiser.detect(text)}
+    assert not any("\n" in d.text for d in anonymiser.detect(text))
+
+
 def test_a_speaker_label_after_a_kin_noun_ending_a_line_is_no_name(anonymiser):
     text = "A: so how long have you been looking after your wife\nB: oh about six years now since the stroke\n"
     assert found(anonymiser, text) == set()

@@ -53,6 +53,19 @@ def test_inside_words_join_the_span_before_them_and_other_labels_are_dropped():
     assert [(text[s.start:s.end], s.label) for s in spans] == [("new york", "CITY"), ("o'brien", "SURNAME")]
 
 
+def test_the_second_models_names_never_run_across_a_line(monkeypatch):
+    import interviewer.anonymise.second_opinion as opinion
+
+    text = "participant we had to start again from scratch\nmarguerite wants us to write it all down"
+    first, second = text.index("scratch"), text.index("marguerite")
+    assert [text[s.start:s.end] for s in _joined([ModelSpan(first, first + 7, "B-GIVEN_NAME", 0.9),
+                                                  ModelSpan(second, second + 10, "I-GIVEN_NAME", 0.9)], text)] \
+        == ["scratch", "marguerite"]
+    monkeypatch.setattr(opinion, "find_spans", lambda t: [ModelSpan(first, first + 7, "GIVEN_NAME", 0.9),
+                                                         ModelSpan(second, second + 10, "SURNAME", 0.9)])
+    assert "scratch\nmarguerite" not in {d.text for d in Anonymiser().detect(text)}
+
+
 def test_cased_transcripts_never_run_the_second_model(monkeypatch):
     import interviewer.anonymise.second_opinion as opinion
 

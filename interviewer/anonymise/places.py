@@ -256,8 +256,8 @@ def find_places_after_prepositions(v: TokenView) -> Iterator[Found]:
             i += 1
             continue
         last = i
-        while last < n and _title_word(v, last):
-            last += 1
+        while last < n and _title_word(v, last) and not (last > i and v.initial(last)):
+            last += 1  # a word opening the next line opens a sentence or a turn ('from Salford\nInterviewer')
         words = [v.lower(k) for k in range(i, last)]
         if v.word(last) in ("'s", "’s") and v.lower(last + 1) in HOME_WORDS:
             first = i + 1 if words[0].rstrip(".") in TITLES else i  # a kin call is trimmed as from any person's name

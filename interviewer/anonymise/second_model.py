@@ -167,15 +167,17 @@ def _words(labels: list, offsets: list[tuple[int, int]], word_ids: list) -> list
 
 
 def _joined(tokens: list[ModelSpan], text: str) -> list[ModelSpan]:
-    """Words of one label with no space between them ("o'brien"), and an 'I-' word after a space, join one span."""
+    """Words of one label with no space between them ("o'brien"), and an 'I-' word after a space on the same line, join
+    one span: a new line opens a new turn or sentence ('from scratch\nchevonne wants')."""
     joined: list[ModelSpan] = []
     for token in tokens:
         kind = token.label[2:]
         if kind not in LABEL_TYPES:
             continue
         last = joined[-1] if joined else None
+        gap = text[last.end:token.start] if last is not None else ""
         if last is not None and last.label == kind and (token.start == last.end or (
-                token.label.startswith("I-") and not text[last.end:token.start].strip())):
+                token.label.startswith("I-") and not gap.strip() and "\n" not in gap)):
             joined[-1] = ModelSpan(last.start, token.end, kind, min(last.score, token.score), last.sure or token.sure)
         else:
             joined.append(ModelSpan(token.start, token.end, kind, token.score, token.sure))

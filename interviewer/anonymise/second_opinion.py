@@ -58,7 +58,8 @@ def second_opinion(text: str) -> list[Found]:
                 and " " not in text[span.start:span.end].strip():
             continue  # 'the heather on the hill': a thing, not a person
         last = found[-1] if found else None
-        if last is not None and last.entity_type == kind == "PERSON" and not text[last.end:span.start].strip():
+        gap = text[last.end:span.start] if last is not None else ""
+        if last is not None and last.entity_type == kind == "PERSON" and not gap.strip() and "\n" not in gap:
             found[-1] = Found(last.start, span.end, kind, SCORE, "second model (name)")
             continue
         found.append(Found(span.start, span.end, kind, SCORE, f"second model ({span.label})"))
