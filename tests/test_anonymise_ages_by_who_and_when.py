@@ -68,3 +68,16 @@ def test_a_small_age_ends_where_when_it_was_is_said(anonymiser, text, said):
 ])
 def test_a_count_or_a_speed_is_no_age(anonymiser, text):
     assert ages(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Participant: I was 58 then, now 63, and I still think about it.", ["58", "63"]),
+    ("Participant: He was seventy then and now seventy-four.", ["seventy", "seventy-four"]),
+])
+def test_an_age_said_now_after_an_earlier_age_is_an_age(anonymiser, text, said):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"] == said
+
+
+def test_a_count_said_now_after_an_age_is_no_age(anonymiser):
+    text = "Participant: I was 58 then, now 3 years on I feel better."
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"] == ["58"]

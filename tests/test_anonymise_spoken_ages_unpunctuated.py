@@ -22,6 +22,11 @@ def ages(anonymiser, text):
     ("p harvey's five he's just started school", "five"),
     ("p our youngest is eight\ni and school", "eight"),
     ("p i went on the buses at twenty-six i loved it", "twenty-six"),
+    ("p our tilly's four so she's at the nursery in the mornings", "four"),
+    ("p our ethan's eight they've been brilliant with him", "eight"),
+    ("p and my husband vusi is sixty-eight he worked on the mines", "sixty-eight"),
+    ("p his mam she seventy-two she live on her own", "seventy-two"),
+    ("p i was on the farms from fourteen milking before school", "fourteen"),
 ])
 def test_ages_said_without_punctuation(anonymiser, text, age):
     assert ages(anonymiser, text) == [age]
@@ -34,6 +39,20 @@ def test_ages_said_without_punctuation(anonymiser, text, age):
     "p most of them are in their eighties now",
     "p i work nine to five and the helpline is twenty-four seven",
     "p i had two kids fifteen months apart",
+    "p we were open from nine opening the post and the phones",
+    "p the bus from fourteen running late again",
 ])
 def test_counts_times_and_decades_are_not_ages(anonymiser, text):
     assert ages(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("p my eldest dawn is nine and she's the sensible one", "nine"),
+    ("p and our grace is six now", "six"),
+])
+def test_a_first_name_that_is_also_a_word_after_which_child_takes_an_age(anonymiser, text, age):
+    assert ages(anonymiser, text) == [age]
+
+
+def test_a_word_after_which_child_that_is_no_first_name_takes_no_age(anonymiser):
+    assert ages(anonymiser, "p my youngest bus is ten minutes late") == []

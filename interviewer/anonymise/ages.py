@@ -24,11 +24,12 @@ NOT_AN_AGE_AFTER = re.compile(
     r"(?:-?(?:odd|ish|some)\b)?\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|mph|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
     r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|more|less|at\b(?!\s+the\s+time|\s+least\b|\s+most\b|\s+christmas\b|\s+easter\b)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
-NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
+NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll|ve)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
               r"lives|works|can|could|would|will|did|does|do|get|got|go|think|know|mean|remember|said|started|moved|met|left|came|"
-              r"felt|need|used|just|still|never|always|don['’]t|didn['’]t)\b)|(?:he|she)\s+[a-z]+s\b)")
+              r"felt|need|used|just|still|never|always|gave|told|took|put|found|kept|made|don['’]t|didn['’]t)\b"
+              r"|\s+[a-z]{2,}ed\b)|(?:he|she)\s+[a-z]+s\b)")
 """A clause starting: in speech without punctuation it ends the one before ('ellie's three she's at the nursery', 'he's
-seven he knows')."""
+seven he knows', 'baraka is three they gave him', 'appa is seventy-three he retired')."""
 HEDGE = (r"(?:just|only|nearly|near|almost|about|around|barely|already|still|like|maybe|probably|going on(?: for)?|"
          r"(?:not|no) even|not yet|no yet|"
          r"coming up(?: to| for)?|pushing|getting on for|knocking on|um|er|erm)")
@@ -75,10 +76,16 @@ NAMED_AGE = re.compile(
 LOWER_NAMED_AGE = re.compile(rf"(?<![\w'’])([a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|,)\s+(?:{HEDGE}\s+)?({NUM})\b")
 """'zayn's seven.', 'austin was six and', 'amira, fourteen,': a name in no word list (or a first name that is no word)
 then an age closing the clause, in lower case."""
+WHOSE_CHILD_BEFORE = re.compile(
+    r"\b(?:(?:my|our|his|her|their)\s+(?:youngest|eldest|oldest|middle\s+one|little\s+one|son|daughter|boy|girl|grandson|"
+    r"granddaughter|wee\s+one)|our)\s+$", I)
+"""Which child a first name that is also a word follows: 'my youngest jack is seven', 'our mia's six'."""
+NOW_AGE = re.compile(rf"(?:\s+then)?[,;]?\s+(?:and\s+|but\s+)?now\s+({NUM})\b")
+"""An age said after an earlier one with 'now': 'I was 69 then, now 71'."""
 SAID_OF_SOMEONE = re.compile(r",\s+(?:he|she)(?:['’]s|\s+is|\s+was)\b", I)
 """After an age set beside a name: the person it is said of ('cal, eleven, he's mad on the fitba')."""
 CLAUSE_END_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|now|yesterday|today|going\s+on)\b"
+    r"\s*(?:[,.;!?]|\s(?:and|when|then|but|so|because|cos|now|yesterday|today|going\s+on)\b"
     r"|\s(?:that|this|last|next)\s+(?:day|week|weekend|month|year|summer|winter|spring|autumn|time)\b"
     rf"|\s(?:in|on|at)\s+(?:the\s+)?(?:{'|'.join(sorted(MONTHS | WEEKDAYS))}|christmas|easter)\b)"
     rf"|[ \t]*(?:\n|$)|\s+{NEW_CLAUSE}", I)
@@ -130,8 +137,9 @@ BIRTHDAY_SAID_BY_ITS_AGE = re.compile(
     rf"(?=\s*[,.;!?]|\s+(?:party|do|bash|celebration|in|last|this|next|at|when|we)\b)", I)
 """A birthday named by the age alone: 'Mum's 80th last year', 'her 90th in June', 'for my fortieth we went' (not 'our
 25th', an anniversary, nor 'her 40th cigarette')."""
-BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?])", I)
-"""An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.'"""
+BARE_AGE = re.compile(rf"\b(?:she|he)\s+({NUM})(?=\s*[.,;!?]|\s+(?:she|he)\s)", I)
+"""An age without 'is', as Caribbean, West African and African American English say it: 'she eighty-one.', 'she
+eighty-one she get the stroke'."""
 BABY_AGE = re.compile(
     rf"\b(?:when\s+(?:i|he|she|we|they)\s+was|(?:he|she|who|([^\W\d_]+))(?:,?\s+(?:is|was)|\s*['’]s))\s+"
     rf"(?:about\s+|like\s+|only\s+|just\s+|nearly\s+|almost\s+)?({NUM}\s+(?:weeks?|months?))(?:\s+old|\s+now)?\b", I)
@@ -174,6 +182,10 @@ def find_ages(text: str) -> Iterator[Found]:
         if rough:
             found = Found(found.start, rough.end(), found.entity_type, found.score, found.reason)
         yield found
+        now = NOW_AGE.match(text, found.end)
+        if now and value is not None and 0 < (number_value(now.group(1)) or 0) - value <= 40 \
+                and not NOT_AN_AGE_AFTER.match(text, now.end(1)):
+            yield Found(now.start(1), now.end(1), "AGE", found.score, "an age now said after an earlier one")
         second = NEXT_AGE.match(text, found.end)
         then = number_value(second.group(1)) if second else None
         if value is not None and then is not None and 0 < abs(then - value) <= 3:
@@ -243,7 +255,8 @@ def _ages(text: str) -> Iterator[Found]:
         # 'cal, eleven, he's mad on the fitba': a first name that is also a word, set beside an age and said of someone
         beside_someone = name in gaz.first_names and "," in match.group() and SAID_OF_SOMEONE.match(text, match.end(2))
         named = name in gaz.first_names and not gaz.is_common(name) or not gaz.is_common(name) and len(name) >= 3
-        if (named or beside_someone) \
+        whose_child = name in gaz.first_names and WHOSE_CHILD_BEFORE.search(text, max(0, match.start() - 25), match.start())
+        if (named or beside_someone or whose_child) \
                 and name not in STOP_WORDS and name not in MONTHS and _age_at(text, match, 2) \
                 and CLAUSE_END_AFTER.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, "age after a name in lower case")

@@ -36,6 +36,10 @@ AGE_OF_A_HABIT = re.compile(
     rf"\b{HABIT_OR_START}(?:\s+[\w'’]+){{0,4}}?,?\s+(at|from)\s+(?:(?:about|around|only|just|like|roughly)\s+)?({NUM})\b", I)
 """An age said after what was done from or at it, a few words on: 'smoked a pack a day from thirteen', 'left the school
 at sixteen', 'moved out here from Saskatoon at nineteen for the work', 'lost her dad at fifty-nine to the same thing'."""
+AGE_BEFORE_WHAT_WAS_DONE = re.compile(
+    rf"\b(?:from|since)\s+({NUM})\s+(?=(?!(?:running|going|coming|leaving|arriving|departing|onwards)\b)[a-z]{{2,}}ing\b)", I)
+"""An age said before what was done from it, where no comma marks it off: 'in the yards from sixteen welding', 'bad
+periods from thirteen growing up in wagga' (not a bus or a platform: 'the bus from fourteen running late')."""
 AGE_UNTIL_A_CLAUSE = re.compile(
     rf"\b(?:at|from)\s+({NUM})\s+(?:until|till|til|when)\s+(?:i|he|she|we|they|you)\b", I)
 """An age said before the clause that ended what it began: 'in the canteen from sixteen until I had my first'."""
@@ -66,6 +70,9 @@ def find_spoken_ages(text: str, is_age: Callable[[str, re.Match, int], bool],
         least = 10 if match.group(1).lower() == "from" else 13  # 'smoked from twelve'; 'at ten' is as often a time
         if least <= (number_value(match.group(2)) or 0) <= 110 and not NOT_AN_AGE_OF_A_HABIT.match(text, match.end(2)):
             yield Found(match.start(2), match.end(2), "AGE", 0.65, f"age said with what was done '{match.group(1)}' it")
+    for match in matches_within(AGE_BEFORE_WHAT_WAS_DONE, text, windows):
+        if 13 <= (number_value(match.group(1)) or 0) <= 110 and not NOT_AN_AGE_OF_A_HABIT.match(text, match.end(1)):
+            yield Found(match.start(1), match.end(1), "AGE", 0.65, "age said before what was done from it")
     for match in matches_within(AGE_UNTIL_A_CLAUSE, text, windows):
         if 10 <= (number_value(match.group(1)) or 0) <= 110:
             yield Found(match.start(1), match.end(1), "AGE", 0.65, "age before the clause that ended what it began")
