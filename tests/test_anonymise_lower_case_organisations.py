@@ -517,3 +517,19 @@ def test_words_after_a_group_or_a_charity_are_suggested_as_its_name(anonymiser, 
 ])
 def test_what_a_group_does_or_how_one_talks_of_it_is_no_name(anonymiser, text):
     assert not any(s.reason.startswith("words where a name goes") for s in anonymiser.suggest(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("p: the lads from the kaiapoi rugby and netball club ran me to the hospital", "kaiapoi rugby and netball club"),
+    ("p: she boards at st mbaga day and boarding school in the term", "st mbaga day and boarding school"),
+])
+def test_a_name_before_two_kinds_joined_by_and_opens_the_institution(anonymiser, text, name):
+    assert any(name in d.text for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", [
+    "p: we go to the hospice and day centre on a friday",
+    "p: she was at the dentist and eye clinic all morning",
+])
+def test_two_kinds_of_place_joined_by_and_name_no_institution(anonymiser, text):
+    assert not any(" and " in d.text for d in anonymiser.detect(text))

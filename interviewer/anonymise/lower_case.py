@@ -170,6 +170,19 @@ def _first_modifier(v: TokenView, head: int) -> int:
     return first
 
 
+def _first_modifier_before_and(v: TokenView, first: int, head: str, cased: bool) -> int:
+    """Where an institution's name opens that joins two kinds of what it does with 'and' ('east taieri bowls and
+    petanque club', 'st kizito day and boarding primary school'): before the 'and' when the words there hold a name
+    or place of their own, else at `first`."""
+    joined = first - 2
+    if not is_lower_word(v, joined) or v.tokens[joined].is_stop or _head_kind(v.lower(joined)) is not None:
+        return first  # 'the hospice and day centre': two places, each with its head
+    start = _first_modifier(v, joined)
+    if any(_proper_modifier(v, k, head) and not (cased and v.lower(k) in v.gaz.places) for k in range(start, joined)):
+        return start
+    return first
+
+
 def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
     """Institutions named in lower case before a head word. In a cased transcript, where a lower-case name is one
     Whisper did not know, ordinary words where one goes and a place that is also a word name none: there 'went to the
@@ -183,7 +196,9 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         if kind is None or not is_lower_word(v, i):
             continue
         first = _first_modifier(v, i)
-        modifiers = [k for k in range(first, i) if v.word(k) not in ("'s", "’s", ",")]
+        if first < i and v.lower(first - 1) == "and":
+            first = _first_modifier_before_and(v, first, head, cased)
+        modifiers = [k for k in range(first, i) if v.word(k) not in ("'s", "’s", ",", "and")]
         if not modifiers:
             continue
         paused = any(v.word(k) == "," for k in range(first, i))
