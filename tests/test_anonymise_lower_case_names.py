@@ -269,6 +269,16 @@ def test_a_groups_name_joined_by_and_said_straight_after_group_is_an_organisatio
     assert ("bumps and bubbles", "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
 
 
+def test_a_groups_name_joined_by_in_may_open_with_people_by_role(anonymiser):
+    text = "Participant: my cousin runs a swimming group mothers in motion we go on a saturday morning"
+    assert ("mothers in motion", "ORGANIZATION") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
+
+
+def test_people_by_role_joined_by_and_after_group_are_no_organisation(anonymiser):
+    text = "Participant: there's a group carers and users they meet on a monday"
+    assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
+
+
 def test_a_group_of_people_is_no_organisation(anonymiser):
     text = "Participant: we had a group of friends and family that came and the group members and staff were kind"
     assert not any(d.entity_type == "ORGANIZATION" for d in anonymiser.detect(text))
