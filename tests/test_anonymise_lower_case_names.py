@@ -309,6 +309,8 @@ def test_a_kin_noun_before_he_is_no_name(anonymiser):
     ("participant: and i've got a mate on site jade she's sober too so we look out", "jade"),
     ("participant: then the nurse at the practice dawn rings me every month", "dawn"),
     ("participant: a lad there ruairi had been through the same thing", "ruairi"),
+    ("participant: our cleaner at the flats hope she keeps an eye on him", "hope"),
+    ("participant: the support worker from the council amber she sorted the forms", "amber"),
 ])
 def test_a_name_word_after_a_person_and_where_they_are_before_what_they_do_is_a_person(anonymiser, text, name):
     assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))

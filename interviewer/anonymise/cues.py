@@ -44,7 +44,7 @@ client""".split())
 """Words for a person before their name ('a boy sipho he ...', 'a lad everyone calls Chalky')."""
 CARE_ROLES = frozenset("""nurse doctor physio physiotherapist midwife counsellor counselor therapist psychologist psychiatrist
 carer caregiver keyworker caseworker consultant surgeon dietitian pharmacist chaplain sponsor coach teacher landlord
-landlady""".split())
+landlady worker helper volunteer receptionist cleaner nanny childminder advocate adviser advisor officer""".split())
 """What someone is to the participant's care or daily life: 'the physio, Florence, ...' names that person."""
 PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
 """Every word for a person by sort, kin or role: a person, never an organisation's or a nickname's name."""

@@ -138,7 +138,9 @@ def find_names_after_where_a_person_is(v: TokenView) -> Iterator[Found]:
         if not (lower in v.gaz.first_names or unknown_word(v, i)) or not _goes_on_as_a_person(v, i + 1):
             continue
         for person in range(i - 1, max(0, i - 6), -1):
-            if v.lower(person) in PERSON_BEFORE_A_NAME and v.lower(person - 1) in POSSESSIVES | DETERMINERS:
+            opened = v.lower(person - 1) in POSSESSIVES | DETERMINERS or (  # 'our helper', 'the support worker'
+                is_lower_word(v, person - 1) and v.lower(person - 2) in POSSESSIVES | DETERMINERS)
+            if v.lower(person) in PERSON_BEFORE_A_NAME and opened:
                 if _where_phrase_ends(v, person, i):
                     yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(person)}' and where they are")
                 break
