@@ -42,6 +42,9 @@ RELATIVE_YEAR = r",?\s+(?:(?:last|this|next|that)\s+year|the\s+year\s+(?:before|
 WHOSE = r"(?i:my|me|his|her|our|their|your|[a-z]+['’]s)"
 ABBREVIATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 """A month written short; capitalised and beside a day only, as 'Jan' and 'Dec' are names too."""
+SHORT_MONTH_ANY_CASE = r"(?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)"
+"""A month said or written short in any case, taken after 'the fourth of' or before a year only ('the fourth of jan',
+'feb twenty twenty-two', "Feb '19"): alone, 'jan' and 'dec' are names."""
 MISHEARD_OF = r"\s+(?:on|and|o|a)\s+"
 """The 'of' of a spoken date as speech recognition hears it at times: 'the 19th on November', 'the second and August',
 '11th, January' (a comma only after digits: 'he came first, August second' is no date)."""
@@ -59,7 +62,9 @@ DATES = [
     (re.compile(rf"\b{DAY}\s+of\s+(?:this|next|last)\s+month\b"), "day of this month"),
     (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
     (re.compile(rf"\b{ABBREVIATED_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?"
-                rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{ABBREVIATED_MONTH}\b\.?(?:,?\s+{YEAR}\b)?"), "month written short"),
+                rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{ABBREVIATED_MONTH}\b\.?(?:,?\s+{YEAR}\b)?"
+                rf"|\b(?:(?i:the)\s+)?{DAY}\s+of\s+{SHORT_MONTH_ANY_CASE}\b\.?(?:,?\s+{YEAR}\b)?"
+                rf"|\b{SHORT_MONTH_ANY_CASE}\.?,?\s+(?:of\s+)?{YEAR}(?![\w'’-])"), "month written short"),
 ]
 
 
@@ -125,14 +130,17 @@ YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
 """A year said straight after 'it was' or a move, without 'in' ('it was twenty nineteen i'd just moved', 'i arrive here
 nineteen eighty nine'); not 'two thousand', which is as often an amount ('it was two thousand a month')."""
 DAY_ALONE = re.compile(
-    rf"\b(?:on|from|since|until|till|by)(?:,?\s+(?:like|about|around),?)?\s+the\s+"
-    rf"((?:[4-9]|[12]\d|3[01])(?:st|nd|rd|th)|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"\b(?:on|from|since|until|till|by|(?:date|due|birthday)(?:['’]s|\s+(?:was|is|will\s+be))?)"
+    rf"(?:,?\s+(?:like|about|around),?)?\s+the\s+"
+    rf"((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     rf"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
     rf"|eighteenth|nineteenth|twentieth|thirtieth)"
     rf"(?=\s*[,.;!?]|\s*$|\s+(?:and|right|through|till|until|to|when|so|we|i|he|she|they|it|was|is)\b)", I)
 """A day of the month said alone, its month understood ('he was in from the twenty-third right through to new year',
-'on, like, the 23rd, so'): a specific day; not 'on the third floor', 'the fourth time', nor the first three, which
-speech uses for much else ('on the first go')."""
+'on, like, the 23rd, so', 'her due date was the twelfth so'): a specific day; not 'on the third floor', 'the fourth
+time', nor the first three said in words, which speech uses for much else ('on the first go')."""
+DAY_BEFORE_A_DATE = re.compile(rf"\b(?:the\s+)?({DAY})\s+(?:to|till|until|and|or|through|-)\s+$", I)
+"""The first day of two said with one month ('from the 3rd to the 10th of August', 'the second and third of May')."""
 
 
 YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
@@ -171,6 +179,9 @@ def find_dates(text: str) -> Iterator[Found]:
     for found in _dates(text):
         yield found
         if found.reason.endswith("(day and month)"):
+            first = DAY_BEFORE_A_DATE.search(text, max(0, found.start - 30), found.start)
+            if first:
+                yield Found(first.start(), first.end(1), "DATE", 0.8, "a day said before a date, its month shared")
             then = DAY_AFTER_A_DATE.match(text, found.end)
             if then and then.end() - found.end < 60 and not content_word_after(text, then.end()):
                 yield Found(then.start(1), then.end(1), "DATE", 0.7, "a day said after a date, its month understood")
