@@ -54,13 +54,16 @@ DATES = [
                 rf"(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
-    (re.compile(rf"\b{WEEKDAY},?\s+the\s+(?!(?i:first|second|third)\b){DAY}\b"), "weekday and day"),
+    (re.compile(rf"\b(?<!(?i:may)\s)(?!(?i:may)\b){MONTH}(?:\s+of)?(?:\s+(?:last|that)\s+year|\s+the\s+year\s+(?:before|after)"
+                rf"|\s+just\s+gone)\b"), "month and the year it was in"),
+    (re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+(?!(?i:first|second|third)\b){DAY}|\d{{1,2}}(?:st|nd|rd|th))\b"), "weekday and day"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
     (re.compile(rf"\b(?:the\s+)?(?:day|night|morning|evening|{WEEKDAY})\s+(?:after|before)\s+"
                 rf"(?:{HOLIDAY}|{WHOSE}\s+(?:(?:big\s+)?(?:{TEN_OR_MORE_ORDINAL})\s+)?birthday|{WHOSE}\s+{TEN_OR_MORE_ORDINAL}\b"
                 rf"|the\s+twelfth)(?:,?\s+(?:in\s+)?{YEAR}\b|{RELATIVE_YEAR})?"), "a day by a holiday or birthday"),
     (re.compile(rf"\b{DAY}\s+of\s+(?:this|next|last)\s+month\b"), "day of this month"),
-    (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"), "numeric date"),
+    (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"),
+     "numeric date"),
     (re.compile(rf"\b{ABBREVIATED_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?"
                 rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{ABBREVIATED_MONTH}\b\.?(?:,?\s+{YEAR}\b)?"
                 rf"|\b(?:(?i:the)\s+)?{DAY}\s+of\s+{SHORT_MONTH_ANY_CASE}\b\.?(?:,?\s+{YEAR}\b)?"
@@ -111,13 +114,23 @@ YEAR_IN_WORDS = rf"{CENTURY_YEAR_IN_WORDS}|two thousand(?:(?:\s+and)?\s+(?:{NUMB
 'two thousand and nine'. Stricter than YEAR, which follows a month: alone, 'twenty two' is a number."""
 NOT_A_YEAR_AFTER = (r"years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|percent|per|pounds?|quid|dollars?"
                     r"|bucks|euros?|rand|people|kids|children|patients|times|miles?|km|kilos?|stone|pence|grand|odd|thousand"
-                    r"|hundred|million|calories|steps|units|of|or|to")
+                    r"|hundred|million|calories|steps|units|of|or|to|ward|bed|bay|room|floor")
 YEAR_OF_AN_EVENT = re.compile(
-    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|back\s+in)\s+((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS})\b"
+    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|during|back\s+in)\s+((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS}"
+    rf"|['’]\d\d|oh[\s-](?:{'|'.join(UNITS)}))\b"
     rf"(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
-fourteen', 'back in nineteen ninety-eight'): a date of the speaker's life; not an amount ('in twenty-one days',
-'from 2000 people')."""
+fourteen', 'back in nineteen ninety-eight', "in '98", 'in oh eight'): a date of the speaker's life; not an amount ('in
+twenty-one days', 'from 2000 people')."""
+YEAR_OF_A_LIFE_EVENT = re.compile(
+    rf"\b(?:born|died|passed|married|divorced|moved|emigrated|retired|diagnosed|widowed|back)\s+in\s+"
+    rf"((?:{'|'.join(TENS[1:])})[\s-](?:{'|'.join(UNITS)}))\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|\s*%)", I)
+"""A year said by its last two digits after a life event ('we moved back in ninety-eight', 'she died in sixty-four'):
+alone, 'in ninety-eight' may be an amount."""
+YEARS_FROM_TO = re.compile(
+    rf"\b(?:from|between)\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\s+(?:to|and|till|until|through|-)\s+"
+    rf"((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b", I)
+"""Two years that bound a time of someone's life ('from 2015 to 2018', 'between twenty ten and twenty twelve')."""
 YEAR_ROUGHLY = re.compile(
     rf"\b(?:(?:early|late|mid)(?:\s+|-)|(?:the\s+)?(?:end|start|beginning|middle|turn|back\s+end)\s+of\s+)"
     rf"((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%|s\b)", I)
@@ -125,12 +138,12 @@ YEAR_ROUGHLY = re.compile(
 'the end of 2020' (not 'the late 1990s', a decade)."""
 YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
     rf"\b(?:(?:it|that|this)\s+was|(?:it|that)(?:['’]d|\s+would|\s+must)(?:\s+have|['’]ve)?\s+(?:be|been)|"
-    rf"(?:arrived?|came|moved|left|emigrated)(?:\s+(?:here|there|over|back|out|home))?)"
+    rf"(?:arrived?|came|moved|left|emigrated|born|died)(?:\s+(?:here|there|over|back|out|home))?)"
     rf",?\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
 """A year said straight after 'it was' or a move, without 'in' ('it was twenty nineteen i'd just moved', 'i arrive here
 nineteen eighty nine'); not 'two thousand', which is as often an amount ('it was two thousand a month')."""
 DAY_ALONE = re.compile(
-    rf"\b(?:on|from|since|until|till|by|(?:date|due|birthday)(?:['’]s|\s+(?:was|is|will\s+be))?)"
+    rf"\b(?:on|from|since|until|till|by|week\s+of|(?:date|due|birthday)(?:['’]s|\s+(?:was|is|will\s+be))?)"
     rf"(?:,?\s+(?:like|about|around),?)?\s+the\s+"
     rf"((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     rf"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
@@ -168,6 +181,12 @@ def _years_of_events(text: str) -> Iterator[Found]:
         yield Found(match.start(1), match.end(1), "DATE", 0.6, f"a year after '{match.group().split()[0]}'")
     for match in YEAR_OF_A_MOVE_OR_A_TIME.finditer(text):
         yield Found(match.start(1), match.end(1), "DATE", 0.6, "a year after 'it was' or a move")
+    for match in YEAR_OF_A_LIFE_EVENT.finditer(text):
+        yield Found(match.start(1), match.end(1), "DATE", 0.6, "a year said by two digits after a life event")
+    for match in YEARS_FROM_TO.finditer(text):
+        first, last = year_value(match.group(1)), year_value(match.group(2))
+        if first and last and first < last:
+            yield Found(match.start(1), match.end(2), "DATE", 0.6, "two years that bound a time")
     for match in YEAR_ROUGHLY.finditer(text):  # 'mid-2018' whole: written as one word, it is no code
         yield Found(match.start(), match.end(), "DATE", 0.7, "a year placed roughly ('late', 'mid', 'the end of')")
 
