@@ -143,12 +143,12 @@ YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
 """A year said straight after 'it was' or a move, without 'in' ('it was twenty nineteen i'd just moved', 'i arrive here
 nineteen eighty nine'); not 'two thousand', which is as often an amount ('it was two thousand a month')."""
 DAY_ALONE = re.compile(
-    rf"\b(?:on|from|since|until|till|by|week\s+of|(?:date|due|birthday)(?:['’]s|\s+(?:was|is|will\s+be))?)"
-    rf"(?:,?\s+(?:like|about|around),?)?\s+the\s+"
-    rf"((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-    rf"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
-    rf"|eighteenth|nineteenth|twentieth|thirtieth)"
-    rf"(?=\s*[,.;!?]|\s*$|\s+(?:and|right|through|till|until|to|when|so|we|i|he|she|they|it|was|is)\b)", I)
+    r"\b(?:on|from|since|until|till|by|week\s+of|(?:date|due|birthday)(?:['’]s|\s+(?:was|is|will\s+be))?)"
+    r"(?:,?\s+(?:like|about|around),?)?\s+the\s+"
+    r"((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)"
+    r"(?=\s*[,.;!?]|\s*$|\s+(?:and|right|through|till|until|to|when|so|we|i|he|she|they|it|was|is)\b)", I)
 """A day of the month said alone, its month understood ('he was in from the twenty-third right through to new year',
 'on, like, the 23rd, so', 'her due date was the twelfth so'): a specific day; not 'on the third floor', 'the fourth
 time', nor the first three said in words, which speech uses for much else ('on the first go')."""
