@@ -81,3 +81,23 @@ def test_an_age_said_now_after_an_earlier_age_is_an_age(anonymiser, text, said):
 def test_a_count_said_now_after_an_age_is_no_age(anonymiser):
     text = "Participant: I was 58 then, now 3 years on I feel better."
     assert [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"] == ["58"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Participant: My dad's a spry 88, still out on the allotment.", ["88"]),
+    ("Participant: Me, I'm 44, her 47, and we both work nights.", ["44", "47"]),
+    ("p: we've got three boys, six and eight and the baby", ["six", "eight"]),
+    ("p: my oldest is sixteen my youngest nine\np: and they fight", ["sixteen", "nine"]),
+    ("p: he was only a lad, maybe fifteen", ["fifteen"]),
+])
+def test_ages_described_said_with_a_pronoun_after_children_counted_or_at_a_line_end(anonymiser, text, said):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"] == said
+
+
+@pytest.mark.parametrize("text", [
+    "p: we had two girls one and two years apart",
+    "p: the boys 10 and 12 pounds heavier than last year",
+    "Participant: I was 38, him 41 minutes late as usual.",
+])
+def test_amounts_after_children_or_a_pronoun_are_no_ages(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "AGE"] in ([], ["38"])

@@ -27,6 +27,8 @@ def ages(anonymiser, text):
     ("p and my husband vusi is sixty-eight he worked on the mines", "sixty-eight"),
     ("p his mam she seventy-two she live on her own", "seventy-two"),
     ("p i was on the farms from fourteen milking before school", "fourteen"),
+    ("p we lost my brother when he was nine\np and my mam never got over it", "nine"),
+    ("p she started smoking at thirteen\np after her dad left", "thirteen"),
 ])
 def test_ages_said_without_punctuation(anonymiser, text, age):
     assert ages(anonymiser, text) == [age]

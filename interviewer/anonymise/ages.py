@@ -21,7 +21,7 @@ I = re.IGNORECASE
 
 NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 NOT_AN_AGE_AFTER = re.compile(
-    r"(?:-?(?:odd|ish|some)\b)?\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
+    r"(?:-?(?:odd|ish|some)\b)?[ \t]*(?:-?[ \t]*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|p\b|%|per|percent|o'?clock|"
     r"am\b|pm\b|times|people|of\b|stone|kilos?|miles|mph|k\b|thousand|hundred|million|grand|beds?|staff|patients|"
     r"nurses|sessions|hours|feet|foot|yards|metres|meters|inches|doors|past\b|or\b|to\b|more|less|at\b(?!\s+the\s+time|\s+least\b|\s+most\b|\s+christmas\b|\s+easter\b)|in the morning|in the evening|a\.m|p\.m)|[.:]\d)", I)
 NEW_CLAUSE = (r"(?:i\s+(?!and\b|or\b)[a-z]+\b|(?:i|he|she|we|they|you)(?:['’](?:s|m|re|d|ll|ve)\b|\s+(?:was|were|is|am|are|had|has|have|got|goes|went|"
@@ -59,14 +59,26 @@ PERSON_OF_AGE = re.compile(
 """'a daughter of six', 'a woman of eighty': a person described by their age."""
 AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
 APPOSITIVE_AGE = re.compile(
-    rf"\b([a-z]+)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b)", I)
+    rf"\b([a-z]+)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b|[ \t]*(?:\n|$))", I)
 """An age set beside who it is (one of SAID_BESIDE_AN_AGE): 'my dad, 83, still drives', 'a big girl now, eleven,
 but', 'two boys, eight and ten', 'at my age, 67,', 'only a kid, maybe 11 or 12', 'a retired nurse, seventy-four and'."""
 SAID_BESIDE_AN_AGE = PERSON_WORDS | frozenset("""mum mam mom dad mother father nan gran grandma grandpa grandad teenager
 toddler child youngster youngest eldest oldest age boys girls kids children sons daughters twins grandkids
 grandchildren""".split())
-AGE_WITHOUT_VERB = re.compile(rf"\b(?:eldest|oldest|youngest|middle one|little one)\s+({NUM})(?=\s*[,.;!?]|\s+and\b)", I)
-"""An age after which child it is, its verb said once for two: 'oldest is 16, youngest 12'."""
+AGE_WITHOUT_VERB = re.compile(
+    rf"\b(?:eldest|oldest|youngest|middle one|little one)\s+({NUM})(?=\s*[,.;!?]|\s+and\b|[ \t]*(?:\n|$))", I)
+"""An age after which child it is, its verb said once for two: 'oldest is 16, youngest 12', 'my youngest six' ending
+the line."""
+CHILDREN_AND_AGES = re.compile(
+    rf"\b(?:two|three|four|both|the|my|our|his|her|their)\s+(?:girls|boys|kids|children|lads|lasses|sons|daughters|"
+    rf"grandkids|grandchildren|twins|bairns|weans),?\s+({NUM}),?\s+and\s+({NUM})\b", I)
+"""Children counted, then their ages said together: 'two girls seven and nine', 'the boys, 4 and 6'."""
+DESCRIBED_AGE = re.compile(
+    rf"\b(?:a|an)\s+(?:young|youthful|fit|spry|sprightly|healthy|lively|proud|active|strong)\s+({NUM})(?=\s*[,.;!?]|\s+(?:and|but|now)\b"
+    rf"|[ \t]*(?:\n|$))", I)
+"""An age described: 'she's a young 82, still goes to the gym', 'a sprightly ninety-one'."""
+PRONOUN_AGE_AFTER = re.compile(rf"[,;]?\s+(?:and\s+)?(?:him|her|them|he|she)\s+({NUM})\b", I)
+"""A second person's age said with a pronoun after one ('me, I'm 38, him 41')."""
 AT_AGE = re.compile(rf"\bat\s+((?:{NUMBER_WORD})|\d{{2,3}})(?=\s*[,.;!?]|\s+(?:with|when|and|because|cos)\b|[ \t]*(?:\n|$)"
                     rf"|\s+{NEW_CLAUSE})", I)
 """'I joined up at sixteen,' 'had his stroke at fifty-nine,': a teen or adult age said with 'at'."""
@@ -190,6 +202,10 @@ def find_ages(text: str) -> Iterator[Found]:
         then = number_value(second.group(1)) if second else None
         if value is not None and then is not None and 0 < abs(then - value) <= 3:
             yield Found(second.start(1), second.end(1), "AGE", found.score, "a second guess at an age")
+        pronoun = PRONOUN_AGE_AFTER.match(text, found.end)
+        if pronoun and _plausible_age(pronoun.group(1), False) and CLAUSE_END_AFTER.match(text, pronoun.end(1)) \
+                and not NOT_AN_AGE_AFTER.match(text, pronoun.end(1)):
+            yield Found(pronoun.start(1), pronoun.end(1), "AGE", found.score, "another age said with a pronoun")
         other = AND_AGE.match(text, found.end)
         if other and CLAUSE_END_AFTER.match(text, other.end(1)) and not NOT_AN_AGE_AFTER.match(text, other.end(1)):
             yield Found(other.start(1), other.end(1), "AGE", found.score, "another age said with an age")
@@ -266,6 +282,14 @@ def _ages(text: str) -> Iterator[Found]:
             yield Found(match.start(said), match.end(said), "AGE", 0.7, "age said before 'she was', 'I was'")
     for match in matches_within(BIRTHDAY_SAID_BY_ITS_AGE, text, windows):
         yield Found(match.start(1), match.end(1), "AGE", 0.7, "a birthday named by the age")
+    for match in matches_within(CHILDREN_AND_AGES, text, windows):
+        if all(_plausible_age(match.group(k), False) and number_value(match.group(k)) <= 25 for k in (1, 2)) \
+                and not NOT_AN_AGE_AFTER.match(text, match.end(2)):
+            for k in (1, 2):
+                yield Found(match.start(k), match.end(k), "AGE", 0.7, "ages said together after the children counted")
+    for match in matches_within(DESCRIBED_AGE, text, windows):
+        if _plausible_age(match.group(1), True) and number_value(match.group(1)) >= 20:
+            yield Found(match.start(1), match.end(1), "AGE", 0.7, "an age described ('a young 82')")
     for match in matches_within(AGE_WITHOUT_VERB, text, windows):
         if _age_at(text, match, 1):
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after which child, the verb left out")

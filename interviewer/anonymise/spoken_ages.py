@@ -44,7 +44,7 @@ AGE_UNTIL_A_CLAUSE = re.compile(
     rf"\b(?:at|from)\s+({NUM})\s+(?:until|till|til|when)\s+(?:i|he|she|we|they|you)\b", I)
 """An age said before the clause that ended what it began: 'in the canteen from sixteen until I had my first'."""
 NOT_AN_AGE_OF_A_HABIT = re.compile(
-    rf"(?:-?(?:odd|ish))?\s*(?:-?\s*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|dollars?|"
+    rf"(?:-?(?:odd|ish))?[ \t]*(?:-?[ \t]*(?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|pounds?|quid|pence|dollars?|"
     rf"bucks|euros?|p\b|%|per|percent|o'?clock|am\b|pm\b|a\.m|p\.m|times|people|stone|kilos?|pounds|miles|mph|k\b|thousand|"
     rf"hundred|million|grand|milligrams?|mg|mls?|units?|degrees|cigarettes|fags|a\s+(?:day|week|night|month)|past\b"
     rf"|(?:(?:to|till|until|til|or|and|-)\s*)?{NUM}\b)|[.:]\d)", I)
