@@ -92,3 +92,12 @@ def test_a_noun_phrase_restated_after_a_comma_is_no_name_said_to():
 
     text = "P: He told me what it was, the drug, Zoplicone."
     assert list(find_names_said_to(text, load_gazetteers())) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("p: my postcode is b d eight nine\np i see what you mean", "b d eight nine"),
+    ("participant: my pps is one two three four five six seven\np: yes that's it", "one two three four five six seven"),
+])
+def test_a_code_ends_where_the_next_turn_opens_with_a_label_in_any_case(anonymiser, text, code):
+    found = [d.text for d in anonymiser.detect(text)]
+    assert code in found and not any("\n" in f for f in found)

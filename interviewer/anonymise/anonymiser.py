@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from interviewer.anonymise.acronym_expansions import find_acronym_expansions
@@ -86,8 +86,11 @@ def _priority(found: Found) -> float:
     return 2
 
 
-TURN_BREAK = re.compile(rf"\n[^\S\n]*\n|\n[^\S\n]*{SPEAKER_LABEL}")
-"""A blank line or a new line opening with a speaker's label: the end of a turn (a single line break may wrap a name)."""
+TURN_BREAK = re.compile(rf"\n[^\S\n]*\n|\n[^\S\n]*(?:{SPEAKER_LABEL}|[a-z][\w .'’-]{{0,30}}:"
+                        r"|(?:p|i|r|participant|interviewer|respondent|interviewee)\b(?![-'’]))")
+"""A blank line or a new line opening with a speaker's label, in any case and perhaps without its colon, as a
+transcript stripped of punctuation leaves it ('\np i see', '\nparticipant yeah'): the end of a turn (a single line
+break may wrap a name)."""
 SENTENCE_BREAK_INSIDE = re.compile(r"(?:(?<=[a-z]{2})|(?<=-[A-Z]))"
                                    r"(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCapt)(?<!\bSgt)(?<!\bCllr)[.!?][ \t]+(?=[A-Z])")
 """A sentence's end inside an NER span ('And Jell-O. Utah eats more'): the NER ran two names together; the rules
@@ -167,6 +170,9 @@ class Anonymiser:
         candidates = [c for c in candidates
                       if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
+        # A code, a number or a date ends with its turn: a said letter on the next line is the speaker's label
+        # ('b d eight nine\np i see').
+        candidates = [c for c in (_within_its_turn(text, c) for c in candidates) if c is not None]
         if not lower_case:
             candidates = [without_lower_tail(text, c, gaz) for c in candidates]
         candidates = [without_deed_tail(text, without_dialect_tail(text, c, gaz), gaz) for c in candidates]
@@ -281,6 +287,17 @@ class Anonymiser:
 
 
 NAME_WORD_AT_END = re.compile(r"([A-Z][\w'’-]*)$")
+
+
+def _within_its_turn(text: str, candidate: Candidate) -> Candidate | None:
+    """The candidate cut where the next turn opens inside it, or None when nothing of it is left."""
+    turn = TURN_BREAK.search(text, candidate.start, candidate.end)
+    if turn is None:
+        return candidate
+    end = len(text[:turn.start()].rstrip(" \t,;:-"))
+    if not any(ch.isalnum() for ch in text[candidate.start:end]):
+        return None
+    return replace(candidate, end=end)
 
 
 def _a_surname_after_a_given_name(text: str, start: int, end: int, tail_end: int) -> bool:
