@@ -76,3 +76,21 @@ def test_an_identity_number_said_in_parts_with_dashes_is_one_number(anonymiser, 
 ])
 def test_four_digits_after_a_place_name_no_list_holds_are_a_postcode(anonymiser, text, code):
     assert codes(anonymiser, text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Participant: We're in the SO15 area, near the docks.", "SO15"),
+    ("Participant: I'm in 4870, up past Cairns.", "4870"),
+    ("p: we live in 55408 now, the rent's crazy", "55408"),
+])
+def test_a_written_outward_code_or_zip_where_someone_lives_is_a_postcode(anonymiser, text, code):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: I'm low in B12 and iron, so I get the jabs.",
+    "p: we live in 1998 money round here",
+    "Participant: We're in the M6 queue every morning.",
+])
+def test_a_vitamin_a_year_or_a_motorway_where_someone_is_is_no_postcode(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "POSTCODE"] == []

@@ -68,18 +68,23 @@ WORD_AREAS = {"me", "so", "ha", "st", "le", "de", "ox", "pe", "ng", "da"}
 AREA_SAID = "|".join(sorted({" ".join(area) if len(area) == 2 else area for area in UK_AREAS}
                             | {area for area in UK_AREAS if len(area) == 2 and area not in WORD_AREAS}, key=len, reverse=True))
 DISTRICT = rf"(?:{NUMBER_WORD}|{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|\d{{1,2}}[a-z]?)"
+AREA_WRITTEN = "|".join(sorted(UK_AREAS, key=len, reverse=True))
 OUTWARD_AS_PLACE = re.compile(
-    rf"\b(?:in|to|at|from|near)\s+(?:the\s+)?(?=[a-z][a-z]?(?:\s|\d))((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT})"
+    rf"\b(?:in|to|at|from|near)\s+(?:the\s+)?(?=[a-z][a-z]?(?:\s|\d))((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT}"
+    rf"|(?:{AREA_WRITTEN})\d[a-z\d]?(?![\w'’]))"
     rf"(?=\s*(?:[,.;:!?]|$|\s+(?:area|way|side|and|but|so|now|just|then|which|where|near|there)\b))", I)
 WHERE_VERB_BEFORE = re.compile(
     r"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am|house|flat|home|"
     r"place|estate)|['’](?:re|m))\s+$", I)
 """A UK outward code (or a Dublin district) where a place stands: 'we live in s e six', 'moved to ls6', 'we're in
-cf ten, near the park', 'in d twelve' (with WHERE_VERB_BEFORE just before the preposition)."""
-CODE_AS_PLACE = re.compile(rf"\b(?:in|to|from|at)\s+({DIGITS_SAID})(?![\w-])(?!\s+(?:{CODE_DIGIT}|{NOT_A_CODE_AFTER})\b)", I)
-"""A ZIP or postcode said digit by digit where a place stands ('we're in four one seven eight', 'the house in six two
-one oh', 'we live in eight five two oh four', 'we're out at two seven six seven'), with WHERE_VERB_BEFORE just before
-the preposition (before 'at', only a verb of where one lives: AT_A_PLACE_BEFORE)."""
+cf ten, near the park', 'in d twelve', "we're in the NG7 area" (with WHERE_VERB_BEFORE just before the preposition;
+written with its digits, an area that is also a word is a code: 'ST4')."""
+CODE_AS_PLACE = re.compile(rf"\b(?:in|to|from|at)\s+({DIGITS_SAID}|\d{{4,5}})(?![\w-]|[.,:]\d)(?!\s+(?:{CODE_DIGIT}|{NOT_A_CODE_AFTER})\b)", I)
+"""A ZIP or postcode said digit by digit or written where a place stands ('we're in four one seven eight', 'the house
+in six two one oh', 'we live in eight five two oh four', 'we're out at two seven six seven', "I'm in 2250"), with
+WHERE_VERB_BEFORE just before the preposition (before 'at', only a verb of where one lives: AT_A_PLACE_BEFORE)."""
+LIVING_IN_BEFORE = re.compile(r"(?:\b(?:live|living|lives|lived|moved|based|born|are|am)|['’](?:re|m))\s+$", I)
+"""Before 'in' and a code written in digits: where someone lives ("I'm in 2250"), not an amount ('went up to 52000')."""
 AT_A_PLACE_BEFORE = re.compile(r"\b(?:live|living|lives|lived|based|out|over|up|down|round)\s+$", I)
 NUMBER_START = r"(?:\d|o|t|f|s|e|n|z)"
 """How a number starts, said or written ('one', 'two', 'four', 'six', 'eight', 'nine', 'zero', '7'): a cheap test that
@@ -131,7 +136,10 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
     for match in matches_within(CODE_AS_PLACE, text, windows):
         digits = spoken_digits(match.group(1))
         before = AT_A_PLACE_BEFORE if match.group().lower().startswith("at") else WHERE_VERB_BEFORE
-        if len(digits) in (4, 5) and not _a_year(digits) and before.search(text, max(0, match.start() - 20), match.start()):
+        if match.group(1).isdigit():  # written: 'up to 52000' is an amount; only where someone lives is it a code
+            before = LIVING_IN_BEFORE if match.group().lower().startswith("in") else None
+        if len(digits) in (4, 5) and not _a_year(digits) and before is not None \
+                and before.search(text, max(0, match.start() - 20), match.start()):
             yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "ZIP code or postcode said where a place stands")
     for match in matches_within(OUTWARD_AS_PLACE, text, windows):
         if WHERE_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
