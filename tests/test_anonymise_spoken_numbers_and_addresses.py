@@ -37,6 +37,27 @@ def test_web_and_email_addresses_said_aloud(anonymiser, text, kind, address):
     assert address in of_type(anonymiser, text, kind)
 
 
+@pytest.mark.parametrize("text, kind, address", [
+    ("participant: they're at hamilton peers dot n z if you want a look", "URL", "hamilton peers dot n z"),
+    ("participant: the forms are on riverbend walkers dot org dot u k", "URL", "riverbend walkers dot org dot u k"),
+    ("Participant: The sign-up form is at forms.gle/Xy7pQ2 on their page.", "URL", "forms.gle/Xy7pQ2"),
+    ("Participant: Message us @TaupoTrampers on Instagram.", "URL", "@TaupoTrampers"),
+    ("participant: it's on facebook slash taupo trampers, every week", "URL", "facebook slash taupo trampers"),
+    ("participant: write to the club at taupotrampers at gmail dot com", "EMAIL", "taupotrampers at gmail dot com"),
+])
+def test_addresses_with_a_spelled_ending_a_page_a_handle_or_a_social_page(anonymiser, text, kind, address):
+    assert address in of_type(anonymiser, text, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: the dose was 1.5mg/ml and then 5 mg/kg",
+    "p: we did it and/or not, I can't remember",
+    "p: email me @ home if it's easier",
+])
+def test_doses_and_or_and_a_lone_at_sign_are_no_addresses(anonymiser, text):
+    assert of_type(anonymiser, text, "URL") == [] and of_type(anonymiser, text, "EMAIL") == []
+
+
 def test_an_apostrophe_s_does_not_start_an_email(anonymiser):
     assert of_type(anonymiser, "participant: it's at the school dot com, the form", "EMAIL") == []
 

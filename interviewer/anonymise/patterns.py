@@ -107,14 +107,21 @@ SPOKEN_TLD = rf"(?:{TLD}|us|za|sch|i\s+e|u\s+k|c\s+a|n\s+z|a\s+u)"
 """Said after 'dot': also the endings too short or too common to trust after a written full stop, and endings
 spelled out ('dot i e')."""
 EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
-URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?", I)
+URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?"
+                 rf"|\b[a-z][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{{2,6}}/[\w\-]+[^\s,;\"')]*", I)
+"""A web address: 'www.…', a domain with a common ending, or any domain with a page after it ('bit.ly/3xYz9Q')."""
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][A-Za-z0-9_]{2,}\b")
+"""A social media handle: '@MonctonMums'."""
+SOCIAL_PAGE_SAID = re.compile(
+    r"\b(?:facebook|instagram|insta|twitter|tiktok|youtube|linkedin)(?:\s+dot\s+com)?\s+(?:forward\s+)?slash\s+", I)
+"""A social network's page said with 'slash' ('facebook slash duluth peers'): the page's name follows."""
 WORD = r"[a-z0-9]+"
 SPOKEN_DOT = r"\s+(?:dot|full stop|point)\s+"
 LOCAL_WORD = rf"(?:[a-z](?:\s+[a-z]){{1,12}}|(?:(?![ai]\s)[a-z]\s+)?{WORD})(?:[\s-]+(?:{NUMBER_WORD}|\d+))?"
 """A word of an email's local part: a word, an initial and a word ('d mcallister') or letters spelled out, perhaps
 followed by a number ('chauhan seventy-one')."""
 SPOKEN_EMAIL = re.compile(
-    rf"\b(?<!['’]){LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+{WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b", I)
+    rf"\b(?<!['’]){LOCAL_WORD}(?:\s+(?:dot|underscore|hyphen|dash)\s+{LOCAL_WORD})*\s+at\s+{WORD}(?:\s+(?!at\b){WORD}){{0,3}}(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD})?)*{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b", I)
 EMAIL_SAID_WITH_DOMAIN = re.compile(
     rf"\be-?mail(?:\s+address)?(?:\s+(?:is|was)|['’]s|,?\s+it['’]s)?[\s,:]+((?:(?!at\b)[\w'’-]+,?\s+){{0,3}}?(?!at\b)[\w'’-]+)"
     rf",?\s+at\s+[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b", I)
@@ -127,8 +134,10 @@ SPOKEN_PATH = rf"(?:\s+(?:forward\s+)?slash\s+{WORD}(?:\s+{WORD}){{0,2}})*"
 SPOKEN_URL = re.compile(
     rf"\b(?:w\s*w\s*w|www|h\s*t\s*t\s*p\s*s?(?:\s+colon)?(?:\s+(?:forward\s+)?slash){{0,2}}){SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,3}}"
     rf"(?:{SPOKEN_DOT}{WORD}(?:\s+{WORD}){{0,2}})*?{SPOKEN_DOT}{SPOKEN_TLD}(?:{SPOKEN_DOT}{SPOKEN_TLD})?\b{SPOKEN_PATH}"
-    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu|ie|i\s+e|ca|nz|uk|us|scot|io|info)(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca|u\s+k))?\b{SPOKEN_PATH}", I)
-NOT_IN_A_DOMAIN = frozenset("website site page web online address email called go visit is it's its on at the our their".split())
+    rf"|\b(?<!['’])(?:{WORD}\s+){{0,3}}{WORD}{SPOKEN_DOT}(?:org|com|net|nhs|gov|co|ac|edu|ie|i\s+e|ca|c\s+a|nz|n\s+z|uk|u\s+k|us|scot|io|info)"
+    rf"(?:{SPOKEN_DOT}(?:uk|au|nz|za|ca|u\s+k|a\s+u|n\s+z))?\b{SPOKEN_PATH}", I)
+NOT_IN_A_DOMAIN = frozenset("""website site page web online address email called go visit is it's its on at the our their
+search google googled try check see find look""".split())
 
 
 DOT_SAID = re.compile(r"\b(?:dot|full\s+stop|point(?=\s+(?:org|com|net|co|uk|ie|gov|nhs|edu|ac|au|nz|ca|za)\b))\b", I)
@@ -203,6 +212,18 @@ def find_addresses_online(text: str) -> Iterator[Found]:
                 start = match.start() + word.end() + 1
         if not a_national_address(text[start:match.end()], text[match.end():match.end() + 20]):
             yield Found(start, match.end(), "URL", 0.8, "spoken web address")
+    for match in HANDLE.finditer(text):
+        yield Found(match.start(), match.end(), "URL", 0.8, "social media handle")
+    for match in SOCIAL_PAGE_SAID.finditer(text):
+        start = end = match.end()
+        named = 0
+        for word in re.finditer(r"[\w'’-]+", text[start:start + 80]):
+            if named == 3 or word.group().lower() in STOP_WORDS or text[end:start + word.start()].strip():
+                break  # the page's name ends at a little word or a comma
+            named += word.group().lower() != "slash"
+            end = start + word.end()
+        if end > match.end():
+            yield Found(match.start(), end, "URL", 0.8, "social media page said with 'slash'")
 
 
 # ---- names spelled letter by letter ---------------------------------------------------------------
