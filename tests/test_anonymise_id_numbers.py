@@ -88,6 +88,15 @@ def test_a_word_after_a_code_is_no_check_letter(anonymiser, text, number):
     assert [d.text for d in anonymiser.detect(text)] == [number]
 
 
+@pytest.mark.parametrize("text, number", [
+    ("p: my medical card number is four four one two nine three seven a", "four four one two nine three seven a"),
+    ("My Medicare number is 4417 22908 3 I think, off the top of my head.", "4417 22908 3"),
+    ("My Medicare number is 4417 22908 3 A lot of people forget theirs.", "4417 22908 3"),
+])
+def test_a_code_after_its_name_takes_a_check_letter_but_never_i_or_an_article(anonymiser, text, number):
+    assert [d.text for d in anonymiser.detect(text)] == [number]
+
+
 def test_an_nhs_number_keeps_its_own_type(anonymiser):
     text = "my nhs number is four eight five seven seven seven three four five six"
     assert of_type(anonymiser, text, "NHS_NUMBER") == ["four eight five seven seven seven three four five six"]

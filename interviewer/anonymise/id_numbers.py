@@ -33,8 +33,10 @@ FURTHEST = 60
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 WORD_AND_GAP = re.compile(r"[\w'’-]+[\s,:]*")
 CODE_PART = r"[A-Za-z]{0,3}\d[\dA-Za-z]*"
-WRITTEN_CODE = re.compile(rf"(?<![\w@.])(?:[A-Z]{{1,4}}\s|[A-Za-z]{{1,4}}-)?{CODE_PART}(?:[\s\-/]{CODE_PART})*(?:\s[A-Z]{{1,2}}\b)?")
-"""A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987', '5584 213 907 KT'."""
+WRITTEN_CODE = re.compile(rf"(?<![\w@.])(?:[A-Z]{{1,4}}\s|[A-Za-z]{{1,4}}-)?{CODE_PART}(?:[\s\-/]{CODE_PART})*"
+                          rf"(?:\s(?!I\b|A\s+[a-z])[A-Z]{{1,2}}\b)?")
+"""A code written with digits: '2123 45670 1', 'XJ4471902', '1234567TA', 'ABC-221-9987', '5584 213 907 KT' (never the
+pronoun 'I' or the article 'A' after it)."""
 SAID_LETTER = r"(?:[b-hj-z]|(?<=\b[a-z] )[ai]|[ai](?=[\s,]+[b-hj-z](?![\w'’])))(?![\w'’])"
 """A letter said alone in a code ('w a', 'a k'): 'a' and 'i' only beside another letter, since alone they are words."""
 SAID_PART = rf"(?:{SPOKEN_DIGIT}|{SPOKEN_PAIR}|\d+|{SAID_LETTER})"
@@ -118,7 +120,7 @@ def find_id_numbers(text: str) -> Iterator[Found]:
         found = _code_after(text, named.end())
         if found:
             match, how = found
-            yield Found(match.start(), _trimmed_end(match), "ID_NUMBER", 0.92,
+            yield Found(match.start(), check_letters_end(text, _trimmed_end(match)), "ID_NUMBER", 0.92,
                         f"identity number ({how}, after '{named.group().strip()}')")
     for match in WRITTEN_CODE.finditer(text):
         named_after = NAMED_AFTER.match(text, _trimmed_end(match))
