@@ -58,3 +58,22 @@ def test_a_first_name_that_is_also_a_word_after_which_child_takes_an_age(anonymi
 
 def test_a_word_after_which_child_that_is_no_first_name_takes_no_age(anonymiser):
     assert ages(anonymiser, "p my youngest bus is ten minutes late") == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("p me da is seventy-one and still on the bikes", ["seventy-one"]),
+    ("p ma's eighty-six now", ["eighty-six"]),
+    ("p our shannon is nineteen and our callum sixteen", ["nineteen", "sixteen"]),
+    ("p she's only a baby, ten months", ["ten months"]),
+    ("p i'm gonna be sixty in april", ["sixty"]),
+])
+def test_ages_of_kin_in_dialect_of_a_second_child_a_baby_and_to_come(anonymiser, text, said):
+    assert ages(anonymiser, text) == said
+
+
+@pytest.mark.parametrize("text", [
+    "p my uncle is two doors down from us",
+    "p she's gonna be fine, the nurse said",
+])
+def test_kin_two_doors_down_or_fine_have_no_age(anonymiser, text):
+    assert ages(anonymiser, text) == []

@@ -37,12 +37,15 @@ HEDGE = (r"(?:just|only|nearly|near|almost|about|around|barely|already|still|lik
 nine', 'she's no even thirty'."""
 AGE_SUBJECT = (r"(?:I|he|she|you|we|they|mum|dad|mam|mom|mother|father|husband|wife|son|daughter|who|eldest|oldest|youngest|"
                r"boy|girl|lad|lass|baby|brother|sister|grandson|granddaughter|nan|gran|grandma|grandpa|partner|"
+               r"da|ma|pa|mammy|mummy|mommy|daddy|nana|nanna|granny|grandad|granda|grandmother|grandfather|aunt|auntie|"
+               r"uncle|niece|nephew|stepson|stepdaughter|stepdad|stepmum|"
                r"middle one|little one|big one|twins|kids|boys|girls|children|grandkids|grandchildren|sons|daughters|"
                r"bairns|weans|wee man|wee one|little man|him|her)")
 """Who an age is said of: a pronoun, kin, or children together ('the twins are four'); 'him' and 'her' as dialect says
 'him is twelve'."""
 AGE_CUE = re.compile(
     rf"\b(?:{AGE_SUBJECT}\s*(?:'m|’m|am|'s|’s|is|was|were|'re|’re|are|turned|turns|hit|hits|will be|'ll be|’ll be|"
+    rf"(?:'m|’m|am|'s|’s|is|are|'re|’re)\s+(?:gonna|going\s+to)\s+be|"
     rf"would have been|'d have been|’d have been|would be|'d be|’d be)|aged|(?:the\s+)?age(?:\s+of)?|being|"
     rf"turned|turning|turn|reached|just turned|lived to|lived till)(?:\s+(?:{HEDGE}\s+)?|,\s*{HEDGE}\s*,\s*)({NUM})\b", I)
 """An age after who it is said of, 'aged', 'the age of' ('from the age of twelve', 'by the age of 30'), a turn of life
@@ -158,7 +161,7 @@ BABY_AGE = re.compile(
 """A baby's age in weeks or months: 'when he was about nine months', 'Grace is eleven weeks now', 'the baby's eight
 weeks', 'Róisín, who's ten weeks', 'she's fourteen months' (not 'it was six months', a while)."""
 BABY_BESIDE = re.compile(rf"\b([^\W\d_]+),\s+(?:about\s+|only\s+|just\s+|nearly\s+)?({NUM}\s+(?:weeks?|months?))"
-                         rf"(?=\s*[,.;!?]|\s+(?:and|old|now)\b)", I)
+                         rf"(?=\s*[,.;!?]|\s+(?:and|old|now)\b|[ \t]*(?:\n|$))", I)
 """A baby's age in weeks or months set beside who it is: 'Alfie, eight months and into everything'."""
 PLACED_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of)\s+$", I)
 NOT_A_BABYS_AGE_AFTER = re.compile(
@@ -180,8 +183,8 @@ NEXT_AGE = re.compile(rf",?\s+(?:or\s+|maybe\s+)?({NUM})\b(?!\s*-?\s*(?:years?|m
 A_WHILE_AFTER = re.compile(
     rf",?\s+(?:or\s+|maybe\s+)?{NUM}(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes?|days?|weeks?|months?|years?|miles?)\b", I)
 """A second amount with its unit after a rough one: the first was an amount too ('two and a half, three hours')."""
-AND_AGE = re.compile(rf"\s+(?:and|&)\s+({NUM})\b", I)
-"""Another person's age said with one ('they're eleven and eight')."""
+AND_AGE = re.compile(rf"\s+(?:and|&)\s+(?:(?:our|my|his|her)\s+[a-z]+(?:['’]s|\s+is|\s+was)?\s+)?({NUM})\b", I)
+"""Another person's age said with one ('they're eleven and eight', 'our kayleigh is twenty and our jordan eighteen')."""
 
 
 def find_ages(text: str) -> Iterator[Found]:
