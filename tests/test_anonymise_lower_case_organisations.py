@@ -17,6 +17,24 @@ def test_team_after_a_playing_cue_is_an_organisation(anonymiser):
     assert ("the kirkby falcons", "ORGANIZATION") in redacted(anonymiser, text)
 
 
+@pytest.mark.parametrize("text, team", [
+    ("participant: our lad plays for westport celtic under twelves", "westport celtic"),
+    ("Participant: I played for Ennis Town for years before my knee went.", "Ennis Town"),
+    ("participant: she coaches the kilmore gaels juniors on a saturday", "kilmore gaels juniors"),
+])
+def test_a_club_named_with_a_sides_word_after_a_playing_cue_is_an_organisation(anonymiser, text, team):
+    assert any(team in found and kind == "ORGANIZATION" for found, kind in redacted(anonymiser, text))
+
+
+def test_a_subject_and_its_verb_never_open_a_teams_name(anonymiser):
+    found = redacted(anonymiser, "participant: he coaches ballina town juniors on a saturday")
+    assert ("ballina town juniors", "ORGANIZATION") in found and not any("coaches" in f for f, _ in found)
+
+
+def test_the_county_or_the_town_alone_after_a_playing_cue_is_no_team(anonymiser):
+    assert redacted(anonymiser, "participant: she plays for the county now and we support the town") == []
+
+
 def test_team_noun_without_a_cue_is_not_redacted(anonymiser):
     assert redacted(anonymiser, "we saw the big tigers at the zoo and the local rovers lost") == []
 

@@ -33,6 +33,8 @@ FILLERS = frozenset("""yeah yep yes nah no um erm er uh hmm mm ok okay mum mam d
 grandma grandad granda grandpa nana nanna mammy mommy mom ma da pop papa""".split())
 LEADING_NOISE = frozenset("""so and but then well yeah oh um erm the a an at in on to from our my his her their with
 like at up down over for by of is was""".split())
+SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
+"""Pronouns a verb follows ('i miss', 'we love', 'he coaches'): the word after one is its verb, not a name."""
 KIN_NOUNS = frozenset("""daughter son sister brother wife husband partner friend cousin auntie aunty uncle nephew niece
 grandson granddaughter colleague manager boss neighbour mate pal buddy girlfriend boyfriend fiance fiancé fiancee fiancée
 stepson stepdaughter stepbrother stepsister roommate flatmate housemate""".split())

@@ -3,7 +3,7 @@ of a name, though a rule or model may run a name on into them."""
 
 from __future__ import annotations
 
-from interviewer.anonymise.cues import PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS
+from interviewer.anonymise.cues import PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS
 from interviewer.anonymise.gazetteers import Gazetteers
 
 
@@ -22,9 +22,11 @@ def a_deed_word(word: str, gaz: Gazetteers) -> bool:
 
 def a_deed_or_its_where(word: str, before: str, gaz: Gazetteers) -> bool:
     """A word no place's or organisation's name takes in, though it stands before one: a verb a person does ('goes',
-    'took') or a preposition after what someone did ('walked round' roath park). A preposition alone may open a name
-    ('Round Oak Road'), and so may a word with a verb's ending ('Harakeke Birthing Unit', 'Knox United Church')."""
-    return word in PERSON_VERBS or word in SPEECH_VERBS or word in PLACE_PREPOSITIONS and a_deed_word(before, gaz)
+    'took'), the verb after a subject pronoun ('he coaches' ballina town juniors) or a preposition after what someone
+    did ('walked round' roath park). A preposition alone may open a name ('Round Oak Road'), and so may a word with a
+    verb's ending ('Harakeke Birthing Unit', 'Knox United Church')."""
+    return word in PERSON_VERBS or word in SPEECH_VERBS or before in SUBJECT_PRONOUNS \
+        or word in PLACE_PREPOSITIONS and a_deed_word(before, gaz)
 
 
 def _on_an_english_stem(stem: str, gaz: Gazetteers) -> bool:

@@ -20,7 +20,8 @@ REASON = "an organisation's name"
 TEAM_HEADS = frozenset("""tigers lions rovers united wanderers rangers athletic albion eagles hawks sharks bulldogs
 panthers bears wolves warriors saints stars harriers dragons falcons knights raiders titans cowboys broncos roosters
 magpies swans bombers storm thunder steelers sabres blues reds hornets jets vikings spartans trojans dolphins cobras
-pirates giants tornadoes hurricanes crusaders chiefs highlanders""".split())
+pirates giants tornadoes hurricanes crusaders chiefs highlanders celtic city town county villa hotspur thistle shamrocks
+gaels harps fc afc rfc gaa gac juniors""".split())
 """Plural or collective nouns that close a sports club's name ('otara tigers', 'bradford bulls')."""
 DENOMINATIONS = frozenset("""baptist baptists methodist congregational presbyterian lutheran pentecostal episcopal
 episcopalian adventist wesleyan nazarene apostolic tabernacle""".split())

@@ -10,7 +10,7 @@ from typing import Iterator
 from interviewer.anonymise.cues import (
     ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS,
     MONTH_PREPOSITIONS, PERSONAL_TITLES, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
-    NOT_AFTER_A_TITLE, SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
+    NOT_AFTER_A_TITLE, SUBJECT_PRONOUNS, SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import load_gazetteers
@@ -94,8 +94,6 @@ ROLE_DETERMINERS = frozenset("the a an my his her our their your that this".spli
 """Words that make a title written out a role ('the doctor', 'my nurse') rather than part of a name."""
 
 
-SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
-"""Pronouns a verb follows ('i miss', 'we love'): the word after one is its verb, not a name."""
 MISSING_SUBJECTS = SUBJECT_PRONOUNS | frozenset("""do does did don't doesn't didn't really still will would i'll we'll
 gonna to n't""".split())
 """Words before 'miss' that make it the verb ('do you miss', 'I really miss'), not the title."""
