@@ -27,3 +27,15 @@ def test_with_after_a_job_or_im_names_an_employer(anonymiser, text, employer):
 ])
 def test_with_before_a_person_names_no_employer(anonymiser, text):
     assert organisations(anonymiser, text) == []
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("Participant: My dad was at Rowntree's for thirty-one years.", "Rowntree"),
+    ("Participant: I've been at Sainsbury's eleven years now.", "Sainsbury"),
+])
+def test_a_brand_someone_was_at_for_years_is_an_employer_past_its_apostrophe_s(anonymiser, text, employer):
+    assert any(employer in found for found in organisations(anonymiser, text))
+
+
+def test_a_kin_words_home_for_years_names_no_employer(anonymiser):
+    assert organisations(anonymiser, "Participant: I was at Mum's for three years after the divorce.") == []

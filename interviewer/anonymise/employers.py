@@ -13,6 +13,7 @@ from interviewer.anonymise.acronyms import COMMON_ABBREVIATIONS, allowed_acronym
 from interviewer.anonymise.cues import FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, SERVICE_WORDS, TITLES, WORK_NOUNS, WORK_VERBS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.deed_words import a_deed_word
+from interviewer.anonymise.numbers import number_value
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
 
 NUMBER = re.compile(r"\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)")
@@ -70,7 +71,7 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
         verb, third = third, v.lower(i - back - 3)  # 'works offshore for Shell', 'worked nights at Asda'
     if prep == "at" and (verb in WORK_VERBS or verb in SPAN_WORDS or verb in ROLE_NOUNS or verb in EMPLOYMENT_STATUS):
         return f"{verb} at", True  # 'worked at', 'twelve years at', 'a nurse at'
-    if prep == "at" and verb in ("was", "were", "been", "is") and v.lower(_last(v, i) + 1) in HOW_LONG:
+    if prep == "at" and verb in ("was", "were", "been", "is") and _how_long_after(v, _last(v, i) + 1):
         return f"{verb} at", True  # 'I was at Lockheed for thirty years' (a first name there is a person: see below)
     if prep == "with" and verb in JOB_NOUNS:
         return f"{verb} with", True
@@ -94,6 +95,14 @@ def employer_cue(v: TokenView, i: int) -> tuple[str, bool] | None:
             and v.lower(i) not in KIN_NOUNS and v.lower(i) not in FILLERS:
         return f"{third} {verb} with", True  # 'my husband's with Exxon', 'my son is with Nutrien now'
     return None
+
+
+def _how_long_after(v: TokenView, k: int) -> bool:
+    """Token k, past a possessive's "'s", says how long someone was somewhere ("at Cadbury's for twenty years", 'at
+    Morrisons nine years')."""
+    if v.word(k) in ("'s", "’s"):
+        k += 1
+    return v.lower(k) in HOW_LONG or v.lower(k + 1) in ("years", "year") and number_value(v.lower(k)) is not None
 
 
 def _last(v: TokenView, i: int) -> int:

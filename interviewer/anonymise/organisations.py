@@ -294,6 +294,15 @@ def _brand_first_words() -> frozenset[str]:
     return frozenset(term.split()[0] for term in brand_terms())
 
 
+def _brand_said(v: TokenView, first: int, last: int) -> str:
+    """Tokens first..last as the brand list writes them: lower case, spaced, a possessive's "'s" joined on."""
+    said = ""
+    for k in range(first, last + 1):
+        word = v.lower(k).replace("’", "'")
+        said += word if word == "'s" or not said else f" {word}"
+    return said
+
+
 def find_brands_at_work(v: TokenView) -> Iterator[Found]:
     """'first job was at a warehouse for Canadian Tire', 'she works at Kmart', 'a supplement plan from Humana', in
     lower case 'a job with tesla': a brand kept when merely mentioned ('bought it at Kmart') is redacted where it
@@ -303,10 +312,12 @@ def find_brands_at_work(v: TokenView) -> Iterator[Found]:
     first_words, brands = _brand_first_words(), brand_terms()
     lower_case_text = is_lower_case_text(v.text)
     for i in range(2, len(v.tokens)):
-        if v.lower(i) not in first_words or not (v.word(i)[:1].isupper() or lower_case_text) or v.initial(i):
+        possessive = v.word(i + 1) in ("'s", "’s") and f"{v.lower(i)}'s" in first_words  # "Sainsbury's", two tokens
+        if v.lower(i) not in first_words and not possessive or not (v.word(i)[:1].isupper() or lower_case_text) \
+                or v.initial(i):
             continue
         last = next((k for k in range(min(len(v.tokens) - 1, i + 3), i - 1, -1)
-                     if " ".join(v.lower(j) for j in range(i, k + 1)) in brands), None)
+                     if _brand_said(v, i, k) in brands), None)
         if last is None:
             continue
         before = i - 1 if v.lower(i - 1) == "the" else i
