@@ -44,3 +44,24 @@ def test_a_name_where_an_employer_stands_is_labelled_an_organisation(anonymiser,
 def test_a_misheard_place_is_still_a_place_where_nothing_else_reads_the_word(anonymiser):
     places = [d.text for d in anonymiser.detect("P: My sister lives in Wiggan now.") if d.entity_type == "LOCATION"]
     assert places == ["Wiggan"]
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Participant: She's at NUIG doing nursing, second year.", "NUIG"),
+    ("Participant: My son's at DIT.", "DIT"),
+    ("Participant: The GP sent me to the RUH that night.", "RUH"),
+])
+def test_an_acronym_where_someone_is_studies_or_was_sent_is_an_organisation(anonymiser, text, acronym):
+    found = [d.text for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"]
+    assert any(acronym in f for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: He's in AA now, two years sober.",
+    "Participant: She's at ICU now, they moved her up.",
+    "Participant: I'm at A&E again with him.",
+    "Participant: He's at AA meetings twice a week.",
+    "Participant: I'm at CBT on Tuesdays.",
+])
+def test_a_fellowship_a_ward_or_a_therapy_where_someone_is_is_no_organisation(anonymiser, text):
+    assert [d.text for d in anonymiser.detect(text) if d.entity_type == "ORGANIZATION"] == []

@@ -78,15 +78,26 @@ WRITTEN_ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z]{2,5}(?:&[A-Z])?(?![\w'’-])
 CARE_PLACE_BEFORE = re.compile(r"\b(?:at|in\s+to|into|to|in)\s+(?:the\s+)?$", re.IGNORECASE)
 CARE_CONTEXT = re.compile(r"\b(?:surgeon|neurologist|consultant|specialist|nurse|midwife|doctors?|physio|cardiologist|"
                           r"oncologist|paediatrician|pediatrician|referred|referral|booked|admitted|appointment|scan|"
-                          r"operation|delivered|treated|transferred|ambulance|kept\s+(?:him|her|me|them))\b", re.IGNORECASE)
+                          r"operation|delivered|treated|transferred|ambulance|sent|rushed|gp|kept\s+(?:him|her|me|them))\b", re.IGNORECASE)
 """Talk of care just before 'at'/'in to' an acronym: the acronym is where the care was ('a neurologist at QA')."""
-NOUN_AFTER = re.compile(r"[ \t]+[a-z]{3,}\b(?<!\band)(?<!\bfor)(?<!\bwith)(?<!\bthen)(?<!\bwhen)(?<!\bbecause)")
+NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|for|with|then|when|because|that|this|last|again|today|tonight|yesterday|once|after|"
+                        r"before|where|which|who)\b)[a-z]{3,}\b")
 """A lower-case word after the acronym that it qualifies ('the TB clinic', 'the MS nurse'): the acronym is no place."""
 
 
+SOMEONE_THERE_BEFORE = re.compile(
+    r"(?:['’](?:s|m|re)|\b(?:is|am|are|was|were|study|studies|studying|studied|enrolled|started|starts)|\bnow)\s+at\s+$",
+    re.IGNORECASE)
+"""Where someone is, studies or started just before an acronym ("she's at UNB", "my son's at DCU", 'studying at UCD');
+not 'in' ('he's in AA', 'in the US')."""
+GOES_ON_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|[ \t]+(?:[a-z]+ing|for|now|and|but|so|since|until|till|then|in|on|at)\b")
+"""After such an acronym, the clause ends or goes on without a noun the acronym would qualify ('at UNB doing nursing';
+not 'at MS clinic')."""
+
+
 def find_written_acronyms(text: str) -> Iterator[Found]:
-    """An acronym that is no allowed body or common abbreviation, where a workplace or a place of care stands ('I
-    worked for EDS', 'a job at GTE', 'the surgeon at HSN', 'booked in to UHG')."""
+    """An acronym that is no allowed body or common abbreviation, where a workplace, a place of care or where someone
+    is stands ('I worked for EDS', 'a job at GTE', 'the surgeon at HSN', 'booked in to UHG', "she's at UNB")."""
     for match in WRITTEN_ACRONYM.finditer(text):
         if names_no_organisation(match.group()) or match.group() in ("I", "OK", "TV", "PC", "AM", "PM"):
             continue
@@ -97,6 +108,9 @@ def find_written_acronyms(text: str) -> Iterator[Found]:
         elif CARE_PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
                 and CARE_CONTEXT.search(text, before, match.start()) and not NOUN_AFTER.match(text, match.end()):
             yield Found(match.start(), match.end(), "ORGANIZATION", 0.65, f"acronym '{match.group()}', a place of care")
+        elif SOMEONE_THERE_BEFORE.search(text, max(0, match.start() - 14), match.start()) \
+                and GOES_ON_AFTER.match(text, match.end()):
+            yield Found(match.start(), match.end(), "ORGANIZATION", 0.6, f"acronym '{match.group()}', where someone is")
 
 
 def allowed_spelled_spans(text: str) -> Iterator[tuple[int, int]]:
