@@ -182,12 +182,16 @@ def test_festivals_denominations_and_foods_are_never_names(anonymiser, text, wor
     ("Participant: Most folks round here know me as Tater, don't ask me why.", "Tater"),
     ("participant: most folks round here know me as tater don't ask me why", "tater"),
     ("participant: he was known as skip on the boats", "skip"),
+    ("participant: i go by mo at work, nobody says the full thing", "mo"),
+    ("Participant: She goes by Bex at work.", "Bex"),
 ])
 def test_a_name_everyone_calls_someone_is_a_person(anonymiser, text, name):
     assert any(d.text.endswith(name) and d.entity_type == "PERSON" for d in anonymiser.detect(text))
 
 
-@pytest.mark.parametrize("text", ["participant: it's known as a silent killer", "participant: she's known as well as anyone"])
+@pytest.mark.parametrize("text", ["participant: it's known as a silent killer", "participant: she's known as well as anyone",
+                                  "participant: i go by train mostly, or the bus", "participant: the bus goes by the house",
+                                  "participant: the physio's name is on the letter somewhere"])
 def test_what_follows_known_as_is_no_name_when_it_is_no_name_word(anonymiser, text):
     assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))
 

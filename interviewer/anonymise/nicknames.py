@@ -21,6 +21,9 @@ EVERYONE = frozenset("everyone everybody people they we".split())
 """What someone is, not what they are called ('my mate, real name ...')."""
 
 
+GOING_BY = frozenset("go goes went going".split())
+GOERS = frozenset("i he she they we you who everyone everybody".split())
+"""Who goes by a name: 'i go by mo', 'she goes by Bex' (not 'the bus goes by the house')."""
 CALLED_REASONS = ("a name people call someone", "a name someone is known as")
 """Reasons of a name given as what someone is called: whole, kin word and all ('everybody calls her Mama Lou')."""
 NOT_NAMES = FILLERS | DISCOURSE_WORDS
@@ -73,7 +76,12 @@ def find_nicknames(v: TokenView) -> Iterator[Found]:
             elif lower_case_text and _nickname_word(v, i, 3):
                 yield v.span(i, i, "PERSON", 0.6, "a word people call someone, in lower case")
         # 'most folks know me as Tater', 'he's known as Skip'
-        if v.lower(i - 1) == "as" and (v.lower(i - 2) == "known" or v.lower(i - 3) == "know" and v.lower(i - 2) in CALLED):
+        going_by = v.lower(i - 1) == "by" and v.lower(i - 2) in GOING_BY and v.lower(i - 3) in GOERS
+        if going_by:  # 'i go by mo', 'she goes by Bex'; not 'i go by train'
+            if _capitalised_name(v, i) or lower_case_text and v.word(i).islower() and is_word(v.word(i)) \
+                    and (v.lower(i) in v.gaz.first_names or not v.common(i)) and v.lower(i) not in NOT_NICKNAMES:
+                yield v.span(i, i, "PERSON", 0.6, "a word someone is known as, after 'go by'")
+        elif v.lower(i - 1) == "as" and (v.lower(i - 2) == "known" or v.lower(i - 3) == "know" and v.lower(i - 2) in CALLED):
             if _capitalised_name(v, i):
                 yield v.span(i, v.extend_surname(i), "PERSON", 0.7, CALLED_REASONS[1])
             elif lower_case_text and _nickname_word(v, i, 3) and v.lower(i) not in NOT_KNOWN_AS:

@@ -11,7 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
     ABBREVIATED_TITLES, DETERMINERS, FILLERS, KIN_NOUNS, MONTH_PREPOSITIONS, MONTHS, MOTION_WORDS, NOT_AFTER_A_TITLE,
-    PERSONAL_TITLES, PLACE_POSITION_BEFORE, PERSON_VERBS, STRONG_SPEECH_VERBS, TITLES, TO_WORDS, WEEKDAYS, WORK_VERBS,
+    PERSONAL_TITLES, PERSON_VERBS, PERSON_WORDS, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, TO_WORDS, WEEKDAYS,
+    WORK_VERBS,
 )
 from interviewer.anonymise.employers import NOT_EMPLOYERS
 from interviewer.anonymise.english import CONTRACTED, english
@@ -79,10 +80,11 @@ def recased(text: str, gaz: Gazetteers | None = None) -> str:
         return re.sub(r"['’]s$", "", word)
 
     def proper(i: int) -> bool:
-        """A word that is no English word (nor a filler, medicine or condition): a name."""
+        """A word that is no English word (nor a filler, medicine, condition or word for a person: 'physio'): a name."""
         word = base(lowers[i])
         parts = re.split(r"['’-]", word)
         return (len(word) >= 2 and not english(word, gaz) and not all(english(p, gaz) or len(p) < 2 for p in parts)
+                and word not in PERSON_WORDS
                 and not english(word.replace("-", ""), gaz)  # 'co-ordinator', 're-referred'
                 and singular(word) not in FILLERS and word not in DISCOURSE_WORDS
                 and (word not in loanwords() or word in gaz.places)  # 'kai', 'hui', though given names; not 'kent'
