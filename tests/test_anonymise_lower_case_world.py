@@ -265,3 +265,23 @@ def test_given_names_of_the_wider_english_speaking_world_are_names_in_lower_case
 ])
 def test_a_given_name_before_house_after_a_preposition_names_a_home(anonymiser, text, home):
     assert (home, "ORGANIZATION") in found(anonymiser, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("participant: we're up on the brook farm estate since the kids were small", "brook farm estate"),
+    ("participant: she's in the grange hill area now", "grange hill"),
+    ("participant: my mam lives round the penwortham area", "penwortham"),
+])
+def test_a_named_estate_or_area_after_the_and_a_word_saying_where_is_a_place(anonymiser, text, place):
+    assert any(place in span and kind == "LOCATION" for span, kind in found(anonymiser, text))
+
+
+@pytest.mark.parametrize("text", [
+    "participant: we sat in the waiting area for hours",
+    "participant: he's on the industrial estate now, at the depot",
+    "participant: she lives on the council estate",
+    "participant: we're in the catchment area, just",
+    "participant: it's in the north area of the ward",
+])
+def test_a_kind_of_area_or_estate_is_no_place(anonymiser, text):
+    assert found(anonymiser, text) == set()

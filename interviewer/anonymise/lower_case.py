@@ -433,3 +433,37 @@ def find_lower_case_districts(v: TokenView) -> Iterator[Found]:
                     and not is_plain_word(v, head + 1):
                 yield v.span(i, head, "LOCATION", 0.5, f"lower-case district name before '{v.word(head)}'")
                 break
+
+
+NAMED_STRETCHES = frozenset({"area", "estate"})
+"""Words after 'the' and one or two words that name a district or housing estate ('the low hill area', 'on the
+heath park estate')."""
+STRETCH_GENERIC = GEO_GENERIC | frozenset("""industrial council housing trading business retail country real rural
+urban catchment surrounding waiting play seating dining living reception smoking grey general wider greater whole
+deprived posh rough nice poor quiet leafy residential commercial private public north south east west northern southern
+eastern western central inner outer upper lower""".split())
+"""Words that say what kind of area or estate it is, not which one ('the industrial estate', 'the catchment area')."""
+STRETCH_BEFORE = GEO_PREPOSITIONS | frozenset({"on", "off", "of"})
+
+
+def find_lower_case_areas_and_estates(v: TokenView) -> Iterator[Found]:
+    """'she's in the low hill area', 'we're up on the heath park estate': in lower case, one or two words between 'the'
+    and 'area' or 'estate' after a word saying where name the district or estate; an area needs a place's or a
+    name's word or a district's head among them ('the whitehall area', 'the low hill area'; not 'the waiting area')."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i) not in NAMED_STRETCHES or not is_lower_word(v, i):
+            continue
+        for first in (i - 1, i - 2):
+            if v.lower(first - 1) != "the" or v.lower(first - 2) not in STRETCH_BEFORE:
+                continue
+            words = range(first, i)
+            if not all(is_plain_word(v, k) and v.lower(k) not in STRETCH_GENERIC and number_value(v.lower(k)) is None
+                       and not v.tokens[k].is_stop for k in words):
+                break
+            named = any(v.lower(k) in v.gaz.places or v.lower(k) in v.gaz.first_names or v.lower(k) in v.gaz.surnames
+                        or not v.common(k) for k in words) or v.lower(i - 1) in GEO_HEADS and len(words) == 2
+            if v.lower(i) == "estate":  # the estate's name holds 'estate' ('brackenfield estate')
+                yield v.span(first, i, "LOCATION", 0.55, "lower-case name before 'estate'")
+            elif named:
+                yield v.span(first, i - 1, "LOCATION", 0.55, "lower-case name before 'area'")
+            break

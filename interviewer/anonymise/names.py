@@ -19,7 +19,8 @@ from interviewer.anonymise.kin_names import (
     find_names_before_kin, find_names_before_kin_said_after, find_names_set_apart_after_kin,
 )
 from interviewer.anonymise.lower_case import (
-    find_lower_case_districts, find_lower_case_institutions, find_lower_case_people, find_lower_case_prefixed_places,
+    find_lower_case_areas_and_estates, find_lower_case_districts, find_lower_case_institutions, find_lower_case_people,
+    find_lower_case_prefixed_places,
     find_lower_case_streets,
 )
 from interviewer.anonymise.lower_case_people import (
@@ -70,7 +71,7 @@ def find_people_and_places(doc, allow_words: frozenset[str]) -> list[Found]:
                find_names_after_our, find_names_before_kin_said_after, find_names_after_a_person,
                find_names_set_apart_after_kin, find_names_before_a_description, find_names_before_kin, _workplace,
                _whose_day, _named_alone, find_lower_case_institutions, find_lower_case_streets,
-               find_lower_case_prefixed_places, find_lower_case_districts]
+               find_lower_case_prefixed_places, find_lower_case_districts, find_lower_case_areas_and_estates]
     if is_lower_case_text(view.text):
         finders += [find_lower_case_people, find_people_called, find_kin_named_before_a_deed,
                     find_names_beside_a_role, find_names_spoken_to, find_kin_named_by_a_modal,
