@@ -285,3 +285,7 @@ def test_a_named_estate_or_area_after_the_and_a_word_saying_where_is_a_place(ano
 ])
 def test_a_kind_of_area_or_estate_is_no_place(anonymiser, text):
     assert found(anonymiser, text) == set()
+
+
+def test_a_capitalised_name_before_a_lower_case_area_is_a_place(anonymiser):
+    assert ("Heath Town", "LOCATION") in found(anonymiser, "Participant: We live in the Heath Town area now.")

@@ -447,9 +447,10 @@ STRETCH_BEFORE = GEO_PREPOSITIONS | frozenset({"on", "off", "of"})
 
 
 def find_lower_case_areas_and_estates(v: TokenView) -> Iterator[Found]:
-    """'she's in the low hill area', 'we're up on the heath park estate': in lower case, one or two words between 'the'
-    and 'area' or 'estate' after a word saying where name the district or estate; an area needs a place's or a
-    name's word or a district's head among them ('the whitehall area', 'the low hill area'; not 'the waiting area')."""
+    """'she's in the low hill area', 'we're up on the heath park estate', 'in the Heath Town area': one or two words,
+    in lower case or capitalised, between 'the' and a lower-case 'area' or 'estate' after a word saying where name the
+    district or estate; in lower case, an area needs a place's or a name's word or a district's head among them ('the
+    low hill area'; not 'the waiting area')."""
     for i in range(2, len(v.tokens)):
         if v.lower(i) not in NAMED_STRETCHES or not is_lower_word(v, i):
             continue
@@ -457,11 +458,14 @@ def find_lower_case_areas_and_estates(v: TokenView) -> Iterator[Found]:
             if v.lower(first - 1) != "the" or v.lower(first - 2) not in STRETCH_BEFORE:
                 continue
             words = range(first, i)
-            if not all(is_plain_word(v, k) and v.lower(k) not in STRETCH_GENERIC and number_value(v.lower(k)) is None
-                       and not v.tokens[k].is_stop for k in words):
+            capitalised = all(v.capitalised_word(k) and not v.initial(k) and v.lower(k) not in STRETCH_GENERIC
+                              for k in words)  # 'in the Heath Town area'
+            if not capitalised and not all(is_plain_word(v, k) and v.lower(k) not in STRETCH_GENERIC
+                                           and number_value(v.lower(k)) is None and not v.tokens[k].is_stop for k in words):
                 break
-            named = any(v.lower(k) in v.gaz.places or v.lower(k) in v.gaz.first_names or v.lower(k) in v.gaz.surnames
-                        or not v.common(k) for k in words) or v.lower(i - 1) in GEO_HEADS and len(words) == 2
+            named = capitalised or any(v.lower(k) in v.gaz.places or v.lower(k) in v.gaz.first_names
+                                       or v.lower(k) in v.gaz.surnames or not v.common(k) for k in words) \
+                or v.lower(i - 1) in GEO_HEADS and len(words) == 2
             if v.lower(i) == "estate":  # the estate's name holds 'estate' ('brackenfield estate')
                 yield v.span(first, i, "LOCATION", 0.55, "lower-case name before 'estate'")
             elif named:
