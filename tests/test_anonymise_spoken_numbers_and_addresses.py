@@ -44,6 +44,8 @@ def test_web_and_email_addresses_said_aloud(anonymiser, text, kind, address):
     ("Participant: Message us @TaupoTrampers on Instagram.", "URL", "@TaupoTrampers"),
     ("participant: it's on facebook slash taupo trampers, every week", "URL", "facebook slash taupo trampers"),
     ("participant: write to the club at taupotrampers at gmail dot com", "EMAIL", "taupotrampers at gmail dot com"),
+    ("Participant: It's rob.mackay at gmail.com if you need me.", "EMAIL", "rob.mackay at gmail.com"),
+    ("Participant: It's dawn at hotmail.co.uk, any time.", "EMAIL", "dawn at hotmail.co.uk"),
 ])
 def test_addresses_with_a_spelled_ending_a_page_a_handle_or_a_social_page(anonymiser, text, kind, address):
     assert address in of_type(anonymiser, text, kind)

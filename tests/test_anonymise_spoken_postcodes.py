@@ -98,3 +98,24 @@ def test_codes_after_a_post_office_or_box_beside_another_code_or_said_with_hyphe
 def test_numbers_near_a_post_office_that_are_no_code_stay(anonymiser):
     text = "P: I went to the post office at 9 and the box was 2 feet wide; I paid 1500 for it in 2019."
     assert not any(d.entity_type == "POSTCODE" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Participant: The postcode is CF24, 3AA.", "CF24, 3AA"),
+    ("Participant: The postcode is NG7-2UH.", "NG7-2UH"),
+    ("Participant: The postcode is C-F-2-4, 3-A-A.", "C-F-2-4, 3-A-A"),
+    ("Participant: It's N-G-7-2-U-H.", "N-G-7-2-U-H"),
+    ("Participant: Postal code is R-2-M, 3-X-9.", "R-2-M, 3-X-9"),
+    ("Participant: The Eircode's H-9-1-K-T-8-Y.", "H-9-1-K-T-8-Y"),
+])
+def test_postcodes_as_speech_recognition_writes_them_with_commas_or_hyphens(anonymiser, text, code):
+    assert of_type(anonymiser, text, "POSTCODE") == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Participant: the ratio was 1-2-3-4 in the trial",
+    "Participant: it's an A-B-C of the whole thing",
+    "Participant: the score was 3-1-0 at half time",
+])
+def test_other_runs_between_hyphens_are_no_postcodes(anonymiser, text):
+    assert of_type(anonymiser, text, "POSTCODE") == []

@@ -71,7 +71,17 @@ def find_numbers(text: str) -> Iterator[Found]:
 
 
 # ---- postcodes ------------------------------------------------------------------------------------
-POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b", I)
+POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)(?: ?|, |-)\d[ABD-HJLNP-UW-Z]{2}\b", I)
+"""A UK postcode written, its two halves perhaps set apart by a comma or a hyphen as speech recognition writes them
+('LS6, 4AB', 'WV10-6QP')."""
+HYPHEN_SPELLED = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,2}(?:-[A-Za-z0-9]{1,2}){2,}(?:,?[ \t]+[A-Za-z0-9]{1,2}(?:-[A-Za-z0-9]{1,2})+)?(?![\w-])")
+"""Letters and digits speech recognition wrote one by one between hyphens ('L-S-6-4-A-B', 'W-V-10, 6-Q-P')."""
+POSTCODE_SHAPES = (
+    (re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}"), "UK postcode"),
+    (re.compile(r"[ABCEGHJ-NPRSTVXY]\d[A-Z]\d[A-Z]\d"), "Canadian postal code"),
+    (re.compile(r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)(?=[0-9AC-FHKNPRTV-Y]*\d)[0-9AC-FHKNPRTV-Y]{4}"), "Irish Eircode"),
+)
+"""What letters and digits spelled out between hyphens make, run together ('LS64AB', 'E1C4M3')."""
 SPOKEN_OUTWARD_NUMBER = rf"(?i:{DIGIT_WORD}(?:\s+{DIGIT_WORD})?|{NUMBER_WORD})|\d{{1,2}}"
 SPOKEN_POSTCODE = re.compile(
     rf"\b[A-Z](?:\s+[A-Z])?\s+(?:{SPOKEN_OUTWARD_NUMBER})(?:\s+[A-Z])?,?\s+(?:(?i:{DIGIT_WORD})|\d)\s+[A-Z]\s*[A-Z]\b")
@@ -87,6 +97,11 @@ def find_postcodes(text: str) -> Iterator[Found]:
         if value.islower() and " " not in value:
             continue
         yield Found(match.start(), match.end(), "POSTCODE", 0.9, "UK postcode pattern")
+    for match in HYPHEN_SPELLED.finditer(text):
+        run_together = re.sub(r"[\s,-]", "", match.group()).upper()
+        shape = next((kind for pattern, kind in POSTCODE_SHAPES if pattern.fullmatch(run_together)), None)
+        if shape and (shape != "UK postcode" or re.match(r"[A-Z]{1,2}", run_together).group().lower() in UK_AREAS):
+            yield Found(match.start(), match.end(), "POSTCODE", 0.85, f"{shape} spelled out between hyphens")
     for match in SPOKEN_POSTCODE.finditer(text):
         if _uk_area(match.group()):
             yield Found(match.start(), match.end(), "POSTCODE", 0.85, "UK postcode (spoken letters and numbers)")
@@ -107,6 +122,13 @@ SPOKEN_TLD = rf"(?:{TLD}|us|za|sch|i\s+e|u\s+k|c\s+a|n\s+z|a\s+u)"
 """Said after 'dot': also the endings too short or too common to trust after a written full stop, and endings
 spelled out ('dot i e')."""
 EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
+WEBMAIL = r"(?:gmail|googlemail|hotmail|yahoo|outlook|live|icloud|aol|btinternet|sky|talktalk|virginmedia|eircom|proton|protonmail|bigpond|shaw|rogers)"
+EMAIL_WITH_AT_SAID = re.compile(
+    rf"(?<![\w@.])(?:[\w+\-]*[._\d][\w.+\-]*[\w\d]|[\w+\-]+(?=\s+at\s+{WEBMAIL}\.))\s+at\s+[\w\-]+(?:\.[\w\-]+)*\.{TLD}\b", I)
+"""An email speech recognition wrote with 'at' said and its domain written ('jo.bloggs at gmail.com', 'kevin at
+outlook.com'): the local part holds a dot, an underscore or a digit, or the domain is a webmail's."""
+NOT_AN_EMAILS_NAME = frozenset("email e-mail mail message account address inbox work home".split())
+"""Words before 'at' and a webmail's domain that name no mailbox ('sent an email at gmail.com')."""
 URL = re.compile(rf"(?:\bhttps?://|\bwww\.)[^\s,;\"')]+|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.{TLD}\b(?:\.uk)?(?:/[^\s,;\"')]*)?"
                  rf"|\b[a-z][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{{2,6}}/[\w\-]+[^\s,;\"')]*", I)
 """A web address: 'www.…', a domain with a common ending, or any domain with a page after it ('bit.ly/3xYz9Q')."""
@@ -192,6 +214,10 @@ def find_addresses_online(text: str) -> Iterator[Found]:
                      if not LOOK_AT.search(match.group())]
     for match in EMAIL_SAID_WITH_DOMAIN.finditer(text):
         spoken_emails.append((match.start(1), match.end()))
+    for match in EMAIL_WITH_AT_SAID.finditer(text):
+        local = match.group().split()[0].lower()
+        if local not in STOP_WORDS and local not in NOT_AN_EMAILS_NAME:  # 'an email at gmail.com', 'me at hotmail.com'
+            spoken_emails.append(match.span())
     for start, end in spoken_emails:
         yield Found(start, end, "EMAIL", 0.85, "spoken email address")
     for match in URL.finditer(text):
