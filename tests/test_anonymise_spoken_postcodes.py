@@ -107,6 +107,8 @@ def test_numbers_near_a_post_office_that_are_no_code_stay(anonymiser):
     ("Participant: It's N-G-7-2-U-H.", "N-G-7-2-U-H"),
     ("Participant: Postal code is R-2-M, 3-X-9.", "R-2-M, 3-X-9"),
     ("Participant: The Eircode's H-9-1-K-T-8-Y.", "H-9-1-K-T-8-Y"),
+    ("Participant: The post code is done on QV-9-4-T-J, near the station.", "QV-9-4-T-J"),
+    ("Participant: My mum's Eircode is H91K-T-8Y, out past the lake.", "H91K-T-8Y"),
 ])
 def test_postcodes_as_speech_recognition_writes_them_with_commas_or_hyphens(anonymiser, text, code):
     assert of_type(anonymiser, text, "POSTCODE") == [code]
@@ -116,6 +118,8 @@ def test_postcodes_as_speech_recognition_writes_them_with_commas_or_hyphens(anon
     "Participant: the ratio was 1-2-3-4 in the trial",
     "Participant: it's an A-B-C of the whole thing",
     "Participant: the score was 3-1-0 at half time",
+    "Participant: we did the 5-4-3-2-1 grounding exercise",
+    "Participant: It's COVID-19-related, they said.",
 ])
 def test_other_runs_between_hyphens_are_no_postcodes(anonymiser, text):
     assert of_type(anonymiser, text, "POSTCODE") == []

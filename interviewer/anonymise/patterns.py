@@ -74,8 +74,9 @@ def find_numbers(text: str) -> Iterator[Found]:
 POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)(?: ?|, |-)\d[ABD-HJLNP-UW-Z]{2}\b", I)
 """A UK postcode written, its two halves perhaps set apart by a comma or a hyphen as speech recognition writes them
 ('LS6, 4AB', 'WV10-6QP')."""
-HYPHEN_SPELLED = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,2}(?:-[A-Za-z0-9]{1,2}){2,}(?:,?[ \t]+[A-Za-z0-9]{1,2}(?:-[A-Za-z0-9]{1,2})+)?(?![\w-])")
-"""Letters and digits speech recognition wrote one by one between hyphens ('L-S-6-4-A-B', 'W-V-10, 6-Q-P')."""
+HYPHEN_SPELLED = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,4}(?:-[A-Za-z0-9]{1,2}){2,}(?:,?[ \t]+[A-Za-z0-9]{1,2}(?:-[A-Za-z0-9]{1,2})+)?(?![\w-])")
+"""Letters and digits speech recognition wrote one by one between hyphens, the first few perhaps run together
+('L-S-6-4-A-B', 'W-V-10, 6-Q-P', 'F23K-7-P4')."""
 POSTCODE_SHAPES = (
     (re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}"), "UK postcode"),
     (re.compile(r"[ABCEGHJ-NPRSTVXY]\d[A-Z]\d[A-Z]\d"), "Canadian postal code"),
@@ -100,7 +101,7 @@ def find_postcodes(text: str) -> Iterator[Found]:
     for match in HYPHEN_SPELLED.finditer(text):
         run_together = re.sub(r"[\s,-]", "", match.group()).upper()
         shape = next((kind for pattern, kind in POSTCODE_SHAPES if pattern.fullmatch(run_together)), None)
-        if shape and (shape != "UK postcode" or re.match(r"[A-Z]{1,2}", run_together).group().lower() in UK_AREAS):
+        if shape:  # the area may be misheard ('UV-10-6-Q-P' for WV10 6QP): the shape alone is a postcode's
             yield Found(match.start(), match.end(), "POSTCODE", 0.85, f"{shape} spelled out between hyphens")
     for match in SPOKEN_POSTCODE.finditer(text):
         if _uk_area(match.group()):
