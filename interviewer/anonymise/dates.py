@@ -112,11 +112,13 @@ CENTURY_YEAR_IN_WORDS = (rf"(?:nineteen|twenty)[\s-](?:oh[\s-](?:{'|'.join(UNITS
 YEAR_IN_WORDS = rf"{CENTURY_YEAR_IN_WORDS}|two thousand(?:(?:\s+and)?\s+(?:{NUMBER_WORD}))?"
 """A year said in words, with no other date to carry it: 'nineteen ninety-eight', 'twenty fourteen', 'twenty oh eight',
 'two thousand and nine'. Stricter than YEAR, which follows a month: alone, 'twenty two' is a number."""
+WRITTEN_YEAR = r"(?:19[3-9]\d|20[0-4]\d)"
+"""A year of someone's life written in digits, 1930 to 2049."""
 NOT_A_YEAR_AFTER = (r"years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|percent|per|pounds?|quid|dollars?"
                     r"|bucks|euros?|rand|people|kids|children|patients|times|miles?|km|kilos?|stone|pence|grand|odd|thousand"
                     r"|hundred|million|calories|steps|units|of|or|to|ward|bed|bay|room|floor")
 YEAR_OF_AN_EVENT = re.compile(
-    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|during|back\s+in)\s+((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS}"
+    rf"\b(?:in|since|from|until|till|by|around|circa|before|after|during|back\s+in)\s+({WRITTEN_YEAR}|{YEAR_IN_WORDS}"
     rf"|['’]\d\d|oh[\s-](?:{'|'.join(UNITS)}))\b"
     rf"(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
 """A year said or written alone after a word that places an event in it ('moved here in 2019', 'since twenty
@@ -128,18 +130,18 @@ YEAR_OF_A_LIFE_EVENT = re.compile(
 """A year said by its last two digits after a life event ('we moved back in ninety-eight', 'she died in sixty-four'):
 alone, 'in ninety-eight' may be an amount."""
 YEARS_FROM_TO = re.compile(
-    rf"\b(?:from|between)\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\s+(?:to|and|till|until|through|-)\s+"
-    rf"((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b", I)
+    rf"\b(?:from|between)\s+({WRITTEN_YEAR}|{CENTURY_YEAR_IN_WORDS})\s+(?:to|and|till|until|through|-)\s+"
+    rf"({WRITTEN_YEAR}|{CENTURY_YEAR_IN_WORDS})\b", I)
 """Two years that bound a time of someone's life ('from 2015 to 2018', 'between twenty ten and twenty twelve')."""
 YEAR_ROUGHLY = re.compile(
     rf"\b(?:(?:early|late|mid)(?:\s+|-)|(?:the\s+)?(?:end|start|beginning|middle|turn|back\s+end)\s+of\s+)"
-    rf"((?:19[3-9]\d|20[0-4]\d)|{YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%|s\b)", I)
+    rf"({WRITTEN_YEAR}|{YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%|s\b)", I)
 """A year placed roughly but still a date of someone's life: 'in late 2017', 'mid-2018', 'early twenty nineteen',
 'the end of 2020' (not 'the late 1990s', a decade)."""
 YEAR_OF_A_MOVE_OR_A_TIME = re.compile(
     rf"\b(?:(?:it|that|this)\s+was|(?:it|that)(?:['’]d|\s+would|\s+must)(?:\s+have|['’]ve)?\s+(?:be|been)|"
     rf"(?:arrived?|came|moved|left|emigrated|born|died)(?:\s+(?:here|there|over|back|out|home))?)"
-    rf",?\s+((?:19[3-9]\d|20[0-4]\d)|{CENTURY_YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
+    rf",?\s+({WRITTEN_YEAR}|{CENTURY_YEAR_IN_WORDS})\b(?![\s-]+(?:{NOT_A_YEAR_AFTER})\b|[-/:]\d|\s*%)", I)
 """A year said straight after 'it was' or a move, without 'in' ('it was twenty nineteen i'd just moved', 'i arrive here
 nineteen eighty nine'); not 'two thousand', which is as often an amount ('it was two thousand a month')."""
 DAY_ALONE = re.compile(
