@@ -38,6 +38,7 @@ def test_floors_places_names_and_firsts_are_no_dates(anonymiser, text):
 @pytest.mark.parametrize("text, said", [
     ("Participant: In October last year the pain came back.", ["October last year"]),
     ("p: it was april just gone we got the news", ["april just gone"]),
+    ("Participant: In May last year he had the first fall.", ["May last year"]),
     ("p: my mum passed in oh nine, just before christmas", ["oh nine"]),
     ("Participant: We came over in '01 with nothing.", ["'01"]),
     ("p: they got married in seventy-four in the registry office", ["seventy-four"]),

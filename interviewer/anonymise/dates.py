@@ -45,6 +45,9 @@ ABBREVIATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 SHORT_MONTH_ANY_CASE = r"(?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)"
 """A month said or written short in any case, taken after 'the fourth of' or before a year only ('the fourth of jan',
 'feb twenty twenty-two', "Feb '19"): alone, 'jan' and 'dec' are names."""
+MAY_AFTER_A_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{word} )" for word in ("in", "In", "since", "from", "until", "by", "of")) + ")"
+"""Before 'May' told by its year: a preposition says it is the month ('in May last year'), not the verb ('we may last
+year have')."""
 MISHEARD_OF = r"\s+(?:on|and|o|a)\s+"
 """The 'of' of a spoken date as speech recognition hears it at times: 'the 19th on November', 'the second and August',
 '11th, January' (a comma only after digits: 'he came first, August second' is no date)."""
@@ -54,8 +57,8 @@ DATES = [
                 rf"(?:,?\s+{YEAR}\b)?"), "day and month"),
     (re.compile(rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?:,?\s+{YEAR}\b)?"), "month and day"),
     (re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"), "month and year"),
-    (re.compile(rf"\b(?<!(?i:may)\s)(?!(?i:may)\b){MONTH}(?:\s+of)?(?:\s+(?:last|that)\s+year|\s+the\s+year\s+(?:before|after)"
-                rf"|\s+just\s+gone)\b"), "month and the year it was in"),
+    (re.compile(rf"\b(?:(?!(?i:may)\b){MONTH}|{MAY_AFTER_A_PREPOSITION}(?i:may))(?:\s+of)?(?:\s+(?:last|that)\s+year"
+                rf"|\s+the\s+year\s+(?:before|after)|\s+just\s+gone)\b"), "month and the year it was in"),
     (re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+(?!(?i:first|second|third)\b){DAY}|\d{{1,2}}(?:st|nd|rd|th))\b"), "weekday and day"),
     (re.compile(rf"\b{HOLIDAY},?\s+(?:of\s+)?{YEAR}\b"), "holiday and year"),
     (re.compile(rf"\b(?:the\s+)?(?:day|night|morning|evening|{WEEKDAY})\s+(?:after|before)\s+"

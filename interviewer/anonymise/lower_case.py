@@ -444,6 +444,7 @@ deprived posh rough nice poor quiet leafy residential commercial private public 
 eastern western central inner outer upper lower""".split())
 """Words that say what kind of area or estate it is, not which one ('the industrial estate', 'the catchment area')."""
 STRETCH_BEFORE = GEO_PREPOSITIONS | frozenset({"on", "off", "of"})
+"""Words saying where before 'the' and a named area or estate ('up on the', 'round the', 'off the')."""
 
 
 def find_lower_case_areas_and_estates(v: TokenView) -> Iterator[Found]:

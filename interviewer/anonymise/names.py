@@ -20,8 +20,7 @@ from interviewer.anonymise.kin_names import (
 )
 from interviewer.anonymise.lower_case import (
     find_lower_case_areas_and_estates, find_lower_case_districts, find_lower_case_institutions, find_lower_case_people,
-    find_lower_case_prefixed_places,
-    find_lower_case_streets,
+    find_lower_case_prefixed_places, find_lower_case_streets,
 )
 from interviewer.anonymise.lower_case_people import (
     find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_after_where_a_person_is, find_names_beside_a_role,
