@@ -165,14 +165,8 @@ class Anonymiser:
         possible = [from_found(f, text) for f in found if f.entity_type == POSSIBLE_IDENTIFIER]
         candidates = [Candidate(f.start, f.end, f.entity_type, f.score, f.reason, _priority(f)) for f in found
                       if f.entity_type != POSSIBLE_IDENTIFIER]
-        # A name never runs on into the next turn: a capital that led a rule there was the speaker's label
-        # ('at christmas\n\nInterviewer:').
-        candidates = [c for c in candidates
-                      if not (c.entity_type in NAME_TYPES and TURN_BREAK.search(text, c.start, c.end))
+        candidates = [c for c in (_within_its_turn(text, c) for c in candidates) if c is not None
                       and not (c.reason.startswith("spaCy") and SENTENCE_BREAK_INSIDE.search(text, c.start, c.end))]
-        # A code, a number or a date ends with its turn: a said letter on the next line is the speaker's label
-        # ('b d eight nine\np i see').
-        candidates = [c for c in (_within_its_turn(text, c) for c in candidates) if c is not None]
         if not lower_case:
             candidates = [without_lower_tail(text, c, gaz) for c in candidates]
         candidates = [without_deed_tail(text, without_dialect_tail(text, c, gaz), gaz) for c in candidates]
@@ -290,10 +284,14 @@ NAME_WORD_AT_END = re.compile(r"([A-Z][\w'’-]*)$")
 
 
 def _within_its_turn(text: str, candidate: Candidate) -> Candidate | None:
-    """The candidate cut where the next turn opens inside it, or None when nothing of it is left."""
+    """The candidate as far as its turn goes. A name running on into the next turn is dropped: a capital that led a
+    rule there was the speaker's label ('at christmas\n\nInterviewer:'). A code, a number or a date is cut where the
+    next turn opens ('b d eight nine\np i see'), or dropped when nothing of it is left."""
     turn = TURN_BREAK.search(text, candidate.start, candidate.end)
     if turn is None:
         return candidate
+    if candidate.entity_type in NAME_TYPES:
+        return None
     end = len(text[:turn.start()].rstrip(" \t,;:-"))
     if not any(ch.isalnum() for ch in text[candidate.start:end]):
         return None
