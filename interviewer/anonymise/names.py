@@ -18,9 +18,9 @@ from interviewer.anonymise.kin_names import (
     find_names_after_a_person, find_names_after_kin_nouns, find_names_after_our, find_names_before_a_description,
     find_names_before_kin, find_names_before_kin_said_after, find_names_set_apart_after_kin,
 )
-from interviewer.anonymise.lower_case import (
-    find_lower_case_areas_and_estates, find_lower_case_districts, find_lower_case_institutions, find_lower_case_people,
-    find_lower_case_prefixed_places, find_lower_case_streets,
+from interviewer.anonymise.lower_case import find_lower_case_institutions, find_lower_case_people, find_lower_case_streets
+from interviewer.anonymise.lower_case_districts import (
+    find_lower_case_areas_and_estates, find_lower_case_districts, find_lower_case_prefixed_places,
 )
 from interviewer.anonymise.lower_case_people import (
     find_kin_named_before_a_deed, find_kin_named_by_a_modal, find_names_after_where_a_person_is, find_names_beside_a_role,
