@@ -20,11 +20,26 @@ LOCAL_SEVEN = re.compile(r"(?<![\w-])[2-9]\d{2}-\d{4}(?![\w-])")
 LOCAL_EIGHT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d[\s-](?:19|20)\d\d)[2-9]\d{3}[\s-]\d{4}(?![\w-])")
 """Eight digits in two fours, as Singapore, Hong Kong and Australian local numbers are written: '9176 3208' (not two
 years, '2019 2020')."""
-IDENTITY_NUMBER_BEFORE = re.compile(
+IDENTITY_NUMBER_NAME = re.compile(
     r"\b(?:(?:nhs|chi|medicare|medicaid|ohip|mcp|nhi|pps|ppsn|ndis|sin)(?:\s+(?:card\s+)?(?:number|no\.?|id))?"
     r"|(?:health(?:\s+(?:and|&)\s+care|\s+care)?|health\s+card|insurance|member|patient|hospital|medical\s+record"
-    r"|social\s+security)\s+(?:card\s+)?(?:number|no\.?|id))(?:\s+(?:is|was|it['’]s))?[\s,:]*$", I)
-"""An identity number's name just before a number ('my NHS number, 485 201 7734'): the number is none of a phone's."""
+    r"|social\s+security)\s+(?:card\s+)?(?:number|no\.?|id))\b", I)
+PHONE_NAME = re.compile(r"\b(?:phone|mobile|cell|landline|ring|call|text|whatsapp|dial|reach|extension)\b", I)
+NAMED_WITHIN = 60
+"""Characters before a number, on its line, within which what it is may be said."""
+
+
+def identity_number_named_before(text: str, start: int) -> bool:
+    """An identity number's name before a number on its line, and no phone's after it ('my NHS number, 485 201 7734',
+    'Her NHS number? 943 476 5919'): the number is none of a phone's ('my NHS number is on the card, ring me on ...'
+    is)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - NAMED_WITHIN):start]
+    names = [match.end() for match in IDENTITY_NUMBER_NAME.finditer(before)]
+    phones = [match.end() for match in PHONE_NAME.finditer(before)]
+    return bool(names) and (not phones or phones[-1] < names[-1])
+
+
 PHONE_CUE = re.compile(r"\b(?:phone|number|call|ring|cell|mobile|text|reach|dial|contact|extension|line)\b", I)
 
 US_STATE_CODES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
@@ -62,7 +77,7 @@ NEAR_A_YEAR = 40
 
 def find_phones(text: str, windows: list[tuple[int, int]]) -> Iterator[Found]:
     for match in matches_within(NANP, text, windows):
-        if IDENTITY_NUMBER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if identity_number_named_before(text, match.start()):
             continue  # 'my NHS number, 485 201 7734', 'health card number 604 821 4437': no phone
         cue = bool(PHONE_CUE.search(text, max(0, match.start() - 60), match.start()))
         yield Found(match.start(), match.end(), "PHONE", 0.96 if cue else 0.85, "North American phone number")

@@ -14,7 +14,7 @@ from interviewer.anonymise.acronyms import allowed_acronyms, find_spelled_acrony
 from interviewer.anonymise.ages import find_ages
 from interviewer.anonymise.dates import find_dates
 from interviewer.anonymise.found import Found
-from interviewer.anonymise.international import find_international
+from interviewer.anonymise.international import find_international, identity_number_named_before
 from interviewer.anonymise.spoken_postcodes import UK_AREAS, find_spoken_postcodes
 from interviewer.anonymise.id_numbers import check_letters_end, find_id_numbers
 from interviewer.anonymise.numbers import (
@@ -44,6 +44,19 @@ HEALTH_NUMBER_NAME = re.compile(r"\b(?:nhs|chi|health and care|health & care|h a
 Ireland's health and care number."""
 
 
+NORTH_AMERICAN_DIGITS = re.compile(r"1?[2-9]\d\d[2-9]\d{6}")
+"""Ten digits as a North American phone number has them, an area code and an exchange that open with 2 to 9."""
+
+
+def _phone_said_before(text: str, start: int, digits: str) -> bool:
+    """A phone's name just before a long number ('my cell is five oh nine ...'), or 'number' before ten digits shaped
+    as a North American phone ('my home number is six one three, five five five, ...'), and no identity number's."""
+    if len(digits) < 9 or identity_number_named_before(text, start):
+        return False
+    before = text[max(0, start - 40):start].lower()
+    return bool(PHONE_WORD.search(before)) or "number" in before and bool(NORTH_AMERICAN_DIGITS.fullmatch(digits))
+
+
 def find_numbers(text: str) -> Iterator[Found]:
     for pattern, how in ((WRITTEN_NUMBER, "digits"), (SPOKEN_NUMBER, "spoken digits")):
         for match in pattern.finditer(text):
@@ -63,6 +76,8 @@ def find_numbers(text: str) -> Iterator[Found]:
                 yield Found(match.start(), match.end(), "PHONE", 0.9, f"UK phone number ({how})")
             elif (end := check_letters_end(text, match.end())) > match.end():
                 yield Found(match.start(), end, "ID_NUMBER", 0.6, f"long number with check letters ({how})")
+            elif _phone_said_before(text, match.start(), digits):
+                yield Found(match.start(), match.end(), "PHONE", 0.7, f"phone number after a phone's name ({how})")
             elif len(digits) >= 9 and ("number" in before or how == "spoken digits" or PHONE_WORD.search(before[-40:])):
                 yield Found(match.start(), match.end(), "PHONE", 0.6, f"long number ({how})")
             elif not digits.endswith("000"):
