@@ -45,6 +45,8 @@ DEV_CORPORA = [
     SOURCE_ROOT / "tests" / "data" / "anon_dev_orgs21" / "lowerorgs21" / "lowerorgs21.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_when22" / "when22" / "when22.jsonl",
     SOURCE_ROOT / "tests" / "data" / "anon_dev_when22" / "lowerwhen22" / "lowerwhen22.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev27" / "orgplaces27" / "orgplaces27.jsonl",
+    SOURCE_ROOT / "tests" / "data" / "anon_dev27" / "lowerorgplaces27" / "lowerorgplaces27.jsonl",
 ]
 TRANSCRIBED_CORPORA = [SOURCE_ROOT / "tests" / "data" / "anon_dev_speech" / f"{name}.jsonl"
                        for name in ("world4_tiny_en", "lower4_tiny_en", "world5_tiny_en", "world5_tiny_en_interview",
