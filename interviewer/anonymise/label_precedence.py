@@ -10,10 +10,10 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.cues import (
-    CARE_ROLES, KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, TO_WORDS,
+    KIN_NOUNS, MOTION_WORDS, NEAR_BY, PERSON_VERBS, PLACE_KIND_AFTER, PLACE_POSITION_BEFORE, STRONG_SPEECH_VERBS, TITLES, TO_WORDS,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
-from interviewer.anonymise.place_mentions import places_by_mention
+from interviewer.anonymise.place_mentions import person_position, places_by_mention
 from interviewer.anonymise.propagation import is_lower_case_text, surface_key
 from interviewer.anonymise.words import INSTITUTION_HEADS, OBJECT_PRONOUNS
 
@@ -27,7 +27,6 @@ LIST_JOIN_BEFORE = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|o
 LIST_JOIN_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 PERSON_REASONS = ("name after the title", "first name", "name after '", "name set apart after", "known identifier", "deny term",
                   "lower-case first name", "name after", "second model (GIVEN_NAME)", "second model (name)")
-SET_APART_AFTER = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa])[ \t]+(?:[a-z]+[ \t]+)?([a-z]+),[ \t]*$")
 DONE_WITH_SOMEONE = re.compile(rf"[ \t]+[a-z]+ed[ \t]+(?:with[ \t]+)?(?:{'|'.join(OBJECT_PRONOUNS)})\b")
 """A deed done to or with someone after the name ('Jordan stayed with me', 'Georgia hugged me'): a person's."""
 PERSON_NOT_AFTER = frozenset("at above below beyond".split())
@@ -126,9 +125,8 @@ def _person_cue(text: str, d: Detection, gaz: Gazetteers, name_lists: bool = Tru
         return False  # 'a town called Glendive'
     if word in TITLES or (word in KIN_NOUNS and two is not None) or word in ("called", "named", "with"):
         return True
-    noun = SET_APART_AFTER.search(window)
-    if noun and noun.group(1).lower() in KIN_NOUNS | CARE_ROLES:
-        return True  # 'my roommate, Jordan', 'the physio, Florence'
+    if person_position(text, d):
+        return True
     if word == "and" and two is not None and two.group(1)[:1].isupper() and two.group(1) != "I" \
             and two.group(1).lower() not in gaz.places:
         return True  # 'Tom and Denver' (not 'too humid for us, and Denver', 'Omaha and Denver')

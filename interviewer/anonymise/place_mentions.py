@@ -9,8 +9,11 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from interviewer.anonymise.cues import KIN_NOUNS, MOTION_WORDS, PLACE_POSITION_BEFORE, TITLES, TO_WORDS
+from interviewer.anonymise.cues import (
+    KIN_NOUNS, MOTION_WORDS, PERSON_WORDS, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS, TITLES, TO_WORDS,
+)
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.propagation import surface_key
 
 Detection = Any
@@ -27,6 +30,47 @@ KIN_BEFORE = re.compile(r"\b(?:my|his|her|our|their|your)[ \t]+(" + "|".join(sor
 SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|reckons|reckoned)\b")
 LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:and|or|then|and[ \t]+then)[ \t]+)?")
 PERSON_AFTER = re.compile(r"[ \t]*(?:['’]s\b|,?[ \t]+(?:said|says|told|asked|and[ \t]+(?:I|i|me)\b|who\b))")
+SET_APART_AFTER = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[Oo]ne)[ \t]+(?:[a-z]+[ \t]+)?([a-z]+),?[ \t]*$")
+"""A noun phrase just before a name, perhaps set apart by a comma ('my supervisor, Jordan', 'our older boy tyler')."""
+NAMED_BY_ITS_SORT = frozenset("""mum mam mom dad da mother father nan gran grandma grandpa grandad grandchild grandkid baby
+eldest oldest youngest middle one supervisor""".split())
+"""Words for a person beside the words for a person by sort, kin or role ('his little one, Paris', 'her dad tyler')."""
+AGE_AFTER = re.compile(
+    rf"(?:,|['’]s|[ \t]+(?:is|was))[ \t]+(?:(?:now|nearly|only|just|almost|about)[ \t]+)?(?:\d{{1,3}}|{NUMBER_WORD})"
+    rf"(?![ \t]*(?:,|-|or|to)[ \t]*(?:\d|{NUMBER_WORD})|[ \t]+and[ \t]+a[ \t]+half)"
+    r"(?=[ \t]*(?:[,.;!?]|$)|[ \t]+(?:now|and|but|so|then|when|(?:years?|months?)[ \t]+old|this|next|he|she|i)\b)", re.IGNORECASE)
+"""An age told just after a name ('Tyler's fourteen and', 'brooklyn is thirteen now'): only a person's (not 'Paris is
+two hours away', 'Jordan's one of them', 'Leeds, two, three times', 'Regina or Saskatoon, two and a half')."""
+NAME_SAID_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:his|her|my|their)[ \t]+name\b|['’]s[ \t]+(?:his|her|my)[ \t]+name\b",
+                             re.IGNORECASE)
+"""'breda is her name': the name is a person's."""
+CALLED_BEFORE = re.compile(r"\b(?:(?:call|calls|called)[ \t]+(?:me|him|her|us)|(?:everybody|everyone|they|people|folk|folks)"
+                           r"[ \t]+(?:call|calls|called))[ \t]+$", re.IGNORECASE)
+"""'they does call me dessie', 'a fella everybody calls Dessie': what someone is called."""
+ADDRESSED_AFTER_SPEECH = re.compile(r"\b(?:says?|said|goes|went|(?:to|tae)[ \t]+me),?[ \t]*['‘\"“]?$", re.IGNORECASE)
+ADDRESSED_BEFORE_YOU = re.compile(r"['’\"”]?(?:,[ \t]*|[ \t]+)(?:you|you're|you’re|you've|you’ve)\b", re.IGNORECASE)
+"""A name said to someone after a speech verb ('she says, 'Lorne', you're going', 'says tae me davie you can'): a
+person's, as places are not spoken to."""
+RESUMED_BY_A_PRONOUN = re.compile(r",[ \t]*(?:she|he)[ \t]+[a-z]", re.IGNORECASE)
+"""A name set apart and taken up by 'she' or 'he' ('the nurse in aberdeen, heather, she phoned'); not after a place's
+preposition ('grew up in Ancoats, she knew every street')."""
+
+
+def person_position(text: str, d: Detection) -> bool:
+    """Whether this mention stands where only a person does: after a word for a person ('my supervisor, Jordan', 'her
+    dad tyler'), as what someone is called or is called by ('they call me dessie', "she says, 'Lorne', you're"),
+    before an age or 'is her name' ('Tyler's fourteen'), or taken up by 'she' or 'he' ('heather, she phoned')."""
+    window = text[max(0, d.start - 40):d.start]
+    noun = SET_APART_AFTER.search(window)
+    if noun and noun.group(1).lower() in PERSON_WORDS | NAMED_BY_ITS_SORT:
+        return True
+    if CALLED_BEFORE.search(window) or ADDRESSED_AFTER_SPEECH.search(window) and ADDRESSED_BEFORE_YOU.match(text, d.end):
+        return True
+    if AGE_AFTER.match(text, d.end) or NAME_SAID_AFTER.match(text, d.end):
+        return True
+    one = ONE_WORD_BEFORE.search(window)
+    placed = one is not None and one.group(1).lower() in PLACE_PREPOSITIONS | PLACE_POSITION_BEFORE
+    return not placed and RESUMED_BY_A_PRONOUN.match(text, d.end) is not None
 
 
 def places_by_mention(text: str, detections: list[Detection], gaz: Gazetteers) -> list[Detection]:
@@ -38,7 +82,8 @@ def places_by_mention(text: str, detections: list[Detection], gaz: Gazetteers) -
                 and not _own_person_cue(text, d):
             out.append(_as(d, "LOCATION"))
         elif d.entity_type == "LOCATION" and (KIN_BEFORE.search(text, max(0, d.start - 30), d.start)
-                                              or SAID_AFTER.match(text, d.end) and surface_key(d.text) in gaz.first_names) \
+                                              or SAID_AFTER.match(text, d.end) and surface_key(d.text) in gaz.first_names
+                                              or person_position(text, d)) \
                 and not _placed_mention(text, d, None, gaz):
             out.append(_as(d, "PERSON"))  # 'her brother Dallas lives in Austin'
         else:
@@ -105,4 +150,4 @@ def _own_person_cue(text: str, d: Detection) -> bool:
     one = ONE_WORD_BEFORE.search(text[max(0, d.start - 20):d.start])
     if one and one.group(1).lower().rstrip(".") in TITLES | {"with", "called", "named", "and"}:
         return True
-    return PERSON_AFTER.match(text, d.end) is not None
+    return PERSON_AFTER.match(text, d.end) is not None or person_position(text, d)
