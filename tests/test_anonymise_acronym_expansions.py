@@ -40,3 +40,26 @@ def test_a_service_named_in_ordinary_words_with_its_acronym_is_left(anonymiser, 
 def test_national_bodies_and_common_abbreviations_are_no_acronyms_to_expand():
     text = "The NHS and the DWP, then the ICU, and G M, and n c s, and R-O-C."
     assert {letters for _, _, letters in acronyms_said(text)} == {"GM", "ROC", "NCS"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("participant: when bradleys went under i went over to nfp which is northfleet provisions they do the frozen bread",
+     {"nfp", "northfleet provisions"}),
+    ("participant: i got taken on at ptc, pine technical components, out at the industrial estate",
+     {"ptc", "pine technical components"}),
+    ("participant: the kirwan family practice is good, everyone just says kfp, they bulk bill", {"kfp"}),
+    ("Participant: We had carers in from Brightways Homecare, BHC it says on the van now.", {"BHC", "Brightways Homecare"}),
+])
+def test_an_acronym_written_in_lower_case_or_of_a_compound_word_is_read_with_its_words(anonymiser, text, names):
+    assert names <= {span for span, kind in redacted(anonymiser, text) if kind == "ORGANIZATION"}
+
+
+@pytest.mark.parametrize("text", [
+    "participant: she's got rsi, repetitive strain injury, from the tills",
+    "participant: it was an rta, road traffic accident, on the bypass",
+    "participant: they gave us the ppe, personal protective equipment, but it ran out",
+    "participant: the hca, the health care assistant, took my bloods",
+    "participant: i'm on pip, personal independence payment, and esa, employment and support allowance",
+])
+def test_ordinary_words_an_acronym_stands_for_that_no_firm_deals_in_are_left(anonymiser, text):
+    assert not any(kind == "ORGANIZATION" for _, kind in redacted(anonymiser, text))
