@@ -108,7 +108,7 @@ def test_lower_case_transcripts(detect, text, surface, kind):
 
 
 def test_suggestions_name_what_was_left_with_a_reason_riskiest_first(anonymiser):
-    text = ("We went to the Copper Kettle on a Friday, and my friend from Zorbington came. "
+    text = ("We loved the Copper Kettle on a Friday, and my friend from Zorbington came. "
             "The 2019 move changed it, and it was called Second Helpings after that.")
     analysis = anonymiser.analyse(text)
     suggested = {s.text: s for s in analysis.suggestions}

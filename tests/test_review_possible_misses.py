@@ -15,7 +15,7 @@ from interviewer.store import StoreError
 
 TURNS = [
     ("Interviewer", "Where did you go for support after that?"),
-    ("P-01", "We went to the Copper Kettle on a Friday, and my friend from Zorbington came with me."),
+    ("P-01", "We loved the Copper Kettle on a Friday, and my friend from Zorbington came with me."),
     ("P-01", "The 2019 move changed the group, and Copper Kettle closed."),
 ]
 
@@ -42,7 +42,7 @@ def test_anonymisation_stores_possible_misses_riskiest_first_with_reasons(study,
     assert found and all(entry.reason and entry.status == "open" for entry in found)
     assert [e.risk for e in found] == sorted((e.risk for e in found), reverse=True)
     kettle = by_text(study, interview, "Copper Kettle")
-    assert kettle.before.endswith("went to the ") and kettle.entity_type == "ORGANIZATION"
+    assert kettle.before.endswith("loved the ") and kettle.entity_type == "ORGANIZATION"
     assert "Copper Kettle" not in str(list(study.db["possible_misses"].rows))  # offsets only, never the words
 
 

@@ -100,7 +100,7 @@ async def test_possible_misses_queue_is_reviewed_by_key(study, monkeypatch):
     study.add_participant("P-02", name="Ann Example", gender="Female", role="Carer", sector="Community")
     interview = add_transcript(study, "P-02", [
         ("Interviewer", "Where did you go for support?"),
-        ("P-02", "We went to the Copper Kettle on a Friday, and the 2019 move changed it."),
+        ("P-02", "We loved the Copper Kettle on a Friday, and the 2019 move changed it."),
     ])
     anonymise_interview(study, interview)
     monkeypatch.delenv("INTERVIEWER_KEY_PASSPHRASE")

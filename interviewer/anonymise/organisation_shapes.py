@@ -15,6 +15,7 @@ from interviewer.anonymise.cues import (
     DETERMINERS, EMBLEMS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS, MOTION_WORDS, SERVICE_WORDS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.found import Found
+from interviewer.anonymise.landmarks import find_capitalised_landmarks
 from interviewer.anonymise.described_organisations import BUSINESS_NOUNS, find_names_said_to_be_organisations
 from interviewer.anonymise.lower_case_organisations import (
     find_lower_case_organisations, find_union_locals, lower_name_word,
@@ -437,5 +438,5 @@ def find_organisation_shapes(v: TokenView, lower_case_text: bool) -> list[Found]
             *find_hospitals_before_heads(v, lower_case_text), *find_services_after_cues(v, lower_case_text),
             *find_places_named_after_royals(v, lower_case_text),
             *find_union_locals(v), *find_lower_case_organisations(v), *find_names_said_to_be_organisations(v),
-            *(find_lower_case_employer_runs(v) if lower_case_text else ())]
+            *(find_lower_case_employer_runs(v) if lower_case_text else ()), *find_capitalised_landmarks(v, lower_case_text)]
 
