@@ -16,9 +16,11 @@ from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word, s
 
 DESCRIBED_AS = frozenset("""charity group bakery shop cafe café pub company firm business centre center service organisation
 organization practice clinic club agency trust project network scheme gym salon garage nursery outfit crowd society
-association foundation restaurant bar store hostel home mob team league pantry larder bank choir""".split())
+association foundation restaurant bar store hostel home mob team league pantry larder bank choir hardware creamery
+mart factory supermarket chippy takeaway diner quarry mill""".split())
 """What a name is said to be just after it ('second wind, it's a peer society', 'c r g, an insurance company', 'the
-birches it's a nursing home', 'clear head which is a counselling mob', 'harvest table that's a food bank')."""
+birches it's a nursing home', 'clear head which is a counselling mob', 'harvest table that's a food bank',
+'Brehony and Daly, the hardware')."""
 SAYING_WHAT_IT_IS = (("it", "'s"), ("it", "is"), ("they", "'re"), ("they", "are"), ("that", "'s"), ("that", "is"),
                      ("which", "is"), ("which", "are"), ("who", "are"), ())
 """The words (spaCy's tokens) that may say what a name is before 'a'/'an': 'it's', 'they're', or, after a comma,

@@ -41,13 +41,17 @@ NUMBERED_STREET = re.compile(
 'first street' in lower case is one to turn into)."""
 STREET = re.compile(rf"{HOUSE}(\d+[A-Za-z]?,?{SP})?({CHAIN})({STREET_STRONG}|{STREET_WEAK})\b{DIRECTION}")
 WARD = re.compile(rf"\b({CAP}){SP}Ward\b|\b[Ww]ard{SP}(?:[A-Za-z]?\d+[A-Za-z]?|{NUMBER_WORD})\b(?!{SP}(?:rounds?|managers?|staff))")
+FLOOR_WARD = re.compile(
+    rf"\b(?:on|onto|off|to|from)[ \t]+(?:the[ \t]+)?((?:\d{{1,2}}|{NUMBER_WORD})[ \t]+(?:north|south|east|west))\b"
+    rf"(?![ \t]+(?:street|st|road|rd|avenue|ave|drive|lane|way|side|end|coast|wing|of)\b)", re.IGNORECASE)
+"""A ward named by its floor and wing, as North American hospitals name them: 'up on 6 West', 'moved to four north'."""
 NAMED_HEAD = re.compile(rf"({CHAIN})((?:{'|'.join(STRONG.values())})|(?:{'|'.join(WEAK.values())}|{ORDINARY_ONLY}))\b")
 OF_PLACE = re.compile(rf"\b(University|College|Hospital|Infirmary|Borough|City) of{SP}({CAP}(?:{SP}{CAP})?)")
 OUR_LADY = re.compile(r"\bOur Lady(?:['’]s(?: (?:Church|School|Primary|Hospital|Hospice|College|Parish|Academy|High))?"
                       r"| of(?: the)? [A-Z][a-z]+(?:(?: of| the| of the)? [A-Z][a-z]+){0,4})")
 """A Catholic church, school or hospital named for Mary: 'Our Lady of the Bayou', 'Our Lady's Primary'."""
 PRISON = re.compile(r"\b(?:HMP|HMYOI|HMP/YOI|HM Prison)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
-SAINT = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|"
+SAINT = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][^\W\d_]+(?:['’]s?)(?:\s+(?:C of E|CofE|CE|RC|Catholic|Church of England|Primary|"
                    r"Junior|Infant|Infants|Secondary|High|Academy|School|College|Hospital|Hospice|Surgery|Practice|Church|"
                    r"National School|NS|Community School|Parish|Elementary|Middle School|Cathedral))*(?=\W)")
 LOWER_KIND_WORDS = r"(?:medical|family|health|community|resource|primary|high|junior|infants?|middle|memorial|general|dental|" \
@@ -185,6 +189,8 @@ def find_institutions(text: str) -> Iterator[Found]:
         if name and (name.lower() in GENERIC_WARD or name.lower() in STOP_WORDS):
             continue
         yield Found(match.start(), match.end(), "WARD", 0.8, "named or numbered ward")
+    for match in FLOOR_WARD.finditer(text):
+        yield Found(match.start(1), match.end(1), "WARD", 0.7, "ward named by its floor and wing")
 
 
 def _names_before_lower_heads(text: str) -> Iterator[Found]:

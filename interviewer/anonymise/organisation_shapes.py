@@ -371,6 +371,7 @@ def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator
     """'at mercy regional they have a clinic', 'sent me to candler memorial': one or two words before 'regional' or
     'memorial', where nothing follows that they could describe, name a hospital (not 'the war memorial')."""
     if not lower_case_text:
+        yield from _cased_hospitals_before_heads(v)
         return
     n = len(v.tokens)
     for k in range(1, n):
@@ -386,6 +387,26 @@ def find_hospitals_before_heads(v: TokenView, lower_case_text: bool) -> Iterator
         if v.lower(first - 1) not in ("at", "to", "in", "from", "into", "the"):
             continue
         yield v.span(first, k, "HOSPITAL", 0.55, f"{REASON}: words before '{v.word(k)}' after '{v.word(first - 1)}'")
+
+
+RANKS_BEFORE_GENERAL = frozenset("""attorney secretary surgeon major director consul governor postmaster lieutenant
+brigadier solicitor inspector auditor accountant paymaster adjutant""".split())
+"""Words before 'General' that make a rank or office of it ('the Attorney General')."""
+
+
+def _cased_hospitals_before_heads(v: TokenView) -> Iterator[Found]:
+    """'took me to Harbour General', 'at Mercy Regional': a capitalised word before a capitalised 'General',
+    'Regional' or 'Memorial' after a word saying where, closing a hospital's name (not 'the Attorney General', 'the
+    War Memorial')."""
+    for k in range(2, len(v.tokens)):
+        if v.word(k) not in ("General", "Regional", "Memorial") or _plain_cap(v, k + 1):
+            continue
+        first = k - 1
+        if not _plain_cap(v, first) or v.initial(first) or v.allowed(first) \
+                or v.lower(first) in NOT_BEFORE_HOSPITAL_HEAD or v.lower(first) in RANKS_BEFORE_GENERAL:
+            continue
+        if v.lower(first - 1) in ("at", "to", "in", "from", "into", "the"):
+            yield v.span(first, k, "HOSPITAL", 0.55, f"{REASON}: a word before '{v.word(k)}' after '{v.word(first - 1)}'")
 
 
 REFERRAL_CUES = {"to": frozenset("referral referred refer refers sent signposted".split()),
