@@ -129,7 +129,8 @@ bikes thrift singers choir kitchen pantry larder cooperative co-op hardware prin
 wholesale wholesalers supermarket pagoda kovil mandir medicine maternity pediatrics paediatrics hematology
 haematology oncology cardiology dermatology endocrinology orthopedics orthopaedics brewing brewery energy resources
 fellowship ministries tabernacle partners fabrications fabrication analytics refining intermediate hosiery cinema
-league buses barbering barbers tiles""".split())
+league buses barbering barbers tiles fitness joinery tyres tires motors glazing fencing flooring landscaping
+removals haulage kennels cattery opticians athletic athletics""".split())
     | LEGAL_HEADS,
 }
 """Lower-case words that close an institution's name, by the type of what they name."""

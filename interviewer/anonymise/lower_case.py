@@ -159,7 +159,8 @@ def _first_modifier(v: TokenView, head: int) -> int:
             crossed = True
         elif not (v.word(before) in ("'s", "’s") or (
                 is_lower_word(v, before) and not v.tokens[before].is_stop and v.lower(before) not in DETERMINERS
-                and v.lower(before) not in FILLERS and v.lower(before) not in DISCOURSE_WORDS)):
+                and v.lower(before) not in FILLERS and v.lower(before) not in DISCOURSE_WORDS
+                and v.lower(before) not in GOING_CUES)):
             break
         first -= 1
     while v.word(first) in ("'s", "’s", ","):
@@ -229,7 +230,7 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
                                       ORDINARY_WORDS_RISK)
 
 
-GOING_CUES = frozenset("at to in into for with from rang ring".split())
+GOING_CUES = frozenset("at to tae in into for with from rang ring joined join joining".split())
 """Words before an institution's name that say someone goes, works, rings or gets something there ('at the mariner
 centre', 'buys it from grace mercy pharmacy')."""
 KIND_WORDS = frozenset("""foot feet heart skin gout brain injury eye eyes ear ears chest lung lungs kidney liver bone bones

@@ -63,6 +63,9 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
                 run_end = None
         else:  # 'Mangrove Creek' + 'Health Service', 'Bright Stars Nursery and Primary' + 'School'
             run_end = _end_of_named_run(text, d.end, following)
+        if run_end is None and lower_case_text and d.entity_type in ("LOCATION", "PERSON") \
+                and d.text.rsplit(None, 1)[-1] in TRADE_WORDS and " " in d.text:
+            run_end = d.end  # the trade's word is in the name already: 'ironbark fitness', found from 'ironbark'
         if run_end is not None and d.entity_type in ("ORGANIZATION", "HOSPITAL"):
             d = replace(d, end=run_end, text=text[d.start:run_end])
         elif run_end is not None:  # a place or person named in a business's name is not that business
@@ -80,7 +83,8 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
 
 MONTHS_AND_WEEKDAYS = MONTHS | WEEKDAYS
 TRADE_WORDS = frozenset("""motors auto autos seafood seafoods plumbing electrical electric electrics builders joinery
-roofing haulage logistics staffing fitness veterinary vets rovers rangers harriers striders""".split())
+roofing haulage logistics staffing fitness veterinary vets rovers rangers harriers striders glazing fencing flooring
+landscaping removals kennels cattery opticians tyres tires athletic athletics""".split())
 """A trade's or a club's word, which closes a business's or a club's name ('Lucas Motors', 'passaic valley electric')."""
 RUN_WORD = re.compile(r"[ \t]+(?:(?:and|&|of)[ \t]+)?([A-Z][\w'’-]*)")
 RUN_HEADS = HEADS["ORGANIZATION"] | HEADS["HOSPITAL"] | LEGAL_HEADS | TRADE_WORDS | frozenset(
