@@ -19,6 +19,7 @@ def detect():
     ("Participant: She was in Mercy Regional for a week.", "HOSPITAL", "Mercy Regional"),
     ("Participant: I was up on 6 West, the cardiac floor, for nine days.", "WARD", "6 West"),
     ("participant: they moved her to four north after the surgery", "WARD", "four north"),
+    ("participant: i was on the cedar unit for detox and then they got me a bed", "WARD", "the cedar unit"),
     ("Participant: Her lad is doing the Leaving Cert this year in St. Ciarán's, and he took it hard.", "HOSPITAL", "St. Ciarán's"),
 ])
 def test_hospitals_wards_and_saints_schools_are_found(detect, text, entity_type, name):
@@ -30,6 +31,7 @@ def test_hospitals_wards_and_saints_schools_are_found(detect, text, entity_type,
     "Participant: We laid a wreath at the War Memorial.",
     "Participant: We drove down 5 West Street and turned off.",
     "Participant: The wind was from the north all week.",
+    "participant: he was in the stroke unit for a week",
 ])
 def test_ranks_memorials_streets_and_compass_words_are_no_hospital_or_ward(detect, text):
     assert not any(kind in ("HOSPITAL", "WARD") for kind, _ in detect(text)), detect(text)

@@ -41,3 +41,4 @@ def test_a_place_name_where_only_a_person_stands_is_a_person(labels, text, name)
 ])
 def test_a_place_in_a_place_position_stays_a_place(labels, text, place):
     assert ("LOCATION", place) in labels(text) and ("PERSON", place) not in labels(text), labels(text)
+

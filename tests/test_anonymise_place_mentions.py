@@ -62,3 +62,11 @@ def test_a_capitalised_word_listed_after_known_places_is_a_place(anonymiser):
     assert ("Hickory", "LOCATION") in labelled(anonymiser, "He's worked in Asheville, Boone and Hickory at times.")
     assert all(label != "LOCATION" or text != "Mum"
                for text, label in labelled(anonymiser, "We lived in Leeds and Mum came too."))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("participant: he drives for the packing firm out at inveralmond, he's on the early shift", "inveralmond"),
+    ("participant: well we're up at staffin at the north end of the island", "staffin"),
+])
+def test_a_word_in_no_list_after_out_at_or_up_at_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in labelled(anonymiser, text)

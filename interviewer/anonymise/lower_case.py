@@ -357,7 +357,7 @@ def _house_number(v: TokenView, i: int) -> bool:
 
 
 def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
-    """'cawdor street', '14 alder grove', 'on kingfisher ward' in lower case."""
+    """'cawdor street', '14 alder grove', 'on kingfisher ward', 'the cedar unit' in lower case."""
     for i in range(1, len(v.tokens)):
         head = v.lower(i)
         if not is_lower_word(v, i):
@@ -365,6 +365,9 @@ def find_lower_case_streets(v: TokenView) -> Iterator[Found]:
         if head == "ward" and v.lower(i - 2) in WARD_BEFORE and is_plain_word(v, i - 1) \
                 and v.lower(i - 1) not in GENERIC_WARD_WORDS and v.lower(i - 1) not in SERVICE_WORDS:
             yield v.span(i - 1, i, "WARD", 0.6, "lower-case name before 'ward'")
+            continue
+        if head == "unit" and v.lower(i - 2) in ("the", *WARD_BEFORE) and v.lower(i - 1) in EMBLEMS:
+            yield v.span(i - 1, i, "WARD", 0.6, "an emblem's name before 'unit'")  # 'on the cedar unit'
             continue
         strong = head in STREET_HEADS
         if not strong and head not in WEAK_STREET_HEADS:

@@ -85,8 +85,8 @@ def place_position(v: TokenView, first: int, last: int) -> bool:
     if v.lower(last + 1) in PLACE_KIND_AFTER and is_capitalised(v.word(last + 1)):
         return True
     if v.lower(last + 1) in ("is", "was", "'s", "’s") and v.lower(last + 2) == "where" or v.lower(last + 1) == "area" \
-            or before == "by" and v.lower(first - 2) in NEAR_BY:
-        return True  # 'Savannah is where I met him', 'the Tulsa area', 'out by Kearney'
+            or before in ("by", "at") and v.lower(first - 2) in NEAR_BY:
+        return True  # 'Savannah is where I met him', 'the Tulsa area', 'out by Kearney', 'out at inveralmond'
     if v.word(last + 1) == "," and _region_at(v, last + 2):
         return True
     if v.lower(first) in v.gaz.places and _after_a_place_and(v, first):
