@@ -161,9 +161,18 @@ def _where_a_place_stands(v: TokenView, i: int) -> bool:
         and not v.surname_word(i + 1)
 
 
+PARENTS = frozenset("""mum mam mom dad da nan nana nanna gran granny grandma grandmom grandmother grandad granddad grandpa
+grandpop grandfather""".split())
+"""Words for a parent or grandparent, which a name may follow ('my grandmom dot', 'me mam sheila')."""
+
+
 def _kin_before(v: TokenView, i: int) -> bool:
-    """'her sister peg', 'my daughter joy': a possessive and a kin noun just before the word."""
-    return v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES
+    """'her sister peg', 'my daughter joy', 'my grandmom dot', 'me mam sheila', 'my brother-in-law naveed': a possessive
+    and a kin noun, or one of an in-law, just before the word."""
+    kin = i - 1
+    if v.lower(kin) == "law" and v.lower(kin - 2) == "in" and v.word(kin - 1) == v.word(kin - 3) == "-":
+        kin -= 4  # spaCy splits 'brother-in-law' at its hyphens
+    return (v.lower(kin) in KIN_NOUNS or v.lower(kin) in PARENTS) and v.lower(kin - 1) in POSSESSIVES | {"me"}
 
 
 def _kin_after(v: TokenView, i: int) -> bool:
