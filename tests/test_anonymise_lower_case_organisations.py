@@ -421,9 +421,9 @@ def test_a_name_is_said_to_be_an_organisation_after_when_it_meets(anonymiser, te
         redacted(anonymiser, text)
 
 
-def test_ordinary_words_for_people_said_to_be_an_organisation_go_to_the_reviewer(anonymiser):
+def test_words_for_people_said_to_be_an_organisation_name_none(anonymiser):
     text = "p: the nurses, they're a good team on that ward"
-    assert not redacted(anonymiser, text) and "nurses" in suggested(anonymiser, text)
+    assert not redacted(anonymiser, text) and "nurses" not in suggested(anonymiser, text)
 
 
 @pytest.mark.parametrize("text", ["p: i go to work, it's a big company", "p: on a tuesday it's a club for the kids",

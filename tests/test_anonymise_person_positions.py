@@ -51,3 +51,17 @@ def test_a_place_in_a_place_position_stays_a_place(labels, text, place):
 ])
 def test_a_name_list_word_after_a_parent_or_an_in_law_is_a_person(labels, text, name):
     assert ("PERSON", name) in labels(text), labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "participant: the physio put me onto a group, blokes who've had heart attacks, we walk",
+    "participant: the cardiologist was a young bloke, top bloke he was",
+    "participant: you'd have your supper with the crowd, fellas from the bay",
+    "participant: i played for the shamrocks as a young fella, now i coach",
+])
+def test_words_for_a_sort_of_person_in_lower_case_are_no_names(labels, text):
+    assert labels(text) == [], labels(text)
+
+
+def test_a_nickname_doubling_a_word_for_a_person_stays_a_name(labels):
+    assert ("PERSON", "man-man") in labels("participant: my grandson man-man that's demarcus he drives me")

@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_NOUNS, PLAYING,
+    CALLING, DETERMINERS, EMBLEMS, FILLERS, HEADS, KIN_NOUNS, LEGAL_HEADS, MONTHS, PERSON_NOUNS, PERSON_WORDS, PLAYING,
     SERVICE_KIND_WORDS, SERVICE_WORDS, SPEECH_VERBS, TITLES, WEEKDAYS,
 )
 from interviewer.anonymise.english import english
@@ -60,11 +60,11 @@ def _plural_of_a_known_word(lower: str, gaz) -> bool:
 
 
 def unknown_word(v: TokenView, i: int) -> bool:
-    """A lower-case word that is in no word list, English or dialect: in speech recognised as words, most likely a
-    proper noun ('mithered' and 'munted' are words)."""
+    """A lower-case word that is in no word list, English or dialect, nor a word for a person ('blokes', 'physio'): in
+    speech recognised as words, most likely a proper noun ('mithered' and 'munted' are words)."""
     lower = v.lower(i)
     return (is_plain_word(v, i) and len(lower) >= 4 and not v.common(i) and not english(lower, v.gaz) and bool(VOWELS & set(lower))
-            and lower not in loanwords() and lower not in dialect_words()
+            and lower not in loanwords() and lower not in dialect_words() and singular(lower) not in PERSON_WORDS
             and lower.replace("-", "").isalpha() and not all(v.gaz.is_common(part) for part in lower.split("-")))
 
 

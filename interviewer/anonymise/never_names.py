@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools
 import re
 
-from interviewer.anonymise.cues import CONDITION_WORDS, MONTHS, PERSON_VERBS, POSSESSIVES, SPEECH_VERBS, WEEKDAYS
+from interviewer.anonymise.cues import (
+    CONDITION_WORDS, MONTHS, PERSON_VERBS, PERSON_WORDS, POSSESSIVES, SPEECH_VERBS, WEEKDAYS,
+)
 from interviewer.anonymise.gazetteers import Gazetteers, demonym_place
 
 GROUP_WORDS = frozenset("""american americans british brit brits english scottish scots scot welsh irish dutch french swiss
@@ -151,7 +153,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
     """Whether a name-type span holds only words that are never names here: group words, discourse words
     opening a turn, seasons used as seasons, months and weekdays, medicines, everyday words of other languages (but
     not an organisation's name of two words or more, often made of them: 'Kaitiaki Whānau', nor a person `named` so by
-    what is said of them: 'everyone calls him Craic'), and (for a person) kin calls."""
+    what is said of them: 'everyone calls him Craic'), words in lower case for a sort of person ('fellas', 'the
+    physio'), and (for a person) kin calls."""
     if entity_type not in ("PERSON", "LOCATION", "ORGANIZATION"):
         return False
     words = list(NAME_WORD.finditer(text, start, end))
@@ -198,6 +201,7 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
                 or lower in CALENDAR_WORDS
+                or word.islower() and singular(lower) in PERSON_WORDS and "-" not in text[start:end]  # 'fellas', not 'man-man'
                 or lower in KIN_CALLS and (entity_type == "PERSON" or before and before[-1].lower() in POSSESSIVES
                                            or after is not None and _a_name_or_deed_after(after.group(), gaz))
                 or is_medicine(lower, gaz)

@@ -11,13 +11,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.cues import (
-    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PLACE_POSITION_BEFORE, POSSESSIVES,
+    DETERMINERS, FILLERS, KIN_NOUNS, KIND_OF_PLACE, MONTHS, PERSON_NOUNS, PERSON_WORDS, PLACE_POSITION_BEFORE, POSSESSIVES,
     SPEECH_VERBS, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.deed_words import a_deed_word
 from interviewer.anonymise.gazetteers import load_gazetteers
 from interviewer.anonymise.never_names import (
-    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, dialect_words, is_turn_opener, loanwords,
+    DISCOURSE_WORDS, KIN_AFTER_A_NAME, KIN_CALLS, SEASONS, dialect_words, is_turn_opener, loanwords, singular,
 )
 from interviewer.anonymise.numbers import NUMBER_WORD
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_acronym, is_capitalised, is_word
@@ -116,7 +116,7 @@ def find_suggestions(v: TokenView, lower_case_text: bool) -> Iterator[Suggestion
             elif lower_case_text and _after_whose_kin(v, i):
                 yield _make(v, i, i, "PERSON", f"a word where a name goes, after '{v.word(i - 1)}'", 0.35)
             elif not v.common(i) and len(w) >= 4 and lower not in gaz.surnames and lower not in loanwords() \
-                    and lower not in dialect_words():
+                    and lower not in dialect_words() and singular(lower) not in PERSON_WORDS:  # 'physio', 'blokes'
                 kind = "LOCATION" if before in PLACE_POSITION_BEFORE else "PERSON"
                 yield _make(v, i, i, kind, "a lower-case word in no word list", (0.4 if before in PLACE_POSITION_BEFORE else 0.25) * damp)
             elif before in PLACE_POSITION_BEFORE and lower in gaz.places and len(w) >= 4:
