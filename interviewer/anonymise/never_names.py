@@ -201,7 +201,8 @@ def never_a_name(text: str, start: int, end: int, entity_type: str, gaz: Gazette
         if not (is_group_word(word, gaz) or is_turn_opener(text, match.start(), word)
                 or is_season(word, before[-1] if before else "", after.group() if after else "")
                 or lower in CALENDAR_WORDS
-                or word.islower() and singular(lower) in PERSON_WORDS and "-" not in text[start:end]  # 'fellas', not 'man-man'
+                or word.islower() and singular(lower) in PERSON_WORDS and "-" not in text[max(0, start - 1):end + 1]
+                # 'fellas', 'the physio': a sort of person; but a nickname doubling one, 'man-man'
                 or lower in KIN_CALLS and (entity_type == "PERSON" or before and before[-1].lower() in POSSESSIVES
                                            or after is not None and _a_name_or_deed_after(after.group(), gaz))
                 or is_medicine(lower, gaz)
