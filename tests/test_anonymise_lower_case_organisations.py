@@ -477,6 +477,7 @@ def test_a_side_supported_or_animals_seen_are_no_local_team(anonymiser, text):
 @pytest.mark.parametrize("text, name", [
     ("P: A fella told me about Turning Tide. It's a wee recovery group that meets in town.", "Turning Tide"),
     ("P: I used to go to Ironworks, the gym on the industrial estate, but not now.", "Ironworks"),
+    ("P: We get the veg from Good Roots, it's a social enterprise on the estate.", "Good Roots"),
 ])
 def test_a_name_said_to_be_an_organisation_in_the_next_sentence_or_with_the_is_its_name(anonymiser, text, name):
     assert (name, "ORGANIZATION") in redacted(anonymiser, text), redacted(anonymiser, text)

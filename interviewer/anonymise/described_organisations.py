@@ -17,7 +17,7 @@ from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_word, s
 DESCRIBED_AS = frozenset("""charity group bakery shop cafe café pub company firm business centre center service organisation
 organization practice clinic club agency trust project network scheme gym salon garage nursery outfit crowd society
 association foundation restaurant bar store hostel home mob team league pantry larder bank choir hardware creamery
-mart factory supermarket chippy takeaway diner quarry mill""".split())
+mart factory supermarket chippy takeaway diner quarry mill nonprofit enterprise cooperative collective""".split())
 """What a name is said to be just after it ('second wind, it's a peer society', 'c r g, an insurance company', 'the
 birches it's a nursing home', 'clear head which is a counselling mob', 'harvest table that's a food bank',
 'Brehony and Daly, the hardware')."""
