@@ -12,6 +12,7 @@ from interviewer.anonymise.acronyms import WRITTEN_ACRONYM, names_no_organisatio
 from interviewer.anonymise.cues import CONDITION_WORDS, SERVICE_KIND_WORDS
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.gazetteers import Gazetteers
+from interviewer.anonymise.never_names import singular
 from interviewer.anonymise.words import INSTITUTION_HEADS
 
 HYPHENED_LETTERS = re.compile(r"(?<![\w'’-])[A-Za-z](?:-[A-Za-z]){1,5}(?![\w'’-])")
@@ -74,14 +75,19 @@ def _spells(words: list[str], letters: str, gaz: Gazetteers) -> bool:
                for option in _initials(words[0], gaz))
 
 
+PAYMENT_WORDS = frozenset("""payment payments allowance credit credits tax benefit pension grant assistant assistants worker
+workers nurse nurses officer therapist therapists""".split())
+"""Words of a payment or a role, which close what an acronym stands for without naming a firm ('personal independence
+payment', 'health care assistant')."""
+NOT_A_TRADE = frozenset("""needs experiences activities difficulties problems issues symptoms effects disorders
+injuries""".split())
+"""Plurals of what happens to someone, which close no firm's name ('special educational needs')."""
+
+
 def _names_a_service(run: list[str]) -> bool:
     """Words that say what kind of service, help or payment it is ('community mental health team', 'personal
     independence payment', 'health care assistant'): no one organisation's name."""
     return any(w.lower() in SERVICE_KIND_WORDS or w.lower() in CONDITION_WORDS or w.lower() in PAYMENT_WORDS for w in run)
-
-
-NOT_A_TRADE = frozenset("""needs experiences activities difficulties problems issues symptoms effects disorders
-injuries""".split())
 
 
 def _closed_by_a_trade(words: list[str], gaz: Gazetteers) -> bool:
@@ -89,12 +95,8 @@ def _closed_by_a_trade(words: list[str], gaz: Gazetteers) -> bool:
     institution's head ('kirwan family practice'), not by a thing that happens to someone ('road traffic accident',
     'repetitive strain injury')."""
     last = words[-1].lower()
-    plural = last.endswith("s") and not last.endswith("ss") and gaz.is_common(last[:-1].rstrip("e") if last.endswith("ies") else last[:-1])
+    plural = singular(last) != last and gaz.is_common(singular(last))
     return last in INSTITUTION_HEADS or last in ("company", "co", "corporation") or plural and last not in NOT_A_TRADE
-
-
-PAYMENT_WORDS = frozenset("""payment payments allowance credit credits tax benefit pension grant assistant assistants worker
-workers nurse nurses officer therapist therapists""".split())
 
 
 def _expansions(text: str, letters: str, start: int, end: int, lower_case_text: bool,

@@ -48,6 +48,10 @@ CARE_ROLES = frozenset("""nurse doctor physio physiotherapist midwife counsellor
 carer caregiver keyworker caseworker consultant surgeon dietitian pharmacist chaplain sponsor coach teacher landlord
 landlady worker helper volunteer receptionist cleaner nanny childminder advocate adviser advisor officer""".split())
 """What someone is to the participant's care or daily life: 'the physio, Florence, ...' names that person."""
+PARENTS = frozenset("""mum mam mom dad da nan nana nanna gran granny grandma grandmom grandmother grandad granddad grandpa
+grandpop grandfather""".split())
+"""Words for a parent or grandparent, which a name may follow ('my grandmom dot', 'me mam sheila'); not kin nouns, since
+alone they are what someone is called ('Mum said')."""
 PERSON_WORDS = PERSON_NOUNS | KIN_NOUNS | CARE_ROLES
 """Every word for a person by sort, kin or role: a person, never an organisation's or a nickname's name."""
 WHERE_PREPOSITIONS = frozenset("in at from near outside around round fae frae".split())

@@ -12,7 +12,7 @@ from interviewer.anonymise.cues import (
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case import KIND_WORDS
-from interviewer.anonymise.never_names import FESTIVALS
+from interviewer.anonymise.never_names import FESTIVALS, SEASONS
 from interviewer.anonymise.venues import EVERYDAY_PLACES
 from interviewer.anonymise.words import INSTITUTION_HEADS, TokenView, is_capitalised, is_word
 
@@ -31,7 +31,6 @@ quarter dock docks basin lock""".split())
 PLACE_FIRST = frozenset("river mount lake loch lough fort port glen isle cape".split())
 """First words that make it a place's ('the River Tay')."""
 MOST_WORDS = 3
-SEASONS = frozenset("spring summer autumn fall winter".split())
 
 
 def _name_word(v: TokenView, k: int) -> bool:

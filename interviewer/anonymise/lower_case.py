@@ -53,10 +53,10 @@ ROUTE_WORDS = frozenset("to up down past by over round around along across throu
 'at', which a thing one is in or on takes as well ('in the jacuzzi', 'on the tannoy')."""
 
 
-def _plural_of_a_known_word(lower: str, gaz) -> bool:
+def _plural_of_a_known_word(v: TokenView, i: int) -> bool:
     """'lollies', 'mandirs': things, though no word list holds the plural."""
-    one = singular(lower)
-    return one != lower and (gaz.is_common(one) or one in loanwords())
+    one = singular(v.lower(i))
+    return one != v.lower(i) and (v.gaz.is_common(one) or one in loanwords())
 
 
 def unknown_word(v: TokenView, i: int) -> bool:
@@ -120,7 +120,7 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                     yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
                 elif place_position(v, i, i) or v.lower(i - 1) in ("down", "up") and not unknown_word(v, i + 1) \
                         or v.lower(i - 1) == "the" and v.lower(i - 2) in ROUTE_WORDS and not is_plain_word(v, i + 1) \
-                        and not _plural_of_a_known_word(lower, v.gaz) and _head_kind(v.lower(i + 1)) is None \
+                        and not _plural_of_a_known_word(v, i) and _head_kind(v.lower(i + 1)) is None \
                         and v.lower(i + 1) not in INSTITUTION_HEADS:
                     # and 'down pallion', 'up kunanyi': where one goes down or up to, as speakers put it; and 'out to the
                     # gabba', 'past the lecht': a landmark, which takes the article

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from interviewer.anonymise.cues import (
     ABBREVIATED_TITLES, CLAUSE_OPENERS, DETERMINERS, FILLERS, GENERIC_CAPITALISED, KIN_NOUNS, MONTHS,
-    MONTH_PREPOSITIONS, PERSONAL_TITLES, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
+    MONTH_PREPOSITIONS, PARENTS, PERSONAL_TITLES, PERSON_VERBS, PLACE_PREPOSITIONS, SPEECH_VERBS, STRONG_SPEECH_VERBS,
     NOT_AFTER_A_TITLE, SUBJECT_PRONOUNS, SURNAME_PARTICLES, TITLES, WEEKDAYS, WORK_VERBS,
 )
 from interviewer.anonymise.found import Found
@@ -159,11 +159,6 @@ def _where_a_place_stands(v: TokenView, i: int) -> bool:
     return (before in ("in", "near", "outside") or from_a_place) and v.word(i + 1) not in ("'s", "’s") \
         and v.lower(i - 2) not in ("believe", "believed", "believes", "confide", "confided", "trust", "interested") \
         and not v.surname_word(i + 1)
-
-
-PARENTS = frozenset("""mum mam mom dad da nan nana nanna gran granny grandma grandmom grandmother grandad granddad grandpa
-grandpop grandfather""".split())
-"""Words for a parent or grandparent, which a name may follow ('my grandmom dot', 'me mam sheila')."""
 
 
 def _kin_before(v: TokenView, i: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from interviewer.anonymise.cues import (
-    KIN_NOUNS, MOTION_WORDS, PERSON_WORDS, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS, TITLES, TO_WORDS,
+    KIN_NOUNS, MOTION_WORDS, PARENTS, PERSON_WORDS, PLACE_POSITION_BEFORE, PLACE_PREPOSITIONS, TITLES, TO_WORDS,
 )
 from interviewer.anonymise.gazetteers import Gazetteers
 from interviewer.anonymise.numbers import NUMBER_WORD
@@ -32,8 +32,8 @@ LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:and|or|then|and[ \t]+then)[ \t]+
 PERSON_AFTER = re.compile(r"[ \t]*(?:['’]s\b|,?[ \t]+(?:said|says|told|asked|and[ \t]+(?:I|i|me)\b|who\b))")
 SET_APART_AFTER = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[Oo]ne)[ \t]+(?:[a-z]+[ \t]+)?([a-z]+),?[ \t]*$")
 """A noun phrase just before a name, perhaps set apart by a comma ('my supervisor, Jordan', 'our older boy tyler')."""
-NAMED_BY_ITS_SORT = frozenset("""mum mam mom dad da mother father nan gran grandma grandpa grandad grandchild grandkid baby
-eldest oldest youngest middle one supervisor""".split())
+NAMED_BY_ITS_SORT = PARENTS | frozenset("""mother father grandchild grandkid baby eldest oldest youngest middle one
+supervisor""".split())
 """Words for a person beside the words for a person by sort, kin or role ('his little one, Paris', 'her dad tyler')."""
 AGE_AFTER = re.compile(
     rf"(?:,|['’]s|[ \t]+(?:is|was))[ \t]+(?:(?:now|nearly|only|just|almost|about)[ \t]+)?(?:\d{{1,3}}|{NUMBER_WORD})"
