@@ -28,6 +28,8 @@ def ages(anonymiser, text):
     ("Participant: Eighty-seven and still driving, my nan.", ["Eighty-seven"]),
     ("Participant: Oldest is 16, youngest 12.", ["16", "12"]),
     ("Participant: He was forty-nine years young.", ["forty-nine years young"]),
+    ("Participant: I had one girl, Jordan, fifteen, who hated it so much.", ["fifteen"]),
+    ("Participant: My lad, Kai, fourteen, he plays every week.", ["fourteen"]),
 ])
 def test_an_age_said_of_someone(anonymiser, text, said):
     assert ages(anonymiser, text) == said
@@ -46,6 +48,7 @@ def test_an_age_said_of_someone(anonymiser, text, said):
     "Participant: It was our 25th in June, we went to Whitby.",
     "Participant: That was my 12th cycle of chemo.",
     "Participant: The youngest two are still at home.",
+    "Participant: Then Leeds, two, three times a year, we'd go.",
 ])
 def test_a_limit_a_count_or_a_while_is_no_age(anonymiser, text):
     assert ages(anonymiser, text) == []

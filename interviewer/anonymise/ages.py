@@ -124,6 +124,18 @@ def _a_name(word: str, gaz) -> bool:
     return lower not in STOP_WORDS and (lower in gaz.first_names or not gaz.is_common(lower)) and lower not in MONTHS
 
 
+NUMBER_NEXT = re.compile(rf",\s*(?:{NUM}|\d)\b", I)
+
+
+def _named_in_commas(text: str, match: re.Match, gaz) -> bool:
+    """'I had one girl, Jordan, fifteen, who': a capitalised name set apart by commas, then the age between commas,
+    with no number after it ('Leeds, two, three times' counts visits)."""
+    name = match.group(1)
+    before = text[max(0, match.start(1) - 2):match.start(1)]
+    return name[:1].isupper() and _a_name(name, gaz) and before.endswith(", ") \
+        and text[match.end(2):match.end(2) + 1] == "," and not NUMBER_NEXT.match(text, match.end(2))
+
+
 def _plausible_age(value: str, spoken_needs_ten: bool = True) -> bool:
     number = number_value(value)
     if number is None:
@@ -244,7 +256,7 @@ def _ages(text: str) -> Iterator[Found]:
         if _plausible_age(match.group(1), True) and number_value(match.group(1)) >= 10:
             yield Found(match.start(1), match.end(1), "AGE", 0.7, "age after 'she' or 'he' without a verb")
     for match in matches_within(APPOSITIVE_AGE, text, windows):
-        if match.group(1).lower() in SAID_BESIDE_AN_AGE and _age_at(text, match, 2):
+        if (match.group(1).lower() in SAID_BESIDE_AN_AGE or _named_in_commas(text, match, gaz)) and _age_at(text, match, 2):
             yield Found(match.start(2), match.end(2), "AGE", 0.75, "age after a person")
     for pattern, reason in ((AGE_CUE, "age after 'I'm/aged'"), (AGE_NOW, "age with 'now'"),
                             (PERSON_OF_AGE, "a person 'of' an age")):
