@@ -21,6 +21,7 @@ def detect():
     ("Participant: Saturday mornings I'm stood by the Old Kiln freezing.", "LOCATION", "Old Kiln"),
     ("Participant: Coffee after at the Wagon Wheel, then home.", "ORGANIZATION", "Wagon Wheel"),
     ("Participant: We live just across the River Tay now.", "LOCATION", "River Tay"),
+    ("Participant: I go to the Wednesday Wanderers on the canal.", "ORGANIZATION", "Wednesday Wanderers"),
 ])
 def test_capitalised_words_after_the_where_a_place_stands_are_redacted(detect, text, entity_type, name):
     assert (entity_type, name) in detect(text), detect(text)
@@ -38,6 +39,8 @@ def test_capitalised_words_after_the_where_a_place_stands_are_redacted(detect, t
     "Participant: In the Spring I'm going down to see my mother.",
     "Participant: We went to the New Year party at the club.",
     "Participant: She got a place at the Open University doing nursing.",
+    "Participant: We went to the Sunday Roast at the pub.",
+    "Participant: I read it in the Sunday Times.",
 ])
 def test_kinds_of_place_events_papers_and_national_bodies_after_the_stay(detect, text):
     assert detect(text) == [], detect(text)

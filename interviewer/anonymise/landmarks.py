@@ -21,9 +21,10 @@ WHERE_BEFORE_THE = PLACE_PREPOSITIONS | VENUE_PREPOSITIONS | frozenset("by along
 """Words before 'the' that say where: 'to the', 'along the', 'above in the'."""
 NOT_A_PLACE_LAST = frozenset("""war wars games olympics cup league party show awards prize lottery army navy force
 forces government act bill mail times news post gazette echo guardian telegraph herald express mirror star sun
-series season programme program chart charts album film movie book budget""".split())
-"""Last words of capitalised names that are events, papers, programmes or bodies, not somewhere ('the Second World
-War', 'in the Daily Mail', 'on the Great British Bake Off')."""
+series season programme program chart charts album film movie book budget roast dinner lunch breakfast supper brunch
+mass morning afternoon evening night""".split())
+"""Last words of capitalised names that are events, papers, programmes, bodies, meals or times, not somewhere ('the
+Second World War', 'in the Daily Mail', 'on the Great British Bake Off', 'to the Sunday Roast')."""
 PLACE_LAST = frozenset("""end belt tower towers kiln track quay bridge cross gate green common wharf pier point steps
 valley bay beach falls hill hills park walk way row square mount heights flats fields moor marsh woods shore front
 quarter dock docks basin lock""".split())
@@ -33,11 +34,13 @@ PLACE_FIRST = frozenset("river mount lake loch lough fort port glen isle cape".s
 MOST_WORDS = 3
 
 
-def _name_word(v: TokenView, k: int) -> bool:
-    word = v.word(k)
-    return len(word) >= 2 and is_word(word) and is_capitalised(word) and not v.tokens[k].is_stop and not v.allowed(k) \
-        and not v.group_word(k) and v.lower(k).rstrip(".") not in TITLES and v.lower(k) not in MONTHS \
-        and v.lower(k) not in WEEKDAYS and v.lower(k) not in SEASONS and v.lower(k) not in FESTIVALS
+def _name_word(v: TokenView, k: int, first: bool = False) -> bool:
+    """A capitalised word that may stand in a landmark's name; the first may be a weekday ('the Wednesday
+    Wanderers')."""
+    word, weekday = v.word(k), v.lower(k) in WEEKDAYS
+    return len(word) >= 2 and is_word(word) and is_capitalised(word) and not v.tokens[k].is_stop \
+        and (not v.allowed(k) or first and weekday) and not v.group_word(k) and v.lower(k).rstrip(".") not in TITLES \
+        and v.lower(k) not in MONTHS and (first or not weekday) and v.lower(k) not in SEASONS and v.lower(k) not in FESTIVALS
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,7 +63,7 @@ def find_capitalised_landmarks(v: TokenView, lower_case_text: bool) -> Iterator[
         return
     n = len(v.tokens)
     for i in range(2, n - 1):
-        if v.lower(i - 1) != "the" or v.lower(i - 2) not in WHERE_BEFORE_THE or not _name_word(v, i):
+        if v.lower(i - 1) != "the" or v.lower(i - 2) not in WHERE_BEFORE_THE or not _name_word(v, i, first=True):
             continue
         last = i
         while last + 1 < n and last + 1 - i < MOST_WORDS and _name_word(v, last + 1):
