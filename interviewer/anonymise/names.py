@@ -167,7 +167,11 @@ def _kin_before(v: TokenView, i: int) -> bool:
     kin = i - 1
     if v.lower(kin) == "law" and v.lower(kin - 2) == "in" and v.word(kin - 1) == v.word(kin - 3) == "-":
         kin -= 4  # spaCy splits 'brother-in-law' at its hyphens
-    return (v.lower(kin) in KIN_NOUNS or v.lower(kin) in PARENTS) and v.lower(kin - 1) in POSSESSIVES | {"me"}
+    if v.lower(kin - 1) not in POSSESSIVES | {"me"}:
+        return False
+    # A parent is as often the subject of a verb that is also a name ('my mum rose early'): there, set apart only.
+    return v.lower(kin) in KIN_NOUNS or v.lower(kin) in PARENTS and (
+        v.word(i + 1) in (",", ".", "?", "!", "'s", "’s") or v.lower(i + 1) in ("she", "he", "who"))
 
 
 def _kin_after(v: TokenView, i: int) -> bool:
