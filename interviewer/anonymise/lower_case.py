@@ -48,17 +48,6 @@ def is_plain_word(v: TokenView, i: int) -> bool:
             and not v.group_word(i))
 
 
-ROUTE_WORDS = frozenset("to up down past by over round around along across through beyond towards near from".split())
-"""Words before 'the' and a landmark one goes to, by or past ('out to the gabba', 'past the lecht'); not 'in', 'on' or
-'at', which a thing one is in or on takes as well ('in the jacuzzi', 'on the tannoy')."""
-
-
-def _plural_of_a_known_word(v: TokenView, i: int) -> bool:
-    """'lollies', 'mandirs': things, though no word list holds the plural."""
-    one = singular(v.lower(i))
-    return one != v.lower(i) and (v.gaz.is_common(one) or one in loanwords())
-
-
 def unknown_word(v: TokenView, i: int) -> bool:
     """A lower-case word that is in no word list, English or dialect, nor a word for a person ('blokes', 'physio'): in
     speech recognised as words, most likely a proper noun ('mithered' and 'munted' are words)."""
@@ -118,12 +107,8 @@ def find_lower_case_people(v: TokenView) -> Iterator[Found]:
                 if misheard and misheard not in gaz.large_places and place_position(v, i, i):
                     # 'in wiggan' for Wigan; not 'handover' for Hannover, nor 'she's bostin' (great) for Boston
                     yield v.span(i, i, "LOCATION", 0.5, f"lower-case word one letter from the place '{misheard}'")
-                elif place_position(v, i, i) or v.lower(i - 1) in ("down", "up") and not unknown_word(v, i + 1) \
-                        or v.lower(i - 1) == "the" and v.lower(i - 2) in ROUTE_WORDS and not is_plain_word(v, i + 1) \
-                        and not _plural_of_a_known_word(v, i) and _head_kind(v.lower(i + 1)) is None \
-                        and v.lower(i + 1) not in INSTITUTION_HEADS:
-                    # and 'down pallion', 'up kunanyi': where one goes down or up to, as speakers put it; and 'out to the
-                    # gabba', 'past the lecht': a landmark, which takes the article
+                elif place_position(v, i, i) or v.lower(i - 1) in ("down", "up") and not unknown_word(v, i + 1):
+                    # and 'down pallion', 'up kunanyi': where one goes down or up to, as speakers put it
                     yield v.span(i, i, "LOCATION", 0.5, "lower-case word that is no English word, in a place position")
                 elif v.lower(i - 1) in KIN_NOUNS or v.lower(i - 1) in ("called", "named") or v.lower(i - 1).rstrip(".") in TITLES \
                         or v.lower(i - 1) in PERSON_NOUNS and v.lower(i + 1) in GOES_ON_ABOUT:
