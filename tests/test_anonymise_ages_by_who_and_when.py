@@ -49,6 +49,7 @@ def test_an_age_said_of_someone(anonymiser, text, said):
     "Participant: That was my 12th cycle of chemo.",
     "Participant: The youngest two are still at home.",
     "Participant: Then Leeds, two, three times a year, we'd go.",
+    "Participant: My HbA1c was 58 last time, so they upped the dose.",
 ])
 def test_a_limit_a_count_or_a_while_is_no_age(anonymiser, text):
     assert ages(anonymiser, text) == []

@@ -60,7 +60,9 @@ PERSON_OF_AGE = re.compile(
     rf"\b(?:a|my|our|his|her|their)\s+(?:daughter|son|boy|girl|lad|lass|grandson|granddaughter|child|kid|bairn|wean|"
     rf"man|woman|lady|gentleman|fella|bloke)\s+of\s+(?:{HEDGE}\s+)?({NUM})\b", I)
 """'a daughter of six', 'a woman of eighty': a person described by their age."""
-AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+\w+)\b", I)
+AGE_NOW = re.compile(rf"\b(?:is|'s|’s|was)\s+({NUM})\s+(?:now|next\s+\w+|this\s+year|last\s+(?!time\b)\w+)\b", I)
+"""An age told with when it was or will be ('she's six now', 'he was 58 last year'); not a reading 'last time' ('my
+HbA1c was 58 last time')."""
 APPOSITIVE_AGE = re.compile(
     rf"\b([a-z]+)(?:\s+now)?,\s+(?:{HEDGE}\s+)?({NUM})(?=\s*[,.;]|\s+(?:and|&|or|maybe|but)\b|[ \t]*(?:\n|$))", I)
 """An age set beside who it is (one of SAID_BESIDE_AN_AGE): 'my dad, 83, still drives', 'a big girl now, eleven,
