@@ -132,8 +132,10 @@ def test_a_system_named_without_a_long_code_after_it_finds_no_number(anonymiser,
 
 
 @pytest.mark.parametrize("text, number", [("P: The day centre give me their hotline, 6123 0480, and the email.", "6123 0480"),
-                                          ("p: the hotline is six one two three oh four eight oh", "six one two three oh four eight oh")])
-def test_a_phone_number_of_eight_digits_after_its_name_is_a_phone_number(anonymiser, text, number):
+                                          ("p: the hotline is six one two three oh four eight oh", "six one two three oh four eight oh"),
+                                          ("Participant: My number is 555 0182, any time after six.", "555 0182"),
+                                          ("Participant: My phone number is 9176328.", "9176328")])
+def test_a_phone_number_of_seven_or_eight_digits_after_its_name_is_a_phone_number(anonymiser, text, number):
     assert (number, "PHONE") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
 
 

@@ -25,7 +25,8 @@ from interviewer.anonymise.windows import matches_within, windows_around
 I = re.IGNORECASE
 
 # ---- numbers: phones and NHS numbers -------------------------------------------------------------
-WRITTEN_NUMBER = re.compile(r"(?<![\w£$€.,])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)?\d[\d \-()]{7,16}\d(?![\w%]|,\d|\.\d)")
+WRITTEN_NUMBER = re.compile(r"(?<![\w£$€.,])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)?\d[\d \-()]{5,16}\d(?![\w%]|,\d|\.\d)")
+"""Seven characters or more of digits, spaces, hyphens and brackets: a number as long as a phone's may be."""
 SPOKEN_NUMBER = re.compile(rf"\b(?:\d+|{SPOKEN_DIGIT})(?:[\s,.\-]+(?:\d+|{SPOKEN_PAIR}|{SPOKEN_DIGIT})){{6,}}\b", I)
 """Digits said one by one, some perhaps in pairs after the first ('two five four, five five five, twelve thirty-four')."""
 PHONE_CUES = ("phone", "number", "ring", "call", "mobile", "landline", "extension", "text", "contact", "reach")
