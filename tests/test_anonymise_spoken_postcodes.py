@@ -72,6 +72,14 @@ def test_an_outward_code_where_a_place_stands_is_a_postcode(anonymiser, text, co
 
 
 @pytest.mark.parametrize("text, code", [
+    ("Participant: It's a BS5 postcode, so they put us in the other area.", "BS5"),
+    ("participant: it's an l s nine postcode so the bus is rubbish", "l s nine"),
+])
+def test_an_outward_code_before_the_word_postcode_is_a_postcode(anonymiser, text, code):
+    assert of_type(anonymiser, text, "POSTCODE") == [code]
+
+
+@pytest.mark.parametrize("text, code", [
     ("P: Mail come to the post office box, Shaw, 38773. And tell them.", "38773"),
     ("P: And the zip they had as 54446, which is right.", "54446"),
     ("p: the council says we're on the list for a house in b44 but god knows", "b44"),

@@ -1,6 +1,6 @@
 """Provides postal codes as people say them: ZIP codes and four-digit postcodes in digit words after their cue or
 a state, Canadian postal codes, Irish Eircodes and UK inward codes said as letters and digit words, and a UK
-outward code said alone after 'postcode' or where a place stands ('we live in s e six')."""
+outward code said alone before or after 'postcode' or where a place stands ('we live in s e six')."""
 
 from __future__ import annotations
 
@@ -73,6 +73,9 @@ OUTWARD_AS_PLACE = re.compile(
     rf"\b(?:in|to|at|from|near)\s+(?:the\s+)?(?=[a-z][a-z]?(?:\s|\d))((?:{AREA_SAID}|d)(?:\s+|(?<=[a-z])(?=\d)){DISTRICT}"
     rf"|(?:{AREA_WRITTEN})\d[a-z\d]?(?![\w'’]))"
     rf"(?=\s*(?:[,.;:!?]|$|\s+(?:area|way|side|and|but|so|now|just|then|which|where|near|there)\b))", I)
+OUTWARD_BEFORE_CUE = re.compile(
+    rf"(?<![\w'’])((?:{AREA_SAID})\s+{DISTRICT}|(?:{AREA_WRITTEN})\d[a-z\d]?)\s+(?:post\s*code|postcode)s?\b", I)
+"""An outward code said before its cue: 'it's a BS5 postcode', 'an l s nine postcode'."""
 WHERE_VERB_BEFORE = re.compile(
     r"(?:\b(?:live|living|lives|lived|moved|move|born|grew\s+up|based|out|over|up|down|round|are|am|house|flat|home|"
     r"place|estate)|['’](?:re|m))\s+$", I)
@@ -122,6 +125,8 @@ def find_spoken_postcodes(text: str) -> Iterator[Found]:
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.85, "Irish Eircode (said)")
     for match in matches_within(OUTWARD_AFTER_CUE, text, windows):
         yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code after 'postcode'")
+    for match in matches_within(OUTWARD_BEFORE_CUE, text, windows):
+        yield Found(match.start(1), match.end(1), "POSTCODE", 0.8, "UK outward code before 'postcode'")
     for match in matches_within(EIRCODE_SHAPE, text, windows):
         tail = re.findall(r"[a-z]+|\d", match.group(1).lower())[-4:]
         if sum(len(part) == 1 and part.isalpha() and part not in "ai" for part in tail) >= 2:  # 'a', 'i' are words
