@@ -1,6 +1,6 @@
-"""A found name takes in the words at its front edge that belong to it: a compass point before a place and the
-size word of a nickname, the 'the' of a place's or organisation's name; a name set before 'my husband' between commas; and the heads and joining words of
-institutions' names ('Wattle House', 'Heol y Graig Primary', 'a guard for Steadfast Security')."""
+"""A found name takes in the words at its front edge that belong to it: a compass point or 'greater' before a place,
+the size word of a nickname, the 'the' of a place's or organisation's name; a name set before 'my husband' between
+commas; and the heads and joining words of institutions' names ('Wattle House', 'Heol y Graig Primary', 'a guard for Steadfast Security')."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ def found(anonymiser, text):
     ("P: It's not rare, not in south London.", "south London"),
     ("P: We moved to North Belfast after that.", "North Belfast"),
     ("p: we were over in west belfast then", "west belfast"),
+    ("p: best barm cakes in greater manchester, i'll tell you that", "greater manchester"),
 ])
-def test_a_compass_point_before_a_place_is_part_of_it(anonymiser, text, place):
+def test_a_compass_point_or_greater_before_a_place_is_part_of_it(anonymiser, text, place):
     assert (place, "LOCATION") in found(anonymiser, text)
 
 

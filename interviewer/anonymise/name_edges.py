@@ -27,13 +27,15 @@ Detection = TypeVar("Detection")
 
 COMPASS_POINTS = frozenset("""north south east west central northern southern eastern western north-east north-west
 south-east south-west northeast northwest southeast southwest""".split())
+PLACE_WORDS_BEFORE = COMPASS_POINTS | {"greater"}
+"""Words a place's name may open with that a gazetteer's name leaves out: 'north London', 'greater manchester'."""
 NICKNAME_WORDS = frozenset("big wee little".split())
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+$")
 ARTICLE_TAKERS = frozenset({"LOCATION", "ORGANIZATION", "HOSPITAL", "WARD"})
 
 
 def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
-    """`detections` (sorted, not overlapping) with a place's compass point or 'county', or a nickname's size word
+    """`detections` (sorted, not overlapping) with a place's compass point, 'greater' or 'county', or a nickname's size word
     taken in; in a cased transcript the size word must be capitalised ('Big Tam', not 'a big Nor'easter')."""
     from interviewer.anonymise.propagation import is_lower_case_text
 
@@ -44,7 +46,7 @@ def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
         if before:
             word = before.group(1).lower()
             nickname = word in NICKNAME_WORDS and (lower_case_text or before.group(1)[0].isupper())
-            if d.entity_type == "LOCATION" and word in COMPASS_POINTS or d.entity_type == "PERSON" and nickname \
+            if d.entity_type == "LOCATION" and word in PLACE_WORDS_BEFORE or d.entity_type == "PERSON" and nickname \
                     or word == "the" and d.entity_type in ARTICLE_TAKERS and not _modifies_a_noun(text, d.end):
                 d = replace(d, start=before.start(1), text=text[before.start(1):d.end])
         joined = (LOWER_JOINED_BEFORE if lower_case_text else JOINED_BEFORE).search(
