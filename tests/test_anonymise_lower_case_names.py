@@ -183,6 +183,19 @@ def test_a_word_after_a_persons_noun_and_called_is_their_name(anonymiser, text, 
     assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("my boss like his actual name is porter it's a whole joke at work", "porter"),
+    ("her name's joy and she runs the whole thing", "joy"),
+])
+def test_a_given_name_after_name_is_is_a_name(anonymiser, text, name):
+    assert any(d.text == name and d.entity_type == "PERSON" for d in anonymiser.detect(text))
+
+
+@pytest.mark.parametrize("text", ["the name is misleading really", "the name was grand for a charity"])
+def test_a_word_after_name_is_that_is_no_given_name_is_no_name(anonymiser, text):
+    assert anonymiser.detect(text) == []
+
+
 def test_a_square_or_hall_named_with_a_word_in_no_list_is_a_place_in_lower_case(anonymiser):
     text = "we met at somerled square and then up to broadford hall. the village hall was shut and the main square too"
     assert [d.text for d in anonymiser.detect(text)] == ["somerled square", "broadford hall"]

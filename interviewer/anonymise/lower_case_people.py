@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from interviewer.anonymise.cues import (
-    CARE_ROLES, DETERMINERS, KIN_NOUNS, PERSON_NOUNS, PERSON_VERBS, STRONG_SPEECH_VERBS,
+    CARE_ROLES, DETERMINERS, HEADS, KIN_NOUNS, PERSON_NOUNS, PERSON_VERBS, STRONG_SPEECH_VERBS,
 )
 from interviewer.anonymise.found import Found
 from interviewer.anonymise.lower_case import GOES_ON_ABOUT, is_lower_word, is_plain_word, is_surname_like, unknown_word
@@ -25,10 +25,21 @@ midwife teacher coach friend neighbour volunteer mentor physio carer""".split())
 """Words for a person before 'called' or 'named': what follows is that person's name ('a lady called joy')."""
 
 
+NAME_IS = frozenset("is was 's ’s".split())
+
+
 def find_people_called(v: TokenView) -> Iterator[Found]:
     """'a lady called joy prosser', 'a peer support specialist named sky': in lower case, the word after a person's
-    noun and 'called' or 'named' is their name, even a word like 'sky' or 'joy' (not 'a group called hope')."""
+    noun and 'called' or 'named' is their name, even a word like 'sky' or 'joy' (not 'a group called hope'); so is a
+    given name, or a surname that is no word, after 'name is' ('his actual name is porter', "her name's joy"; not 'the
+    name was grand')."""
     for i in range(2, len(v.tokens)):
+        if v.lower(i - 1) in NAME_IS and v.lower(i - 2) == "name" and is_plain_word(v, i) \
+                and (v.lower(i) in v.gaz.first_names or v.lower(i) in v.gaz.surnames and not v.common(i)) \
+                and not any(v.lower(i + 1) in heads for heads in HEADS.values()):  # 'the name was hope house'
+            last = i + 1 if is_surname_like(v, i + 1) else i
+            yield v.span(i, last, "PERSON", 0.55, f"lower-case name after 'name {v.word(i - 1)}'")
+            continue
         if v.lower(i - 1) not in ("called", "named") or v.lower(i - 2) not in CALLED_AFTER_PERSON:
             continue
         if not (is_plain_word(v, i) or v.lower(i) in ("will", "may") and v.lower(i) in v.gaz.first_names):
