@@ -131,6 +131,22 @@ def test_a_name_on_a_name_list_where_no_one_stands_is_a_place(anonymiser, text, 
     assert [d.entity_type for d in anonymiser.detect(text) if d.text == place] == ["LOCATION"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("B: I'm in Salt Lake City. Well, Sandy, it's a suburb, the south end of the valley.", "Sandy"),
+    ("A: I'm in Albany, New York. Well, Troy, right across the river.", "Troy"),
+    ("Participant: I'm in Stockport, born and bred. Well, Heald Moss really, the estate up past the roundabout.",
+     "Heald Moss"),
+])
+def test_a_name_after_a_place_and_well_says_the_place_more_exactly(anonymiser, text, place):
+    assert [d.entity_type for d in anonymiser.detect(text) if d.text == place] == ["LOCATION"]
+
+
+@pytest.mark.parametrize("text", ["P: I went to Leeds. Well, Sandy said I should.",
+                                  "P: We stayed in Leeds, well, Sandy did, I went home."])
+def test_a_name_after_a_place_and_well_that_does_something_stays_a_person(anonymiser, text):
+    assert [d.entity_type for d in anonymiser.detect(text) if d.text == "Sandy"] == ["PERSON"]
+
+
 @pytest.mark.parametrize("text, person", [
     ("Participant: We got a card from Ross and one from Jenny.", "Ross"),
     ("Participant: I believe in Ross, he's a good lad.", "Ross"),

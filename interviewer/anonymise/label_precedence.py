@@ -173,7 +173,8 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
         if not all(keys) or any(len(k.split()) > 3 or any(w in INSTITUTION_HEADS for w in k.split()) for k in keys):
             continue
         listed = any(_listed_with_a_place(text, m, locations) for m in mentions)
-        if not listed and any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
+        restated = any(_restating_a_place(text, m, locations) for m in mentions)
+        if not (listed or restated) and any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
             continue  # 'Brenzett Haulage', 'Hollings Foods': a business named by its trade, though 'at Brenzett
         if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
             continue
@@ -182,17 +183,34 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
                                 or PLACE_WAY.match(text, m.end) and _place_position(text, m, locations, gaz) for m in mentions)
         positioned = any(_place_position(text, m, locations, gaz) for m in mentions)
         known_place_placed = positioned and all(k in gaz.places for k in keys)  # 'in marietta': a name list is no cue
-        # 'grew up in Long Gully', 'out past Ross': where no one stands, a name list is no cue either
-        strongly_placed = any(_where_no_one_stands(text, m) for m in mentions)
+        # 'grew up in Long Gully', 'out past Ross', 'in Albany. Well, Troy': where no one stands, a name list is no
+        # cue either
+        strongly_placed = restated or any(_where_no_one_stands(text, m) for m in mentions)
         if any(_person_cue(text, m, gaz, name_lists=not (well_known or journey or known_place_placed or strongly_placed))
                for m in mentions):
             continue
-        if well_known or positioned or journey:
+        if well_known or positioned or journey or restated:
             relabel.update(indexes)
     if relabel:
         detections = [replace(d, entity_type="LOCATION", group=f"LOCATION:{surface_key(d.text)}") if i in relabel else d
                       for i, d in enumerate(detections)]
     return places_by_mention(text, detections, gaz)
+
+
+RESTATED_AFTER = re.compile(r"(?:,[ \t]*born[ \t]+and[ \t]+(?:bred|raised))?[ \t]*[.,;:!?]?\s*[Ww]ell,?[ \t]+")
+"""Between a place and a name that says more exactly where: "I'm in Albany, New York. Well, Troy", 'born and bred in
+mildura well merbein actually'."""
+
+
+RESTATED_NAME_ENDS = re.compile(r"[ \t]*(?:[,.;:!?]|$|[ \t](?:really|actually|though|now|mind|just|right)\b)", re.MULTILINE)
+"""What closes a place said again more exactly ('Well, Heald Moss really', 'Well, Troy, right across the river'); not a
+verb ('in Leeds, well, Sandy did')."""
+
+
+def _restating_a_place(text: str, d: Detection, locations: list[tuple[int, int]]) -> bool:
+    """A name just after a found place and 'well' is where the speaker is, said more exactly: a place."""
+    return RESTATED_NAME_ENDS.match(text, d.end) is not None \
+        and any(end <= d.start and RESTATED_AFTER.fullmatch(text, end, d.start) for _, end in locations)
 
 
 POSTCODE_JOIN = re.compile(r",?[ \t]+")
