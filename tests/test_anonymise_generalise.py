@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from interviewer.anonymise import get_anonymiser
-from interviewer.anonymise.evaluate import Document, score_documents
+from interviewer.anonymise.evaluate import Document, same_type, score_documents
 from interviewer.anonymise.gazetteers import demonym_place, load_gazetteers
 from interviewer.anonymise.suggestions import Suggestion, select
 
@@ -183,6 +183,11 @@ def test_scoring_counts_same_type_recall_and_coverage_with_suggestions():
     assert score.recall("LOCATION") == 1.0 and score.same_type_recall("LOCATION") == 0.0
     assert score.label_precision("LOCATION") == 0.0
     assert score.recall_with_suggestions == 1.0 and score.suggestions == 1
+
+
+@pytest.mark.parametrize("gold", ["LOCATION", "ORGANIZATION"])
+def test_a_named_ward_counts_as_the_right_type_whether_a_corpus_marks_it_a_place_or_an_organisation(gold):
+    assert same_type(gold, "WARD") and not same_type("PERSON", "WARD")
 
 
 @pytest.mark.parametrize("text, surface, kind", [

@@ -10,10 +10,11 @@ from typing import Callable, Iterable
 
 DIRECT_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "PHONE", "EMAIL", "NHS_NUMBER", "POSTCODE", "URL")
 """Direct identifiers: names, places, organisations, phone, email, NHS number, postcode, web address."""
-SAME_TYPE = {"LOCATION": {"LOCATION", "ADDRESS"}, "ORGANIZATION": {"ORGANIZATION", "HOSPITAL", "WARD"},
+SAME_TYPE = {"LOCATION": {"LOCATION", "ADDRESS", "WARD"}, "ORGANIZATION": {"ORGANIZATION", "HOSPITAL", "WARD"},
              "NHS_NUMBER": {"NHS_NUMBER", "ID_NUMBER"}}
-"""Predicted types that count as the gold type: a street is a place, a hospital or ward an organisation, and any
-identity number counts where a corpus marks health and insurance numbers as NHS_NUMBER."""
+"""Predicted types that count as the gold type: a street is a place, a hospital an organisation, a named ward either
+(a place inside a hospital: some corpora mark it a place, others an organisation), and any identity number counts
+where a corpus marks health and insurance numbers as NHS_NUMBER."""
 
 
 def same_type(gold: str, predicted: str) -> bool:
