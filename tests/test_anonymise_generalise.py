@@ -62,6 +62,11 @@ def test_nationalities_discourse_words_and_seasons_are_never_names(detect, text,
     assert not any(word in surface for surface in detect(text)), detect(text)
 
 
+def test_american_spellings_are_english_words_in_a_lower_case_transcript(anonymiser):
+    analysis = anonymiser.analyse("p: we see the pediatrician near our neighborhood and she's my favorite, my mom says")
+    assert analysis.detections == [] and analysis.suggestions == []
+
+
 def test_a_title_outweighs_a_group_word(detect):
     assert "Christian" in detect("Then Mrs Christian came over from the office.")
 
