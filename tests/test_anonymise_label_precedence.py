@@ -159,3 +159,11 @@ def test_a_name_after_a_word_a_person_can_follow_stays_a_person(anonymiser, text
 def test_a_known_place_written_with_a_full_stop_is_a_place(anonymiser):
     text = "Participant: She says I'd be better off going to see our daughter up in St. Louis."
     assert [d.entity_type for d in anonymiser.detect(text) if "Louis" in d.text] == ["LOCATION"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("p: i'm in an apartment in the phillips neighborhood now with a poster on the wall", "phillips"),
+    ("Participant: We live in the Phillips neighbourhood now.", "Phillips"),
+])
+def test_a_surname_before_neighbourhood_is_a_place(anonymiser, text, place):
+    assert [d.entity_type for d in anonymiser.detect(text) if d.text == place] == ["LOCATION"]

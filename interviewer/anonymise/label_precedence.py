@@ -40,8 +40,8 @@ NAME_LIST_REASONS = ("first name", "lower-case first name", "second model (GIVEN
 PLACE_NOUNS = frozenset("""town city village place suburb hamlet neighborhood neighbourhood area estate county state
 island street road avenue lane""".split())
 """Nouns before 'called' or 'named' that make the name a place ('a little town called Glendive')."""
-AREA_AFTER = frozenset("area region metro suburbs valley".split())
-"""Lower-case words after a name that make it a place ('the Dallas area')."""
+AREA_AFTER = frozenset("area region metro suburbs valley neighborhood neighbourhood".split())
+"""Lower-case words after a name that make it a place ('the Dallas area', 'the phillips neighborhood')."""
 PLACE_NAME_FIRST = frozenset("fort mount mt lake camp cape port county co glen loch lough isle".split())
 PLACE_NAME_LAST = frozenset("""bay lake springs falls beach heights valley island islands isle coast river creek mountains
 peninsula county canyon harbor harbour street road avenue lane boulevard blvd terrace crescent gully flat flats vale ridge
@@ -78,7 +78,7 @@ def _place_position(text: str, d: Detection, locations: list[tuple[int, int]], g
                 or word == "by" and two.group(1).lower() in NEAR_BY
                 or word == "of" and two.group(1).lower() in DIRECTIONS | {"out"}):  # 'south of McCamey', 'out of Golden Meadow'
         return True
-    if re.match(r"(?:[ \t]+(?:is|was|'s|’s)[ \t]+where\b|[ \t]+(?:" + "|".join(AREA_AFTER) + r")\b)", text[d.end:d.end + 12]):
+    if re.match(r"(?:[ \t]+(?:is|was|'s|’s)[ \t]+where\b|[ \t]+(?:" + "|".join(AREA_AFTER) + r")\b)", text[d.end:d.end + 16]):
         return True  # 'Virginia is where I met my wife', 'the Dallas area'
     if d.entity_type == "PERSON" and (word in PERSON_NOT_AFTER and not (two and two.group(1).lower() in AT_SOMEONE)
                                       or word == "as" and two and two.group(1).lower() == "far"):
