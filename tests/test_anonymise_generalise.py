@@ -62,6 +62,18 @@ def test_nationalities_discourse_words_and_seasons_are_never_names(detect, text,
     assert not any(word in surface for surface in detect(text)), detect(text)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("p: born and bred in mildura well merbein actually, just up the road", "merbein"),
+    ("Participant: The bus from Rankin takes an hour, so I drive.", "Rankin"),
+])
+def test_a_small_town_of_an_english_speaking_country_is_a_place(anonymiser, text, place):
+    assert (place, "LOCATION") in [(d.text, d.entity_type) for d in anonymiser.detect(text)]
+
+
+def test_a_small_town_named_like_a_person_is_no_place_by_the_list_alone(anonymiser):
+    assert [d.entity_type for d in anonymiser.detect("Participant: We got a card from Ross last week.")] == ["PERSON"]
+
+
 def test_american_spellings_are_english_words_in_a_lower_case_transcript(anonymiser):
     analysis = anonymiser.analyse("p: we see the pediatrician near our neighborhood and she's my favorite, my mom says")
     assert analysis.detections == [] and analysis.suggestions == []

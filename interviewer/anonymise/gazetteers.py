@@ -32,8 +32,9 @@ class Gazetteers:
     regions: frozenset[str]
     """Lower-case countries and first-level regions (US states, provinces, counties): places before all else."""
     world_places: frozenset[str]
-    """Lower-case places of 15,000+ outside the UK and Ireland (and not regions): many are also people's names,
-    so they count as places where a place stands ('in Tyler', 'Tyler, Texas')."""
+    """Lower-case places of 15,000+ outside the UK and Ireland, and towns of 1,000+ in the other English-speaking
+    countries (and not regions): many are also people's names, so they count as places where a place stands ('in
+    Tyler', 'Tyler, Texas')."""
     large_places: frozenset[str] = frozenset()
     """Lower-case places of 100,000+ people outside the UK and Ireland ('houston', 'denver')."""
     _common_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -67,7 +68,8 @@ def load_gazetteers() -> Gazetteers:
     home.update(large)
     large.update(_keyed(read_list(DATA_DIR / "places-world-major.txt")))
     regions = _keyed(read_list(DATA_DIR / "places-regions.txt"))
-    world = _keyed(read_list(DATA_DIR / "places-world.txt"))
+    world = _keyed(read_list(DATA_DIR / "places-towns.txt"))
+    world.update(_keyed(read_list(DATA_DIR / "places-world.txt")))
     places = {**world, **home, **regions}
     return Gazetteers(common, first, surnames, places, max(len(place_words(p)) for p in places),
                       frozenset(place_words(p)[0] for p in places), frozenset(regions),

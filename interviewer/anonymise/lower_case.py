@@ -204,7 +204,8 @@ def find_lower_case_institutions(v: TokenView) -> Iterator[Found]:
         paused = any(v.word(k) == "," for k in range(first, i))
         if paused and any(v.lower(k) in GENERIC_MODIFIERS or v.lower(k) in KIND_WORDS for k in modifiers):
             continue  # 'the shop, local clinic': a list, not one name
-        proper = [k for k in modifiers if _proper_modifier(v, k, head) and not (cased and v.lower(k) in v.gaz.places)]
+        proper = [k for k in modifiers if _proper_modifier(v, k, head)
+                  and not (cased and v.lower(k) in v.gaz.places and v.common(k))]
         if not proper and head in NAMED_FOR_PEOPLE and v.lower(first) in v.gaz.first_names \
                 and v.lower(first) not in v.gaz.places and v.lower(first) not in GENERIC_MODIFIERS and not v.group_word(first):
             proper = [first]  # 'grace community church', 'joy fellowship hall': a first name that is also a word
