@@ -30,6 +30,7 @@ def counts(score) -> dict:
 
 
 def pooled(rows: dict[str, dict], names) -> dict:
+    """The counts of the corpora `names`, added up."""
     total: dict = {"found": {}, "total": {}, "same_type": {}, "covered_with_suggestions": 0, "suggestions": 0,
                    "words": 0, "traps_redacted": 0, "traps_total": 0}
     for name in names:
@@ -43,6 +44,7 @@ def pooled(rows: dict[str, dict], names) -> dict:
 
 
 def figures(c: dict) -> dict[str, float]:
+    """Recall, trap rate, coverage with suggestions and their rate; found, same-type and label share per type."""
     from interviewer.anonymise.evaluate import DIRECT_TYPES
 
     direct = sum(c["total"].get(t, 0) for t in DIRECT_TYPES)
@@ -60,6 +62,7 @@ def figures(c: dict) -> dict[str, float]:
 
 
 def print_table(rows: dict[str, dict], old: dict[str, dict] | None) -> None:
+    """Each corpus's main figures, then every figure pooled by group, beside an earlier run's where given."""
     transcribed = [n for n in rows if n.endswith("_interview")]
     cased = [n for n in rows if "lower" not in n and n not in transcribed]
     lower = [n for n in rows if "lower" in n and n not in transcribed]

@@ -301,13 +301,14 @@ def test_a_group_of_people_is_no_organisation(anonymiser):
     ("participant: my girlfriend sky she's a nurse and she found the clinic", "sky"),
     ("participant: what helped were me mate will he'd been going to this group", "will"),
     ("participant: so our grace she's the daughter works in an office in town", "grace"),
+    ("participant: our ffion she's seventeen she was doing her a-levels and my shopping", "ffion"),
 ])
 def test_a_word_between_my_girlfriend_and_she_is_her_name(anonymiser, text, name):
     assert (name, "PERSON") in {(d.text, d.entity_type) for d in anonymiser.detect(text)}
 
 
 @pytest.mark.parametrize("text", ["participant: my husband anyway he's fine now", "participant: my son obviously he's upset",
-                                  "participant: my sister bless her she's been great"])
+                                  "participant: my sister bless her she's been great", "participant: our bairn he's two now"])
 def test_an_adverb_or_blessing_between_my_son_and_he_is_no_name(anonymiser, text):
     assert not any(d.entity_type == "PERSON" for d in anonymiser.detect(text))
 

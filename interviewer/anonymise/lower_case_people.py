@@ -52,7 +52,8 @@ def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
     """'my buddy tank comes over', 'the boss col backed me up', 'the owner bec has been amazing': in lower case, any word
     between a kin, colleague or care noun (after 'my', 'the' ...) and a person's verb is that person's name, though a
     word like 'tank'; so is a name-list word after 'my sponsor is' that goes on about someone ('my sponsor is hope
-    she's got fifteen years')."""
+    she's got fifteen years'), and a name-list word or one in no word list between 'our' and 'she's' ('our ffion
+    she's seventeen')."""
     for i in range(2, len(v.tokens)):
         if not is_plain_word(v, i):
             continue
@@ -62,8 +63,8 @@ def find_kin_named_before_a_deed(v: TokenView) -> Iterator[Found]:
         elif v.lower(i - 1) in KIN_NOUNS and v.lower(i - 2) in POSSESSIVES | {"me"} and _said_again_as_a_pronoun(v, i + 1) \
                 and not v.lower(i).endswith("ly"):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case word between '{v.word(i - 1)}' and 'she's' or 'he's'")
-        elif v.lower(i - 1) in ("our", "me") and v.lower(i) in v.gaz.first_names and v.lower(i) not in KIN_NOUNS \
-                and v.lower(i) not in PERSON_NOUNS and _said_again_as_a_pronoun(v, i + 1):
+        elif v.lower(i - 1) in ("our", "me") and (v.lower(i) in v.gaz.first_names or unknown_word(v, i)) \
+                and v.lower(i) not in KIN_NOUNS and v.lower(i) not in PERSON_NOUNS and _said_again_as_a_pronoun(v, i + 1):
             yield v.span(i, i, "PERSON", 0.5, f"lower-case name after '{v.word(i - 1)}' and before 'she's' or 'he's'")
         elif v.lower(i - 1) == "is" and v.lower(i - 2) in ROLE_BEFORE_A_NAME and v.lower(i - 3) in POSSESSIVES \
                 and v.lower(i) in v.gaz.first_names and v.lower(i + 1) in GOES_ON_ABOUT | {"who"}:
