@@ -84,6 +84,24 @@ def test_a_lower_case_word_in_no_list_where_someone_lives_is_a_place(anonymiser,
     assert place in places(anonymiser, text)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("grew up in long gully and live in kangaroo flat now with the missus", "kangaroo flat"),
+    ("born and bred in small heath and i've drove buses twenty year", "small heath"),
+    ("i was born and bred in drumcarrow me", "drumcarrow"),
+])
+def test_ordinary_words_and_a_settlements_last_word_where_someone_lives_are_a_place(anonymiser, text, place):
+    assert place in places(anonymiser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we live in council flat on the estate since the divorce",
+    "they moved to caravan park after the fire",
+    "we moved in the end to be near her",
+])
+def test_a_kind_of_flat_or_park_where_someone_lives_is_no_place(anonymiser, text):
+    assert places(anonymiser, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "she was in care for two years and then in hospital",
     "we were at home most days or in bed by nine",

@@ -47,11 +47,13 @@ favourite favorite""".split())
 """Words before a place word that describe it rather than name it ('the big lake', 'the shopping mall')."""
 LOWER_CUE = PLACE_PREPOSITIONS | frozenset("the and or by on at to".split())
 RESIDENCE_BEFORE = re.compile(
-    r"\b(?:live|lives|lived|living|grew[ \t]+up|growing[ \t]+up|born|raised|based|settled|stay|stays|stayed|staying"
+    r"\b(?:live|lives|lived|living|grew[ \t]+up|growing[ \t]+up|born(?:[ \t]+and[ \t]+(?:bred|raised))?|raised|based|settled"
+    r"|stay|stays|stayed|staying"
     r"|moved|move|moving|brought[ \t]+up)(?:[ \t]+(?:out|up|down|over|back|here|there))?[ \t]+(?:in|to|at)[ \t]+$"
     r"|\b(?:i'm|i’m|im|he's|he’s|she's|she’s|we're|we’re|they're|they’re|originally|comes|come|came|is|was|are)"
     r"[ \t]+from[ \t]+$")
-"""Words before a place someone lives in or comes from ('grew up in', 'moved out to', 'she's from')."""
+"""Words before a place someone lives in or comes from ('grew up in', 'born and bred in', 'moved out to', 'she's
+from')."""
 NOT_PLACES = frozenset("there here home town bed care hospital work school church the a an my our".split())
 
 
@@ -68,6 +70,7 @@ def find_places_by_kind(v: TokenView, lower_case_text: bool) -> Iterator[Found]:
     yield from _called_places(v, lower_case_text)
     if lower_case_text:
         yield from _lower_case_residence(v)
+        yield from _lower_case_settlements(v)
         yield from _lower_case_along_the(v)
         yield from _lower_case_rivers(v)
 
@@ -342,6 +345,32 @@ def _lower_case_residence(v: TokenView) -> Iterator[Found]:
                 and v.lower(i + 1) not in v.gaz.first_names and not v.tokens[i + 1].is_stop:
             last = i + 1
         yield v.span(i, last, "LOCATION", 0.55, "lower-case word in no word list, in a place position where someone lives")
+
+
+SETTLEMENT_WORDS = frozenset("""heath gully flat flats meadow meadows hill hills end bay creek vale green cross bridge wood
+woods moor field fields brook dale ridge springs falls heights valley beach""".split())
+"""Last words of the names of suburbs, villages and towns ('long gully', 'kangaroo flat', 'small heath')."""
+KINDS_OF_SETTLEMENT = frozenset("""council granny studio basement ground top bottom upstairs downstairs garden caravan trailer
+mobile holiday retirement business industrial car theme national village tidal dead far deep high low open same""".split())
+"""Words that say what kind of flat, park or end it is ('a council flat', 'the village green'): no name."""
+
+
+def _lower_case_settlements(v: TokenView) -> Iterator[Found]:
+    """'grew up in long gully', 'live in kangaroo flat now', 'born and bred in small heath': in lower case, one or two
+    ordinary words and a settlement's last word, with no article, where someone lives or comes from."""
+    for i in range(2, len(v.tokens)):
+        if v.lower(i) not in SETTLEMENT_WORDS or not v.word(i).islower():
+            continue
+        for first in (i - 1, i - 2):
+            words = [v.lower(k) for k in range(first, i)]
+            if first < 1 or not all(is_word(v.word(k)) and v.word(k).islower() for k in range(first, i)) \
+                    or any(w in STOP_WORDS or w in KINDS_OF_SETTLEMENT or w in NOT_PLACES for w in words):
+                break
+            start = v.tokens[first].idx
+            if RESIDENCE_BEFORE.search(v.text, max(0, start - 40), start):
+                yield v.span(first, i, "LOCATION", 0.5, f"lower-case name before the settlement word '{v.word(i)}', "
+                                                        "where someone lives")
+                break
 
 
 ALONG_THE = frozenset("along alongside across beside".split())
