@@ -174,7 +174,8 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
             continue
         listed = any(_listed_with_a_place(text, m, locations) for m in mentions)
         restated = any(_restating_a_place(text, m, locations) for m in mentions)
-        if not (listed or restated) and any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
+        if not (listed or restated) \
+                and any(len(k.split()) > 1 and k not in gaz.places and gaz.is_common(k.split()[-1]) for k in keys):
             continue  # 'Brenzett Haulage', 'Hollings Foods': a business named by its trade, though 'at Brenzett
         if any(m.reason.startswith(INSTITUTION_REASONS) for m in mentions):
             continue
@@ -200,8 +201,6 @@ def places_first(text: str, detections: list[Detection], gaz: Gazetteers) -> lis
 RESTATED_AFTER = re.compile(r"(?:,[ \t]*born[ \t]+and[ \t]+(?:bred|raised))?[ \t]*[.,;:!?]?\s*[Ww]ell,?[ \t]+")
 """Between a place and a name that says more exactly where: "I'm in Albany, New York. Well, Troy", 'born and bred in
 mildura well merbein actually'."""
-
-
 RESTATED_NAME_ENDS = re.compile(r"[ \t]*(?:[,.;:!?]|$|[ \t](?:really|actually|though|now|mind|just|right)\b)", re.MULTILINE)
 """What closes a place said again more exactly ('Well, Heald Moss really', 'Well, Troy, right across the river'); not a
 verb ('in Leeds, well, Sandy did')."""

@@ -26,6 +26,7 @@ midwife teacher coach friend neighbour volunteer mentor physio carer""".split())
 
 
 NAME_IS = frozenset("is was 's ’s".split())
+"""The verbs of 'her name is', "his name's": what follows is the name."""
 
 
 def find_people_called(v: TokenView) -> Iterator[Found]:

@@ -35,8 +35,8 @@ ARTICLE_TAKERS = frozenset({"LOCATION", "ORGANIZATION", "HOSPITAL", "WARD"})
 
 
 def with_edges(text: str, detections: list[Detection]) -> list[Detection]:
-    """`detections` (sorted, not overlapping) with a place's compass point, 'greater' or 'county', or a nickname's size word
-    taken in; in a cased transcript the size word must be capitalised ('Big Tam', not 'a big Nor'easter')."""
+    """`detections` (sorted, not overlapping) with a place's compass point, 'greater' or 'county', or a nickname's size
+    word taken in; in a cased transcript the size word must be capitalised ('Big Tam', not 'a big Nor'easter')."""
     from interviewer.anonymise.propagation import is_lower_case_text
 
     lower_case_text = is_lower_case_text(text)
